@@ -1,0 +1,40 @@
+"""One error family. The CLI and the UI catch ``ReviewError`` once and show its message;
+anything else is a bug and keeps its traceback."""
+
+from __future__ import annotations
+
+
+class ReviewError(Exception):
+    """A problem the user can act on; the message is meant to be shown as it is."""
+
+
+class InputError(ReviewError):
+    """A file could not be read as what it claims to be.
+
+    The message always names the file and, where known, the line and record and what was expected.
+    """
+
+    def __init__(self, file: str, problem: str, *, line: int | None = None,
+                 record: int | None = None, expected: str | None = None):
+        self.file, self.problem, self.line, self.record, self.expected = file, problem, line, record, expected
+        where = file
+        if line is not None:
+            where += f", line {line}"
+        if record is not None:
+            where += f", record {record}"
+        message = f"{where}: {problem}"
+        if expected:
+            message += f" (expected {expected})"
+        super().__init__(message)
+
+
+class UnknownFormatError(InputError):
+    """No reader recognises the file."""
+
+
+class ProtocolError(ReviewError):
+    """review.toml or a query family file is missing or invalid."""
+
+
+class StoreError(ReviewError):
+    """The review store refused an operation (unknown work, constraint, wrong schema version)."""

@@ -1,0 +1,96 @@
+"""The one record model every reader produces and every later step consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+SOURCES = ("oria", "scholar", "other")
+DOC_TYPES = ("article", "report", "chapter", "book", "thesis", "other")
+
+
+@dataclass(frozen=True)
+class Author:
+    family: str
+    given: str = ""
+
+    def display(self) -> str:
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+@dataclass
+class Problem:
+    """A record that could not be imported, or was imported with a caveat."""
+
+    message: str
+    record: Optional[int] = None  # 1-based position in the file
+    line: Optional[int] = None  # 1-based line where the record starts
+    fatal: bool = True  # True: the record was skipped; False: imported with a warning
+
+    def __str__(self) -> str:
+        where = []
+        if self.record is not None:
+            where.append(f"record {self.record}")
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        return (", ".join(where) + ": " if where else "") + self.message
+
+
+@dataclass
+class RawRecord:
+    """One hit as a source delivered it, with provenance, every original field and normalised fields.
+
+    ``fields`` keeps every tag or column exactly as read (values as lists of strings), so nothing a
+    file held is lost even when we do not map it.
+    """
+
+    # provenance
+    source: str = "other"  # one of SOURCES
+    format: str = ""  # reader id, e.g. "ris", "bibtex", "pop-csv", "scholar-html", "pnx-json"
+    file_name: str = ""
+    position: int = 0  # 1-based position in the file
+    line: Optional[int] = None  # 1-based line where the record starts, where the format has lines
+    family: Optional[str] = None
+    query: Optional[str] = None
+    searched: Optional[str] = None  # ISO date of the search
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+    # normalised
+    source_id: Optional[str] = None  # Primo record id, Scholar result id (data-cid), database id
+    cluster_id: Optional[str] = None  # Google Scholar numeric cluster id (from cites=/cluster= links)
+    title: str = ""
+    authors: list[Author] = field(default_factory=list)
+    authors_truncated: bool = False  # the source cut the list ("…", "et al.")
+    year: Optional[int] = None
+    venue: Optional[str] = None
+    publisher: Optional[str] = None
+    doc_type: str = "other"  # one of DOC_TYPES
+    language: Optional[str] = None  # ISO 639-1 where known: no, sv, da, en, ...
+    doi: Optional[str] = None  # normalised: lower case, no resolver prefix
+    isbns: list[str] = field(default_factory=list)
+    issns: list[str] = field(default_factory=list)
+    abstract: Optional[str] = None
+    abstract_is_snippet: bool = False  # a search-engine snippet, not the author's abstract
+    url: Optional[str] = None
+    peer_reviewed: Optional[bool] = None  # only where the source states it
+    cited_by: Optional[int] = None
+    volume: Optional[str] = None
+    issue: Optional[str] = None
+    pages: Optional[str] = None
+    keywords: list[str] = field(default_factory=list)
+
+    def first_author_family(self) -> str:
+        return self.authors[0].family if self.authors else ""
+
+
+@dataclass
+class ImportResult:
+    """What one reader made of one file."""
+
+    file_name: str
+    format: str
+    encoding: str
+    records: list[RawRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    source: str = "other"  # what the reader believes the source is; the caller may override
+    repaired_mojibake: int = 0  # how many values had double-encoded UTF-8 repaired

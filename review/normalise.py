@@ -1,0 +1,108 @@
+"""Normalisation shared by importers, deduplication, term highlighting and reports.
+
+One function per idea: there is exactly one way to normalise a DOI, a title key, a name or a year.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Optional
+
+from review.model import Author
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_FOLD_EXTRA = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d", "Đ": "D",
+                             "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "œ": "oe", "Œ": "OE"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad-]")
+_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def clean_text(value: Optional[str]) -> str:
+    """NFC, no control characters, single spaces. Markup is kept as text."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", value)
+    value = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in value)
+    return _SPACES.sub(" ", value).strip()
+
+
+def fold(value: str) -> str:
+    """Lower case without diacritics (ø→o, å→a, ä→a): for comparing, never for display."""
+    value = unicodedata.normalize("NFKD", value.translate(_FOLD_EXTRA))
+    return "".join(ch for ch in value if not unicodedata.combining(ch)).casefold()
+
+
+def title_key(title: Optional[str]) -> str:
+    """A comparison key for titles: folded, dashes and punctuation unified to spaces."""
+    if not title:
+        return ""
+    value = fold(_DASHES.sub(" ", title))
+    value = _NON_WORD.sub(" ", value).replace("_", " ")
+    return _SPACES.sub(" ", value).strip()
+
+
+def normalise_doi(value: Optional[str]) -> Optional[str]:
+    """``https://doi.org/10.1/X.`` → ``10.1/x``; None when there is no DOI in the text."""
+    if not value:
+        return None
+    match = _DOI.search(value.strip())
+    if not match:
+        return None
+    doi = match.group(0).rstrip(".,;)]}>\"'").lower()
+    return doi or None
+
+
+def parse_year(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    match = _YEAR.search(str(value))
+    return int(match.group(1)) if match else None
+
+
+_INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]{1,4}|(?:[A-ZÆØÅÄÖÜ]\.\s?){1,4})$")
+
+
+def parse_author(value: str) -> Optional[Author]:
+    """Read one name in any of the forms exports use.
+
+    ``Nordmann, Kari`` and ``Nordmann, K.`` (RIS, BibTeX); ``KA Nordmann`` (Google Scholar);
+    ``Kari Nordmann`` (free text). An organisation name stays whole as the family name.
+    """
+    value = clean_text(value).strip(" ,;")
+    if not value or value in {"…", "...", "et al.", "et al"}:
+        return None
+    if "," in value:
+        family, _, given = value.partition(",")
+        return Author(family.strip(), given.strip())
+    parts = value.split(" ")
+    if len(parts) == 1:
+        return Author(parts[0])
+    if _INITIALS.match(parts[0]) and not _INITIALS.match(parts[-1]):
+        return Author(" ".join(parts[1:]), parts[0])
+    return Author(parts[-1], " ".join(parts[:-1]))
+
+
+def author_key(author: Author) -> str:
+    """Folded family name for matching: 'Søholt' and 'Soholt' compare equal."""
+    return title_key(author.family)
+
+
+def split_identifiers(values: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Split ISBN/ISSN fields (several may share one RIS SN line) into ISBNs and ISSNs."""
+    isbns: list[str] = []
+    issns: list[str] = []
+    for value in values:
+        for token in re.split(r"[\s;,]+", value or ""):
+            compact = re.sub(r"[^0-9Xx]", "", token).upper()
+            if len(compact) == 8 and re.fullmatch(r"\d{7}[\dX]", compact):
+                issn = f"{compact[:4]}-{compact[4:]}"
+                if issn not in issns:
+                    issns.append(issn)
+            elif len(compact) in (10, 13) and re.fullmatch(r"\d{9,12}[\dX]", compact):
+                if compact not in isbns:
+                    isbns.append(compact)
+    return isbns, issns

@@ -1,0 +1,118 @@
+"""Opening a store with the settings that make every write durable and concurrent writers safe."""
+
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+
+from review.errors import StoreError
+from review.store import migrations
+
+T = TypeVar("T")
+
+STORE_FILE = "review.sqlite"
+BUSY_TIMEOUT_MS = 30_000
+LOCK_RETRIES = 8
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit is on disk before it returns, so an acknowledged decision survives a crash.
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text or "could not serialize" in text
+
+
+def _begin_deferred(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def _begin_immediate(conn) -> None:
+    # Take the write lock at BEGIN, so concurrent writers queue on busy_timeout instead of failing
+    # with "database is locked" when a read transaction tries to upgrade.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Store:
+    """A review's database. Use ``with store.write() as conn:`` for one atomic change."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine: Engine = self._make_engine(url, writer=True)
+        # Reads get their own engine: on SQLite they must not take the write lock.
+        self.reader: Engine = self._make_engine(url, writer=False) if url.startswith("sqlite") else self.engine
+        with self.write() as conn:
+            migrations.upgrade(conn)
+
+    @staticmethod
+    def _make_engine(url: str, *, writer: bool) -> Engine:
+        if not url.startswith("sqlite"):
+            return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
+        return engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction; committed on leaving the block, rolled back on any error."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    def transact(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one transaction, retrying it when another writer holds the lock too long."""
+        for attempt in range(LOCK_RETRIES):
+            try:
+                with self.write() as conn:
+                    return work(conn)
+            except OperationalError as exc:
+                if not _is_lock_error(exc) or attempt == LOCK_RETRIES - 1:
+                    if _is_lock_error(exc):
+                        raise StoreError("the review store stayed busy; another program is writing "
+                                         "to it, try again in a moment") from exc
+                    raise
+                time.sleep(0.05 * (2 ** attempt))
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.reader.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.reader is not self.engine:
+            self.reader.dispose()
+
+
+def store_url(review_dir: Path) -> str:
+    """REVIEW_DATABASE_URL points a review at a team server; otherwise a SQLite file in the directory."""
+    url = os.environ.get("REVIEW_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{Path(review_dir).resolve() / STORE_FILE}"
+
+
+def open_store(review_dir: Path) -> Store:
+    review_dir = Path(review_dir)
+    if not (review_dir / "review.toml").is_file():
+        raise StoreError(f"{review_dir} is not a review directory (no review.toml); "
+                         f"create one with 'review init {review_dir}'")
+    return Store(store_url(review_dir))

@@ -1,0 +1,66 @@
+"""Versioned schema migrations.
+
+Each step is a function applied once, in order, inside one transaction, and recorded in
+``schema_version``. A small hand-rolled runner rather than Alembic: the store is opened by the CLI,
+the UI and tests alike, and must upgrade itself on open without an Alembic environment on disk.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy import Connection, inspect, select, text
+
+from review.errors import StoreError
+from review.store import schema
+from review.timeutil import now_iso
+
+
+def _v1_initial(conn: Connection) -> None:
+    tables = [t for name, t in schema.metadata.tables.items() if name != "schema_version"]
+    schema.metadata.create_all(conn, tables=tables)
+    for table in schema.APPEND_ONLY_TABLES:
+        _forbid_changes(conn, table)
+
+
+def _forbid_changes(conn: Connection, table: str) -> None:
+    """History tables are append-only: a changed mind adds a row. Enforced in the database itself."""
+    if conn.dialect.name == "sqlite":
+        for op in ("UPDATE", "DELETE"):
+            conn.execute(text(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(
+            "CREATE OR REPLACE FUNCTION review_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql"))
+        conn.execute(text(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION review_append_only()"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_initial,
+]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    version = conn.execute(select(schema.schema_version.c.version)
+                           .order_by(schema.schema_version.c.version.desc()).limit(1)).scalar()
+    return version or 0
+
+
+def upgrade(conn: Connection) -> int:
+    """Bring the schema to the latest version; returns the version found before."""
+    schema.metadata.create_all(conn, tables=[schema.schema_version])
+    found = current_version(conn)
+    if found > LATEST:
+        raise StoreError(f"the review store has schema version {found}, newer than this program "
+                         f"({LATEST}); upgrade nordic-review")
+    for version in range(found + 1, LATEST + 1):
+        MIGRATIONS[version - 1](conn)
+        conn.execute(schema.schema_version.insert().values(version=version, applied_at=now_iso()))
+    return found

@@ -1,0 +1,233 @@
+"""Table declarations. Changing a table means adding a migration in ``migrations.py``."""
+
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer, MetaData,
+                        String, Table, Text, UniqueConstraint)
+
+metadata = MetaData()
+
+SOURCES_SQL = "('oria', 'scholar', 'other')"
+DOC_TYPES_SQL = "('article', 'report', 'chapter', 'book', 'thesis', 'other')"
+DECISIONS = ("include", "exclude", "maybe")
+STAGES = (1, 2, 3)
+RATINGS = ("yes", "partly", "no", "unclear")
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+)
+
+rounds = Table(
+    "rounds", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("label", String(100), nullable=False),
+    Column("year_from", Integer, nullable=False),
+    Column("year_to", Integer, nullable=False),
+    Column("opened_at", String(32), nullable=False),
+    CheckConstraint("year_from <= year_to", name="round_years_ordered"),
+)
+
+reviewers = Table(
+    "reviewers", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("role", String(20), nullable=False, server_default="reviewer"),
+    Column("added_at", String(32), nullable=False),
+    CheckConstraint("role IN ('reviewer', 'lead')", name="reviewer_role"),
+    CheckConstraint("length(name) > 0", name="reviewer_name_nonempty"),
+)
+
+imports = Table(
+    "imports", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),
+    Column("file_name", String(500), nullable=False),
+    Column("file_hash", String(64), nullable=False, unique=True),
+    Column("format", String(40), nullable=False),
+    Column("source", String(20), nullable=False),
+    Column("family", String(40)),
+    Column("query", Text),
+    Column("searched", String(10)),
+    Column("filters", Text),  # JSON object, e.g. {"peer_reviewed": true, "years": [2016, 2022]}
+    Column("encoding", String(40), nullable=False),
+    Column("repaired_mojibake", Integer, nullable=False, server_default="0"),
+    Column("n_records", Integer, nullable=False),
+    Column("n_problems", Integer, nullable=False),
+    Column("problems", Text),  # JSON list of {record, line, message, fatal}
+    Column("imported_at", String(32), nullable=False),
+    CheckConstraint(f"source IN {SOURCES_SQL}", name="import_source"),
+    CheckConstraint("n_records >= 0 AND n_problems >= 0", name="import_counts"),
+)
+
+raw_records = Table(
+    "raw_records", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("line", Integer),
+    Column("source", String(20), nullable=False),
+    Column("format", String(40), nullable=False),
+    Column("family", String(40)),
+    Column("query", Text),
+    Column("searched", String(10)),
+    Column("source_id", String(300)),
+    Column("cluster_id", String(64)),
+    Column("title", Text, nullable=False),
+    Column("authors", Text, nullable=False),  # JSON [[family, given], ...]
+    Column("authors_truncated", Boolean, nullable=False, server_default="0"),
+    Column("year", Integer),
+    Column("venue", Text),
+    Column("publisher", Text),
+    Column("doc_type", String(20), nullable=False),
+    Column("language", String(8)),
+    Column("doi", String(300)),
+    Column("isbns", Text, nullable=False),  # JSON list
+    Column("issns", Text, nullable=False),  # JSON list
+    Column("abstract", Text),
+    Column("abstract_is_snippet", Boolean, nullable=False, server_default="0"),
+    Column("url", Text),
+    Column("peer_reviewed", Boolean),
+    Column("cited_by", Integer),
+    Column("volume", String(50)),
+    Column("issue", String(50)),
+    Column("pages", String(50)),
+    Column("keywords", Text, nullable=False),  # JSON list
+    Column("fields", Text, nullable=False),  # JSON {tag: [values]} exactly as read
+    UniqueConstraint("import_id", "position", name="raw_position_unique"),
+    CheckConstraint("position >= 1", name="raw_position_positive"),
+    CheckConstraint(f"source IN {SOURCES_SQL}", name="raw_source"),
+    CheckConstraint(f"doc_type IN {DOC_TYPES_SQL}", name="raw_doc_type"),
+)
+Index("ix_raw_doi", raw_records.c.doi)
+Index("ix_raw_source_id", raw_records.c.source_id)
+Index("ix_raw_cluster_id", raw_records.c.cluster_id)
+
+works = Table(
+    "works", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),  # round it was first found in
+    Column("created_at", String(32), nullable=False),
+    Column("merged_into", Integer, ForeignKey("works.id")),  # set when a person merged it into another work
+    # Best value of each field over the work's raw records; recomputed whenever its links change.
+    Column("title", Text, nullable=False, server_default=""),
+    Column("authors", Text, nullable=False, server_default="[]"),
+    Column("authors_truncated", Boolean, nullable=False, server_default="0"),
+    Column("year", Integer),
+    Column("venue", Text),
+    Column("publisher", Text),
+    Column("doc_type", String(20), nullable=False, server_default="other"),
+    Column("language", String(8)),
+    Column("doi", String(300)),
+    Column("isbns", Text, nullable=False, server_default="[]"),
+    Column("issns", Text, nullable=False, server_default="[]"),
+    Column("abstract", Text),
+    Column("abstract_is_snippet", Boolean, nullable=False, server_default="0"),
+    Column("url", Text),
+    Column("peer_reviewed", Boolean),
+    Column("family", String(40)),  # the family it counts for (first in protocol order that found it)
+    CheckConstraint(f"doc_type IN {DOC_TYPES_SQL}", name="work_doc_type"),
+    CheckConstraint("merged_into IS NULL OR merged_into <> id", name="work_not_merged_into_itself"),
+)
+
+work_links = Table(
+    "work_links", metadata,
+    Column("raw_id", Integer, ForeignKey("raw_records.id"), primary_key=True),
+    Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
+    Column("rule", String(40), nullable=False),  # "first", "doi", "record-id", "cluster-id", "fuzzy", "person"
+    Column("score", Float),
+    Column("decided_by", String(200), nullable=False),  # "auto" or a reviewer name
+    Column("decided_at", String(32), nullable=False),
+)
+Index("ix_links_work", work_links.c.work_id)
+
+candidate_pairs = Table(
+    "candidate_pairs", metadata,
+    Column("raw_a", Integer, ForeignKey("raw_records.id"), primary_key=True),
+    Column("raw_b", Integer, ForeignKey("raw_records.id"), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("reason", Text),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint("raw_a < raw_b", name="pair_ordered"),
+)
+
+pair_verdicts = Table(
+    "pair_verdicts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("raw_a", Integer, ForeignKey("raw_records.id"), nullable=False),
+    Column("raw_b", Integer, ForeignKey("raw_records.id"), nullable=False),
+    Column("verdict", String(20), nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("note", Text),
+    Column("decided_at", String(32), nullable=False),
+    CheckConstraint("raw_a < raw_b", name="verdict_pair_ordered"),
+    CheckConstraint("verdict IN ('duplicate', 'distinct')", name="verdict_value"),
+)
+Index("ix_verdict_pair", pair_verdicts.c.raw_a, pair_verdicts.c.raw_b)
+
+decisions = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
+    Column("stage", Integer, nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("decision", String(10), nullable=False),
+    Column("reasons", Text, nullable=False, server_default="[]"),  # JSON list of reason texts
+    Column("note", Text),
+    Column("final", Boolean, nullable=False, server_default="0"),
+    Column("automatic", Boolean, nullable=False, server_default="0"),  # applied by a protocol rule
+    Column("order_mode", String(20)),  # how the queue was ordered when it was made: random, ranked, ...
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint("stage IN (1, 2, 3)", name="decision_stage"),
+    CheckConstraint("decision IN ('include', 'exclude', 'maybe')", name="decision_value"),
+    CheckConstraint("length(reviewer) > 0", name="decision_reviewer_nonempty"),
+)
+Index("ix_decisions_work_stage", decisions.c.work_id, decisions.c.stage)
+
+quality_ratings = Table(
+    "quality_ratings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("criterion", String(60), nullable=False),
+    Column("rating", String(10), nullable=False),
+    Column("note", Text),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint("rating IN ('yes', 'partly', 'no', 'unclear')", name="rating_value"),
+)
+Index("ix_quality_work", quality_ratings.c.work_id)
+
+summaries = Table(
+    "summaries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
+    Column("aim", Text, nullable=False, server_default=""),
+    Column("method", Text, nullable=False, server_default=""),
+    Column("findings", Text, nullable=False, server_default=""),
+    Column("appendix_group", String(200)),
+    Column("author", String(200), nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+Index("ix_summaries_work", summaries.c.work_id)
+
+custom_reasons = Table(
+    "custom_reasons", metadata,
+    Column("stage", Integer, primary_key=True),
+    Column("reason", String(500), primary_key=True),
+    Column("added_by", String(200), nullable=False),
+    Column("added_at", String(32), nullable=False),
+    CheckConstraint("stage IN (1, 2, 3)", name="custom_reason_stage"),
+)
+
+attachments = Table(
+    "attachments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("location", Text, nullable=False),  # a URL, or a path relative to the review directory
+    Column("added_by", String(200), nullable=False),
+    Column("added_at", String(32), nullable=False),
+    CheckConstraint("kind IN ('url', 'file')", name="attachment_kind"),
+)
+
+APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts")
