@@ -1,0 +1,49 @@
+"""The `review` command: a thin shell over the core. Each subcommand lives in ``review.commands.*``
+and calls core functions; user errors end as one ``Error: …`` line and exit code 1."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from typing import Optional, Sequence
+
+from review.errors import ReviewError
+
+# Each module defines register(subparsers); its handlers take the parsed args and return an exit code.
+COMMAND_MODULES = [
+    "review.commands.init",
+    "review.commands.importing",
+    "review.commands.dedup",
+    "review.commands.status",
+    "review.commands.decide",
+    "review.commands.export",
+    "review.commands.example",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="review",
+        description="Systematic literature reviews from Oria and Google Scholar exports: "
+                    "import, deduplicate, screen in three stages, report.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    try:
+        return int(args.handler(args) or 0)
+    except ReviewError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Error: interrupted; everything acknowledged before this is stored", file=sys.stderr)
+        return 1

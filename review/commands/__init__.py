@@ -1,0 +1,1 @@
+"""Subcommands of the `review` CLI, one module per command, each a thin adapter over the core."""
