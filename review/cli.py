@@ -12,14 +12,8 @@ from typing import Optional, Sequence
 from review.errors import ReviewError
 
 # Each module defines register(subparsers); its handlers take the parsed args and return an exit code.
-COMMAND_MODULES = [
-    "review.commands.init",
-    "review.commands.importing",
-    "review.commands.dedup",
-    "review.commands.status",
-    "review.commands.decide",
-    "review.commands.export",
-    "review.commands.example",
+# Add a module here when its command exists.
+COMMAND_MODULES: list[str] = [
 ]
 
 
