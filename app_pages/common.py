@@ -1,0 +1,138 @@
+"""What every page shares: the open review, the signed-in reviewer, messages that survive a rerun,
+and the one place where a ReviewError becomes an ``st.error``."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import streamlit as st
+
+from review.errors import ReviewError
+from review.protocol import Protocol, load_protocol
+from review.store import Store, open_store
+from review.ui.location import resolve
+from screening.team import add_reviewer, reviewer_choices
+
+log = logging.getLogger("nordic-review.app")
+NEW_REVIEWER = "➕ Add a new reviewer…"
+
+
+@dataclass
+class Review:
+    directory: Path
+    origin: str
+    store: Store
+    protocol: Protocol
+
+    @property
+    def reviewer(self) -> Optional[str]:
+        return st.session_state.get("reviewer")
+
+
+@st.cache_resource(show_spinner=False)
+def _store(directory: str) -> Store:
+    # One engine per review directory, shared by every browser session (SQLAlchemy pools are thread-safe).
+    return open_store(Path(directory))
+
+
+@st.cache_resource(show_spinner="Preparing the bundled review (first start only)…")
+def _location(argv: tuple[str, ...], review_dir_env: str):
+    return resolve(argv, {"REVIEW_DIR": review_dir_env} if review_dir_env else {})
+
+
+def open_review() -> Review:
+    import os
+
+    try:
+        location = _location(tuple(sys.argv[1:]), os.environ.get("REVIEW_DIR", ""))
+        directory = location.directory.resolve()
+        protocol = load_protocol(directory)
+        store = _store(str(directory))
+    except ReviewError as exc:
+        st.error(f"The review could not be opened: {exc}")
+        st.stop()
+    return Review(directory, location.origin, store, protocol)
+
+
+def flash(kind: str, text: str) -> None:
+    """Queue a message for the next run (callbacks run before the page is drawn)."""
+    st.session_state.setdefault("_flash", []).append((kind, text))
+
+
+def show_flash() -> None:
+    for kind, text in st.session_state.pop("_flash", []):
+        getattr(st, kind)(text)
+
+
+def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] = None) -> Any:
+    """Run one core call; a ReviewError becomes a message, anything else is logged as a bug."""
+    try:
+        result = action()
+    except ReviewError as exc:
+        flash("error", str(exc))
+        return None
+    except Exception:  # a bug: keep the traceback in the log, show a calm message
+        log.exception("unexpected error in a page action")
+        flash("error", "Something went wrong inside the app; nothing was stored by this action. "
+                       "The details are in the server log.")
+        return None
+    if done is not None:
+        flash("success", done(result))
+    return result
+
+
+def sidebar(review: Review) -> None:
+    with st.sidebar:
+        st.caption("Review")
+        st.text(review.protocol.title)
+        st.caption(f"{review.directory.name} ({review.origin})")
+        _sign_in(review)
+
+
+def _sign_in(review: Review) -> None:
+    with review.store.read() as conn:
+        names = reviewer_choices(conn, review.protocol)
+    current = st.session_state.get("reviewer")
+    if current and current not in names:
+        names.append(current)
+    options = names + [NEW_REVIEWER]
+    index = options.index(current) if current in options else None
+    choice = st.selectbox("Signed in as", options, index=index, placeholder="Choose your name",
+                          key="reviewer_select", on_change=_choose_reviewer)
+    if choice == NEW_REVIEWER:
+        st.text_input("New reviewer's name", key="new_reviewer", max_chars=200)
+        st.button("Add and sign in", key="add_reviewer", on_click=_add_reviewer, args=(review,))
+    if current and current == review.protocol.lead:
+        st.caption("You are the review lead.")
+
+
+def _choose_reviewer() -> None:
+    choice = st.session_state.get("reviewer_select")
+    if choice and choice != NEW_REVIEWER:
+        st.session_state["reviewer"] = choice
+
+
+def _add_reviewer(review: Review) -> None:
+    name = attempt(lambda: add_reviewer(review.store, review.protocol, st.session_state.get("new_reviewer", "")))
+    if name:
+        st.session_state["reviewer"] = name
+        st.session_state["reviewer_select"] = name
+        st.session_state["new_reviewer"] = ""
+        flash("success", f"Signed in as {name}.")
+
+
+def require_reviewer(review: Review) -> str:
+    name = review.reviewer
+    if not name:
+        st.info("Choose your name under **Signed in as** in the sidebar to start.")
+        st.stop()
+    return name
+
+
+def review_context() -> Review:
+    """The review opened by app.py in this run (pages call this instead of opening it again)."""
+    return open_review()

@@ -1,0 +1,121 @@
+"""The parts every screening stage shares: the work card, the criteria, the decision buttons with
+their keyboard shortcuts, undo, and the reviewer's progress."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import streamlit as st
+
+from app_pages.common import Review, attempt, flash
+from review.ui.cards import CARD_CSS, work_card_html
+from review.ui.highlight import TermMatcher, protocol_terms
+from screening.decisions import Decision, record
+from screening.screen_view import ScreenState
+
+BUTTONS = (  # decision, label, shortcut, button type
+    ("include", "Include", "I", "primary"),
+    ("exclude", "Exclude", "E", "secondary"),
+    ("maybe", "Maybe", "M", "secondary"),
+)
+
+
+def matcher(review: Review) -> TermMatcher:
+    key = ("_matcher", str(review.directory))
+    found = st.session_state.get("_matcher")
+    if not found or found[0] != key:
+        found = (key, TermMatcher(protocol_terms(review.protocol)))
+        st.session_state["_matcher"] = found
+    return found[1]
+
+
+def keys(stage: int) -> dict[str, str]:
+    return {name: f"s{stage}_{name}" for name in ("reasons", "free", "note", "back", "pick", "order")}
+
+
+def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True) -> None:
+    st.html(CARD_CSS + work_card_html(state.view, matcher(review), show_abstract=show_abstract))
+
+
+def show_criteria(state: ScreenState) -> None:
+    with st.container(border=True):
+        st.markdown(f"**Criteria, stage {state.stage}**")
+        for criterion in state.criteria:
+            st.text(f"• {criterion}")
+
+
+def show_standing(state: ScreenState, reviewer: str) -> None:
+    """The reviewer's own earlier decision and the votes blinding lets them see."""
+    if state.own:
+        reasons = "; ".join(state.own["reasons"]) or "no reason"
+        st.text(f"Your decision: {state.own['decision']} ({reasons})")
+    others = {r: v for r, v in state.votes.items() if r != reviewer}
+    for name, vote in sorted(others.items()):
+        st.text(f"{name} voted: {vote['decision']}")
+    if state.hidden_votes:
+        st.caption(f"{state.hidden_votes} other vote(s) stay hidden until you have voted (blinded screening).")
+    if state.final and state.final["reviewer"] != reviewer:
+        st.caption(f"Final decision: {state.final['decision']} (by {state.final['reviewer']})")
+
+
+def decision_form(review: Review, state: ScreenState, reviewer: str, order_mode: Optional[str]) -> None:
+    k = keys(state.stage)
+    step = review.protocol.stage(state.stage)
+    st.multiselect("Reasons" + (" (needed to exclude)" if step.reason_required else ""), state.reasons,
+                   key=k["reasons"], placeholder="Choose reasons from the protocol or added by the team")
+    st.text_input("Other reason (added to the list for everyone)", key=k["free"], max_chars=500)
+    st.text_input("Note", key=k["note"], max_chars=2000)
+    columns = st.columns(len(BUTTONS) + 2)
+    for column, (choice, label, shortcut, kind) in zip(columns, BUTTONS):
+        column.button(label, key=f"s{state.stage}_{choice}", shortcut=shortcut, type=kind, width="stretch",
+                      on_click=_decide, args=(review, state.stage, state.work_id, choice, reviewer, order_mode))
+    columns[-2].button("Undo", key=f"s{state.stage}_undo", shortcut="U", width="stretch",
+                       help="Go back to the work you decided before this one and change the decision",
+                       on_click=_step, args=(state.stage, +1))
+    if state.back:
+        columns[-1].button("Queue", key=f"s{state.stage}_queue", shortcut="Q", width="stretch",
+                           help="Back to the next open work", on_click=_step, args=(state.stage, 0))
+    st.caption("Keyboard: **I** include · **E** exclude · **M** maybe · **U** undo (go back one)"
+               + (" · **Q** back to the queue" if state.back else "") + ". Shortcuts pause while you type.")
+
+
+def _clear_form(stage: int) -> None:
+    k = keys(stage)
+    st.session_state[k["reasons"]] = []
+    st.session_state[k["free"]] = ""
+    st.session_state[k["note"]] = ""
+
+
+def _step(stage: int, delta: int) -> None:
+    k = keys(stage)
+    st.session_state[k["back"]] = st.session_state.get(k["back"], 0) + delta if delta else 0
+    st.session_state.pop(k["pick"], None)
+    _clear_form(stage)
+
+
+def _decide(review: Review, stage: int, work_id: int, choice: str, reviewer: str,
+            order_mode: Optional[str]) -> None:
+    k = keys(stage)
+    reasons = list(st.session_state.get(k["reasons"], []))
+    free = st.session_state.get(k["free"], "").strip()
+    if free:
+        reasons.append(free)
+    decision = Decision(work_id=work_id, stage=stage, decision=choice, reviewer=reviewer, reasons=reasons,
+                        note=st.session_state.get(k["note"], "").strip() or None, order_mode=order_mode)
+    recorded = attempt(lambda: record(review.store, review.protocol, decision))
+    if recorded is None:
+        return
+    for warning in recorded.warnings:
+        flash("warning", warning)
+    st.session_state["_last_decision"] = (work_id, choice)
+    flash("toast", f"Work #{work_id}: {choice} stored")
+    st.session_state[k["back"]] = 0
+    st.session_state.pop(k["pick"], None)  # stages 2 and 3: on to the next open work
+    _clear_form(stage)
+
+
+def show_progress(state: ScreenState, reviewer: str) -> None:
+    p = state.progress
+    mine = p.by_reviewer.get(reviewer, 0)
+    st.progress(p.share, text=f"Stage {p.stage}: {p.decided} of {p.eligible} works decided, {p.pending} open; "
+                              f"you have decided {mine}")

@@ -1,0 +1,69 @@
+"""Stage 1: title and abstract, one work at a time, decided from the keyboard."""
+
+import streamlit as st
+
+from app_pages import common
+from app_pages.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
+                                    show_work)
+from screening.queue import ORDERS
+from screening.ranked import decisions_signature, prioritiser_available, ranked_queue
+from screening.screen_view import screen_state
+
+STAGE = 1
+review = common.review_context()
+reviewer = common.require_reviewer(review)
+k = keys(STAGE)
+
+st.title("Stage 1: title and abstract")
+top = st.columns([2, 3])
+order = top[0].segmented_control("Queue order", ORDERS, default="import", key=k["order"],
+                                 help="import: as imported; random: a fixed shuffle per reviewer; "
+                                      "ranked: most likely relevant first (learns from your decisions)")
+order = order or "import"
+
+
+@st.cache_data(show_spinner="Ranking the queue…", max_entries=8)
+def _ranking(directory: str, signature: tuple[int, int]):
+    with review.store.read() as conn:
+        return ranked_queue(conn)
+
+
+ranking, order_mode = None, order
+if order == "ranked":
+    with review.store.read() as conn:
+        signature = decisions_signature(conn)
+    ranked = common.attempt(lambda: _ranking(str(review.directory), signature)) if prioritiser_available() else None
+    if ranked is None:
+        top[1].caption("Ranked order needs the prioritiser (screening.prioritise); using import order.")
+        order_mode = "import"
+    else:
+        ranking, order_mode = ranked.order, ranked.mode_used
+        estimate = (f"about {ranked.expected_remaining:.0f} relevant works estimated among those left"
+                    if ranked.expected_remaining is not None else "no estimate of relevant works left yet")
+        top[1].caption(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip())
+
+with review.store.read() as conn:
+    state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
+                         order=order, ranking=ranking)
+st.session_state[k["back"]] = state.back
+for note in state.notes:
+    st.info(note)
+
+if state.work_id is None:
+    show_progress(state, reviewer)
+    st.success("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports.")
+    st.button("Undo my last decision", key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
+        {k["back"]: 1}))
+    st.stop()
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    if state.revisiting:
+        st.warning(f"Going back: {state.back} decision(s) ago. A new decision is added to the log; "
+                   "the earlier one stays in the history.")
+    show_work(review, state)
+with right:
+    show_standing(state, reviewer)
+    decision_form(review, state, reviewer, order_mode)
+    show_criteria(state)
+show_progress(state, reviewer)
