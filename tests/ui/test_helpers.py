@@ -1,0 +1,100 @@
+"""UI helpers without Streamlit: highlighting, cards, pair diffs, uploads, where the review is."""
+
+import sys
+import subprocess
+
+import pytest
+
+from review.errors import ReviewError
+from review.ui.cards import safe_url, work_card_html
+from review.ui.highlight import Term, TermMatcher, highlight_html, matched_terms, protocol_terms
+from review.ui.location import ENV_DIR, parse_app_args, resolve
+from review.ui.pairs import diff_html
+from review.ui.uploads import UPLOAD_DIR, save_uploads
+
+PAYLOADS = ('<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">')
+
+
+def matcher(*terms):
+    return TermMatcher([Term(t, i % 2) for i, t in enumerate(terms)])
+
+
+def test_truncated_terms_match_inflections_and_keep_original_case():
+    m = matcher("karriereveiledning*", "flyktning*")
+    out = highlight_html("Karriereveiledningen for flyktninger og Flyktning", m)
+    assert out == ('<mark class="term g0">Karriereveiledningen</mark> for <mark class="term g1">flyktninger</mark>'
+                   ' og <mark class="term g1">Flyktning</mark>')
+
+
+def test_terms_match_across_diacritics_and_only_at_word_starts():
+    m = matcher("karriärvägledning*", "nyankom*")
+    assert "<mark" in highlight_html("karriarvagledningen", m)
+    assert highlight_html("KARRIÄRVÄGLEDNING", m).startswith('<mark class="term g0">KARRIÄRVÄGLEDNING</mark>')
+    assert "<mark" not in highlight_html("de ikke-nyankomne", matcher("ankom*"))
+
+
+def test_untruncated_phrase_needs_the_whole_phrase():
+    m = matcher("career guidance")
+    assert highlight_html("Career  guidance works", m) == '<mark class="term g0">Career  guidance</mark> works'
+    assert "<mark" not in highlight_html("career guidances", m)
+
+
+def test_highlighting_escapes_markup_and_is_not_fooled_by_entities():
+    m = matcher("amp*", "flyktning*")
+    out = highlight_html(PAYLOADS[0] + " & flyktning " + PAYLOADS[1], m)
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in out
+    assert "&amp;" in out and '<mark class="term g1">flyktning</mark>' in out
+
+
+def test_protocol_terms_cover_every_family(protocol):
+    terms = {t.text for t in protocol_terms(protocol)}
+    assert {"karriereveiledning*", "karriärvägledning*", "career guidance", "refugee*"} <= terms
+    m = TermMatcher(protocol_terms(protocol))
+    assert matched_terms(["Karriärvägledning för nyanlända"], m) == ["karriärvägledning*", "nyanländ*"]
+
+
+def test_work_card_escapes_every_field_and_drops_unsafe_links():
+    view = {"id": 7, "title": PAYLOADS[0], "authors": [[PAYLOADS[1], "Kari"]], "year": 2020,
+            "venue": "<b>Venue</b>", "abstract": "Snippet " + PAYLOADS[1], "abstract_is_snippet": True,
+            "url": "javascript:alert(1)", "doi": '10.1/x"><script>', "families": ["no"], "sources": ["scholar"],
+            "records": [{}], "doc_type": "report"}
+    out = work_card_html(view, matcher("snippet*"))
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    assert "javascript:" not in out
+    assert "Google Scholar snippet" in out and 'data-work="7"' in out
+    assert safe_url("https://oria.no/x") == "https://oria.no/x" and safe_url("data:text/html,x") is None
+
+
+def test_pair_diff_marks_only_the_differing_words():
+    left, right = diff_html("Karriereveiledning for flyktninger", "Karriereveiledning av flyktninger <b>")
+    assert left == 'Karriereveiledning <mark class="diff">for</mark> flyktninger'
+    assert right == ('Karriereveiledning <mark class="diff">av</mark> flyktninger'
+                     '<mark class="diff"> &lt;b&gt;</mark>')
+
+
+def test_uploads_are_kept_once_and_never_overwritten(tmp_path):
+    first = save_uploads(tmp_path, [("../../evil name.ris", b"one")])[0]
+    assert first.parent == tmp_path / UPLOAD_DIR and first.name == "evil_name.ris"
+    again = save_uploads(tmp_path, [("evil name.ris", b"one")])[0]
+    other = save_uploads(tmp_path, [("evil name.ris", b"two")])[0]
+    assert again == first and other.name == "evil_name-2.ris"
+    assert first.read_bytes() == b"one" and other.read_bytes() == b"two"
+    with pytest.raises(ReviewError, match="empty"):
+        save_uploads(tmp_path, [("x.ris", b"")])
+
+
+def test_review_directory_from_argument_then_environment(review_dir, tmp_path):
+    assert parse_app_args(["--dir", "x", "--other", "1"]).name == "x"
+    assert resolve(["--dir", str(review_dir)], {}).origin == "argument"
+    assert resolve([], {ENV_DIR: str(review_dir)}).directory == review_dir
+    with pytest.raises(ReviewError, match="not a review directory"):
+        resolve(["--dir", str(tmp_path / "missing")], {})
+
+
+def test_core_helpers_do_not_load_streamlit():
+    code = ("import sys, review.ui.cards, review.ui.location, review.ui.pairs, review.ui.tables, "
+            "review.ui.report_views, review.ui.uploads, screening.screen_view, screening.undo, "
+            "screening.team, screening.attachments; print('streamlit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
