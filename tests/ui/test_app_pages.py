@@ -1,0 +1,154 @@
+"""Every page opens over a synthetic review, and the key flows work through widget keys."""
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from review.store import schema
+from screening.decisions import Decision, history, record
+from tests.conftest import set_stage_mode
+from tests.ui.conftest import card, no_errors
+
+PAGES = ("overview", "import_files", "duplicates", "screening", "fulltext", "final", "conflicts", "reports")
+
+
+def shown_work(at) -> int:
+    return int(re.search(r'data-work="(\d+)"', card(at)).group(1))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_for_a_signed_in_reviewer(app, page):
+    no_errors(app("Anna", page))
+
+
+def test_screening_asks_for_a_name_first_and_sign_in_adds_one(app, store):
+    at = app(page="screening")
+    assert any("Choose your name" in i.value for i in at.info)
+    at.selectbox(key="reviewer_select").select("➕ Add a new reviewer…").run()
+    at.text_input(key="new_reviewer").input("Cecilie").run()
+    at.button(key="add_reviewer").click().run()
+    no_errors(at)
+    assert at.session_state["reviewer"] == "Cecilie"
+    with store.read() as conn:
+        assert "Cecilie" in conn.execute(select(schema.reviewers.c.name)).scalars().all()
+    assert shown_work(at) == 1
+
+
+def test_decide_stores_before_the_next_work_and_undo_goes_back(app, store, works):
+    at = app("Anna", "screening")
+    assert shown_work(at) == works[0]
+    at.button(key="s1_include").click().run()
+    with store.read() as conn:
+        assert [r["decision"] for r in history(conn, works[0], 1)] == ["include"]
+    assert shown_work(at) == works[1]
+    at.multiselect(key="s1_reasons").select("Ikke karriereveiledning").run()
+    at.text_input(key="s1_note").input("synthetic note").run()
+    at.button(key="s1_exclude").click().run()
+    no_errors(at)
+    assert shown_work(at) == works[2]
+    assert at.multiselect(key="s1_reasons").value == [] and at.text_input(key="s1_note").value == ""
+    with store.read() as conn:
+        row = history(conn, works[1], 1)[-1]
+    assert (row["decision"], row["reasons"], row["note"], row["order_mode"]) == (
+        "exclude", '["Ikke karriereveiledning"]', "synthetic note", "import")
+
+    at.button(key="s1_undo").click().run()
+    assert shown_work(at) == works[1]
+    assert any("Your decision: exclude" in t.value for t in at.text)
+    at.button(key="s1_maybe").click().run()
+    no_errors(at)
+    assert shown_work(at) == works[2]
+    with store.read() as conn:
+        assert [r["decision"] for r in history(conn, works[1], 1)] == ["exclude", "maybe"]
+    assert at.progress[0].value == 20  # 2 of 10 decided
+
+
+def test_custom_reason_is_kept_for_everyone(app, store, works):
+    at = app("Anna", "screening")
+    at.text_input(key="s1_free").input("Synthetic custom reason").run()
+    at.button(key="s1_exclude").click().run()
+    no_errors(at)
+    assert "Synthetic custom reason" in at.multiselect(key="s1_reasons").options
+
+
+def test_required_reason_is_a_message_not_a_traceback(app, store, protocol, works):
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
+    at = app("Anna", "fulltext")
+    at.button(key="s2_exclude").click().run()
+    assert not at.exception
+    assert any("needs a reason" in e.value for e in at.error)
+    with store.read() as conn:
+        assert history(conn, works[0], 2) == []
+
+
+def test_quality_form_saves_ratings_and_shows_the_rule(app, store, protocol, works):
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
+    at = app("Anna", "fulltext")
+    assert shown_work(at) == works[0]
+    for i, criterion in enumerate(protocol.quality_criteria):
+        at.radio(key=f"q_{works[0]}_{criterion.id}").set_value("yes" if i < 5 else "unclear")
+    at.text_input(key=f"qn_{works[0]}_validity").input("synthetic note")
+    at.button(key=f"FormSubmitter:quality_{works[0]}-Save ratings").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        rows = conn.execute(select(schema.quality_ratings)).all()
+    assert len(rows) == 6 and {r.note for r in rows if r.criterion == "validity"} == {"synthetic note"}
+    assert any("acceptable: 5 yes" in s.value for s in at.success)
+    at.button(key="s2_include").click().run()
+    no_errors(at)
+    assert not at.warning  # acceptable quality: no warning on include
+
+
+def test_summary_editor_saves_aim_method_findings_and_group(app, store, protocol, works):
+    for stage in (1, 2):
+        record(store, protocol, Decision(work_id=works[0], stage=stage, decision="include", reviewer="Anna"))
+    at = app("Anna", "final")
+    w = works[0]
+    at.text_area(key=f"sum_aim_{w}").input("Synthetic aim")
+    at.text_area(key=f"sum_method_{w}").input("Synthetic method")
+    at.text_area(key=f"sum_findings_{w}").input("Synthetic findings")
+    at.selectbox(key=f"sum_group_{w}").select(protocol.appendix_groups[0])
+    at.button(key=f"FormSubmitter:summary_{w}-Save summary").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        row = conn.execute(select(schema.summaries)).one()
+    assert (row.aim, row.method, row.findings, row.appendix_group, row.author) == (
+        "Synthetic aim", "Synthetic method", "Synthetic findings", protocol.appendix_groups[0], "Anna")
+    at.button(key="s3_include").click().run()
+    no_errors(at)
+    at.switch_page("app_pages/reports.py").run()
+    no_errors(at)
+    assert "Synthetic findings" in [t.value for t in at.text]
+
+
+def test_lead_reconciles_a_conflict_and_sees_kappa(app, review_dir, store, works):
+    set_stage_mode(review_dir, 1, "dual")
+    from review.protocol import load_protocol
+    protocol = load_protocol(review_dir)
+    for work, (anna, bjorn) in zip(works[:3], [("include", "exclude"), ("include", "include"),
+                                              ("exclude", "exclude")]):
+        record(store, protocol, Decision(work_id=work, stage=1, decision=anna, reviewer="Anna"))
+        record(store, protocol, Decision(work_id=work, stage=1, decision=bjorn, reviewer="Bjørn"))
+    at = app("Bjørn", "conflicts")
+    assert any("Only the lead" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key and b.key.startswith("rec_")]
+    at = app("Anna", "conflicts")
+    kappa = at.dataframe[0].value
+    assert int(kappa["Works"][0]) == 3 and kappa["Cohen's kappa"][0] == "0.40"
+    at.button(key=f"rec_inc_1_{works[0]}").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        final = history(conn, works[0], 1)[-1]
+    assert (final["reviewer"], final["decision"], final["final"]) == ("Anna", "include", True)
+    assert not [b for b in at.button if b.key == f"rec_inc_1_{works[0]}"]
+
+
+def test_record_text_is_escaped_in_the_card(app, store):
+    with store.write() as conn:
+        conn.execute(schema.works.update().where(schema.works.c.id == 1).values(
+            title='<script>window.__pwned=1</script> Karriereveiledning', abstract='<img src=x onerror="x()">'))
+    at = app("Anna", "screening")
+    html = card(at)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and '<mark class="term g0">Karriereveiledning</mark>' in html
