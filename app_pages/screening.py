@@ -5,8 +5,8 @@ import streamlit as st
 from app_pages import common
 from app_pages.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
-from screening.queue import ORDERS
-from screening.ranked import decisions_signature, prioritiser_available, ranked_queue
+from screening.queue import ORDERS, shuffled
+from screening.ranked import decisions_signature, works_signature, prioritiser_available, ranked_queue
 from screening.screen_view import screen_state
 
 STAGE = 1
@@ -28,8 +28,18 @@ def _ranking(directory: str, signature: tuple[int, int]):
         return ranked_queue(conn)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _shuffled(directory: str, who: str, works: tuple[int, int]):
+    # The fixed random order of every eligible work; recomputed only when the set of works changes.
+    with review.store.read() as conn:
+        return shuffled(conn, STAGE, who)
+
+
 ranking, order_mode = None, order
-if order == "ranked":
+if order == "random":
+    with review.store.read() as conn:
+        ranking = _shuffled(str(review.directory), reviewer, works_signature(conn))
+elif order == "ranked":
     with review.store.read() as conn:
         signature = decisions_signature(conn)
     ranked = common.attempt(lambda: _ranking(str(review.directory), signature)) if prioritiser_available() else None

@@ -26,6 +26,7 @@ from review.rounds import current_round  # noqa: E402
 from review.store import open_store, schema  # noqa: E402
 from review.timeutil import now_iso  # noqa: E402
 from screening.decisions import Decision, record  # noqa: E402
+from screening.queue import shuffled  # noqa: E402
 from screening.screen_view import screen_state  # noqa: E402
 
 DECISIONS = ("include", "exclude", "exclude", "exclude", "maybe")
@@ -63,14 +64,16 @@ def measure(n: int, iterations: int, order: str) -> dict:
         store, protocol = build(Path(tmp) / "rev", n)
         try:
             with store.read() as conn:
-                work_id = screen_state(conn, protocol, 1, "Anna", order=order).work_id
+                # As the app does: the random order is computed once and kept while the works are unchanged.
+                ranking = shuffled(conn, 1, "Anna") if order == "random" else None
+                work_id = screen_state(conn, protocol, 1, "Anna", order=order, ranking=ranking).work_id
             times = []
             for i in range(iterations):
                 started = time.perf_counter()
                 record(store, protocol, Decision(work_id=work_id, stage=1, decision=DECISIONS[i % len(DECISIONS)],
                                                  reviewer="Anna", order_mode=order))
                 with store.read() as conn:
-                    state = screen_state(conn, protocol, 1, "Anna", order=order)
+                    state = screen_state(conn, protocol, 1, "Anna", order=order, ranking=ranking)
                 times.append(time.perf_counter() - started)
                 assert state.work_id != work_id and state.view is not None
                 work_id = state.work_id

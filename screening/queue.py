@@ -77,19 +77,42 @@ def next_work(conn: Connection, protocol: Protocol, stage: int, reviewer: str, *
               round_id: Optional[int] = None, ranking: Optional[list[int]] = None) -> Optional[int]:
     """The next work for a reviewer, or None when their queue is empty.
 
-    ``ranking`` (from the prioritiser) puts the open works in that order; works it does not know
-    follow in import order.
+    ``ranking`` (from the prioritiser, or ``shuffled``) puts the open works in that order; works it
+    does not know follow in import order.
     """
-    if order not in ("random", "ranked") or (order == "ranked" and not ranking):
+    if ranking:
+        return _first_open(conn, protocol, stage, reviewer, round_id, ranking)
+    if order != "random":
         query = _open_query(protocol, stage, reviewer, round_id).order_by(schema.works.c.id).limit(1)
         return conn.execute(query).scalar()
     open_ids = open_for(conn, protocol, stage, reviewer, round_id)
-    if not open_ids:
-        return None
-    if order == "ranked":
-        position = {w: i for i, w in enumerate(ranking)}
-        return min(open_ids, key=lambda w: (position.get(w, len(position)), w))
-    return ordered(open_ids, order, reviewer)[0]
+    return ordered(open_ids, order, reviewer)[0] if open_ids else None
+
+
+RANKING_BATCH = 200  # candidates checked per query when walking a given order
+
+
+def _first_open(conn: Connection, protocol: Protocol, stage: int, reviewer: str, round_id: Optional[int],
+                ranking: list[int]) -> Optional[int]:
+    """The first open work in ``ranking``; when none is open, the first open work it leaves out.
+
+    Walks the order in batches, so the next work is found without fetching every open work id."""
+    for start in range(0, len(ranking), RANKING_BATCH):
+        batch = ranking[start:start + RANKING_BATCH]
+        found = set(conn.execute(_open_query(protocol, stage, reviewer, round_id)
+                                 .where(schema.works.c.id.in_(batch))).scalars())
+        for work_id in batch:
+            if work_id in found:
+                return work_id
+    known = set(ranking)
+    rest = [w for w in open_for(conn, protocol, stage, reviewer, round_id) if w not in known]
+    return rest[0] if rest else None
+
+
+def shuffled(conn: Connection, stage: int, reviewer: str, round_id: Optional[int] = None) -> list[int]:
+    """Every work eligible at a stage in this reviewer's fixed random order; pass it to ``next_work``
+    as ``ranking`` (and keep it while the set of works is unchanged) to skip re-shuffling per call."""
+    return ordered(eligible(conn, stage, round_id), "random", reviewer)
 
 
 @dataclass

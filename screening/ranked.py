@@ -59,3 +59,10 @@ def decisions_signature(conn: Connection) -> tuple[int, int]:
     d = schema.decisions
     row = conn.execute(select(func.count(d.c.id), func.max(d.c.id))).one()
     return int(row[0]), int(row[1] or 0)
+
+
+def works_signature(conn: Connection) -> tuple[int, int]:
+    """Changes whenever works are added or merged: a cache key for a shuffled order."""
+    w = schema.works
+    row = conn.execute(select(func.count(w.c.id), func.max(w.c.id)).where(w.c.merged_into.is_(None))).one()
+    return int(row[0]), int(row[1] or 0)

@@ -92,3 +92,24 @@ def test_attachments_links_and_files(review_dir, store, works):
     assert rows[1]["location"] == f"attachments/{works[0]}/rapport.pdf"
     assert attachment_path(review_dir, rows[2]).read_bytes() == b"%PDF other"
     assert attachment_path(review_dir, {"kind": "file", "location": "../review.toml"}) is None
+
+
+def test_given_order_is_walked_past_decided_works_and_falls_back_to_import_order(store, protocol, works,
+                                                                                 monkeypatch):
+    import screening.queue as queue
+
+    monkeypatch.setattr(queue, "RANKING_BATCH", 2)  # several batches with ten works
+    with store.read() as conn:
+        shuffle = queue.shuffled(conn, 1, "Anna")
+        assert sorted(shuffle) == works
+        assert queue.next_work(conn, protocol, 1, "Anna", order="random") == shuffle[0]
+        assert queue.next_work(conn, protocol, 1, "Anna", order="random", ranking=shuffle) == shuffle[0]
+    for work in shuffle[:5]:
+        decide(store, protocol, work, "exclude")
+    with store.read() as conn:
+        assert queue.next_work(conn, protocol, 1, "Anna", order="random") == shuffle[5]
+        assert queue.next_work(conn, protocol, 1, "Anna", ranking=shuffle) == shuffle[5]
+        partial = shuffle[:5]  # all decided: the rest follows in import order
+        assert queue.next_work(conn, protocol, 1, "Anna", ranking=partial) == min(shuffle[5:])
+        p = queue.progress(conn, 1)
+    assert (p.eligible, p.decided, p.pending) == (10, 5, 5)
