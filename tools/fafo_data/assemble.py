@@ -81,6 +81,7 @@ def build(p: Planner | None = None) -> list[Work]:
         w._fold_first = row.get("scholar_fold_first", False)
         w._twin_copy = row.get("alma_and_cdi", False)
         works.append(w)
+        p.used_titles.add(w.title.casefold())
     for w, fate, tag in near_twins(p):
         w._fate, w._twin = fate, tag
         w._reason = "Ikke forskning eller utredning" if fate == "exc1" else ""

@@ -62,8 +62,8 @@ def scholar_title(p: Planner, w: Work) -> str:
     if cut == "auto":
         if len(w.title) > 95:
             cut = 78
-        elif len(w.title) > 60 and p.rng.random() < 0.12:
-            cut = int(len(w.title) * 0.7)
+        elif len(w.title) > 70 and p.rng.random() < 0.12:
+            cut = max(50, int(len(w.title) * 0.75))
         else:
             return w.title
     head = w.title[:cut]

@@ -12,6 +12,9 @@ import string
 from model import FAMILIES, Decision, Work
 from real_works import REAL_WORKS
 import vocabulary as V
+from rapidfuzz import fuzz
+
+NEAR = 80  # similarity (rapidfuzz ratio, 0-100) above which two synthetic titles count as near-twins
 
 SEED = 20221003
 LANG = {"no": "nor", "sv": "swe", "da": "dan", "en": "eng"}
@@ -73,12 +76,17 @@ class Planner:
 
     # ---- synthetic works ---------------------------------------------------------------------
     def _title(self, pool: dict, lang: str) -> tuple[str, str]:
-        for _ in range(500):
+        """A head and a qualifier; rejected when it is close to any earlier title (only the hand-made
+        near-twins may look alike)."""
+        for _ in range(4000):
             place = self.rng.choice(V.PLACES[lang])
-            title = self.rng.choice(pool[lang]).format(g=self.rng.choice(V.GROUPS[lang]), p=place)
+            head = self.rng.choice(pool[lang]).format(g=self.rng.choice(V.GROUPS[lang]))
+            qualifier = self.rng.choice(V.QUALIFIERS[lang]).format(p=place)
+            title = head if (head.endswith("?") or ":" in head) and self.rng.random() < 0.7 else f"{head}: {qualifier}"
             title = title[0].upper() + title[1:]
-            if title.casefold() not in self.used_titles:
-                self.used_titles.add(title.casefold())
+            key = title.casefold()
+            if all(fuzz.ratio(key, other) < NEAR for other in self.used_titles):
+                self.used_titles.add(key)
                 return title, place
         raise RuntimeError(f"title pool for {lang} exhausted")
 
@@ -86,7 +94,7 @@ class Planner:
         names: list[tuple[str, str]] = []
         while len(names) < n:
             name = (self.rng.choice(V.FAMILY[lang]), self.rng.choice(V.GIVEN[lang]))
-            if name not in names:
+            if name[0] not in {family for family, _ in names}:
                 names.append(name)
         return names
 

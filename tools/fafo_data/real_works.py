@@ -95,7 +95,7 @@ REAL_WORKS: list[dict] = [
     dict(key="R12", family="sv", group=SKANDINAVISKE, doc_type="report", language="swe", year=2022,
          authors=[("Axelsson", "M."), ("Håkansson", "P.")],
          title="Studie- och yrkesvägledning i kombinationsutbildning: Avrapportering av ett forskningsuppdrag",
-         publisher="", host="", scholar_cut=52,
+         publisher="", host="", scholar_cut=72,
          abstract="Intervjustudie om hur regioner, kommuner och vuxenutbildning organiserar studie- och "
                   "yrkesvägledning i kombinationsutbildningar för nyanlända.",
          found_in=[("sv", "oria"), ("sv", "scholar")], html=("sv", 1)),

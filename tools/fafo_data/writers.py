@@ -8,6 +8,7 @@ import html
 import io
 
 from model import SYNTHETIC_NOTE, Work
+from review.normalise import fold
 
 RIS_TYPES = {"article": "JOUR", "report": "RPRT", "chapter": "CHAP", "book": "BOOK", "other": "GEN"}
 POP_HEADER = ["Cites", "Authors", "Title", "Year", "Source", "Publisher", "ArticleURL", "CitesURL", "GSRank",
@@ -69,7 +70,7 @@ def scholar_type(w: Work) -> str:
 def article_url(w: Work) -> str:
     if not w.host:
         return ""
-    slug = "".join(c if c.isalnum() else "-" for c in w.title.lower())[:48].strip("-")
+    slug = "".join(c if c.isalnum() else "-" for c in fold(w.title))[:48].strip("-")
     return f"https://{w.host}/{'handle' if w.thesis else 'publikasjoner'}/{slug}"
 
 
