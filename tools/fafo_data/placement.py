@@ -10,7 +10,7 @@ SOURCE_MIX = {  # probabilities of (oria only, both, scholar only) by document t
     "article": (45, 40, 15), "report": (25, 35, 40), "chapter": (30, 30, 40), "book": (60, 40, 0),
     "other": (30, 0, 70),
 }
-COLLECTIONS = ("springer_journals", "informaworld_taylorfrancis_310", "doaj_primary")
+COLLECTIONS = {"10.1007": "springer_journals", "10.1080": "informaworld_taylorfrancis_310"}  # by DOI prefix
 
 
 def choose_sources(p: Planner, w: Work) -> list[tuple[str, str]]:
@@ -81,7 +81,7 @@ def place(p: Planner, w: Work) -> None:
         w.oria_ids.append(p.cdi_id(w) if w.doc_type == "article" else p.alma_id())
         if w._twin_copy or (w.synthetic and not w._twin and w.doc_type in ("article", "report")
                             and p.rng.random() < 0.06):
-            w.oria_ids.append(p.cdi_id(w, p.rng.choice(COLLECTIONS)) if w.doi else p.cdi_id(w))
+            w.oria_ids.append(p.cdi_id(w, COLLECTIONS.get(w.doi[:7], "doaj_primary")) if w.doi else p.cdi_id(w))
     if in_scholar:
         w.cluster_id, w.data_cid = p.cluster_id(), p.data_cid()
         w.scholar_title = scholar_title(p, w)
