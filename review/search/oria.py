@@ -210,7 +210,7 @@ def search_family(client: PrimoClient, query: PrimoQuery, review_dir: Path, *, s
                           f"nothing imported") from None
     finally:
         bar.close()
-    if run.total is not None and run.retrieved < min(run.total, max_records or run.total, config.offset_limit):
+    if run.total is not None and run.retrieved < run.total:
         run.notes.append(f"retrieved {run.retrieved} of {run.total} reported hits")
     write_log(folder, run)
     return run
