@@ -52,8 +52,6 @@ def handle_oria(args: argparse.Namespace) -> int:
         state = "imported" if run.imported else "saved, not imported"
         print(f"{run.family}: {run.retrieved} of {total} reported hits in {len(run.pages)} page(s), {state}; "
               f"{run.stopped_because}")
-        if run.out_of_range:
-            print(f"  {run.out_of_range} record(s) outside {run.years[0]}–{run.years[1]} left out of the import")
         for note in run.notes:
             print(f"  note: {note}")
     return 0

@@ -1,10 +1,11 @@
 """One family's live Oria search: page through Primo, save every raw page, then import the pages.
 
-Every page is saved as received (``exports/oria/<family>-<date>-pNN.json``) before anything is
-imported, and a search log (``<family>-<date>-search.json``) records the query, the filters, the
-reported hit count and what was retrieved, which is what PRISMA-S asks a review to report.
-A family is imported only after all its pages arrived, so a half-finished search never reaches
-the store.
+Every page is saved as received (``exports/oria/<family>-<date>-pNN.json``). When all pages have
+arrived, their records (less any outside the searched years) are gathered into one file,
+``<family>-<date>-records.json``, which is imported as one import: one search, one hit count in the
+store's search log. ``<family>-<date>-search.json`` records the query, the filters, the reported hit
+count and what was retrieved, which is what PRISMA-S asks a review to report. A half-finished
+search is never imported.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ class SavedPage:
     file: str  # raw page, relative to the export folder
     docs: int
     out_of_range: int  # records whose stated year falls outside the searched years
-    import_file: str  # the raw page, or a copy without the out-of-range records
     attempts: int = 1
 
 
@@ -54,6 +54,7 @@ class FamilySearch:
     complete: bool = False
     stopped_because: str = ""
     notes: list[str] = field(default_factory=list)
+    records_file: str = ""  # the gathered in-range records that are imported
     imported: bool = False
     import_results: list[dict[str, Any]] = field(default_factory=list)
     error: str = ""
@@ -73,6 +74,10 @@ def page_name(family: str, searched: str, number: int) -> str:
 
 def log_name(family: str, searched: str) -> str:
     return f"{family}-{searched}-search.json"
+
+
+def records_name(family: str, searched: str) -> str:
+    return f"{family}-{searched}-records.json"
 
 
 def record_year(doc: dict[str, Any]) -> Optional[int]:
@@ -127,26 +132,31 @@ def prepare_folder(review_dir: Path, family: str, searched: str) -> Path:
     if previous and previous.get("imported"):
         raise ReviewError(f"family '{family}' was already searched and imported on {searched} "
                           f"({folder / log_name(family, searched)}); move those files away to search again")
-    for stale in folder.glob(f"{family}-{searched}-p*.json"):  # pages of an unfinished earlier attempt
-        stale.unlink()
+    stale = list(folder.glob(f"{family}-{searched}-p*.json")) + [folder / records_name(family, searched)]
+    for path in stale:  # files of an unfinished or unimported earlier attempt
+        path.unlink(missing_ok=True)
     return folder
 
 
 def _save_page(folder: Path, run: FamilySearch, number: int, offset: int, text: str, docs: list[Any],
-               data: dict[str, Any], attempts: int) -> SavedPage:
+               attempts: int, keep: list[Any]) -> SavedPage:
+    """Save the page as received; collect its in-range records into ``keep``."""
     name = page_name(run.family, run.searched, number)
     (folder / name).write_text(text, encoding="utf-8")
-    dropped = outside_years(docs, run.years)
-    import_name = name
-    if dropped:
-        import_name = name.replace(".json", "-in-range.json")
-        kept = [doc for i, doc in enumerate(docs) if i not in set(dropped)]
-        copy = {**data, "docs": kept,
-                "nordic_review": {"derived_from": name, "removed_outside_years": len(dropped),
-                                  "years": list(run.years)}}
-        (folder / import_name).write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+    dropped = set(outside_years(docs, run.years))
+    keep.extend(doc for i, doc in enumerate(docs) if i not in dropped)
     return SavedPage(number=number, offset=offset, file=name, docs=len(docs), out_of_range=len(dropped),
-                     import_file=import_name, attempts=attempts)
+                     attempts=attempts)
+
+
+def _write_records(folder: Path, run: FamilySearch, docs: list[Any]) -> None:
+    """One file with every in-range record of the search, shaped like a Primo answer for the PNX reader."""
+    run.records_file = records_name(run.family, run.searched)
+    data = {"info": {"total": run.total, "first": 1, "last": len(docs)}, "docs": docs,
+            "nordic_review": {"derived_from": [p.file for p in run.pages], "query": run.query,
+                              "searched": run.searched, "years": list(run.years),
+                              "removed_outside_years": run.out_of_range}}
+    (folder / run.records_file).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _total(data: dict[str, Any]) -> Optional[int]:
@@ -172,6 +182,7 @@ def search_family(client: PrimoClient, query: PrimoQuery, review_dir: Path, *, s
                        query=query.query, params=fixed, years=query.years, notes=list(query.notes))
     bar = (progress_factory or tqdm)(total=None, unit="rec", desc=f"Oria {query.family}",
                                      disable=(None if progress is None else not progress))
+    kept: list[Any] = []
     try:
         offset, number = 0, 1
         while True:
@@ -184,7 +195,7 @@ def search_family(client: PrimoClient, query: PrimoQuery, review_dir: Path, *, s
                 run.total = _total(page.data)
                 bar.total = min(x for x in (run.total, max_records, config.offset_limit) if x is not None) \
                     if run.total is not None else None
-            run.pages.append(_save_page(folder, run, number, offset, page.text, docs, page.data, page.attempts))
+            run.pages.append(_save_page(folder, run, number, offset, page.text, docs, page.attempts, kept))
             bar.update(len(docs))
             offset += len(docs)
             number += 1
@@ -212,28 +223,41 @@ def search_family(client: PrimoClient, query: PrimoQuery, review_dir: Path, *, s
         bar.close()
     if run.total is not None and run.retrieved < run.total:
         run.notes.append(f"retrieved {run.retrieved} of {run.total} reported hits")
+    if run.out_of_range:
+        run.notes.append(f"{run.out_of_range} record(s) dated outside {run.years[0]}–{run.years[1]} "
+                         f"kept in the raw pages but not imported")
+    _write_records(folder, run, kept)
     write_log(folder, run)
     return run
 
 
+def describe_filters(run: FamilySearch) -> str:
+    """The filters as the search log should show them."""
+    parts = [f"years {run.years[0]}–{run.years[1]}"]
+    parts += [f"{name}={run.params[name]}" for name in ("qInclude", "qExclude", "multiFacets", "pcAvailability")
+              if name in run.params]
+    return "Primo API; " + "; ".join(parts)
+
+
 def import_search(store: Any, protocol: Any, review_dir: Path, run: FamilySearch,
                   import_file: Optional[Callable[..., Any]] = None) -> FamilySearch:
-    """Import a finished family search page by page as source ``oria``, then mark its log imported."""
+    """Import a finished family search as one import of source ``oria``, then mark its log imported."""
     if not run.complete:
         raise ReviewError(f"family '{run.family}': the search did not finish, so nothing is imported")
-    if import_file is None:
-        try:
-            from review.ingest import import_file
-        except ImportError:
-            raise ReviewError("this version has no import step (review.ingest); the pages are saved under "
-                              f"{Path(review_dir) / EXPORT_SUBDIR} and can be imported later") from None
     folder = Path(review_dir) / EXPORT_SUBDIR
-    for page in run.pages:
-        if not page.docs:
-            continue
-        result = import_file(store, protocol, folder / page.import_file, source="oria", family=run.family,
-                             query=run.query, searched=run.searched)
-        run.import_results.append({"file": page.import_file, "result": _summary(result)})
+    if run.retrieved - run.out_of_range == 0:
+        run.notes.append("no records to import")
+    else:
+        if import_file is None:
+            from review.ingest import import_file
+        try:
+            result = import_file(store, protocol, folder / run.records_file, source="oria", family=run.family,
+                                 query=run.query, searched=run.searched, filters=describe_filters(run),
+                                 hits=run.total)
+        except ReviewError as exc:
+            raise ReviewError(f"{exc}. The search itself succeeded: its pages and {run.records_file} are in "
+                              f"{folder}; import them later with 'review import'") from None
+        run.import_results.append({"file": run.records_file, "result": _summary(result)})
     run.imported = True
     write_log(folder, run)
     return run
