@@ -19,6 +19,7 @@ COMMAND_MODULES: list[str] = [
     "review.commands.status",
     "review.commands.decide",
     "review.commands.example",
+    "review.commands.update",
 ]
 
 
