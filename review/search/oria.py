@@ -254,7 +254,7 @@ def import_search(store: Any, protocol: Any, review_dir: Path, run: FamilySearch
             result = import_file(store, protocol, folder / run.records_file, source="oria", family=run.family,
                                  query=run.query, searched=run.searched, filters=describe_filters(run),
                                  hits=run.total)
-        except ReviewError as exc:
+        except (ReviewError, ImportError) as exc:  # ImportError: this installation lacks a reader module
             raise ReviewError(f"{exc}. The search itself succeeded: its pages and {run.records_file} are in "
                               f"{folder}; import them later with 'review import'") from None
         run.import_results.append({"file": run.records_file, "result": _summary(result)})

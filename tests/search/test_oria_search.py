@@ -68,17 +68,17 @@ def test_stops_at_the_offset_limit_and_says_how_many_were_left(stub, sleeps, tmp
     assert any("retrieved 100 of 260" in n for n in result.notes)
 
 
-def test_records_outside_the_years_are_kept_raw_but_left_out_of_the_import_copy(stub, sleeps, tmp_path):
-    stub.respond = paged(5, year_of=lambda n: 2010 if n == 3 else 2020)
+def test_records_outside_the_years_stay_in_the_raw_page_but_not_in_the_import_file(stub, sleeps, tmp_path):
+    stub.respond = paged(5, year_of=lambda n: 2010 if n == 3 else (2020 if n != 4 else 0))
     result = run(stub, sleeps, tmp_path)
-    page = result.pages[0]
-    assert page.out_of_range == 1 and page.import_file == "no-2024-05-02-p01-in-range.json"
+    assert result.pages[0].out_of_range == 1 and result.out_of_range == 1
     folder = tmp_path / EXPORT_SUBDIR
-    raw = json.loads((folder / page.file).read_text(encoding="utf-8"))
-    kept = json.loads((folder / page.import_file).read_text(encoding="utf-8"))
-    assert len(raw["docs"]) == 5 and len(kept["docs"]) == 4
-    assert "cdi_synthetic_3" not in json.dumps(kept["docs"])
-    assert kept["nordic_review"]["removed_outside_years"] == 1
+    raw = json.loads((folder / result.pages[0].file).read_text(encoding="utf-8"))
+    records = json.loads((folder / result.records_file).read_text(encoding="utf-8"))
+    assert len(raw["docs"]) == 5 and len(records["docs"]) == 4  # the record without a year stays in
+    assert "cdi_synthetic_3" not in json.dumps(records["docs"]) and "cdi_synthetic_4" in json.dumps(records)
+    assert records["nordic_review"]["removed_outside_years"] == 1
+    assert any("outside 2016–2022" in note for note in result.notes)
 
 
 def test_failure_mid_search_keeps_saved_pages_and_imports_nothing(stub, sleeps, tmp_path):
@@ -105,7 +105,7 @@ def test_a_rerun_replaces_an_unfinished_attempt_but_not_an_imported_one(stub, sl
         run(stub, sleeps, tmp_path)
 
 
-def test_import_hands_each_page_to_the_import_with_its_provenance(stub, sleeps, tmp_path):
+def test_records_of_all_pages_are_imported_once_with_hits_and_filters(stub, sleeps, tmp_path):
     stub.respond = paged(60, year_of=lambda n: 2030 if n == 55 else 2018)
     result = run(stub, sleeps, tmp_path)
     calls = []
@@ -115,10 +115,32 @@ def test_import_hands_each_page_to_the_import_with_its_provenance(stub, sleeps, 
         return {"records": len(json.loads(Path(path).read_text(encoding="utf-8"))["docs"])}
 
     import_search("store", "protocol", tmp_path, result, import_file=fake_import)
-    assert [name for name, _ in calls] == ["no-2024-05-02-p01.json", "no-2024-05-02-p02-in-range.json"]
-    assert calls[0][1] == {"source": "oria", "family": "no", "query": QUERY.query, "searched": TODAY}
+    assert [name for name, _ in calls] == ["no-2024-05-02-records.json"]
+    kwargs = calls[0][1]
+    assert kwargs["source"] == "oria" and kwargs["family"] == "no" and kwargs["query"] == QUERY.query
+    assert kwargs["searched"] == TODAY and kwargs["hits"] == 60
+    assert "years 2016–2022" in kwargs["filters"] and "qExclude=facet_rtype,exact,dissertations" in kwargs["filters"]
     log = read_log(tmp_path / EXPORT_SUBDIR, "no", TODAY)
-    assert log["imported"] and [r["result"]["records"] for r in log["import_results"]] == [50, 9]
+    assert log["imported"] and log["import_results"][0]["result"] == {"records": 59}
+
+
+def test_a_search_without_hits_imports_nothing_and_says_so(stub, sleeps, tmp_path):
+    stub.respond = paged(0)
+    result = run(stub, sleeps, tmp_path)
+    import_search("store", "protocol", tmp_path, result, import_file=lambda *a, **k: pytest.fail("imported"))
+    assert result.total == 0 and "no records to import" in result.notes
+
+
+def test_an_import_failure_keeps_the_search_files_and_explains(stub, sleeps, tmp_path):
+    stub.respond = paged(3)
+    result = run(stub, sleeps, tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise ReviewError("synthetic: no reader for this file")
+    with pytest.raises(ReviewError, match="search itself succeeded.*review import"):
+        import_search("store", "protocol", tmp_path, result, import_file=refuse)
+    assert (tmp_path / EXPORT_SUBDIR / result.records_file).is_file()
+    assert not read_log(tmp_path / EXPORT_SUBDIR, "no", TODAY)["imported"]
 
 
 def test_an_unfinished_search_is_never_imported(stub, sleeps, tmp_path):

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from review.cli import main
+from review.errors import ReviewError
 from review.search.oria import EXPORT_SUBDIR, read_log
 from tests.search.primo_stub import paged
 
@@ -61,18 +62,41 @@ def test_dry_run_shows_the_requests_and_sends_nothing(stub, review_dir, capsys, 
     assert stub.seen == [] and not (review_dir / EXPORT_SUBDIR).exists()
 
 
-def test_import_failure_is_reported_not_raised(stub, review_dir, capsys):
-    """Without --no-import the records go through review.ingest; if that step is missing, say so."""
-    stub.respond = paged(2)
+def test_search_and_import_into_the_store_end_to_end(stub, review_dir, capsys):
+    """The real ingest and PNX reader; needs the importer registry with the "pnx-json" reader."""
+    importers = pytest.importorskip("review.importers")
+    if "pnx-json" not in getattr(importers, "READERS", {"pnx-json": None}):
+        pytest.skip("no pnx-json reader in this version")
+    from sqlalchemy import func, select
+    from review.store import open_store, schema
+
+    stub.respond = paged(3, year_of=lambda n: 2012 if n == 0 else 2020)
     code = main(["search", "oria", str(review_dir), "--family", "no", "--endpoint", stub.url, "--no-key"])
+    assert code == 0, capsys.readouterr().err
+    store = open_store(review_dir)
     try:
-        import review.ingest  # noqa: F401
-    except ImportError:
-        assert code == 1 and "saved under" in capsys.readouterr().err
-    else:
-        assert code == 0, capsys.readouterr().err
-        log = next((review_dir / EXPORT_SUBDIR).glob("no-*-search.json"))
-        assert '"imported": true' in log.read_text(encoding="utf-8")
+        with store.read() as conn:
+            imports = conn.execute(select(schema.imports)).mappings().all()
+            n_raw = conn.execute(select(func.count()).select_from(schema.raw_records)).scalar_one()
+    finally:
+        store.close()
+    assert len(imports) == 1 and n_raw == 2  # the 2012 record stays in the raw page only
+    row = imports[0]
+    assert row["source"] == "oria" and row["family"] == "no" and row["format"] == "pnx-json"
+    assert '"hits": 3' in row["filters"] and row["query"].startswith("karriereveiledning*")
+
+
+def test_import_failure_keeps_the_saved_search(stub, review_dir, capsys, monkeypatch):
+    import review.ingest
+
+    def refuse(*args, **kwargs):
+        raise ReviewError("synthetic refusal")
+    monkeypatch.setattr(review.ingest, "import_file", refuse)
+    stub.respond = paged(2)
+    assert main(["search", "oria", str(review_dir), "--family", "no", "--endpoint", stub.url, "--no-key"]) == 1
+    err = capsys.readouterr().err
+    assert "synthetic refusal" in err and "search itself succeeded" in err
+    assert list((review_dir / EXPORT_SUBDIR).glob("no-*-records.json"))
 
 
 def test_bad_config_is_a_protocol_error(review_dir, capsys):
