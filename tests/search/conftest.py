@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from tests.search.primo_stub import PrimoStub
 
@@ -22,11 +24,9 @@ def review_dir(tmp_path: Path) -> Path:
     target = tmp_path / "review"
     target.mkdir()
     shutil.copytree(REPO / "queries", target / "queries")
-    text = (REPO / "review.toml").read_text(encoding="utf-8")
-    fast = "min_interval = 0\nbackoff_base = 0.01\n"
-    text = text.replace("[search.oria]\n", "[search.oria]\n" + fast) if "[search.oria]\n" in text \
-        else text + "\n[search.oria]\n" + fast
-    (target / "review.toml").write_text(text, encoding="utf-8")
+    data = tomllib.loads((REPO / "review.toml").read_text(encoding="utf-8"))
+    data.setdefault("search", {}).setdefault("oria", {}).update(min_interval=0.0, backoff_base=0.01)
+    (target / "review.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
     return target
 
 

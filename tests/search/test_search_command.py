@@ -101,7 +101,7 @@ def test_import_failure_keeps_the_saved_search(stub, review_dir, capsys, monkeyp
 
 def test_bad_config_is_a_protocol_error(review_dir, capsys):
     path = review_dir / "review.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("min_interval = 0", "min_interval = \"fast\""),
+    path.write_text(path.read_text(encoding="utf-8").replace("min_interval = 0.0", "min_interval = \"fast\""),
                     encoding="utf-8")
     assert main(["search", "oria", str(review_dir), "--dry-run"]) == 1
     assert "min_interval" in capsys.readouterr().err
