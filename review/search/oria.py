@@ -195,6 +195,7 @@ def search_family(client: PrimoClient, query: PrimoQuery, review_dir: Path, *, s
                 run.total = _total(page.data)
                 bar.total = min(x for x in (run.total, max_records, config.offset_limit) if x is not None) \
                     if run.total is not None else None
+                bar.refresh()
             run.pages.append(_save_page(folder, run, number, offset, page.text, docs, page.attempts, kept))
             bar.update(len(docs))
             offset += len(docs)
