@@ -77,8 +77,9 @@ class RunReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_search_manifest(review_dir: Path) -> list[SearchEntry]:
-    path = Path(review_dir) / "exports" / "searches.toml"
+def read_search_manifest(path: Path) -> list[SearchEntry]:
+    """A searches.toml: one [[search]] per export file (file relative to the manifest), in import order."""
+    path = Path(path)
     if not path.is_file():
         raise ReviewError(f"{path} is missing: it lists the export files to import, in order")
     try:
@@ -109,7 +110,7 @@ def run_review(review_dir: Path, *, progress: bool = False,
     store = open_store(review_dir)
     report = RunReport()
     try:
-        for entry in read_search_manifest(review_dir):
+        for entry in read_search_manifest(review_dir / "exports" / "searches.toml"):
             if not entry.file.is_file():
                 report.warnings.append(f"{entry.file.name}: listed in exports/searches.toml but missing; skipped")
                 continue

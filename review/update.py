@@ -54,12 +54,19 @@ def _label(conn: Connection, round_id: int) -> str:
 
 
 def update_review(store: Store, protocol: Protocol, years: tuple[int, int], files: Sequence[Path] = (),
-                  info: Optional[SearchInfo] = None) -> UpdateReport:
-    """Open (or continue) the round for ``years`` and import ``files`` into it."""
+                  info: Optional[SearchInfo] = None, manifest: Optional[Path] = None) -> UpdateReport:
+    """Open (or continue) the round for ``years`` and import ``files`` (and a manifest's files) into it."""
+    from review.bundled import read_search_manifest
+
+    entries = read_search_manifest(manifest) if manifest else []
     round_id, label, opened = start_round(store, protocol, years)
     report = UpdateReport(round_id=round_id, label=label, years=years, opened=opened)
     if files:
         report.imports = import_files(store, protocol, files, info or SearchInfo(), round_id=round_id)
+    for entry in entries:
+        search = SearchInfo(source=entry.source, family=entry.family, query=entry.query, searched=entry.searched,
+                            filters=entry.filters, hits=entry.hits)
+        report.imports += import_files(store, protocol, [entry.file], search, round_id=round_id)
     return report
 
 
