@@ -3,6 +3,7 @@ their keyboard shortcuts, undo, and the reviewer's progress."""
 
 from __future__ import annotations
 
+import html
 from typing import Optional
 
 import streamlit as st
@@ -38,10 +39,11 @@ def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True)
 
 
 def show_criteria(state: ScreenState) -> None:
-    with st.container(border=True):
-        st.markdown(f"**Criteria, stage {state.stage}**")
-        for criterion in state.criteria:
-            st.text(f"• {criterion}")
+    items = "".join(f"<li>{html.escape(c)}</li>" for c in state.criteria)
+    st.html(f'<div class="criteria"><strong>Criteria, stage {state.stage}</strong>'
+            f'<ul style="margin:.3rem 0 0 1.1rem;padding:0">{items}</ul></div>'
+            '<style>.criteria{border:1px solid #e3e3e8;border-radius:.5rem;padding:.7rem 1rem;'
+            'font-size:.92rem;line-height:1.45}</style>')
 
 
 def show_standing(state: ScreenState, reviewer: str) -> None:
@@ -61,22 +63,24 @@ def show_standing(state: ScreenState, reviewer: str) -> None:
 def decision_form(review: Review, state: ScreenState, reviewer: str, order_mode: Optional[str]) -> None:
     k = keys(state.stage)
     step = review.protocol.stage(state.stage)
-    st.multiselect("Reasons" + (" (needed to exclude)" if step.reason_required else ""), state.reasons,
-                   key=k["reasons"], placeholder="Choose reasons from the protocol or added by the team")
-    st.text_input("Other reason (added to the list for everyone)", key=k["free"], max_chars=500)
-    st.text_input("Note", key=k["note"], max_chars=2000)
-    columns = st.columns(len(BUTTONS) + 2)
-    for column, (choice, label, shortcut, kind) in zip(columns, BUTTONS):
-        column.button(label, key=f"s{state.stage}_{choice}", shortcut=shortcut, type=kind, width="stretch",
+    with st.container(horizontal=True, key=f"s{state.stage}_buttons"):
+        for choice, label, shortcut, kind in BUTTONS:
+            st.button(label, key=f"s{state.stage}_{choice}", shortcut=shortcut, type=kind,
                       on_click=_decide, args=(review, state.stage, state.work_id, choice, reviewer, order_mode))
-    columns[-2].button("Undo", key=f"s{state.stage}_undo", shortcut="U", width="stretch",
-                       help="Go back to the work you decided before this one and change the decision",
-                       on_click=_step, args=(state.stage, +1))
-    if state.back:
-        columns[-1].button("Queue", key=f"s{state.stage}_queue", shortcut="Q", width="stretch",
-                           help="Back to the next open work", on_click=_step, args=(state.stage, 0))
+        st.button("Undo", key=f"s{state.stage}_undo", shortcut="U", icon=":material/undo:",
+                  help="Go back to the work you decided before this one and change the decision",
+                  on_click=_step, args=(state.stage, +1))
+        if state.back:
+            st.button("Queue", key=f"s{state.stage}_queue", shortcut="Q", help="Back to the next open work",
+                      on_click=_step, args=(state.stage, 0))
     st.caption("Keyboard: **I** include · **E** exclude · **M** maybe · **U** undo (go back one)"
                + (" · **Q** back to the queue" if state.back else "") + ". Shortcuts pause while you type.")
+    st.multiselect("Reasons" + (" (needed to exclude)" if step.reason_required else ""), state.reasons,
+                   key=k["reasons"], placeholder="Reasons from the protocol or added by the team")
+    cols = st.columns(2)
+    cols[0].text_input("Other reason", key=k["free"], max_chars=500,
+                       help="A reason not in the list; it is added to the list for everyone")
+    cols[1].text_input("Note", key=k["note"], max_chars=2000)
 
 
 def _clear_form(stage: int) -> None:

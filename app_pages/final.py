@@ -13,7 +13,7 @@ review = common.review_context()
 reviewer = common.require_reviewer(review)
 protocol = review.protocol
 
-st.title("Stage 3: final review and summaries")
+st.header("Stage 3: final review and summaries")
 chosen = pick_work(review, STAGE, reviewer)
 with review.store.read() as conn:
     state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen,
@@ -26,7 +26,8 @@ if state.work_id is None:
     st.stop()
 
 work_id = state.work_id
-left, right = st.columns([3, 2], gap="large")
+show_progress(state, reviewer)
+left, right = st.columns([5, 4], gap="large")
 with left:
     show_work(review, state, show_abstract=True)
     with st.form(f"summary_{work_id}", border=True):
@@ -53,4 +54,3 @@ with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode=None)
     show_criteria(state)
-show_progress(state, reviewer)

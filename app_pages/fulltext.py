@@ -16,7 +16,7 @@ review = common.review_context()
 reviewer = common.require_reviewer(review)
 protocol = review.protocol
 
-st.title("Stage 2: full text and quality")
+st.header("Stage 2: full text and quality")
 chosen = pick_work(review, STAGE, reviewer)
 with review.store.read() as conn:
     state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen, back=st.session_state.get(keys(STAGE)["back"], 0))
@@ -31,7 +31,8 @@ if state.work_id is None:
     st.stop()
 
 work_id = state.work_id
-left, right = st.columns([3, 2], gap="large")
+show_progress(state, reviewer)
+left, right = st.columns([5, 4], gap="large")
 with left:
     show_work(review, state)
     with st.container(border=True):
@@ -88,4 +89,3 @@ with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode=None)
     show_criteria(state)
-show_progress(state, reviewer)

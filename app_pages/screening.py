@@ -14,7 +14,7 @@ review = common.review_context()
 reviewer = common.require_reviewer(review)
 k = keys(STAGE)
 
-st.title("Stage 1: title and abstract")
+st.header("Stage 1: title and abstract")
 top = st.columns([2, 3])
 order = top[0].segmented_control("Queue order", ORDERS, default="import", key=k["order"],
                                  help="import: as imported; random: a fixed shuffle per reviewer; "
@@ -66,7 +66,8 @@ if state.work_id is None:
         {k["back"]: 1}))
     st.stop()
 
-left, right = st.columns([3, 2], gap="large")
+show_progress(state, reviewer)
+left, right = st.columns([5, 4], gap="large")
 with left:
     if state.revisiting:
         st.warning(f"Going back: {state.back} decision(s) ago. A new decision is added to the log; "
@@ -76,4 +77,3 @@ with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode)
     show_criteria(state)
-show_progress(state, reviewer)

@@ -28,7 +28,8 @@ def command(args) -> list[str]:
         raise ReviewError(f"{args.dir} is not a review directory (no review.toml); create one with "
                           f"'review init {args.dir}'")
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
-           "--server.address", args.address, "--browser.gatherUsageStats", "false"]
+           "--server.address", args.address, "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal"]
     if args.headless:
         cmd += ["--server.headless", "true"]
     if args.dir is not None:

@@ -30,7 +30,7 @@ def running_app(review_dir: Path, *, timeout: float = 60) -> Iterator[str]:
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--", "--dir", str(review_dir)]
+           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal", "--", "--dir", str(review_dir)]
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
