@@ -77,3 +77,12 @@ def open_page(page, label: str) -> None:
 def blur(page) -> None:
     """Shortcuts without modifiers are ignored while an input has focus."""
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
+
+
+def press_on_card(page, work_id: int, key: str, *, stage: int = 1) -> None:
+    """Press a shortcut once the card and the buttons of this work are drawn and the app is idle."""
+    page.locator(f'.work-card[data-work="{work_id}"]').wait_for()
+    page.locator(f".st-key-s{stage}_include button").wait_for()
+    wait_idle(page)
+    blur(page)
+    page.keyboard.press(key)

@@ -18,7 +18,8 @@ from review.model import Author, RawRecord  # noqa: E402
 from review.protocol import load_protocol  # noqa: E402
 from review.store import open_store, schema  # noqa: E402
 from tests.conftest import add_records, singleton_works  # noqa: E402
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, blur, open_page, running_app, sign_in, wait_idle  # noqa: E402
+from tests.ui.browser_support import (CHROMIUM, CHROMIUM_ARGS, open_page, press_on_card,  # noqa: E402
+                                      running_app, sign_in, wait_idle)
 
 EXAMPLES = [  # (title, authors, year, abstract): invented for the screenshot
     ("Karriereveiledning i introduksjonsprogrammet: erfaringer fra fem kommuner",
@@ -70,9 +71,7 @@ def main(argv=None) -> int:
             open_page(page, "Stage 1")
             page.locator('.work-card[data-work="1"]').wait_for()
             for work_id, key in ((1, "i"), (2, "e"), (3, "i")):
-                page.locator(f'.work-card[data-work="{work_id}"]').wait_for()
-                blur(page)
-                page.keyboard.press(key)
+                press_on_card(page, work_id, key)
                 page.locator(f'.work-card[data-work="{work_id + 1}"]').wait_for()
                 wait_idle(page)
             page.wait_for_timeout(6000)  # let the toast fade

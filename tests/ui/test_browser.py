@@ -11,7 +11,8 @@ from review.model import Author, RawRecord
 from review.protocol import load_protocol
 from review.store import open_store, schema
 from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, blur, open_page, running_app, sign_in, wait_idle
+from tests.ui.browser_support import (CHROMIUM, CHROMIUM_ARGS, blur, open_page, press_on_card, running_app,
+                                      sign_in, wait_idle)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
@@ -69,9 +70,7 @@ def test_three_works_screened_with_the_keyboard_are_stored(page, review):
     sign_in(page, "Anna")
     open_page(page, "Stage 1")
     for work_id, key in ((1, "i"), (2, "e"), (3, "m")):
-        card(page, work_id).wait_for()
-        blur(page)
-        page.keyboard.press(key)
+        press_on_card(page, work_id, key)
         card(page, work_id + 1).wait_for()
         wait_idle(page)
     store = open_store(review)
@@ -87,8 +86,7 @@ def test_three_works_screened_with_the_keyboard_are_stored(page, review):
     assert card(page, 4).locator("script, img, b").count() == 0
     assert page.evaluate("() => window.__pwned") is None
 
-    blur(page)
-    page.keyboard.press("u")  # undo: back to work 3
+    press_on_card(page, 4, "u")  # undo: back to work 3
     card(page, 3).wait_for()
     wait_idle(page)
 
