@@ -141,6 +141,10 @@ DOC_TYPE_BY_LABEL: dict[str, str] = {
     "artikkel": "article", "artikel": "article", "tidsskriftartikkel": "article",
     "bok": "book", "bog": "book", "chapter": "chapter", "book chapter": "chapter", "kapittel": "chapter",
     "kapitel": "chapter", "rapport": "report", "working paper": "report",
+    # EndNote reference type names
+    "electronic article": "article", "magazine article": "article", "newspaper article": "article",
+    "book section": "chapter", "electronic book section": "chapter", "edited book": "book",
+    "electronic book": "book", "government document": "report",
     "master thesis": "thesis", "masteroppgave": "thesis",
     # Scholar/PoP markers: only [BOOK] says something about the type
     "[book]": "book", "[b]": "book",
@@ -193,3 +197,39 @@ LANGUAGE_CODES: dict[str, str] = {
 SCHOLAR_TITLE_MARKERS = ("[PDF]", "[BOOK]", "[B]", "[CITATION]", "[C]", "[HTML]", "[DOC]", "[PS]")
 # "Cited by N" in the interface languages a Nordic reviewer is likely to use.
 SCHOLAR_CITED_BY_PREFIXES = ("cited by", "sitert av", "citerad av", "citeret af", "zitiert von")
+
+# Fields our Scholar page reader extracts from one result (names are ours; the page has no tags).
+SCHOLAR_HTML_ROLES: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "type": ("title_marker",),
+    "authors": ("authors",),
+    "year": ("year",),
+    "venue": ("venue",),
+    "publisher": ("host",),
+    "host": ("host", "side_link"),
+    "abstract": ("snippet",),
+    "source_id": ("data-cid",),
+    "cluster_url": ("cites_url", "versions_url"),
+    "url": ("url",),
+    "cited_by": ("cited_by",),
+}
+
+# EndNote XML: leaf element paths inside <record> ("style" wrappers dropped), "@name" for attributes.
+ENDNOTE_XML_ROLES: dict[str, tuple[str, ...]] = {
+    "type": ("ref-type@name",),
+    "title": ("titles/title",),
+    "authors": ("contributors/authors/author",),
+    "year": ("dates/year", "dates/pub-dates/date"),
+    "venue": ("periodical/full-title", "titles/secondary-title", "secondary-title", "periodical/abbr-1"),
+    "abstract": ("abstract",),
+    "doi": ("electronic-resource-num",),
+    "identifiers": ("isbn", "issn"),
+    "source_id": ("accession-num", "rec-number"),
+    "language": ("language",),
+    "url": ("urls/related-urls/url", "urls/web-urls/url"),
+    "publisher": ("publisher",),
+    "volume": ("volume",),
+    "issue": ("number",),
+    "pages": ("pages",),
+    "keywords": ("keywords/keyword",),
+}
