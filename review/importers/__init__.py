@@ -111,7 +111,7 @@ def sniff(head: bytes) -> str | None:
     if text.startswith("<?xml") or "<xml>" in lowered or "<records>" in lowered:
         return "endnote-xml"
     first_line = next((line for line in text.split("\n") if line.strip() and not line.startswith("#")), "")
-    if any(delimiter in first_line for delimiter in (",", ";", "\t")):
+    if any(first_line.count(delimiter) >= 2 for delimiter in (",", ";", "\t")):
         return "csv"
     return None
 

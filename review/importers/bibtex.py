@@ -40,7 +40,11 @@ def read(path: Path) -> ImportResult:
         raise InputError(path.name, "no BibTeX entries found", line=1,
                          expected="entries such as @article{key, title={...}, ...}")
     result.source = guess_source(entries)
-    spec = RecordSpec(FORMAT, BIBTEX_ROLES, author_style="and", abstract_is_snippet=result.source == "scholar")
+    from_scholar = result.source == "scholar"
+    # Publish or Perish derives the entry type from which columns are filled (@article when there is a
+    # source, @book when there is a publisher), so there it says nothing about the document type.
+    roles = {role: keys for role, keys in BIBTEX_ROLES.items() if not (from_scholar and role == "type")}
+    spec = RecordSpec(FORMAT, roles, author_style="and", abstract_is_snippet=from_scholar)
     for position, (line, fields) in enumerate(entries, start=1):
         record = build_record(fields, spec, file_name=path.name, position=position, line=line,
                               view=_view(fields), problems=result.problems)
