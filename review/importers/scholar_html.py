@@ -66,7 +66,7 @@ def result_fields(block: Tag) -> dict[str, list[str]]:
         put(attribute, block.get(attribute))
     heading = block.select_one("h3.gs_rt")
     if heading is not None:
-        marker = heading.select_one("span.gs_ct1, span.gs_ctu, span.gs_ctc")
+        marker = heading.select_one("span.gs_ct1") or heading.select_one("span.gs_ctc, span.gs_ctu")
         if marker is not None:
             put("title_marker", marker.get_text(" ", strip=True))
         link = heading.find("a")
