@@ -69,7 +69,10 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
     def values(role: str) -> list[str]:
         found: list[str] = []
         for key in spec.roles.get(role, ()):
-            got = [v for v in view.get(key, ()) if v and v.strip()]
+            got = view.get(key)
+            if not got:
+                continue
+            got = [v for v in got if v and v.strip()]
             if got and role not in mappings.LIST_ROLES:
                 return got
             found.extend(got)

@@ -9,6 +9,7 @@ tag they continue, and reports anything odd as a problem with its line.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -22,6 +23,7 @@ from review.model import ImportResult, Problem, RawRecord
 FORMAT = "ris"
 # Two spaces before the dash is the standard; one space and a missing value after "- " are tolerated.
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
+_TAGS = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits)
 _PRIMO_ID = re.compile(r"^(alma\d|cdi_)", re.IGNORECASE)
 _PRIMO_DATABASE = re.compile(r"oria|primo|bibsys", re.IGNORECASE)
 SPEC = RecordSpec(FORMAT, RIS_ROLES, author_style="each")
@@ -59,10 +61,17 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
     current: Optional[_Chunk] = None
     stray_from: Optional[int] = None  # first line of a block of text outside any record
 
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac line ends
     for number, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
-        match = _TAG.match(line)
-        if match is None:
+        if line[2:6] == "  - " and line[:2] in _TAGS:  # the common case, without the regex
+            tag, value, match = line[:2], line[6:].strip(), True
+        else:
+            found = _TAG.match(line)
+            match = found is not None
+            if found:
+                tag, value = found.group(1), (found.group(2) or "").strip()
+        if not match:
             if not line.strip():
                 continue
             if current is not None and current.last_tag is not None:
@@ -73,7 +82,6 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
                 problems.append(Problem("text outside any record was ignored", line=number, fatal=False))
             continue
         stray_from = None
-        tag, value = match.group(1), (match.group(2) or "").strip()
         if tag == "ER":
             if current is None:
                 problems.append(Problem("an ER line without a record was ignored", line=number, fatal=False))
