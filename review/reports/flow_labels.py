@@ -6,6 +6,8 @@ Norwegian is our own translation. ``{n}`` is replaced by a count. The footnotes 
 
 from __future__ import annotations
 
+from review.reports.wording import language_name
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "header": "Identification of studies via databases and registers",
@@ -87,19 +89,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-SOURCE_NAMES: dict[str, dict[str, str]] = {
-    "en": {"oria": "Oria", "scholar": "Google Scholar", "other": "Other sources"},
-    "no": {"oria": "Oria", "scholar": "Google Scholar", "other": "Andre kilder"},
-}
-
-# Short names for query families by their language, so a box does not repeat long search strings.
-LANGUAGE_NAMES: dict[str, dict[str, str]] = {
-    "en": {"no": "Norwegian", "sv": "Swedish", "da": "Danish", "en": "English", "fi": "Finnish",
-           "is": "Icelandic", "de": "German"},
-    "no": {"no": "Norsk", "sv": "Svensk", "da": "Dansk", "en": "Engelsk", "fi": "Finsk",
-           "is": "Islandsk", "de": "Tysk"},
-}
-
 # Stage-2 exclusion reasons that mean the full text could not be had: PRISMA counts those as
 # "Reports not retrieved" rather than as assessed and excluded. Matched on folded text.
 NOT_RETRIEVED_PHRASES = ("fulltekst ikke tilgjengelig", "full text not available", "not retrieved",
@@ -112,8 +101,7 @@ def labels(language: str) -> dict[str, str]:
 
 def family_display_names(families, language: str) -> dict[str, str]:
     """Family id -> short display name from its language (``Norwegian``); duplicates get the id added."""
-    names = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"])
-    out = {f.id: names.get(f.language, f.id) for f in families}
+    out = {f.id: language_name(f.language, language) or f.id for f in families}
     seen: dict[str, int] = {}
     for name in out.values():
         seen[name] = seen.get(name, 0) + 1

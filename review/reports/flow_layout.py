@@ -20,7 +20,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
 from review.normalise import fold
-from review.reports.flow_labels import NOT_RETRIEVED_PHRASES, SOURCE_NAMES, labels
+from review.reports.flow_labels import NOT_RETRIEVED_PHRASES, labels
+from review.reports.wording import SOURCE_NAMES
 from screening.flowtypes import Flow, StageCount
 
 FONT_FAMILY = "DejaVu Sans"  # ships with matplotlib, so PNG text never lacks a font

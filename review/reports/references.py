@@ -7,23 +7,16 @@ and a final ``&``; initials come from the given names; articles name their journ
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Optional, Sequence, TypeVar
 
 from review.model import Author
 from review.normalise import clean_text, fold
+from review.reports.wording import words
 
-# Words that change with the report language. Norwegian follows the seed report ("m.fl.", "u.å.").
-WORDING = {
-    "en": {"and_more": "et al.", "no_year": "n.d.", "no_group": "Not grouped"},
-    "no": {"and_more": "m.fl.", "no_year": "u.å.", "no_group": "Uten gruppe"},
-}
+T = TypeVar("T")  # anything with authors, year, title and appendix_group
 
 _NAME_PART = re.compile(r"[^\s.]+")
 _SENTENCE_END = (".", "?", "!", "…")
-
-
-def wording(language: str) -> dict[str, str]:
-    return WORDING.get(language, WORDING["en"])
 
 
 def initials(given: str) -> str:
@@ -54,7 +47,7 @@ def author_list(authors: Sequence[Author], truncated: bool = False, language: st
     if not names:
         return ""
     if truncated:
-        return ", ".join(names) + " " + wording(language)["and_more"]
+        return ", ".join(names) + " " + words(language)["and_more"]
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " & " + names[-1]
@@ -71,7 +64,7 @@ def reference_line(authors: Sequence[Author], year: Optional[int], title: str, *
                    publisher: Optional[str] = None, doc_type: str = "other", truncated: bool = False,
                    language: str = "en") -> str:
     """One reference; works without authors start with the title, as APA does."""
-    year_text = f"({year})" if year else f"({wording(language)['no_year']})"
+    year_text = f"({year})" if year else f"({words(language)['no_year']})"
     where = venue if doc_type == "article" and venue else (publisher or venue or "")
     names = author_list(authors, truncated, language)
     parts = [f"{names} {year_text}." if names else "", _sentence(title)]
@@ -85,3 +78,18 @@ def sort_key(authors: Sequence[Author], year: Optional[int], title: str) -> tupl
     """Oldest first, then by first author and title: the order the seed report's appendix uses."""
     first = fold(authors[0].family) if authors else fold(title)
     return (year or 9999, first, fold(title))
+
+
+def group_works(works: Sequence[T], groups: Sequence[str], language: str = "en") -> list[tuple[str, list[T]]]:
+    """Works by appendix group, in the protocol's group order; groups the protocol does not name follow
+    alphabetically, and works without a group come last. Empty groups are left out."""
+    by_group: dict[str, list[T]] = {}
+    for work in works:
+        by_group.setdefault(work.appendix_group or "", []).append(work)
+    extra = sorted((g for g in by_group if g and g not in groups), key=fold)
+    order = [g for g in groups if g in by_group] + extra + ([""] if "" in by_group else [])
+    out = []
+    for group in order:
+        members = sorted(by_group[group], key=lambda w: sort_key(w.authors, w.year, w.title))
+        out.append((group or words(language)["no_group"], members))
+    return out
