@@ -141,7 +141,7 @@ def _reason_items(reasons: dict[str, int], total: int, lab: dict[str, str]) -> l
     unexplained = total - sum(n for _r, n in ordered)
     if unexplained > 0:
         items.append((lab["count"].format(label=lab["no_reason"], n=unexplained), 1))
-    return items
+    return items or [(lab["n"].format(n=0), 1)]
 
 
 def _split_not_retrieved(stage: StageCount) -> tuple[int, dict[str, int]]:
