@@ -103,8 +103,15 @@ def ris_entry(work: IncludedWork, language: str = "en") -> dict:
     return entry
 
 
+class _RisWriter(rispy.RisWriter):
+    """rispy numbers each reference ("1.") before its TY line; reference managers expect TY first."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
 def write_ris(works: Sequence[IncludedWork], path: Path, language: str = "en") -> None:
-    text = rispy.dumps([ris_entry(w, language) for w in ordered(works)])
+    text = rispy.dumps([ris_entry(w, language) for w in ordered(works)], implementation=_RisWriter)
     Path(path).write_text(text, encoding="utf-8")
 
 
