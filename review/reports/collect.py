@@ -11,15 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, select
 
 from review.errors import ProtocolError
 from review.model import Author
 from review.protocol import Protocol
 from review.store import schema
-
-FINAL_STAGE = 3
-
+from screening.decisions import latest_final
+from screening.summaries import latest_summaries
+from screening.works import active_work_ids
 
 @dataclass
 class IncludedWork:
@@ -136,35 +136,17 @@ def _json_list(text: Optional[str]) -> list[str]:
 
 
 def latest_final_decisions(conn: Connection, stage: int) -> dict[int, str]:
-    """work id -> decision of its latest final decision at ``stage`` (latest by time, then row id)."""
-    d = schema.decisions
-    rows = conn.execute(select(d.c.work_id, d.c.decision, d.c.created_at, d.c.id)
-                        .where(and_(d.c.stage == stage, d.c.final.is_(True)))
-                        .order_by(d.c.work_id, d.c.created_at, d.c.id))
-    latest: dict[int, str] = {}
-    for work_id, decision, _created, _id in rows:
-        latest[work_id] = decision  # rows come oldest first, so the last one wins
-    return latest
+    """work id -> decision of its latest final decision at ``stage`` (the screening module's rule)."""
+    return {work_id: row["decision"] for work_id, row in latest_final(conn, stage).items()}
 
 
 def included_work_ids(conn: Connection) -> list[int]:
-    """Works whose latest final decision at the last stage is include, and that are not merged away."""
-    finals = latest_final_decisions(conn, FINAL_STAGE)
-    ids = {w for w, decision in finals.items() if decision == "include"}
-    if not ids:
-        return []
-    w = schema.works
-    live = conn.execute(select(w.c.id).where(and_(w.c.id.in_(ids), w.c.merged_into.is_(None))))
-    return sorted(r[0] for r in live)
-
-
-def _latest_summaries(conn: Connection, work_ids: Iterable[int]) -> dict[int, dict]:
-    s = schema.summaries
-    out: dict[int, dict] = {}
-    rows = conn.execute(select(s).where(s.c.work_id.in_(list(work_ids))).order_by(s.c.created_at, s.c.id))
-    for row in rows.mappings():
-        out[row["work_id"]] = dict(row)
-    return out
+    """Live works included at every stage in turn, as ``screening.flow`` counts them for the diagram."""
+    passing = set(active_work_ids(conn))
+    for stage in schema.STAGES:
+        finals = latest_final(conn, stage, passing) if passing else {}
+        passing = {w for w, row in finals.items() if row["decision"] == "include"}
+    return sorted(passing)
 
 
 def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Protocol]) -> dict[int, dict]:
@@ -198,7 +180,7 @@ def collect_included(conn: Connection, protocol: Optional[Protocol] = None) -> l
     if not ids:
         return []
     w = schema.works
-    summaries = _latest_summaries(conn, ids)
+    summaries = latest_summaries(conn, ids)
     provenance = _provenance(conn, ids, protocol)
     out = []
     for row in conn.execute(select(w).where(w.c.id.in_(ids)).order_by(w.c.id)).mappings():
@@ -218,10 +200,10 @@ def collect_included(conn: Connection, protocol: Optional[Protocol] = None) -> l
 
 
 def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = None) -> list[ScreeningWork]:
-    """Every live (not merged-away) work with its latest final decision per stage."""
+    """Every live work (not merged away, with a record) and its latest final decision per stage."""
     w = schema.works
-    rows = list(conn.execute(select(w).where(w.c.merged_into.is_(None)).order_by(w.c.id)).mappings())
-    ids = [row["id"] for row in rows]
+    ids = active_work_ids(conn)
+    rows = list(conn.execute(select(w).where(w.c.id.in_(ids)).order_by(w.c.id)).mappings())
     provenance = _provenance(conn, ids, protocol)
     finals = {stage: latest_final_decisions(conn, stage) for stage in schema.STAGES}
     out = []

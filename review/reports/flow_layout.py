@@ -22,6 +22,7 @@ from matplotlib.textpath import TextToPath
 from review.normalise import fold
 from review.reports.flow_labels import NOT_RETRIEVED_PHRASES, labels
 from review.reports.wording import SOURCE_NAMES
+from screening.flow import NO_REASON
 from screening.flowtypes import Flow, StageCount
 
 FONT_FAMILY = "DejaVu Sans"  # ships with matplotlib, so PNG text never lacks a font
@@ -136,8 +137,9 @@ def _height(lines: list[Line]) -> float:
 
 
 def _reason_items(reasons: dict[str, int], total: int, lab: dict[str, str]) -> list[tuple[str, int]]:
-    ordered = sorted(reasons.items(), key=lambda kv: (-kv[1], fold(kv[0])))
-    items = [(lab["count"].format(label=r, n=n), 1) for r, n in ordered if n]
+    ordered = sorted(reasons.items(), key=lambda kv: (kv[0] == NO_REASON, -kv[1], fold(kv[0])))
+    items = [(lab["count"].format(label=lab["no_reason"] if r == NO_REASON else r, n=n), 1)
+             for r, n in ordered if n]
     unexplained = total - sum(n for _r, n in ordered)
     if unexplained > 0:
         items.append((lab["count"].format(label=lab["no_reason"], n=unexplained), 1))
@@ -173,7 +175,7 @@ def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], languag
                                       key=lambda kv: (list(sources).index(kv[0]) if kv[0] in sources else 99, kv[0]))]
     if flow.identified_by_family:
         identified.append((lab["by_family"], 0))
-        identified += [(lab["count"].format(label=family_names.get(f, f), n=n), 1)
+        identified += [(lab["count"].format(label=family_names.get(f, f) or lab["no_family"], n=n), 1)
                        for f, n in flow.identified_by_family.items()]
     removed = [(lab["removed"], 0), (lab["duplicates"].format(n=flow.duplicates_removed), 1),
                (lab["removed_other"].format(n=auto), 1)]

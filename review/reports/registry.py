@@ -20,6 +20,7 @@ from review.reports.flow_labels import family_display_names
 from review.reports.table31 import table_3_1
 from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
 from review.store.db import Store
+from screening.flow import compute_flow
 from screening.flowtypes import Flow
 
 
@@ -35,11 +36,6 @@ class ExportData:
 
     def flow(self) -> Flow:
         if self._flow is None:
-            try:
-                from screening.flow import compute_flow
-            except ImportError:
-                raise ReviewError("flow counts are not available in this version (screening.flow is missing)") \
-                    from None
             self._flow = compute_flow(self.store, self.protocol)
         return self._flow
 

@@ -72,3 +72,25 @@ def test_reports_do_not_import_streamlit():
     code = "import sys, review.reports.registry, review.commands.export; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_hand_built_flow_matches_compute_flow_on_the_synthetic_store(store, protocol):
+    from screening.flow import compute_flow
+    computed, built = compute_flow(store, protocol), synthetic_flow()
+    for name in ("identified", "identified_by_source", "identified_by_family", "duplicates_removed", "unique",
+                 "included"):
+        assert getattr(computed, name) == getattr(built, name), name
+    for number, stage in built.stages.items():
+        got = computed.stages[number]
+        assert (got.included, got.excluded, got.excluded_by_reason) == \
+            (stage.included, stage.excluded, stage.excluded_by_reason)
+    assert [(f.family, f.unique, f.passed) for f in computed.families] == \
+        [(f.family, f.unique, f.passed) for f in built.families]
+
+
+@pytest.mark.parametrize("what, suffix", [("flow", ".svg"), ("flow", ".png"), ("table", ".md")])
+def test_cli_flow_and_table_use_compute_flow(review_dir, tmp_path, what, suffix):
+    out = tmp_path / f"out{suffix}"
+    assert main(["export", str(review_dir), what, "-o", str(out)]) == 0
+    if suffix == ".md":
+        assert "| **Totalt** |  | **6** | **5** | **5** | **4** |" in out.read_text(encoding="utf-8")
