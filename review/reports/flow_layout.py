@@ -40,6 +40,7 @@ SIDE_W = 3.1
 ARROW_GAP_X = 0.45  # between main and side column (horizontal arrows)
 ROW_GAP = 0.34  # between rows (vertical arrows)
 HEADER_H = 0.42
+BAR_LABEL_PAD = 0.12
 FOOTNOTE_GAP = 0.22
 WRAP_SLACK = 0.06  # keeps wrapped text clear of the right edge
 FOOTNOTE_SIZE = FONT_SIZE - 1
@@ -95,10 +96,10 @@ class Diagram:
 
 
 @lru_cache(maxsize=4096)
-def text_width(text: str, size: float = FONT_SIZE) -> float:
+def text_width(text: str, size: float = FONT_SIZE, weight: str = "normal") -> float:
     """Width in inches as matplotlib will draw it."""
     width, _h, _d = TextToPath().get_text_width_height_descent(
-        text, FontProperties(family=FONT_FAMILY, size=size), ismath=False)
+        text, FontProperties(family=FONT_FAMILY, size=size, weight=weight), ismath=False)
     return width / 72
 
 
@@ -170,6 +171,8 @@ def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], languag
     auto = min(s1.excluded_automatically, s1.excluded)
 
     identified = [(lab["identified"], 0)]
+    if not flow.identified_by_source:
+        identified.append((lab["n"].format(n=flow.identified), 1))
     identified += [(lab["count"].format(label=sources.get(s, s), n=n), 1)
                    for s, n in sorted(flow.identified_by_source.items(),
                                       key=lambda kv: (list(sources).index(kv[0]) if kv[0] in sources else 99, kv[0]))]
@@ -233,16 +236,21 @@ def layout_flow(flow: Flow, language: str = "en", family_names: Optional[dict[st
 
     bars: dict[str, list[float]] = {}
     previous_main: Optional[Box] = None
-    for key, main_items, side_items, bar in _rows(flow, lab, family_names, language, updated):
+    rows = _rows(flow, lab, family_names, language, updated)
+    rows_per_bar = {bar: sum(1 for r in rows if r[3] == bar) for *_rest, bar in rows}
+    for key, main_items, side_items, bar in rows:
         main_lines = _lines(main_items, MAIN_W)
         side_lines = _lines(side_items, SIDE_W) if side_items else []
-        row_h = max(_height(main_lines), _height(side_lines) if side_lines else 0)
-        main = Box(key, x_main, y, MAIN_W, row_h if side_lines else _height(main_lines), main_lines)
+        # a bar that spans one row makes that row at least as tall as the bar's rotated label
+        bar_min = (text_width(lab[f"bar_{bar}"], HEADER_FONT_SIZE, "bold") + 2 * BAR_LABEL_PAD
+                   if rows_per_bar[bar] == 1 else 0)
+        row_h = max(_height(main_lines), _height(side_lines) if side_lines else 0, bar_min)
+        main = Box(key, x_main, y, MAIN_W, row_h, main_lines)
         diagram.boxes.append(main)
         if side_lines:
             side = Box(f"{key}_side", x_side, y, SIDE_W, row_h, side_lines, kind="side")
             diagram.boxes.append(side)
-            arrow_y = y + min(row_h, _height(main_lines)) / 2
+            arrow_y = y + row_h / 2
             diagram.arrows.append(Arrow([(main.right, arrow_y), (side.x, arrow_y)]))
         if previous_main is not None:
             cx = x_main + MAIN_W / 2

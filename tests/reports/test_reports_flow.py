@@ -31,6 +31,15 @@ def test_boxes_do_not_overlap_and_text_fits(previous, language):
                 assert text_width(line.text) <= a.w - 2 * PAD, line.text
 
 
+@pytest.mark.parametrize("language", ["en", "no"])
+def test_stage_bars_are_tall_enough_for_their_labels(language):
+    empty = synthetic_flow()
+    empty.identified_by_source, empty.identified_by_family = {}, {}
+    for diagram in (layout_flow(empty, language), layout_flow(synthetic_flow(2), language)):
+        for bar in (b for b in diagram.boxes if b.kind == "bar"):
+            assert text_width(bar.lines[0].text, 9.5, "bold") < bar.h, bar.lines[0].text
+
+
 def test_every_arrow_starts_and_ends_on_a_box_edge():
     diagram = layout_flow(synthetic_flow(3), "en", NAMES)
     edges = [b for b in diagram.boxes if b.kind in ("main", "side", "previous")]
