@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 from sqlalchemy import Connection, select
 
 from review.errors import ReviewError
-from review.ingest import ImportSummary, SearchInfo, import_files
+from review.ingest import ImportSummary, SearchInfo, import_batch
 from review.protocol import Protocol
 from review.rounds import current_round, open_round, round_years
 from review.store import Store, schema
@@ -54,12 +54,16 @@ def _label(conn: Connection, round_id: int) -> str:
 
 
 def update_review(store: Store, protocol: Protocol, years: tuple[int, int], files: Sequence[Path] = (),
-                  info: Optional[SearchInfo] = None) -> UpdateReport:
-    """Open (or continue) the round for ``years`` and import ``files`` into it."""
+                  info: Optional[SearchInfo] = None, manifest: Optional[Path] = None) -> UpdateReport:
+    """Open (or continue) the round for ``years`` and import ``files`` (and a manifest's files) into it."""
+    from review.bundled import read_search_manifest
+
+    entries = read_search_manifest(manifest) if manifest else []
     round_id, label, opened = start_round(store, protocol, years)
     report = UpdateReport(round_id=round_id, label=label, years=years, opened=opened)
-    if files:
-        report.imports = import_files(store, protocol, files, info or SearchInfo(), round_id=round_id)
+    items = [(Path(f), info or SearchInfo()) for f in files] + [(e.file, e.search_info()) for e in entries]
+    if items:
+        report.imports = import_batch(store, protocol, items, round_id=round_id)
     return report
 
 

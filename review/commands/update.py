@@ -21,6 +21,8 @@ def register(subparsers) -> None:
     p.add_argument("--family", help="query family id for the files")
     p.add_argument("--query", help="the query string as run (default: the family's query)")
     p.add_argument("--searched", metavar="YYYY-MM-DD", help="date of the search")
+    p.add_argument("--manifest", type=Path, help="a searches.toml listing export files with their source, "
+                                                 "family, query and date (as exports/searches.toml)")
     p.set_defaults(handler=run)
 
 
@@ -29,7 +31,7 @@ def run(args) -> int:
     store = open_store(args.dir)
     try:
         info = SearchInfo(source=args.source, family=args.family, query=args.query, searched=args.searched)
-        report = update_review(store, protocol, parse_years(args.years), args.files, info)
+        report = update_review(store, protocol, parse_years(args.years), args.files, info, args.manifest)
     finally:
         store.close()
     if report.opened:
