@@ -21,6 +21,9 @@ def register(subparsers) -> None:
     parser.add_argument("what", metavar="WHAT", help="what to export: " + ", ".join(EXPORTS))
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="file to write; its suffix chooses the format")
+    parser.add_argument("--round", type=int, metavar="N", dest="round_id",
+                        help="flow and table only: count round N alone; the diagram then shows the studies "
+                             "of earlier rounds in a 'Previous studies' column")
     parser.set_defaults(handler=handle)
 
 
@@ -29,7 +32,7 @@ def handle(args) -> int:
     protocol = load_protocol(args.directory)
     store = open_store(args.directory)
     try:
-        path = export(ExportData(store, protocol), args.what, args.output)
+        path = export(ExportData(store, protocol, round_id=args.round_id), args.what, args.output)
     finally:
         store.close()
     print(f"wrote {path}")

@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
+from sqlalchemy import select
+
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.reports import appendix, collect, included, listings
@@ -19,6 +21,7 @@ from review.reports.flow_draw import write_flow
 from review.reports.flow_labels import family_display_names
 from review.reports.table31 import table_3_1
 from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
+from review.store import schema
 from review.store.db import Store
 from screening.flow import compute_flow
 from screening.flowtypes import Flow
@@ -27,8 +30,9 @@ from screening.flowtypes import Flow
 class ExportData:
     """What the exporters read: the protocol, the flow counts and the store's contents."""
 
-    def __init__(self, store: Store, protocol: Protocol, *, flow: Optional[Flow] = None):
-        self.store, self.protocol, self._flow = store, protocol, flow
+    def __init__(self, store: Store, protocol: Protocol, *, flow: Optional[Flow] = None,
+                 round_id: Optional[int] = None):
+        self.store, self.protocol, self._flow, self.round_id = store, protocol, flow, round_id
 
     @property
     def language(self) -> str:
@@ -36,8 +40,17 @@ class ExportData:
 
     def flow(self) -> Flow:
         if self._flow is None:
-            self._flow = compute_flow(self.store, self.protocol)
+            if self.round_id is not None:
+                self._check_round()
+            self._flow = compute_flow(self.store, self.protocol, self.round_id)
         return self._flow
+
+    def _check_round(self) -> None:
+        with self.store.read() as conn:
+            rounds = list(conn.execute(select(schema.rounds.c.id).order_by(schema.rounds.c.id)).scalars())
+        if self.round_id not in rounds:
+            raise ReviewError(f"no round {self.round_id}; this review has rounds "
+                              + (", ".join(map(str, rounds)) or "none yet"))
 
     def _read(self, fn, *args):
         with self.store.read() as conn:
@@ -102,6 +115,10 @@ EXPORTS: dict[str, dict[str, Writer]] = {
 }
 
 
+# Exports drawn from the flow counts, which can be limited to one round (the updated-review diagram).
+ROUND_EXPORTS = ("flow", "table")
+
+
 def supported(what: str) -> list[str]:
     return sorted(EXPORTS.get(what, {}))
 
@@ -125,6 +142,8 @@ def export(data: ExportData, what: str, path: Path) -> Path:
     """Write export ``what`` to ``path`` in the format its suffix names."""
     path = Path(path)
     writer = writer_for(what, path)
+    if data.round_id is not None and what not in ROUND_EXPORTS:
+        raise ReviewError(f"--round applies to {' and '.join(ROUND_EXPORTS)} only, not to '{what}'")
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
     os.close(handle)
     temp = Path(temp_name)
