@@ -68,3 +68,22 @@ def test_docx(store, protocol, tmp_path):
     text = docx_text(tmp_path / "i.docx")
     assert "Nordmann, K. & Hansen, O. P. (2018). Karriereveiledning for nyankomne" in text
     check_golden("included.docx.txt", text)
+
+
+def test_our_own_importers_read_the_ris_and_bibtex_exports_back(store, protocol, tmp_path):
+    from review.importers import read_file
+    works = list(_included(store, protocol))
+    by_year = {w.year: w for w in works}  # the synthetic works have distinct years
+    write_ris(works, tmp_path / "i.ris", "no")
+    write_bibtex(works, tmp_path / "i.bib", "no")
+    for name in ("i.ris", "i.bib"):
+        result = read_file(tmp_path / name)
+        assert not [p for p in result.problems if p.fatal], name
+        assert sorted(r.year for r in result.records) == sorted(by_year), name
+        for record in result.records:
+            original = by_year[record.year]
+            assert record.doc_type == original.doc_type, (name, record.title)
+            assert record.title.replace("{", "") == original.title.replace("{", ""), (name, record.title)
+            if all(a.given for a in original.authors):
+                # Persons only: a one-field organisation name in RIS has no comma, and readers may split it.
+                assert [a.family for a in record.authors] == [a.family for a in original.authors], name
