@@ -73,3 +73,22 @@ def test_init_import_status_on_a_small_ris_file(tmp_path, capsys):
     assert (family, searched) == ("no", "2022-09-26")
     assert set(status["stages"]) == {"1", "2", "3"}
     assert set(status["families"]) == {"no", "sv", "da", "en"}
+
+
+def test_export_raw_lists_every_record_with_provenance(tmp_path, capsys):
+    review = tmp_path / "r"
+    run(capsys, "init", review)
+    run(capsys, "import", review, RIS, "--source", "oria", "--family", "no")
+    out_file = tmp_path / "raw.csv"
+    code, out, err = run(capsys, "export", review, "raw", "-o", out_file)
+    assert code == 0, err
+    import csv
+    with open(out_file, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with sqlite3.connect(review / "review.sqlite") as db:
+        stored = db.execute("select position, title from raw_records order by position").fetchall()
+    assert [(int(r["position"]), r["title"]) for r in rows] == stored
+    assert {r["file"] if "file" in r else r["file_name"] for r in rows} == {RIS.name}
+    assert {r["source"] for r in rows} == {"oria"} and {r["family"] for r in rows} == {"no"}
+    code, _, err = run(capsys, "export", review, "raw", "-o", tmp_path / "raw.pdf")
+    assert code == 1 and "supports: .csv, .md, .xlsx" in err

@@ -24,6 +24,9 @@ def register(subparsers) -> None:
     parser.add_argument("--round", type=int, metavar="N", dest="round_id",
                         help="flow and table only: count round N alone; the diagram then shows the studies "
                              "of earlier rounds in a 'Previous studies' column")
+    parser.add_argument("--reviewer", metavar="NAME",
+                        help="decisions only: the log as this reviewer may see it (their own votes, others' only "
+                             "once a work's votes are all in); without it no blinded vote is exported")
     parser.set_defaults(handler=handle)
 
 
@@ -32,7 +35,7 @@ def handle(args) -> int:
     protocol = load_protocol(args.directory)
     store = open_store(args.directory)
     try:
-        path = export(ExportData(store, protocol, round_id=args.round_id), args.what, args.output)
+        path = export(ExportData(store, protocol, round_id=args.round_id, viewer=args.reviewer), args.what, args.output)
     finally:
         store.close()
     print(f"wrote {path}")

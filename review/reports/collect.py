@@ -229,13 +229,14 @@ def collect_raw(conn: Connection) -> list[RawRow]:
     return [RawRow(*row) for row in conn.execute(query)]
 
 
-def collect_decisions(conn: Connection) -> list[DecisionRow]:
-    d = schema.decisions
-    query = select(d.c.work_id, d.c.stage, d.c.decision, d.c.reasons, d.c.note, d.c.reviewer, d.c.final,
-                   d.c.automatic, d.c.created_at).order_by(d.c.created_at, d.c.id)
-    return [DecisionRow(work_id=row[0], stage=row[1], decision=row[2], reasons=_json_list(row[3]), note=row[4],
-                        reviewer=row[5], final=bool(row[6]), automatic=bool(row[7]), created_at=row[8])
-            for row in conn.execute(query)]
+def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None) -> list[DecisionRow]:
+    """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding)."""
+    from screening.blinding import visible_decision_rows
+
+    rows = sorted(visible_decision_rows(conn, protocol, viewer), key=lambda r: (r["created_at"], r["id"]))
+    return [DecisionRow(work_id=r["work_id"], stage=r["stage"], decision=r["decision"],
+                        reasons=_json_list(r["reasons"]), note=r["note"], reviewer=r["reviewer"], final=bool(r["final"]),
+                        automatic=bool(r["automatic"]), created_at=r["created_at"]) for r in rows]
 
 
 def _protocol_filters(protocol: Protocol, family_id: Optional[str]) -> dict:

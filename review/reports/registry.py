@@ -31,8 +31,9 @@ class ExportData:
     """What the exporters read: the protocol, the flow counts and the store's contents."""
 
     def __init__(self, store: Store, protocol: Protocol, *, flow: Optional[Flow] = None,
-                 round_id: Optional[int] = None):
+                 round_id: Optional[int] = None, viewer: Optional[str] = None):
         self.store, self.protocol, self._flow, self.round_id = store, protocol, flow, round_id
+        self.viewer = viewer  # whose view of the decision log (blinding); None: the team's
 
     @property
     def language(self) -> str:
@@ -69,7 +70,7 @@ class ExportData:
         return self._read(collect.collect_raw)
 
     def decisions(self) -> list[collect.DecisionRow]:
-        return self._read(collect.collect_decisions)
+        return self._read(collect.collect_decisions, self.protocol, self.viewer)
 
 
 Writer = Callable[[ExportData, Path], None]

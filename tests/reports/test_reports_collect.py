@@ -48,10 +48,10 @@ def test_search_log_lists_runs_and_planned_searches(store, protocol):
     assert log[4].filters == "peer_reviewed=yes; years=2016-2022" and log[4].problems == 1
 
 
-def test_raw_rows_and_decisions(store):
+def test_raw_rows_and_decisions(store, protocol):
     with store.read() as conn:
         raw = collect.collect_raw(conn)
-        decisions = collect.collect_decisions(conn)
+        decisions = collect.collect_decisions(conn, protocol)
     assert len(raw) == 8 and raw[0].file_name == "oria_no.ris" and raw[0].work_id == 1
     assert len(decisions) == 18
     assert decisions[0].reviewer == "Bjørn" and decisions[0].final is False

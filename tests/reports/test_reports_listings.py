@@ -41,9 +41,9 @@ def test_unscreened_works_have_an_empty_label(tmp_path):
     assert asreview_table([work]).rows[0][-1] is None
 
 
-def test_decisions_use_the_decide_csv_columns(store, tmp_path):
+def test_decisions_use_the_decide_csv_columns(store, protocol, tmp_path):
     with store.read() as conn:
-        table = decisions_table(collect.collect_decisions(conn))
+        table = decisions_table(collect.collect_decisions(conn, protocol))
     path = tmp_path / "decisions.csv"
     write_csv(table, path, excel=False)
     with open(path, encoding="utf-8", newline="") as handle:
