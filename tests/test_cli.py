@@ -92,3 +92,12 @@ def test_export_raw_lists_every_record_with_provenance(tmp_path, capsys):
     assert {r["source"] for r in rows} == {"oria"} and {r["family"] for r in rows} == {"no"}
     code, _, err = run(capsys, "export", review, "raw", "-o", tmp_path / "raw.pdf")
     assert code == 1 and "supports: .csv, .md, .xlsx" in err
+
+
+def test_a_peer_reviewed_only_search_marks_its_records(tmp_path, capsys):
+    review = tmp_path / "r"
+    run(capsys, "init", review)
+    run(capsys, "import", review, RIS, "--source", "oria", "--family", "en")
+    with sqlite3.connect(review / "review.sqlite") as db:
+        flags = {row[0] for row in db.execute("select peer_reviewed from raw_records")}
+    assert flags == {1}  # en is limited to peer-reviewed work in the protocol
