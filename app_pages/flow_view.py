@@ -1,38 +1,28 @@
-"""The flow diagram: drawn by the reports package when it is installed, else the counts as a table."""
+"""The flow diagram, drawn by the reports package; the counts as a table beside it."""
 
 from __future__ import annotations
-
-import tempfile
-from pathlib import Path
 
 import streamlit as st
 
 from app_pages.common import Review, log
+from review.errors import ReviewError
+from review.ui.report_views import export_bytes
 from review.ui.tables import flow_rows
 from screening.flowtypes import Flow
 
 
-@st.cache_data(show_spinner="Drawing the flow diagram…", max_entries=16)
-def _diagram_png(flow: Flow, language: str) -> bytes | None:
-    try:
-        from review.reports.flow_draw import write_flow
-    except ImportError:
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "flow.png"
-        write_flow(flow, path, language=language)
-        return path.read_bytes()
-
-
-def show_flow(review: Review, flow: Flow) -> None:
+def show_flow(review: Review, flow: Flow, *, key: str = "flow") -> None:
     png = None
     try:
-        png = _diagram_png(flow, review.protocol.report_language)
-    except Exception:  # drawing is optional here: keep the table
+        png = export_bytes(review.store, review.protocol, "flow", ".png", flow=flow)
+    except ReviewError as exc:
+        st.error(f"The flow diagram could not be drawn: {exc}")
+    except Exception:  # a bug in drawing must not hide the counts
         log.exception("drawing the flow diagram failed")
+        st.error("The flow diagram could not be drawn; the counts are below. Details are in the server log.")
     if png:
         st.image(png, caption="PRISMA 2020 flow diagram", width="content")
-        st.download_button("Download flow diagram (PNG)", png, file_name="flow.png", mime="image/png",
-                           on_click="ignore", key="flow_png")
-    else:
+        st.download_button("Download the diagram (PNG)", png, file_name="flow.png", mime="image/png",
+                           on_click="ignore", key=f"{key}_png")
+    with st.expander("Counts as a table", expanded=png is None):
         st.dataframe(flow_rows(flow), hide_index=True)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.flow_view import show_flow
-from review.ui.report_views import appendix_preview, decision_log_csv, status_json
+from review.ui.report_views import MIME, appendix_preview_html, export_bytes, export_choices, table31_rows
 from review.ui.tables import family_table
 from screening.flow import compute_flow
 
@@ -15,35 +15,39 @@ flow = compute_flow(review.store, protocol)
 st.title("Reports")
 tab_flow, tab_table, tab_appendix, tab_downloads = st.tabs(["Flow", "Table 3.1", "Appendix", "Downloads"])
 with tab_flow:
-    show_flow(review, flow)
+    show_flow(review, flow, key="report_flow")
 with tab_table:
-    st.caption("Unique works per query family (each counted for the first family in protocol order that "
-               "found it) and how many passed each stage.")
-    st.dataframe(family_table(flow), hide_index=True)
+    rows = common.attempt(lambda: table31_rows(flow, protocol))
+    common.show_flash()
+    if rows:
+        st.dataframe(rows, hide_index=True)
+    st.caption("Works per query family, each counted for the first family in protocol order that found it, "
+               "and how many passed each stage.")
+    with st.expander("The same per stage, in the UI's own layout"):
+        st.dataframe(family_table(flow), hide_index=True)
 with tab_appendix:
-    with review.store.read() as conn:
-        entries = appendix_preview(conn, protocol)
-    if not entries:
-        st.caption("No work has been included at stage 3 yet.")
-    group = None
-    for entry in entries:
-        if entry.group != group:
-            group = entry.group
-            st.subheader(group)
-        with st.container(border=True):
-            st.text(entry.reference)
-            for label, text in (("Aim", entry.aim), ("Method", entry.method), ("Findings", entry.findings)):
-                st.caption(label)
-                st.text(text or "(not written yet)")
+    count, body = appendix_preview_html(review.store, protocol)
+    if not count:
+        st.caption("No work has been included at the last stage yet.")
+    else:
+        st.html(body)
 with tab_downloads:
-    viewer = None if review.reviewer == protocol.lead else review.reviewer
-    with review.store.read() as conn:
-        log_csv = decision_log_csv(conn, protocol, viewer)
-    st.download_button("Flow counts (JSON)", status_json(flow), file_name="status.json",
-                       mime="application/json", on_click="ignore", key="dl_status")
-    st.download_button("Decision log (CSV)", log_csv, file_name="decisions-log.csv", mime="text/csv",
-                       on_click="ignore", key="dl_log",
-                       help="Blinded: another reviewer's vote is left out until both have voted "
-                            "(the lead gets the whole log)")
-    st.caption("Tables, the appendix document, RIS/BibTeX of the included works and the search log come "
-               "from `review export` once the reports package is installed.")
+    choices = export_choices()
+    cols = st.columns([2, 1])
+    chosen = cols[0].selectbox("Export", choices, key="export_choice",
+                               format_func=lambda c: f"{c[0]} ({c[1].lstrip('.')})")
+    cols[1].write("")
+    if cols[1].button("Prepare the file", key="export_prepare", type="primary"):
+        what, suffix = chosen
+        viewer = review.reviewer  # the decision log as the signed-in reviewer may see it (blinding)
+        data = common.attempt(lambda: export_bytes(review.store, protocol, what, suffix, viewer=viewer, flow=flow))
+        common.show_flash()
+        if data is not None:
+            st.session_state["export_ready"] = (chosen, data)
+    ready = st.session_state.get("export_ready")
+    if ready and ready[0] == chosen:
+        (what, suffix), data = ready
+        st.download_button(f"Download {what}{suffix} ({len(data):,} bytes)", data, file_name=f"{what}{suffix}",
+                           mime=MIME.get(suffix, "application/octet-stream"), on_click="ignore", key="export_download")
+    st.caption("The same files come from `review export DIR WHAT -o FILE` on the command line. The decision log "
+               "is blinded for the signed-in reviewer: another reviewer's vote appears once a work's votes are in.")

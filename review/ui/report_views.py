@@ -1,63 +1,57 @@
-"""Report previews and plain downloads built from the core, for the Reports page."""
+"""The Reports page's data: every export of ``review.reports`` as bytes for a download button, and
+previews of Table 3.1 and the appendix (escaped HTML, since summaries are user text)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from dataclasses import dataclass
+import html
+import tempfile
+from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import Connection
-
 from review.protocol import Protocol
-from screening.blinding import visible_decision_rows
-from screening.decisions import passed
-from screening.flow import status_dict
+from review.reports.appendix import appendix_sections
+from review.reports.registry import EXPORTS, ExportData, export
+from review.reports.table31 import table_3_1
+from review.reports.tabular import cell_text
+from review.store import Store
 from screening.flowtypes import Flow
-from screening.summaries import latest_summaries
-from screening.works import display_authors, work_view
 
-LOG_COLUMNS = ("id", "work_id", "stage", "reviewer", "decision", "reasons", "note", "final", "automatic",
-               "order_mode", "created_at")
-
-
-@dataclass
-class AppendixEntry:
-    group: str
-    work_id: int
-    reference: str
-    aim: str
-    method: str
-    findings: str
+MIME = {".png": "image/png", ".svg": "image/svg+xml", ".csv": "text/csv", ".md": "text/markdown",
+        ".html": "text/html", ".ris": "application/x-research-info-systems", ".bib": "application/x-bibtex",
+        ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
-def appendix_preview(conn: Connection, protocol: Protocol) -> list[AppendixEntry]:
-    """Included works (final include at stage 3) with their latest summary, in appendix-group order."""
-    included = sorted(passed(conn, 3))
-    summaries = latest_summaries(conn, included) if included else {}
-    order = {g: i for i, g in enumerate(protocol.appendix_groups)}
-    entries = []
-    for work_id in included:
-        view = work_view(conn, work_id)
-        s = summaries.get(work_id, {})
-        reference = f"{display_authors(view['authors'], limit=3)} ({view.get('year') or 'n.d.'}). {view['title']}"
-        entries.append(AppendixEntry(s.get("appendix_group") or "(no group)", work_id, reference,
-                                     s.get("aim", ""), s.get("method", ""), s.get("findings", "")))
-    return sorted(entries, key=lambda e: (order.get(e.group, len(order)), e.reference.casefold()))
+def export_choices() -> list[tuple[str, str]]:
+    """(what, suffix) for every export the reports package writes."""
+    return [(what, suffix) for what, writers in EXPORTS.items() for suffix in sorted(writers)]
 
 
-def decision_log_csv(conn: Connection, protocol: Protocol, viewer: Optional[str]) -> str:
-    """The decision log as this viewer may see it (blinding applied), as CSV text."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(LOG_COLUMNS)
-    for row in visible_decision_rows(conn, protocol, viewer):
-        values = dict(row)
-        values["reasons"] = "; ".join(json.loads(values["reasons"] or "[]"))
-        writer.writerow([values.get(c) if values.get(c) is not None else "" for c in LOG_COLUMNS])
-    return out.getvalue()
+def export_bytes(store: Store, protocol: Protocol, what: str, suffix: str, *, viewer: Optional[str] = None,
+                 flow: Optional[Flow] = None) -> bytes:
+    """One export written to a scratch folder and read back; ``viewer`` blinds the decision log."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = export(ExportData(store, protocol, flow=flow, viewer=viewer), what, Path(folder) / f"{what}{suffix}")
+        return path.read_bytes()
 
 
-def status_json(flow: Flow) -> str:
-    return json.dumps(status_dict(flow), ensure_ascii=False, indent=2)
+def table31_rows(flow: Flow, protocol: Protocol) -> list[dict]:
+    table = table_3_1(flow, protocol)
+    return [{column: cell_text(value) for column, value in zip(table.columns, row)} for row in table.rows]
+
+
+def appendix_preview_html(store: Store, protocol: Protocol) -> tuple[int, str]:
+    """(number of included works, the appendix as escaped HTML)."""
+    works = ExportData(store, protocol).included()
+    e = html.escape
+    out = ['<div class="appendix-preview">']
+    for group, entries in appendix_sections(works, protocol.appendix_groups, protocol.report_language):
+        out.append(f"<h4>{e(group)}</h4>")
+        for reference, parts in entries:
+            out.append(f'<p class="reference"><strong>{e(reference)}</strong></p>')
+            for label, paragraphs in parts:
+                for n, para in enumerate(paragraphs):
+                    prefix = f"<em>{e(label)}:</em> " if label and n == 0 else ""
+                    out.append(f"<p>{prefix}{e(para)}</p>")
+    out.append("</div>")
+    return len(works), "\n".join(out)

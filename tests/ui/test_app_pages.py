@@ -107,19 +107,30 @@ def test_summary_editor_saves_aim_method_findings_and_group(app, store, protocol
     w = works[0]
     at.text_area(key=f"sum_aim_{w}").input("Synthetic aim")
     at.text_area(key=f"sum_method_{w}").input("Synthetic method")
-    at.text_area(key=f"sum_findings_{w}").input("Synthetic findings")
+    at.text_area(key=f"sum_findings_{w}").input("Synthetic findings <b>not bold</b>")
     at.selectbox(key=f"sum_group_{w}").select(protocol.appendix_groups[0])
     at.button(key=f"FormSubmitter:summary_{w}-Save summary").click().run()
     no_errors(at)
     with store.read() as conn:
         row = conn.execute(select(schema.summaries)).one()
     assert (row.aim, row.method, row.findings, row.appendix_group, row.author) == (
-        "Synthetic aim", "Synthetic method", "Synthetic findings", protocol.appendix_groups[0], "Anna")
+        "Synthetic aim", "Synthetic method", "Synthetic findings <b>not bold</b>", protocol.appendix_groups[0], "Anna")
     at.button(key="s3_include").click().run()
     no_errors(at)
     at.switch_page("app_pages/reports.py").run()
     no_errors(at)
-    assert "Synthetic findings" in [t.value for t in at.text]
+    preview = [h.value for h in at.get("html") if "appendix-preview" in h.value]
+    assert len(preview) == 1 and protocol.appendix_groups[0] in preview[0]
+    assert "Synthetic findings &lt;b&gt;not bold&lt;/b&gt;" in preview[0] and "<b>" not in preview[0]
+
+
+@pytest.mark.parametrize("choice", [("table", ".csv"), ("decisions", ".csv"), ("flow", ".svg"), ("included", ".ris")])
+def test_every_export_kind_can_be_prepared_for_download(app, choice):
+    at = app("Anna", "reports")
+    at.selectbox(key="export_choice").set_value(choice)
+    at.button(key="export_prepare").click().run()
+    no_errors(at)
+    assert at.get("download_button")
 
 
 def test_lead_reconciles_a_conflict_and_sees_kappa(app, review_dir, store, works):
