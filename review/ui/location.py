@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -40,18 +42,27 @@ def cache_root() -> Path:
 
 
 def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Location:
-    """The bundled review copied to the cache and run once (imports, dedup, recorded decisions)."""
+    """The bundled review copied to the cache and run once (imports, dedup, recorded decisions).
+
+    It is built in a scratch folder next to the target and renamed into place when complete, so an
+    interrupted first start leaves nothing half-built behind."""
     from review.bundled import copy_bundled_review, run_review
 
     target = cache_root() / BUNDLED_COPY
-    if (target / "review.toml").is_file() and (target / ".ready").is_file():
-        return Location(target, "bundled")
     if (target / "review.toml").is_file():
-        raise ReviewError(f"{target} holds an unfinished copy of the bundled review (an earlier start "
-                          f"stopped while building it); delete that folder and start again")
-    copy_bundled_review(target)
-    run_review(target, say=say)
-    (target / ".ready").write_text("built by the app on first start\n", encoding="utf-8")
+        return Location(target, "bundled")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+    try:
+        copy_bundled_review(scratch / "review")
+        try:
+            run_review(scratch / "review", say=say)
+        except ImportError as exc:
+            raise ReviewError(f"the bundled review cannot be built in this version ({exc.name} is missing); "
+                              f"open a review directory with --dir instead") from None
+        (scratch / "review").rename(target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return Location(target, "bundled", created=True)
 
 

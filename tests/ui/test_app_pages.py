@@ -1,6 +1,7 @@
 """Every page opens over a synthetic review, and the key flows work through widget keys."""
 
 import re
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -163,3 +164,34 @@ def test_record_text_is_escaped_in_the_card(app, store):
     html = card(at)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and '<mark class="term g0">Karriereveiledning</mark>' in html
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_import_page_reads_uploads_and_lists_problems_and_encoding(app, review_dir, store):
+    at = app("Anna", "import_files")
+    for name in ("ris_bad_records.ris", "ris_cp1252.ris"):
+        at.file_uploader(key="import_files").upload(name, (FIXTURES / name).read_bytes(), "text/plain")
+    at.selectbox(key="import_family").set_value("sv")
+    at.button(key="FormSubmitter:import_form-Import").click().run()
+    no_errors(at)
+    successes = [s.value for s in at.success]
+    assert any("ris_bad_records.ris: 2 records read as ris, encoding utf-8" in s for s in successes)
+    assert any("ris_cp1252.ris: 1 records read as ris, encoding cp1252" in s for s in successes)
+    assert any("has no title and was skipped" in t.value for t in at.text)
+    assert sorted(p.name for p in (review_dir / "exports" / "uploads").iterdir()) == [
+        "ris_bad_records.ris", "ris_cp1252.ris"]
+    with store.read() as conn:
+        families = conn.execute(select(schema.imports.c.family)).scalars().all()
+    assert families == ["no", "sv", "sv"]  # the synthetic works' import, then the two uploads
+
+
+def test_import_of_an_unreadable_file_is_a_message_and_stores_nothing(app, store):
+    at = app("Anna", "import_files")
+    at.file_uploader(key="import_files").upload("notes.txt", b"just some text, not an export\n", "text/plain")
+    at.button(key="FormSubmitter:import_form-Import").click().run()
+    assert not at.exception and at.error
+    assert "notes.txt" in at.error[0].value
+    with store.read() as conn:
+        assert conn.execute(select(schema.imports.c.id)).scalars().all() == [1]

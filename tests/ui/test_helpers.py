@@ -98,3 +98,35 @@ def test_core_helpers_do_not_load_streamlit():
             "screening.team, screening.attachments; print('streamlit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_bundled_working_copy_is_built_once_in_the_cache(tmp_path, monkeypatch):
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    from review.ui.location import BUNDLED_COPY, ENV_CACHE
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path))
+    first = resolve([], {})
+    assert first.origin == "bundled" and first.created and first.directory == tmp_path / BUNDLED_COPY
+    assert (first.directory / "review.sqlite").is_file()
+    again = resolve([], {})
+    assert again.directory == first.directory and not again.created
+    assert [p.name for p in tmp_path.iterdir()] == [BUNDLED_COPY]  # no scratch folder left behind
+
+
+def test_bundled_copy_without_dedup_is_a_clear_error(tmp_path, monkeypatch):
+    import builtins
+
+    from review.ui.location import ENV_CACHE
+
+    real_import = builtins.__import__
+
+    def no_dedup(name, *args, **kwargs):
+        if name.startswith("review.dedup"):
+            raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path))
+    monkeypatch.setattr(builtins, "__import__", no_dedup)
+    with pytest.raises(ReviewError, match="cannot be built"):
+        resolve([], {})
+    assert list(tmp_path.iterdir()) == []
