@@ -136,3 +136,45 @@ def test_removing_one_export_file_makes_the_counts_drop(tmp_path, capsys):
     full = PUBLISHED["da"][0]
     assert st["unique"] < 385 and st["families"]["da"]["unique"] < full
     assert bundled_root() != target
+
+
+def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
+    import sqlite3
+    db = copy / "review.sqlite"
+    with sqlite3.connect(db) as conn:
+        before = conn.execute("select id, work_id, stage, decision, final from decisions order by id").fetchall()
+        works_before = conn.execute("select count(*) from works where merged_into is null").fetchone()[0]
+    manifest = copy / "exports" / "update-2023-2025" / "searches.toml"
+    assert cli("update", copy, "--years", "2023-2025", "--manifest", manifest) == 0
+    assert cli("dedup", copy) == 0
+    with sqlite3.connect(db) as conn:
+        after = conn.execute("select id, work_id, stage, decision, final from decisions order by id").fetchall()
+        again = conn.execute(
+            "select distinct w.id from works w join work_links l on l.work_id = w.id join raw_records r "
+            "on r.id = l.raw_id join imports i on i.id = r.import_id where i.round_id = 2 and w.round_id = 1").fetchall()
+        new_works = conn.execute("select count(*) from works where round_id = 2 and merged_into is null").fetchone()[0]
+    assert after[:len(before)] == before  # nothing lost or changed
+    assert len(again) == 3  # DOI added, title shortened, new issue year: recognised as earlier works
+
+    from review.protocol import load_protocol
+    from review.store import open_store
+    from screening.auto import apply_protocol_exclusions
+    from screening.queue import open_for
+    protocol = load_protocol(copy)
+    store = open_store(copy)
+    try:
+        flagged = apply_protocol_exclusions(store, protocol)
+        with store.read() as conn:
+            queue = set(open_for(conn, protocol, 1, "Anna"))
+    finally:
+        store.close()
+    assert flagged == 2  # a 2021 record outside the new years and a master's thesis, each with its reason
+    assert not queue & {w for (w,) in again}  # never asked for again
+    assert len(queue) == new_works - flagged
+    st = status(copy, capsys)
+    assert st["stages"]["3"]["included"] == 24  # the new round has not been screened yet
+    capsys.readouterr()
+    assert cli("status", copy, "--round", "2", "--json") == 0
+    second = json.loads(capsys.readouterr().out)
+    assert second["unique"] == new_works and second["duplicates_removed"] == second["identified"] - new_works
+    assert "years = [2016, 2025]" in (copy / "review.toml").read_text(encoding="utf-8")
