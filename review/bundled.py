@@ -129,13 +129,17 @@ def run_review(review_dir: Path, *, progress: bool = False,
         say(report.dedup)
         report.auto_excluded = apply_protocol_exclusions(store, protocol)
         decisions = review_dir / "decisions"
-        if (decisions / "quality.csv").is_file():  # before decisions, so stage-2 includes find their ratings
-            report.ratings = apply_quality_csv(store, protocol, decisions / "quality.csv").rows
-        if (decisions / "decisions.csv").is_file():
-            result = apply_decisions_csv(store, protocol, decisions / "decisions.csv")
-            report.decisions, report.warnings = result.rows, report.warnings + result.warnings
-        if (decisions / "summaries.toml").is_file():
-            report.summaries = apply_summaries_toml(store, protocol, decisions / "summaries.toml").rows
+        # A review re-run with an export left out still applies every decision it can.
+        steps = [("quality.csv", apply_quality_csv, "ratings"),  # before decisions: stage-2 includes find them
+                 ("decisions.csv", apply_decisions_csv, "decisions"),
+                 ("summaries.toml", apply_summaries_toml, "summaries")]
+        for name, apply, field_name in steps:
+            if (decisions / name).is_file():
+                result = apply(store, protocol, decisions / name, skip_unknown=True)
+                setattr(report, field_name, result.rows)
+                report.warnings += result.warnings
+                if result.skipped:
+                    report.warnings.append(f"{name}: {result.skipped} rows name records not in the review; skipped")
     finally:
         store.close()
     return report

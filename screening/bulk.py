@@ -24,9 +24,14 @@ FALSE = {"false", "no", "0", "n", "nei", ""}
 REASON_SEPARATOR = ";"
 
 
+class UnknownRecordKey(ReviewError):
+    """A file names a record the review does not hold."""
+
+
 @dataclass
 class BulkResult:
     rows: int = 0
+    skipped: int = 0  # rows naming records not in the review (only when asked to skip them)
     new_reviewers: list[str] = field(default_factory=list)
     custom_reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -44,7 +49,7 @@ def resolve_record_key(conn: Connection, key: str) -> int:
         cond = r.c.source_id == key
     found = set(conn.execute(select(links.c.work_id).join(r, r.c.id == links.c.raw_id).where(cond)).scalars())
     if not found:
-        raise ReviewError(f"no record with key '{key}' (has it been imported and deduplicated?)")
+        raise UnknownRecordKey(f"no record with key '{key}' (has it been imported and deduplicated?)")
     # follow person-made merges to the surviving work
     resolved = {_surviving(conn, w) for w in found}
     if len(resolved) > 1:
@@ -105,11 +110,13 @@ def _flag(value: str, column: str) -> bool:
     raise ReviewError(f"{column} must be true or false, not '{value}'")
 
 
-def apply_decisions_csv(store: Store, protocol: Protocol, path: Path) -> BulkResult:
+def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
     """Columns work_id (or record), stage, decision, reason, reviewer, final; optional note.
 
     Rows are applied stage by stage so a file can carry a work through all three stages. A reason
     outside the protocol's list is kept as a custom reason; an unknown reviewer is added.
+    ``skip_unknown`` passes over rows naming records the review does not hold (a re-run of a bundled
+    review with an export file left out) instead of refusing the file.
     """
     rows = _read_csv(Path(path), {"stage", "decision", "reviewer"}, {"work_id", "record"})
     rows.sort(key=lambda item: item[1].get("stage", ""))
@@ -126,6 +133,11 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path) -> BulkRes
                              final=_flag(row.get("final", "true") or "true", "final"),
                              order_mode=row.get("order_mode") or None)
                 recorded = write_decision(conn, protocol, d)
+            except UnknownRecordKey:
+                if not skip_unknown:
+                    raise InputError(Path(path).name, f"no record with key '{row.get('record')}'", line=line) from None
+                result.skipped += 1
+                continue
             except ValueError:
                 raise InputError(Path(path).name, f"stage '{row.get('stage')}' is not 1, 2 or 3", line=line) from None
             except ReviewError as exc:
@@ -141,7 +153,7 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path) -> BulkRes
     return store.transact(work)
 
 
-def apply_quality_csv(store: Store, protocol: Protocol, path: Path) -> BulkResult:
+def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
     """Columns work_id (or record), reviewer, criterion, rating; optional note."""
     rows = _read_csv(Path(path), {"reviewer", "criterion", "rating"}, {"work_id", "record"})
     known_criteria = {c.id for c in protocol.quality_criteria}
@@ -154,6 +166,11 @@ def apply_quality_csv(store: Store, protocol: Protocol, path: Path) -> BulkResul
                     result.new_reviewers.append(row["reviewer"])
                 write_rating(conn, known_criteria, _work_id(conn, row), row["reviewer"], row["criterion"],
                              row["rating"].lower(), row.get("note"))
+            except UnknownRecordKey as exc:
+                if not skip_unknown:
+                    raise InputError(Path(path).name, str(exc), line=line) from None
+                result.skipped += 1
+                continue
             except ReviewError as exc:
                 raise InputError(Path(path).name, str(exc), line=line) from None
             result.rows += 1
@@ -162,7 +179,8 @@ def apply_quality_csv(store: Store, protocol: Protocol, path: Path) -> BulkResul
     return store.transact(work)
 
 
-def apply_summaries_toml(store: Store, protocol: Protocol, path: Path, author: str = "import") -> BulkResult:
+def apply_summaries_toml(store: Store, protocol: Protocol, path: Path, author: str = "import", *,
+                         skip_unknown: bool = False) -> BulkResult:
     """``[[summary]]`` tables with work_id or record, group, aim, method, findings."""
     path = Path(path)
     try:
@@ -179,6 +197,11 @@ def apply_summaries_toml(store: Store, protocol: Protocol, path: Path, author: s
                 write_summary(conn, protocol, work_id, aim=entry.get("aim", ""), method=entry.get("method", ""),
                               findings=entry.get("findings", ""), group=entry.get("group"),
                               author=entry.get("author", author))
+            except UnknownRecordKey as exc:
+                if not skip_unknown:
+                    raise InputError(path.name, str(exc), record=number) from None
+                result.skipped += 1
+                continue
             except ReviewError as exc:
                 raise InputError(path.name, str(exc), record=number) from None
             result.rows += 1

@@ -35,6 +35,7 @@ def _raw_counts(conn: Connection, round_id: Optional[int]) -> tuple[int, dict, d
 
 def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
     identified, by_source, by_family, unlinked = _raw_counts(conn, round_id)
+    by_family = dict(sorted(by_family.items(), key=lambda kv: (protocol.family_rank(kv[0] or None), kv[0])))
     works = active_work_ids(conn, round_id)
     families = dict(conn.execute(select(schema.works.c.id, schema.works.c.family)
                                  .where(schema.works.c.id.in_(works))).all()) if works else {}
