@@ -195,3 +195,24 @@ def test_import_of_an_unreadable_file_is_a_message_and_stores_nothing(app, store
     assert "notes.txt" in at.error[0].value
     with store.read() as conn:
         assert conn.execute(select(schema.imports.c.id)).scalars().all() == [1]
+
+
+def test_random_and_ranked_orders_are_recorded_with_the_decision(app, store, works):
+    from screening.queue import shuffled
+    from screening.ranked import prioritiser_available
+
+    at = app("Anna", "screening")
+    at.segmented_control(key="s1_order").set_value("random").run()
+    with store.read() as conn:
+        first = shuffled(conn, 1, "Anna")[0]
+    assert shown_work(at) == first
+    at.button(key="s1_exclude").click().run()
+    at.segmented_control(key="s1_order").set_value("ranked").run()
+    no_errors(at)
+    if not prioritiser_available():
+        assert any("needs the prioritiser" in c.value for c in at.caption)
+    at.button(key="s1_include").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        modes = conn.execute(select(schema.decisions.c.order_mode).order_by(schema.decisions.c.id)).scalars().all()
+    assert modes[0] == "random" and modes[1] in ("ranked", "random", "import")
