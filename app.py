@@ -3,8 +3,13 @@
 Only the frame lives here: which review is open, who is signed in, and the page list. Each page in
 app_pages/ calls core functions from review/ and screening/."""
 
+import logging
+import os
 import sys
+import time
 from pathlib import Path
+
+STARTED = time.perf_counter()
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
@@ -38,3 +43,5 @@ PAGES = {
 }
 
 st.navigation(PAGES).run()
+if os.environ.get("NORDIC_REVIEW_TIMING"):  # server time per run, for benchmarks/next_work.py --browser
+    logging.getLogger("nordic-review.timing").warning("run %.1f ms", (time.perf_counter() - STARTED) * 1000)

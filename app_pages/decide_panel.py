@@ -12,6 +12,7 @@ from app_pages.common import Review, attempt, flash
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.highlight import TermMatcher, protocol_terms
 from screening.decisions import Decision, record
+from screening.queue import progress
 from screening.screen_view import ScreenState
 
 BUTTONS = (  # decision, label, shortcut, button type
@@ -118,8 +119,12 @@ def _decide(review: Review, stage: int, work_id: int, choice: str, reviewer: str
     _clear_form(stage)
 
 
-def show_progress(state: ScreenState, reviewer: str) -> None:
+def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) -> None:
+    """Drawn into ``slot`` (made above the work) after the work itself, so the card appears first."""
     p = state.progress
+    if p is None:
+        with review.store.read() as conn:
+            p = progress(conn, state.stage)
     mine = p.by_reviewer.get(reviewer, 0)
-    st.progress(p.share, text=f"Stage {p.stage}: {p.decided} of {p.eligible} works decided, {p.pending} open; "
-                              f"you have decided {mine}")
+    (slot or st).progress(p.share, text=f"Stage {p.stage}: {p.decided} of {p.eligible} works decided, "
+                                        f"{p.pending} open; you have decided {mine}")

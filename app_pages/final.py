@@ -17,16 +17,16 @@ st.header("Stage 3: final review and summaries")
 chosen = pick_work(review, STAGE, reviewer)
 with review.store.read() as conn:
     state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen,
-                         back=st.session_state.get(keys(STAGE)["back"], 0))
+                         back=st.session_state.get(keys(STAGE)["back"], 0), with_progress=False)
     summary = latest_summaries(conn, [state.work_id]).get(state.work_id) if state.work_id else None
 
 if state.work_id is None:
-    show_progress(state, reviewer)
+    show_progress(review, state, reviewer)
     st.success("No open works at stage 3 for you. Pick an included work above to edit its summary.")
     st.stop()
 
 work_id = state.work_id
-show_progress(state, reviewer)
+progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:
     show_work(review, state, show_abstract=True)
@@ -54,3 +54,4 @@ with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode=None)
     show_criteria(state)
+show_progress(review, state, reviewer, progress_slot)

@@ -19,19 +19,20 @@ protocol = review.protocol
 st.header("Stage 2: full text and quality")
 chosen = pick_work(review, STAGE, reviewer)
 with review.store.read() as conn:
-    state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen, back=st.session_state.get(keys(STAGE)["back"], 0))
+    state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen, back=st.session_state.get(keys(STAGE)["back"], 0),
+                         with_progress=False)
     if state.work_id is not None:
         files = attachments_for(conn, state.work_id)
         rate = bool(protocol.quality_criteria) and needs_rating(conn, state.work_id)
         ratings = latest_ratings(conn, state.work_id)
 
 if state.work_id is None:
-    show_progress(state, reviewer)
+    show_progress(review, state, reviewer)
     st.success("No open works at stage 2 for you. Works reach this stage when included at stage 1.")
     st.stop()
 
 work_id = state.work_id
-show_progress(state, reviewer)
+progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:
     show_work(review, state)
@@ -89,3 +90,4 @@ with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode=None)
     show_criteria(state)
+show_progress(review, state, reviewer, progress_slot)

@@ -54,19 +54,19 @@ elif order == "ranked":
 
 with review.store.read() as conn:
     state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
-                         order=order, ranking=ranking)
+                         order=order, ranking=ranking, with_progress=False)
 st.session_state[k["back"]] = state.back
 for note in state.notes:
     st.info(note)
 
 if state.work_id is None:
-    show_progress(state, reviewer)
+    show_progress(review, state, reviewer)
     st.success("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports.")
     st.button("Undo my last decision", key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
         {k["back"]: 1}))
     st.stop()
 
-show_progress(state, reviewer)
+progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:
     if state.revisiting:
@@ -77,3 +77,4 @@ with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode)
     show_criteria(state)
+show_progress(review, state, reviewer, progress_slot)

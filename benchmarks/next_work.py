@@ -5,7 +5,8 @@ same run), then screens a few hundred works in a row through the same core calls
 ``decisions.record`` then ``screen_state``. Prints p50/p95 per size and the ratio to the baseline.
 Target: p95 under 200 ms at 20,000 works.
 
-    python benchmarks/next_work.py [--works 20000] [--baseline 1000] [--iterations 300]
+    python benchmarks/next_work.py [--works 20000] [--baseline 1000] [--iterations 300] [--order random]
+    python benchmarks/next_work.py --browser 30   # key press -> next card in headless Chromium
 """
 
 from __future__ import annotations
@@ -84,16 +85,49 @@ def measure(n: int, iterations: int, order: str) -> dict:
             "p95_ms": round(times_ms[int(0.95 * (len(times_ms) - 1))], 1), "max_ms": round(times_ms[-1], 1)}
 
 
+def measure_browser(n: int, presses: int) -> dict:
+    """Client side: key press in headless Chromium until the next work's card is drawn."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, press_on_card, running_app, sign_in, wait_idle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp) / "rev", n)[0].close()
+        with running_app(Path(tmp) / "rev") as url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(url)
+            wait_idle(page)
+            sign_in(page, "Anna")
+            open_page(page, "Stage 1")
+            times = []
+            for work_id in range(1, presses + 1):
+                press_on_card(page, work_id, "m")
+                started = time.perf_counter()
+                page.locator(f'.work-card[data-work="{work_id + 1}"]').wait_for()
+                times.append((time.perf_counter() - started) * 1000)
+            browser.close()
+    times.sort()
+    return {"works": n, "order": "browser", "iterations": presses, "p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1), "max_ms": round(times[-1], 1)}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=20_000)
     parser.add_argument("--baseline", type=int, default=1_000)
     parser.add_argument("--iterations", type=int, default=300)
     parser.add_argument("--order", choices=("import", "random"), default="import")
+    parser.add_argument("--browser", type=int, metavar="PRESSES", default=0,
+                        help="instead: time key press -> next card in headless Chromium over this many presses")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    base = measure(args.baseline, args.iterations, args.order)
-    big = measure(args.works, args.iterations, args.order)
+    if args.browser:
+        base = measure_browser(args.baseline, args.browser)
+        big = measure_browser(args.works, args.browser)
+    else:
+        base = measure(args.baseline, args.iterations, args.order)
+        big = measure(args.works, args.iterations, args.order)
     ratio = round(big["p95_ms"] / base["p95_ms"], 2) if base["p95_ms"] else None
     if args.json:
         print(json.dumps({"baseline": base, "large": big, "p95_ratio": ratio}))

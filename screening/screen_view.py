@@ -33,14 +33,14 @@ class ScreenState:
     final: Optional[dict]  # the final decision on the work at this stage, if any
     reasons: list[str]
     criteria: list[str]
-    progress: Progress
+    progress: Optional[Progress]  # None when asked to skip it (the UI fills it in after drawing the work)
     dual: bool = False
     notes: list[str] = field(default_factory=list)
 
 
 def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str, *, back: int = 0,
                  order: str = "import", ranking: Optional[list[int]] = None, pick: Optional[int] = None,
-                 round_id: Optional[int] = None) -> ScreenState:
+                 round_id: Optional[int] = None, with_progress: bool = True) -> ScreenState:
     """``pick`` shows a chosen work; ``back`` > 0 the work decided that many decisions ago; else the
     next open work in the chosen order."""
     notes: list[str] = []
@@ -65,7 +65,7 @@ def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str
     return ScreenState(stage=stage, work_id=work_id, view=view, revisiting=revisiting and own is not None,
                        back=back, own=own, votes=votes, hidden_votes=hidden, final=final,
                        reasons=reasons_for(conn, protocol, stage), criteria=list(step.criteria),
-                       progress=progress(conn, stage, round_id), dual=step.mode == "dual", notes=notes)
+                       progress=progress(conn, stage, round_id) if with_progress else None, dual=step.mode == "dual", notes=notes)
 
 
 @dataclass
