@@ -56,8 +56,18 @@ def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
 
 
 def recent_verdicts(conn: Connection, limit: int = 20) -> list[dict]:
-    v = schema.pair_verdicts
-    return [row._asdict() for row in conn.execute(select(v).order_by(v.c.id.desc()).limit(limit))]
+    """The latest verdicts on pairs, each with the work its first record belongs to now."""
+    v, links = schema.pair_verdicts, schema.work_links
+    query = (select(v, links.c.work_id).outerjoin(links, links.c.raw_id == v.c.raw_a)
+             .order_by(v.c.id.desc()).limit(limit))
+    return [row._asdict() for row in conn.execute(query)]
+
+
+def work_size(conn: Connection, work_id: int) -> int:
+    from sqlalchemy import func
+
+    links = schema.work_links
+    return conn.execute(select(func.count()).select_from(links).where(links.c.work_id == work_id)).scalar_one()
 
 
 def diff_html(left: str, right: str) -> tuple[str, str]:

@@ -216,3 +216,43 @@ def test_random_and_ranked_orders_are_recorded_with_the_decision(app, store, wor
     with store.read() as conn:
         modes = conn.execute(select(schema.decisions.c.order_mode).order_by(schema.decisions.c.id)).scalars().all()
     assert modes[0] == "random" and modes[1] in ("ranked", "random", "import")
+
+
+def add_pair(store, raw_a, raw_b, score=0.91):
+    from review.timeutil import now_iso
+
+    with store.write() as conn:
+        conn.execute(schema.candidate_pairs.insert().values(raw_a=raw_a, raw_b=raw_b, score=score,
+                                                            reason="synthetic: similar titles", created_at=now_iso()))
+
+
+def test_duplicates_page_shows_a_pair_with_differences_marked(app, store):
+    add_pair(store, 1, 2)
+    at = app("Anna", "duplicates")
+    no_errors(at)
+    table = [h.value for h in at.get("html") if 'class="pair"' in h.value]
+    assert len(table) == 1 and 'data-pair="1-2"' in table[0]
+    assert 'nummer <mark class="diff">1</mark>' in table[0] and 'nummer <mark class="diff">2</mark>' in table[0]
+
+
+def test_merge_keep_apart_and_undo_on_the_duplicates_page(app, store):
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    add_pair(store, 1, 2)
+    add_pair(store, 3, 4, score=0.8)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_merge").click().run()
+    no_errors(at)
+    assert any('data-pair="3-4"' in h.value for h in at.get("html"))
+    at.button(key="pair_apart").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
+        verdicts = conn.execute(select(schema.pair_verdicts.c.verdict).order_by(schema.pair_verdicts.c.id)).scalars().all()
+    assert links[1] == links[2] and links[3] != links[4] and verdicts == ["duplicate", "distinct"]
+    undo = [b for b in at.button if b.key and b.key.startswith("undo_")]
+    assert len(undo) == 1
+    undo[0].click().run()
+    no_errors(at)
+    with store.read() as conn:
+        links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
+    assert links[1] != links[2]
