@@ -113,3 +113,22 @@ def test_given_order_is_walked_past_decided_works_and_falls_back_to_import_order
         assert queue.next_work(conn, protocol, 1, "Anna", ranking=partial) == min(shuffle[5:])
         p = queue.progress(conn, 1)
     assert (p.eligible, p.decided, p.pending) == (10, 5, 5)
+
+
+def test_ranked_queue_from_the_prioritiser(store, protocol, works):
+    pytest.importorskip("screening.prioritise", reason="prioritiser not installed in this version")
+    from screening.ranked import labels, ranked_queue
+    from screening.auto import PROTOCOL_REVIEWER
+
+    decide(store, protocol, works[0], "include")
+    decide(store, protocol, works[1], "exclude")
+    decide(store, protocol, works[2], "maybe")
+    record(store, protocol, Decision(work_id=works[3], stage=1, decision="exclude", reviewer=PROTOCOL_REVIEWER,
+                                     reasons=["Studentoppgave"], automatic=True))
+    with store.read() as conn:
+        assert labels(conn) == {works[0]: 1, works[1]: 0}  # maybe and rule-based exclusions say nothing
+        ranked = ranked_queue(conn)
+        first = screen_state(conn, protocol, 1, "Anna", order="ranked", ranking=ranked.order).work_id
+    assert ranked.mode_used == "ranked" and ranked.expected_remaining is not None
+    assert set(ranked.order) == set(works) - {works[0], works[1]}
+    assert first == next(w for w in ranked.order if w not in (works[2], works[3]))
