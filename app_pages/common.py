@@ -15,6 +15,7 @@ from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
 from review.ui.location import resolve
+from review.ui.text import md_escape
 from screening.team import add_reviewer, reviewer_choices
 
 log = logging.getLogger("nordic-review.app")
@@ -53,7 +54,7 @@ def open_review() -> Review:
         protocol = load_protocol(directory)
         store = _store(str(directory))
     except ReviewError as exc:
-        st.error(f"The review could not be opened: {exc}")
+        st.error(md_escape(f"The review could not be opened: {exc}"))
         st.stop()
     return Review(directory, location.origin, store, protocol)
 
@@ -65,7 +66,7 @@ def flash(kind: str, text: str) -> None:
 
 def show_flash() -> None:
     for kind, text in st.session_state.pop("_flash", []):
-        getattr(st, kind)(text)
+        getattr(st, kind)(md_escape(text))  # messages quote file names and record text: never markup
 
 
 def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] = None) -> Any:
@@ -89,7 +90,7 @@ def sidebar(review: Review) -> None:
     with st.sidebar:
         st.caption("Review")
         st.text(review.protocol.title)
-        st.caption(f"{review.directory.name} ({review.origin})")
+        st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
         _sign_in(review)
 
 

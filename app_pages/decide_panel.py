@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_pages.common import Review, attempt, flash
 from review.ui.cards import CARD_CSS, work_card_html
+from review.ui.text import md_escape
 from review.ui.highlight import TermMatcher, protocol_terms
 from screening.decisions import Decision, record
 from screening.queue import progress
@@ -58,7 +59,7 @@ def show_standing(state: ScreenState, reviewer: str) -> None:
     if state.hidden_votes:
         st.caption(f"{state.hidden_votes} other vote(s) stay hidden until you have voted (blinded screening).")
     if state.final and state.final["reviewer"] != reviewer:
-        st.caption(f"Final decision: {state.final['decision']} (by {state.final['reviewer']})")
+        st.caption(f"Final decision: {state.final['decision']} (by {md_escape(state.final['reviewer'])})")
 
 
 def decision_form(review: Review, state: ScreenState, reviewer: str, order_mode: Optional[str]) -> None:

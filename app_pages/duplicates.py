@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages import common
+from review.ui.text import md_escape
 from review.ui.pairs import open_pairs, pair_table_html, recent_verdicts, work_size
 
 review = common.review_context()
@@ -38,7 +39,7 @@ if not pairs:
     st.success("No uncertain pairs are waiting.")
 else:
     pair = pairs[0]
-    st.caption(f"{len(pairs)} pair(s) waiting · similarity {pair.score:.2f} · {pair.reason}")
+    st.caption(f"{len(pairs)} pair(s) waiting · similarity {pair.score:.2f} · {md_escape(pair.reason)}")
     st.html(pair_table_html(pair))
     cols = st.columns(3)
     disabled = resolve_pair is None

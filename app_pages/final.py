@@ -5,6 +5,7 @@ import streamlit as st
 from app_pages import common
 from app_pages.decide_panel import decision_form, keys, show_criteria, show_progress, show_standing, show_work
 from app_pages.work_picker import pick_work
+from review.ui.text import md_escape
 from screening.screen_view import screen_state
 from screening.summaries import latest_summaries, save_summary
 
@@ -49,7 +50,7 @@ with left:
                            done=lambda _: f"Summary of work #{work_id} saved")
             st.rerun()
     if summary:
-        st.caption(f"Last saved by {summary['author']} at {summary['created_at'][:16]}; earlier versions are kept.")
+        st.caption(f"Last saved by {md_escape(summary['author'])} at {summary['created_at'][:16]}; earlier versions are kept.")
 with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode=None)

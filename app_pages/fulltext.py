@@ -7,6 +7,7 @@ from app_pages import common
 from app_pages.decide_panel import decision_form, keys, show_criteria, show_progress, show_standing, show_work
 from app_pages.work_picker import pick_work
 from review.protocol import QUALITY_RATINGS
+from review.ui.text import md_escape
 from screening.attachments import add_file, add_link, attachment_path, attachments_for
 from screening.quality import assess, latest_ratings, needs_rating, save_ratings
 from screening.screen_view import screen_state
@@ -46,7 +47,7 @@ with left:
             else:
                 path = attachment_path(review.directory, row)
                 if path is None:
-                    st.warning(f"The file {row['location']} is missing from the review folder.")
+                    st.warning(f"The file {md_escape(row['location'])} is missing from the review folder.")
                 else:
                     st.download_button(f"Download {path.name}", path.read_bytes(), file_name=path.name,
                                        key=f"att_{row['id']}", on_click="ignore")

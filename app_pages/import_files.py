@@ -8,6 +8,7 @@ from app_pages import common
 from review.ingest import SearchInfo, import_files
 from review.model import SOURCES
 from review.ui.imports_view import import_rows, problem_rows
+from review.ui.text import md_escape
 from review.ui.uploads import save_uploads
 from screening.prepare import dedup_available, prepare_for_screening
 
@@ -51,14 +52,15 @@ if submitted:
             st.session_state["last_import"] = [s.describe() for s in summaries]
             for summary in summaries:
                 if summary.already_imported is not None:
-                    st.info(summary.describe())
+                    st.info(md_escape(summary.describe()))
                     continue
-                st.success(f"{summary.file_name}: {summary.records} records read as {summary.format}, "
-                           f"encoding {summary.encoding}")
+                st.success(md_escape(f"{summary.file_name}: {summary.records} records read as {summary.format}, "
+                                     f"encoding {summary.encoding}"))
                 if summary.repaired_mojibake:
                     st.caption(f"{summary.repaired_mojibake} double-encoded values were repaired.")
                 if summary.problems:
-                    with st.expander(f"{len(summary.problems)} problem(s) in {summary.file_name}", expanded=True):
+                    with st.expander(md_escape(f"{len(summary.problems)} problem(s) in {summary.file_name}"),
+                                     expanded=True):
                         for problem in summary.problems:
                             st.text(problem)
 

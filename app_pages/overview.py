@@ -4,6 +4,7 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.flow_view import show_flow
+from review.ui.text import md_escape
 from review.ui.tables import family_rows, progress_rows, stage_rows
 from screening.flow import compute_flow
 from screening.queue import progress
@@ -12,8 +13,8 @@ review = common.review_context()
 protocol = review.protocol
 
 st.title(protocol.title)
-st.caption(f"Years {protocol.year_from}–{protocol.year_to} · reviewers: {', '.join(protocol.reviewers) or '-'}"
-           f" · lead: {protocol.lead or '-'} · folder: {review.directory}")
+st.caption(md_escape(f"Years {protocol.year_from}–{protocol.year_to} · reviewers: {', '.join(protocol.reviewers) or '-'}"
+           f" · lead: {protocol.lead or '-'} · folder: {review.directory}"))
 
 with review.store.read() as conn:
     progresses = [progress(conn, s.number) for s in protocol.stages]

@@ -1,5 +1,6 @@
 """AppTest fixtures: a small synthetic review (starter protocol + synthetic records) opened by app.py."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -44,3 +45,8 @@ def card(at) -> str:
     cards = [h.value for h in at.get("html") if 'class="work-card"' in h.value]
     assert len(cards) == 1
     return cards[0]
+
+
+def plain(markdown: str) -> str:
+    """A message as the reader sees it: the app backslash-escapes punctuation in Markdown elements."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)

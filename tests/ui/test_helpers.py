@@ -130,3 +130,26 @@ def test_bundled_copy_without_dedup_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(ReviewError, match="cannot be built"):
         resolve([], {})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_md_escape_leaves_no_markdown_syntax():
+    from review.ui.text import md_escape
+
+    raw = "*x* _y_ [l](javascript:alert(1)) :red[z] $a$ <b> `c` ~~d~~"
+    escaped = md_escape(raw)
+    assert escaped.replace("\\", "") == raw
+    assert all(escaped[i - 1] == "\\" for i, ch in enumerate(escaped) if ch in "*_[]():$<>`~" and i)
+
+
+def test_review_app_command_runs_streamlit_on_the_directory(review_dir, tmp_path):
+    from review.cli import build_parser
+    from review.commands.app import command
+
+    args = build_parser().parse_args(["app", str(review_dir), "--port", "8601", "--headless"])
+    cmd = command(args)
+    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("app.py")
+    assert cmd[cmd.index("--server.port") + 1] == "8601" and "--server.headless" in cmd
+    assert cmd[-3:] == ["--", "--dir", str(review_dir.resolve())]
+    assert "--" not in command(build_parser().parse_args(["app"]))  # no directory: the bundled copy
+    with pytest.raises(ReviewError, match="not a review directory"):
+        command(build_parser().parse_args(["app", str(tmp_path)]))
