@@ -6,7 +6,7 @@ from app_pages import common
 from app_pages.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
 from screening.queue import ORDERS, shuffled
-from screening.ranked import decisions_signature, works_signature, prioritiser_available, ranked_queue
+from screening.ranked import decisions_signature, prioritiser_available, ranked_queue, works_signature
 from screening.screen_view import screen_state
 
 STAGE = 1
