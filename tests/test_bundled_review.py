@@ -178,3 +178,12 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
     second = json.loads(capsys.readouterr().out)
     assert second["unique"] == new_works and second["duplicates_removed"] == second["identified"] - new_works
     assert "years = [2016, 2025]" in (copy / "review.toml").read_text(encoding="utf-8")
+    flow_svg = tmp_path / "update.svg"
+    assert cli("export", copy, "flow", "--round", "2", "-o", flow_svg) == 0
+    labels = svg_text(flow_svg)
+    assert "Tidligere studier" in labels and "(n = 24)" in labels  # the 24 of the first round
+    log = tmp_path / "log.csv"
+    assert cli("export", copy, "search-log", "--round", "2", "-o", log) == 0
+    logged = list(csv.DictReader(open(log, encoding="utf-8-sig")))
+    run_searches = [r for r in logged if r["file"]]
+    assert len(run_searches) == 3 and all("2025-10-14" in ",".join(r.values()) for r in run_searches)
