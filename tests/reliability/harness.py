@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -17,6 +18,7 @@ from review.store import Store, schema
 from tests.conftest import REPO, add_records, singleton_works, synthetic_records
 
 SESSION = Path(__file__).resolve().parent / "session.py"
+BULK_SESSION = Path(__file__).resolve().parent / "bulk_session.py"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,12 @@ class Session:
                 found.append(Ack(int(parts[1]), int(parts[2]), int(parts[3]), parts[4], parts[5]))
         return found
 
+    def kill(self) -> None:
+        """SIGKILL: no cleanup, no atexit, no flushing; what is on disk is all that is left."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(60)
+        self.reader.join(10)
+
     def finish(self, timeout: float) -> tuple[int, str]:
         try:
             self.process.wait(timeout)
@@ -69,24 +77,29 @@ class Session:
         return self.process.returncode, self.process.stderr.read()
 
 
-def start_session(review_dir: Path, database_url: str, *, reviewer: str, tag: str, works: list[int], count: int = 250,
-                  seed: int = 0, go_file: Optional[Path] = None, shared_reasons: bool = False) -> Session:
-    args = [sys.executable, str(SESSION), str(review_dir), "--reviewer", reviewer, "--tag", tag,
+def start_process(args: list[str], database_url: str) -> Session:
+    """Run a script with the review's store at ``database_url``; its stdout is collected as it comes."""
+    env = dict(os.environ)
+    env.pop("REVIEW_DATABASE_URL", None)
+    if not database_url.startswith("sqlite"):
+        env["REVIEW_DATABASE_URL"] = database_url
+    process = subprocess.Popen([sys.executable, *args], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    session = Session(process)
+    session.reader = threading.Thread(target=session._read, daemon=True)
+    session.reader.start()
+    return session
+
+
+def start_session(review_dir: Path, database_url: str, *, reviewer: str, tag: str, works: list[int],
+                  count: int = 250, seed: int = 0, go_file: Optional[Path] = None, shared_reasons: bool = False) -> Session:
+    args = [str(SESSION), str(review_dir), "--reviewer", reviewer, "--tag", tag,
             "--count", str(count), "--works", ",".join(map(str, works)), "--seed", str(seed)]
     if go_file is not None:
         args += ["--go-file", str(go_file)]
     if shared_reasons:
         args.append("--shared-reasons")
-    env = dict(os.environ)
-    env.pop("REVIEW_DATABASE_URL", None)
-    if not database_url.startswith("sqlite"):
-        env["REVIEW_DATABASE_URL"] = database_url
-    process = subprocess.Popen(args, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8")
-    session = Session(process)
-    session.reader = threading.Thread(target=session._read, daemon=True)
-    session.reader.start()
-    return session
+    return start_process(args, database_url)
 
 
 def prepare_review(review_dir: Path, database_url: str, n_works: int) -> list[int]:

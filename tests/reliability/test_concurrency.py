@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from review.store import Store, schema
+from review.store.migrations import LATEST
 from screening.decisions import CONSENSUS
 from tests.conftest import set_stage_mode
 from tests.reliability.harness import assert_acked_are_stored, prepare_review, start_session, stored_decisions
@@ -95,3 +96,17 @@ def test_dual_votes_at_once_still_reach_consensus(review_dir, backend_url, tmp_p
         checked += 1
     assert len([r for r in rows if not r["final"]]) == 300
     assert checked > 0, "no work ended with agreeing votes; the check did not run"
+
+
+def test_new_store_opened_by_four_at_once(review_dir, backend_url, tmp_path):
+    """The first open creates the file, switches it to WAL and runs the migrations; four programs
+    doing that at the same moment must end with one schema, each version recorded once."""
+    specs = [dict(reviewer=f"Leser {k}", tag=f"o{k}", works=[1], count=0) for k in range(PROCESSES)]
+    run_together(review_dir, backend_url, tmp_path, specs)
+    store = Store(backend_url)
+    try:
+        with store.read() as conn:
+            versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    finally:
+        store.close()
+    assert versions == list(range(1, LATEST + 1))
