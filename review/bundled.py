@@ -65,6 +65,12 @@ class SearchEntry:
     filters: Optional[str]
     hits: Optional[int]
 
+    def search_info(self):
+        from review.ingest import SearchInfo
+
+        return SearchInfo(source=self.source, family=self.family, query=self.query, searched=self.searched,
+                          filters=self.filters, hits=self.hits)
+
 
 @dataclass
 class RunReport:
@@ -77,8 +83,9 @@ class RunReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_search_manifest(review_dir: Path) -> list[SearchEntry]:
-    path = Path(review_dir) / "exports" / "searches.toml"
+def read_search_manifest(path: Path) -> list[SearchEntry]:
+    """A searches.toml: one [[search]] per export file (file relative to the manifest), in import order."""
+    path = Path(path)
     if not path.is_file():
         raise ReviewError(f"{path} is missing: it lists the export files to import, in order")
     try:
@@ -99,7 +106,7 @@ def run_review(review_dir: Path, *, progress: bool = False,
                say: Callable[[str], None] = lambda _: None) -> RunReport:
     """Import every listed export, deduplicate, apply protocol rules and the recorded decisions."""
     from review.dedup import run_dedup
-    from review.ingest import import_file
+    from review.ingest import import_batch
     from review.store import open_store
     from screening.auto import apply_protocol_exclusions
     from screening.bulk import apply_decisions_csv, apply_quality_csv, apply_summaries_toml
@@ -109,12 +116,13 @@ def run_review(review_dir: Path, *, progress: bool = False,
     store = open_store(review_dir)
     report = RunReport()
     try:
-        for entry in read_search_manifest(review_dir):
-            if not entry.file.is_file():
+        items = []
+        for entry in read_search_manifest(review_dir / "exports" / "searches.toml"):
+            if entry.file.is_file():
+                items.append((entry.file, entry.search_info()))
+            else:
                 report.warnings.append(f"{entry.file.name}: listed in exports/searches.toml but missing; skipped")
-                continue
-            summary = import_file(store, protocol, entry.file, source=entry.source, family=entry.family,
-                                  query=entry.query, searched=entry.searched, filters=entry.filters, hits=entry.hits)
+        for summary in import_batch(store, protocol, items):
             report.imported.append(summary.describe())
             say(summary.describe())
         report.dedup = str(run_dedup(store, protocol, progress=progress))

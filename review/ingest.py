@@ -89,27 +89,34 @@ def _read(path: Path, info: SearchInfo) -> ImportResult:
 
 def import_files(store: Store, protocol: Protocol, paths: Sequence[Path], info: SearchInfo,
                  *, round_id: Optional[int] = None) -> list[ImportSummary]:
-    """Read all files, then store them together. Re-imported content is reported, not stored twice."""
-    info = _validate(protocol, info)
-    prepared: list[tuple[Path, str, Optional[ImportResult]]] = []
+    """Import files that share one search description (source, family, query, date)."""
+    return import_batch(store, protocol, [(Path(p), info) for p in paths], round_id=round_id)
+
+
+def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, SearchInfo]],
+                 *, round_id: Optional[int] = None) -> list[ImportSummary]:
+    """Read every file first, then store them all in one transaction: one unreadable file leaves the
+    store unchanged. Content imported before (same hash) is reported, not stored twice."""
+    items = [(Path(path), _validate(protocol, info)) for path, info in items]
+    prepared: list[tuple[Path, str, SearchInfo, Optional[ImportResult]]] = []
     with store.read() as conn:
         known = dict(conn.execute(select(schema.imports.c.file_hash, schema.imports.c.id)).all())
     seen: set[str] = set()
-    for path in map(Path, paths):
+    for path, info in items:
         try:
             digest = content_hash(path.read_bytes())
         except OSError as exc:
             raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
         if digest in known or digest in seen:
-            prepared.append((path, digest, None))
+            prepared.append((path, digest, info, None))
             continue
         seen.add(digest)
-        prepared.append((path, digest, _read(path, info)))
+        prepared.append((path, digest, info, _read(path, info)))
 
     def store_all(conn: Connection) -> list[ImportSummary]:
         rid = round_id if round_id is not None else current_round(conn, protocol)
         summaries = []
-        for path, digest, result in prepared:
+        for path, digest, info, result in prepared:
             if result is None:
                 summaries.append(ImportSummary(file_name=path.name, already_imported=known.get(digest)))
                 continue

@@ -30,12 +30,13 @@ def work_view(conn: Connection, work_id: int) -> Optional[dict]:
         view[key] = json.loads(view[key] or "[]")
     r, i = schema.raw_records, schema.imports
     found = conn.execute(
-        select(r.c.id, r.c.source, r.c.family, r.c.format, r.c.position, i.c.file_name, r.c.title)
+        select(r.c.id, r.c.source, r.c.family, r.c.format, r.c.position, i.c.file_name, i.c.round_id, r.c.title)
         .join(schema.work_links, schema.work_links.c.raw_id == r.c.id).join(i, i.c.id == r.c.import_id)
         .where(schema.work_links.c.work_id == work_id).order_by(r.c.id)).all()
     view["records"] = [f._asdict() for f in found]
     view["families"] = sorted({f.family for f in found if f.family})
     view["sources"] = sorted({f.source for f in found})
+    view["rounds"] = sorted({f.round_id for f in found})  # > the work's own round: found again in an update
     return view
 
 
