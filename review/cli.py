@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "review.commands.example",
     "review.commands.update",
     "review.commands.search",
+    "review.commands.export",
 ]
 
 

@@ -56,6 +56,7 @@ class SearchInfo:
     searched: Optional[str] = None
     filters: Optional[str] = None
     hits: Optional[int] = None
+    peer_reviewed_only: bool = False  # the search was limited to peer-reviewed work (from the family)
 
 
 def content_hash(data: bytes) -> str:
@@ -67,6 +68,7 @@ def _validate(protocol: Protocol, info: SearchInfo) -> SearchInfo:
         raise ReviewError(f"unknown source '{info.source}'; use one of: auto, " + ", ".join(SOURCES))
     if info.family is not None:
         family = protocol.family(info.family)  # raises, listing the declared families
+        info.peer_reviewed_only = family.peer_reviewed_only
         if info.query is None:
             info.query = family.query()
     if info.searched is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.searched):
@@ -139,7 +141,9 @@ def _record_row(import_id: int, rec: RawRecord, info: SearchInfo) -> dict:
         "year": rec.year, "venue": rec.venue, "publisher": rec.publisher, "doc_type": rec.doc_type,
         "language": rec.language, "doi": rec.doi, "isbns": _json(rec.isbns), "issns": _json(rec.issns),
         "abstract": rec.abstract, "abstract_is_snippet": rec.abstract_is_snippet, "url": rec.url,
-        "peer_reviewed": rec.peer_reviewed, "cited_by": rec.cited_by, "volume": rec.volume, "issue": rec.issue,
+        # A search filtered to peer-reviewed work vouches for what it found, unless the record says otherwise.
+        "peer_reviewed": rec.peer_reviewed if rec.peer_reviewed is not None else (True if info.peer_reviewed_only
+                                                                                  else None), "cited_by": rec.cited_by, "volume": rec.volume, "issue": rec.issue,
         "pages": rec.pages, "keywords": _json(rec.keywords), "fields": _json(rec.fields),
     }
 

@@ -31,15 +31,15 @@ def visible_votes(conn: Connection, protocol: Protocol, stage: int, work_id: int
 
 
 def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: Optional[str]) -> list[dict]:
-    """The decision log as a viewer may see it (None: the whole log, for the lead after screening)."""
+    """The decision log as a viewer may see it: their own votes always, others' votes on a work only
+    once its votes are all in. With no viewer (an export for the whole team) no blinded vote shows."""
     rows = [r._asdict() for r in conn.execute(select(schema.decisions).order_by(schema.decisions.c.id))]
-    if viewer is None:
-        return rows
-    hidden: set[tuple[int, int]] = set()
-    for stage in (1, 2, 3):
-        if protocol.stage(stage).mode == "single":
+    blinded: set[tuple[int, int]] = set()
+    for stage in protocol.stages:
+        if stage.mode == "single":
             continue
-        for work_id, votes in latest_votes(conn, stage).items():
-            if not votes_visible(protocol, stage, votes, viewer):
-                hidden.add((work_id, stage))
-    return [r for r in rows if r["reviewer"] == viewer or (r["work_id"], r["stage"]) not in hidden]
+        for work_id, votes in latest_votes(conn, stage.number).items():
+            if len(votes) < VOTES_NEEDED:
+                blinded.add((work_id, stage.number))
+    return [r for r in rows
+            if r["final"] or r["reviewer"] == viewer or (r["work_id"], r["stage"]) not in blinded]

@@ -90,6 +90,7 @@ def stage2_warnings(conn: Connection, protocol: Protocol, decision) -> list[str]
         return []
     ratings = {c: row["rating"] for c, row in latest_ratings(conn, decision.work_id).items()}
     if not ratings:
-        return [f"work {decision.work_id} is not peer reviewed and has no quality ratings yet"]
+        return [f"work {decision.work_id} is not marked peer reviewed and has no quality ratings yet: rate it on "
+                f"the six criteria, or check that it is peer reviewed"]
     result = assess(protocol, ratings)
     return [] if result.acceptable else [f"work {decision.work_id}: quality not acceptable ({result.reason})"]

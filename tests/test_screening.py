@@ -159,6 +159,7 @@ def test_blinding_hides_other_votes_until_both_voted(dual):
         assert set(visible_votes(conn, protocol, 1, works[1], "Bjørn")) == set()
         assert set(visible_votes(conn, protocol, 1, works[1], "Anna")) == {"Anna"}
         assert [r["reviewer"] for r in visible_decision_rows(conn, protocol, "Bjørn")] == []
+        assert visible_decision_rows(conn, protocol, None) == []  # a team export shows no blinded vote
     decide(store, protocol, works[1], 1, "include", reviewer="Bjørn")
     with store.read() as conn:
         assert set(visible_votes(conn, protocol, 1, works[1], "Bjørn")) == {"Anna", "Bjørn"}

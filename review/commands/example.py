@@ -23,7 +23,7 @@ def run(args) -> int:
     copy_bundled_review(args.dir)
     report = run_review(args.dir, progress=not args.quiet, say=(lambda _: None) if args.quiet else print)
     for warning in report.warnings:
-        print(f"Warning: {warning}")
+        print(f"Flagged: {warning}")
     protocol = load_protocol(args.dir)
     store = open_store(args.dir)
     try:
