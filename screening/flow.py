@@ -75,10 +75,13 @@ def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[i
     if round_id is not None:
         rnd = conn.execute(select(schema.rounds).where(schema.rounds.c.id == round_id)).first()
         flow.round_label = rnd.label if rnd else None
-        w = schema.works
-        earlier = conn.execute(select(w.c.id).where(w.c.round_id < round_id, w.c.merged_into.is_(None))).scalars()
-        final_last = latest_final(conn, last)
-        flow.previous_included = sum(1 for wid in earlier if final_last.get(wid, {}).get("decision") == "include")
+        if conn.execute(select(schema.rounds.c.id).where(schema.rounds.c.id < round_id)).first() is not None:
+            # An update: the studies included in earlier rounds form PRISMA's "previous studies" column.
+            w = schema.works
+            earlier = conn.execute(select(w.c.id).where(w.c.round_id < round_id, w.c.merged_into.is_(None))).scalars()
+            final_last = latest_final(conn, last)
+            flow.previous_included = sum(1 for wid in earlier
+                                         if final_last.get(wid, {}).get("decision") == "include")
     return flow
 
 

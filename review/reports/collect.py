@@ -175,8 +175,13 @@ def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Pr
     return info
 
 
-def collect_included(conn: Connection, protocol: Optional[Protocol] = None) -> list[IncludedWork]:
+def collect_included(conn: Connection, protocol: Optional[Protocol] = None,
+                     round_id: Optional[int] = None) -> list[IncludedWork]:
+    """Included works; with ``round_id`` only those first found in that round."""
     ids = included_work_ids(conn)
+    if round_id is not None and ids:
+        w = schema.works
+        ids = list(conn.execute(select(w.c.id).where(w.c.id.in_(ids), w.c.round_id == round_id)).scalars())
     if not ids:
         return []
     w = schema.works
@@ -269,13 +274,18 @@ def format_filters(filters: dict) -> str:
     return "; ".join(parts)
 
 
-def collect_search_log(conn: Connection, protocol: Protocol) -> list[SearchLogEntry]:
-    """Every import as a search run, then every family/source pair the protocol plans but no file covers."""
+def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> list[SearchLogEntry]:
+    """Every import as a search run, then every family/source pair the protocol plans but no file covers.
+
+    With ``round_id``, only that round's searches (an update's own search log)."""
     i = schema.imports
     labels = {f.id: f.label for f in protocol.families}
     entries: list[SearchLogEntry] = []
     seen: set[tuple[Optional[str], str]] = set()
-    for row in conn.execute(select(i).order_by(i.c.searched, i.c.id)).mappings():
+    query = select(i).order_by(i.c.searched, i.c.id)
+    if round_id is not None:
+        query = query.where(i.c.round_id == round_id)
+    for row in conn.execute(query).mappings():
         family = row["family"]
         seen.add((family, row["source"]))
         try:

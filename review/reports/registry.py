@@ -58,13 +58,15 @@ class ExportData:
             return fn(conn, *args)
 
     def included(self) -> list[collect.IncludedWork]:
-        return self._read(collect.collect_included, self.protocol)
+        if self.round_id is not None:
+            self._check_round()
+        return self._read(collect.collect_included, self.protocol, self.round_id)
 
     def screening_works(self) -> list[collect.ScreeningWork]:
         return self._read(collect.collect_screening_works, self.protocol)
 
     def search_log(self) -> list[collect.SearchLogEntry]:
-        return self._read(collect.collect_search_log, self.protocol)
+        return self._read(collect.collect_search_log, self.protocol, self.round_id)
 
     def raw(self) -> list[collect.RawRow]:
         return self._read(collect.collect_raw)
@@ -117,7 +119,7 @@ EXPORTS: dict[str, dict[str, Writer]] = {
 
 
 # Exports drawn from the flow counts, which can be limited to one round (the updated-review diagram).
-ROUND_EXPORTS = ("flow", "table")
+ROUND_EXPORTS = ("flow", "table", "included", "search-log", "appendix")
 
 
 def supported(what: str) -> list[str]:
@@ -144,7 +146,7 @@ def export(data: ExportData, what: str, path: Path) -> Path:
     path = Path(path)
     writer = writer_for(what, path)
     if data.round_id is not None and what not in ROUND_EXPORTS:
-        raise ReviewError(f"--round applies to {' and '.join(ROUND_EXPORTS)} only, not to '{what}'")
+        raise ReviewError(f"--round applies to {', '.join(ROUND_EXPORTS)} only, not to '{what}'")
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
     os.close(handle)
     temp = Path(temp_name)

@@ -99,9 +99,12 @@ def test_cli_flow_and_table_use_compute_flow(review_dir, tmp_path, what, suffix)
 def test_round_option_draws_the_updated_review_layout(review_dir, tmp_path, capsys):
     out = tmp_path / "round.svg"
     assert main(["export", str(review_dir), "flow", "--round", "1", "-o", str(out)]) == 0
+    assert "Tidligere studier" not in out.read_text(encoding="utf-8")  # the first round is a new review
+    assert main(["update", str(review_dir), "--years", "2023-2025"]) == 0
+    assert main(["export", str(review_dir), "flow", "--round", "2", "-o", str(out)]) == 0
     labels = out.read_text(encoding="utf-8")
     assert "Tidligere studier" in labels and "Totalt antall studier inkludert i oversikten" in labels
     assert main(["export", str(review_dir), "flow", "--round", "9", "-o", str(out)]) == 1
     assert "no round 9; this review has rounds 1" in capsys.readouterr().err
-    assert main(["export", str(review_dir), "included", "--round", "1", "-o", str(tmp_path / "i.csv")]) == 1
-    assert "--round applies to flow and table only" in capsys.readouterr().err
+    assert main(["export", str(review_dir), "raw", "--round", "1", "-o", str(tmp_path / "r.csv")]) == 1
+    assert "--round applies to flow, table, included" in capsys.readouterr().err
