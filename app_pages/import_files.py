@@ -7,7 +7,7 @@ import streamlit as st
 from app_pages import common
 from review.ingest import SearchInfo, import_files
 from review.model import SOURCES
-from review.ui.imports_view import import_rows, problem_rows
+from review.ui.imports_view import import_rows, problem_rows, record_rows
 from review.ui.text import md_escape
 from review.ui.uploads import save_uploads
 from screening.prepare import dedup_available, prepare_for_screening
@@ -82,9 +82,13 @@ if not rows:
     st.caption("Nothing imported yet.")
 else:
     st.dataframe(rows, hide_index=True)
-    chosen = st.selectbox("Problems of import", [r["#"] for r in rows if r["Problems"]], index=None,
-                          key="import_problems", format_func=lambda i: next(f"#{r['#']} {r['File']}"
-                                                                            for r in rows if r["#"] == i))
-    if chosen is not None:
-        with review.store.read() as conn:
-            st.dataframe(problem_rows(conn, chosen), hide_index=True)
+    labels = {r["#"]: f"#{r['#']} {r['File']} ({r['Records']} records, {r['Problems']} problems)" for r in rows}
+    chosen = st.selectbox("Look at one import", list(labels), index=0, key="import_look", format_func=labels.get)
+    with review.store.read() as conn:
+        records, problems = record_rows(conn, chosen), problem_rows(conn, chosen)
+    tab_records, tab_problems = st.tabs([f"Records read ({len(records)})", f"Problems ({len(problems)})"])
+    tab_records.dataframe(records, hide_index=True)
+    if problems:
+        tab_problems.dataframe(problems, hide_index=True)
+    else:
+        tab_problems.caption("No problems.")

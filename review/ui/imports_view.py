@@ -22,3 +22,13 @@ def problem_rows(conn: Connection, import_id: int) -> list[dict]:
     text = conn.execute(select(schema.imports.c.problems).where(schema.imports.c.id == import_id)).scalar()
     return [{"Record": p.get("record"), "Line": p.get("line"), "Skipped": "yes" if p.get("fatal", True) else "no",
              "Problem": p.get("message", "")} for p in json.loads(text or "[]")]
+
+
+def record_rows(conn: Connection, import_id: int, limit: int = 500) -> list[dict]:
+    """The records one import stored, in file order, as read (before deduplication)."""
+    r = schema.raw_records
+    rows = conn.execute(select(r.c.position, r.c.line, r.c.title, r.c.authors, r.c.year, r.c.doc_type, r.c.venue,
+                               r.c.doi).where(r.c.import_id == import_id).order_by(r.c.position).limit(limit))
+    return [{"#": row.position, "Line": row.line, "Title": row.title,
+             "Authors": "; ".join(", ".join(p for p in name if p) for name in json.loads(row.authors or "[]")),
+             "Year": row.year, "Type": row.doc_type, "Venue": row.venue or "", "DOI": row.doi or ""} for row in rows]

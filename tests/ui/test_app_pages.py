@@ -185,6 +185,11 @@ def test_import_page_reads_uploads_and_lists_problems_and_encoding(app, review_d
     with store.read() as conn:
         families = conn.execute(select(schema.imports.c.family)).scalars().all()
     assert families == ["no", "sv", "sv"]  # the synthetic works' import, then the two uploads
+    at.selectbox(key="import_look").set_value(2).run()  # the first upload
+    no_errors(at)
+    records, problems = at.dataframe[-2].value, at.dataframe[-1].value
+    assert list(records["Title"]) == ["God post", "<script>alert('x')</script> & <b>markup</b>"]
+    assert len(problems) == 4 and "no title" in " ".join(problems["Problem"])
 
 
 def test_import_of_an_unreadable_file_is_a_message_and_stores_nothing(app, store):
