@@ -31,7 +31,8 @@ class Review:
 
     @property
     def reviewer(self) -> Optional[str]:
-        return st.session_state.get("reviewer")
+        name = st.session_state.get("reviewer")
+        return None if name == NEW_REVIEWER else name
 
 
 @st.cache_resource(show_spinner=False)
@@ -95,33 +96,25 @@ def sidebar(review: Review) -> None:
 
 
 def _sign_in(review: Review) -> None:
+    """The name is a widget bound to the URL (?reviewer=Anna), so a reload keeps you signed in."""
     with review.store.read() as conn:
         names = reviewer_choices(conn, review.protocol)
     current = st.session_state.get("reviewer")
-    if current and current not in names:
+    if current and current not in names and current != NEW_REVIEWER:
         names.append(current)
-    options = names + [NEW_REVIEWER]
-    index = options.index(current) if current in options else None
-    choice = st.selectbox("Signed in as", options, index=index, placeholder="Choose your name",
-                          key="reviewer_select", on_change=_choose_reviewer)
-    if choice == NEW_REVIEWER:
+    st.selectbox("Signed in as", names + [NEW_REVIEWER], index=None, placeholder="Choose your name",
+                 key="reviewer", bind="query-params")
+    if st.session_state.get("reviewer") == NEW_REVIEWER:
         st.text_input("New reviewer's name", key="new_reviewer", max_chars=200)
         st.button("Add and sign in", key="add_reviewer", on_click=_add_reviewer, args=(review,))
-    if current and current == review.protocol.lead:
+    if review.reviewer and review.reviewer == review.protocol.lead:
         st.caption("You are the review lead.")
-
-
-def _choose_reviewer() -> None:
-    choice = st.session_state.get("reviewer_select")
-    if choice and choice != NEW_REVIEWER:
-        st.session_state["reviewer"] = choice
 
 
 def _add_reviewer(review: Review) -> None:
     name = attempt(lambda: add_reviewer(review.store, review.protocol, st.session_state.get("new_reviewer", "")))
     if name:
         st.session_state["reviewer"] = name
-        st.session_state["reviewer_select"] = name
         st.session_state["new_reviewer"] = ""
         flash("success", f"Signed in as {name}.")
 

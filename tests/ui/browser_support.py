@@ -68,7 +68,7 @@ def wait_idle(page, timeout: float = 30_000) -> None:
 
 
 def sign_in(page, name: str) -> None:
-    page.locator(".st-key-reviewer_select").click()
+    page.locator(".st-key-reviewer").click()
     page.get_by_role("option", name=name, exact=True).click()
     wait_idle(page)
 

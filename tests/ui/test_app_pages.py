@@ -26,7 +26,7 @@ def test_every_page_opens_for_a_signed_in_reviewer(app, page):
 def test_screening_asks_for_a_name_first_and_sign_in_adds_one(app, store):
     at = app(page="screening")
     assert any("Choose your name" in i.value for i in at.info)
-    at.selectbox(key="reviewer_select").select("➕ Add a new reviewer…").run()
+    at.selectbox(key="reviewer").select("➕ Add a new reviewer…").run()
     at.text_input(key="new_reviewer").input("Cecilie").run()
     at.button(key="add_reviewer").click().run()
     no_errors(at)
@@ -261,3 +261,20 @@ def test_merge_keep_apart_and_undo_on_the_duplicates_page(app, store):
     with store.read() as conn:
         links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
     assert links[1] != links[2]
+
+
+def test_dual_screening_hides_the_other_vote_until_both_voted(app, review_dir, store, works):
+    from review.protocol import load_protocol
+
+    set_stage_mode(review_dir, 1, "dual")
+    record(store, load_protocol(review_dir), Decision(work_id=works[0], stage=1, decision="exclude",
+                                                      reviewer="Bjørn", reasons=["Ikke karriereveiledning"]))
+    at = app("Anna", "screening")
+    assert shown_work(at) == works[0]
+    assert not any("Bjørn" in t.value for t in at.text)
+    assert any("1 other vote(s) stay hidden" in c.value for c in at.caption)
+    at.button(key="s1_include").click().run()
+    at.button(key="s1_undo").click().run()
+    no_errors(at)
+    assert shown_work(at) == works[0]
+    assert "Bjørn voted: exclude" in [t.value for t in at.text]

@@ -90,6 +90,11 @@ def test_three_works_screened_with_the_keyboard_are_stored(page, review):
     card(page, 3).wait_for()
     wait_idle(page)
 
+    assert "reviewer=Anna" in page.url  # the sign-in lives in the URL: a reload keeps it
+    page.reload()
+    wait_idle(page)
+    card(page, 4).wait_for()
+
 
 def test_imported_titles_with_markup_show_literally(page, tmp_path):
     pytest.importorskip("review.importers", reason="importers not installed in this version")
