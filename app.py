@@ -18,6 +18,8 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from app_pages import common  # noqa: E402
+from review.errors import ReviewError  # noqa: E402
+from review.ui.text import md_escape  # noqa: E402
 
 st.set_page_config(page_title="nordic-review", page_icon=":material/library_books:", layout="wide")
 
@@ -42,6 +44,9 @@ PAGES = {
     ],
 }
 
-st.navigation(PAGES).run()
+try:
+    st.navigation(PAGES).run()
+except ReviewError as exc:  # page actions report their own; this catches what a page hits while drawing
+    st.error(md_escape(str(exc)))
 if os.environ.get("NORDIC_REVIEW_TIMING"):  # server time per run, for benchmarks/next_work.py --browser
     logging.getLogger("nordic-review.timing").warning("run %.1f ms", (time.perf_counter() - STARTED) * 1000)

@@ -278,3 +278,12 @@ def test_dual_screening_hides_the_other_vote_until_both_voted(app, review_dir, s
     no_errors(at)
     assert shown_work(at) == works[0]
     assert "Bjørn voted: exclude" in [t.value for t in at.text]
+
+
+def test_a_broken_protocol_is_a_message_not_a_traceback(app, review_dir):
+    at = app("Anna", "screening")
+    (review_dir / "review.toml").write_text("title = \n", encoding="utf-8")
+    at.run()
+    assert not at.exception
+    assert plain(at.error[0].value).startswith("The review could not be opened:")
+    assert "not valid TOML" in plain(at.error[0].value)
