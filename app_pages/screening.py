@@ -6,7 +6,7 @@ from app_pages import common
 from app_pages.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
 from screening.queue import ORDERS, shuffled
-from screening.ranked import decisions_signature, prioritiser_available, ranked_queue, works_signature
+from screening.ranked import background_ranker, prioritiser_available, ranked_from, works_signature
 from screening.screen_view import screen_state
 
 STAGE = 1
@@ -22,10 +22,12 @@ order = top[0].segmented_control("Queue order", ORDERS, default="import", key=k[
 order = order or "import"
 
 
-@st.cache_data(show_spinner="Ranking the queue…", max_entries=8)
-def _ranking(directory: str, signature: tuple[int, int]):
+@st.cache_resource(show_spinner=False, max_entries=4, on_release=lambda ranker: ranker and ranker.close())
+def _ranker(directory: str, works: tuple[int, int]):
+    # One background ranker per review and set of works, shared by every reviewer's session:
+    # the labels are the team's final decisions, and training runs off the request path.
     with review.store.read() as conn:
-        return ranked_queue(conn)
+        return background_ranker(conn)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -40,9 +42,11 @@ if order == "random":
     with review.store.read() as conn:
         ranking = _shuffled(str(review.directory), reviewer, works_signature(conn))
 elif order == "ranked":
-    with review.store.read() as conn:
-        signature = decisions_signature(conn)
-    ranked = common.attempt(lambda: _ranking(str(review.directory), signature)) if prioritiser_available() else None
+    ranked = None
+    if prioritiser_available():
+        with review.store.read() as conn:
+            ranker = _ranker(str(review.directory), works_signature(conn))
+            ranked = common.attempt(lambda: ranked_from(conn, ranker)) if ranker else None
     if ranked is None:
         top[1].caption("Ranked order needs the prioritiser (screening.prioritise); using import order.")
         order_mode = "import"

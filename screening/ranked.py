@@ -37,28 +37,47 @@ def labels(conn: Connection) -> dict[int, int]:
             if row["decision"] in ("include", "exclude") and not row["automatic"]}
 
 
+def _inputs(conn: Connection, round_id: Optional[int]) -> tuple[list[int], list[str]]:
+    work_ids = eligible(conn, 1, round_id)
+    w = schema.works
+    rows = conn.execute(select(w.c.id, w.c.title, w.c.abstract).where(w.c.id.in_(work_ids))) if work_ids else []
+    text = {r.id: f"{r.title or ''} {r.abstract or ''}" for r in rows}
+    return work_ids, [text[i] for i in work_ids]
+
+
 def ranked_queue(conn: Connection, round_id: Optional[int] = None) -> Optional[RankedQueue]:
-    """None when the prioritiser is not installed."""
+    """Trains and ranks right now (seconds on a few hundred works); None without the prioritiser."""
     try:
         from screening.prioritise import order_candidates
     except ImportError:
         return None
-    work_ids = eligible(conn, 1, round_id)
+    work_ids, texts = _inputs(conn, round_id)
     if not work_ids:
         return RankedQueue([], "import", "nothing to screen", None)
-    w = schema.works
-    rows = conn.execute(select(w.c.id, w.c.title, w.c.abstract).where(w.c.id.in_(work_ids)))
-    text = {r.id: f"{r.title or ''} {r.abstract or ''}" for r in rows}
-    labelled = {k: v for k, v in labels(conn).items() if k in text}
-    order, info = order_candidates(work_ids, [text[i] for i in work_ids], labelled, "ranked")
+    known = set(work_ids)
+    labelled = {k: v for k, v in labels(conn).items() if k in known}
+    order, info = order_candidates(work_ids, texts, labelled, "ranked")
     return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining)
 
 
-def decisions_signature(conn: Connection) -> tuple[int, int]:
-    """Changes whenever a decision is added: a cache key for a ranking."""
-    d = schema.decisions
-    row = conn.execute(select(func.count(d.c.id), func.max(d.c.id))).one()
-    return int(row[0]), int(row[1] or 0)
+def background_ranker(conn: Connection, round_id: Optional[int] = None):
+    """A ranker that retrains in a worker thread (``screening.prioritise_background``), for one set
+    of stage-1 works; None without the prioritiser. The caller keeps it and closes it."""
+    try:
+        from screening.prioritise_background import BackgroundRanker
+    except ImportError:
+        return None
+    work_ids, texts = _inputs(conn, round_id)
+    return BackgroundRanker(work_ids, texts)
+
+
+def ranked_from(conn: Connection, ranker) -> RankedQueue:
+    """The queue from the ranker's latest finished ranking; never waits for training (until the
+    first ranking is ready the prioritiser serves its random order and says so)."""
+    known = set(ranker.work_ids)
+    labelled = {k: v for k, v in labels(conn).items() if k in known}
+    order, info = ranker.next_work(labelled, "ranked", history=list(labelled))
+    return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining)
 
 
 def works_signature(conn: Connection) -> tuple[int, int]:

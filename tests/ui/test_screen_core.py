@@ -132,3 +132,21 @@ def test_ranked_queue_from_the_prioritiser(store, protocol, works):
     assert ranked.mode_used == "ranked" and ranked.expected_remaining is not None
     assert set(ranked.order) == set(works) - {works[0], works[1]}
     assert first == next(w for w in ranked.order if w not in (works[2], works[3]))
+
+
+def test_background_ranker_serves_a_queue_without_waiting(store, protocol, works):
+    pytest.importorskip("screening.prioritise_background", reason="prioritiser not installed in this version")
+    from screening.ranked import background_ranker, ranked_from
+
+    decide(store, protocol, works[0], "include")
+    decide(store, protocol, works[1], "exclude")
+    with store.read() as conn:
+        ranker = background_ranker(conn)
+        try:
+            first = ranked_from(conn, ranker)  # before any training: the prioritiser's fallback order
+            assert set(first.order) == set(works[2:]) and first.mode_used in ("random", "ranked")
+            assert ranker.wait_idle(60)
+            ready = ranked_from(conn, ranker)
+        finally:
+            ranker.close()
+    assert ready.mode_used == "ranked" and set(ready.order) == set(works[2:])
