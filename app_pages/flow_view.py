@@ -6,15 +6,21 @@ import streamlit as st
 
 from app_pages.common import Review, log
 from review.errors import ReviewError
-from review.ui.report_views import export_bytes
+from review.ui.report_views import export_bytes, status_json
 from review.ui.tables import flow_rows
 from screening.flowtypes import Flow
+
+
+@st.cache_data(show_spinner="Drawing the flow diagram…", max_entries=16)
+def _diagram(directory: str, counts: str, _review: Review, _flow: Flow) -> bytes:
+    # Keyed by the counts: drawing takes a while and the counts change only with decisions.
+    return export_bytes(_review.store, _review.protocol, "flow", ".png", flow=_flow)
 
 
 def show_flow(review: Review, flow: Flow, *, key: str = "flow") -> None:
     png = None
     try:
-        png = export_bytes(review.store, review.protocol, "flow", ".png", flow=flow)
+        png = _diagram(str(review.directory), status_json(flow) + review.protocol.report_language, review, flow)
     except ReviewError as exc:
         st.error(f"The flow diagram could not be drawn: {exc}")
     except Exception:  # a bug in drawing must not hide the counts

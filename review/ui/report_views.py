@@ -4,6 +4,7 @@ previews of Table 3.1 and the appendix (escaped HTML, since summaries are user t
 from __future__ import annotations
 
 import html
+import json
 import tempfile
 from pathlib import Path
 from typing import Optional
@@ -14,6 +15,7 @@ from review.reports.registry import EXPORTS, ExportData, export
 from review.reports.table31 import table_3_1
 from review.reports.tabular import cell_text
 from review.store import Store
+from screening.flow import status_dict
 from screening.flowtypes import Flow
 
 MIME = {".png": "image/png", ".svg": "image/svg+xml", ".csv": "text/csv", ".md": "text/markdown",
@@ -55,3 +57,8 @@ def appendix_preview_html(store: Store, protocol: Protocol) -> tuple[int, str]:
                     out.append(f"<p>{prefix}{e(para)}</p>")
     out.append("</div>")
     return len(works), "\n".join(out)
+
+
+def status_json(flow: Flow) -> str:
+    """The flow counts as `review status --json` prints them (also a cache key for the diagram)."""
+    return json.dumps(status_dict(flow), ensure_ascii=False, sort_keys=True)
