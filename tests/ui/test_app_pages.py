@@ -287,3 +287,21 @@ def test_a_broken_protocol_is_a_message_not_a_traceback(app, review_dir):
     assert not at.exception
     assert plain(at.error[0].value).startswith("The review could not be opened:")
     assert "not valid TOML" in plain(at.error[0].value)
+
+
+def test_import_then_prepare_makes_works_ready_to_screen(app, store):
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    at = app("Anna", "import_files")
+    at.file_uploader(key="import_files").upload("ris_oria.ris", (FIXTURES / "ris_oria.ris").read_bytes(),
+                                                "text/plain")
+    at.button(key="FormSubmitter:import_form-Import").click().run()
+    with store.read() as conn:
+        before = conn.execute(select(schema.works.c.id)).scalars().all()
+    at.button(key="prepare").click().run()
+    no_errors(at)
+    assert any("excluded by protocol rules" in plain(s.value) for s in at.success)
+    with store.read() as conn:
+        after = conn.execute(select(schema.works.c.id)).scalars().all()
+        unlinked = conn.execute(select(schema.raw_records.c.id).where(
+            ~schema.raw_records.c.id.in_(select(schema.work_links.c.raw_id)))).scalars().all()
+    assert len(after) > len(before) and unlinked == []
