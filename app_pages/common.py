@@ -4,6 +4,7 @@ and the one place where a ReviewError becomes an ``st.error``."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,7 @@ def _location(argv: tuple[str, ...], review_dir_env: str):
 
 
 def open_review() -> Review:
-    import os
-
+    """Called once per run by app.py; pages get the same object from ``review_context``."""
     try:
         location = _location(tuple(sys.argv[1:]), os.environ.get("REVIEW_DIR", ""))
         directory = location.directory.resolve()
@@ -57,7 +57,9 @@ def open_review() -> Review:
     except ReviewError as exc:
         st.error(md_escape(f"The review could not be opened: {exc}"))
         st.stop()
-    return Review(directory, location.origin, store, protocol)
+    review = Review(directory, location.origin, store, protocol)
+    st.session_state["_review"] = review
+    return review
 
 
 def flash(kind: str, text: str) -> None:
@@ -128,5 +130,5 @@ def require_reviewer(review: Review) -> str:
 
 
 def review_context() -> Review:
-    """The review opened by app.py in this run (pages call this instead of opening it again)."""
-    return open_review()
+    """The review app.py opened in this run (the protocol is read once per run, not once per use)."""
+    return st.session_state.get("_review") or open_review()

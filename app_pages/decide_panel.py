@@ -24,10 +24,11 @@ BUTTONS = (  # decision, label, shortcut, button type
 
 
 def matcher(review: Review) -> TermMatcher:
-    key = ("_matcher", str(review.directory))
+    """Compiled once per session and set of terms (an edited query file gives a new matcher)."""
+    terms = tuple(protocol_terms(review.protocol))
     found = st.session_state.get("_matcher")
-    if not found or found[0] != key:
-        found = (key, TermMatcher(protocol_terms(review.protocol)))
+    if not found or found[0] != terms:
+        found = (terms, TermMatcher(terms))
         st.session_state["_matcher"] = found
     return found[1]
 
