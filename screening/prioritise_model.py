@@ -20,10 +20,14 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 from sklearn.naive_bayes import ComplementNB, MultinomialNB
 from sklearn.svm import LinearSVC
 
 from review.normalise import fold
+
+
+CALIBRATION_FOLDS = 5  # out-of-fold scores for calibrating the estimate of what is left
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,8 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
         raise ValueError("the model needs at least one include and one exclude")
     if x_unlabelled.shape[0] == 0:
         return np.zeros(0)
+    if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
+        return np.full(x_unlabelled.shape[0], n_pos / len(labels))
     model = _classifier(settings, n_pos, n_neg)
     if settings.classifier in ("nb", "cnb") and settings.balance:
         weights = np.where(labels == 1, _include_weight(settings, n_pos, n_neg), 1.0)
@@ -129,6 +135,40 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
     if settings.balance:
         log_odds = log_odds - np.log(_include_weight(settings, n_pos, n_neg))
     return _sigmoid(np.asarray(log_odds, dtype=float))
+
+
+def calibrated_probabilities(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSettings,
+                             raw: np.ndarray | None = None, folds: int = CALIBRATION_FOLDS) -> np.ndarray:
+    """Probabilities for the unlabelled rows, calibrated on out-of-fold scores of the labelled ones.
+
+    The raw probabilities inherit the include rate of the screened records, which ranked screening
+    inflates. What carries over from the screened records is how often a record *with a given
+    score* turns out relevant, so we fit that relation (Platt scaling: a logistic curve over the
+    model's log-odds) on scores each labelled record got from a model that did not see it, and
+    apply it to the scores of the unscreened (``raw``: their ``score_matrix`` scores, if already
+    computed). Costs ``folds`` extra fits. Falls back to the raw scores when there are too few
+    includes to hold some out, or when the fitted curve does not rise with the score.
+    """
+    labels = np.asarray(labels, dtype=int)
+    if raw is None:
+        raw = score_matrix(x_labelled, labels, x_unlabelled, settings)
+    n_pos = int(labels.sum())
+    n_splits = min(folds, n_pos, len(labels) - n_pos)
+    if n_splits < 2 or x_unlabelled.shape[0] == 0:
+        return raw
+    held_out = np.empty(len(labels))
+    splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=0)
+    for train, test in splitter.split(np.zeros(len(labels)), labels):
+        held_out[test] = score_matrix(x_labelled[train], labels[train], x_labelled[test], settings)
+    platt = LogisticRegression(C=100.0).fit(_logit(held_out).reshape(-1, 1), labels)
+    if platt.coef_[0, 0] <= 0:
+        return raw
+    return platt.predict_proba(_logit(raw).reshape(-1, 1))[:, 1]
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return np.log(p / (1 - p))
 
 
 def rank(texts_labelled: Sequence[str], labels: Sequence[int], texts_unlabelled: Sequence[str],

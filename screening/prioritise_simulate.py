@@ -13,8 +13,9 @@ from typing import Sequence
 
 import numpy as np
 
-from screening.prioritise_model import ModelSettings, score_matrix
-from screening.prioritise_stopping import stopping_advice
+from screening.prioritise_model import ModelSettings, calibrated_probabilities, score_matrix
+from screening.prioritise_stopping import (consecutive_exclusions, estimate_relevant_remaining,
+                                           exclusion_run_needed, stopping_advice)
 
 
 def batch_size(n_records: int) -> int:
@@ -62,7 +63,6 @@ class Simulation:
     order: list[int]  # record positions in the order they were screened
     retrain_seconds: list[float] = field(default_factory=list)
     stop_at: int | None = None  # records screened when the stopping advice first said stop
-    estimate_at_all_found: float | None = None  # model's expected remaining once all were found
 
 
 def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSettings,
@@ -80,25 +80,27 @@ def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSe
     pool[order] = False
     result = Simulation(order=order)
     found = int(labels[order].sum())
+    needed = exclusion_run_needed(n)
     while pool.any():
-        done = found == n_relevant and (not follow_stopping or result.stop_at is not None)
-        if done:
+        if found == n_relevant and (not follow_stopping or result.stop_at is not None):
             break
         started = time.perf_counter()
         pool_idx = np.nonzero(pool)[0]
-        scores = score_matrix(matrix[order], labels[order], matrix[pool_idx], settings)
+        x_labelled, y, x_pool = matrix[order], labels[order], matrix[pool_idx]
+        scores = score_matrix(x_labelled, y, x_pool, settings)
         result.retrain_seconds.append(time.perf_counter() - started)
-        ranked = np.argsort(-scores, kind="stable")
-        for rank_pos in ranked[:batch]:
+        if follow_stopping and result.stop_at is None and consecutive_exclusions(y) >= needed:
+            # the costly calibrated estimate is only needed once the run of exclusions is long enough
+            expected = estimate_relevant_remaining(
+                calibrated_probabilities(x_labelled, y, x_pool, settings, raw=scores))
+            if stopping_advice(y.tolist(), n, expected).stop:
+                result.stop_at = len(order)
+                if found == n_relevant:
+                    break
+        for rank_pos in np.argsort(-scores, kind="stable")[:batch]:
             index = int(pool_idx[rank_pos])
             order.append(index)
             pool[index] = False
             found += int(labels[index])
-        if found == n_relevant and result.estimate_at_all_found is None:
-            result.estimate_at_all_found = float(np.delete(scores, ranked[:batch]).sum())
-        if follow_stopping and result.stop_at is None:
-            remaining = float(np.delete(scores, ranked[:batch]).sum())
-            if stopping_advice(labels[order].tolist(), n, remaining).stop:
-                result.stop_at = len(order)
     order.extend(int(i) for i in np.nonzero(pool)[0])  # unscreened tail, in file order
     return result

@@ -43,9 +43,9 @@ def consecutive_exclusions(history: Iterable[int]) -> int:
 def estimate_relevant_remaining(probabilities: Sequence[float] | np.ndarray) -> float:
     """Expected number of relevant records among the unscreened: the sum of their probabilities.
 
-    The probabilities come from ``prioritise_model.score_matrix``, shifted back to the include
-    rate of the records screened so far. Ranked screening puts likely includes first, so that rate
-    is higher than the rate among the rest, and the estimate leans high: it errs towards going on.
+    The probabilities should be calibrated (``prioritise_model.calibrated_probabilities``): the
+    raw model probabilities carry the include rate of the screened records, which ranked screening
+    inflates, and their sum then overstates what is left many times over.
     """
     values = np.asarray(probabilities, dtype=float)
     if values.size and (np.any(values < 0) or np.any(values > 1) or not np.all(np.isfinite(values))):
