@@ -103,10 +103,11 @@ def run_set(path: Path, args, python: Path | None) -> dict[str, dict]:
             settings = settings_named(name)
             started = time.perf_counter()
             features = Features(texts, settings)
-            result = simulate(features.matrix, labels, prior, settings, batch)
+            result = simulate(features.matrix, labels, prior, settings, batch,
+                              follow_stopping=not args.no_stopping)
             total = time.perf_counter() - started
-            add(name, result.order, total / max(1, len(result.retrain_seconds)),
-                result.stop_at if result.stop_at is not None else n)
+            stop = None if args.no_stopping else (result.stop_at if result.stop_at is not None else n)
+            add(name, result.order, total / max(1, len(result.retrain_seconds)), stop)
         for r in range(args.random_seeds):
             add("random", random_order(n, prior, 1000 * seed + r))
         if python is not None:
@@ -152,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=1, help="prior-knowledge seeds per set (default 1)")
     parser.add_argument("--random-seeds", type=int, default=5, help="random orders per prior seed (default 5)")
     parser.add_argument("--skip-asreview", action="store_true")
+    parser.add_argument("--no-stopping", action="store_true",
+                        help="stop each simulation once all relevant are found (faster; no stopping figures)")
     args = parser.parse_args(argv)
 
     python = None if args.skip_asreview else asreview_python()

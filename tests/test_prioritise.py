@@ -28,7 +28,7 @@ def first_of_each(ids, labels, k=2):
 @pytest.mark.parametrize("name", sorted(CANDIDATES))
 def test_every_candidate_puts_relevant_texts_first(corpus, name):
     ids, texts, labels = corpus
-    labelled = first_of_each(ids, labels)
+    labelled = first_of_each(ids, labels, k=6)
     ordered, info = order_candidates(ids, texts, labelled, "ranked", settings=CANDIDATES[name])
     assert info.mode_used == "ranked"
     truth = dict(zip(ids, labels))
