@@ -172,3 +172,14 @@ def test_stopping_advice_reported_by_order_candidates(corpus):
     assert info.stopping.consecutive_exclusions == 60
     assert info.expected_remaining < 1
     assert info.stopping.stop
+
+
+def test_core_does_not_load_streamlit():
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = ("import sys, screening.prioritise, screening.prioritise_background; "
+            "print('streamlit' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
