@@ -153,10 +153,11 @@ def test_estimate_is_sum_and_rejects_non_probabilities():
 
 
 def test_stopping_needs_both_the_run_and_a_low_estimate():
-    long_run = [1] + [0] * 60
+    long_run = [1] * 5 + [0] * 60
     assert stopping_advice(long_run, 1000, 0.4).stop
+    assert not stopping_advice([1] * 4 + [0] * 60, 1000, 0.4).stop  # too few includes to judge
     assert not stopping_advice(long_run, 1000, 3.0).stop  # model still expects includes
-    assert not stopping_advice([1] + [0] * 40, 1000, 0.1).stop  # run too short
+    assert not stopping_advice([1] * 5 + [0] * 40, 1000, 0.1).stop  # run too short
     assert not stopping_advice(long_run, 2000, 0.1).stop  # 5 % of 2000 = 100 needed
     assert not stopping_advice(long_run, 1000, None).stop
 
