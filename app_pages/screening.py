@@ -5,6 +5,7 @@ import streamlit as st
 from app_pages import common
 from app_pages.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
+from review.ui.text import md_escape
 from screening.queue import ORDERS, shuffled
 from screening.ranked import background_ranker, prioritiser_available, ranked_from, works_signature
 from screening.screen_view import screen_state
@@ -54,7 +55,9 @@ elif order == "ranked":
         ranking, order_mode = ranked.order, ranked.mode_used
         estimate = (f"about {ranked.expected_remaining:.0f} relevant works estimated among those left"
                     if ranked.expected_remaining is not None else "no estimate of relevant works left yet")
-        top[1].caption(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip())
+        top[1].caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
+        if ranked.stopping:
+            top[1].caption(md_escape(ranked.stopping))
 
 with review.store.read() as conn:
     state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),

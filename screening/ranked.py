@@ -21,6 +21,7 @@ class RankedQueue:
     mode_used: str  # "ranked", or what the prioritiser fell back to
     note: str  # why it fell back ("" when ranked)
     expected_remaining: Optional[float]  # relevant works expected among the unscreened
+    stopping: str = ""  # the prioritiser's stopping advice, as a sentence
 
 
 def prioritiser_available() -> bool:
@@ -77,7 +78,8 @@ def ranked_from(conn: Connection, ranker) -> RankedQueue:
     known = set(ranker.work_ids)
     labelled = {k: v for k, v in labels(conn).items() if k in known}
     order, info = ranker.next_work(labelled, "ranked", history=list(labelled))
-    return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining)
+    advice = getattr(info.stopping, "message", "") if getattr(info, "stopping", None) else ""
+    return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining, advice)
 
 
 def works_signature(conn: Connection) -> tuple[int, int]:
