@@ -14,6 +14,7 @@ from review.errors import ReviewError
 # Each module defines register(subparsers); its handlers take the parsed args and return an exit code.
 # Add a module here when its command exists.
 COMMAND_MODULES: list[str] = [
+    "review.commands.dedup",
 ]
 
 

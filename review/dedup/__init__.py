@@ -5,3 +5,5 @@ store incrementally; ``undo_merge`` and ``resolve_pair`` let a person correct it
 """
 
 from review.dedup.engine import DedupResult, PairOutcome, find_duplicates  # noqa: F401
+from review.dedup.records import LinkedRecord, work_records  # noqa: F401
+from review.dedup.workflow import DedupReport, list_pairs, resolve_pair, run_dedup, undo_merge  # noqa: F401
