@@ -42,8 +42,10 @@ SHORT_TITLE_WORDS = 4
 CUT_MIN_WORDS = 4
 # Years further apart than this are different works; a gap of exactly this needs strong authors.
 MAX_YEAR_GAP = 1
-# Only two records of the same volume/series can conflict on these doc types.
-CONFLICTING_DOC_TYPES = {frozenset({"chapter", "book"})}
+# A chapter or a thesis is never the same work as a record of another known type (a chapter and
+# the book holding it share title words and authors; a thesis and the article from it are two works).
+# Other type differences (article/report/book) only stop an automatic merge.
+SEPARATE_DOC_TYPES = ("chapter", "thesis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,8 @@ def _hard_conflict(a: Keys, b: Keys) -> Optional[str]:
     numbers = _numbers_conflict(a, b)
     if numbers:
         return numbers
-    if frozenset({a.doc_type, b.doc_type}) in CONFLICTING_DOC_TYPES:
+    if a.doc_type != b.doc_type and "other" not in (a.doc_type, b.doc_type) and (
+            a.doc_type in SEPARATE_DOC_TYPES or b.doc_type in SEPARATE_DOC_TYPES):
         return f"a {a.doc_type} and a {b.doc_type}"
     if a.year and b.year and abs(a.year - b.year) > MAX_YEAR_GAP:
         return f"years {a.year} and {b.year}"

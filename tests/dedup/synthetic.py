@@ -11,10 +11,12 @@ from review.normalise import parse_author
 from review.store import Store, schema
 from review.timeutil import now_iso
 
+
 def rec(title: str, authors: str = "", year: int | None = 2019, **extra) -> RawRecord:
     """A synthetic record; authors separated by ';' in any form exports use ('Nordmann, Kari', 'KA Nordmann')."""
     parsed = [a for a in (parse_author(n) for n in authors.split(";")) if a]
     return RawRecord(title=title, authors=parsed, year=year, **extra)
+
 
 _counter = iter(range(1, 10_000))
 
