@@ -73,11 +73,22 @@ def title_similarity(a: Keys, b: Keys) -> tuple[float, str]:
     return best, how
 
 
+def same_surname(x: str, y: str) -> bool:
+    """Typos, transliterations and compound names: 'Bu?lova'/'Builova', 'Macedo Barcelos'/'Barcelos'."""
+    if x == y:
+        return True
+    if Indel.normalized_similarity(x.replace(" ", ""), y.replace(" ", "")) * 100 >= AUTHOR_SAME:
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    return " " in longer and " " not in shorter and shorter in longer.split(" ")
+
+
 def author_agreement(a: Keys, b: Keys) -> str:
-    """'unknown', 'strong' (first author and most co-authors), 'first', 'weak' (order differs), 'conflict'."""
+    """'unknown', 'strong' (first author and most co-authors), 'first', 'weak' (order differs or only
+    co-authors agree), 'conflict'."""
     if not a.authors or not b.authors:
         return "unknown"
-    if Indel.normalized_similarity(a.authors[0], b.authors[0]) * 100 >= AUTHOR_SAME:
+    if same_surname(a.authors[0], b.authors[0]):
         head_a, head_b = set(a.authors[:5]), set(b.authors[:5])
         shorter = min(len(head_a), len(head_b))
         if shorter <= 1 or a.authors_cut or b.authors_cut or len(head_a & head_b) * 2 >= shorter:
@@ -85,6 +96,9 @@ def author_agreement(a: Keys, b: Keys) -> str:
         return "first"
     if a.authors[0] in b.authors[:5] or b.authors[0] in a.authors[:5]:
         return "weak"
+    shared = len(set(a.authors[1:6]) & set(b.authors[1:6]))
+    if shared >= 2 and shared * 2 >= min(len(a.authors[1:6]), len(b.authors[1:6])):
+        return "weak"  # the first name differs (a group name, a swapped given/family) but the team is the same
     return "conflict"
 
 
@@ -172,6 +186,11 @@ def venues_conflict(a: Keys, b: Keys) -> bool:
     return fuzz.token_set_ratio(" ".join(short), " ".join(long)) < 90
 
 
+def _pages_conflict(a: Keys, b: Keys) -> bool:
+    return bool(a.first_page and b.first_page and a.first_page != b.first_page
+                and a.page_is_locator == b.page_is_locator)
+
+
 def _pages_agree(a: Keys, b: Keys) -> bool:
     return bool(a.first_page and a.first_page == b.first_page and (not a.volume or not b.volume
                                                                      or a.volume == b.volume))
@@ -188,7 +207,7 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
     def maybe(why: str) -> Verdict:
         return Verdict(UNCERTAIN, score, "fuzzy", f"{why} ({described})")
 
-    if a.first_page and b.first_page and a.first_page != b.first_page:
+    if _pages_conflict(a, b):
         return maybe("different first pages")
     if a.volume and b.volume and a.volume != b.volume:
         return maybe("different volumes (a conference abstract and the article?)")

@@ -16,18 +16,17 @@ from review.normalise import author_key, title_key
 
 # Scholar shortens long titles and ends them with an ellipsis; so do some PoP exports ("...").
 _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
-# A language tag MEDLINE appends to translated titles: "… impairment. [Chinese]".
-_LANGUAGE_TAG = re.compile(r"\s*\[(?:in )?[A-Za-z]+(?: [A-Za-z]+)?\]\.?\s*$")
 # Where a subtitle starts: "Title: subtitle", "Title - subtitle", "Title. Subtitle".
 _SUBTITLE = re.compile(r"\s*[:;?!]\s+|\s+[-–—]\s+|\.\s+(?=[A-ZÆØÅÄÖ0-9])")
 _DIGITS = re.compile(r"\d+")
-# Bracketed notes databases append to a title: "[Review] [108 refs]", "[Erratum appears in …]".
-_TRAILING_NOTES = re.compile(r"(?:\s*\[[^\]]*\]\.?)+\s*$")
+# A note databases append to a title: "[Chinese]", "[Review] [108 refs]", "[Erratum appears in …]".
+_TRAILING_NOTE = re.compile(r"\s*\[[^\[\]]*\]\.?\s*$")
 # Roman numerals in the original spelling (case matters: Nordic "i" is a preposition).
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # Name particles that one database files under the surname and another drops: "De Joode"/"Joode".
-_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "du", "le", "la", "del", "dos", "af", "av", "ten", "ter"}
+_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "du", "le", "la", "del", "dos", "af", "av", "ten", "ter",
+              "jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
 _ROMAN_NEIGHBOURS = {"og", "och", "and", "&", "und", "et", "del", "part", "vol", "volume", "bind", "band"}
 
 
@@ -38,7 +37,7 @@ class Keys:
     has_subtitle: bool
     cut: bool  # the title was shortened with "…"
     numbers: tuple[int, ...]  # sorted numbers in the title (digits and Roman numerals)
-    authors: tuple[str, ...]  # folded family names in order, particles and spaces removed
+    authors: tuple[str, ...]  # folded family names in order, particles and suffixes ("Jr") removed
     authors_cut: bool
     year: Optional[int]
     doi: Optional[str]
@@ -48,7 +47,8 @@ class Keys:
     venue: tuple[str, ...]  # significant words of the journal or series name
     volume: str  # the volume's number where it has one ("Drug Discovery. 9" -> "9")
     issue: str
-    first_page: str
+    first_page: str  # digits only: "c37" and "37" are one page in two styles
+    page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page
 
     @property
     def words(self) -> int:
@@ -88,18 +88,18 @@ def title_numbers(title: str) -> tuple[int, ...]:
 def record_keys(record: RawRecord) -> Keys:
     raw_title = record.title or ""
     cut = bool(_CUT_END.search(raw_title))
-    title = _LANGUAGE_TAG.sub("", _CUT_END.sub("", raw_title))
+    title = _strip_notes(_CUT_END.sub("", raw_title))
     parts = _SUBTITLE.split(title, maxsplit=1)
     main = title_key(parts[0])
     full = title_key(title)
     return Keys(
         title=full, main=main, has_subtitle=len(parts) > 1 and bool(title_key(parts[1])), cut=cut,
-        numbers=title_numbers(_TRAILING_NOTES.sub("", title) if not title.startswith("[") else title),
+        numbers=title_numbers(title),
         authors=tuple(k for k in (surname_core(author_key(a)) for a in record.authors) if k),
         authors_cut=record.authors_truncated, year=record.year, doi=record.doi or None,
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
-        venue=venue_words(record.venue),
+        venue=venue_words(record.venue), page_is_locator=bool(re.match(r"\s*[A-Za-z]\d", record.pages or "")),
         volume=_number_part(record.volume), issue=_number_part(record.issue), first_page=_first_page(record.pages),
     )
 
@@ -116,13 +116,23 @@ def venue_words(venue: Optional[str]) -> tuple[str, ...]:
 
 
 def surname_core(key: str) -> str:
-    """'van kessel' -> 'kessel', 'de la cruz' -> 'cruz', 'bu lova' -> 'bulova'."""
+    """'van kessel' -> 'kessel', 'de la cruz' -> 'cruz', 'wright jr' -> 'wright'; compound names keep
+    their words ('macedo barcelos') so either part can match."""
     words = key.split(" ")
     kept = [w for w in words if w not in _PARTICLES]
-    return "".join(kept or words)
+    return " ".join(kept or words)
 
 
 _ONE_NUMBER_AT_END = re.compile(r"^[^\d()]*?(\d+)\s*$")
+
+
+def _strip_notes(title: str) -> str:
+    """Drop trailing bracketed notes, but not a whole title MEDLINE put in brackets ("[Title]. [Spanish]")."""
+    while True:
+        shorter = _TRAILING_NOTE.sub("", title)
+        if shorter == title or not re.search(r"\w", shorter):
+            return title
+        title = shorter
 
 
 def _number_part(value: Optional[str]) -> str:
@@ -133,5 +143,5 @@ def _number_part(value: Optional[str]) -> str:
 
 
 def _first_page(pages: Optional[str]) -> str:
-    match = re.match(r"\s*([A-Za-z]?\d+)", pages or "")
-    return match.group(1).lstrip("0").lower() if match else ""
+    match = re.match(r"\s*[A-Za-z]?(\d+)", pages or "")  # "c37" and "37": one page, two styles
+    return match.group(1).lstrip("0") if match else ""

@@ -34,6 +34,8 @@ def test_diacritics_folded_for_comparison_only():
 def test_name_particles_do_not_separate_authors():
     assert surname_core("van kessel") == surname_core("kessel") == "kessel"
     assert surname_core("de la cruz") == "cruz"
+    assert surname_core("wright jr") == "wright"
+    assert surname_core("macedo barcelos") == "macedo barcelos"
 
 
 def test_supplement_volumes_are_not_compared():
