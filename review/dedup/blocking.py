@@ -1,10 +1,11 @@
 """Candidate pairs: the few pairs worth scoring, found without comparing every record with every other.
 
 Three kinds of blocks, all near-linear in the number of records:
-* identical keys (DOI, Oria record id, Scholar cluster id, title, main title);
+* identical keys (DOI, Oria record id, Scholar cluster id, title, main title, and first author +
+  year + volume + first page);
 * sorted neighbourhoods: records sorted by title, and by title read backwards, are compared with
   their next ``SORT_WINDOW`` neighbours (a shortened title sorts next to its full form);
-* first-author blocks, inside which ``rapidfuzz.process.cdist`` compares all titles at once
+* first-author-and-year blocks, inside which ``rapidfuzz.process.cdist`` compares all titles at once
   (catches titles that differ at both ends).
 """
 
@@ -25,7 +26,7 @@ SORT_WINDOW = 8
 # Blocks with more members than this (a DOI or title shared by hundreds of records, "Editorial")
 # are compared only along the sorted order instead of all pairs.
 MAX_EXACT_BLOCK = 60
-# First-author blocks larger than this are cut into slices of this size (sorted by year).
+# First-author blocks larger than this are cut into overlapping slices of this size.
 MAX_AUTHOR_BLOCK = 1500
 WORKERS = 2  # the machine the targets are set for has two cores
 
@@ -53,9 +54,11 @@ def _add_block(members: list[int], pairs: set[tuple[int, int]]) -> None:
 
 def _exact_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
     getters = (lambda k: k.doi, lambda k: k.source_id, lambda k: k.cluster_id, lambda k: k.title,
-               lambda k: k.main if k.main.count(" ") >= 2 else None)
+               lambda k: k.main if k.main.count(" ") >= 2 else None,
+               lambda k: (k.authors[0], k.year, k.volume, k.first_page)  # one journal citation
+               if k.authors and k.year and k.volume and k.first_page else None)
     for get in getters:
-        blocks: dict[str, list[int]] = defaultdict(list)
+        blocks: dict[object, list[int]] = defaultdict(list)
         for pos, k in enumerate(keys):
             value = get(k)
             if value:
@@ -69,18 +72,23 @@ def _sorted_neighbours(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
     titled = [pos for pos, k in enumerate(keys) if k.title]
     forward = [keys[pos].title for pos in titled]
     backward = [" ".join(reversed(t.split(" "))) for t in forward]
+    # Records whose first three words agree may be a title and its shortened or subtitle-less form.
+    heads: dict[str, int] = {}
+    head_ids = np.array([heads.setdefault(" ".join(t.split(" ", 3)[:3]), len(heads)) for t in forward])
     for texts in (forward, backward):
-        order = sorted(range(len(texts)), key=texts.__getitem__)
+        order = np.array(sorted(range(len(texts)), key=texts.__getitem__), dtype=np.int64)
         ordered = [texts[i] for i in order]
         for offset in range(1, SORT_WINDOW + 1):
             if offset >= len(order):
                 break
             scores = process.cpdist(ordered[:-offset], ordered[offset:], scorer=fuzz.ratio, workers=WORKERS)
+            left, right = order[:-offset], order[offset:]
             for pos in np.nonzero(scores >= TITLE_CANDIDATE)[0].tolist():
-                _add_pair(titled[order[pos]], titled[order[pos + offset]], pairs)
+                _add_pair(titled[left[pos]], titled[right[pos]], pairs)
             # A "…"-shortened title or a missing subtitle scores low on the whole title but is a prefix.
-            for pos in np.nonzero(scores < TITLE_CANDIDATE)[0].tolist():
-                a, b = titled[order[pos]], titled[order[pos + offset]]
+            same_head = (scores < TITLE_CANDIDATE) & (head_ids[left] == head_ids[right])
+            for pos in np.nonzero(same_head)[0].tolist():
+                a, b = titled[left[pos]], titled[right[pos]]
                 if _prefix_related(keys[a], keys[b]):
                     _add_pair(a, b, pairs)
 
@@ -98,19 +106,19 @@ def _add_pair(i: int, j: int, pairs: set[tuple[int, int]]) -> None:
 
 
 def _author_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, int | None], list[int]] = defaultdict(list)
     for pos, k in enumerate(keys):
         if k.authors and k.title:
-            blocks[k.authors[0]].append(pos)
+            blocks[(k.authors[0], k.year)].append(pos)
     for members in blocks.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda pos: keys[pos].year or 0)
+        members.sort(key=lambda pos: keys[pos].title)
         for start in range(0, len(members), MAX_AUTHOR_BLOCK // 2):
             chunk = members[start:start + MAX_AUTHOR_BLOCK]
             titles = [keys[pos].title for pos in chunk]
             scores = process.cdist(titles, titles, scorer=fuzz.ratio, score_cutoff=TITLE_CANDIDATE,
-                                   dtype=np.uint8, workers=WORKERS)
+                                   dtype=np.uint8, workers=WORKERS if len(chunk) > 300 else 1)
             rows, cols = np.nonzero(np.triu(scores, k=1))
             for r, c in zip(rows.tolist(), cols.tolist()):
                 _add_pair(chunk[r], chunk[c], pairs)

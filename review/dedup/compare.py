@@ -34,6 +34,10 @@ TITLE_CANDIDATE = 70.0
 # Same DOI but titles below this: conference abstracts in one supplement share the supplement's
 # DOI (21 such DOIs in the diabetes set), so the DOI alone does not merge them.
 DOI_TITLE_MIN = 80.0
+# With the same first author, year, volume and first page (a journal article's citation), titles
+# down to this similarity are one article: a translated title, or a group name appended to it.
+# partial_ratio, so a title inside a longer one ("<ORIGINAL> …" translations) scores high.
+CITATION_TITLE_MIN = 90.0
 # First-author surnames at or above this are the same person (typos, transliteration, ø/o).
 AUTHOR_SAME = 88.0
 # A title shorter than this ("Editorial", "Reply to Smith") needs a first page or DOI to merge.
@@ -168,9 +172,19 @@ def classify(a: Keys, b: Keys) -> Verdict:
             return Verdict(UNCERTAIN, score, "fuzzy", "same title and pages but different DOIs")
         return Verdict(DISTINCT, score, "fuzzy", "different DOIs", hard=True)
 
+    if _same_citation(a, b) and a.title and b.title:
+        partial = fuzz.partial_ratio(a.title, b.title) if title < CITATION_TITLE_MIN else title
+        if partial >= CITATION_TITLE_MIN and author_agreement(a, b) == "strong":
+            return Verdict(DUPLICATE, round(partial / 100, 4) * 0.99, "fuzzy",
+                           f"same authors, year, volume and pages; title {partial:.0f}%")
     if title < TITLE_CANDIDATE:
         return Verdict(DISTINCT, score, "fuzzy", "different titles")
     return _fuzzy(a, b, title, how, score)
+
+
+def _same_citation(a: Keys, b: Keys) -> bool:
+    return bool(a.year and a.year == b.year and a.volume and a.volume == b.volume
+                and a.first_page and a.first_page == b.first_page)
 
 
 def venues_conflict(a: Keys, b: Keys) -> bool:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
-from review.model import RawRecord
+from review.model import Author, RawRecord
 from review.normalise import author_key, title_key
 
 # Scholar shortens long titles and ends them with an ellipsis; so do some PoP exports ("...").
@@ -93,9 +94,9 @@ def record_keys(record: RawRecord) -> Keys:
     main = title_key(parts[0])
     full = title_key(title)
     return Keys(
-        title=full, main=main, has_subtitle=len(parts) > 1 and bool(title_key(parts[1])), cut=cut,
+        title=full, main=main, has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])), cut=cut,
         numbers=title_numbers(title),
-        authors=tuple(k for k in (surname_core(author_key(a)) for a in record.authors) if k),
+        authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k),
         authors_cut=record.authors_truncated, year=record.year, doi=record.doi or None,
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
@@ -104,9 +105,19 @@ def record_keys(record: RawRecord) -> Keys:
     )
 
 
+_WORD = re.compile(r"\w")
+
+
+@lru_cache(maxsize=200_000)
+def _surname_key(family: str) -> str:
+    """Names repeat across records: compute each once."""
+    return surname_core(author_key(Author(family)))
+
+
 _VENUE_STOPWORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "og", "och", "for", "i", "journal", "j"}
 
 
+@lru_cache(maxsize=50_000)
 def venue_words(venue: Optional[str]) -> tuple[str, ...]:
     """'The American Journal of Kidney Diseases' -> ('american', 'kidney', 'diseases'); abbreviations keep
     their stems ('am', 'kidney', 'dis'), so the two can be compared word by word as prefixes."""
