@@ -156,6 +156,12 @@ def classify(a: Keys, b: Keys) -> Verdict:
 
     title, how = title_similarity(a, b)
     score = round(title / 100, 4)
+    if (title >= TITLE_SAME and _same_citation(a, b) and a.numbers == b.numbers and min(a.words, b.words)
+            >= SHORT_TITLE_WORDS and not (a.issue and b.issue and a.issue != b.issue)):
+        # Same title in the same volume, year and page: one article, even when a database mangled
+        # the author names (given and family swapped, "Si Hyun Kang" as a surname) or the DOI.
+        # Short titles ("Editorial Introduction") are excluded: one journal prints one in every issue.
+        return Verdict(DUPLICATE, score, "fuzzy", "same title, year, volume and first page")
     conflict = _hard_conflict(a, b)
     if conflict:
         return Verdict(DISTINCT, score, "fuzzy", conflict, hard=True)

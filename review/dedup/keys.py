@@ -21,7 +21,8 @@ _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 _SUBTITLE = re.compile(r"\s*[:;?!]\s+|\s+[-–—]\s+|\.\s+(?=[A-ZÆØÅÄÖ0-9])")
 _DIGITS = re.compile(r"\d+")
 # A note databases append to a title: "[Chinese]", "[Review] [108 refs]", "[Erratum appears in …]".
-_TRAILING_NOTE = re.compile(r"\s*\[[^\[\]]*\]\.?\s*$")
+# The note may be cut off by the export's field length: "….[Erratum appears in Brain Inj. 2013".
+_TRAILING_NOTE = re.compile(r"\s*\.?\[[^\[\]]*(?:\]\.?\s*)?$")
 # Roman numerals in the original spelling (case matters: Nordic "i" is a preposition).
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}

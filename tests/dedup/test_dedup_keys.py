@@ -41,3 +41,13 @@ def test_name_particles_do_not_separate_authors():
 def test_supplement_volumes_are_not_compared():
     assert record_keys(rec("T", volume="61 (Supplement 1)")).volume == ""
     assert record_keys(rec("T", volume="Drug Discovery. 9")).volume == "9"
+
+
+def test_database_notes_after_a_title_are_ignored():
+    plain = record_keys(rec("Memory rehabilitation after brain injury"))
+    for noted in ("Memory rehabilitation after brain injury. [Review] [108 refs]",
+                  "Memory rehabilitation after brain injury.[Erratum appears in Brain Inj. 2013",
+                  "Memory rehabilitation after brain injury [Chinese]"):
+        keys = record_keys(rec(noted))
+        assert (keys.title, keys.numbers) == (plain.title, ())
+    assert record_keys(rec("[Memory rehabilitation after brain injury]. [Spanish]")).title == plain.title
