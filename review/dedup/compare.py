@@ -156,6 +156,10 @@ def classify(a: Keys, b: Keys) -> Verdict:
 
     title, how = title_similarity(a, b)
     score = round(title / 100, 4)
+    if a.doi and a.doi == b.doi and title >= TITLE_SAME and a.numbers == b.numbers and not (
+            a.volume and b.volume and a.volume != b.volume):
+        # One DOI and one title: the same article even when one database garbled the author names.
+        return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and title")
     if (title >= TITLE_SAME and _same_citation(a, b) and a.numbers == b.numbers and min(a.words, b.words)
             >= SHORT_TITLE_WORDS and not (a.issue and b.issue and a.issue != b.issue)):
         # Same title in the same volume, year and page: one article, even when a database mangled
