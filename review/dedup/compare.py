@@ -142,7 +142,9 @@ def _numbers_conflict(a: Keys, b: Keys) -> Optional[str]:
 
 
 def _hard_conflict(a: Keys, b: Keys) -> Optional[str]:
-    numbers = _numbers_conflict(a, b)
+    # A shared DOI or journal citation outweighs title numbers (chemistry and OCR: "alpha1A"/"alphaIA");
+    # volumes of a series have neither in common.
+    numbers = None if (a.doi and a.doi == b.doi) or _same_citation(a, b) else _numbers_conflict(a, b)
     if numbers:
         return numbers
     if a.doc_type != b.doc_type and "other" not in (a.doc_type, b.doc_type) and (
