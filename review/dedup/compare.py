@@ -207,8 +207,10 @@ def _doi_doubt(a: Keys, b: Keys, title: float) -> Optional[str]:
     copy an article's DOI onto the conference abstract that preceded it."""
     if a.volume and b.volume and a.volume != b.volume:
         return "different volumes"
-    if _pages_conflict(a, b) and (title < TITLE_SAME or venues_conflict(a, b)):
+    if _pages_conflict(a, b) and title < TITLE_SAME:
         return "different pages (a supplement's DOI?)"
+    if a.first_page and b.first_page and a.first_page != b.first_page and venues_conflict(a, b):
+        return "different journals and pages"
     return None
 
 
@@ -231,8 +233,9 @@ def venues_conflict(a: Keys, b: Keys) -> bool:
 
 
 def _pages_conflict(a: Keys, b: Keys) -> bool:
+    # Compared only in the same style: databases put years, issues or article numbers in the field.
     return bool(a.first_page and b.first_page and a.first_page != b.first_page
-                and a.page_is_locator == b.page_is_locator)
+                and a.page_is_locator == b.page_is_locator and a.page_is_range == b.page_is_range)
 
 
 def _pages_agree(a: Keys, b: Keys) -> bool:

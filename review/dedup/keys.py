@@ -51,6 +51,7 @@ class Keys:
     issue: str
     first_page: str  # digits only: "c37" and "37" are one page in two styles
     page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page
+    page_is_range: bool  # "683-691"; a lone number may be an article number, an issue or a year
 
     @property
     def words(self) -> int:
@@ -102,6 +103,7 @@ def record_keys(record: RawRecord) -> Keys:
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
         venue=venue_words(record.venue), page_is_locator=bool(re.match(r"\s*[A-Za-z]\d", record.pages or "")),
+        page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", record.pages or "")),
         volume=_number_part(record.volume), issue=_number_part(record.issue), first_page=_first_page(record.pages),
     )
 
