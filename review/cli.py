@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -14,7 +15,15 @@ from review.errors import ReviewError
 # Each module defines register(subparsers); its handlers take the parsed args and return an exit code.
 # Add a module here when its command exists.
 COMMAND_MODULES: list[str] = [
+    "review.commands.init",
+    "review.commands.importing",
     "review.commands.dedup",
+    "review.commands.status",
+    "review.commands.decide",
+    "review.commands.example",
+    "review.commands.update",
+    "review.commands.search",
+    "review.commands.export",
 ]
 
 
@@ -39,6 +48,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ReviewError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("Error: interrupted; everything acknowledged before this is stored", file=sys.stderr)
         return 1

@@ -28,8 +28,10 @@ def clean_text(value: Optional[str]) -> str:
     if not value:
         return ""
     value = unicodedata.normalize("NFC", value)
-    value = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in value)
-    return _SPACES.sub(" ", value).strip()
+    if not value.isprintable():  # fast path: most values need no per-character pass
+        value = "".join(ch if ch.isprintable() else " " for ch in value)  # tabs and newlines become spaces anyway
+    # Every whitespace character but the plain space is non-printable, so only runs of spaces are left.
+    return (_SPACES.sub(" ", value) if "  " in value else value).strip()
 
 
 def fold(value: str) -> str:

@@ -54,10 +54,7 @@ def handle(args: argparse.Namespace) -> int:
                   + ", ".join(str(w) for w in created) + ".")
             return 0
         report = run_dedup(store, protocol, progress=not args.no_progress and sys.stderr.isatty())
-        print(f"{report.records} records -> {report.works} works ({report.merged} duplicates merged); "
-              f"{report.new_works} new works, {report.linked} records linked, "
-              f"{report.joined_works} works joined; {report.uncertain} uncertain pairs "
-              f"(see 'review dedup {args.directory} --pairs').")
+        print(f"{report} (see 'review dedup {args.directory} --pairs').")
         return 0
     finally:
         store.close()

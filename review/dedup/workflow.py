@@ -37,6 +37,11 @@ class DedupReport:
     linked: int = 0  # records linked to a work in this run
     joined_works: int = 0  # existing works absorbed into another in this run
 
+    def __str__(self) -> str:
+        return (f"{self.records} records -> {self.works} works ({self.merged} duplicates merged); "
+                f"{self.new_works} new works, {self.linked} records linked, {self.joined_works} works joined; "
+                f"{self.uncertain} uncertain pairs")
+
 
 def _ordered(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)

@@ -1,0 +1,33 @@
+"""review example DIR"""
+
+from pathlib import Path
+
+from review.bundled import copy_bundled_review, run_review
+from review.commands.status import format_flow
+from review.protocol import load_protocol
+from review.store import open_store
+from screening.flow import compute_flow
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("example", help="copy the bundled Fafo review into DIR and run it end to end",
+                              description="Copy the bundled review (protocol, query families, export files, "
+                                          "recorded decisions and summaries) into DIR, import, deduplicate, "
+                                          "apply the decisions and print the flow.")
+    p.add_argument("dir", type=Path, help="an empty or new directory")
+    p.add_argument("--quiet", action="store_true", help="print only the flow")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    copy_bundled_review(args.dir)
+    report = run_review(args.dir, progress=not args.quiet, say=(lambda _: None) if args.quiet else print)
+    for warning in report.warnings:
+        print(f"Flagged: {warning}")
+    protocol = load_protocol(args.dir)
+    store = open_store(args.dir)
+    try:
+        print(format_flow(compute_flow(store, protocol)))
+    finally:
+        store.close()
+    return 0

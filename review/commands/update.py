@@ -1,0 +1,46 @@
+"""review update DIR --years 2023-2025 [FILE...]"""
+
+from pathlib import Path
+
+from review.ingest import SearchInfo
+from review.protocol import load_protocol
+from review.store import open_store
+from review.update import extend_protocol_years, parse_years, update_review
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("update", help="open a new review round for a new year range (and import into it)",
+                              description="Open a new round of the review for a new year range. Later imports "
+                                          "and dedup work on this round; dedup compares new records with "
+                                          "everything already in the review, so earlier decisions are kept and "
+                                          "never asked for again. Files given here are imported at once.")
+    p.add_argument("dir", type=Path, help="review directory")
+    p.add_argument("files", type=Path, nargs="*", metavar="FILE", help="export files for the new round")
+    p.add_argument("--years", required=True, help="the new round's years, e.g. 2023-2025")
+    p.add_argument("--source", default="auto", choices=["auto", "oria", "scholar", "other"])
+    p.add_argument("--family", help="query family id for the files")
+    p.add_argument("--query", help="the query string as run (default: the family's query)")
+    p.add_argument("--searched", metavar="YYYY-MM-DD", help="date of the search")
+    p.add_argument("--manifest", type=Path, help="a searches.toml listing export files with their source, "
+                                                 "family, query and date (as exports/searches.toml)")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    protocol = load_protocol(args.dir)
+    store = open_store(args.dir)
+    try:
+        info = SearchInfo(source=args.source, family=args.family, query=args.query, searched=args.searched)
+        report = update_review(store, protocol, parse_years(args.years), args.files, info, args.manifest)
+    finally:
+        store.close()
+    if report.opened:
+        widened = extend_protocol_years(args.dir, report.years)
+        print(f"review.toml years widened to {widened[0]}–{widened[1]}")
+    state = "opened" if report.opened else "continued"
+    print(f"{report.label} ({report.years[0]}–{report.years[1]}) {state} as round {report.round_id}")
+    for summary in report.imports:
+        print(summary.describe())
+    if report.imports:
+        print("Next: review dedup", args.dir)
+    return 0

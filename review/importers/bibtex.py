@@ -1,0 +1,112 @@
+"""BibTeX from Oria, Google Scholar's "Cite" dialog, Publish or Perish and other databases.
+
+bibtexparser v2 splits the file (it is lenient and reports failed blocks rather than raising); we
+keep every field as read, decode LaTeX escapes for the normalised fields only (see ``latex.py``), and
+import entries bibtexparser set aside for duplicate keys, since those are real records too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser import model as bib
+from bibtexparser.exceptions import BlockAbortedException
+
+from review.encoding import read_text
+from review.errors import InputError
+from review.importers.build import RecordSpec, build_record
+from review.importers.latex import decode_latex
+from review.importers.mappings import BIBTEX_ROLES
+from review.model import ImportResult, Problem
+
+# The splitter logs every failed block; we report those as problems with their lines instead.
+logging.getLogger("bibtexparser.splitter").setLevel(logging.CRITICAL)
+
+FORMAT = "bibtex"
+_POP_KEY = re.compile(r"^pop\d+$", re.IGNORECASE)
+_PRIMO_KEY = re.compile(r"^(alma\d|cdi_)", re.IGNORECASE)
+_UNDECODED_ROLES = frozenset({"url", "doi", "howpublished"})  # URLs keep their backslashes and tildes
+
+
+def read(path: Path) -> ImportResult:
+    decoded = read_text(path)
+    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
+                          repaired_mojibake=decoded.repaired_mojibake)
+    entries = _entries(decoded.text, path.name, result.problems)
+    if not entries:
+        raise InputError(path.name, "no BibTeX entries found", line=1,
+                         expected="entries such as @article{key, title={...}, ...}")
+    result.source = guess_source(entries)
+    from_scholar = result.source == "scholar"
+    # Publish or Perish derives the entry type from which columns are filled (@article when there is a
+    # source, @book when there is a publisher), so there it says nothing about the document type.
+    roles = {role: keys for role, keys in BIBTEX_ROLES.items() if not (from_scholar and role == "type")}
+    spec = RecordSpec(FORMAT, roles, author_style="and", abstract_is_snippet=from_scholar)
+    for position, (line, fields) in enumerate(entries, start=1):
+        record = build_record(fields, spec, file_name=path.name, position=position, line=line,
+                              view=_view(fields), problems=result.problems)
+        if record is not None:
+            record.source = result.source
+            result.records.append(record)
+    return result
+
+
+def _entries(text: str, file_name: str, problems: list[Problem]) -> list[tuple[int, dict[str, list[str]]]]:
+    """(first line, fields) per entry; an entry left open at the end of the file fails the whole file."""
+    try:
+        library = bibtexparser.parse_string(text)
+    except Exception as exc:  # noqa: BLE001 - the parser's internals must not reach the user
+        raise InputError(file_name, f"the BibTeX could not be parsed ({type(exc).__name__})",
+                         expected="well-formed BibTeX entries") from None
+    entries: list[tuple[int, dict[str, list[str]]]] = []
+    for block in library.blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, bib.Entry):
+            entries.append((line, _fields(block)))
+        elif isinstance(block, (bib.DuplicateBlockKeyBlock, bib.DuplicateFieldKeyBlock)):
+            entries.append((line, _fields(block.ignore_error_block, strip_enclosing=True)))
+            problems.append(Problem(f"imported despite a duplicate {'field' if isinstance(block, bib.DuplicateFieldKeyBlock) else 'entry'} key",
+                                    record=len(entries), line=line, fatal=False))
+        elif isinstance(block, bib.ParsingFailedBlock):
+            if isinstance(block.error, BlockAbortedException) and "end of file" in block.error.abort_reason.lower():
+                raise InputError(file_name, "a BibTeX entry is not closed before the end of the file",
+                                 line=line, expected="a closing } for the entry that starts on this line")
+            problems.append(Problem("a block that is not a valid BibTeX entry was skipped", line=line))
+    return entries
+
+
+def _fields(entry: bib.Entry, strip_enclosing: bool = False) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {"ENTRYTYPE": [entry.entry_type], "ID": [entry.key]}
+    for item in entry.fields:
+        value = str(item.value)
+        if strip_enclosing and len(value) >= 2 and (value[0], value[-1]) in {("{", "}"), ('"', '"')}:
+            value = value[1:-1]
+        fields.setdefault(item.key, []).append(value)
+    return fields
+
+
+def _view(fields: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Field names in lower case, values LaTeX-decoded, keywords split on commas."""
+    view: dict[str, list[str]] = {}
+    for key, values in fields.items():
+        name = key if key in ("ENTRYTYPE", "ID") else key.lower()
+        decoded = values if name in _UNDECODED_ROLES else [decode_latex(v) for v in values]
+        if name == "keywords":
+            decoded = [part for v in decoded for part in (v.split(";") if ";" in v else v.split(","))]
+        view.setdefault(name, []).extend(decoded)
+    return view
+
+
+def guess_source(entries: list[tuple[int, dict[str, list[str]]]]) -> str:
+    """Publish or Perish keys its entries popNNNN; Primo keys look like record ids."""
+    keys = [fields["ID"][0] for _, fields in entries]
+    if any(_PRIMO_KEY.match(key) for key in keys):
+        return "oria"
+    if keys and all(_POP_KEY.match(key) for key in keys):
+        return "scholar"
+    if any("scholar.google" in value for _, fields in entries for value in fields.get("url", ())):
+        return "scholar"
+    return "other"

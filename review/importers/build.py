@@ -1,0 +1,246 @@
+"""From the fields one reader found to one normalised ``RawRecord``: shared by every reader.
+
+Readers only split a file into records and collect ``fields`` (every tag or column as read); this
+module looks roles up through a mapping table and normalises them with ``review.normalise``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Optional
+
+from review.importers import mappings
+from review.model import Author, Problem, RawRecord
+from review.normalise import clean_text, fold, normalise_doi, parse_author, parse_year, split_identifiers
+
+log = logging.getLogger(__name__)
+
+# Column widths in the store; longer values are clipped here (the full text stays in ``fields``).
+_CLIP = {"source_id": 300, "cluster_id": 64, "volume": 50, "issue": 50, "pages": 50}
+_TRUNCATION = re.compile(r"(…|\.\.\.|\bet al\b\.?)\s*$", re.IGNORECASE)
+_PACKED_DATE = re.compile(r"^\s*(\d{4})(?:\d{2}){1,2}\s*$")  # PNX addata/date: YYYYMMDD
+_CLUSTER = re.compile(r"[?&](?:cites|cluster)=(\d+)")
+_DIGITS = re.compile(r"\d[\d\s.,\u00a0]*")
+_TRUE = frozenset({"yes", "ja", "true", "1", "y", "j", "peer_reviewed", "peer reviewed", "fagfellevurdert"})
+_SCHOLAR_NAME = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]{1,4}|(?:[A-ZÆØÅÄÖÜ]\.\s?){1,4})\s+\S")  # "KA Nordmann"
+_FALSE = frozenset({"no", "nei", "nej", "false", "0", "n"})
+
+
+def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(fold(marker)) for marker in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+_STUDENT_THESIS = _marker_pattern(mappings.STUDENT_THESIS_MARKERS)
+_NOT_STUDENT_THESIS = _marker_pattern(mappings.NOT_STUDENT_THESIS_MARKERS)
+
+
+@dataclass
+class RecordSpec:
+    """How one reader's records are to be read: its role table and the habits of its source."""
+
+    format: str
+    roles: Mapping[str, tuple[str, ...]]
+    author_style: str = "each"  # each value one name | "and" | "comma" | "semicolon" | "auto"
+    abstract_is_snippet: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def build_record(fields: dict[str, list[str]], spec: RecordSpec, *, file_name: str, position: int,
+                 line: Optional[int] = None, view: Optional[Mapping[str, list[str]]] = None,
+                 problems: Optional[list[Problem]] = None) -> Optional[RawRecord]:
+    """Normalise one record. Returns None (and adds a fatal problem) when it cannot be kept.
+
+    ``view`` is what the role table looks keys up in, when that differs from the stored ``fields``
+    (folded spreadsheet headers, LaTeX-decoded BibTeX values).
+    """
+    problems = problems if problems is not None else []
+    try:
+        return _build(fields, spec, view if view is not None else fields, file_name, position, line, problems)
+    except Exception:  # noqa: BLE001 - a record we cannot read must not stop the other records
+        log.debug("record %s of %s could not be normalised", position, file_name, exc_info=True)
+        problems.append(Problem("this record could not be read and was skipped", position, line))
+        return None
+
+
+def _build(fields, spec, view, file_name, position, line, problems) -> Optional[RawRecord]:
+    def values(role: str) -> list[str]:
+        found: list[str] = []
+        for key in spec.roles.get(role, ()):
+            got = view.get(key)
+            if not got:
+                continue
+            got = [v for v in got if v and v.strip()]
+            if got and role not in mappings.LIST_ROLES:
+                return got
+            found.extend(got)
+        return found
+
+    def first(role: str) -> Optional[str]:
+        got = values(role)
+        text = clean_text(got[0]) if got else ""
+        return text[:_CLIP[role]] if text and role in _CLIP else (text or None)
+
+    def note(message: str) -> None:
+        problems.append(Problem(message, position, line, fatal=False))
+
+    title = first("title")
+    if not title:
+        problems.append(Problem("the record has no title and was skipped", position, line))
+        return None
+
+    record = RawRecord(format=spec.format, file_name=file_name, position=position, line=line,
+                       fields=fields, title=title)
+    record.authors, record.authors_truncated = split_authors(values("authors"), spec.author_style)
+    record.year = _year(values("year"), note)
+    record.venue = first("venue")
+    record.publisher = first("publisher")
+    record.abstract = first("abstract")
+    record.abstract_is_snippet = bool(record.abstract) and spec.abstract_is_snippet
+    record.doi = _doi(values("doi"), spec.roles.get("doi", ()), view, note)
+    record.isbns, record.issns = split_identifiers(values("identifiers"))
+    record.source_id = first("source_id")
+    record.cluster_id = first("cluster_id") or _cluster_id(values("cluster_url"))
+    record.url = first("url")
+    record.volume, record.issue = first("volume"), first("issue")
+    record.pages = _pages(first("pages"), first("start_page"), first("end_page"))
+    record.keywords = _keywords(values("keywords"))
+    record.language = language_code(values("language"))
+    record.cited_by = _count(first("cited_by"))
+    record.peer_reviewed = _peer_reviewed(values("peer_reviewed"))
+    record.doc_type = doc_type(values("type"))
+    if record.doc_type == "other" and is_student_thesis(record.venue, record.publisher, record.title,
+                                                       *values("host")):
+        record.doc_type = "thesis"
+    return record
+
+
+def split_authors(values: list[str], style: str) -> tuple[list[Author], bool]:
+    """Names from author values in the source's style; True when the source cut the list short."""
+    names: list[str] = []
+    truncated = False
+    for value in values:
+        value = clean_text(value)
+        if _TRUNCATION.search(value):
+            truncated = True
+            value = _TRUNCATION.sub("", value).rstrip(" ,;")
+        names.extend(_split_names(value, style))
+    authors = [author for author in map(parse_author, names) if author is not None]
+    return authors, truncated
+
+
+def _split_names(value: str, style: str) -> list[str]:
+    if style == "each" or not value:
+        return value.split(";")
+    if style == "and":
+        return re.split(r"\s+and\s+", value)
+    if style == "semicolon":
+        return value.split(";")
+    if style == "comma":
+        return value.split(",")
+    # auto: the safest reading of a cell whose style we do not know
+    if ";" in value:
+        return value.split(";")
+    if re.search(r"\s(and|og|och)\s", value):
+        return re.split(r"\s*,\s*|\s+(?:and|og|och)\s+", value) if value.count(",") != 1 else \
+            re.split(r"\s+(?:and|og|och)\s+", value)
+    parts = [part.strip() for part in value.split(",")]
+    if len(parts) > 1 and all(_SCHOLAR_NAME.match(part) for part in parts):
+        return parts  # "KA Nordmann, O Hansen"
+    if len(parts) > 2 and len(parts) % 2 == 0:
+        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]  # "Nordmann, Kari, Hansen, Ola"
+    return [value]
+
+
+def _year(values: list[str], note: Callable[[str], None]) -> Optional[int]:
+    for value in values:
+        packed = _PACKED_DATE.match(value)
+        year = int(packed.group(1)) if packed else parse_year(value)
+        if year is not None:
+            return year
+    if values:
+        note(f"year {clean_text(values[0])[:40]!r} not understood; left empty")
+    return None
+
+
+def _doi(values: list[str], keys: tuple[str, ...], view, note: Callable[[str], None]) -> Optional[str]:
+    for value in values:
+        doi = normalise_doi(value)
+        if doi:
+            return doi[:300]
+    primary = [v for v in view.get(keys[0], ()) if v.strip()] if keys else []
+    if primary:
+        note(f"DOI {clean_text(primary[0])[:60]!r} is not a DOI; left empty")
+    return None
+
+
+def _cluster_id(values: list[str]) -> Optional[str]:
+    for value in values:
+        match = _CLUSTER.search(value)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _pages(pages: Optional[str], start: Optional[str], end: Optional[str]) -> Optional[str]:
+    if pages:
+        return re.sub(r"\s*-{1,3}\s*|\s*–\s*", "-", pages)
+    if start and end and end != start:
+        return f"{start}-{end}"[:50]
+    return start
+
+
+def _keywords(values: list[str]) -> list[str]:
+    keywords: list[str] = []
+    for value in values:
+        for word in value.split(";"):
+            word = clean_text(word)
+            if word and word not in keywords:
+                keywords.append(word)
+    return keywords
+
+
+def _count(value: Optional[str]) -> Optional[int]:
+    match = _DIGITS.search(value or "")
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", match.group(0))
+    return int(digits) if digits and len(digits) < 10 else None
+
+
+def _peer_reviewed(values: list[str]) -> Optional[bool]:
+    """True or False only where the source states it; None otherwise."""
+    answer: Optional[bool] = None
+    for value in values:
+        word = fold(clean_text(value))
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            answer = False
+    return answer
+
+
+def doc_type(values: list[str]) -> str:
+    for value in values:
+        found = mappings.DOC_TYPE_BY_LABEL.get(fold(clean_text(value)))
+        if found:
+            return found
+    return "other"
+
+
+def language_code(values: list[str]) -> Optional[str]:
+    """ISO 639-1 from whatever the source wrote ("nor", "nob", "Norsk", "sv"); None when unknown."""
+    for value in values:
+        for token in re.split(r"[;,/|]", value):
+            code = mappings.LANGUAGE_CODES.get(fold(clean_text(token)))
+            if code:
+                return code
+    return None
+
+
+def is_student_thesis(*texts: Optional[str]) -> bool:
+    """True when any text names a student thesis (masteroppgave, uppsats, speciale...), not PhD work."""
+    folded = fold(" | ".join(text for text in texts if text).replace("’", "'"))
+    return bool(folded) and not _NOT_STUDENT_THESIS.search(folded) and bool(_STUDENT_THESIS.search(folded))

@@ -1,0 +1,122 @@
+"""RIS from Oria/Primo VE, Google Scholar (RefMan), Publish or Perish and other databases.
+
+We split records ourselves instead of calling ``rispy.load``: rispy 0.10 silently drops the first
+record after a byte-order mark and a last record without an ``ER`` line, and it does not report line
+numbers. The splitter below keeps every tag as read (``fields``), joins continuation lines onto the
+tag they continue, and reports anything odd as a problem with its line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from review.encoding import read_text
+from review.errors import InputError
+from review.importers.build import RecordSpec, build_record
+from review.importers.mappings import RIS_ROLES
+from review.model import ImportResult, Problem, RawRecord
+
+FORMAT = "ris"
+# Two spaces before the dash is the standard; one space and a missing value after "- " are tolerated.
+_TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
+_TAGS = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits)
+_PRIMO_ID = re.compile(r"^(alma\d|cdi_)", re.IGNORECASE)
+_PRIMO_DATABASE = re.compile(r"oria|primo|bibsys", re.IGNORECASE)
+SPEC = RecordSpec(FORMAT, RIS_ROLES, author_style="each")
+
+
+@dataclass
+class _Chunk:
+    line: int
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    last_tag: Optional[str] = None
+
+
+def read(path: Path) -> ImportResult:
+    decoded = read_text(path)
+    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
+                          repaired_mojibake=decoded.repaired_mojibake)
+    chunks = split_records(decoded.text, result.problems)
+    if not chunks:
+        raise InputError(path.name, "no RIS records found", line=1,
+                         expected='records of tag lines such as "TY  - JOUR" ... "ER  - "')
+    for position, chunk in enumerate(chunks, start=1):
+        record = build_record(chunk.fields, SPEC, file_name=path.name, position=position, line=chunk.line,
+                              problems=result.problems)
+        if record is not None:
+            result.records.append(record)
+    result.source = guess_source(result.records)
+    for record in result.records:
+        record.source = result.source
+    return result
+
+
+def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
+    """Cut the text into records; a record ends at ER, at the next TY, or at the end of the file."""
+    chunks: list[_Chunk] = []
+    current: Optional[_Chunk] = None
+    stray_from: Optional[int] = None  # first line of a block of text outside any record
+
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac line ends
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line[2:6] == "  - " and line[:2] in _TAGS:  # the common case, without the regex
+            tag, value, match = line[:2], line[6:].strip(), True
+        else:
+            found = _TAG.match(line)
+            match = found is not None
+            if found:
+                tag, value = found.group(1), (found.group(2) or "").strip()
+        if not match:
+            if not line.strip():
+                continue
+            if current is not None and current.last_tag is not None:
+                values = current.fields[current.last_tag]
+                values[-1] = f"{values[-1]}\n{line.strip()}" if values[-1] else line.strip()
+            elif stray_from is None:
+                stray_from = number
+                problems.append(Problem("text outside any record was ignored", line=number, fatal=False))
+            continue
+        stray_from = None
+        if tag == "ER":
+            if current is None:
+                problems.append(Problem("an ER line without a record was ignored", line=number, fatal=False))
+            else:
+                chunks.append(current)
+                current = None
+            continue
+        if current is not None and tag == "TY" and current.fields:
+            problems.append(Problem("no ER line before the next TY; the record was kept",
+                                    record=len(chunks) + 1, line=current.line, fatal=False))
+            chunks.append(current)
+            current = None
+        if current is None:
+            current = _Chunk(line=number)
+            if tag != "TY":
+                problems.append(Problem(f"the record starts with {tag}, not TY", record=len(chunks) + 1,
+                                        line=number, fatal=False))
+        current.fields.setdefault(tag, []).append(value)
+        current.last_tag = tag
+
+    if current is not None and current.fields:
+        problems.append(Problem("the last record has no ER line; it was kept", record=len(chunks) + 1,
+                                line=current.line, fatal=False))
+        chunks.append(current)
+    return chunks
+
+
+def guess_source(records: list[RawRecord]) -> str:
+    """Oria when record ids look like Primo's (alma…, cdi_…) or the database names Oria/Primo."""
+    for record in records:
+        if any(_PRIMO_ID.match(value) for value in record.fields.get("ID", ())):
+            return "oria"
+        if any(_PRIMO_DATABASE.search(value) for tag in ("DB", "DP") for value in record.fields.get(tag, ())):
+            return "oria"
+    for record in records:
+        if any("scholar.google" in value for tag in ("UR", "L2") for value in record.fields.get(tag, ())):
+            return "scholar"
+    return "other"

@@ -1,0 +1,173 @@
+"""Spreadsheets: Publish or Perish CSV (11/23/24/26 columns), Oria "Export to Excel", other CSV/XLSX.
+
+Columns are found by header name, never by position, so every PoP layout and any extra column work
+alike; every cell is kept in ``fields`` under its original header, mapped or not.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from openpyxl import load_workbook
+
+from review.encoding import read_text, repair_value
+from review.errors import InputError
+from review.importers.build import RecordSpec, build_record
+from review.importers.mappings import POP_ONLY_COLUMNS, TABLE_ROLES
+from review.model import ImportResult, Problem, RawRecord
+from review.normalise import fold
+
+FORMAT_CSV, FORMAT_POP, FORMAT_XLSX = "csv", "pop-csv", "xlsx"
+_DELIMITERS = (",", ";", "\t")
+_PRIMO_ID = re.compile(r"^(alma\d|cdi_)", re.IGNORECASE)
+# A cell this long or with this many line breaks usually means an unbalanced quote swallowed rows.
+_SUSPECT_CELL_LINES = 200
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+def header_key(name: str) -> str:
+    """'Article URL', 'ArticleURL' and 'article_url' → 'articleurl'; 'Språk' → 'sprak'."""
+    return re.sub(r"[^a-z0-9]", "", fold(name or ""))
+
+
+def read(path: Path) -> ImportResult:
+    """CSV or TSV in any encoding ``review.encoding`` understands."""
+    decoded = read_text(path)
+    result = ImportResult(file_name=path.name, format=FORMAT_CSV, encoding=decoded.encoding,
+                          repaired_mojibake=decoded.repaired_mojibake)
+    _fill(result, _csv_rows(decoded.text, path.name), path.name)
+    return result
+
+
+def read_xlsx(path: Path) -> ImportResult:
+    """The first worksheet of an Excel workbook, header in its first non-empty row."""
+    result = ImportResult(file_name=path.name, format=FORMAT_XLSX, encoding="xlsx")
+    rows = list(_xlsx_rows(path, result))
+    _fill(result, iter(rows), path.name)
+    return result
+
+
+def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name: str) -> None:
+    header_line, header = _header(rows, file_name)
+    keys = [header_key(name) for name in header]
+    if not any(key in TABLE_ROLES["title"] for key in keys):
+        raise InputError(file_name, "no title column in the header row", line=header_line,
+                         expected=f"a column named Title (found: {', '.join(h for h in header if h)[:200]})")
+    is_pop = len(POP_ONLY_COLUMNS.intersection(keys)) >= 2
+    if is_pop:
+        result.format = FORMAT_POP
+    spec = RecordSpec(result.format, TABLE_ROLES, author_style="comma" if is_pop else "auto",
+                      abstract_is_snippet=is_pop)
+    position = 0
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        position += 1
+        fields, view = _row_fields(header, keys, cells)
+        if len(cells) > len(header):
+            result.problems.append(Problem(f"{len(cells) - len(header)} cell(s) beyond the header were kept "
+                                           "as extra columns", position, line, fatal=False))
+        if any(cell.count("\n") > _SUSPECT_CELL_LINES for cell in cells):
+            result.problems.append(Problem("a cell spans hundreds of lines; check for an unbalanced quote",
+                                           position, line, fatal=False))
+        record = build_record(fields, spec, file_name=file_name, position=position, line=line, view=view,
+                              problems=result.problems)
+        if record is not None:
+            result.records.append(record)
+    result.source = "scholar" if is_pop else guess_source(result.records)
+    for record in result.records:
+        record.source = result.source
+
+
+def _header(rows: Iterator[tuple[int, list[str]]], file_name: str) -> tuple[int, list[str]]:
+    for line, cells in rows:
+        if any(cell.strip() for cell in cells):
+            return line, [cell.strip() for cell in cells]
+    raise InputError(file_name, "no header row", expected="a header row naming the columns, then one row per record")
+
+
+def _row_fields(header: list[str], keys: list[str], cells: list[str]):
+    fields: dict[str, list[str]] = {}
+    view: dict[str, list[str]] = {}
+    for index, cell in enumerate(cells):
+        name = header[index] if index < len(header) else f"(extra column {index + 1})"
+        key = keys[index] if index < len(keys) else ""
+        name = name or f"(column {index + 1})"
+        fields.setdefault(name, []).append(cell)
+        if key and cell.strip():
+            view.setdefault(key, []).append(cell)
+    return fields, view
+
+
+def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) per row; leading '#' lines (notes, such as a synthetic-data label) are skipped."""
+    lines = text.split("\n")
+    skip = 0
+    while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
+        skip += 1
+    if skip == len(lines):
+        raise InputError(file_name, "no header row", expected="a header row naming the columns")
+    delimiter = max(_DELIMITERS, key=lines[skip].count)
+    reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delimiter)
+    previous_end = 0
+    try:
+        for cells in reader:
+            yield skip + previous_end + 1, cells
+            previous_end = reader.line_num
+    except csv.Error as exc:
+        raise InputError(file_name, f"the CSV is malformed ({exc})", line=skip + previous_end + 1,
+                         expected="comma-, semicolon- or tab-separated values with balanced quotes") from None
+
+
+def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str]]]:
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise InputError(path.name, f"not a readable Excel workbook ({type(exc).__name__})",
+                         expected="an .xlsx file saved by Excel or an export tool") from None
+    try:
+        sheet = workbook.worksheets[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = []
+            for value in row:
+                text = _cell_text(value)
+                text, repaired = repair_value(text)
+                result.repaired_mojibake += repaired
+                cells.append(text)
+            while cells and not cells[-1]:
+                cells.pop()
+            yield number, cells
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl internals must not reach the user
+        raise InputError(path.name, f"the workbook could not be read ({type(exc).__name__})",
+                         expected="an .xlsx file saved by Excel or an export tool") from None
+    finally:
+        workbook.close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def guess_source(records: Iterable[RawRecord]) -> str:
+    """Oria when record ids look like Primo's; Scholar when links point to it; else other."""
+    records = list(records)
+    for record in records:
+        if record.source_id and _PRIMO_ID.match(record.source_id):
+            return "oria"
+    if any(record.url and "scholar.google" in record.url for record in records):
+        return "scholar"
+    return "other"

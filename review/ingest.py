@@ -1,0 +1,182 @@
+"""Importing export files into the store: read every file first, then store all in one transaction,
+so a bad file leaves the store exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from sqlalchemy import Connection, select
+
+from review.errors import InputError, ReviewError
+from review.model import SOURCES, ImportResult, RawRecord
+from review.protocol import Protocol
+from review.rounds import current_round
+from review.store import Store, schema
+from review.timeutil import now_iso
+
+
+@dataclass
+class ImportSummary:
+    file_name: str
+    format: str = ""
+    encoding: str = ""
+    source: str = ""
+    family: Optional[str] = None
+    import_id: Optional[int] = None
+    records: int = 0
+    problems: list[str] = field(default_factory=list)
+    repaired_mojibake: int = 0
+    already_imported: Optional[int] = None  # id of the earlier import of the same content
+
+    def describe(self) -> str:
+        if self.already_imported is not None:
+            return (f"{self.file_name}: already imported (import #{self.already_imported}, same content); "
+                    f"nothing added")
+        text = (f"{self.file_name}: {self.records} records read as {self.format} ({self.encoding}), "
+                f"source {self.source}, family {self.family or '-'}")
+        if self.repaired_mojibake:
+            text += f"; repaired {self.repaired_mojibake} double-encoded values"
+        if self.problems:
+            text += f"; {len(self.problems)} problem(s):" + "".join(f"\n  - {p}" for p in self.problems)
+        return text
+
+
+@dataclass
+class SearchInfo:
+    """What the user says about a search: where it ran, for which family, with which query, when."""
+
+    source: str = "auto"
+    family: Optional[str] = None
+    query: Optional[str] = None
+    searched: Optional[str] = None
+    filters: Optional[str] = None
+    hits: Optional[int] = None
+    peer_reviewed_only: bool = False  # the search was limited to peer-reviewed work (from the family)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _validate(protocol: Protocol, info: SearchInfo) -> SearchInfo:
+    if info.source not in SOURCES + ("auto",):
+        raise ReviewError(f"unknown source '{info.source}'; use one of: auto, " + ", ".join(SOURCES))
+    if info.family is not None:
+        family = protocol.family(info.family)  # raises, listing the declared families
+        info.peer_reviewed_only = family.peer_reviewed_only
+        if info.query is None:
+            info.query = family.query()
+    if info.searched is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.searched):
+        raise ReviewError(f"search date '{info.searched}' is not YYYY-MM-DD")
+    return info
+
+
+def _read(path: Path, info: SearchInfo) -> ImportResult:
+    from review.importers import read_file  # the registry; imported late to keep start-up light
+
+    if not path.is_file():
+        raise InputError(str(path), "file not found")
+    result = read_file(path, source=info.source)
+    if not result.records:
+        detail = "; ".join(str(p) for p in result.problems[:3])
+        raise InputError(path.name, "no record could be read" + (f": {detail}" if detail else ""),
+                         expected="at least one bibliographic record")
+    return result
+
+
+def import_files(store: Store, protocol: Protocol, paths: Sequence[Path], info: SearchInfo,
+                 *, round_id: Optional[int] = None) -> list[ImportSummary]:
+    """Import files that share one search description (source, family, query, date)."""
+    return import_batch(store, protocol, [(Path(p), info) for p in paths], round_id=round_id)
+
+
+def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, SearchInfo]],
+                 *, round_id: Optional[int] = None) -> list[ImportSummary]:
+    """Read every file first, then store them all in one transaction: one unreadable file leaves the
+    store unchanged. Content imported before (same hash) is reported, not stored twice."""
+    items = [(Path(path), _validate(protocol, info)) for path, info in items]
+    prepared: list[tuple[Path, str, SearchInfo, Optional[ImportResult]]] = []
+    with store.read() as conn:
+        known = dict(conn.execute(select(schema.imports.c.file_hash, schema.imports.c.id)).all())
+    seen: set[str] = set()
+    for path, info in items:
+        try:
+            digest = content_hash(path.read_bytes())
+        except OSError as exc:
+            raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        if digest in known or digest in seen:
+            prepared.append((path, digest, info, None))
+            continue
+        seen.add(digest)
+        prepared.append((path, digest, info, _read(path, info)))
+
+    def store_all(conn: Connection) -> list[ImportSummary]:
+        rid = round_id if round_id is not None else current_round(conn, protocol)
+        summaries = []
+        for path, digest, info, result in prepared:
+            if result is None:
+                summaries.append(ImportSummary(file_name=path.name, already_imported=known.get(digest)))
+                continue
+            summaries.append(store_result(conn, result, digest, info, rid))
+        return summaries
+
+    return store.transact(store_all)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _record_row(import_id: int, rec: RawRecord, info: SearchInfo) -> dict:
+    return {
+        "import_id": import_id, "position": rec.position, "line": rec.line, "source": rec.source,
+        "format": rec.format, "family": info.family, "query": info.query, "searched": info.searched,
+        "source_id": rec.source_id, "cluster_id": rec.cluster_id, "title": rec.title,
+        "authors": _json([[a.family, a.given] for a in rec.authors]), "authors_truncated": rec.authors_truncated,
+        "year": rec.year, "venue": rec.venue, "publisher": rec.publisher, "doc_type": rec.doc_type,
+        "language": rec.language, "doi": rec.doi, "isbns": _json(rec.isbns), "issns": _json(rec.issns),
+        "abstract": rec.abstract, "abstract_is_snippet": rec.abstract_is_snippet, "url": rec.url,
+        # A search filtered to peer-reviewed work vouches for what it found, unless the record says otherwise.
+        "peer_reviewed": rec.peer_reviewed if rec.peer_reviewed is not None else (True if info.peer_reviewed_only
+                                                                                  else None), "cited_by": rec.cited_by, "volume": rec.volume, "issue": rec.issue,
+        "pages": rec.pages, "keywords": _json(rec.keywords), "fields": _json(rec.fields),
+    }
+
+
+def store_result(conn: Connection, result: ImportResult, digest: str, info: SearchInfo,
+                 round_id: int) -> ImportSummary:
+    """Write one read file and its records inside the caller's transaction."""
+    source = result.source if info.source == "auto" else info.source
+    filters = {"text": info.filters} if info.filters else {}
+    if info.hits is not None:
+        filters["hits"] = info.hits
+    import_id = conn.execute(schema.imports.insert().values(
+        round_id=round_id, file_name=result.file_name, file_hash=digest, format=result.format, source=source,
+        family=info.family, query=info.query, searched=info.searched, filters=_json(filters) if filters else None,
+        encoding=result.encoding, repaired_mojibake=result.repaired_mojibake, n_records=len(result.records),
+        n_problems=len(result.problems), problems=_json([asdict(p) for p in result.problems]),
+        imported_at=now_iso())).inserted_primary_key[0]
+    rows = [_record_row(import_id, rec, info) for rec in result.records]
+    if rows:
+        conn.execute(schema.raw_records.insert(), rows)
+    return ImportSummary(file_name=result.file_name, format=result.format, encoding=result.encoding,
+                         source=source, family=info.family, import_id=import_id, records=len(rows),
+                         problems=[str(p) for p in result.problems], repaired_mojibake=result.repaired_mojibake)
+
+
+def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "auto",
+                family: Optional[str] = None, query: Optional[str] = None, searched: Optional[str] = None,
+                filters: Optional[str] = None, hits: Optional[int] = None,
+                round_id: Optional[int] = None) -> ImportSummary:
+    info = SearchInfo(source=source, family=family, query=query, searched=searched, filters=filters, hits=hits)
+    return import_files(store, protocol, [Path(path)], info, round_id=round_id)[0]
+
+
+def count_raw(conn: Connection) -> int:
+    from sqlalchemy import func
+    return conn.execute(select(func.count()).select_from(schema.raw_records)).scalar_one()

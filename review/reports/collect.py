@@ -1,0 +1,315 @@
+"""Read what the exporters need from the store into plain dataclasses.
+
+Exporters never touch SQL: they take the dataclasses below, so each can be tested with objects
+built by hand, and the store's layout can change in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from sqlalchemy import Connection, select
+
+from review.errors import ProtocolError
+from review.model import Author
+from review.protocol import Protocol
+from review.store import schema
+from screening.decisions import latest_final
+from screening.summaries import latest_summaries
+from screening.works import active_work_ids
+
+@dataclass
+class IncludedWork:
+    """A work finally included at the last stage, with its summary and where it was found."""
+
+    work_id: int
+    title: str
+    authors: list[Author] = field(default_factory=list)
+    authors_truncated: bool = False
+    year: Optional[int] = None
+    venue: Optional[str] = None
+    publisher: Optional[str] = None
+    doi: Optional[str] = None
+    url: Optional[str] = None
+    doc_type: str = "other"
+    language: Optional[str] = None
+    peer_reviewed: Optional[bool] = None
+    abstract: Optional[str] = None
+    volume: Optional[str] = None
+    issue: Optional[str] = None
+    pages: Optional[str] = None
+    isbns: list[str] = field(default_factory=list)
+    issns: list[str] = field(default_factory=list)
+    family: Optional[str] = None  # the family it counts for
+    appendix_group: Optional[str] = None
+    aim: str = ""
+    method: str = ""
+    findings: str = ""
+    sources: list[str] = field(default_factory=list)  # "oria", "scholar", ... that found it
+    families: list[str] = field(default_factory=list)  # every family that found it
+
+
+@dataclass
+class SearchLogEntry:
+    """One search as run (an import), or a planned family/source search with no import yet."""
+
+    family: Optional[str]
+    family_label: str
+    source: str
+    query: str
+    query_from_protocol: bool  # True when the file did not say what was typed
+    searched: Optional[str]
+    filters: str
+    hits: Optional[int]
+    file_name: Optional[str]
+    file_format: Optional[str]
+    imported_at: Optional[str]
+    problems: int = 0
+
+
+@dataclass
+class ScreeningWork:
+    """A work as the ASReview hand-off and the works table need it."""
+
+    work_id: int
+    title: str
+    abstract: Optional[str]
+    authors: list[Author]
+    year: Optional[int]
+    venue: Optional[str]
+    publisher: Optional[str]
+    doc_type: str
+    language: Optional[str]
+    doi: Optional[str]
+    url: Optional[str]
+    peer_reviewed: Optional[bool]
+    family: Optional[str]
+    n_records: int = 0
+    sources: list[str] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)
+    final: dict[int, str] = field(default_factory=dict)  # stage -> latest final decision
+
+
+@dataclass
+class RawRow:
+    raw_id: int
+    file_name: str
+    position: int
+    work_id: Optional[int]
+    source: str
+    family: Optional[str]
+    year: Optional[int]
+    title: str
+    doi: Optional[str]
+
+
+@dataclass
+class DecisionRow:
+    work_id: int
+    stage: int
+    decision: str
+    reasons: list[str]
+    note: Optional[str]
+    reviewer: str
+    final: bool
+    automatic: bool
+    created_at: str
+
+
+def _authors(text: Optional[str]) -> list[Author]:
+    try:
+        pairs = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [Author(str(p[0]), str(p[1]) if len(p) > 1 and p[1] else "") for p in pairs if p]
+
+
+def _json_list(text: Optional[str]) -> list[str]:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return [text] if text else []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def latest_final_decisions(conn: Connection, stage: int) -> dict[int, str]:
+    """work id -> decision of its latest final decision at ``stage`` (the screening module's rule)."""
+    return {work_id: row["decision"] for work_id, row in latest_final(conn, stage).items()}
+
+
+def included_work_ids(conn: Connection) -> list[int]:
+    """Live works included at every stage in turn, as ``screening.flow`` counts them for the diagram."""
+    passing = set(active_work_ids(conn))
+    for stage in schema.STAGES:
+        finals = latest_final(conn, stage, passing) if passing else {}
+        passing = {w for w, row in finals.items() if row["decision"] == "include"}
+    return sorted(passing)
+
+
+def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Protocol]) -> dict[int, dict]:
+    """Per work: sources and families that found it, record count, and first non-empty page details."""
+    r, links = schema.raw_records, schema.work_links
+    rows = conn.execute(select(links.c.work_id, r.c.source, r.c.family, r.c.volume, r.c.issue, r.c.pages)
+                        .join(r, r.c.id == links.c.raw_id)
+                        .where(links.c.work_id.in_(list(work_ids)))
+                        .order_by(links.c.work_id, r.c.id))
+    info: dict[int, dict] = defaultdict(lambda: {"sources": [], "families": [], "n": 0})
+    for work_id, source, family, volume, issue, pages in rows:
+        entry = info[work_id]
+        entry["n"] += 1
+        if source not in entry["sources"]:
+            entry["sources"].append(source)
+        if family and family not in entry["families"]:
+            entry["families"].append(family)
+        for key, value in (("volume", volume), ("issue", issue), ("pages", pages)):
+            if value and not entry.get(key):
+                entry[key] = value
+    source_rank = {"oria": 0, "scholar": 1}
+    for entry in info.values():
+        entry["sources"].sort(key=lambda s: (source_rank.get(s, 9), s))
+        if protocol is not None:
+            entry["families"].sort(key=protocol.family_rank)
+    return info
+
+
+def collect_included(conn: Connection, protocol: Optional[Protocol] = None,
+                     round_id: Optional[int] = None) -> list[IncludedWork]:
+    """Included works; with ``round_id`` only those first found in that round."""
+    ids = included_work_ids(conn)
+    if round_id is not None and ids:
+        w = schema.works
+        ids = list(conn.execute(select(w.c.id).where(w.c.id.in_(ids), w.c.round_id == round_id)).scalars())
+    if not ids:
+        return []
+    w = schema.works
+    summaries = latest_summaries(conn, ids)
+    provenance = _provenance(conn, ids, protocol)
+    out = []
+    for row in conn.execute(select(w).where(w.c.id.in_(ids)).order_by(w.c.id)).mappings():
+        summary = summaries.get(row["id"], {})
+        prov = provenance.get(row["id"], {})
+        out.append(IncludedWork(
+            work_id=row["id"], title=row["title"], authors=_authors(row["authors"]),
+            authors_truncated=bool(row["authors_truncated"]), year=row["year"], venue=row["venue"],
+            publisher=row["publisher"], doi=row["doi"], url=row["url"], doc_type=row["doc_type"],
+            language=row["language"], peer_reviewed=row["peer_reviewed"], abstract=row["abstract"],
+            volume=prov.get("volume"), issue=prov.get("issue"), pages=prov.get("pages"),
+            isbns=_json_list(row["isbns"]), issns=_json_list(row["issns"]), family=row["family"],
+            appendix_group=summary.get("appendix_group") or None, aim=summary.get("aim", ""),
+            method=summary.get("method", ""), findings=summary.get("findings", ""),
+            sources=list(prov.get("sources", [])), families=list(prov.get("families", []))))
+    return out
+
+
+def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = None) -> list[ScreeningWork]:
+    """Every live work (not merged away, with a record) and its latest final decision per stage."""
+    w = schema.works
+    ids = active_work_ids(conn)
+    rows = list(conn.execute(select(w).where(w.c.id.in_(ids)).order_by(w.c.id)).mappings())
+    provenance = _provenance(conn, ids, protocol)
+    finals = {stage: latest_final_decisions(conn, stage) for stage in schema.STAGES}
+    out = []
+    for row in rows:
+        prov = provenance.get(row["id"], {})
+        out.append(ScreeningWork(
+            work_id=row["id"], title=row["title"], abstract=row["abstract"], authors=_authors(row["authors"]),
+            year=row["year"], venue=row["venue"], publisher=row["publisher"], doc_type=row["doc_type"],
+            language=row["language"], doi=row["doi"], url=row["url"], peer_reviewed=row["peer_reviewed"],
+            family=row["family"], n_records=prov.get("n", 0), sources=list(prov.get("sources", [])),
+            families=list(prov.get("families", [])),
+            final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]}))
+    return out
+
+
+def collect_raw(conn: Connection) -> list[RawRow]:
+    r, i, links = schema.raw_records, schema.imports, schema.work_links
+    query = (select(r.c.id, i.c.file_name, r.c.position, links.c.work_id, r.c.source, r.c.family, r.c.year,
+                    r.c.title, r.c.doi)
+             .join(i, i.c.id == r.c.import_id)
+             .outerjoin(links, links.c.raw_id == r.c.id)
+             .order_by(r.c.import_id, r.c.position))
+    return [RawRow(*row) for row in conn.execute(query)]
+
+
+def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None) -> list[DecisionRow]:
+    """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding)."""
+    from screening.blinding import visible_decision_rows
+
+    rows = sorted(visible_decision_rows(conn, protocol, viewer), key=lambda r: (r["created_at"], r["id"]))
+    return [DecisionRow(work_id=r["work_id"], stage=r["stage"], decision=r["decision"],
+                        reasons=_json_list(r["reasons"]), note=r["note"], reviewer=r["reviewer"], final=bool(r["final"]),
+                        automatic=bool(r["automatic"]), created_at=r["created_at"]) for r in rows]
+
+
+def _protocol_filters(protocol: Protocol, family_id: Optional[str]) -> dict:
+    filters: dict = {"years": [protocol.year_from, protocol.year_to]}
+    if family_id is None:
+        return filters
+    try:
+        family = protocol.family(family_id)
+    except ProtocolError:  # an import under a family the protocol no longer declares
+        return filters
+    if family.years:
+        filters["years"] = list(family.years)
+    if family.peer_reviewed_only:
+        filters["peer_reviewed_only"] = True
+    if family.exclude_doc_types:
+        filters["exclude_doc_types"] = list(family.exclude_doc_types)
+    return filters
+
+
+def format_filters(filters: dict) -> str:
+    """A stable one-line rendering: ``key=value; key=value`` in key order."""
+    parts = []
+    for key in sorted(filters):
+        value = filters[key]
+        if isinstance(value, list):
+            value = "-".join(str(v) for v in value) if key == "years" else ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            value = "yes" if value else "no"
+        parts.append(f"{key}={value}")
+    return "; ".join(parts)
+
+
+def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> list[SearchLogEntry]:
+    """Every import as a search run, then every family/source pair the protocol plans but no file covers.
+
+    With ``round_id``, only that round's searches (an update's own search log)."""
+    i = schema.imports
+    labels = {f.id: f.label for f in protocol.families}
+    entries: list[SearchLogEntry] = []
+    seen: set[tuple[Optional[str], str]] = set()
+    query = select(i).order_by(i.c.searched, i.c.id)
+    if round_id is not None:
+        query = query.where(i.c.round_id == round_id)
+    for row in conn.execute(query).mappings():
+        family = row["family"]
+        seen.add((family, row["source"]))
+        try:
+            stored = json.loads(row["filters"]) if row["filters"] else {}
+        except ValueError:
+            stored = {"as_stored": row["filters"]}
+        filters = stored if stored else _protocol_filters(protocol, family)
+        query = row["query"] or ""
+        from_protocol = False
+        if not query and family in labels:
+            query, from_protocol = protocol.family(family).query(), True
+        entries.append(SearchLogEntry(
+            family=family, family_label=labels.get(family, family or ""), source=row["source"], query=query,
+            query_from_protocol=from_protocol, searched=row["searched"], filters=format_filters(filters),
+            hits=row["n_records"], file_name=row["file_name"], file_format=row["format"],
+            imported_at=row["imported_at"], problems=row["n_problems"]))
+    for family in protocol.families:
+        for source in family.sources:
+            if (family.id, source) not in seen:
+                entries.append(SearchLogEntry(
+                    family=family.id, family_label=family.label, source=source, query=family.query(),
+                    query_from_protocol=True, searched=None,
+                    filters=format_filters(_protocol_filters(protocol, family.id)), hits=None, file_name=None,
+                    file_format=None, imported_at=None))
+    rank = {f.id: n for n, f in enumerate(protocol.families)}
+    entries.sort(key=lambda e: (rank.get(e.family, len(rank)), e.source, e.searched or "9999", e.file_name or ""))
+    return entries

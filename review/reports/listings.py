@@ -1,0 +1,65 @@
+"""Row-per-item listings: the PRISMA-S search log, raw records, works, decisions, and the ASReview hand-off.
+
+The decisions listing uses the columns ``review decide --csv`` reads (work_id, stage, decision, reason,
+reviewer, final), then the rest of the history, so an export can be edited and read back.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from review.reports.collect import DecisionRow, RawRow, ScreeningWork, SearchLogEntry
+from review.reports.tabular import Table
+
+SEARCH_LOG_COLUMNS = ["family", "family_label", "source", "database", "query", "query_recorded", "searched",
+                      "filters", "hits", "file", "format", "imported_at", "problems"]
+# PRISMA-S item 1 asks for the platform as well as the database.
+PLATFORMS = {"oria": "Oria (Ex Libris Primo VE)", "scholar": "Google Scholar", "other": "other"}
+
+ASREVIEW_COLUMNS = ["record_id", "title", "abstract", "authors", "year", "doi", "url", "label_included"]
+# ASReview LAB reads label_included as 1 (relevant) / 0 (irrelevant); an empty cell means unlabelled.
+ASREVIEW_LABELS = {"include": 1, "exclude": 0}
+ASREVIEW_STAGE = 1  # labels come from the title/abstract stage, the one ASReview models
+
+DECISION_COLUMNS = ["work_id", "stage", "decision", "reason", "reviewer", "final", "note", "automatic",
+                    "created_at"]
+REASON_SEPARATOR = "; "
+
+
+def search_log_table(entries: Sequence[SearchLogEntry]) -> Table:
+    rows = [[e.family, e.family_label, e.source, PLATFORMS.get(e.source, e.source), e.query,
+             "protocol" if e.query_from_protocol else "as run", e.searched, e.filters, e.hits, e.file_name,
+             e.file_format, e.imported_at, e.problems if e.file_name else None]
+            for e in entries]
+    return Table(columns=list(SEARCH_LOG_COLUMNS), rows=rows, title="Search log (PRISMA-S)")
+
+
+def asreview_table(works: Sequence[ScreeningWork]) -> Table:
+    rows = []
+    for w in works:
+        label = ASREVIEW_LABELS.get(w.final.get(ASREVIEW_STAGE, ""))
+        rows.append([w.work_id, w.title, w.abstract, "; ".join(a.display() for a in w.authors), w.year, w.doi,
+                     w.url, label])
+    return Table(columns=list(ASREVIEW_COLUMNS), rows=rows)
+
+
+def raw_table(rows: Sequence[RawRow]) -> Table:
+    return Table(columns=["raw_id", "file", "position", "work_id", "source", "family", "year", "title", "doi"],
+                 rows=[[r.raw_id, r.file_name, r.position, r.work_id, r.source, r.family, r.year, r.title, r.doi]
+                       for r in rows])
+
+
+def works_table(works: Sequence[ScreeningWork]) -> Table:
+    columns = ["work_id", "family", "year", "title", "authors", "venue", "publisher", "doc_type", "language", "doi",
+               "url", "peer_reviewed", "records", "sources", "families", "stage_1", "stage_2", "stage_3"]
+    rows = [[w.work_id, w.family, w.year, w.title, "; ".join(a.display() for a in w.authors), w.venue, w.publisher,
+             w.doc_type, w.language, w.doi, w.url, w.peer_reviewed, w.n_records, "; ".join(w.sources),
+             "; ".join(w.families)] + [w.final.get(stage) for stage in (1, 2, 3)]
+            for w in works]
+    return Table(columns=columns, rows=rows)
+
+
+def decisions_table(rows: Sequence[DecisionRow]) -> Table:
+    return Table(columns=list(DECISION_COLUMNS), rows=[
+        [d.work_id, d.stage, d.decision, REASON_SEPARATOR.join(d.reasons), d.reviewer, d.final, d.note, d.automatic,
+         d.created_at] for d in rows])

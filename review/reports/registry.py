@@ -1,0 +1,159 @@
+"""Which exports exist, in which file formats, and where their data comes from.
+
+``export(data, what, path)`` picks the writer from ``what`` and the file suffix. Writers get an
+``ExportData``, which reads from the store lazily, so an export touches only the tables it needs.
+The file is written next to its target and renamed into place: a failed export leaves no half file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Optional
+
+from sqlalchemy import select
+
+from review.errors import ReviewError
+from review.protocol import Protocol
+from review.reports import appendix, collect, included, listings
+from review.reports.flow_draw import write_flow
+from review.reports.flow_labels import family_display_names
+from review.reports.table31 import table_3_1
+from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
+from review.store import schema
+from review.store.db import Store
+from screening.flow import compute_flow
+from screening.flowtypes import Flow
+
+
+class ExportData:
+    """What the exporters read: the protocol, the flow counts and the store's contents."""
+
+    def __init__(self, store: Store, protocol: Protocol, *, flow: Optional[Flow] = None,
+                 round_id: Optional[int] = None, viewer: Optional[str] = None):
+        self.store, self.protocol, self._flow, self.round_id = store, protocol, flow, round_id
+        self.viewer = viewer  # whose view of the decision log (blinding); None: the team's
+
+    @property
+    def language(self) -> str:
+        return self.protocol.report_language
+
+    def flow(self) -> Flow:
+        if self._flow is None:
+            if self.round_id is not None:
+                self._check_round()
+            self._flow = compute_flow(self.store, self.protocol, self.round_id)
+        return self._flow
+
+    def _check_round(self) -> None:
+        with self.store.read() as conn:
+            rounds = list(conn.execute(select(schema.rounds.c.id).order_by(schema.rounds.c.id)).scalars())
+        if self.round_id not in rounds:
+            raise ReviewError(f"no round {self.round_id}; this review has rounds "
+                              + (", ".join(map(str, rounds)) or "none yet"))
+
+    def _read(self, fn, *args):
+        with self.store.read() as conn:
+            return fn(conn, *args)
+
+    def included(self) -> list[collect.IncludedWork]:
+        if self.round_id is not None:
+            self._check_round()
+        return self._read(collect.collect_included, self.protocol, self.round_id)
+
+    def screening_works(self) -> list[collect.ScreeningWork]:
+        return self._read(collect.collect_screening_works, self.protocol)
+
+    def search_log(self) -> list[collect.SearchLogEntry]:
+        return self._read(collect.collect_search_log, self.protocol, self.round_id)
+
+    def raw(self) -> list[collect.RawRow]:
+        return self._read(collect.collect_raw)
+
+    def decisions(self) -> list[collect.DecisionRow]:
+        return self._read(collect.collect_decisions, self.protocol, self.viewer)
+
+
+Writer = Callable[[ExportData, Path], None]
+
+
+def _tabular(build: Callable[[ExportData], Table], *, excel: bool = True,
+             sheet: str = "Sheet") -> dict[str, Writer]:
+    return {
+        ".csv": lambda d, p: write_csv(build(d), p, excel=excel),
+        ".xlsx": lambda d, p: write_xlsx([(sheet, build(d))], p),
+        ".md": lambda d, p: write_markdown(build(d), p),
+    }
+
+
+def _flow(d: ExportData, p: Path) -> None:
+    write_flow(d.flow(), p, language=d.language, family_names=family_display_names(d.protocol.families, d.language))
+
+
+def _family_labels(d: ExportData) -> dict[str, str]:
+    return {f.id: f.label for f in d.protocol.families}
+
+
+EXPORTS: dict[str, dict[str, Writer]] = {
+    "flow": {".svg": _flow, ".png": _flow},
+    "included": {
+        ".csv": lambda d, p: write_csv(included.included_table(d.included(), d.language), p),
+        ".xlsx": lambda d, p: included.write_included_xlsx(d.included(), d.protocol.appendix_groups, p, d.language),
+        ".ris": lambda d, p: included.write_ris(d.included(), p, d.language),
+        ".bib": lambda d, p: included.write_bibtex(d.included(), p, d.language),
+        ".docx": lambda d, p: included.write_included_docx(d.included(), p, d.language, _family_labels(d)),
+    },
+    "table": _tabular(lambda d: table_3_1(d.flow(), d.protocol), sheet="Tabell 3.1"),
+    "appendix": {
+        ".md": lambda d, p: appendix.write_appendix_markdown(d.included(), d.protocol.appendix_groups, p, d.language),
+        ".html": lambda d, p: appendix.write_appendix_html(d.included(), d.protocol.appendix_groups, p, d.language),
+        ".docx": lambda d, p: appendix.write_appendix_docx(d.included(), d.protocol.appendix_groups, p, d.language),
+    },
+    "search-log": _tabular(lambda d: listings.search_log_table(d.search_log()), sheet="Search log"),
+    "asreview": {".csv": lambda d, p: write_csv(listings.asreview_table(d.screening_works()), p, excel=False)},
+    "raw": _tabular(lambda d: listings.raw_table(d.raw()), excel=False, sheet="Raw records"),
+    "works": _tabular(lambda d: listings.works_table(d.screening_works()), excel=False, sheet="Works"),
+    "decisions": _tabular(lambda d: listings.decisions_table(d.decisions()), excel=False, sheet="Decisions"),
+}
+
+
+# Exports drawn from the flow counts, which can be limited to one round (the updated-review diagram).
+ROUND_EXPORTS = ("flow", "table", "included", "search-log", "appendix")
+
+
+def supported(what: str) -> list[str]:
+    return sorted(EXPORTS.get(what, {}))
+
+
+def writer_for(what: str, path: Path) -> Writer:
+    """The writer for ``what`` in the format of ``path``'s suffix, or a ReviewError saying what is possible."""
+    if what not in EXPORTS:
+        raise ReviewError(f"unknown export '{what}'; choose one of: {', '.join(EXPORTS)}")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    writer = EXPORTS[what].get(suffix)
+    if writer is None:
+        raise ReviewError(f"'{what}' cannot be written as {suffix or 'a file without a suffix'}; "
+                          f"'{what}' supports: {', '.join(supported(what))}")
+    if not path.parent.is_dir():
+        raise ReviewError(f"{path.parent}: no such directory")
+    return writer
+
+
+def export(data: ExportData, what: str, path: Path) -> Path:
+    """Write export ``what`` to ``path`` in the format its suffix names."""
+    path = Path(path)
+    writer = writer_for(what, path)
+    if data.round_id is not None and what not in ROUND_EXPORTS:
+        raise ReviewError(f"--round applies to {', '.join(ROUND_EXPORTS)} only, not to '{what}'")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        writer(data, temp)
+        os.replace(temp, path)
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return path

@@ -1,0 +1,115 @@
+"""Plain tables and their writers: CSV, XLSX (one or more sheets) and Markdown.
+
+Every tabular export (Table 3.1, the search log, raw records, works, decisions, included studies)
+builds a ``Table`` and hands it to one of these writers, so the formats behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+# Excel shows "ø" correctly in a CSV only when the file starts with a byte order mark; files meant
+# for other programs (ASReview, `review decide --csv`) are written without one.
+EXCEL_CSV_ENCODING = "utf-8-sig"
+PLAIN_CSV_ENCODING = "utf-8"
+XLSX_MAX_WIDTH = 60
+XLSX_SHEET_NAME_MAX = 31  # Excel's limit
+_XLSX_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    title: str = ""
+    bold_last_row: bool = False  # a total row
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def write_csv(table: Table, path: Path, *, excel: bool = True) -> None:
+    encoding = EXCEL_CSV_ENCODING if excel else PLAIN_CSV_ENCODING
+    with open(path, "w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(table.columns)
+        for row in table.rows:
+            writer.writerow([cell_text(v) for v in row])
+
+
+def _md_cell(value: Any) -> str:
+    return cell_text(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(table: Table) -> str:
+    lines = []
+    if table.title:
+        lines += [f"**{_md_cell(table.title)}**", ""]
+    lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
+    lines.append("|" + "|".join("---" for _ in table.columns) + "|")
+    for n, row in enumerate(table.rows):
+        cells = [_md_cell(v) for v in row]
+        if table.bold_last_row and n == len(table.rows) - 1:
+            cells = [f"**{c}**" if c else c for c in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_markdown(table: Table, path: Path) -> None:
+    Path(path).write_text(markdown_table(table), encoding="utf-8")
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique Excel sheet name (31 characters, none of []:*?/\\)."""
+    base = (name.translate(_XLSX_FORBIDDEN).strip() or "Sheet")[:XLSX_SHEET_NAME_MAX]
+    candidate, n = base, 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        candidate = base[:XLSX_SHEET_NAME_MAX - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _fill_sheet(sheet, table: Table) -> None:
+    sheet.append(table.columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else cell_text(v) or None
+                      for v in row])
+    if table.bold_last_row and table.rows:
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+    for index, column in enumerate(table.columns, start=1):
+        values = [column] + [cell_text(r[index - 1]) for r in table.rows]
+        width = min(XLSX_MAX_WIDTH, max(len(v) for v in values) + 2)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        if width == XLSX_MAX_WIDTH:
+            for cell in sheet[get_column_letter(index)][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+
+
+def write_xlsx(sheets: Sequence[tuple[str, Table]], path: Path) -> None:
+    """One sheet per (name, table), in the order given."""
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    for name, table in sheets:
+        _fill_sheet(book.create_sheet(sheet_name(name, taken)), table)
+    if not sheets:
+        book.create_sheet("Sheet")
+    book.save(path)

@@ -1,0 +1,36 @@
+"""Review rounds: the first search and each later update for a new year range.
+
+Every import belongs to a round, and every work remembers the round it was first found in, so the
+flow can be kept per round (PRISMA 2020's layout for updated reviews).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import Connection, select
+
+from review.protocol import Protocol
+from review.store import schema
+from review.timeutil import now_iso
+
+
+def current_round(conn: Connection, protocol: Protocol) -> int:
+    """The newest round; the first one is opened with the protocol's years when none exists."""
+    found = conn.execute(select(schema.rounds.c.id).order_by(schema.rounds.c.id.desc()).limit(1)).scalar()
+    if found is not None:
+        return found
+    return open_round(conn, protocol.year_from, protocol.year_to, label="Round 1")
+
+
+def open_round(conn: Connection, year_from: int, year_to: int, *, label: Optional[str] = None) -> int:
+    count = conn.execute(select(schema.rounds.c.id)).all()
+    label = label or f"Round {len(count) + 1}"
+    return conn.execute(schema.rounds.insert().values(
+        label=label, year_from=year_from, year_to=year_to, opened_at=now_iso())).inserted_primary_key[0]
+
+
+def round_years(conn: Connection, round_id: int) -> tuple[int, int]:
+    row = conn.execute(select(schema.rounds.c.year_from, schema.rounds.c.year_to)
+                       .where(schema.rounds.c.id == round_id)).one()
+    return row.year_from, row.year_to

@@ -1,0 +1,101 @@
+"""What the ``review search`` commands do, as core functions the CLI and the UI can both call."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from review.errors import ReviewError
+from review.protocol import Family, Protocol, load_protocol
+from review.search.config import OriaConfig, load_oria_config, read_api_key
+from review.search.oria import FamilySearch, base_params, import_search, search_family
+from review.search.primo_client import PrimoClient
+from review.search.primo_query import PrimoQuery, build_primo_query, family_years
+from review.search.scholar_query import ScholarPlan, build_scholar_queries
+
+log = logging.getLogger(__name__)
+
+
+def families_for(protocol: Protocol, source: str, family_id: Optional[str] = None) -> list[Family]:
+    """The families that search ``source``; naming one that does not is an error, not a silent skip."""
+    if family_id:
+        family = protocol.family(family_id)
+        if source not in family.sources:
+            raise ReviewError(f"family '{family_id}' does not list {source} in its sources "
+                              f"({', '.join(family.sources)})")
+        return [family]
+    chosen = [f for f in protocol.families if source in f.sources]
+    if not chosen:
+        raise ReviewError(f"no query family lists {source} in its sources")
+    return chosen
+
+
+def oria_queries(protocol: Protocol, config: OriaConfig, family_id: Optional[str] = None) -> list[PrimoQuery]:
+    years = (protocol.year_from, protocol.year_to)
+    return [build_primo_query(f, family_years(f, years), date_facet=config.date_facet)
+            for f in families_for(protocol, "oria", family_id)]
+
+
+def describe_dry_run(config: OriaConfig, queries: list[PrimoQuery]) -> str:
+    """What a live run would send, without the key and without touching the network."""
+    client = PrimoClient(config, None)
+    lines = [f"Endpoint: {config.endpoint}",
+             f"API key: {'from $' + config.api_key_env if config.needs_key else 'none (--no-key)'}"
+             f" ({'Authorization header' if config.api_key_in == 'header' else 'apikey parameter'})"]
+    for query in queries:
+        params = {**base_params(config), **query.params(), "offset": "0", "limit": str(config.limit)}
+        lines += ["", f"Family {query.family} ({query.years[0]}–{query.years[1]})",
+                  f"  query:   {query.query}"]
+        lines += [f"  {name}: {params[name]}" for name in ("qInclude", "qExclude", "multiFacets") if name in params]
+        lines += [f"  note:    {note}" for note in query.notes]
+        lines.append(f"  first request: {client.public_url(params)}")
+    return "\n".join(lines)
+
+
+@dataclass
+class OriaRunOptions:
+    family: Optional[str] = None
+    endpoint: Optional[str] = None
+    max_records: Optional[int] = None
+    no_key: bool = False
+    import_records: bool = True
+    progress: Optional[bool] = None  # None: show a bar on a terminal only
+    searched: Optional[str] = None  # ISO date; today by default
+
+
+def run_oria(review_dir: Path, options: OriaRunOptions, *, environ: Optional[dict[str, str]] = None,
+             client_factory: Callable[[OriaConfig, Optional[str]], PrimoClient] = PrimoClient,
+             open_store: Optional[Callable[[Path], Any]] = None,
+             import_file: Optional[Callable[..., Any]] = None) -> list[FamilySearch]:
+    """Search every Oria family (or one) and import each as soon as all its pages are saved."""
+    if options.max_records is not None and options.max_records < 1:
+        raise ReviewError("--max-records must be at least 1")
+    protocol = load_protocol(review_dir)
+    config = load_oria_config(protocol.search, endpoint=options.endpoint, no_key=options.no_key)
+    queries = oria_queries(protocol, config, options.family)
+    client = client_factory(config, read_api_key(config, environ))
+    store = None
+    if options.import_records:
+        if open_store is None:
+            from review.store import open_store
+        store = open_store(review_dir)
+    runs = []
+    try:
+        for query in queries:
+            run = search_family(client, query, review_dir, searched=options.searched,
+                                max_records=options.max_records, progress=options.progress)
+            if store is not None:
+                import_search(store, protocol, review_dir, run, import_file=import_file)
+            runs.append(run)
+    finally:
+        if store is not None and hasattr(store, "close"):
+            store.close()
+    return runs
+
+
+def scholar_plans(review_dir: Path, family_id: Optional[str] = None) -> list[ScholarPlan]:
+    protocol = load_protocol(review_dir)
+    years = (protocol.year_from, protocol.year_to)
+    return [build_scholar_queries(f, family_years(f, years)) for f in families_for(protocol, "scholar", family_id)]

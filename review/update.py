@@ -1,0 +1,93 @@
+"""Updating a review for a new year range: a new round, its own imports and search log, and
+deduplication against everything screened before, so earlier decisions are kept and never asked again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from sqlalchemy import Connection, select
+
+from review.errors import ReviewError
+from review.ingest import ImportSummary, SearchInfo, import_batch
+from review.protocol import Protocol
+from review.rounds import current_round, open_round, round_years
+from review.store import Store, schema
+
+
+@dataclass
+class UpdateReport:
+    round_id: int
+    label: str
+    years: tuple[int, int]
+    opened: bool  # False when the round for these years was already open
+    imports: list[ImportSummary] = field(default_factory=list)
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text or "")
+    if not match or int(match.group(1)) > int(match.group(2)):
+        raise ReviewError(f"years must look like 2023-2025, not '{text}'")
+    return int(match.group(1)), int(match.group(2))
+
+
+def start_round(store: Store, protocol: Protocol, years: tuple[int, int]) -> tuple[int, str, bool]:
+    """Open a round for the years, or return the current one when it already covers exactly them."""
+    def work(conn: Connection) -> tuple[int, str, bool]:
+        rid = current_round(conn, protocol)
+        if round_years(conn, rid) == years:
+            return rid, _label(conn, rid), False
+        earlier = conn.execute(select(schema.rounds.c.year_to).order_by(schema.rounds.c.id.desc())).scalar()
+        if earlier is not None and years[0] <= earlier:
+            raise ReviewError(f"the new round's years {years[0]}-{years[1]} overlap the previous round, "
+                              f"which ended in {earlier}")
+        rid = open_round(conn, *years, label=f"Update {years[0]}–{years[1]}")
+        return rid, _label(conn, rid), True
+
+    return store.transact(work)
+
+
+def _label(conn: Connection, round_id: int) -> str:
+    return conn.execute(select(schema.rounds.c.label).where(schema.rounds.c.id == round_id)).scalar_one()
+
+
+def update_review(store: Store, protocol: Protocol, years: tuple[int, int], files: Sequence[Path] = (),
+                  info: Optional[SearchInfo] = None, manifest: Optional[Path] = None) -> UpdateReport:
+    """Open (or continue) the round for ``years`` and import ``files`` (and a manifest's files) into it."""
+    from review.bundled import read_search_manifest
+
+    entries = read_search_manifest(manifest) if manifest else []
+    round_id, label, opened = start_round(store, protocol, years)
+    report = UpdateReport(round_id=round_id, label=label, years=years, opened=opened)
+    items = [(Path(f), info or SearchInfo()) for f in files] + [(e.file, e.search_info()) for e in entries]
+    if items:
+        report.imports = import_batch(store, protocol, items, round_id=round_id)
+    return report
+
+
+def extend_protocol_years(review_dir: Path, years: tuple[int, int]) -> tuple[int, int]:
+    """Widen ``years`` in review.toml to cover the new round; the line is edited in place, comments kept."""
+    path = Path(review_dir) / "review.toml"
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r"(?m)^years\s*=\s*\[\s*(\d{4})\s*,\s*(\d{4})\s*\]", text)
+    if not match:
+        raise ReviewError(f"{path}: no 'years = [first, last]' line to extend")
+    widened = (min(int(match.group(1)), years[0]), max(int(match.group(2)), years[1]))
+    text = text[:match.start()] + f"years = [{widened[0]}, {widened[1]}]" + text[match.end():]
+    path.write_text(text, encoding="utf-8")
+    return widened
+
+
+def list_rounds(conn: Connection) -> list[dict]:
+    return [r._asdict() for r in conn.execute(select(schema.rounds).order_by(schema.rounds.c.id))]
+
+
+def found_again(conn: Connection, round_id: int) -> list[int]:
+    """Works first found in an earlier round that this round's searches found again."""
+    r, i, links, w = schema.raw_records, schema.imports, schema.work_links, schema.works
+    query = (select(w.c.id).distinct().join(links, links.c.work_id == w.c.id).join(r, r.c.id == links.c.raw_id)
+             .join(i, i.c.id == r.c.import_id).where(i.c.round_id == round_id, w.c.round_id < round_id,
+                                                      w.c.merged_into.is_(None)))
+    return sorted(conn.execute(query).scalars())

@@ -1,0 +1,45 @@
+"""Blinding in dual screening: nobody reads another reviewer's vote on a work before both have voted.
+
+Every view and export of decisions for a named viewer goes through these functions.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import Connection, select
+
+from review.protocol import Protocol
+from review.store import schema
+from screening.decisions import latest_votes
+
+VOTES_NEEDED = 2
+
+
+def votes_visible(protocol: Protocol, stage: int, votes: dict[str, dict], viewer: Optional[str]) -> bool:
+    if viewer is None or protocol.stage(stage).mode == "single":
+        return True
+    return len(votes) >= VOTES_NEEDED
+
+
+def visible_votes(conn: Connection, protocol: Protocol, stage: int, work_id: int, viewer: str) -> dict[str, dict]:
+    """The votes on a work this viewer may see: always their own, others' only once both voted."""
+    votes = latest_votes(conn, stage, work_id).get(work_id, {})
+    if votes_visible(protocol, stage, votes, viewer):
+        return votes
+    return {r: v for r, v in votes.items() if r == viewer}
+
+
+def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: Optional[str]) -> list[dict]:
+    """The decision log as a viewer may see it: their own votes always, others' votes on a work only
+    once its votes are all in. With no viewer (an export for the whole team) no blinded vote shows."""
+    rows = [r._asdict() for r in conn.execute(select(schema.decisions).order_by(schema.decisions.c.id))]
+    blinded: set[tuple[int, int]] = set()
+    for stage in protocol.stages:
+        if stage.mode == "single":
+            continue
+        for work_id, votes in latest_votes(conn, stage.number).items():
+            if len(votes) < VOTES_NEEDED:
+                blinded.add((work_id, stage.number))
+    return [r for r in rows
+            if r["final"] or r["reviewer"] == viewer or (r["work_id"], r["stage"]) not in blinded]

@@ -1,0 +1,210 @@
+"""Decisions, quality ratings and summaries in and out as files, so a team can move from a
+spreadsheet, Rayyan or Covidence. A file is applied whole or not at all."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import Connection, select
+
+from review.errors import InputError, ReviewError
+from review.protocol import Protocol
+from review.store import Store, schema
+from screening.decisions import Decision, ensure_reviewer, write_decision
+from screening.quality import write_rating
+from screening.summaries import write_summary
+
+TRUE = {"true", "yes", "1", "y", "ja", "x"}
+FALSE = {"false", "no", "0", "n", "nei", ""}
+REASON_SEPARATOR = ";"
+
+
+class UnknownRecordKey(ReviewError):
+    """A file names a record the review does not hold."""
+
+
+@dataclass
+class BulkResult:
+    rows: int = 0
+    skipped: int = 0  # rows naming records not in the review (only when asked to skip them)
+    new_reviewers: list[str] = field(default_factory=list)
+    custom_reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def resolve_record_key(conn: Connection, key: str) -> int:
+    """A work named through one of its raw records: a source record id, ``cluster:<id>`` or ``doi:<doi>``."""
+    r, links = schema.raw_records, schema.work_links
+    key = key.strip()
+    if key.startswith("cluster:"):
+        cond = r.c.cluster_id == key[len("cluster:"):]
+    elif key.startswith("doi:"):
+        cond = r.c.doi == key[len("doi:"):].lower()
+    else:
+        cond = r.c.source_id == key
+    found = set(conn.execute(select(links.c.work_id).join(r, r.c.id == links.c.raw_id).where(cond)).scalars())
+    if not found:
+        raise UnknownRecordKey(f"no record with key '{key}' (has it been imported and deduplicated?)")
+    # follow person-made merges to the surviving work
+    resolved = {_surviving(conn, w) for w in found}
+    if len(resolved) > 1:
+        raise ReviewError(f"record key '{key}' names several works ({sorted(resolved)}); use work_id")
+    return resolved.pop()
+
+
+def _surviving(conn: Connection, work_id: int) -> int:
+    seen = set()
+    while work_id not in seen:
+        seen.add(work_id)
+        target = conn.execute(select(schema.works.c.merged_into).where(schema.works.c.id == work_id)).scalar()
+        if target is None:
+            return work_id
+        work_id = target
+    return work_id
+
+
+def _read_csv(path: Path, required: set[str], alternatives: Optional[set[str]] = None) -> list[tuple[int, dict]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "is not UTF-8 text", expected="a CSV file saved as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = {h.strip().lower() for h in (reader.fieldnames or [])}
+    missing = sorted(required - header)
+    if alternatives and not header & alternatives:
+        missing.append(" or ".join(sorted(alternatives)))
+    if missing:
+        raise InputError(path.name, f"missing column(s) {', '.join(missing)}", line=1,
+                         expected="a header with " + ", ".join(sorted(required | (alternatives or set()))))
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        rows.append((number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
+                              if not isinstance(v, list)}))
+    return rows
+
+
+def _work_id(conn: Connection, row: dict) -> int:
+    if row.get("work_id"):
+        try:
+            return int(row["work_id"])
+        except ValueError:
+            raise ReviewError(f"work_id '{row['work_id']}' is not a number") from None
+    if row.get("record"):
+        return resolve_record_key(conn, row["record"])
+    raise ReviewError("the row names no work (work_id or record)")
+
+
+def _flag(value: str, column: str) -> bool:
+    low = value.strip().lower()
+    if low in TRUE:
+        return True
+    if low in FALSE:
+        return False
+    raise ReviewError(f"{column} must be true or false, not '{value}'")
+
+
+def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
+    """Columns work_id (or record), stage, decision, reason, reviewer, final; optional note.
+
+    Rows are applied stage by stage so a file can carry a work through all three stages. A reason
+    outside the protocol's list is kept as a custom reason; an unknown reviewer is added.
+    ``skip_unknown`` passes over rows naming records the review does not hold (a re-run of a bundled
+    review with an export file left out) instead of refusing the file.
+    """
+    rows = _read_csv(Path(path), {"stage", "decision", "reviewer"}, {"work_id", "record"})
+    rows.sort(key=lambda item: item[1].get("stage", ""))
+
+    def work(conn: Connection) -> BulkResult:
+        result = BulkResult()
+        known = set(conn.execute(select(schema.reviewers.c.name)).scalars())
+        for line, row in rows:
+            try:
+                stage = int(row["stage"])
+                reasons = [r for r in row.get("reason", "").split(REASON_SEPARATOR) if r.strip()]
+                d = Decision(work_id=_work_id(conn, row), stage=stage, decision=row["decision"].lower(),
+                             reviewer=row["reviewer"], reasons=reasons, note=row.get("note") or None,
+                             final=_flag(row.get("final", "true") or "true", "final"),
+                             order_mode=row.get("order_mode") or None)
+                recorded = write_decision(conn, protocol, d)
+            except UnknownRecordKey:
+                if not skip_unknown:
+                    raise InputError(Path(path).name, f"no record with key '{row.get('record')}'", line=line) from None
+                result.skipped += 1
+                continue
+            except ValueError:
+                raise InputError(Path(path).name, f"stage '{row.get('stage')}' is not 1, 2 or 3", line=line) from None
+            except ReviewError as exc:
+                raise InputError(Path(path).name, str(exc), line=line) from None
+            if d.reviewer not in known:
+                known.add(d.reviewer)
+                result.new_reviewers.append(d.reviewer)
+            result.custom_reasons += recorded.custom_reasons
+            result.warnings += [f"line {line}: {w}" for w in recorded.warnings]
+            result.rows += 1
+        return result
+
+    return store.transact(work)
+
+
+def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
+    """Columns work_id (or record), reviewer, criterion, rating; optional note."""
+    rows = _read_csv(Path(path), {"reviewer", "criterion", "rating"}, {"work_id", "record"})
+    known_criteria = {c.id for c in protocol.quality_criteria}
+
+    def work(conn: Connection) -> BulkResult:
+        result = BulkResult()
+        for line, row in rows:
+            try:
+                if ensure_reviewer(conn, row["reviewer"]):
+                    result.new_reviewers.append(row["reviewer"])
+                write_rating(conn, known_criteria, _work_id(conn, row), row["reviewer"], row["criterion"],
+                             row["rating"].lower(), row.get("note"))
+            except UnknownRecordKey as exc:
+                if not skip_unknown:
+                    raise InputError(Path(path).name, str(exc), line=line) from None
+                result.skipped += 1
+                continue
+            except ReviewError as exc:
+                raise InputError(Path(path).name, str(exc), line=line) from None
+            result.rows += 1
+        return result
+
+    return store.transact(work)
+
+
+def apply_summaries_toml(store: Store, protocol: Protocol, path: Path, author: str = "import", *,
+                         skip_unknown: bool = False) -> BulkResult:
+    """``[[summary]]`` tables with work_id or record, group, aim, method, findings."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(path.name, f"not a readable TOML file ({exc})") from None
+    entries = data.get("summary", [])
+
+    def work(conn: Connection) -> BulkResult:
+        result = BulkResult()
+        for number, entry in enumerate(entries, start=1):
+            try:
+                work_id = _work_id(conn, {k: str(v) for k, v in entry.items()})
+                write_summary(conn, protocol, work_id, aim=entry.get("aim", ""), method=entry.get("method", ""),
+                              findings=entry.get("findings", ""), group=entry.get("group"),
+                              author=entry.get("author", author))
+            except UnknownRecordKey as exc:
+                if not skip_unknown:
+                    raise InputError(path.name, str(exc), record=number) from None
+                result.skipped += 1
+                continue
+            except ReviewError as exc:
+                raise InputError(path.name, str(exc), record=number) from None
+            result.rows += 1
+        return result
+
+    return store.transact(work)

@@ -1,0 +1,38 @@
+"""The three-part summary of an included work (topic and aim, method, findings) and its appendix group."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import Connection, func, select
+
+from review.errors import ReviewError
+from review.protocol import Protocol
+from review.store import Store, schema
+from review.timeutil import now_iso
+
+
+def write_summary(conn: Connection, protocol: Protocol, work_id: int, *, aim: str, method: str, findings: str,
+                  group: Optional[str], author: str) -> int:
+    if group and protocol.appendix_groups and group not in protocol.appendix_groups:
+        raise ReviewError(f"unknown appendix group '{group}'; the protocol has: "
+                          + "; ".join(protocol.appendix_groups))
+    if conn.execute(select(schema.works.c.id).where(schema.works.c.id == work_id)).first() is None:
+        raise ReviewError(f"no work with id {work_id}")
+    return conn.execute(schema.summaries.insert().values(
+        work_id=work_id, aim=aim.strip(), method=method.strip(), findings=findings.strip(), appendix_group=group,
+        author=author, created_at=now_iso())).inserted_primary_key[0]
+
+
+def save_summary(store: Store, protocol: Protocol, work_id: int, *, aim: str, method: str, findings: str,
+                 group: Optional[str], author: str) -> int:
+    return store.transact(lambda conn: write_summary(conn, protocol, work_id, aim=aim, method=method,
+                                                     findings=findings, group=group, author=author))
+
+
+def latest_summaries(conn: Connection, work_ids: Optional[list[int]] = None) -> dict[int, dict]:
+    s = schema.summaries
+    newest = select(func.max(s.c.id)).group_by(s.c.work_id)
+    if work_ids is not None:
+        newest = newest.where(s.c.work_id.in_(work_ids))
+    return {row.work_id: row._asdict() for row in conn.execute(select(s).where(s.c.id.in_(newest.scalar_subquery())))}
