@@ -32,6 +32,10 @@ class DedupResult:
         return {(a, b) for g in self.groups for i, a in enumerate(g) for b in g[i + 1:]}
 
 
+# Below this many records a run takes well under a second and a progress bar is only noise.
+PROGRESS_MIN_RECORDS = 5_000
+
+
 def _tqdm(total_desc: str, enabled: bool):
     if not enabled:
         return None
@@ -49,6 +53,7 @@ def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[i
     work already has screening decisions; two locked works are never joined automatically.
     ``verdicts``: a person's "duplicate"/"distinct" on a pair (i, j), i < j, which overrides the rules.
     """
+    progress = progress and len(records) >= PROGRESS_MIN_RECORDS
     keys = [record_keys(r) for r in records]
     verdicts = dict(verdicts or {})
     pairs = candidate_pairs(keys, _tqdm("blocking", progress))
