@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from review.cli import main
+from tests.golden_files import GOLDEN_ROOT, check_golden_file
 from tests.reports.reports_testdata import docx_text, svg_text
 
-GOLDEN = Path(__file__).parent / "golden" / "bundled"
-UPDATE_GOLDEN = os.environ.get("REVIEW_UPDATE_GOLDEN") == "1"
+GOLDEN = GOLDEN_ROOT / "bundled"
 PUBLISHED = {"no": (190, 31, 12, 9), "sv": (112, 22, 6, 3), "da": (15, 6, 2, 2), "en": (68, 29, 17, 10)}
 
 
@@ -33,13 +32,7 @@ def status(review: Path, capsys) -> dict:
 
 
 def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE_GOLDEN:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-        return
-    assert path.exists(), f"no golden file {name}; run with REVIEW_UPDATE_GOLDEN=1 to create it"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+    check_golden_file(GOLDEN / name, text)
 
 
 @pytest.fixture(scope="module")

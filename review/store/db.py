@@ -19,6 +19,12 @@ T = TypeVar("T")
 STORE_FILE = "review.sqlite"
 BUSY_TIMEOUT_MS = 30_000
 LOCK_RETRIES = 8
+# PostgreSQL: every write transaction holds this transaction-level advisory lock (scoped to the
+# database), so writers run one at a time as they do on SQLite. The domain code reads, then writes
+# (is this reviewer known? do both votes agree?), which at READ COMMITTED would race.
+WRITE_LOCK_KEY = 0x6E6F7264_69630001
+# SQLSTATEs meaning "another transaction was in the way; running it again will work".
+RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock timeout
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -32,6 +38,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def _is_lock_error(exc: Exception) -> bool:
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
     text = str(exc).lower()
     return "locked" in text or "busy" in text or "could not serialize" in text
 
@@ -54,11 +62,18 @@ class Store:
         self.engine: Engine = self._make_engine(url, writer=True)
         # Reads get their own engine: on SQLite they must not take the write lock.
         self.reader: Engine = self._make_engine(url, writer=False) if url.startswith("sqlite") else self.engine
-        with self.write() as conn:
-            migrations.upgrade(conn)
+        try:
+            self.transact(migrations.upgrade)
+        except Exception:
+            self.close()
+            raise
 
     @staticmethod
     def _make_engine(url: str, *, writer: bool) -> Engine:
+        if url.startswith("postgresql"):
+            # lock_timeout bounds the wait for the write lock like busy_timeout does on SQLite.
+            return create_engine(url, pool_pre_ping=True,
+                                 connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"})
         if not url.startswith("sqlite"):
             return create_engine(url, pool_pre_ping=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None})
@@ -74,6 +89,8 @@ class Store:
     def write(self) -> Iterator[Connection]:
         """One transaction; committed on leaving the block, rolled back on any error."""
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
             yield conn
 
     def transact(self, work: Callable[[Connection], T]) -> T:

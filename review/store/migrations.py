@@ -37,6 +37,10 @@ def _forbid_changes(conn: Connection, table: str) -> None:
         conn.execute(text(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION review_append_only()"))
+        # TRUNCATE bypasses row triggers; SQLite has no TRUNCATE (its DELETE without WHERE fires them).
+        conn.execute(text(
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [

@@ -4,7 +4,6 @@ publishers, shaped like the Fafo review (three stages, families no/sv/en, append
 from __future__ import annotations
 
 import json
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -14,9 +13,9 @@ from sqlalchemy import insert
 from review.store import schema
 from review.store.db import Store
 from screening.flowtypes import FamilyCount, Flow, StageCount
+from tests.golden_files import GOLDEN_ROOT, check_golden_file
 
-GOLDEN_DIR = Path(__file__).parent.parent / "golden" / "reports"
-UPDATE_GOLDEN = os.environ.get("REVIEW_UPDATE_GOLDEN") == "1"
+GOLDEN_DIR = GOLDEN_ROOT / "reports"
 
 REVIEW_TOML = """\
 # SYNTHETIC test protocol (not a real review).
@@ -186,14 +185,7 @@ def synthetic_flow(previous: int | None = None) -> Flow:
 
 def check_golden(name: str, text: str) -> None:
     """Compare ``text`` with tests/golden/reports/NAME exactly; REVIEW_UPDATE_GOLDEN=1 rewrites the file."""
-    path = GOLDEN_DIR / name
-    if UPDATE_GOLDEN:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-        return
-    assert path.exists(), f"no golden file {path.name}; run with REVIEW_UPDATE_GOLDEN=1 to create it"
-    expected = path.read_text(encoding="utf-8")
-    assert text == expected, f"{name} differs from its golden file (REVIEW_UPDATE_GOLDEN=1 to accept)"
+    check_golden_file(GOLDEN_DIR / name, text)
 
 
 def xlsx_text(path: Path) -> str:

@@ -1,0 +1,212 @@
+"""The relevance model behind ranked screening: TF-IDF features and a linear classifier.
+
+Word n-grams carry the topic; character n-grams inside word boundaries (``char_wb``) let
+inflected and compounded Nordic words ("arbeidsinnvandring", "arbetskraftsinvandring") share
+features, so one model copes with Norwegian, Swedish, Danish and English records together.
+Texts go through ``review.normalise.fold`` first, so "høgskole" and "högskola" both become plain
+letters before n-grams are cut.
+
+The features are fitted once on every text of the set (titles and abstracts are known before any
+decision; only the labels arrive later), so retraining after a decision only refits the
+classifier. ``Features`` keeps that matrix; ``score_matrix`` is the part that runs per retrain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.naive_bayes import ComplementNB, MultinomialNB
+from sklearn.svm import LinearSVC
+
+from review.normalise import fold
+
+
+CALIBRATION_FOLDS = 5  # out-of-fold scores for calibrating the estimate of what is left
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """One candidate model. ``DEFAULT_SETTINGS`` is the one the benchmark chose."""
+
+    name: str
+    classifier: str = "logistic"  # "logistic", "nb" (multinomial), "cnb" (complement), "svm"
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] | None = (2, 5)  # None: words only
+    sublinear_tf: bool = True
+    min_df: int = 1
+    max_df: float = 0.95
+    balance: bool = True  # weight classes so the few includes count as much as the many excludes
+    balance_ratio: float = 1.0  # with balance: total weight of includes / total weight of excludes
+    c: float = 1.0  # inverse regularisation for logistic/svm
+    alpha: float = 1.0  # smoothing for naive Bayes
+
+
+def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
+    vectorisers = [TfidfVectorizer(lowercase=False, ngram_range=settings.word_ngrams,
+                                   sublinear_tf=settings.sublinear_tf, min_df=settings.min_df,
+                                   max_df=settings.max_df, dtype=np.float32)]
+    if settings.char_ngrams is not None:
+        vectorisers.append(TfidfVectorizer(lowercase=False, analyzer="char_wb",
+                                           ngram_range=settings.char_ngrams,
+                                           sublinear_tf=settings.sublinear_tf,
+                                           min_df=max(settings.min_df, 2),
+                                           max_df=settings.max_df, dtype=np.float32))
+    return vectorisers
+
+
+class Features:
+    """The TF-IDF matrix of a fixed list of texts, computed once and reused by every retrain."""
+
+    def __init__(self, texts: Sequence[str], settings: ModelSettings):
+        self.settings = settings
+        self.size = len(texts)
+        blocks = []
+        texts = [fold(t or "") for t in texts]  # once here, not once per vectoriser
+        for vectoriser in build_vectorisers(settings):
+            try:
+                blocks.append(vectoriser.fit_transform(texts))
+            except ValueError:  # every text empty, or nothing left after min_df/max_df
+                blocks.append(sp.csr_matrix((len(texts), 0), dtype=np.float32))
+        matrix = sp.hstack(blocks, format="csr")
+        if len(blocks) > 1:  # keep each row at unit length once the two blocks sit side by side
+            matrix = matrix.multiply(1 / np.sqrt(len(blocks))).tocsr()
+        self.matrix = matrix
+
+
+def _include_weight(settings: ModelSettings, n_pos: int, n_neg: int) -> float:
+    return settings.balance_ratio * n_neg / n_pos
+
+
+def _classifier(settings: ModelSettings):
+    if settings.classifier == "logistic":
+        return LogisticRegression(C=settings.c, solver="liblinear", dual=True, max_iter=1000)
+    if settings.classifier == "svm":
+        return LinearSVC(C=settings.c, dual="auto", max_iter=5000)
+    if settings.classifier == "nb":
+        return MultinomialNB(alpha=settings.alpha)
+    if settings.classifier == "cnb":
+        return ComplementNB(alpha=settings.alpha)
+    raise ValueError(f"unknown classifier {settings.classifier!r}")
+
+
+def _sample_weights(settings: ModelSettings, labels: np.ndarray, n_pos: int, n_neg: int):
+    """Includes weigh ``balance_ratio`` times as much as excludes in total; weights are scaled to
+    sum to the number of records so that ``c`` means the same whatever the class sizes."""
+    if not settings.balance:
+        return None
+    weights = np.where(labels == 1, _include_weight(settings, n_pos, n_neg), 1.0)
+    return weights * (len(labels) / weights.sum())
+
+
+def _sigmoid(values: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(values, -40, 40)))
+
+
+def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSettings) -> np.ndarray:
+    """Probability of relevance for each unlabelled row.
+
+    Class balancing moves the model's base rate to 50 %; the log-odds are shifted back to the
+    include rate of the labelled records so that the scores can be summed into an estimate
+    (see ``prioritise_stopping``). The shift is the same for every record, so the order is
+    unchanged.
+    """
+    labels = np.asarray(labels, dtype=int)
+    n_pos = int(labels.sum())
+    n_neg = int(len(labels) - n_pos)
+    if n_pos == 0 or n_neg == 0:
+        raise ValueError("the model needs at least one include and one exclude")
+    if x_unlabelled.shape[0] == 0:
+        return np.zeros(0)
+    if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
+        return np.full(x_unlabelled.shape[0], n_pos / len(labels))
+    model = _classifier(settings)
+    model.fit(x_labelled, labels, sample_weight=_sample_weights(settings, labels, n_pos, n_neg))
+    if hasattr(model, "predict_log_proba") and settings.classifier != "svm":
+        log_proba = model.predict_log_proba(x_unlabelled)
+        log_odds = log_proba[:, 1] - log_proba[:, 0]
+    else:
+        log_odds = model.decision_function(x_unlabelled)
+    if settings.balance:
+        log_odds = log_odds - np.log(_include_weight(settings, n_pos, n_neg))
+    return _sigmoid(np.asarray(log_odds, dtype=float))
+
+
+def calibrated_probabilities(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSettings,
+                             raw: np.ndarray | None = None, folds: int = CALIBRATION_FOLDS) -> np.ndarray:
+    """Probabilities for the unlabelled rows, calibrated on out-of-fold scores of the labelled ones.
+
+    The raw probabilities inherit the include rate of the screened records, which ranked screening
+    inflates. What carries over from the screened records is how often a record *with a given
+    score* turns out relevant, so we fit that relation (Platt scaling: a logistic curve over the
+    model's log-odds) on scores each labelled record got from a model that did not see it, and
+    apply it to the scores of the unscreened (``raw``: their ``score_matrix`` scores, if already
+    computed). Costs ``folds`` extra fits. Falls back to the raw scores when there are too few
+    includes to hold some out, or when the fitted curve does not rise with the score.
+    """
+    labels = np.asarray(labels, dtype=int)
+    if raw is None:
+        raw = score_matrix(x_labelled, labels, x_unlabelled, settings)
+    n_pos = int(labels.sum())
+    n_splits = min(folds, n_pos, len(labels) - n_pos)
+    if n_splits < 2 or x_unlabelled.shape[0] == 0:
+        return raw
+    held_out = np.empty(len(labels))
+    splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=0)
+    for train, test in splitter.split(np.zeros(len(labels)), labels):
+        held_out[test] = score_matrix(x_labelled[train], labels[train], x_labelled[test], settings)
+    platt = LogisticRegression(C=100.0).fit(_logit(held_out).reshape(-1, 1), labels)
+    if platt.coef_[0, 0] <= 0:
+        return raw
+    return platt.predict_proba(_logit(raw).reshape(-1, 1))[:, 1]
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return np.log(p / (1 - p))
+
+
+def rank(texts_labelled: Sequence[str], labels: Sequence[int], texts_unlabelled: Sequence[str],
+         settings: ModelSettings | None = None) -> np.ndarray:
+    """Score unlabelled texts by predicted relevance (higher first); pure, for one-off calls.
+
+    Fits the features on all texts given. Callers that retrain many times on the same set
+    should build ``Features`` once and call ``score_matrix``.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    if len(texts_labelled) != len(labels):
+        raise ValueError("texts_labelled and labels differ in length")
+    features = Features(list(texts_labelled) + list(texts_unlabelled), settings)
+    n = len(texts_labelled)
+    return score_matrix(features.matrix[:n], np.asarray(labels), features.matrix[n:], settings)
+
+
+# Candidates compared by benchmarks/prioritisation.py (docs/prioritisation.md has the table).
+CANDIDATES = {
+    s.name: s for s in (
+        # linear SVM over word 1-2-grams with includes weighted ~10x: the settings ASReview LAB
+        # 2/3 tuned for its default model (ELAS u4), plus our folding of Nordic letters
+        ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11, balance_ratio=9.8),
+        ModelSettings("svm-word-char", classifier="svm", c=0.11, balance_ratio=9.8),
+        ModelSettings("lr-word", classifier="logistic", char_ngrams=None, c=1.0, balance_ratio=9.8),
+        ModelSettings("lr-word-char", classifier="logistic", c=1.0, balance_ratio=9.8),
+        ModelSettings("lr-word-balanced", classifier="logistic", char_ngrams=None, c=1.0),
+        ModelSettings("nb-word-char", classifier="nb", alpha=0.1, balance=False),
+        ModelSettings("cnb-word-char", classifier="cnb", alpha=0.3, balance=False),
+    )
+}
+DEFAULT_SETTINGS = CANDIDATES["lr-word-char"]
+
+
+def settings_named(name: str) -> ModelSettings:
+    try:
+        return CANDIDATES[name]
+    except KeyError:
+        raise ValueError(f"unknown model {name!r}; known: {', '.join(CANDIDATES)}") from None
+
+

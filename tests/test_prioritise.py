@@ -1,0 +1,186 @@
+"""Ranked queue, relevance model and stopping advice, on SYNTHETIC texts (tests/prioritise_corpus.py)."""
+
+import numpy as np
+import pytest
+
+from screening.prioritise import (MIN_EXCLUDES, MIN_INCLUDES, ORDER_MODES, order_candidates,
+                                  ready_for_ranking)
+from screening.prioritise_model import CANDIDATES, DEFAULT_SETTINGS, Features, rank, score_matrix
+from screening.prioritise_stopping import (MIN_EXCLUSION_RUN, consecutive_exclusions,
+                                           estimate_relevant_remaining, exclusion_run_needed,
+                                           stopping_advice)
+from tests.prioritise_corpus import make_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    texts, labels = make_corpus(20, 180)
+    ids = [f"w{i}" for i in range(len(texts))]
+    return ids, texts, labels
+
+
+def first_of_each(ids, labels, k=2):
+    inc = [w for w, y in zip(ids, labels) if y == 1][:k]
+    exc = [w for w, y in zip(ids, labels) if y == 0][:k]
+    return {**{w: 1 for w in inc}, **{w: 0 for w in exc}}
+
+
+@pytest.mark.parametrize("name", sorted(CANDIDATES))
+def test_every_candidate_puts_relevant_texts_first(corpus, name):
+    ids, texts, labels = corpus
+    labelled = first_of_each(ids, labels, k=6)
+    ordered, info = order_candidates(ids, texts, labelled, "ranked", settings=CANDIDATES[name])
+    assert info.mode_used == "ranked"
+    truth = dict(zip(ids, labels))
+    remaining_relevant = sum(truth[w] for w in ordered)
+    top = ordered[:remaining_relevant]
+    assert sum(truth[w] for w in top) >= 0.9 * remaining_relevant
+
+
+def test_rank_scores_are_probabilities_that_favour_relevant_text(corpus):
+    _, texts, labels = corpus
+    scores = rank(texts[:40], labels[:40], texts[40:])
+    assert scores.shape == (len(texts) - 40,)
+    assert np.all((scores >= 0) & (scores <= 1))
+    rest = np.array(labels[40:])
+    assert scores[rest == 1].min() > scores[rest == 0].max()
+
+
+def test_rank_handles_cross_language_inflections():
+    # Only the Swedish form is labelled; the Norwegian and Danish forms share character n-grams.
+    labelled = ["arbetskraftsinvandring till Sverige", "laksefiske i elva"]
+    unlabelled = ["havbruk og laks", "arbeidsinnvandring til Norge", "arbejdskraftindvandring"]
+    scores = rank(labelled, [1, 0], unlabelled)
+    assert scores[1] > scores[0] and scores[2] > scores[0]
+
+
+def test_rank_needs_both_classes():
+    with pytest.raises(ValueError, match="include and one exclude"):
+        rank(["a b", "c d"], [1, 1], ["e f"])
+
+
+def test_features_reused_gives_same_scores_as_rank(corpus):
+    _, texts, labels = corpus
+    feats = Features(texts, DEFAULT_SETTINGS)
+    direct = score_matrix(feats.matrix[:30], np.array(labels[:30]), feats.matrix[30:], DEFAULT_SETTINGS)
+    assert np.allclose(direct, rank(texts[:30], labels[:30], texts[30:]), atol=1e-5)
+
+
+def test_empty_texts_do_not_crash():
+    scores = rank(["", "x"], [1, 0], ["", ""])
+    assert scores.shape == (2,)
+
+
+def test_ranked_falls_back_to_random_until_minimum_reached(corpus):
+    ids, texts, labels = corpus
+    only_excludes = {w: 0 for w, y in zip(ids, labels) if y == 0}
+    only_excludes = dict(list(only_excludes.items())[:5])
+    ordered, info = order_candidates(ids, texts, only_excludes, "ranked")
+    assert (MIN_INCLUDES, MIN_EXCLUDES) == (1, 1)
+    assert not ready_for_ranking(only_excludes)
+    assert info.mode_requested == "ranked" and info.mode_used == "random"
+    assert "at least 1 include" in info.reason
+    assert set(ordered) == set(ids) - set(only_excludes)
+
+
+def test_random_order_is_stable_as_decisions_arrive(corpus):
+    ids, texts, _ = corpus
+    first, _ = order_candidates(ids, texts, {}, "random", seed=7)
+    after, _ = order_candidates(ids, texts, {first[0]: 0, first[1]: 0}, "random", seed=7)
+    assert after == first[2:]
+    other, _ = order_candidates(ids, texts, {}, "random", seed=8)
+    assert other != first and sorted(other) == sorted(first)
+
+
+def test_import_order_keeps_given_order_and_makes_no_estimate(corpus):
+    ids, texts, labels = corpus
+    labelled = first_of_each(ids, labels)
+    ordered, info = order_candidates(ids, texts, labelled, "import")
+    assert ordered == [w for w in ids if w not in labelled]
+    assert info.mode_used == "import" and info.expected_remaining is None and not info.stopping.stop
+
+
+def test_random_mode_estimate_extrapolates_include_rate(corpus):
+    ids, texts, _ = corpus
+    labelled = {ids[i]: (1 if i < 2 else 0) for i in range(10)}  # 20 % included
+    ordered, info = order_candidates(ids, texts, labelled, "random")
+    assert info.expected_remaining == pytest.approx(0.2 * len(ordered))
+
+
+def test_ranked_info_carries_scores_and_estimate(corpus):
+    ids, texts, labels = corpus
+    labelled = first_of_each(ids, labels, k=3)
+    ordered, info = order_candidates(ids, texts, labelled, "ranked")
+    assert set(info.scores) == set(ordered)
+    assert info.expected_remaining == pytest.approx(sum(info.scores.values()))
+    scores = [info.scores[w] for w in ordered]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize("bad", [
+    dict(mode="smart"),
+    dict(labelled={"nope": 1}),
+    dict(labelled={"w0": 2}),
+])
+def test_invalid_arguments_raise_value_error(corpus, bad):
+    ids, texts, _ = corpus
+    with pytest.raises(ValueError):
+        order_candidates(ids, texts, bad.get("labelled", {}), bad.get("mode", "ranked"))
+
+
+def test_modes_match_the_decisions_column_values():
+    assert set(ORDER_MODES) == {"random", "ranked", "import"}
+
+
+# ---- stopping ----
+
+def test_exclusion_run_scales_with_set_size():
+    assert exclusion_run_needed(200) == MIN_EXCLUSION_RUN
+    assert exclusion_run_needed(5000) == 250
+    assert exclusion_run_needed(30) == 30
+
+
+def test_consecutive_exclusions_counts_only_the_tail():
+    assert consecutive_exclusions([0, 0, 1, 0, 0, 0]) == 3
+    assert consecutive_exclusions([0, 1]) == 0
+    assert consecutive_exclusions([]) == 0
+
+
+def test_estimate_is_sum_and_rejects_non_probabilities():
+    assert estimate_relevant_remaining([0.5, 0.25, 0.0]) == pytest.approx(0.75)
+    with pytest.raises(ValueError):
+        estimate_relevant_remaining([1.5])
+
+
+def test_stopping_needs_both_the_run_and_a_low_estimate():
+    long_run = [1] * 5 + [0] * 60
+    assert stopping_advice(long_run, 1000, 0.4).stop
+    assert not stopping_advice([1] * 4 + [0] * 60, 1000, 0.4).stop  # too few includes to judge
+    assert not stopping_advice(long_run, 1000, 3.0).stop  # model still expects includes
+    assert not stopping_advice([1] * 5 + [0] * 40, 1000, 0.1).stop  # run too short
+    assert not stopping_advice(long_run, 2000, 0.1).stop  # 5 % of 2000 = 100 needed
+    assert not stopping_advice(long_run, 1000, None).stop
+
+
+def test_stopping_advice_reported_by_order_candidates(corpus):
+    ids, texts, labels = corpus
+    truth = dict(zip(ids, labels))
+    relevant = [w for w in ids if truth[w] == 1]
+    irrelevant = [w for w in ids if truth[w] == 0]
+    history = relevant + irrelevant[:60]  # every include found, then 60 exclusions in a row
+    labelled = {w: truth[w] for w in history}
+    _, info = order_candidates(ids, texts, labelled, "ranked", history=history)
+    assert info.stopping.consecutive_exclusions == 60
+    assert info.expected_remaining < 1
+    assert info.stopping.stop
+
+
+def test_core_does_not_load_streamlit():
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = ("import sys, screening.prioritise, screening.prioritise_background; "
+            "print('streamlit' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
