@@ -17,6 +17,7 @@ from review.errors import ReviewError
 COMMAND_MODULES: list[str] = [
     "review.commands.init",
     "review.commands.importing",
+    "review.commands.dedup",
     "review.commands.status",
     "review.commands.decide",
     "review.commands.example",

@@ -5,9 +5,11 @@ One function per idea: there is exactly one way to normalise a DOI, a title key,
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from typing import Iterable, Optional
+from urllib.parse import unquote
 
 from review.model import Author
 
@@ -34,6 +36,8 @@ def clean_text(value: Optional[str]) -> str:
 
 def fold(value: str) -> str:
     """Lower case without diacritics (ø→o, å→a, ä→a): for comparing, never for display."""
+    if value.isascii():  # nothing to fold: the common case, and 20 times faster
+        return value.lower()
     value = unicodedata.normalize("NFKD", value.translate(_FOLD_EXTRA))
     return "".join(ch for ch in value if not unicodedata.combining(ch)).casefold()
 
@@ -51,7 +55,8 @@ def normalise_doi(value: Optional[str]) -> Optional[str]:
     """``https://doi.org/10.1/X.`` → ``10.1/x``; None when there is no DOI in the text."""
     if not value:
         return None
-    match = _DOI.search(value.strip())
+    # Exports carry DOIs URL-encoded ("%28" for "(") or HTML-escaped ("&lt;"): one DOI, one key.
+    match = _DOI.search(html.unescape(unquote(value.strip())))
     if not match:
         return None
     doi = match.group(0).rstrip(".,;)]}>\"'").lower()

@@ -1,0 +1,289 @@
+"""Deciding one pair of records: certain duplicate, certainly distinct, or uncertain (a person decides).
+
+Precision comes first: a wrong merge hides a study from screening, a missed one only costs a reviewer
+a second look. So a pair is merged only when title, authors and year (or an identifier) agree, and
+a "hard" conflict (different volume numbers, a chapter against its book, different first authors,
+years apart) forbids the merge even through a third record.
+
+Thresholds are on rapidfuzz's 0-100 scale. The figures quoted are from ``benchmarks/dedup.py`` on the
+ten labelled sets (see docs/dedup.md for the full table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz.distance import Indel
+from rapidfuzz import fuzz
+
+from review.dedup.keys import Keys
+
+DUPLICATE, UNCERTAIN, DISTINCT = "duplicate", "uncertain", "distinct"
+
+# Figures below: pairwise precision/recall of ``find_duplicates`` on the seven sets up to 7,159
+# records, changing one constant at a time (benchmarks/dedup.py data; sweep of 2026-11-22).
+#
+# Titles at or above this are "the same title" up to typos, punctuation, British/American spelling.
+# At 93 haematology's precision fell from 1.000 to 0.992; at 97 recall fell on three sets.
+TITLE_SAME = 95.0
+# Between TITLE_CLOSE and TITLE_SAME a title match needs the same first page to merge; without it
+# the pair is queued (one author's two same-year works score in this band). 85 rather than 88
+# raised respiratory recall 0.961 -> 0.965 with no false merge.
+TITLE_CLOSE = 85.0
+# Below this the titles are different works (or a translation): not even worth a person's look.
+# Blocking uses it as its cut-off too. Lowering it to 60 found no further gold pair on any set
+# and scored up to 2.5 times as many candidate pairs.
+TITLE_CANDIDATE = 70.0
+# Same DOI but titles below this: conference abstracts in one supplement share the supplement's
+# DOI (21 such DOIs in the diabetes set). At 60 cardiac's precision fell from 0.9997 to 0.9989
+# (same-team abstracts in one supplement); digital_work recall was 0.003 higher.
+DOI_TITLE_MIN = 80.0
+# With the same first author, year, volume and first page (a journal article's citation), titles
+# down to this similarity are one article: a translated title, or a group name appended to it.
+# partial_ratio, so a title inside a longer one ("<ORIGINAL> …" translations) scores high.
+# 80 rather than 90 raised haematology recall 0.749 -> 0.761 and respiratory 0.961 -> 0.973,
+# precision unchanged.
+CITATION_TITLE_MIN = 80.0
+# First-author surnames at or above this are the same person (typos, transliteration, ø/o).
+# 80 changed nothing on the benchmark; 88 is the stricter of the two.
+AUTHOR_SAME = 88.0
+# A title shorter than this ("Editorial", "Reply to Smith") needs a first page or DOI to merge.
+SHORT_TITLE_WORDS = 4
+# A "…"-shortened title must keep at least this many words to be matched on its prefix.
+CUT_MIN_WORDS = 4
+# Years further apart than this are different works; a gap of exactly this needs strong authors.
+MAX_YEAR_GAP = 1
+# A chapter or a thesis is never the same work as a record of another known type (a chapter and
+# the book holding it share title words and authors; a thesis and the article from it are two works).
+# Other type differences (article/report/book) only stop an automatic merge.
+SEPARATE_DOC_TYPES = ("chapter", "thesis")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    outcome: str  # DUPLICATE, UNCERTAIN or DISTINCT
+    score: float  # 0..1, how alike the two records are
+    rule: str  # "doi", "record-id", "cluster-id", "fuzzy", "person"
+    reason: str  # one line a reviewer can read
+    hard: bool = False  # a conflict that also forbids merging through other records
+
+
+def title_similarity(a: Keys, b: Keys) -> tuple[float, str]:
+    """Best of: whole titles; a "…"-shortened title against the other's prefix; main titles when
+    only one record carries a subtitle. Returns (score, how)."""
+    best, how = fuzz.ratio(a.title, b.title), "title"
+    for cut, full in ((a, b), (b, a)):
+        if cut.cut and cut.words >= CUT_MIN_WORDS and len(full.title) > len(cut.title):
+            score = fuzz.ratio(cut.title, full.title[:len(cut.title)])
+            if score > best:
+                best, how = score, "shortened title"
+    if a.has_subtitle != b.has_subtitle and min(a.main.count(" "), b.main.count(" ")) >= 2:
+        score = fuzz.ratio(a.main, b.main)
+        if score > best:
+            best, how = score, "main title"
+    return best, how
+
+
+def same_surname(x: str, y: str) -> bool:
+    """Typos, transliterations and compound names: 'Bu?lova'/'Builova', 'Macedo Barcelos'/'Barcelos'."""
+    if x == y:
+        return True
+    if Indel.normalized_similarity(x.replace(" ", ""), y.replace(" ", "")) * 100 >= AUTHOR_SAME:
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    return " " in longer and " " not in shorter and shorter in longer.split(" ")
+
+
+def author_agreement(a: Keys, b: Keys) -> str:
+    """'unknown', 'strong' (first author and most co-authors), 'first', 'weak' (order differs or only
+    co-authors agree), 'conflict'."""
+    if not a.authors or not b.authors:
+        return "unknown"
+    if same_surname(a.authors[0], b.authors[0]):
+        head_a, head_b = set(a.authors[:5]), set(b.authors[:5])
+        shorter = min(len(head_a), len(head_b))
+        if shorter <= 1 or a.authors_cut or b.authors_cut or len(head_a & head_b) * 2 >= shorter:
+            return "strong"
+        return "first"
+    if a.authors[0] in b.authors[:5] or b.authors[0] in a.authors[:5]:
+        return "weak"
+    shared = len(set(a.authors[1:6]) & set(b.authors[1:6]))
+    if shared >= 2 and shared * 2 >= min(len(a.authors[1:6]), len(b.authors[1:6])):
+        return "weak"  # the first name differs (a group name, a swapped given/family) but the team is the same
+    return "conflict"
+
+
+def _extra(mine: tuple[int, ...], theirs: tuple[int, ...]) -> list[int]:
+    remaining = list(theirs)
+    extra = []
+    for number in mine:
+        if number in remaining:
+            remaining.remove(number)
+        else:
+            extra.append(number)
+    return extra
+
+
+def _numbers_conflict(a: Keys, b: Keys) -> Optional[str]:
+    if a.numbers == b.numbers:
+        return None
+    extra_a, extra_b = _extra(a.numbers, b.numbers), _extra(b.numbers, a.numbers)
+    for extra, other, keys in ((extra_a, extra_b, a), (extra_b, extra_a, b)):
+        # "Gateways to clinical trials - January/February 2003" against the same title without the date.
+        if not other and keys.year and all(abs(n - keys.year) <= 1 for n in extra):
+            return None
+    if a.cut or b.cut:
+        cut, full = (a, b) if a.cut else (b, a)
+        if _extra(cut.numbers, full.numbers):
+            return "different numbers in the titles"
+        return None  # the shortened title may just have lost its number: handled as uncertain below
+    return "different numbers in the titles (volumes of a series?)"
+
+
+def _hard_conflict(a: Keys, b: Keys) -> Optional[str]:
+    # A shared DOI or journal citation outweighs title numbers (chemistry and OCR: "alpha1A"/"alphaIA");
+    # volumes of a series have neither in common.
+    numbers = None if (a.doi and a.doi == b.doi) or _same_citation(a, b) else _numbers_conflict(a, b)
+    if numbers:
+        return numbers
+    if a.doc_type != b.doc_type and "other" not in (a.doc_type, b.doc_type) and (
+            a.doc_type in SEPARATE_DOC_TYPES or b.doc_type in SEPARATE_DOC_TYPES):
+        return f"a {a.doc_type} and a {b.doc_type}"
+    if a.year and b.year and abs(a.year - b.year) > MAX_YEAR_GAP:
+        return f"years {a.year} and {b.year}"
+    if author_agreement(a, b) == "conflict":
+        return "different first authors"
+    return None
+
+
+def classify(a: Keys, b: Keys) -> Verdict:
+    """The verdict on one pair of records, from their keys alone."""
+    if a.cluster_id and a.cluster_id == b.cluster_id:
+        return Verdict(DUPLICATE, 1.0, "cluster-id", "same Google Scholar cluster")
+    if a.source_id and a.source_id == b.source_id:
+        return Verdict(DUPLICATE, 1.0, "record-id", "same Oria record")
+
+    title, how = title_similarity(a, b)
+    score = round(title / 100, 4)
+    doubt = _doi_doubt(a, b, title) if a.doi and a.doi == b.doi else None
+    if a.doi and a.doi == b.doi and title >= TITLE_SAME and a.numbers == b.numbers and not doubt:
+        # One DOI and one title: the same article even when one database garbled the author names.
+        return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and title")
+    if (title >= TITLE_SAME and _same_citation(a, b) and a.numbers == b.numbers and min(a.words, b.words)
+            >= SHORT_TITLE_WORDS and not (a.issue and b.issue and a.issue != b.issue)):
+        # Same title in the same volume, year and page: one article, even when a database mangled
+        # the author names (given and family swapped, "Si Hyun Kang" as a surname) or the DOI.
+        # Short titles ("Editorial Introduction") are excluded: one journal prints one in every issue.
+        return Verdict(DUPLICATE, score, "fuzzy", "same title, year, volume and first page")
+    conflict = _hard_conflict(a, b)
+    if conflict:
+        return Verdict(DISTINCT, score, "fuzzy", conflict, hard=True)
+
+    if a.doi and a.doi == b.doi:
+        if doubt:
+            return Verdict(UNCERTAIN, score, "doi", f"same DOI but {doubt}")
+        if title >= DOI_TITLE_MIN or not a.title or not b.title:
+            return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI")
+        return Verdict(UNCERTAIN, score, "doi", "same DOI but different titles (a supplement's DOI?)")
+    if a.doi and b.doi:
+        # Two DOIs: distinct works unless everything else, down to the page, is the same.
+        if title >= TITLE_SAME and _pages_agree(a, b) and a.year == b.year:
+            return Verdict(UNCERTAIN, score, "fuzzy", "same title and pages but different DOIs")
+        return Verdict(DISTINCT, score, "fuzzy", "different DOIs", hard=True)
+
+    if _same_citation(a, b) and a.title and b.title:
+        partial = fuzz.partial_ratio(a.title, b.title) if title < CITATION_TITLE_MIN else title
+        if partial >= CITATION_TITLE_MIN and author_agreement(a, b) == "strong":
+            return Verdict(DUPLICATE, round(partial / 100, 4) * 0.99, "fuzzy",
+                           f"same authors, year, volume and pages; title {partial:.0f}%")
+    if title < TITLE_CANDIDATE:
+        return Verdict(DISTINCT, score, "fuzzy", "different titles")
+    return _fuzzy(a, b, title, how, score)
+
+
+def _doi_doubt(a: Keys, b: Keys, title: float) -> Optional[str]:
+    """Why a shared DOI may not mean one work: supplement DOIs cover many abstracts, and databases
+    copy an article's DOI onto the conference abstract that preceded it."""
+    if a.volume and b.volume and a.volume != b.volume:
+        return "different volumes"
+    if _pages_conflict(a, b) and title < TITLE_SAME:
+        return "different pages (a supplement's DOI?)"
+    if a.first_page and b.first_page and a.first_page != b.first_page and venues_conflict(a, b):
+        return "different journals and pages"
+    return None
+
+
+def _same_citation(a: Keys, b: Keys) -> bool:
+    return bool(a.year and a.year == b.year and a.volume and a.volume == b.volume
+                and a.first_page and a.first_page == b.first_page)
+
+
+def venues_conflict(a: Keys, b: Keys) -> bool:
+    """Both venues known and neither an abbreviation of the other ('Am J Kidney Dis' matches
+    'American Journal of Kidney Diseases'; 'ACP Journal Club' does not match 'Annals of Internal Medicine')."""
+    if not a.venue or not b.venue or a.venue == b.venue:
+        return False
+    short, long = sorted((a.venue, b.venue), key=len)
+    if len(short) == len(long) and all(x.startswith(y) or y.startswith(x) for x, y in zip(short, long)):
+        return False
+    if all(any(w.startswith(s) for w in long) for s in short):  # words dropped from the longer name
+        return False
+    return fuzz.token_set_ratio(" ".join(short), " ".join(long)) < 90
+
+
+def _pages_conflict(a: Keys, b: Keys) -> bool:
+    # Compared only in the same style: databases put years, issues or article numbers in the field.
+    return bool(a.first_page and b.first_page and a.first_page != b.first_page
+                and a.page_is_locator == b.page_is_locator and a.page_is_range == b.page_is_range)
+
+
+def _pages_agree(a: Keys, b: Keys) -> bool:
+    return bool(a.first_page and a.first_page == b.first_page and (not a.volume or not b.volume
+                                                                     or a.volume == b.volume))
+
+
+def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
+    authors = author_agreement(a, b)
+    year_gap = abs(a.year - b.year) if a.year and b.year else None
+    pages = _pages_agree(a, b)
+    short = min(a.words, b.words) < SHORT_TITLE_WORDS
+    described = f"{how} {title:.0f}%, authors {authors}, " + (
+        f"years {a.year}/{b.year}" if year_gap else "same year" if year_gap == 0 else "year unknown")
+
+    def maybe(why: str) -> Verdict:
+        return Verdict(UNCERTAIN, score, "fuzzy", f"{why} ({described})")
+
+    if _pages_conflict(a, b):
+        return maybe("different first pages")
+    if a.volume and b.volume and a.volume != b.volume:
+        return maybe("different volumes (a conference abstract and the article?)")
+    if venues_conflict(a, b) and not pages:
+        return maybe("different journals or series")
+    if a.issue and b.issue and a.issue != b.issue and not (a.first_page or b.first_page):
+        return maybe("different issues")
+    if a.doc_type != b.doc_type and "other" not in (a.doc_type, b.doc_type):
+        return maybe(f"a {a.doc_type} and a {b.doc_type}")
+    if how == "shortened title" and a.numbers != b.numbers:
+        return maybe("the shortened title may have lost a volume number")
+    if title < TITLE_SAME:
+        if title >= TITLE_CLOSE and pages and year_gap == 0 and authors in ("strong", "first"):
+            return Verdict(DUPLICATE, score, "fuzzy", f"close title, same pages ({described})")
+        return maybe("similar titles")
+    if short and not pages:
+        return maybe("short title")
+    if year_gap == 0:
+        if authors in ("strong", "first") or (authors == "weak" and pages):
+            return Verdict(DUPLICATE, score, "fuzzy", described)
+        if authors == "unknown" and (pages or a.words >= 6):
+            return Verdict(DUPLICATE, score * 0.99, "fuzzy", described)
+        return maybe("authors do not confirm")
+    if year_gap == 1:
+        # Print and online years differ, but so do a conference paper and its journal version:
+        # the same volume or first page has to confirm.
+        if authors == "strong" and (pages or (a.volume and a.volume == b.volume)):
+            return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)
+        return maybe("years one apart")
+    if authors == "strong" and (pages or a.words >= 6):  # one record without a year
+        return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)
+    return maybe("year missing")

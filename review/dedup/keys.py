@@ -1,0 +1,161 @@
+"""Comparison keys: what deduplication looks at in a record, computed once per record.
+
+Everything goes through ``review.normalise`` (title_key, fold, author_key); this module only decides
+which parts of a title matter for telling works apart: the main title versus the subtitle, a title
+Google Scholar shortened with "…", and the numbers that tell volumes of one series apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from review.model import Author, RawRecord
+from review.normalise import author_key, title_key
+
+# Scholar shortens long titles and ends them with an ellipsis; so do some PoP exports ("...").
+_CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+# Where a subtitle starts: "Title: subtitle", "Title - subtitle", "Title. Subtitle".
+_SUBTITLE = re.compile(r"\s*[:;?!]\s+|\s+[-–—]\s+|\.\s+(?=[A-ZÆØÅÄÖ0-9])")
+_DIGITS = re.compile(r"\d+")
+# A note databases append to a title: "[Chinese]", "[Review] [108 refs]", "[Erratum appears in …]".
+# The note may be cut off by the export's field length: "….[Erratum appears in Brain Inj. 2013".
+_TRAILING_NOTE = re.compile(r"\s*\.?\[[^\[\]]*(?:\]\.?\s*)?$")
+# Roman numerals in the original spelling (case matters: Nordic "i" is a preposition).
+_ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Name particles that one database files under the surname and another drops: "De Joode"/"Joode".
+_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "du", "le", "la", "del", "dos", "af", "av", "ten", "ter",
+              "jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
+_ROMAN_NEIGHBOURS = {"og", "och", "and", "&", "und", "et", "del", "part", "vol", "volume", "bind", "band"}
+
+
+@dataclass(slots=True)
+class Keys:
+    title: str  # title_key of the whole title, ellipsis and language tag removed
+    main: str  # title_key of the part before the first subtitle separator
+    has_subtitle: bool
+    cut: bool  # the title was shortened with "…"
+    numbers: tuple[int, ...]  # sorted numbers in the title (digits and Roman numerals)
+    authors: tuple[str, ...]  # folded family names in order, particles and suffixes ("Jr") removed
+    authors_cut: bool
+    year: Optional[int]
+    doi: Optional[str]
+    source_id: Optional[str]  # Primo record id: only oria record ids identify a work across searches
+    cluster_id: Optional[str]
+    doc_type: str
+    venue: tuple[str, ...]  # significant words of the journal or series name
+    volume: str  # the volume's number where it has one ("Drug Discovery. 9" -> "9")
+    issue: str
+    first_page: str  # digits only: "c37" and "37" are one page in two styles
+    page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page
+    page_is_range: bool  # "683-691"; a lone number may be an article number, an issue or a year
+
+    @property
+    def words(self) -> int:
+        return self.title.count(" ") + 1 if self.title else 0
+
+
+def _roman_value(token: str) -> int:
+    total = 0
+    for current, following in zip(token, token[1:] + " "):
+        value = _ROMAN_VALUES[current]
+        total += -value if following != " " and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def title_numbers(title: str) -> tuple[int, ...]:
+    """Numbers that distinguish volumes: "Delrapport 2", "integreringspakke II og III", "type 1".
+
+    A lone capital "I" counts only where it reads as a numeral (at the end of a title segment or
+    next to another numeral or a word like "og"/"part"), not as a capitalised Nordic "i".
+    """
+    numbers = [int(d) for d in _DIGITS.findall(title)]
+    tokens = re.findall(r"[\w&]+|[:.;,]", title)
+    for pos, token in enumerate(tokens):
+        if not _ROMAN.match(token):
+            continue
+        if token == "I":
+            before = tokens[pos - 1].lower() if pos > 0 else ""
+            after = tokens[pos + 1].lower() if pos + 1 < len(tokens) else ""
+            at_segment_end = after in ("", ":", ".", ";", ",")
+            if pos == 0 or not (at_segment_end or after in _ROMAN_NEIGHBOURS or before in _ROMAN_NEIGHBOURS
+                                or _ROMAN.match(tokens[pos + 1] if after else "")):
+                continue
+        numbers.append(_roman_value(token))
+    return tuple(sorted(numbers))
+
+
+def record_keys(record: RawRecord) -> Keys:
+    raw_title = record.title or ""
+    cut = bool(_CUT_END.search(raw_title))
+    title = _strip_notes(_CUT_END.sub("", raw_title))
+    parts = _SUBTITLE.split(title, maxsplit=1)
+    main = title_key(parts[0])
+    full = title_key(title)
+    return Keys(
+        title=full, main=main, has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])), cut=cut,
+        numbers=title_numbers(title),
+        authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k),
+        authors_cut=record.authors_truncated, year=record.year, doi=record.doi or None,
+        source_id=record.source_id if record.source == "oria" and record.source_id else None,
+        cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
+        venue=venue_words(record.venue), page_is_locator=bool(re.match(r"\s*[A-Za-z]\d", record.pages or "")),
+        page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", record.pages or "")),
+        volume=_number_part(record.volume), issue=_number_part(record.issue), first_page=_first_page(record.pages),
+    )
+
+
+_WORD = re.compile(r"\w")
+
+
+@lru_cache(maxsize=200_000)
+def _surname_key(family: str) -> str:
+    """Names repeat across records: compute each once."""
+    return surname_core(author_key(Author(family)))
+
+
+_VENUE_STOPWORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "og", "och", "for", "i", "journal", "j"}
+
+
+@lru_cache(maxsize=50_000)
+def venue_words(venue: Optional[str]) -> tuple[str, ...]:
+    """'The American Journal of Kidney Diseases' -> ('american', 'kidney', 'diseases'); abbreviations keep
+    their stems ('am', 'kidney', 'dis'), so the two can be compared word by word as prefixes."""
+    words = title_key((venue or "").split(":")[0].split(".")[0] if venue and "conference" in venue.lower()
+                      else venue).split()
+    return tuple(w for w in words if w not in _VENUE_STOPWORDS)
+
+
+def surname_core(key: str) -> str:
+    """'van kessel' -> 'kessel', 'de la cruz' -> 'cruz', 'wright jr' -> 'wright'; compound names keep
+    their words ('macedo barcelos') so either part can match."""
+    words = key.split(" ")
+    kept = [w for w in words if w not in _PARTICLES]
+    return " ".join(kept or words)
+
+
+_ONE_NUMBER_AT_END = re.compile(r"^[^\d()]*?(\d+)\s*$")
+
+
+def _strip_notes(title: str) -> str:
+    """Drop trailing bracketed notes, but not a whole title MEDLINE put in brackets ("[Title]. [Spanish]")."""
+    while True:
+        shorter = _TRAILING_NOTE.sub("", title)
+        if shorter == title or not re.search(r"\w", shorter):
+            return title
+        title = shorter
+
+
+def _number_part(value: Optional[str]) -> str:
+    """The volume or issue number when the field holds exactly one, at its end ("Drug Discovery. 9");
+    empty for supplements and other shapes ("61 (Supplement 1)", "1)"), which are not compared."""
+    match = _ONE_NUMBER_AT_END.match(value or "")
+    return match.group(1).lstrip("0") if match else ""
+
+
+def _first_page(pages: Optional[str]) -> str:
+    match = re.match(r"\s*[A-Za-z]?(\d+)", pages or "")  # "c37" and "37": one page, two styles
+    return match.group(1).lstrip("0") if match else ""
