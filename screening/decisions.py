@@ -50,12 +50,22 @@ def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool
     return True
 
 
-def reasons_for(conn: Connection, protocol: Protocol, stage: int) -> list[str]:
-    """The protocol's reasons for a stage followed by the custom ones reviewers have added."""
-    custom = conn.execute(select(schema.custom_reasons.c.reason).where(schema.custom_reasons.c.stage == stage)
-                          .order_by(schema.custom_reasons.c.added_at)).scalars().all()
+def reasons_for(conn: Connection, protocol: Protocol, stage: int, viewer: Optional[str] = None) -> list[str]:
+    """The protocol's reasons for a stage followed by the custom ones reviewers have added.
+
+    For a ``viewer`` in dual screening, a custom reason another reviewer has used only in votes still
+    hidden from the viewer is left out: offering it would hint at that vote.
+    """
+    c = schema.custom_reasons
+    custom = conn.execute(select(c.c.reason, c.c.added_by).where(c.c.stage == stage).order_by(c.c.added_at)).all()
     listed = list(protocol.stage(stage).reasons)
-    return listed + [r for r in custom if r not in listed]
+    if viewer is not None and protocol.stage(stage).mode == "dual":
+        from screening.blinding import visible_decision_rows  # blinding builds on this module
+
+        seen = {reason for row in visible_decision_rows(conn, protocol, viewer) if row["stage"] == stage
+                for reason in json.loads(row["reasons"])}
+        custom = [(reason, who) for reason, who in custom if who == viewer or reason in seen]
+    return listed + [reason for reason, _ in custom if reason not in listed]
 
 
 def _keep_custom_reasons(conn: Connection, protocol: Protocol, d: Decision) -> list[str]:

@@ -64,7 +64,7 @@ def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str
     step = protocol.stage(stage)
     return ScreenState(stage=stage, work_id=work_id, view=view, revisiting=revisiting and own is not None,
                        back=back, own=own, votes=votes, hidden_votes=hidden, final=final,
-                       reasons=reasons_for(conn, protocol, stage), criteria=list(step.criteria),
+                       reasons=reasons_for(conn, protocol, stage, reviewer), criteria=list(step.criteria),
                        progress=progress(conn, stage, round_id) if with_progress else None, dual=step.mode == "dual", notes=notes)
 
 

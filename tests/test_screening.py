@@ -166,6 +166,18 @@ def test_blinding_hides_other_votes_until_both_voted(dual):
         assert {r["reviewer"] for r in visible_decision_rows(conn, protocol, "Bjørn")} == {"Anna", "Bjørn"}
 
 
+def test_a_custom_reason_does_not_leak_a_blinded_vote(dual):
+    from screening.decisions import reasons_for
+    store, protocol, works = dual
+    decide(store, protocol, works[3], 1, "exclude", reviewer="Anna", reasons=["Skrevet på islandsk"])
+    with store.read() as conn:
+        assert "Skrevet på islandsk" in reasons_for(conn, protocol, 1, "Anna")
+        assert "Skrevet på islandsk" not in reasons_for(conn, protocol, 1, "Bjørn")
+    decide(store, protocol, works[3], 1, "include", reviewer="Bjørn")
+    with store.read() as conn:
+        assert "Skrevet på islandsk" in reasons_for(conn, protocol, 1, "Bjørn")  # both voted: visible
+
+
 def test_conflict_listed_and_reconciled_by_lead(dual):
     store, protocol, works = dual
     decide(store, protocol, works[2], 1, "include", reviewer="Anna")

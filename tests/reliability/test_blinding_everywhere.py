@@ -31,9 +31,8 @@ def page_text(at) -> str:
     parts += [d.value.to_csv() for d in at.dataframe]
     for kind in ("multiselect", "selectbox", "text_input", "text_area"):
         for widget in at.get(kind):
-            # Known limit: custom reasons are shared with the team as soon as they are typed, so the
-            # stage's reason list (not tied to any work) may name A's new reason; see docs/reliability.md.
-            options = [] if widget.key == "s1_reasons" else getattr(widget, "options", [])
+            # The reason list too: a custom reason A used only in a hidden vote is not offered to B.
+            options = getattr(widget, "options", [])
             parts.append(" ".join(map(str, options)) + " " + str(widget.value))
     return "\n".join(parts)
 
