@@ -61,16 +61,13 @@ def appendix_markdown(works: Sequence[IncludedWork], groups: Sequence[str], lang
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def appendix_html(works: Sequence[IncludedWork], groups: Sequence[str], language: str = "en") -> str:
+def appendix_html_sections(works: Sequence[IncludedWork], groups: Sequence[str], language: str,
+                           heading: str = "h2") -> list[str]:
+    """The groups and entries as HTML lines, every piece of text escaped (a page and the UI preview)."""
     e = html.escape
-    title = words(language)["appendix_title"]
-    out = ["<!DOCTYPE html>", f'<html lang="{e(language)}">', "<head>", '<meta charset="utf-8">',
-           f"<title>{e(title)}</title>",
-           "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45}"
-           ".reference{font-weight:bold;margin-top:1.6em}.part{font-style:italic}</style>",
-           "</head>", "<body>", f"<h1>{e(title)}</h1>"]
+    out = []
     for group, entries in appendix_sections(works, groups, language):
-        out.append(f"<h2>{e(group)}</h2>")
+        out.append(f"<{heading}>{e(group)}</{heading}>")
         for ref, parts in entries:
             out.append('<section class="study">')
             out.append(f'<p class="reference">{e(ref)}</p>')
@@ -79,6 +76,18 @@ def appendix_html(works: Sequence[IncludedWork], groups: Sequence[str], language
                     prefix = f'<span class="part">{e(label)}:</span> ' if label and n == 0 else ""
                     out.append(f"<p>{prefix}{e(para)}</p>")
             out.append("</section>")
+    return out
+
+
+def appendix_html(works: Sequence[IncludedWork], groups: Sequence[str], language: str = "en") -> str:
+    e = html.escape
+    title = words(language)["appendix_title"]
+    out = ["<!DOCTYPE html>", f'<html lang="{e(language)}">', "<head>", '<meta charset="utf-8">',
+           f"<title>{e(title)}</title>",
+           "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45}"
+           ".reference{font-weight:bold;margin-top:1.6em}.part{font-style:italic}</style>",
+           "</head>", "<body>", f"<h1>{e(title)}</h1>"]
+    out += appendix_html_sections(works, groups, language)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 

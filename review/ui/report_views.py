@@ -3,14 +3,13 @@ previews of Table 3.1 and the appendix (escaped HTML, since summaries are user t
 
 from __future__ import annotations
 
-import html
 import json
 import tempfile
 from pathlib import Path
 from typing import Optional
 
 from review.protocol import Protocol
-from review.reports.appendix import appendix_sections
+from review.reports.appendix import appendix_html_sections
 from review.reports.registry import EXPORTS, ExportData, export
 from review.reports.table31 import table_3_1
 from review.reports.tabular import cell_text
@@ -45,17 +44,10 @@ def table31_rows(flow: Flow, protocol: Protocol) -> list[dict]:
 def appendix_preview_html(store: Store, protocol: Protocol) -> tuple[int, str]:
     """(number of included works, the appendix as escaped HTML)."""
     works = ExportData(store, protocol).included()
-    e = html.escape
-    out = ['<div class="appendix-preview">']
-    for group, entries in appendix_sections(works, protocol.appendix_groups, protocol.report_language):
-        out.append(f"<h4>{e(group)}</h4>")
-        for reference, parts in entries:
-            out.append(f'<p class="reference"><strong>{e(reference)}</strong></p>')
-            for label, paragraphs in parts:
-                for n, para in enumerate(paragraphs):
-                    prefix = f"<em>{e(label)}:</em> " if label and n == 0 else ""
-                    out.append(f"<p>{prefix}{e(para)}</p>")
-    out.append("</div>")
+    body = appendix_html_sections(works, protocol.appendix_groups, protocol.report_language, heading="h4")
+    style = ("<style>.appendix-preview .reference{font-weight:bold;margin-top:1.2em}"
+             ".appendix-preview .part{font-style:italic}</style>")
+    out = [style, '<div class="appendix-preview">', *body, "</div>"]
     return len(works), "\n".join(out)
 
 
