@@ -19,6 +19,8 @@ from review.normalise import author_key, title_key
 _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 # Where a subtitle starts: "Title: subtitle", "Title - subtitle", "Title. Subtitle".
 _SUBTITLE = re.compile(r"\s*[:;?!]\s+|\s+[-–—]\s+|\.\s+(?=[A-ZÆØÅÄÖ0-9])")
+# What a spreadsheet leaves when it read a title starting with "-" or "=" as a formula: no title at all.
+_SPREADSHEET_ERROR = re.compile(r"^\s*#(?:NAME\?|VALUE!|REF!|N/A|ERROR!?)\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 # A note databases append to a title: "[Chinese]", "[Review] [108 refs]", "[Erratum appears in …]".
 # The note may be cut off by the export's field length: "….[Erratum appears in Brain Inj. 2013".
@@ -101,7 +103,7 @@ def title_numbers(title: str) -> tuple[int, ...]:
 
 
 def record_keys(record: RawRecord) -> Keys:
-    raw_title = record.title or ""
+    raw_title = "" if _SPREADSHEET_ERROR.match(record.title or "") else record.title or ""
     cut = bool(_CUT_END.search(raw_title))
     uncut = _CUT_END.sub("", raw_title)
     title = _strip_notes(uncut)
@@ -126,10 +128,17 @@ def record_keys(record: RawRecord) -> Keys:
 _WORD = re.compile(r"\w")
 
 
+# Where initials or a second name were glued onto a surname ("KohliR.P.", "FedotovaYuOrdyan"): a
+# capital after a lower-case letter, itself followed by a full stop, another capital or the end.
+# "McDonald" and "DeVries" are not cut: their capital is followed by a lower-case letter.
+_GLUED_INITIALS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ]?(?:[.A-ZÀ-Þ]|$))")
+
+
 @lru_cache(maxsize=200_000)
 def _surname_key(family: str) -> str:
     """Names repeat across records: compute each once."""
-    return surname_core(author_key(Author(family)))
+    head = _GLUED_INITIALS.split(family, 1)[0]
+    return surname_core(author_key(Author(head if len(head) >= 2 else family)))
 
 
 _VENUE_STOPWORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "og", "och", "for", "i", "journal", "j"}
