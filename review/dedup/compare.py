@@ -78,6 +78,8 @@ class Verdict:
 def title_similarity(a: Keys, b: Keys) -> tuple[float, str]:
     """Best of: whole titles; a "…"-shortened title against the other's prefix; main titles when
     only one record carries a subtitle. Returns (score, how)."""
+    if not a.title or not b.title:
+        return 0.0, "no title"  # rapidfuzz scores two empty strings 100: two untitled records are not one work
     best, how = fuzz.ratio(a.title, b.title), "title"
     for cut, full in ((a, b), (b, a)):
         if cut.cut and cut.words >= CUT_MIN_WORDS and len(full.title) > len(cut.title):
@@ -117,8 +119,12 @@ def author_agreement(a: Keys, b: Keys) -> str:
         if shorter <= 1 or a.authors_cut or b.authors_cut or len(head_a & head_b) * 2 >= shorter:
             return "strong"
         return "first"
-    if _name_in(a.authors[0], b.first_names) or _name_in(b.authors[0], a.first_names):
-        return "first"  # given and family swapped, or a team glued into one name
+    if (_name_in(a.authors[0], b.first_names) or _name_in(b.authors[0], a.first_names)) and (
+            min(len(a.authors), len(b.authors)) < 3 or set(a.authors[1:5]) & b.team_names
+            or set(b.authors[1:5]) & a.team_names):
+        # Given and family swapped, or a team glued into one name. Two full author lists must also
+        # share a co-author: "Paredes"/"Paredes Esquivel" with two different teams are two abstracts.
+        return "first"
     if len(a.authors) > 1 and set(a.authors) == set(b.authors):
         return "first"  # the same team listed in another order
     if a.authors[0] in b.authors[:5] or b.authors[0] in a.authors[:5]:
@@ -313,7 +319,10 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         if title >= TITLE_CLOSE and pages and year_gap == 0 and authors in ("strong", "first"):
             return Verdict(DUPLICATE, score, "fuzzy", f"close title, same pages ({described})")
         return maybe("similar titles")
-    if short and not pages:
+    if short and not pages and not (a.volume and a.volume == b.volume and a.issue and a.issue == b.issue
+                                    and year_gap == 0 and authors == "strong"):
+        # One author's short piece in one issue ("Anxious interactions", a "Preface") is one work even
+        # when one database gives its page and another its article number.
         return maybe("short title")
     if year_gap == 0:
         if authors in ("strong", "first") or (authors == "weak" and pages):

@@ -53,6 +53,7 @@ class Keys:
     authors: tuple[str, ...]  # folded family names in order, particles and suffixes ("Jr") removed
     authors_cut: bool
     first_names: frozenset[str]  # folded words of the first author's family and given names, unglued
+    team_names: frozenset[str]  # the same for the first five authors, for checking co-authors
     year: Optional[int]
     doi: Optional[str]
     source_id: Optional[str]  # Primo record id: only oria record ids identify a work across searches
@@ -115,12 +116,13 @@ def record_keys(record: RawRecord) -> Keys:
         numbers=title_numbers(title),
         authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k),
         authors_cut=record.authors_truncated, first_names=_first_names(record.authors[0] if record.authors else None),
+        team_names=frozenset(w for a in record.authors[:5] for w in _name_words(a.family or "") + _name_words(a.given or "")),
         year=record.year, doi=record.doi or None,
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
         venue=venue_words(record.venue), page_is_locator=bool(re.match(r"\s*[A-Za-z]\d", record.pages or "")),
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", record.pages or "")),
-        volume=_number_part(record.volume), issue=_number_part(record.issue), first_page=_first_page(record.pages),
+        volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue), first_page=_first_page(record.pages),
         last_page=_last_page(record.pages), alt_title=_alt_title(uncut, title),
     )
 
@@ -194,6 +196,17 @@ def _strip_notes(title: str) -> str:
         if shorter == title or not re.search(r"\w", shorter):
             return title
         title = shorter
+
+
+# Embase records exported through some reference managers carry the citation inside the journal
+# field: "Journal of Neurochemistry.108 (6) ()(pp 1423-1433) 2009.Date of Publication: …".
+_VENUE_CITATION = re.compile(r"\.(\d+)\s*\([^()]*\)\s*\(\)\(pp")
+
+
+def _venue_volume(venue: Optional[str]) -> str:
+    """The volume written into the journal field, used only when the volume field is empty."""
+    match = _VENUE_CITATION.search(venue or "")
+    return match.group(1).lstrip("0") if match else ""
 
 
 def _number_part(value: Optional[str]) -> str:
