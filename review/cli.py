@@ -24,6 +24,7 @@ COMMAND_MODULES: list[str] = [
     "review.commands.update",
     "review.commands.search",
     "review.commands.export",
+    "review.commands.app",
 ]
 
 

@@ -1,0 +1,134 @@
+"""What every page shares: the open review, the signed-in reviewer, messages that survive a rerun,
+and the one place where a ReviewError becomes an ``st.error``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import streamlit as st
+
+from review.errors import ReviewError
+from review.protocol import Protocol, load_protocol
+from review.store import Store, open_store
+from review.ui.location import resolve
+from review.ui.text import md_escape
+from screening.team import add_reviewer, reviewer_choices
+
+log = logging.getLogger("nordic-review.app")
+NEW_REVIEWER = "➕ Add a new reviewer…"
+
+
+@dataclass
+class Review:
+    directory: Path
+    origin: str
+    store: Store
+    protocol: Protocol
+
+    @property
+    def reviewer(self) -> Optional[str]:
+        name = st.session_state.get("reviewer")
+        return None if name == NEW_REVIEWER else name
+
+
+@st.cache_resource(show_spinner=False)
+def _store(directory: str) -> Store:
+    # One engine per review directory, shared by every browser session (SQLAlchemy pools are thread-safe).
+    return open_store(Path(directory))
+
+
+@st.cache_resource(show_spinner="Preparing the bundled review (first start only)…")
+def _location(argv: tuple[str, ...], review_dir_env: str):
+    return resolve(argv, {"REVIEW_DIR": review_dir_env} if review_dir_env else {})
+
+
+def open_review() -> Review:
+    """Called once per run by app.py; pages get the same object from ``review_context``."""
+    try:
+        location = _location(tuple(sys.argv[1:]), os.environ.get("REVIEW_DIR", ""))
+        directory = location.directory.resolve()
+        protocol = load_protocol(directory)
+        store = _store(str(directory))
+    except ReviewError as exc:
+        st.error(md_escape(f"The review could not be opened: {exc}"))
+        st.stop()
+    review = Review(directory, location.origin, store, protocol)
+    st.session_state["_review"] = review
+    return review
+
+
+def flash(kind: str, text: str) -> None:
+    """Queue a message for the next run (callbacks run before the page is drawn)."""
+    st.session_state.setdefault("_flash", []).append((kind, text))
+
+
+def show_flash() -> None:
+    for kind, text in st.session_state.pop("_flash", []):
+        getattr(st, kind)(md_escape(text))  # messages quote file names and record text: never markup
+
+
+def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] = None) -> Any:
+    """Run one core call; a ReviewError becomes a message, anything else is logged as a bug."""
+    try:
+        result = action()
+    except ReviewError as exc:
+        flash("error", str(exc))
+        return None
+    except Exception:  # a bug: keep the traceback in the log, show a calm message
+        log.exception("unexpected error in a page action")
+        flash("error", "Something went wrong inside the app; nothing was stored by this action. "
+                       "The details are in the server log.")
+        return None
+    if done is not None:
+        flash("success", done(result))
+    return result
+
+
+def sidebar(review: Review) -> None:
+    with st.sidebar:
+        st.caption("Review")
+        st.text(review.protocol.title)
+        st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
+        _sign_in(review)
+
+
+def _sign_in(review: Review) -> None:
+    """The name is a widget bound to the URL (?reviewer=Anna), so a reload keeps you signed in."""
+    with review.store.read() as conn:
+        names = reviewer_choices(conn, review.protocol)
+    current = st.session_state.get("reviewer")
+    if current and current not in names and current != NEW_REVIEWER:
+        names.append(current)
+    st.selectbox("Signed in as", names + [NEW_REVIEWER], index=None, placeholder="Choose your name",
+                 key="reviewer", bind="query-params")
+    if st.session_state.get("reviewer") == NEW_REVIEWER:
+        st.text_input("New reviewer's name", key="new_reviewer", max_chars=200)
+        st.button("Add and sign in", key="add_reviewer", on_click=_add_reviewer, args=(review,))
+    if review.reviewer and review.reviewer == review.protocol.lead:
+        st.caption("You are the review lead.")
+
+
+def _add_reviewer(review: Review) -> None:
+    name = attempt(lambda: add_reviewer(review.store, review.protocol, st.session_state.get("new_reviewer", "")))
+    if name:
+        st.session_state["reviewer"] = name
+        st.session_state["new_reviewer"] = ""
+        flash("success", f"Signed in as {name}.")
+
+
+def require_reviewer(review: Review) -> str:
+    name = review.reviewer
+    if not name:
+        st.info("Choose your name under **Signed in as** in the sidebar to start.")
+        st.stop()
+    return name
+
+
+def review_context() -> Review:
+    """The review app.py opened in this run (the protocol is read once per run, not once per use)."""
+    return st.session_state.get("_review") or open_review()

@@ -1,0 +1,62 @@
+"""Dual screening: conflicting votes, the lead's reconciliation, and agreement (Cohen's kappa)."""
+
+import streamlit as st
+
+from app_pages import common
+from review.ui.tables import agreement_rows
+from screening.agreement import agreement, conflicts, reconcile
+from screening.works import work_view
+
+review = common.review_context()
+reviewer = common.require_reviewer(review)
+protocol = review.protocol
+
+st.title("Conflicts and agreement")
+stage = st.segmented_control("Stage", [s.number for s in protocol.stages], default=1, key="conflict_stage",
+                             format_func=lambda n: f"{n}: {protocol.stage(n).label}") or 1
+mode = protocol.stage(stage).mode
+if mode == "single":
+    st.caption(f"Stage {stage} is screened by one reviewer in this protocol; conflicts arise only in dual mode.")
+
+with review.store.read() as conn:
+    found = conflicts(conn, stage)
+    views = {c.work_id: work_view(conn, c.work_id) for c in found}
+    tables = agreement(conn, stage)
+reasons = protocol.stage(stage).reasons
+is_lead = reviewer == protocol.lead
+
+
+def _reconcile(work_id: int, decision: str) -> None:
+    chosen = st.session_state.get(f"rec_reason_{stage}_{work_id}") or []
+    common.attempt(lambda: reconcile(review.store, protocol, work_id, stage, reviewer, decision, chosen),
+                   done=lambda _: f"Work #{work_id}: {decision} (reconciled)")
+
+
+st.subheader(f"Conflicts at stage {stage} ({len(found)})")
+if not found:
+    st.caption("No conflicting votes.")
+if found and not is_lead:
+    st.info(f"Only the lead ({protocol.lead or 'none named'}) can reconcile; you can read the conflicts.")
+for c in found:
+    view = views[c.work_id]
+    with st.container(border=True, key=f"conflict_{c.work_id}"):
+        st.text(f"#{c.work_id} {view['title']} ({view.get('year') or 'n.d.'})")
+        for name, vote in sorted(c.votes.items()):
+            why = "; ".join(c.reasons.get(name) or []) or "no reason"
+            st.text(f"  {name}: {vote} ({why})")
+        if is_lead:
+            cols = st.columns([3, 1, 1])
+            cols[0].multiselect("Reasons", reasons, key=f"rec_reason_{stage}_{c.work_id}",
+                                label_visibility="collapsed", placeholder="Reasons (to exclude)")
+            cols[1].button("Include", key=f"rec_inc_{stage}_{c.work_id}", on_click=_reconcile,
+                           args=(c.work_id, "include"), type="primary")
+            cols[2].button("Exclude", key=f"rec_exc_{stage}_{c.work_id}", on_click=_reconcile,
+                           args=(c.work_id, "exclude"))
+
+st.subheader("Agreement")
+if tables:
+    st.dataframe(agreement_rows(tables), hide_index=True)
+    st.caption("2×2 counts per pair of reviewers on the works both voted on; 'maybe' counts as not include. "
+               "Kappa is blank when undefined (both used one category only).")
+else:
+    st.caption("No work has votes from two reviewers at this stage yet.")

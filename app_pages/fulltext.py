@@ -1,0 +1,94 @@
+"""Stage 2: the full text, relevance on reading it, and the quality appraisal for works that are
+not peer reviewed."""
+
+import streamlit as st
+
+from app_pages import common
+from app_pages.decide_panel import decision_form, keys, show_criteria, show_progress, show_standing, show_work
+from app_pages.work_picker import pick_work
+from review.protocol import QUALITY_RATINGS
+from review.ui.text import md_escape
+from screening.attachments import add_file, add_link, attachment_path, attachments_for
+from screening.quality import assess, latest_ratings, needs_rating, save_ratings
+from screening.screen_view import screen_state
+
+STAGE = 2
+review = common.review_context()
+reviewer = common.require_reviewer(review)
+protocol = review.protocol
+
+st.header("Stage 2: full text and quality")
+chosen = pick_work(review, STAGE, reviewer)
+with review.store.read() as conn:
+    state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen, back=st.session_state.get(keys(STAGE)["back"], 0),
+                         with_progress=False)
+    if state.work_id is not None:
+        files = attachments_for(conn, state.work_id)
+        rate = bool(protocol.quality_criteria) and needs_rating(conn, state.work_id)
+        ratings = latest_ratings(conn, state.work_id)
+
+if state.work_id is None:
+    show_progress(review, state, reviewer)
+    st.success("No open works at stage 2 for you. Works reach this stage when included at stage 1.")
+    st.stop()
+
+work_id = state.work_id
+progress_slot = st.empty()
+left, right = st.columns([5, 4], gap="large")
+with left:
+    show_work(review, state)
+    with st.container(border=True):
+        st.markdown("**Full text**")
+        if not files:
+            st.caption("No link or file yet.")
+        for row in files:
+            if row["kind"] == "url":
+                st.link_button(f"Open {row['location'][:60]}", row["location"])
+            else:
+                path = attachment_path(review.directory, row)
+                if path is None:
+                    st.warning(f"The file {md_escape(row['location'])} is missing from the review folder.")
+                else:
+                    st.download_button(f"Download {path.name}", path.read_bytes(), file_name=path.name,
+                                       key=f"att_{row['id']}", on_click="ignore")
+        link_col, file_col = st.columns(2)
+        with link_col.form(f"link_{work_id}", clear_on_submit=True, border=False):
+            url = st.text_input("Add a link (https://…)", key=f"link_url_{work_id}")
+            if st.form_submit_button("Add link"):
+                common.attempt(lambda: add_link(review.store, work_id, url, reviewer), done=lambda _: "Link added")
+                st.rerun()
+        with file_col.form(f"file_{work_id}", clear_on_submit=True, border=False):
+            upload = st.file_uploader("Add a file (PDF, …)", key=f"file_up_{work_id}")
+            if st.form_submit_button("Add file") and upload is not None:
+                common.attempt(lambda: add_file(review.store, review.directory, work_id, upload.name,
+                                                upload.getvalue(), reviewer), done=lambda _: "File added")
+                st.rerun()
+
+    if rate:
+        with st.form(f"quality_{work_id}", border=True):
+            st.markdown("**Quality appraisal** (the work is not stated to be peer reviewed)")
+            answers = {}
+            for criterion in protocol.quality_criteria:
+                previous = ratings.get(criterion.id, {})
+                cols = st.columns([3, 2])
+                rating = cols[0].radio(criterion.label, QUALITY_RATINGS, horizontal=True,
+                                       key=f"q_{work_id}_{criterion.id}", help=criterion.description or None,
+                                       index=QUALITY_RATINGS.index(previous["rating"]) if previous else None)
+                note = cols[1].text_input("Note", value=previous.get("note") or "",
+                                          key=f"qn_{work_id}_{criterion.id}")
+                if rating:
+                    answers[criterion.id] = (rating, note.strip() or None)
+            if st.form_submit_button("Save ratings", type="primary"):
+                common.attempt(lambda: save_ratings(review.store, protocol, work_id, reviewer, answers),
+                               done=lambda _: f"{len(answers)} rating(s) saved")
+                st.rerun()
+        verdict = assess(protocol, {c: row["rating"] for c, row in ratings.items()})
+        (st.success if verdict.acceptable else st.warning)(f"Quality rule: {verdict.reason}")
+    else:
+        st.caption("Peer reviewed: no quality appraisal needed.")
+
+with right:
+    show_standing(state, reviewer)
+    decision_form(review, state, reviewer, order_mode=None)
+    show_criteria(state)
+show_progress(review, state, reviewer, progress_slot)

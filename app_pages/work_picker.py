@@ -1,0 +1,27 @@
+"""Stages 2 and 3 have short lists: the reviewer may take the next open work or pick any."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import streamlit as st
+
+from app_pages.common import Review
+from app_pages.decide_panel import keys
+from screening.screen_view import stage_worklist
+
+NEXT = 0  # the "next open work" entry
+
+
+def pick_work(review: Review, stage: int, reviewer: str) -> Optional[int]:
+    with review.store.read() as conn:
+        items = stage_worklist(conn, review.protocol, stage, reviewer)
+    labels = {item.work_id: f"#{item.work_id} [{item.status}] {item.title[:90]} ({item.year or 'n.d.'})"
+              for item in items}
+    open_count = sum(1 for item in items if item.status == "open")
+    k = keys(stage)
+    if st.session_state.get(k["pick"]) not in [NEXT, *labels]:
+        st.session_state[k["pick"]] = NEXT
+    chosen = st.selectbox(f"Work ({len(items)} at this stage, {open_count} open)", [NEXT, *labels], key=k["pick"],
+                          format_func=lambda w: "Next open work" if w == NEXT else labels[w])
+    return None if chosen == NEXT else chosen

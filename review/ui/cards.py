@@ -1,0 +1,87 @@
+"""A work as the reviewer sees it, as escaped HTML: record text is never trusted as markup."""
+
+from __future__ import annotations
+
+import html
+from typing import Optional
+
+from review.ui.highlight import TermMatcher, highlight_html
+from screening.works import display_authors
+
+SAFE_SCHEMES = ("http://", "https://")
+
+CARD_CSS = """
+<style>
+.work-card { font-size: 1rem; line-height: 1.5; }
+.work-card .work-title { font-size: 1.35rem; font-weight: 600; margin: 0 0 .35rem 0; }
+.work-card .work-meta { color: #555; margin-bottom: .6rem; }
+.work-card .work-abstract { white-space: pre-wrap; margin-top: .4rem; }
+.work-card .snippet-flag { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: .3rem;
+  background: #eef1f6; color: #445; margin-bottom: .3rem; }
+.work-card mark.term { padding: 0 .1rem; border-radius: .2rem; }
+.work-card mark.g0 { background: #ffe08a; }
+.work-card mark.g1 { background: #b9e6c9; }
+.work-card mark.g2 { background: #c9d8ff; }
+.work-card .found-in { color: #666; font-size: .85rem; margin-top: .6rem; }
+</style>
+"""
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """Only web links become clickable; anything else (javascript:, data:) is dropped."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(SAFE_SCHEMES) else None
+
+
+def meta_line(view: dict) -> str:
+    parts = [display_authors(view.get("authors") or [])]
+    if view.get("authors_truncated"):
+        parts[-1] += " …"
+    parts.append(str(view["year"]) if view.get("year") else "year unknown")
+    for key in ("venue", "publisher"):
+        if view.get(key):
+            parts.append(view[key])
+    parts.append(view.get("doc_type") or "other")
+    if view.get("peer_reviewed") is True:
+        parts.append("peer reviewed")
+    return " · ".join(p for p in parts if p)
+
+
+def found_in(view: dict) -> str:
+    families = ", ".join(view.get("families") or []) or "-"
+    sources = ", ".join(view.get("sources") or []) or "-"
+    return f"Found by families {families} in {sources} ({len(view.get('records') or [])} record(s))"
+
+
+def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = True) -> str:
+    """Title, authors, year, venue and abstract with protocol terms marked; every value escaped."""
+    rows = [f'<div class="work-card" data-work="{int(view["id"])}">',
+            f'<div class="work-title">{highlight_html(view.get("title") or "(no title)", matcher)}</div>',
+            f'<div class="work-meta">{html.escape(meta_line(view))}</div>']
+    doi = view.get("doi")
+    link = safe_url(view.get("url"))
+    links = []
+    if doi:
+        links.append(f'<a href="https://doi.org/{html.escape(doi, quote=True)}" target="_blank">'
+                     f'doi:{html.escape(doi)}</a>')
+    if link:
+        links.append(f'<a href="{html.escape(link, quote=True)}" target="_blank">link</a>')
+    if links:
+        rows.append('<div class="work-links">' + " · ".join(links) + "</div>")
+    if show_abstract:
+        abstract = view.get("abstract")
+        if abstract and view.get("abstract_is_snippet"):
+            rows.append('<div class="snippet-flag">Google Scholar snippet, not the abstract</div>')
+        if abstract:
+            rows.append(f'<div class="work-abstract">{highlight_html(abstract, matcher)}</div>')
+        else:
+            rows.append('<div class="work-abstract"><em>No abstract in the imported records.</em></div>')
+    rows.append(f'<div class="found-in">{html.escape(found_in(view))}</div>')
+    rows.append("</div>")
+    return "\n".join(rows)
+
+
+def plain_work_line(view: dict) -> str:
+    """One line for lists and tables (plain text: render with st.text or in a dataframe)."""
+    year = view.get("year") or "n.d."
+    return f"#{view['id']} {view.get('title') or '(no title)'} ({year})"

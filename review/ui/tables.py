@@ -1,0 +1,74 @@
+"""Rows for the tables the pages show, as plain lists of dicts (no Streamlit, no pandas needed)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from review.protocol import Protocol
+from screening.agreement import Agreement
+from screening.flowtypes import Flow
+from screening.queue import Progress
+
+
+def stage_rows(protocol: Protocol) -> list[dict]:
+    return [{"Stage": s.number, "Name": s.name, "Report label": s.label, "Screening": s.mode,
+             "Reason needed to exclude": "yes" if s.reason_required else "no",
+             "Criteria": " | ".join(s.criteria)} for s in protocol.stages]
+
+
+def family_rows(protocol: Protocol) -> list[dict]:
+    return [{"Family": f.id, "Label": f.label, "Language": f.language, "Sources": ", ".join(f.sources),
+             "Peer reviewed only": "yes" if f.peer_reviewed_only else "no", "Query": f.query()}
+            for f in protocol.families]
+
+
+def progress_rows(progresses: list[Progress]) -> list[dict]:
+    rows = []
+    for p in progresses:
+        row = {"Stage": p.stage, "Eligible": p.eligible, "Decided": p.decided, "Open": p.pending,
+               "Done": f"{100 * p.share:.0f} %"}
+        row.update({f"by {name}": n for name, n in sorted(p.by_reviewer.items())})
+        rows.append(row)
+    return rows
+
+
+def flow_rows(flow: Flow) -> list[dict]:
+    """The PRISMA counts as a two-column table (shown when no diagram renderer is installed)."""
+    rows = [{"Step": "Records identified", "Works/records": flow.identified},
+            *({"Step": f"  from {src}", "Works/records": n} for src, n in sorted(flow.identified_by_source.items())),
+            {"Step": "Duplicates removed", "Works/records": flow.duplicates_removed},
+            {"Step": "Unique works", "Works/records": flow.unique}]
+    if flow.undeduplicated:
+        rows.append({"Step": "Records not yet deduplicated", "Works/records": flow.undeduplicated})
+    for stage in flow.stages.values():
+        rows.append({"Step": f"Stage {stage.number} ({stage.label}): screened", "Works/records": stage.screened})
+        rows.append({"Step": "  included", "Works/records": stage.included})
+        rows.append({"Step": "  excluded", "Works/records": stage.excluded})
+        rows.extend({"Step": f"    {reason}", "Works/records": n} for reason, n in stage.excluded_by_reason.items())
+        if stage.maybe:
+            rows.append({"Step": "  maybe", "Works/records": stage.maybe})
+        rows.append({"Step": "  not yet decided", "Works/records": stage.pending})
+    rows.append({"Step": "Included in the review", "Works/records": flow.total_included})
+    return rows
+
+
+def family_table(flow: Flow) -> list[dict]:
+    """Table 3.1's shape: unique works per family and how many passed each stage."""
+    rows = []
+    for f in flow.families:
+        row = {"Family": f.family, "Label": f.label, "Unique works": f.unique}
+        row.update({f"Passed stage {n}": f.passed.get(n, 0) for n in sorted(flow.stages)})
+        rows.append(row)
+    total = {"Family": "Total", "Label": "", "Unique works": sum(f.unique for f in flow.families)}
+    total.update({f"Passed stage {n}": sum(f.passed.get(n, 0) for f in flow.families) for n in sorted(flow.stages)})
+    return rows + [total]
+
+
+def agreement_rows(tables: list[Agreement]) -> list[dict]:
+    def fmt(value: Optional[float], digits: int) -> str:
+        return "–" if value is None else f"{value:.{digits}f}"
+
+    return [{"Reviewers": f"{a.reviewers[0]} / {a.reviewers[1]}", "Works": a.n, "Both include": a.both_include,
+             f"Only {a.reviewers[0]}": a.first_only, f"Only {a.reviewers[1]}": a.second_only,
+             "Neither": a.both_exclude, "Agreement": fmt(a.percent, 1) + " %", "Cohen's kappa": fmt(a.kappa, 2)}
+            for a in tables]

@@ -1,0 +1,98 @@
+"""Everything one screening screen shows, read in one go: which work, its fields, the reviewer's own
+earlier decision, the votes they may see, the reasons on offer and how far the stage has come.
+
+The UI draws this and nothing else, so "decide, then show the next work" is exactly
+``decisions.record`` followed by ``screen_state`` (what benchmarks/next_work.py times)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy import Connection, select
+
+from review.protocol import Protocol
+from review.store import schema
+from screening.blinding import visible_votes
+from screening.decisions import latest_final, latest_votes, reasons_for
+from screening.queue import Progress, eligible, next_work, progress
+from screening.undo import own_latest, step_back
+from screening.works import work_view
+
+
+@dataclass
+class ScreenState:
+    stage: int
+    work_id: Optional[int]  # None: nothing left for this reviewer
+    view: Optional[dict]
+    revisiting: bool  # the reviewer went back (undo) or picked a decided work
+    back: int  # how many decisions back (0: the queue)
+    own: Optional[dict]  # this reviewer's latest decision on the work
+    votes: dict[str, dict]  # votes this reviewer may see (blinding applied)
+    hidden_votes: int  # votes by others that are still hidden
+    final: Optional[dict]  # the final decision on the work at this stage, if any
+    reasons: list[str]
+    criteria: list[str]
+    progress: Optional[Progress]  # None when asked to skip it (the UI fills it in after drawing the work)
+    dual: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str, *, back: int = 0,
+                 order: str = "import", ranking: Optional[list[int]] = None, pick: Optional[int] = None,
+                 round_id: Optional[int] = None, with_progress: bool = True) -> ScreenState:
+    """``pick`` shows a chosen work; ``back`` > 0 the work decided that many decisions ago; else the
+    next open work in the chosen order."""
+    notes: list[str] = []
+    work_id = pick
+    if work_id is None and back > 0:
+        work_id = step_back(conn, stage, reviewer, back)
+        if work_id is None:
+            notes.append("There is no earlier decision of yours at this stage to go back to.")
+            back = 0
+    revisiting = work_id is not None
+    if work_id is None:
+        work_id = next_work(conn, protocol, stage, reviewer, order=order, ranking=ranking, round_id=round_id)
+    view = work_view(conn, work_id) if work_id is not None else None
+    own = own_latest(conn, work_id, stage, reviewer) if work_id is not None else None
+    votes, hidden, final = {}, 0, None
+    if work_id is not None:
+        votes = visible_votes(conn, protocol, stage, work_id, reviewer)
+        every = latest_votes(conn, stage, work_id).get(work_id, {})
+        hidden = len(set(every) - set(votes))
+        final = latest_final(conn, stage, [work_id]).get(work_id)
+    step = protocol.stage(stage)
+    return ScreenState(stage=stage, work_id=work_id, view=view, revisiting=revisiting and own is not None,
+                       back=back, own=own, votes=votes, hidden_votes=hidden, final=final,
+                       reasons=reasons_for(conn, protocol, stage), criteria=list(step.criteria),
+                       progress=progress(conn, stage, round_id) if with_progress else None, dual=step.mode == "dual", notes=notes)
+
+
+@dataclass
+class WorkListItem:
+    work_id: int
+    title: str
+    year: Optional[int]
+    status: str  # "open", or the final decision, or "voted"
+
+
+def stage_worklist(conn: Connection, protocol: Protocol, stage: int, reviewer: str,
+                   round_id: Optional[int] = None) -> list[WorkListItem]:
+    """Every work eligible at a stage with where it stands, for picking one by hand (stages 2 and 3)."""
+    ids = eligible(conn, stage, round_id)
+    if not ids:
+        return []
+    final = latest_final(conn, stage, ids)
+    votes = latest_votes(conn, stage)
+    w = schema.works
+    rows = {r.id: r for r in conn.execute(select(w.c.id, w.c.title, w.c.year).where(w.c.id.in_(ids)))}
+    items = []
+    for work_id in ids:
+        if work_id in final:
+            status = final[work_id]["decision"]
+        elif reviewer in votes.get(work_id, {}):
+            status = "voted"
+        else:
+            status = "open"
+        items.append(WorkListItem(work_id, rows[work_id].title or "(no title)", rows[work_id].year, status))
+    return items

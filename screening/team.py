@@ -1,0 +1,35 @@
+"""Who screens: the protocol's reviewers plus everyone who has signed in or decided before."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from review.errors import ReviewError
+from review.protocol import Protocol
+from review.store import Store, schema
+from screening.auto import PROTOCOL_REVIEWER
+from screening.decisions import CONSENSUS, ensure_reviewer
+
+SYSTEM_NAMES = (CONSENSUS, PROTOCOL_REVIEWER)  # rows written by rules, not by people
+MAX_NAME = 200
+
+
+def reviewer_choices(conn: Connection, protocol: Protocol) -> list[str]:
+    """Protocol reviewers first (lead included), then others known to the store, alphabetically."""
+    listed = list(dict.fromkeys(([protocol.lead] if protocol.lead else []) + protocol.reviewers))
+    known = conn.execute(select(schema.reviewers.c.name).order_by(schema.reviewers.c.name)).scalars()
+    return listed + [n for n in known if n not in listed and n not in SYSTEM_NAMES]
+
+
+def add_reviewer(store: Store, protocol: Protocol, name: str) -> str:
+    """Register a new reviewer name (trimmed); returns the name to sign in with."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ReviewError("type a name to add a reviewer")
+    if len(name) > MAX_NAME:
+        raise ReviewError(f"a reviewer name has at most {MAX_NAME} characters")
+    if name in SYSTEM_NAMES:
+        raise ReviewError(f"'{name}' is reserved for decisions made by rules; choose another name")
+    role = "lead" if name == protocol.lead else "reviewer"
+    store.transact(lambda conn: ensure_reviewer(conn, name, role))
+    return name

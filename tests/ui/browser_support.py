@@ -1,0 +1,92 @@
+"""Starting the app with `streamlit run` on a free local port and driving it with Playwright.
+
+Shared by the browser tests and the screenshot script. Chromium comes from Debian (/usr/bin/chromium)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+REPO = Path(__file__).resolve().parent.parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_app(review_dir: Path, *, timeout: float = 60) -> Iterator[str]:
+    """The app's URL while a `streamlit run` process serves it; the process is ended afterwards."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+           "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal", "--", "--dir", str(review_dir)]
+    log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the server
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                log.seek(0)
+                raise RuntimeError("streamlit stopped: " + log.read().decode(errors="replace")[-2000:])
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not become healthy in time")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def wait_idle(page, timeout: float = 30_000) -> None:
+    app = page.locator('[data-testid="stApp"]')
+    app.and_(page.locator('[data-test-connection-state="CONNECTED"]')).wait_for(timeout=timeout)
+    page.wait_for_timeout(200)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=timeout)
+
+
+def sign_in(page, name: str) -> None:
+    page.locator(".st-key-reviewer").click()
+    page.get_by_role("option", name=name, exact=True).click()
+    wait_idle(page)
+
+
+def open_page(page, label: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a', has_text=label).click()
+    wait_idle(page)
+
+
+def blur(page) -> None:
+    """Shortcuts without modifiers are ignored while an input has focus."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+
+
+def press_on_card(page, work_id: int, key: str, *, stage: int = 1) -> None:
+    """Press a shortcut once the card and the buttons of this work are drawn and the app is idle."""
+    page.locator(f'.work-card[data-work="{work_id}"]').wait_for()
+    page.locator(f".st-key-s{stage}_include button").wait_for()
+    wait_idle(page)
+    blur(page)
+    page.keyboard.press(key)

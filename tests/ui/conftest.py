@@ -1,0 +1,52 @@
+"""AppTest fixtures: a small synthetic review (starter protocol + synthetic records) opened by app.py."""
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parent.parent.parent / "app.py"
+TIMEOUT = 60  # the first run imports the whole app; CI machines are slow
+
+
+@pytest.fixture
+def app(review_dir, works, monkeypatch):
+    """A factory: app(reviewer=None) returns a run AppTest over the synthetic review."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    monkeypatch.setattr(sys, "argv", ["app.py", "--dir", str(review_dir)])
+    monkeypatch.delenv("REVIEW_DIR", raising=False)
+
+    def make(reviewer=None, page=None):
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+        if reviewer:
+            at.session_state["reviewer"] = reviewer
+        at.run()
+        if page:
+            at.switch_page(f"app_pages/{page}.py").run()
+        return at
+
+    yield make
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def no_errors(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def card(at) -> str:
+    """The work card's HTML on the current page."""
+    cards = [h.value for h in at.get("html") if 'class="work-card"' in h.value]
+    assert len(cards) == 1
+    return cards[0]
+
+
+def plain(markdown: str) -> str:
+    """A message as the reader sees it: the app backslash-escapes punctuation in Markdown elements."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
