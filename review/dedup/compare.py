@@ -224,7 +224,7 @@ def classify(a: Keys, b: Keys) -> Verdict:
             return Verdict(UNCERTAIN, score, "fuzzy", "same title and pages but different DOIs")
         return Verdict(DISTINCT, score, "fuzzy", "different DOIs", hard=True)
 
-    if _same_citation(a, b) and a.title and b.title:
+    if (_same_citation(a, b) or _same_range(a, b)) and a.title and b.title:
         partial = fuzz.partial_ratio(a.title, b.title) if title < CITATION_TITLE_MIN else title
         if partial >= CITATION_TITLE_MIN and author_agreement(a, b) == "strong":
             return Verdict(DUPLICATE, round(partial / 100, 4) * 0.99, "fuzzy",
