@@ -312,7 +312,10 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         return maybe("different first pages")
     if a.volume and b.volume and a.volume != b.volume:
         return maybe("different volumes (a conference abstract and the article?)")
-    if venues_conflict(a, b) and not pages:
+    same_issue = bool(a.volume and a.volume == b.volume and a.issue and a.issue == b.issue)
+    if venues_conflict(a, b) and not pages and not same_issue:
+        # The same volume and issue outweigh a journal name given in two languages
+        # ("Jinko Chino Gakkai Ronbunshi" / "Transactions of the Japanese Society for AI").
         return maybe("different journals or series")
     if a.issue and b.issue and a.issue != b.issue and not (a.first_page or b.first_page):
         return maybe("different issues")

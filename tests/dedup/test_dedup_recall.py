@@ -96,3 +96,14 @@ def test_untitled_records_are_not_one_work():
 def test_volume_read_from_a_journal_field_holding_the_citation():
     keys = record_keys(rec(TITLE, venue="Journal of Nordic Welfare.108 (6) ()(pp 1423-1433) 2009.Date of Publication: 2009"))
     assert keys.volume == "108"
+
+
+def test_journal_named_in_two_languages_with_the_same_volume_and_issue():
+    records = [rec(TITLE, "Nordmann, Kari; Hansen, Ola", 2016, volume="31", issue="2",
+                   venue="Tidsskrift for arbeidslivsforskning"),
+               rec(TITLE, "Nordmann, K.; Hansen, O.", 2016, volume="31", issue="2",
+                   venue="Journal of Working Life Research")]
+    assert merged(records) == {(0, 1)}
+    records[1] = rec(TITLE, "Nordmann, K.; Hansen, O.", 2016, volume="31", issue="3",
+                     venue="Journal of Working Life Research")
+    assert merged(records) == set()  # another issue of another journal: left to a person
