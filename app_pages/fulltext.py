@@ -43,7 +43,7 @@ with left:
             st.caption("No link or file yet.")
         for row in files:
             if row["kind"] == "url":
-                st.link_button(f"Open {row['location'][:60]}", row["location"])
+                st.link_button(md_escape(f"Open {row['location'][:60]}"), row["location"])  # labels are Markdown
             else:
                 path = attachment_path(review.directory, row)
                 if path is None:

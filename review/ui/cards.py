@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from typing import Optional
+from urllib.parse import quote
 
 from review.ui.highlight import TermMatcher, highlight_html
 from screening.works import display_authors
@@ -31,6 +32,12 @@ def safe_url(url: Optional[str]) -> Optional[str]:
     """Only web links become clickable; anything else (javascript:, data:) is dropped."""
     url = (url or "").strip()
     return url if url.lower().startswith(SAFE_SCHEMES) else None
+
+
+def doi_url(doi: str) -> str:
+    """The resolver link with the DOI percent-encoded: old SICI DOIs contain <, > and ; which would
+    otherwise make the sanitiser drop the whole href."""
+    return "https://doi.org/" + quote(doi, safe="/:()._-")
 
 
 def meta_line(view: dict) -> str:
@@ -62,7 +69,7 @@ def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = Tr
     link = safe_url(view.get("url"))
     links = []
     if doi:
-        links.append(f'<a href="https://doi.org/{html.escape(doi, quote=True)}" target="_blank">'
+        links.append(f'<a href="{html.escape(doi_url(doi), quote=True)}" target="_blank">'
                      f'doi:{html.escape(doi)}</a>')
     if link:
         links.append(f'<a href="{html.escape(link, quote=True)}" target="_blank">link</a>')
