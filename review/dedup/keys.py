@@ -19,6 +19,8 @@ from review.normalise import author_key, title_key
 _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 # Where a subtitle starts: "Title: subtitle", "Title - subtitle", "Title. Subtitle".
 _SUBTITLE = re.compile(r"\s*[:;?!]\s+|\s+[-–—]\s+|\.\s+(?=[A-ZÆØÅÄÖ0-9])")
+# What a spreadsheet leaves when it read a title starting with "-" or "=" as a formula: no title at all.
+_SPREADSHEET_ERROR = re.compile(r"^\s*#(?:NAME\?|VALUE!|REF!|N/A|ERROR!?)\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 # A note databases append to a title: "[Chinese]", "[Review] [108 refs]", "[Erratum appears in …]".
 # The note may be cut off by the export's field length: "….[Erratum appears in Brain Inj. 2013".
@@ -29,6 +31,15 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # Name particles that one database files under the surname and another drops: "De Joode"/"Joode".
 _PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "du", "le", "la", "del", "dos", "af", "av", "ten", "ter",
               "jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
+# A lower-case letter followed by a capital inside a word: where exports glue names together
+# ("DengDongdong LinCalhoun", "KohliR.P.").
+_GLUE = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+# Words of the first author's name kept for spotting swapped or glued names: enough to reach the
+# first surname in "Su-Ping DengDongdong Lin…", few enough not to reach far into a glued team.
+FIRST_NAME_WORDS = 4
+# A bracketed trailing part this long is a translated title ("Crowdwork … [Arbeiten in der Crowd …]"),
+# not a database note ("[Review]", "[Chinese]").
+ALT_TITLE_MIN_WORDS = 4
 _ROMAN_NEIGHBOURS = {"og", "och", "and", "&", "und", "et", "del", "part", "vol", "volume", "bind", "band"}
 
 
@@ -41,6 +52,8 @@ class Keys:
     numbers: tuple[int, ...]  # sorted numbers in the title (digits and Roman numerals)
     authors: tuple[str, ...]  # folded family names in order, particles and suffixes ("Jr") removed
     authors_cut: bool
+    first_names: frozenset[str]  # folded words of the first author's family and given names, unglued
+    team_names: frozenset[str]  # the same for the first five authors, for checking co-authors
     year: Optional[int]
     doi: Optional[str]
     source_id: Optional[str]  # Primo record id: only oria record ids identify a work across searches
@@ -50,8 +63,10 @@ class Keys:
     volume: str  # the volume's number where it has one ("Drug Discovery. 9" -> "9")
     issue: str
     first_page: str  # digits only: "c37" and "37" are one page in two styles
+    last_page: str  # digits of a range's end ("683-691" -> "691"); empty for a single page
     page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page
     page_is_range: bool  # "683-691"; a lone number may be an article number, an issue or a year
+    alt_title: str = ""  # title_key of a bracketed translation at the end of the title
 
     @property
     def words(self) -> int:
@@ -89,9 +104,10 @@ def title_numbers(title: str) -> tuple[int, ...]:
 
 
 def record_keys(record: RawRecord) -> Keys:
-    raw_title = record.title or ""
+    raw_title = "" if _SPREADSHEET_ERROR.match(record.title or "") else record.title or ""
     cut = bool(_CUT_END.search(raw_title))
-    title = _strip_notes(_CUT_END.sub("", raw_title))
+    uncut = _CUT_END.sub("", raw_title)
+    title = _strip_notes(uncut)
     parts = _SUBTITLE.split(title, maxsplit=1)
     main = title_key(parts[0])
     full = title_key(title)
@@ -99,22 +115,32 @@ def record_keys(record: RawRecord) -> Keys:
         title=full, main=main, has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])), cut=cut,
         numbers=title_numbers(title),
         authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k),
-        authors_cut=record.authors_truncated, year=record.year, doi=record.doi or None,
+        authors_cut=record.authors_truncated, first_names=_first_names(record.authors[0] if record.authors else None),
+        team_names=frozenset(w for a in record.authors[:5] for w in _name_words(a.family or "") + _name_words(a.given or "")),
+        year=record.year, doi=record.doi or None,
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
         venue=venue_words(record.venue), page_is_locator=bool(re.match(r"\s*[A-Za-z]\d", record.pages or "")),
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", record.pages or "")),
-        volume=_number_part(record.volume), issue=_number_part(record.issue), first_page=_first_page(record.pages),
+        volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue), first_page=_first_page(record.pages),
+        last_page=_last_page(record.pages), alt_title=_alt_title(uncut, title),
     )
 
 
 _WORD = re.compile(r"\w")
 
 
+# Where initials or a second name were glued onto a surname ("KohliR.P.", "FedotovaYuOrdyan"): a
+# capital after a lower-case letter, itself followed by a full stop, another capital or the end.
+# "McDonald" and "DeVries" are not cut: their capital is followed by a lower-case letter.
+_GLUED_INITIALS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ]?(?:[.A-ZÀ-Þ]|$))")
+
+
 @lru_cache(maxsize=200_000)
 def _surname_key(family: str) -> str:
     """Names repeat across records: compute each once."""
-    return surname_core(author_key(Author(family)))
+    head = _GLUED_INITIALS.split(family, 1)[0]
+    return surname_core(author_key(Author(head if len(head) >= 2 else family)))
 
 
 _VENUE_STOPWORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "og", "och", "for", "i", "journal", "j"}
@@ -137,6 +163,29 @@ def surname_core(key: str) -> str:
     return " ".join(kept or words)
 
 
+@lru_cache(maxsize=200_000)
+def _name_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in title_key(_GLUE.sub(" ", text)).split() if len(w) > 1 and w not in _PARTICLES)
+
+
+def _first_names(author: Optional[Author]) -> frozenset[str]:
+    """'Mohammad|Salari PoonehRezaie…' -> {mohammad, salari, pooneh, rezaie}: lets a surname be found
+    when an export swapped given and family names or glued a whole team into one name."""
+    if author is None:
+        return frozenset()
+    return frozenset(_name_words(author.family or "")[:FIRST_NAME_WORDS] + _name_words(author.given or ""))
+
+
+def _alt_title(uncut: str, title: str) -> str:
+    """The bracketed part _strip_notes dropped, when it reads as a title rather than a note."""
+    note = uncut[len(title):].strip().strip(".").strip()
+    if note.startswith("[") and not re.match(r"\[\s*(?:erratum|comment|review|published|retraction)", note, re.I):
+        key = title_key(note.strip("[].")) if "[" not in note[1:] else ""
+        if key.count(" ") + 1 >= ALT_TITLE_MIN_WORDS:
+            return key
+    return ""
+
+
 _ONE_NUMBER_AT_END = re.compile(r"^[^\d()]*?(\d+)\s*$")
 
 
@@ -149,11 +198,33 @@ def _strip_notes(title: str) -> str:
         title = shorter
 
 
+# Embase records exported through some reference managers carry the citation inside the journal
+# field: "Journal of Neurochemistry.108 (6) ()(pp 1423-1433) 2009.Date of Publication: …".
+_VENUE_CITATION = re.compile(r"\.(\d+)\s*\([^()]*\)\s*\(\)\(pp")
+
+
+def _venue_volume(venue: Optional[str]) -> str:
+    """The volume written into the journal field, used only when the volume field is empty."""
+    match = _VENUE_CITATION.search(venue or "")
+    return match.group(1).lstrip("0") if match else ""
+
+
 def _number_part(value: Optional[str]) -> str:
     """The volume or issue number when the field holds exactly one, at its end ("Drug Discovery. 9");
     empty for supplements and other shapes ("61 (Supplement 1)", "1)"), which are not compared."""
     match = _ONE_NUMBER_AT_END.match(value or "")
     return match.group(1).lstrip("0") if match else ""
+
+
+def _last_page(pages: Optional[str]) -> str:
+    """The end of a page range, written out in full: "1673-84" -> "1684"."""
+    match = re.match(r"\s*[A-Za-z]?(\d+)[A-Za-z]?\s*[-–]+\s*[A-Za-z]?(\d+)", pages or "")
+    if not match:
+        return ""
+    first, last = match.group(1).lstrip("0"), match.group(2).lstrip("0")
+    if len(last) < len(first):
+        last = first[:len(first) - len(last)] + last
+    return last
 
 
 def _first_page(pages: Optional[str]) -> str:
