@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from review.ingest import SearchInfo
+from review.commands.importing import add_search_arguments, search_info
 from review.protocol import load_protocol
 from review.store import open_store
 from review.update import extend_protocol_years, parse_years, update_review
@@ -17,10 +17,7 @@ def register(subparsers) -> None:
     p.add_argument("dir", type=Path, help="review directory")
     p.add_argument("files", type=Path, nargs="*", metavar="FILE", help="export files for the new round")
     p.add_argument("--years", required=True, help="the new round's years, e.g. 2023-2025")
-    p.add_argument("--source", default="auto", choices=["auto", "oria", "scholar", "other"])
-    p.add_argument("--family", help="query family id for the files")
-    p.add_argument("--query", help="the query string as run (default: the family's query)")
-    p.add_argument("--searched", metavar="YYYY-MM-DD", help="date of the search")
+    add_search_arguments(p)
     p.add_argument("--manifest", type=Path, help="a searches.toml listing export files with their source, "
                                                  "family, query and date (as exports/searches.toml)")
     p.set_defaults(handler=run)
@@ -30,8 +27,7 @@ def run(args) -> int:
     protocol = load_protocol(args.dir)
     store = open_store(args.dir)
     try:
-        info = SearchInfo(source=args.source, family=args.family, query=args.query, searched=args.searched)
-        report = update_review(store, protocol, parse_years(args.years), args.files, info, args.manifest)
+        report = update_review(store, protocol, parse_years(args.years), args.files, search_info(args), args.manifest)
     finally:
         store.close()
     if report.opened:
