@@ -10,7 +10,7 @@ from review.model import SOURCES
 from review.ui.imports_view import import_rows, problem_rows, record_rows
 from review.ui.text import md_escape
 from review.ui.uploads import save_uploads
-from screening.prepare import dedup_available, prepare_for_screening
+from screening.prepare import prepare_for_screening
 
 review = common.review_context()
 protocol = review.protocol
@@ -65,15 +65,12 @@ if submitted:
                             st.text(problem)
 
 st.subheader("Ready for screening")
-if dedup_available():
-    st.caption("Group new records into works (deduplication) and apply the protocol's automatic exclusions.")
-    if st.button("Deduplicate and apply protocol rules", key="prepare"):
-        result = common.attempt(lambda: prepare_for_screening(review.store, protocol))
-        common.show_flash()
-        if result:
-            st.success(result)
-else:
-    st.info("Deduplication (review.dedup) is not installed in this version; new records wait for it.")
+st.caption("Group new records into works (deduplication) and apply the protocol's automatic exclusions.")
+if st.button("Deduplicate and apply protocol rules", key="prepare"):
+    result = common.attempt(lambda: prepare_for_screening(review.store, protocol))
+    common.show_flash()
+    if result:
+        st.success(result)
 
 st.subheader("Imports so far")
 with review.store.read() as conn:

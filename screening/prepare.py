@@ -3,23 +3,14 @@ new works are ready to screen."""
 
 from __future__ import annotations
 
+from review.dedup import run_dedup
 from review.protocol import Protocol
 from review.store import Store
 from screening.auto import apply_protocol_exclusions
 
 
-def dedup_available() -> bool:
-    try:
-        from review.dedup import run_dedup  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def prepare_for_screening(store: Store, protocol: Protocol) -> str:
+def prepare_for_screening(store: Store, protocol: Protocol, *, progress: bool = False) -> str:
     """Deduplicate what is new, then exclude theses and out-of-range years; a one-line account."""
-    from review.dedup import run_dedup
-
-    dedup = run_dedup(store, protocol)
+    dedup = run_dedup(store, protocol, progress=progress)
     excluded = apply_protocol_exclusions(store, protocol)
     return f"{dedup}; {excluded} work(s) excluded by protocol rules"

@@ -151,25 +151,27 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
 
     from review.protocol import load_protocol
     from review.store import open_store
-    from screening.auto import apply_protocol_exclusions
     from screening.queue import open_for
     protocol = load_protocol(copy)
     store = open_store(copy)
     try:
-        flagged = apply_protocol_exclusions(store, protocol)
         with store.read() as conn:
             queue = set(open_for(conn, protocol, 1, "Anna"))
     finally:
         store.close()
-    assert flagged == 2  # a 2021 record outside the new years and a master's thesis, each with its reason
     assert not queue & {w for (w,) in again}  # never asked for again
-    assert len(queue) == new_works - flagged
     st = status(copy, capsys)
     assert st["stages"]["3"]["included"] == 24  # the new round has not been screened yet
     capsys.readouterr()
     assert cli("status", copy, "--round", "2", "--json") == 0
     second = json.loads(capsys.readouterr().out)
     assert second["unique"] == new_works and second["duplicates_removed"] == second["identified"] - new_works
+    # `review dedup` applied the protocol rules to the new works: a 2021 record outside the new years and a
+    # master's thesis, each excluded with its reason
+    flagged = 2
+    assert second["stages"]["1"]["excluded_automatically"] == flagged
+    assert set(second["stages"]["1"]["excluded_by_reason"]) == {"Utenfor tidsrommet", "Studentoppgave"}
+    assert len(queue) == new_works - flagged
     assert "years = [2016, 2025]" in (copy / "review.toml").read_text(encoding="utf-8")
     flow_svg = tmp_path / "update.svg"
     assert cli("export", copy, "flow", "--round", "2", "-o", flow_svg) == 0

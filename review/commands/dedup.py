@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from review.dedup import list_pairs, resolve_pair, run_dedup, undo_merge
+from review.dedup import list_pairs, resolve_pair, undo_merge
+from screening.prepare import prepare_for_screening
 from review.errors import ReviewError
 from review.protocol import load_protocol
 from review.store import open_store
@@ -53,7 +54,8 @@ def handle(args: argparse.Namespace) -> int:
             print(f"Work {args.undo} now holds only its earliest record; new works: "
                   + ", ".join(str(w) for w in created) + ".")
             return 0
-        report = run_dedup(store, protocol, progress=not args.no_progress and sys.stderr.isatty())
+        # New works are made ready for screening: protocol exclusions (theses, years) apply at once.
+        report = prepare_for_screening(store, protocol, progress=not args.no_progress and sys.stderr.isatty())
         print(f"{report} (see 'review dedup {args.directory} --pairs').")
         return 0
     finally:
