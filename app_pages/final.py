@@ -3,10 +3,9 @@
 import streamlit as st
 
 from app_pages import common
-from app_pages.decide_panel import decision_form, keys, show_criteria, show_progress, show_standing, show_work
-from app_pages.work_picker import pick_work
+from app_pages.decide_panel import decision_form, show_criteria, show_progress, show_standing, show_work
+from app_pages.work_picker import picked_state
 from review.ui.text import md_escape
-from screening.screen_view import screen_state
 from screening.summaries import latest_summaries, save_summary
 
 STAGE = 3
@@ -15,18 +14,12 @@ reviewer = common.require_reviewer(review)
 protocol = review.protocol
 
 st.header("Stage 3: final review and summaries")
-chosen = pick_work(review, STAGE, reviewer)
-with review.store.read() as conn:
-    state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen,
-                         back=st.session_state.get(keys(STAGE)["back"], 0), with_progress=False)
-    summary = latest_summaries(conn, [state.work_id]).get(state.work_id) if state.work_id else None
-
-if state.work_id is None:
-    show_progress(review, state, reviewer)
-    st.success("No open works at stage 3 for you. Pick an included work above to edit its summary.")
-    st.stop()
-
+state = picked_state(review, STAGE, reviewer,
+                     "No open works at stage 3 for you. Pick an included work above to edit its summary.")
 work_id = state.work_id
+with review.store.read() as conn:
+    summary = latest_summaries(conn, [work_id]).get(work_id)
+
 progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:

@@ -4,13 +4,12 @@ not peer reviewed."""
 import streamlit as st
 
 from app_pages import common
-from app_pages.decide_panel import decision_form, keys, show_criteria, show_progress, show_standing, show_work
-from app_pages.work_picker import pick_work
+from app_pages.decide_panel import decision_form, show_criteria, show_progress, show_standing, show_work
+from app_pages.work_picker import picked_state
 from review.protocol import QUALITY_RATINGS
 from review.ui.text import md_escape
 from screening.attachments import add_file, add_link, attachment_path, attachments_for
 from screening.quality import assess, latest_ratings, needs_rating, save_ratings
-from screening.screen_view import screen_state
 
 STAGE = 2
 review = common.review_context()
@@ -18,21 +17,14 @@ reviewer = common.require_reviewer(review)
 protocol = review.protocol
 
 st.header("Stage 2: full text and quality")
-chosen = pick_work(review, STAGE, reviewer)
-with review.store.read() as conn:
-    state = screen_state(conn, protocol, STAGE, reviewer, pick=chosen, back=st.session_state.get(keys(STAGE)["back"], 0),
-                         with_progress=False)
-    if state.work_id is not None:
-        files = attachments_for(conn, state.work_id)
-        rate = bool(protocol.quality_criteria) and needs_rating(conn, state.work_id)
-        ratings = latest_ratings(conn, state.work_id)
-
-if state.work_id is None:
-    show_progress(review, state, reviewer)
-    st.success("No open works at stage 2 for you. Works reach this stage when included at stage 1.")
-    st.stop()
-
+state = picked_state(review, STAGE, reviewer,
+                     "No open works at stage 2 for you. Works reach this stage when included at stage 1.")
 work_id = state.work_id
+with review.store.read() as conn:
+    files = attachments_for(conn, work_id)
+    rate = bool(protocol.quality_criteria) and needs_rating(conn, work_id)
+    ratings = latest_ratings(conn, work_id)
+
 progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:

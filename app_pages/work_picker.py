@@ -7,8 +7,8 @@ from typing import Optional
 import streamlit as st
 
 from app_pages.common import Review
-from app_pages.decide_panel import keys
-from screening.screen_view import stage_worklist
+from app_pages.decide_panel import keys, show_progress
+from screening.screen_view import ScreenState, screen_state, stage_worklist
 
 NEXT = 0  # the "next open work" entry
 
@@ -25,3 +25,16 @@ def pick_work(review: Review, stage: int, reviewer: str) -> Optional[int]:
     chosen = st.selectbox(f"Work ({len(items)} at this stage, {open_count} open)", [NEXT, *labels], key=k["pick"],
                           format_func=lambda w: "Next open work" if w == NEXT else labels[w])
     return None if chosen == NEXT else chosen
+
+
+def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) -> ScreenState:
+    """The work the reviewer picked (or the next open one); stops the page with a message when none is left."""
+    chosen = pick_work(review, stage, reviewer)
+    with review.store.read() as conn:
+        state = screen_state(conn, review.protocol, stage, reviewer, pick=chosen,
+                             back=st.session_state.get(keys(stage)["back"], 0), with_progress=False)
+    if state.work_id is None:
+        show_progress(review, state, reviewer)
+        st.success(empty_message)
+        st.stop()
+    return state
