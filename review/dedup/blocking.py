@@ -54,7 +54,7 @@ def _add_block(members: list[int], pairs: set[tuple[int, int]]) -> None:
 
 
 def _exact_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
-    getters = (lambda k: k.doi, lambda k: k.source_id, lambda k: k.cluster_id, lambda k: k.title,
+    getters = (lambda k: k.doi, lambda k: k.cochrane, lambda k: k.source_id, lambda k: k.cluster_id, lambda k: k.title,
                lambda k: k.main if k.main.count(" ") >= 2 else None,
                lambda k: (k.authors[0], k.year, k.volume, k.first_page)  # one journal citation
                if k.authors and k.year and k.volume and k.first_page else None)

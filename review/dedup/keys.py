@@ -67,6 +67,9 @@ class Keys:
     page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page
     page_is_range: bool  # "683-691"; a lone number may be an article number, an issue or a year
     alt_title: str = ""  # title_key of a bracketed translation at the end of the title
+    cochrane: str = ""  # Cochrane review number ("cd001869"), shared by every version of one review
+    issue_label: str = ""  # title_key of the whole issue field ("8 supplement 1"), for supplements
+    notice: str = ""  # "correction" or "reprint": the record is a notice about the article of that title
 
     @property
     def words(self) -> int:
@@ -106,7 +109,7 @@ def title_numbers(title: str) -> tuple[int, ...]:
 def record_keys(record: RawRecord) -> Keys:
     raw_title = "" if _SPREADSHEET_ERROR.match(record.title or "") else record.title or ""
     cut = bool(_CUT_END.search(raw_title))
-    uncut = _CUT_END.sub("", raw_title)
+    notice, uncut = split_notice(_CUT_END.sub("", raw_title))
     title = _strip_notes(uncut)
     parts = _SUBTITLE.split(title, maxsplit=1)
     main = title_key(parts[0])
@@ -114,20 +117,23 @@ def record_keys(record: RawRecord) -> Keys:
     return Keys(
         title=full, main=main, has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])), cut=cut,
         numbers=title_numbers(title),
-        authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k),
+        authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k and k not in _NO_AUTHOR),
         authors_cut=record.authors_truncated, first_names=_first_names(record.authors[0] if record.authors else None),
         team_names=frozenset(w for a in record.authors[:5] for w in _name_words(a.family or "") + _name_words(a.given or "")),
-        year=record.year, doi=record.doi or None,
+        year=record.year, doi=doi_key(record.doi),
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
         venue=venue_words(record.venue), page_is_locator=bool(re.match(r"\s*[A-Za-z]\d", record.pages or "")),
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", record.pages or "")),
         volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue), first_page=_first_page(record.pages),
         last_page=_last_page(record.pages), alt_title=_alt_title(uncut, title),
+        cochrane=cochrane_number(record), notice=notice, issue_label=title_key(record.issue),
     )
 
 
 _WORD = re.compile(r"\w")
+# What databases write where a work has no named author: no evidence for or against a match.
+_NO_AUTHOR = {"anonymous", "anon", "unknown", "none"}
 
 
 # Where initials or a second name were glued onto a surname ("KohliR.P.", "FedotovaYuOrdyan"): a
@@ -176,6 +182,37 @@ def _first_names(author: Optional[Author]) -> frozenset[str]:
     return frozenset(_name_words(author.family or "")[:FIRST_NAME_WORDS] + _name_words(author.given or ""))
 
 
+# A figure's or table's DOI is its article's DOI plus ".g001"/".t002" (PLOS).
+_FIGURE_SUFFIX = re.compile(r"\.[gts]\d{3}$")
+_DOI_PUNCTUATION = re.compile(r"[^0-9a-z]")
+
+
+def doi_key(doi: Optional[str]) -> Optional[str]:
+    """A DOI with its punctuation dropped, for comparison only: exports mistype the separators
+    ("fnr.v57i0.21245"/"fnrv57i0.21245", "endrev/bnz002"/"endrevbnz002", "…-3_3"/"…-3-3")."""
+    if not doi:
+        return None
+    return _DOI_PUNCTUATION.sub("", _FIGURE_SUFFIX.sub("", doi.lower())) or None
+
+
+# Every version of a Cochrane review (protocol, review, updates, withdrawal) keeps its review number:
+# in the DOI (10.1002/14651858.CD001869.pub4) and, in database exports, in the page or issue field.
+_COCHRANE_DOI = re.compile(r"^10\.1002/14651858\.(cd\d{6})", re.I)
+_COCHRANE_LOCATOR = re.compile(r"^\s*(cd\d{6})\s*$", re.I)
+
+
+def cochrane_number(record: RawRecord) -> str:
+    match = _COCHRANE_DOI.match(record.doi or "")
+    if match:
+        return match.group(1).lower()
+    if "cochrane" in (record.venue or "").lower():
+        for value in (record.pages, record.issue):
+            match = _COCHRANE_LOCATOR.match(value or "")
+            if match:
+                return match.group(1).lower()
+    return ""
+
+
 def _alt_title(uncut: str, title: str) -> str:
     """The bracketed part _strip_notes dropped, when it reads as a title rather than a note."""
     note = uncut[len(title):].strip().strip(".").strip()
@@ -187,6 +224,33 @@ def _alt_title(uncut: str, title: str) -> str:
 
 
 _ONE_NUMBER_AT_END = re.compile(r"^[^\d()]*?(\d+)\s*$")
+
+
+# A notice about an article names it in its title: "Correction: <title>", "Erratum to - <title>",
+# "Reprint of: <title>", or Web of Science's "<title> (vol 221, pg 92, 2014)" and "(Reprinted from …)".
+_NOTICE_PREFIX = re.compile(r"^\s*(correction|corrigendum|erratum|errata|reprint)s?\b(?:\s+(?:to|of|for|on))?"
+                            r"\s*[:.\-–]\s*(?=\w)", re.I)
+# The volume form needs page and year ("(vol 9, e98734, 2014)"), so "Handbook (Vol. 2)" keeps its number.
+_NOTICE_SUFFIX = re.compile(r"\s*\((vol\b[^()]*\b(?:19|20)\d\d|reprinted from[^()]*)(?:\)|$)\s*$", re.I)
+# Labels around a title that are not part of it: "From the cover: …", "… (Retracted article. See …)",
+# "… Figure presented", and MEDLINE's language of the original after an English title ("…. Spanish").
+_LABEL_PREFIX = re.compile(r"^\s*(?:from the cover|withdrawn)\s*[:.]\s*(?=\w)", re.I)
+_LABEL_SUFFIX = re.compile(
+    r"(?:\s*\((?:retracted|retraction)\b[^()]*(?:\)|$)|\s*\[?figure presented\]?|\.\s*(?:english|spanish|german|french"
+    r"|russian|hungarian|italian|portuguese|polish|czech|dutch|chinese|japanese|korean|turkish|croatian|serbian"
+    r"|romanian|greek|hebrew|persian|norwegian|swedish|danish|finnish))\s*\.?\s*$", re.I)
+
+
+def split_notice(title: str) -> tuple[str, str]:
+    """("correction" | "reprint" | "", the title of the article itself) without labels around it."""
+    notice = ""
+    match = _NOTICE_PREFIX.match(title) or _NOTICE_SUFFIX.search(title)
+    if match:
+        word = match.group(1).lower()
+        notice = "reprint" if word.startswith("reprint") else "correction"
+        title = title[match.end():] if match.start() == 0 and match.end() < len(title) else title[:match.start()]
+    title = _LABEL_SUFFIX.sub("", _LABEL_PREFIX.sub("", title))
+    return notice, title
 
 
 def _strip_notes(title: str) -> str:
