@@ -228,12 +228,20 @@ def classify(a: Keys, b: Keys) -> Verdict:
     if a.doi and a.doi == b.doi:
         if doubt:
             return Verdict(UNCERTAIN, score, "doi", f"same DOI but {doubt}")
-        if title >= DOI_TITLE_MIN or not a.title or not b.title:
+        if title >= DOI_TITLE_MIN or not a.title or not b.title or (
+                _same_range(a, b) and a.volume and a.volume == b.volume
+                and author_agreement(a, b) in ("strong", "first")):
             return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI")
         return Verdict(UNCERTAIN, score, "doi", "same DOI but different titles (a supplement's DOI?)")
     if a.doi and b.doi:
         # Two DOIs: distinct works unless everything else, down to the page, is the same.
-        if title >= TITLE_SAME and _pages_agree(a, b) and a.year == b.year:
+        # The same page in the same journal; a differing volume is allowed only under one journal name
+        # (a supplement's number given as the volume), not for an article printed in two journals.
+        same_page = _pages_agree(a, b) or bool(a.first_page and a.first_page == b.first_page
+                                               and a.venue and a.venue == b.venue)
+        if title >= TITLE_SAME and same_page and a.year == b.year:
+            if author_agreement(a, b) == "strong" and min(a.words, b.words) >= SHORT_TITLE_WORDS:
+                return Verdict(DUPLICATE, score * 0.98, "doi", "same title, authors and pages; DOIs differ")
             return Verdict(UNCERTAIN, score, "fuzzy", "same title and pages but different DOIs")
         return Verdict(DISTINCT, score, "fuzzy", "different DOIs", hard=True)
 
