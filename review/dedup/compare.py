@@ -220,6 +220,9 @@ def classify(a: Keys, b: Keys) -> Verdict:
     if a.notice != b.notice and title >= TITLE_SAME and _notice_fits(a, b):
         # "Correction: <title>" or "Reprint of: <title>" and its article. Benchmarks disagree on whether
         # these are one work (srsr joins them, digital_work and haematology keep them apart): a person decides.
+        # Printed in the same issue, the notice belongs to the article (both of those sets agree).
+        if _same_issue(a, b) and author_agreement(a, b) != "unknown":
+            return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"a {a.notice or b.notice} notice in its article's issue")
         return Verdict(UNCERTAIN, score, "fuzzy", f"a {a.notice or b.notice} notice and its article?")
     conflict = _hard_conflict(a, b)
     if conflict:
@@ -251,7 +254,8 @@ def classify(a: Keys, b: Keys) -> Verdict:
             return Verdict(DUPLICATE, round(partial / 100, 4) * 0.99, "fuzzy",
                            f"same authors, year, volume and pages; title {partial:.0f}%")
     if _same_range(a, b) and a.volume and b.volume and min(a.words, b.words) >= SHORT_TITLE_WORDS \
-            and author_agreement(a, b) == "strong" and min(len(a.authors), len(b.authors)) >= RANGE_MIN_AUTHORS:
+            and author_agreement(a, b) == "strong" and (min(len(a.authors), len(b.authors)) >= RANGE_MIN_AUTHORS
+                                                         or (_same_issue(a, b) and a.venue == b.venue)):
         # One team, one volume, one page range: the same article under its original and its translated
         # title ("Arbeiten in der Crowd …" / "Crowdwork: …").
         return Verdict(DUPLICATE, max(score, CITATION_TITLE_MIN / 100), "fuzzy",
@@ -308,6 +312,9 @@ def venues_conflict(a: Keys, b: Keys) -> bool:
         return False
     if all(any(w.startswith(s) for w in long) for s in short):  # words dropped from the longer name
         return False
+    for x, y in ((a.venue, b.venue), (b.venue, a.venue)):
+        if len(x[0]) >= 3 and x[0] == "".join(w[0] for w in y):
+            return False  # an acronym: "ICIS: Transforming Society …" for "International Conference on Information Systems"
     return fuzz.token_set_ratio(" ".join(short), " ".join(long)) < 90
 
 
@@ -377,6 +384,11 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         # the same volume or first page has to confirm.
         if authors == "strong" and (pages or (a.volume and a.volume == b.volume)):
             return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)
+        if authors == "strong" and a.venue and b.venue and a.doc_type == b.doc_type == "other" \
+                and not (a.volume or b.volume):
+            # One conference paper dated by the meeting in one database and by the proceedings in another
+            # (ICIS 2017, indexed as 2018). The venues agree (checked above); a journal version would not.
+            return Verdict(DUPLICATE, score * 0.97, "fuzzy", f"{described}; same conference")
         return maybe("years one apart")
     if authors == "strong" and (pages or a.words >= 6):  # one record without a year
         return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)
