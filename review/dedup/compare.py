@@ -298,8 +298,9 @@ def _same_issue(a: Keys, b: Keys) -> bool:
 
 
 def _same_citation(a: Keys, b: Keys) -> bool:
-    return bool(a.year and a.year == b.year and a.volume and a.volume == b.volume
-                and a.first_page and a.first_page == b.first_page)
+    # Pages read back from a spreadsheet date are too weak to carry a title that differs.
+    return bool(a.year and a.year == b.year and a.volume and a.volume == b.volume and a.first_page
+                and a.first_page == b.first_page and not (a.pages_garbled or b.pages_garbled))
 
 
 def venues_conflict(a: Keys, b: Keys) -> bool:
@@ -322,13 +323,14 @@ def _pages_conflict(a: Keys, b: Keys) -> bool:
     # Compared only in the same style: databases put years, issues or article numbers in the field.
     # Ranges ending on the same page differ by a typo in the first ("2297-2108"/"2097-2108").
     return bool(a.first_page and b.first_page and a.first_page != b.first_page
-                and a.page_is_locator == b.page_is_locator and a.page_is_range == b.page_is_range
+                and not (a.pages_garbled or b.pages_garbled) and a.page_is_locator == b.page_is_locator and a.page_is_range == b.page_is_range
                 and not (a.last_page and a.last_page == b.last_page))
 
 
 def _same_range(a: Keys, b: Keys) -> bool:
     """The same full page range in the same year and volume (a missing volume does not disagree)."""
     return bool(a.year and a.year == b.year and a.last_page and a.first_page == b.first_page
+                and not (a.pages_garbled or b.pages_garbled)
                 and a.last_page == b.last_page and a.first_page != a.last_page
                 and (not a.volume or not b.volume or a.volume == b.volume)
                 and not (a.issue and b.issue and a.issue != b.issue))

@@ -64,8 +64,9 @@ class Keys:
     issue: str
     first_page: str  # digits only: "c37" and "37" are one page in two styles
     last_page: str  # digits of a range's end ("683-691" -> "691"); empty for a single page
-    page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page
+    page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page ("S84-S85" is one)
     page_is_range: bool  # "683-691"; a lone number may be an article number, an issue or a year
+    pages_garbled: bool  # read back from a spreadsheet date ("Sep-15"): may agree, never conflicts
     alt_title: str = ""  # title_key of a bracketed translation at the end of the title
     cochrane: str = ""  # Cochrane review number ("cd001869"), shared by every version of one review
     issue_label: str = ""  # title_key of the whole issue field ("8 supplement 1"), for supplements
@@ -109,6 +110,7 @@ def title_numbers(title: str) -> tuple[int, ...]:
 def record_keys(record: RawRecord) -> Keys:
     raw_title = "" if _SPREADSHEET_ERROR.match(record.title or "") else record.title or ""
     cut = bool(_CUT_END.search(raw_title))
+    pages, garbled = page_text(record)
     notice, uncut = split_notice(_CUT_END.sub("", raw_title))
     title = _strip_notes(uncut)
     parts = _SUBTITLE.split(title, maxsplit=1)
@@ -123,15 +125,17 @@ def record_keys(record: RawRecord) -> Keys:
         year=record.year, doi=doi_key(record.doi),
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
-        venue=venue_words(record.venue), page_is_locator=bool(re.match(r"\s*[A-Za-z]\d", record.pages or "")),
-        page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", record.pages or "")),
-        volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue), first_page=_first_page(record.pages),
-        last_page=_last_page(record.pages), alt_title=_alt_title(uncut, title),
+        venue=venue_words(record.venue), page_is_locator=bool(_LOCATOR.match(pages)), pages_garbled=garbled,
+        page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", pages)),
+        volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue),
+        first_page=_first_page(pages), last_page=_last_page(pages), alt_title=_alt_title(uncut, title),
         cochrane=cochrane_number(record), notice=notice, issue_label=title_key(record.issue),
     )
 
 
 _WORD = re.compile(r"\w")
+# An article number ("e0182879", "c37"); a lettered range ("S84-S85") is a supplement's print pages.
+_LOCATOR = re.compile(r"\s*[A-Za-z]\d+\s*$")
 # What databases write where a work has no named author: no evidence for or against a match.
 _NO_AUTHOR = {"anonymous", "anon", "unknown", "none"}
 
@@ -263,14 +267,39 @@ def _strip_notes(title: str) -> str:
 
 
 # Embase records exported through some reference managers carry the citation inside the journal
-# field: "Journal of Neurochemistry.108 (6) ()(pp 1423-1433) 2009.Date of Publication: …".
+# field: "Journal of Neurochemistry.108 (6) ()(pp 1423-1433) 2009.Date of Publication: …",
+# "Frontiers in Pharmacology.6 (JAN) (no pagination)".
 _VENUE_CITATION = re.compile(r"\.(\d+)\s*\([^()]*\)\s*\(\)\(pp")
+_VENUE_PAGES = re.compile(r"\(pp\s+([^()]+)\)")
+# A spreadsheet reads a page range such as "9-15" or "1-6" as a date and writes "Sep-15" or "01-Jun".
+# Which number came first cannot be told for sure, so such pages can confirm a match but not refute one.
+_MONTHS = {m: str(n) for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_SPREADSHEET_PAGES = re.compile(r"^\s*(?:([a-z]{3})-(\d{1,4})|(\d{1,2})-([a-z]{3}))\s*$", re.I)
 
 
 def _venue_volume(venue: Optional[str]) -> str:
     """The volume written into the journal field, used only when the volume field is empty."""
     match = _VENUE_CITATION.search(venue or "")
     return match.group(1).lstrip("0") if match else ""
+
+
+def page_text(record: RawRecord) -> tuple[str, bool]:
+    """(pages as printed or "" when unknown, whether a spreadsheet turned them into a date). The year,
+    which some databases put in the pages field, is no page; an Embase-style journal field gives the
+    pages when the field is empty."""
+    pages = (record.pages or "").strip()
+    if not pages:
+        match = _VENUE_PAGES.search(record.venue or "")
+        pages = match.group(1).strip() if match else ""
+    if record.year and re.match(rf"{record.year}(?!\d)", pages):
+        return "", False
+    match = _SPREADSHEET_PAGES.match(pages)
+    if match:
+        if match.group(1) and match.group(1).lower() in _MONTHS:  # "Sep-15": pages 9-15
+            return f"{_MONTHS[match.group(1).lower()]}-{match.group(2).lstrip('0')}", True
+        if match.group(4) and match.group(4).lower() in _MONTHS:  # "03-Dec": pages 3-12
+            return f"{match.group(3).lstrip('0')}-{_MONTHS[match.group(4).lower()]}", True
+    return pages, False
 
 
 def _number_part(value: Optional[str]) -> str:
