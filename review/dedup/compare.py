@@ -292,9 +292,16 @@ def _doi_doubt(a: Keys, b: Keys, title: float) -> Optional[str]:
     return None
 
 
+def _online_first(a: Keys, b: Keys) -> bool:
+    """One record has neither volume nor pages (published online ahead of print) and is no meeting abstract."""
+    return any(not x.volume and not x.first_page and not x.meeting and not y.meeting for x, y in ((a, b), (b, a)))
+
+
 def _same_issue(a: Keys, b: Keys) -> bool:
-    """The same volume and issue; a supplement's issue ("8 Supplement 1") is compared as written."""
-    return bool(a.volume and a.volume == b.volume and a.issue_label and a.issue_label == b.issue_label)
+    """The same volume (or, when neither has one, the same journal) and issue; a supplement's issue
+    ("8 Supplement 1") is compared as written."""
+    same_volume = a.volume == b.volume and (a.volume or (a.venue and a.venue == b.venue))
+    return bool(same_volume and a.issue_label and a.issue_label == b.issue_label)
 
 
 def _same_citation(a: Keys, b: Keys) -> bool:
@@ -311,12 +318,23 @@ def venues_conflict(a: Keys, b: Keys) -> bool:
     short, long = sorted((a.venue, b.venue), key=len)
     if len(short) == len(long) and all(x.startswith(y) or y.startswith(x) for x, y in zip(short, long)):
         return False
-    if all(any(w.startswith(s) for w in long) for s in short):  # words dropped from the longer name
+    if all(any(w.startswith(s) or _abbreviates(s, w) for w in long) for s in short):  # words dropped
+        return False
+    glued_short, glued_long = "".join(short), "".join(long)
+    if len(glued_short) >= 8 and glued_short in glued_long:  # "ScientificWorldJournal"
         return False
     for x, y in ((a.venue, b.venue), (b.venue, a.venue)):
         if len(x[0]) >= 3 and x[0] == "".join(w[0] for w in y):
             return False  # an acronym: "ICIS: Transforming Society …" for "International Conference on Information Systems"
     return fuzz.token_set_ratio(" ".join(short), " ".join(long)) < 90
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """'natl' for 'national', 'psychiatr' for 'psychiatry': same first letter, the rest in order."""
+    if len(short) < 3 or short[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in short[1:])
 
 
 def _pages_conflict(a: Keys, b: Keys) -> bool:
@@ -386,11 +404,12 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         # the same volume or first page has to confirm.
         if authors == "strong" and (pages or (a.volume and a.volume == b.volume)):
             return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)
-        if authors == "strong" and a.venue and b.venue and a.doc_type == b.doc_type == "other" \
-                and not (a.volume or b.volume):
-            # One conference paper dated by the meeting in one database and by the proceedings in another
-            # (ICIS 2017, indexed as 2018). The venues agree (checked above); a journal version would not.
-            return Verdict(DUPLICATE, score * 0.97, "fuzzy", f"{described}; same conference")
+        if authors == "strong" and a.venue and b.venue and (
+                (a.doc_type == b.doc_type == "other" and not (a.volume or b.volume)) or _online_first(a, b)):
+            # One paper dated by the meeting in one database and by the proceedings in another (ICIS 2017,
+            # indexed as 2018), or an article online in one year and in print the next. The venues agree
+            # (checked above); a journal version of a conference paper would not.
+            return Verdict(DUPLICATE, score * 0.97, "fuzzy", f"{described}; same venue")
         return maybe("years one apart")
     if authors == "strong" and (pages or a.words >= 6):  # one record without a year
         return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)

@@ -69,6 +69,7 @@ class Keys:
     pages_garbled: bool  # read back from a spreadsheet date ("Sep-15"): may agree, never conflicts
     alt_title: str = ""  # title_key of a bracketed translation at the end of the title
     cochrane: str = ""  # Cochrane review number ("cd001869"), shared by every version of one review
+    meeting: bool = False  # the venue is a conference, congress or meeting (abstracts)
     issue_label: str = ""  # title_key of the whole issue field ("8 supplement 1"), for supplements
     notice: str = ""  # "correction" or "reprint": the record is a notice about the article of that title
 
@@ -129,7 +130,7 @@ def record_keys(record: RawRecord) -> Keys:
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", pages)),
         volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue),
         first_page=_first_page(pages), last_page=_last_page(pages), alt_title=_alt_title(uncut, title),
-        cochrane=cochrane_number(record), notice=notice, issue_label=title_key(record.issue),
+        cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")), issue_label=title_key(record.issue),
     )
 
 
@@ -160,9 +161,18 @@ _VENUE_STOPWORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "og", "och
 def venue_words(venue: Optional[str]) -> tuple[str, ...]:
     """'The American Journal of Kidney Diseases' -> ('american', 'kidney', 'diseases'); abbreviations keep
     their stems ('am', 'kidney', 'dis'), so the two can be compared word by word as prefixes."""
-    words = title_key((venue or "").split(":")[0].split(".")[0] if venue and "conference" in venue.lower()
-                      else venue).split()
-    return tuple(w for w in words if w not in _VENUE_STOPWORDS)
+    name = venue or ""
+    if "conference" in name.lower():
+        name = name.split(":")[0].split(".")[0]
+    # Drop an Embase citation glued on ("Molecular Psychiatry.9 (3) ()(pp 278-286)") and a place
+    # in brackets ("Front Endocrinol (Lausanne)").
+    name = _PLACE_IN_BRACKETS.sub(" ", _GLUED_CITATION.split(name, 1)[0])
+    return tuple(w for w in title_key(name).split() if w not in _VENUE_STOPWORDS)
+
+
+_MEETING = re.compile(r"conference|congress|meeting|symposium|abstracts", re.I)
+_GLUED_CITATION = re.compile(r"\.\s*(?=\d|\()")
+_PLACE_IN_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 def surname_core(key: str) -> str:
