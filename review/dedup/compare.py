@@ -283,13 +283,20 @@ def _doi_doubt(a: Keys, b: Keys, title: float) -> Optional[str]:
         # volume ("Frontiers … 27" for 7). A conference abstract given its article's DOI has its own
         # page in another volume: that stays in doubt (neuroimaging and cardiac count those apart).
         return None
-    if a.volume and b.volume and a.volume != b.volume:
+    if _volumes_differ(a, b):
         return "different volumes"
     if _pages_conflict(a, b) and title < TITLE_SAME:
         return "different pages (a supplement's DOI?)"
     if a.first_page and b.first_page and a.first_page != b.first_page and venues_conflict(a, b):
         return "different journals and pages"
     return None
+
+
+def _volumes_differ(a: Keys, b: Keys) -> bool:
+    """Both volumes known and different, unless one record gives a supplement's number as its volume and
+    the other as its issue ("Scand J Gastroenterol Suppl" 169 / volume 24, issue 169)."""
+    return bool(a.volume and b.volume and a.volume != b.volume
+                and a.volume not in b.issue_numbers and b.volume not in a.issue_numbers)
 
 
 def _online_first(a: Keys, b: Keys) -> bool:
@@ -350,13 +357,12 @@ def _same_range(a: Keys, b: Keys) -> bool:
     return bool(a.year and a.year == b.year and a.last_page and a.first_page == b.first_page
                 and not (a.pages_garbled or b.pages_garbled)
                 and a.last_page == b.last_page and a.first_page != a.last_page
-                and (not a.volume or not b.volume or a.volume == b.volume)
+                and not _volumes_differ(a, b)
                 and not (a.issue and b.issue and a.issue != b.issue))
 
 
 def _pages_agree(a: Keys, b: Keys) -> bool:
-    return bool(a.first_page and a.first_page == b.first_page and (not a.volume or not b.volume
-                                                                     or a.volume == b.volume))
+    return bool(a.first_page and a.first_page == b.first_page and not _volumes_differ(a, b))
 
 
 def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
@@ -372,7 +378,7 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
 
     if _pages_conflict(a, b):
         return maybe("different first pages")
-    if a.volume and b.volume and a.volume != b.volume:
+    if _volumes_differ(a, b):
         return maybe("different volumes (a conference abstract and the article?)")
     same_issue = _same_issue(a, b)
     if venues_conflict(a, b) and not pages and not same_issue:

@@ -70,6 +70,7 @@ class Keys:
     alt_title: str = ""  # title_key of a bracketed translation at the end of the title
     cochrane: str = ""  # Cochrane review number ("cd001869"), shared by every version of one review
     meeting: bool = False  # the venue is a conference, congress or meeting (abstracts)
+    issue_numbers: frozenset[str] = frozenset()  # every number in the issue field ("5 II Suppl. 140")
     issue_label: str = ""  # title_key of the whole issue field ("8 supplement 1"), for supplements
     notice: str = ""  # "correction" or "reprint": the record is a notice about the article of that title
 
@@ -131,6 +132,7 @@ def record_keys(record: RawRecord) -> Keys:
         volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue),
         first_page=_first_page(pages), last_page=_last_page(pages), alt_title=_alt_title(uncut, title),
         cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")), issue_label=title_key(record.issue),
+        issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
     )
 
 
