@@ -231,7 +231,7 @@ def classify(a: Keys, b: Keys) -> Verdict:
     if a.doi and a.doi == b.doi:
         if doubt:
             return Verdict(UNCERTAIN, score, "doi", f"same DOI but {doubt}")
-        if title >= DOI_TITLE_MIN or not a.title or not b.title or (
+        if title >= DOI_TITLE_MIN or not a.title or not b.title or _title_inside(a, b) or (
                 _same_range(a, b) and a.volume and a.volume == b.volume
                 and author_agreement(a, b) in ("strong", "first")):
             return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI")
@@ -263,6 +263,11 @@ def classify(a: Keys, b: Keys) -> Verdict:
     if title < TITLE_CANDIDATE:
         return Verdict(DISTINCT, score, "fuzzy", "different titles")
     return _fuzzy(a, b, title, how, score)
+
+
+def _title_inside(a: Keys, b: Keys) -> bool:
+    """One title is the other with words added ("Gordon memorial lecture. <title>", "<title>: epidemiology …")."""
+    return min(a.words, b.words) >= 3 and fuzz.partial_ratio(a.title, b.title) >= TITLE_SAME
 
 
 def _notice_fits(a: Keys, b: Keys) -> bool:
