@@ -332,8 +332,8 @@ def venues_conflict(a: Keys, b: Keys) -> bool:
         return False
     if all(any(w.startswith(s) or _abbreviates(s, w) for w in long) for s in short):  # words dropped
         return False
-    glued_short, glued_long = "".join(short), "".join(long)
-    if len(glued_short) >= 8 and glued_short in glued_long:  # "ScientificWorldJournal"
+    glued_a, glued_b = "".join(a.venue), "".join(b.venue)  # "ScientificWorldJournal" / "Scientific World"
+    if min(len(glued_a), len(glued_b)) >= 8 and (glued_a in glued_b or glued_b in glued_a):
         return False
     for x, y in ((a.venue, b.venue), (b.venue, a.venue)):
         if len(x[0]) >= 3 and x[0] == "".join(w[0] for w in y):
