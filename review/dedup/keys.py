@@ -129,7 +129,7 @@ def record_keys(record: RawRecord) -> Keys:
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
         venue=venue_words(record.venue), page_is_locator=bool(_LOCATOR.match(pages)), pages_garbled=garbled,
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", pages)),
-        volume=_number_part(record.volume) or _venue_volume(record.venue), issue=_number_part(record.issue),
+        volume=_volume(record), issue=_number_part(record.issue),
         first_page=_first_page(pages), last_page=_last_page(pages), alt_title=_alt_title(uncut, title),
         cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")), issue_label=title_key(record.issue),
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
@@ -293,6 +293,12 @@ def _venue_volume(venue: Optional[str]) -> str:
     """The volume written into the journal field, used only when the volume field is empty."""
     match = _VENUE_CITATION.search(venue or "")
     return match.group(1).lstrip("0") if match else ""
+
+
+def _volume(record: RawRecord) -> str:
+    """The volume's number; a volume equal to the year (magazines, "BMJ Clin Evid 2010") is no volume."""
+    volume = _number_part(record.volume) or _venue_volume(record.venue)
+    return "" if record.year and volume == str(record.year) else volume
 
 
 def page_text(record: RawRecord) -> tuple[str, bool]:
