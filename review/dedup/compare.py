@@ -211,6 +211,11 @@ def classify(a: Keys, b: Keys) -> Verdict:
     if a.doi and a.doi == b.doi and title >= TITLE_SAME and a.numbers == b.numbers and not doubt:
         # One DOI and one title: the same article even when one database garbled the author names.
         return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and title")
+    if a.doi and a.doi == b.doi and (title >= DOI_TITLE_MIN or _title_inside(a, b)) and (
+            _same_range(a, b) or (_same_issue(a, b) and not _pages_conflict(a, b))):
+        # One DOI in one issue (or on one page range): the same article even when a database garbled the
+        # author names ("Jinsong" for Du Jinsong, a team glued into one name) or a number in the title.
+        return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and issue")
     if (title >= TITLE_SAME and _same_citation(a, b) and a.numbers == b.numbers and min(a.words, b.words)
             >= SHORT_TITLE_WORDS and not (a.issue and b.issue and a.issue != b.issue)):
         # Same title in the same volume, year and page: one article, even when a database mangled
@@ -282,6 +287,8 @@ def _notice_fits(a: Keys, b: Keys) -> bool:
 def _doi_doubt(a: Keys, b: Keys, title: float) -> Optional[str]:
     """Why a shared DOI may not mean one work: supplement DOIs cover many abstracts, and databases
     copy an article's DOI onto the conference abstract that preceded it."""
+    if _pages_conflict(a, b) and author_agreement(a, b) == "conflict":
+        return "different pages and authors (pieces of one debate?)"
     if title >= TITLE_SAME and a.numbers == b.numbers and (not a.first_page or not b.first_page
                                                             or a.first_page == b.first_page):
         # One DOI, one title and no second page number: an ahead-of-print record with a placeholder

@@ -195,3 +195,19 @@ def test_anonymous_is_no_author():
                rec("2015 Nordic Work Meeting Abstracts", "Anonymous", 2016, venue="Nordic Work", volume="91",
                    issue="3")]
     assert merged(records) == {(0, 1)}
+
+
+def test_one_doi_in_one_issue_outweighs_garbled_author_names():
+    records = [rec("The role of topoisomerase II alpha in predicting outcomes for refugees", "Jinsong", 2011,
+                   doi="10.9999/top.1", volume="129", issue="3", pages="839-848"),
+               rec("The role of topoisomerase IIalpha in predicting outcomes for refugees", "Du, J.; Zhou, L.", 2011,
+                   doi="10.9999/top.1", volume="129", issue="3", pages="839-48")]
+    assert merged(records) == {(0, 1)}
+
+
+def test_two_pieces_of_one_debate_sharing_a_doi_stay_apart():
+    records = [rec("Guidance is useful in the integration of adult refugees", "Wahn, U.", 2014,
+                   doi="10.9999/debate.1", pages="S4-S5"),
+               rec("Guidance is useful in the integration of adult refugees (con)", "Saglani, S.", 2014,
+                   doi="10.9999/debate.1", pages="S5-S6")]
+    assert merged(records) == set()
