@@ -227,7 +227,8 @@ def classify(a: Keys, b: Keys) -> Verdict:
         # these are one work (srsr joins them, digital_work and haematology keep them apart): a person decides.
         # Printed in the same issue, the notice belongs to the article (both of those sets agree).
         if _same_issue(a, b) and author_agreement(a, b) != "unknown":
-            return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"a {a.notice or b.notice} notice in its article's issue")
+            return Verdict(DUPLICATE, score * 0.98, "fuzzy",
+                           f"a {a.notice or b.notice} notice in its article's issue")
         return Verdict(UNCERTAIN, score, "fuzzy", f"a {a.notice or b.notice} notice and its article?")
     conflict = _hard_conflict(a, b)
     if conflict:
@@ -343,8 +344,9 @@ def venues_conflict(a: Keys, b: Keys) -> bool:
     if min(len(glued_a), len(glued_b)) >= 8 and (glued_a in glued_b or glued_b in glued_a):
         return False
     for x, y in ((a.venue, b.venue), (b.venue, a.venue)):
+        # An acronym: "ICIS: Transforming Society" for "International Conference on Information Systems".
         if len(x[0]) >= 3 and x[0] == "".join(w[0] for w in y):
-            return False  # an acronym: "ICIS: Transforming Society …" for "International Conference on Information Systems"
+            return False
     return fuzz.token_set_ratio(" ".join(short), " ".join(long)) < 90
 
 
@@ -360,7 +362,8 @@ def _pages_conflict(a: Keys, b: Keys) -> bool:
     # Compared only in the same style: databases put years, issues or article numbers in the field.
     # Ranges ending on the same page differ by a typo in the first ("2297-2108"/"2097-2108").
     return bool(a.first_page and b.first_page and a.first_page != b.first_page
-                and not (a.pages_garbled or b.pages_garbled) and a.page_is_locator == b.page_is_locator and a.page_is_range == b.page_is_range
+                and not (a.pages_garbled or b.pages_garbled)
+                and a.page_is_locator == b.page_is_locator and a.page_is_range == b.page_is_range
                 and not (a.last_page and a.last_page == b.last_page))
 
 

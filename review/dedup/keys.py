@@ -64,7 +64,7 @@ class Keys:
     issue: str
     first_page: str  # digits only: "c37" and "37" are one page in two styles
     last_page: str  # digits of a range's end ("683-691" -> "691"); empty for a single page
-    page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page ("S84-S85" is one)
+    page_is_locator: bool  # "c1804", "e123": an article number, not comparable with a print page
     page_is_range: bool  # "683-691"; a lone number may be an article number, an issue or a year
     pages_garbled: bool  # read back from a spreadsheet date ("Sep-15"): may agree, never conflicts
     alt_title: str = ""  # title_key of a bracketed translation at the end of the title
@@ -131,7 +131,8 @@ def record_keys(record: RawRecord) -> Keys:
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", pages)),
         volume=_volume(record), issue=_number_part(record.issue),
         first_page=_first_page(pages), last_page=_last_page(pages), alt_title=_alt_title(uncut, title),
-        cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")), issue_label=title_key(record.issue),
+        cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")),
+        issue_label=title_key(record.issue),
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
     )
 
