@@ -89,6 +89,7 @@ class Protocol:
     family_order: list[str]  # which family a work counts for when several found it
     report_language: str = "no"
     search: dict[str, Any] = field(default_factory=dict)
+    join_review_versions: bool = True  # versions of one Cochrane review are one work ([dedup] in review.toml)
     directory: Optional[Path] = None
 
     def family(self, family_id: str) -> Family:
@@ -187,6 +188,9 @@ def load_protocol(review_dir: Path) -> Protocol:
         raise ProtocolError(f"{where}: counting.family_order names unknown families {unknown}; declared: {ids}")
 
     team = data.get("team", {})
+    join_versions = data.get("dedup", {}).get("join_review_versions", True)
+    if not isinstance(join_versions, bool):
+        raise ProtocolError(f"{where}: dedup.join_review_versions must be true or false, not {join_versions!r}")
     return Protocol(
         title=_require(data, "title", where), year_from=int(years[0]), year_to=int(years[1]), stages=sorted(
             stages, key=lambda s: s.number), quality_criteria=criteria, quality_rule=rule,
@@ -194,5 +198,5 @@ def load_protocol(review_dir: Path) -> Protocol:
         appendix_groups=list(data.get("appendix", {}).get("groups", [])),
         auto_exclusions=dict(data.get("auto_exclusions", {})), family_order=order + [i for i in ids if i not in order],
         report_language=data.get("report_language", "no"), search=dict(data.get("search", {})),
-        directory=review_dir,
+        directory=review_dir, join_review_versions=join_versions,
     )

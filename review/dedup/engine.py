@@ -46,15 +46,19 @@ def _tqdm(total_desc: str, enabled: bool):
 
 def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[int]] = (),
                     locked: Iterable[int] = (), verdicts: Optional[Mapping[tuple[int, int], str]] = None,
-                    progress: bool = False) -> DedupResult:
+                    progress: bool = False, join_review_versions: bool = True) -> DedupResult:
     """Group records into works.
 
     ``groups``: records already known to be one work (kept together). ``locked``: records whose
     work already has screening decisions; two locked works are never joined automatically.
     ``verdicts``: a person's "duplicate"/"distinct" on a pair (i, j), i < j, which overrides the rules.
+    ``join_review_versions``: False keeps each version of a Cochrane review a work of its own.
     """
     progress = progress and len(records) >= PROGRESS_MIN_RECORDS
     keys = [record_keys(r) for r in records]
+    if not join_review_versions:
+        for k in keys:
+            k.cochrane = ""
     verdicts = dict(verdicts or {})
     pairs = candidate_pairs(keys, _tqdm("blocking", progress))
     pairs.update(verdicts)

@@ -78,10 +78,10 @@ def _absorb(conn: Connection, survivor: int, absorbed: int) -> None:
 
 def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> DedupReport:
     """Group every raw record into a work, keeping existing work ids; refill the queue of uncertain pairs."""
-    return store.transact(lambda conn: _run(conn, protocol.family_order, progress))
+    return store.transact(lambda conn: _run(conn, protocol.family_order, progress, protocol.join_review_versions))
 
 
-def _run(conn: Connection, family_order, progress: bool) -> DedupReport:
+def _run(conn: Connection, family_order, progress: bool, join_review_versions: bool = True) -> DedupReport:
     raw_ids, records, rounds = load_raw(conn)
     position = {raw_id: pos for pos, raw_id in enumerate(raw_ids)}
     links = {r.raw_id: r.work_id for r in conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id))}
@@ -93,7 +93,8 @@ def _run(conn: Connection, family_order, progress: bool) -> DedupReport:
     decided = _verdicts(conn)
     verdicts = {(position[a], position[b]): v for (a, b), v in decided.items() if a in position and b in position}
 
-    result = find_duplicates(records, groups=members.values(), locked=locked, verdicts=verdicts, progress=progress)
+    result = find_duplicates(records, groups=members.values(), locked=locked, verdicts=verdicts, progress=progress,
+                             join_review_versions=join_review_versions)
 
     now = now_iso()
     touched: set[int] = set()

@@ -152,3 +152,29 @@ def test_bad_requests_raise_review_errors_and_change_nothing(store, protocol):
         undo_merge(store, 77, "Anna")
     with store.read() as conn:
         assert conn.execute(select(schema.pair_verdicts)).all() == []
+
+
+def test_the_protocol_can_keep_cochrane_review_versions_apart(store, protocol):
+    venue = "Cochrane Database of Systematic Reviews"
+    versions = [rec("Mentoring for refugees entering work", AUTHORS, 2009, venue=venue, family="en",
+                    doi="10.1002/14651858.CD999001.pub2"),
+                rec("Mentoring for refugees entering work", AUTHORS, 2015, venue=venue, family="en",
+                    doi="10.1002/14651858.CD999001.pub3")]
+    ids = add_records(store, versions)
+    protocol.join_review_versions = False
+    run_dedup(store, protocol)
+    assert work_of(store, ids[0]) != work_of(store, ids[1])
+    protocol.join_review_versions = True  # the default: one review, one work to screen
+    run_dedup(store, protocol)
+    assert work_of(store, ids[0]) == work_of(store, ids[1])
+
+
+def test_the_starter_protocol_joins_review_versions_and_a_bad_setting_is_named(review_dir):
+    from review.errors import ProtocolError
+    from review.protocol import load_protocol
+    assert load_protocol(review_dir).join_review_versions is True
+    path = review_dir / "review.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("join_review_versions = true",
+                                                             'join_review_versions = "yes"'), encoding="utf-8")
+    with pytest.raises(ProtocolError, match=r"review\.toml: dedup\.join_review_versions must be true or false"):
+        load_protocol(review_dir)
