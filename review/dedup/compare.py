@@ -280,7 +280,7 @@ def _title_inside(a: Keys, b: Keys) -> bool:
 
 def _notice_fits(a: Keys, b: Keys) -> bool:
     """A notice follows its article within a year, in the same journal, by the same authors (or none)."""
-    if not (a.year and b.year and 0 <= abs(a.year - b.year) <= MAX_YEAR_GAP) or venues_conflict(a, b):
+    if not (a.year and b.year and abs(a.year - b.year) <= MAX_YEAR_GAP) or venues_conflict(a, b):
         return False
     if min(a.words, b.words) < NOTICE_MIN_WORDS:
         return False

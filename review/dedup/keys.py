@@ -123,7 +123,8 @@ def record_keys(record: RawRecord) -> Keys:
         numbers=title_numbers(title),
         authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k and k not in _NO_AUTHOR),
         authors_cut=record.authors_truncated, first_names=_first_names(record.authors[0] if record.authors else None),
-        team_names=frozenset(w for a in record.authors[:5] for w in _name_words(a.family or "") + _name_words(a.given or "")),
+        team_names=frozenset(w for a in record.authors[:5]
+                             for w in _name_words(a.family or "") + _name_words(a.given or "")),
         year=record.year, doi=doi_key(record.doi),
         source_id=record.source_id if record.source == "oria" and record.source_id else None,
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",

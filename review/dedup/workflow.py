@@ -81,7 +81,7 @@ def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> De
     return store.transact(lambda conn: _run(conn, protocol.family_order, progress, protocol.join_review_versions))
 
 
-def _run(conn: Connection, family_order, progress: bool, join_review_versions: bool = True) -> DedupReport:
+def _run(conn: Connection, family_order, progress: bool, join_review_versions: bool) -> DedupReport:
     raw_ids, records, rounds = load_raw(conn)
     position = {raw_id: pos for pos, raw_id in enumerate(raw_ids)}
     links = {r.raw_id: r.work_id for r in conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id))}
