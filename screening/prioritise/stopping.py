@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
-from scipy.stats import hypergeom
 
 DEFAULT_RECALL_TARGET = 0.95
 DEFAULT_CONFIDENCE = 0.95
@@ -76,6 +75,8 @@ def recall_stopping_test(history: Sequence[int], total: int, recall_target: floa
     The sample is only random if the ranking has stopped finding anything the model prefers, which is
     why the test is meant for the tail of a ranked screening (and holds trivially for random order).
     """
+    from scipy.stats import hypergeom  # scipy loads slowly; only a stopping check needs it
+
     if not 0 < recall_target < 1 or not 0 < confidence < 1:
         raise ValueError("recall_target and confidence must lie strictly between 0 and 1")
     labels = np.asarray(history, dtype=int)
