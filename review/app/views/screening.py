@@ -3,6 +3,7 @@
 import streamlit as st
 
 from review.app import common
+from review.app.stopping_panel import stop_panel
 from review.app.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
 from review.ui.text import md_escape
@@ -61,6 +62,7 @@ elif order == "ranked":
                 md_escape("Stopping criterion: " + ranked.recall_test.statement()))
         if ranked.stopping:
             top[1].caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
+        stop_panel(review, reviewer, bool(ranked.recall_test and ranked.recall_test.reached))
 
 with review.store.read() as conn:
     state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
