@@ -6,6 +6,8 @@ reviewers, families and their order) is read from here, never hard-coded.
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +95,9 @@ class Protocol:
     # The statistical stopping criterion for ranked screening ([stopping] in review.toml)
     recall_target: float = 0.95
     confidence: float = 0.95
+    # The review's own keywords, highlighted green / red on the card ([highlight] in review.toml)
+    include_keywords: list[str] = field(default_factory=list)
+    exclude_keywords: list[str] = field(default_factory=list)
     directory: Optional[Path] = None
 
     def family(self, family_id: str) -> Family:
@@ -158,6 +163,61 @@ def _share(table: dict, key: str, default: float, where: str) -> float:
     return float(value)
 
 
+def _keywords(table: dict, kind: str, where: str) -> list[str]:
+    value = table.get(kind, [])
+    if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+        raise ProtocolError(f"{where}: highlight.{kind} must be a list of words, e.g. [\"flyktning*\"], "
+                            f"not {value!r}")
+    return [v.strip() for v in value]
+
+
+KEYWORDS_COMMENT = "# The review's own keywords, highlighted on the card"
+
+
+def clean_keywords(text: str) -> list[str]:
+    """Keywords typed one per line or separated by commas: trimmed, blanks and repeats dropped."""
+    seen: dict[str, None] = {}
+    for piece in re.split(r"[,\n;]", text or ""):
+        word = " ".join(piece.split())
+        if word and word.casefold() not in {w.casefold() for w in seen}:
+            seen[word] = None
+    return list(seen)
+
+
+def save_highlight_keywords(review_dir: Path, include: list[str], exclude: list[str]) -> None:
+    """Write ``[highlight]`` into review.toml, keeping the rest of the file (and its comments) as written.
+
+    The new file is read back as a protocol before it replaces the old one, so a bad write changes
+    nothing."""
+    import tomli_w
+
+    path = Path(review_dir) / "review.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, inside = [], False
+    for line in lines:
+        header = re.match(r"\s*\[+\s*([^\]]+?)\s*\]+\s*(#.*)?$", line)
+        if header:
+            inside = header.group(1) == "highlight"
+            while inside and kept and (kept[-1].startswith(KEYWORDS_COMMENT) or not kept[-1].strip()):
+                kept.pop()  # our own comment line above the table goes with it
+        if not inside:
+            kept.append(line)
+    text = "".join(kept).rstrip("\n") + "\n"
+    body = {k: v for k, v in (("include", include), ("exclude", exclude)) if v}
+    if body:
+        text += f"\n{KEYWORDS_COMMENT} (green: include, red: exclude).\n[highlight]\n" + tomli_w.dumps(body)
+    tomllib.loads(text)  # our own write must still be TOML before it replaces anything
+    old = path.read_bytes()
+    temporary = path.with_name(".review.toml.new")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+    try:
+        load_protocol(path.parent)
+    except ProtocolError:
+        path.write_bytes(old)  # the protocol as it was: nothing changed
+        raise
+
+
 def load_protocol(review_dir: Path) -> Protocol:
     review_dir = Path(review_dir)
     path = review_dir / "review.toml"
@@ -205,8 +265,13 @@ def load_protocol(review_dir: Path) -> Protocol:
     stopping = data.get("stopping", {})
     recall_target = _share(stopping, "recall_target", 0.95, where)
     confidence = _share(stopping, "confidence", 0.95, where)
+    highlight = data.get("highlight", {})
+    if not isinstance(highlight, dict):
+        raise ProtocolError(f"{where}: [highlight] must be a table with include and exclude lists")
+    keywords = {kind: _keywords(highlight, kind, where) for kind in ("include", "exclude")}
     return Protocol(
         recall_target=recall_target, confidence=confidence,
+        include_keywords=keywords["include"], exclude_keywords=keywords["exclude"],
         title=_require(data, "title", where), year_from=int(years[0]), year_to=int(years[1]), stages=sorted(
             stages, key=lambda s: s.number), quality_criteria=criteria, quality_rule=rule,
         reviewers=list(team.get("reviewers", [])), lead=team.get("lead"), families=families,
