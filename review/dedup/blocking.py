@@ -67,6 +67,24 @@ def _exact_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
         for members in blocks.values():
             if len(members) > 1:
                 _add_block(members, pairs)
+    _head_blocks(keys, pairs)
+
+
+def _head_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
+    """A Scholar title that is another record's title up to a subtitle ("Samarbeidsmodellen KMV" /
+    "Samarbeidsmodellen KMV – Kvalifisering av …") is too short to sort or score next to it."""
+    scholar_titles: dict[str, list[int]] = defaultdict(list)
+    for pos, k in enumerate(keys):
+        if k.scholar and k.title:
+            scholar_titles[k.title].append(pos)
+    if not scholar_titles:
+        return
+    for pos, k in enumerate(keys):
+        for head in k.heads:
+            found = scholar_titles.get(head, ())
+            if len(found) <= MAX_EXACT_BLOCK:
+                for other in found:
+                    _add_pair(pos, other, pairs)
 
 
 def _sorted_neighbours(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
