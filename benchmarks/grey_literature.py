@@ -186,10 +186,10 @@ def renderings(work: Work, n: int) -> list[Rendering]:
         entry = "article" if work.doc_type == "article" else "phdthesis" if work.doc_type == "thesis" else "book"
         bib_title = work.title.rsplit(". Delrapport", 1)[0] if n % 2 == 0 else work.title
         out.append(Rendering("scholar.bib", work, f"Scholar Cite BibTeX: @{entry}, initials"
-                             + (", series number dropped from the title" if bib_title != work.title else ""),
+                             + (", series number dropped from the title" if bib_title != work.title else "")
+                             + (", no author (an organisation's document)" if not people else ""),
                              dict(entry=entry, title=bib_title,
-                                  author=" and ".join(f"{f}, {initials(g)}" for f, g in people)
-                                  or " and ".join(f"{{{f}}}" for f, _ in work.authors),
+                                  author=" and ".join(f"{f}, {initials(g)}" for f, g in people),
                                   year=str(work.year), publisher=work.publisher, journal=work.venue
                                   if entry == "article" else "", volume=work.volume, pages=work.pages)))
     return out

@@ -214,10 +214,16 @@ def lost_number(a: Keys, b: Keys) -> bool:
     return False
 
 
+def _weak_type(k: Keys) -> bool:
+    """Unknown, or Scholar's "book": its [BOOK] marker and @book go to reports, chapters and anthologies alike.
+    Scholar's other types come from stronger cues (a thesis named in the venue, @article with a journal)."""
+    return k.doc_type == "other" or (k.scholar and k.doc_type in MONOGRAPH_TYPES)
+
+
 def types_differ(a: Keys, b: Keys) -> Optional[str]:
-    """'hard', 'soft' or None: whether two document types tell the records apart. A type guessed by
-    Google Scholar, a type Oria gives reports and books alike, and an unknown type say nothing."""
-    if a.doc_type == b.doc_type or "other" in (a.doc_type, b.doc_type) or a.scholar or b.scholar:
+    """'hard', 'soft' or None: whether two document types tell the records apart. Scholar's [BOOK], a type
+    Oria gives reports and books alike, and an unknown type say nothing."""
+    if a.doc_type == b.doc_type or _weak_type(a) or _weak_type(b):
         return None
     if {a.doc_type, b.doc_type} <= MONOGRAPH_TYPES:
         return None
@@ -425,6 +431,15 @@ def _pages_agree(a: Keys, b: Keys) -> bool:
     return bool(a.first_page and a.first_page == b.first_page and not _volumes_differ(a, b))
 
 
+def _organisation_publishes(a: Keys, b: Keys) -> bool:
+    """An organisation's document: one source names the organisation as its author ("Opinion AS"),
+    another leaves the author out and names it as the publisher."""
+    for x, y in ((a, b), (b, a)):
+        if not x.authors and x.publisher and len(y.authors) == 1 and y.authors[0] == x.publisher.split(" ")[0]:
+            return True
+    return False
+
+
 def _grey(k: Keys) -> bool:
     """No journal coordinates: a report, book, thesis or web document rather than a journal piece."""
     return k.doc_type != "article" and not (k.volume or k.issue or k.first_page or k.doi)
@@ -478,7 +493,7 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
     if year_gap == 0:
         if authors in ("strong", "first") or (authors == "weak" and pages):
             return Verdict(DUPLICATE, score, "fuzzy", described)
-        if authors == "unknown" and (pages or a.words >= 6 or same_issue):
+        if authors == "unknown" and (pages or a.words >= 6 or same_issue or _organisation_publishes(a, b)):
             return Verdict(DUPLICATE, score * 0.99, "fuzzy", described)
         return maybe("authors do not confirm")
     if year_gap == 1:

@@ -77,10 +77,17 @@ class Keys:
     # @book are given to reports and chapters alike) and its title may be cut at a subtitle.
     scholar: bool = False
     heads: tuple[str, ...] = ()  # title_key of the title up to each subtitle separator, shortest first
+    publisher: str = ""  # title_key of the publisher ("opinion", "fafo", "kunnskapsdepartementet")
 
     @property
     def words(self) -> int:
         return self.title.count(" ") + 1 if self.title else 0
+
+
+def _heads(title: str, main: str, full: str) -> tuple[str, ...]:
+    """The title's keys up to each subtitle separator; the first is the main title, already computed."""
+    found = [main] + [title_key(title[:m.start()]) for m in list(_SUBTITLE.finditer(title))[1:]]
+    return tuple(dict.fromkeys(k for k in found if k and k != full))
 
 
 def _roman_value(token: str) -> int:
@@ -122,8 +129,7 @@ def record_keys(record: RawRecord) -> Keys:
     parts = _SUBTITLE.split(title, maxsplit=1)
     main = title_key(parts[0])
     full = title_key(title)
-    heads = tuple(dict.fromkeys(k for k in (title_key(title[:m.start()]) for m in _SUBTITLE.finditer(title))
-                                if k and k != full))
+    heads = _heads(title, main, full) if len(parts) > 1 else ()
     return Keys(
         title=full, main=main, has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])), cut=cut,
         numbers=title_numbers(title),
@@ -141,7 +147,7 @@ def record_keys(record: RawRecord) -> Keys:
         cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")),
         issue_label=title_key(record.issue),
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
-        scholar=record.source == "scholar", heads=heads,
+        scholar=record.source == "scholar", heads=heads, publisher=title_key(record.publisher),
     )
 
 
@@ -153,7 +159,7 @@ _NO_AUTHOR = {"anonymous", "anon", "unknown", "none"}
 
 
 # A company's legal form read as a family name: "Opinion AS" parsed as given "Opinion", family "AS".
-_COMPANY_FORMS = {"as", "asa", "ab", "a/s", "aps", "oy", "oyj", "ltd", "inc", "gmbh", "sa", "bv", "nv", "ab (publ)"}
+_COMPANY_FORMS = {"as", "asa", "ab", "a/s", "aps", "oy", "oyj", "ltd", "inc", "gmbh"}
 
 
 def _family(author: Author) -> str:

@@ -144,3 +144,13 @@ def test_one_editors_short_journal_pieces_are_not_joined_by_the_report_rule():
                rec("Editorial", "Nordmann, Kari", 2019, venue="Nordisk tidsskrift", volume="12", issue="3",
                    doc_type="article")]
     assert merged(records) == set()
+
+
+def test_organisation_as_author_in_one_source_and_publisher_in_another():
+    title = "Evaluering av karriereveiledning i mottak"
+    assert merged([oria(title, "Opinion AS", 2017), scholar(title, "", 2017, publisher="Opinion")]) == {(0, 1)}
+
+
+def test_a_record_without_author_is_not_joined_on_another_publisher():
+    title = "Evaluering av karriereveiledning i mottak"
+    assert merged([oria(title, "Opinion AS", 2017), scholar(title, "", 2017, publisher="Ipsos")]) == set()
