@@ -288,7 +288,7 @@ def generate(out: Path = OUT, *, twins: bool = True) -> list[Rendering]:
         mine = [item for item in items if item.file == name]
         (out / name).write_text(WRITERS[name](mine), encoding="utf-8")
         for position, item in enumerate(mine, 1):
-            rows.append({"file": name, "position": position, "work": item.work.key,
+            rows.append({"file": name, "position": position, "work": item.work.key, "record": "synthetic",
                          "real_work": "yes" if item.work.real else "no (synthetic near-twin)",
                          "variant": item.variant, "twin_note": item.work.note})
     with (out / "labels.csv").open("w", encoding="utf-8", newline="") as handle:
