@@ -482,9 +482,10 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         if title >= TITLE_CLOSE and pages and year_gap == 0 and authors in ("strong", "first"):
             return Verdict(DUPLICATE, score, "fuzzy", f"close title, same pages ({described})")
         return maybe("similar titles")
-    if short and year_gap == 0 and authors == "strong" and _grey(a) and _grey(b):
+    if short and year_gap == 0 and authors == "strong" and (a.people or b.people) and _grey(a) and _grey(b):
         # A report's short title ("Introduksjonsprogram i endring"): the same title, the same people and
-        # the same year are one work. Journals are left out: one editor writes an "Editorial" every issue.
+        # the same year are one work. Journals are left out: one editor writes an "Editorial" every issue;
+        # so are organisations alone: a ministry sends out many a "Høringsnotat" in one year.
         return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"short title, same authors and year ({described})")
     if short and not pages and not (same_issue and year_gap == 0 and authors in ("strong", "unknown")):
         # One author's short piece in one issue ("Anxious interactions", a "Preface") is one work even

@@ -78,6 +78,7 @@ class Keys:
     scholar: bool = False
     heads: tuple[str, ...] = ()  # title_key of the title up to each subtitle separator, shortest first
     publisher: str = ""  # title_key of the publisher ("opinion", "fafo", "kunnskapsdepartementet")
+    people: bool = False  # some author is a person (has a given name or initials), not only an organisation
 
     @property
     def words(self) -> int:
@@ -148,6 +149,7 @@ def record_keys(record: RawRecord) -> Keys:
         issue_label=title_key(record.issue),
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
         scholar=record.source == "scholar", heads=heads, publisher=title_key(record.publisher),
+        people=any(a.given and _family(a) == a.family for a in record.authors),
     )
 
 

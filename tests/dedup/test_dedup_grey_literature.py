@@ -155,3 +155,10 @@ def test_organisation_as_author_in_one_source_and_publisher_in_another():
 def test_a_record_without_author_is_not_joined_on_another_publisher():
     title = "Evaluering av karriereveiledning i mottak"
     assert merged([oria(title, "Opinion AS", 2017), scholar(title, "", 2017, publisher="Ipsos")]) == set()
+
+
+def test_an_organisations_short_titles_of_one_year_are_left_for_a_person():
+    """A ministry sends out many a "Høringsnotat" in one year: the same organisation is not the same people."""
+    records = [oria("Høringsnotat", "Kunnskapsdepartementet", 2019), scholar("Høringsnotat", "Kunnskapsdepartementet", 2019)]
+    result = find_duplicates(records)
+    assert result.duplicate_pairs() == set() and [(p.a, p.b) for p in result.uncertain] == [(0, 1)]
