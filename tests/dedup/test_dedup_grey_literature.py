@@ -162,3 +162,10 @@ def test_an_organisations_short_titles_of_one_year_are_left_for_a_person():
     records = [oria("Høringsnotat", "Kunnskapsdepartementet", 2019), scholar("Høringsnotat", "Kunnskapsdepartementet", 2019)]
     result = find_duplicates(records)
     assert result.duplicate_pairs() == set() and [(p.a, p.b) for p in result.uncertain] == [(0, 1)]
+
+
+def test_keys_heads_and_organisations():
+    keys = record_keys(oria("Åtte byer – åtte tiltak. Evaluering av tiltak. Delrapport 1", "Opinion AS"))
+    assert keys.heads == ("atte byer", "atte byer atte tiltak", "atte byer atte tiltak evaluering av tiltak")
+    assert keys.authors == ("opinion",) and not keys.people
+    assert record_keys(scholar("Åtte byer")).scholar and not keys.scholar
