@@ -142,10 +142,13 @@ def _ambiguous_partials(duplicates, judge):
     if not unplaced:
         return duplicates, []
     # Every title match of such a record is in doubt, also with another record cut the same way.
-    doubtful = [(i, j, v) for i, j, v in duplicates if (i in unplaced or j in unplaced) and v.rule == "fuzzy"]
+    def doubtful(i: int, j: int, verdict: Verdict) -> bool:
+        return (i in unplaced or j in unplaced) and verdict.rule == "fuzzy"
+
     queued = [(i, j, Verdict(UNCERTAIN, v.score, v.rule, f"{v.reason}; a shortened title that fits more than "
-                                                         "one volume of a series")) for i, j, v in doubtful]
-    return [d for d in duplicates if d not in doubtful], queued
+                                                         "one volume of a series")) for i, j, v in duplicates
+              if doubtful(i, j, v)]
+    return [(i, j, v) for i, j, v in duplicates if not doubtful(i, j, v)], queued
 
 
 def _unique(pairs: list[PairOutcome]) -> list[PairOutcome]:
