@@ -79,8 +79,6 @@ def _validate(protocol: Protocol, info: SearchInfo) -> SearchInfo:
 def _read(path: Path, info: SearchInfo) -> ImportResult:
     from review.importers import read_file  # the registry; imported late to keep start-up light
 
-    if not path.is_file():
-        raise InputError(str(path), "file not found")
     result = read_file(path, source=info.source)
     if not result.records:
         detail = "; ".join(str(p) for p in result.problems[:3])
@@ -99,16 +97,15 @@ def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, S
                  *, round_id: Optional[int] = None) -> list[ImportSummary]:
     """Read every file first, then store them all in one transaction: one unreadable file leaves the
     store unchanged. Content imported before (same hash) is reported, not stored twice."""
+    from review.importers.limits import read_bytes  # late, like the registry in ``_read``
+
     items = [(Path(path), _validate(protocol, info)) for path, info in items]
     prepared: list[tuple[Path, str, SearchInfo, Optional[ImportResult]]] = []
     with store.read() as conn:
         known = dict(conn.execute(select(schema.imports.c.file_hash, schema.imports.c.id)).all())
     seen: set[str] = set()
     for path, info in items:
-        try:
-            digest = content_hash(path.read_bytes())
-        except OSError as exc:
-            raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        digest = content_hash(read_bytes(path))  # a regular file within the size limit, or an InputError
         if digest in known or digest in seen:
             prepared.append((path, digest, info, None))
             continue

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from review.errors import InputError, UnknownFormatError
-from review.importers import bibtex, endnote_xml, pnx, ris, scholar_html, table
+from review.importers import bibtex, endnote_xml, limits, pnx, ris, scholar_html, table
 from review.model import SOURCES, ImportResult
 
 log = logging.getLogger(__name__)
@@ -52,11 +52,11 @@ def read_file(path: Path, *, source: str = "auto") -> ImportResult:
     path = Path(path)
     if source != "auto" and source not in SOURCES:
         raise InputError(path.name, f"unknown source {source!r}", expected=f"auto or one of {', '.join(SOURCES)}")
-    if not path.is_file():
-        raise InputError(path.name, "no such file", expected="the path of an exported file")
+    limits.require_regular_file(path)
     format_id = pick_format(path)
     try:
-        result = READERS[format_id](path)
+        with limits.deadline(path.name):
+            result = READERS[format_id](path)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug must still end as a clear user message

@@ -17,7 +17,7 @@ from bibtexparser.exceptions import BlockAbortedException
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
+from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.latex import decode_latex
 from review.importers.mappings import BIBTEX_ROLES
 from review.model import ImportResult, Problem
@@ -33,8 +33,7 @@ _UNDECODED_ROLES = frozenset({"url", "doi", "howpublished"})  # URLs keep their 
 
 def read(path: Path) -> ImportResult:
     decoded = read_text(path)
-    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT, decoded)
     entries = _entries(decoded.text, path.name, result.problems)
     if not entries:
         raise InputError(path.name, "no BibTeX entries found", line=1,

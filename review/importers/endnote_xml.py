@@ -12,7 +12,7 @@ from lxml import etree
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
+from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import ENDNOTE_XML_ROLES
 from review.model import ImportResult
 
@@ -35,8 +35,7 @@ def read(path: Path) -> ImportResult:
     records = root.findall(".//record")
     if not records:
         raise InputError(path.name, "no <record> elements", line=1, expected="an EndNote XML export")
-    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT, decoded)
     for position, element in enumerate(records, start=1):
         record = build_record(record_fields(element), SPEC, file_name=path.name, position=position,
                               line=element.sourceline, problems=result.problems)

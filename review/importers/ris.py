@@ -16,7 +16,7 @@ from typing import Optional
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
+from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import RIS_ROLES
 from review.model import ImportResult, Problem, RawRecord
 
@@ -38,8 +38,7 @@ class _Chunk:
 
 def read(path: Path) -> ImportResult:
     decoded = read_text(path)
-    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT, decoded)
     chunks = split_records(decoded.text, result.problems)
     if not chunks:
         raise InputError(path.name, "no RIS records found", line=1,

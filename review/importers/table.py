@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 
 from review.encoding import read_text, repair_value
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
+from review.importers import limits
+from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import POP_ONLY_COLUMNS, TABLE_ROLES
 from review.model import ImportResult, Problem, RawRecord
 from review.normalise import fold
@@ -39,8 +40,7 @@ def header_key(name: str) -> str:
 def read(path: Path) -> ImportResult:
     """CSV or TSV in any encoding ``review.encoding`` understands."""
     decoded = read_text(path)
-    result = ImportResult(file_name=path.name, format=FORMAT_CSV, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT_CSV, decoded)
     _fill(result, _csv_rows(decoded.text, path.name), path.name)
     return result
 
@@ -106,7 +106,12 @@ def _row_fields(header: list[str], keys: list[str], cells: list[str]):
 
 
 def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line, cells) per row; leading '#' lines (notes, such as a synthetic-data label) are skipped."""
+    """(first line, cells) per row; leading '#' lines (notes, such as a synthetic-data label) are skipped.
+
+    A quote that is opened and never closed makes the csv module read on across line breaks until the
+    next quote, merging rows into one. A row that spans several lines but does not have the header's
+    number of cells is that merge, and refuses the file with the line where the quote opened.
+    """
     lines = text.split("\n")
     skip = 0
     while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
@@ -115,10 +120,23 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError(file_name, "no header row", expected="a header row naming the columns")
     delimiter = max(_DELIMITERS, key=lines[skip].count)
     reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delimiter)
-    previous_end = 0
+    previous_end = rows = 0
+    width = None
     try:
         for cells in reader:
-            yield skip + previous_end + 1, cells
+            first = skip + previous_end + 1
+            last = skip + reader.line_num
+            if width is None:
+                width = len(cells)
+            elif last > first and len(cells) != width and any("\n" in cell for cell in cells):
+                raise InputError(file_name, f"a quoted cell opened on this line is not closed where it should "
+                                            f"be, so lines {first}-{last} were read as one row of {len(cells)} "
+                                            f"cell(s) instead of {width}", line=first,
+                                 expected="a closing double quote for every opening one")
+            rows += 1
+            if rows % 1000 == 0:
+                limits.check_time()
+            yield first, cells
             previous_end = reader.line_num
     except csv.Error as exc:
         raise InputError(file_name, f"the CSV is malformed ({exc})", line=skip + previous_end + 1,
@@ -126,6 +144,7 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str]]]:
+    limits.check_workbook(path)  # zip bombs are refused before openpyxl inflates anything
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
@@ -133,7 +152,15 @@ def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str
                          expected="an .xlsx file saved by Excel or an export tool") from None
     try:
         sheet = workbook.worksheets[0]
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        limits.check_table_size(path.name, declared_rows, declared_columns, declared=True)
+        # Forget the declared size: openpyxl would pad every row to it and silently drop cells beyond it.
+        # Rows and columns are counted as they come instead, since a sheet may also declare nothing.
+        sheet.reset_dimensions()
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number % 1000 == 0:
+                limits.check_time()
+            limits.check_table_size(path.name, number, len(row))
             cells = []
             for value in row:
                 text = _cell_text(value)
