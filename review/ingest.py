@@ -26,10 +26,12 @@ class ImportSummary:
     format: str = ""
     encoding: str = ""
     source: str = ""
+    database: Optional[str] = None
     family: Optional[str] = None
     import_id: Optional[int] = None
     records: int = 0
     problems: list[str] = field(default_factory=list)
+    fatal: list[bool] = field(default_factory=list)  # per problem: the record was skipped
     repaired_mojibake: int = 0
     already_imported: Optional[int] = None  # id of the earlier import of the same content
 
@@ -38,12 +40,21 @@ class ImportSummary:
             return (f"{self.file_name}: already imported (import #{self.already_imported}, same content); "
                     f"nothing added")
         text = (f"{self.file_name}: {self.records} records read as {self.format} ({self.encoding}), "
-                f"source {self.source}, family {self.family or '-'}")
+                f"source {self.source}" + (f" ({self.database})" if self.database else "")
+                + f", family {self.family or '-'}")
         if self.repaired_mojibake:
             text += f"; repaired {self.repaired_mojibake} double-encoded values"
         if self.problems:
-            text += f"; {len(self.problems)} problem(s):" + "".join(f"\n  - {p}" for p in self.problems)
+            text += f"; {len(self.problems)} problem(s):" + "".join(f"\n  {line}" for line in self.problem_lines())
         return text
+
+    def problem_lines(self) -> list[str]:
+        """One line per problem naming the file, the record and the line: 'Warning: a.ris, record 3, line 20: …'."""
+        lines = []
+        for text, fatal in zip(self.problems, self.fatal or [True] * len(self.problems)):
+            where = ", " if text.startswith(("record ", "line ")) else ": "
+            lines.append(f"{'Skipped' if fatal else 'Warning'}: {self.file_name}{where}{text}")
+        return lines
 
 
 @dataclass
@@ -157,13 +168,14 @@ def store_result(conn: Connection, result: ImportResult, digest: str, info: Sear
         family=info.family, query=info.query, searched=info.searched, filters=_json(filters) if filters else None,
         encoding=result.encoding, repaired_mojibake=result.repaired_mojibake, n_records=len(result.records),
         n_problems=len(result.problems), problems=_json([asdict(p) for p in result.problems]),
-        imported_at=now_iso())).inserted_primary_key[0]
+        imported_at=now_iso(), database=result.database)).inserted_primary_key[0]
     rows = [_record_row(import_id, rec, info) for rec in result.records]
     if rows:
         conn.execute(schema.raw_records.insert(), rows)
     return ImportSummary(file_name=result.file_name, format=result.format, encoding=result.encoding,
-                         source=source, family=info.family, import_id=import_id, records=len(rows),
-                         problems=[str(p) for p in result.problems], repaired_mojibake=result.repaired_mojibake)
+                         source=source, database=result.database, family=info.family, import_id=import_id,
+                         records=len(rows), problems=[str(p) for p in result.problems],
+                         fatal=[p.fatal for p in result.problems], repaired_mojibake=result.repaired_mojibake)
 
 
 def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "auto",

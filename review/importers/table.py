@@ -19,8 +19,9 @@ from openpyxl import load_workbook
 from review.encoding import read_text, repair_value
 from review.errors import InputError
 from review.importers import limits
-from review.importers.build import RecordSpec, build_record, new_result
-from review.importers.mappings import POP_ONLY_COLUMNS, TABLE_ROLES
+from review.importers.build import (RecordSpec, build_record, find_database, name_databases, new_result,
+                                    with_roles)
+from review.importers.mappings import POP_DATA_SOURCES, POP_URL_KEYS, TABLE_DATABASES, TABLE_ROLES
 from review.model import ImportResult, Problem, RawRecord
 from review.normalise import fold
 
@@ -56,14 +57,25 @@ def read_xlsx(path: Path) -> ImportResult:
 def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name: str) -> None:
     header_line, header = _header(rows, file_name)
     keys = [header_key(name) for name in header]
-    if not any(key in TABLE_ROLES["title"] for key in keys):
+    database = find_database(TABLE_DATABASES, columns=keys)
+    roles = with_roles(TABLE_ROLES, database)
+    if not any(key in roles["title"] for key in keys):
         raise InputError(file_name, "no title column in the header row", line=header_line,
                          expected=f"a column named Title (found: {', '.join(h for h in header if h)[:200]})")
-    is_pop = len(POP_ONLY_COLUMNS.intersection(keys)) >= 2
+    rows = list(rows)
+    is_pop = database is not None and database.name == "Publish or Perish"
+    author_style = (database.author_style if database and database.author_style else "auto")
+    snippets = False
     if is_pop:
         result.format = FORMAT_POP
-    spec = RecordSpec(result.format, TABLE_ROLES, author_style="comma" if is_pop else "auto",
-                      abstract_is_snippet=is_pop)
+        searched, evidence = pop_data_source(keys, rows)
+        snippets = searched == "Google Scholar"  # Scholar gives snippets; the other sources real abstracts
+        result.database = f"{searched} (Publish or Perish)"
+        if not evidence:
+            result.problems.append(Problem("the Publish or Perish file does not show which database it searched "
+                                           "(no links); taken as Google Scholar, its default", fatal=False))
+    spec = RecordSpec(result.format, roles, author_style=author_style, abstract_is_snippet=snippets)
+    named: list[str] = []
     position = 0
     for line, cells in rows:
         if not any(cell.strip() for cell in cells):
@@ -76,13 +88,29 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
         if any(cell.count("\n") > _SUSPECT_CELL_LINES for cell in cells):
             result.problems.append(Problem("a cell spans hundreds of lines; check for an unbalanced quote",
                                            position, line, fatal=False))
+        for key in roles.get("database", ()):
+            named.extend(view.get(key, ()))
         record = build_record(fields, spec, file_name=file_name, position=position, line=line, view=view,
                               problems=result.problems)
         if record is not None:
             result.records.append(record)
-    result.source = "scholar" if is_pop else guess_source(result.records)
+    if not is_pop:
+        result.database = name_databases(named) or (database.name if database else None)
+    result.source = "scholar" if snippets else guess_source(result.records)
     for record in result.records:
         record.source = result.source
+
+
+def pop_data_source(keys: list[str], rows: list[tuple[int, list[str]]]) -> tuple[str, bool]:
+    """Which database a Publish or Perish export came from, told by its links; (name, whether any link told)."""
+    columns = [index for index, key in enumerate(keys) if key in POP_URL_KEYS]
+    for _, cells in rows:
+        for index in columns:
+            link = cells[index].lower() if index < len(cells) else ""
+            for name, hosts in POP_DATA_SOURCES:
+                if any(host in link for host in hosts):
+                    return name, True
+    return "Google Scholar", False
 
 
 def _header(rows: Iterator[tuple[int, list[str]]], file_name: str) -> tuple[int, list[str]]:

@@ -43,8 +43,15 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _add_import_database(conn: Connection) -> None:
+    """imports.database: the database a file names (PubMed, Embase, ERIC...), kept apart from ``source``."""
+    if "database" not in {column["name"] for column in inspect(conn).get_columns("imports")}:
+        conn.execute(text("ALTER TABLE imports ADD COLUMN database VARCHAR(200)"))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _add_import_database,
 ]
 LATEST = len(MIGRATIONS)
 
