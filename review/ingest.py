@@ -51,7 +51,7 @@ class ImportSummary:
     def problem_lines(self) -> list[str]:
         """One line per problem naming the file, the record and the line: 'Warning: a.ris, record 3, line 20: …'."""
         lines = []
-        for text, fatal in zip(self.problems, self.fatal or [True] * len(self.problems)):
+        for text, fatal in zip(self.problems, self.fatal or [True] * len(self.problems), strict=False):
             where = ", " if text.startswith(("record ", "line ")) else ": "
             lines.append(f"{'Skipped' if fatal else 'Warning'}: {self.file_name}{where}{text}")
         return lines

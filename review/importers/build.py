@@ -11,11 +11,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Optional
 
-from review.importers import limits, mappings
 from review.encoding import DecodedText
+from review.importers import limits, mappings
 from review.model import Author, ImportResult, Problem, RawRecord
-from review.normalise import (clean_text, fold, looks_like_vancouver, normalise_doi, parse_author, parse_year,
-                              pmid_key, split_identifiers)
+from review.normalise import (
+    clean_text,
+    fold,
+    looks_like_vancouver,
+    normalise_doi,
+    parse_author,
+    parse_year,
+    pmid_key,
+    split_identifiers,
+)
 
 log = logging.getLogger(__name__)
 

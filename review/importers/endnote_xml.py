@@ -26,7 +26,9 @@ def read(path: Path) -> ImportResult:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False, huge_tree=False)
     text = decoded.text
     if text.lstrip().startswith("<?xml"):
-        text = text.split("?>", 1)[1]  # the declaration may name an encoding we already applied
+        # The declaration may name an encoding we already applied; an unclosed one is left for lxml to refuse.
+        declaration, closed, rest = text.partition("?>")
+        text = rest if closed else declaration
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:

@@ -91,9 +91,10 @@ def check_workbook(path: Path) -> None:
             raise InputError(path.name, f"the workbook's shared strings inflate to {_mb(member.file_size)}, "
                                         f"more than the limit of {_mb(LIMITS.shared_strings_bytes)}",
                              expected="an .xlsx export of a normal size")
-        if member.file_size > 1024 * 1024 and member.file_size > LIMITS.compression_ratio * max(member.compress_size, 1):
-            raise InputError(path.name, f"{member.filename} inflates {member.file_size // max(member.compress_size, 1)} "
-                                        f"times (to {_mb(member.file_size)}), like a zip bomb; it was not opened",
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > LIMITS.compression_ratio:
+            raise InputError(path.name, f"{member.filename} inflates {ratio} times (to {_mb(member.file_size)}), "
+                                        f"like a zip bomb; it was not opened",
                              expected="an .xlsx file saved by Excel or an export tool")
     if total > LIMITS.uncompressed_bytes:
         raise InputError(path.name, f"the workbook inflates to {_mb(total)}, more than the limit of "

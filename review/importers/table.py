@@ -19,8 +19,7 @@ from openpyxl import load_workbook
 from review.encoding import read_text, repair_value
 from review.errors import InputError
 from review.importers import limits
-from review.importers.build import (RecordSpec, build_record, find_database, name_databases, new_result,
-                                    with_roles)
+from review.importers.build import RecordSpec, build_record, find_database, name_databases, new_result, with_roles
 from review.importers.mappings import POP_DATA_SOURCES, POP_URL_KEYS, TABLE_DATABASES, TABLE_ROLES
 from review.model import ImportResult, Problem, RawRecord
 from review.normalise import fold
@@ -172,20 +171,25 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) of the first sheet. Only openpyxl's own calls are wrapped in a catch-all (a
+    damaged workbook can make it raise almost anything); a bug in our handling of the cells is not
+    turned into a user message, so the fuzz tests see it."""
     limits.check_workbook(path)  # zip bombs are refused before openpyxl inflates anything
+    workbook = _openpyxl(path, lambda: load_workbook(path, read_only=True, data_only=True))
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise InputError(path.name, f"not a readable Excel workbook ({type(exc).__name__})",
-                         expected="an .xlsx file saved by Excel or an export tool") from None
-    try:
-        sheet = workbook.worksheets[0]
-        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        sheet = _openpyxl(path, lambda: workbook.worksheets[0])
+        declared_rows, declared_columns = _openpyxl(path, lambda: (sheet.max_row or 0, sheet.max_column or 0))
         limits.check_table_size(path.name, declared_rows, declared_columns, declared=True)
         # Forget the declared size: openpyxl would pad every row to it and silently drop cells beyond it.
         # Rows and columns are counted as they come instead, since a sheet may also declare nothing.
         sheet.reset_dimensions()
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        rows = _openpyxl(path, lambda: sheet.iter_rows(values_only=True))
+        number = 0
+        while True:
+            row = _openpyxl(path, lambda: next(rows, None))
+            if row is None:
+                break
+            number += 1
             if number % 1000 == 0:
                 limits.check_time()
             limits.check_table_size(path.name, number, len(row))
@@ -198,13 +202,19 @@ def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str
             while cells and not cells[-1]:
                 cells.pop()
             yield number, cells
+    finally:
+        workbook.close()
+
+
+def _openpyxl(path: Path, call):
+    """Run one openpyxl call; whatever a damaged workbook makes it raise becomes one clear error."""
+    try:
+        return call()
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl internals must not reach the user
-        raise InputError(path.name, f"the workbook could not be read ({type(exc).__name__})",
+        raise InputError(path.name, f"not a readable Excel workbook ({type(exc).__name__})",
                          expected="an .xlsx file saved by Excel or an export tool") from None
-    finally:
-        workbook.close()
 
 
 def _cell_text(value) -> str:

@@ -169,3 +169,13 @@ def test_importing_a_named_pipe_refuses_it_and_stores_nothing(tmp_path, store, p
         import_files(store, protocol, [good, pipe], SearchInfo())
     with store.read() as conn:
         assert count_raw(conn) == 0
+
+
+def test_an_endnote_file_cut_inside_its_xml_declaration_is_an_input_error(tmp_path):
+    """Found by the EndNote fuzz test once it called the reader without the registry's catch-all."""
+    from review.importers import endnote_xml
+
+    path = tmp_path / "cut.xml"
+    path.write_bytes(b'\xef\xbb\xbf<?xml version="')
+    with pytest.raises(InputError, match="cut.xml"):
+        endnote_xml.read(path)
