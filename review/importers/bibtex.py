@@ -17,9 +17,9 @@ from bibtexparser.exceptions import BlockAbortedException
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record, new_result
+from review.importers.build import RecordSpec, build_record, find_database, new_result
 from review.importers.latex import decode_latex
-from review.importers.mappings import BIBTEX_ROLES, POP_DATA_SOURCES
+from review.importers.mappings import BIBTEX_DATABASE_KEYS, BIBTEX_DATABASES, BIBTEX_ROLES, POP_DATA_SOURCES
 from review.model import ImportResult, Problem
 
 # The splitter logs every failed block; we report those as problems with their lines instead.
@@ -54,6 +54,12 @@ def read(path: Path) -> ImportResult:
         result.source = "scholar" if snippets else "other"
     # Publish or Perish derives the entry type from which columns are filled (@article when there is a
     # source, @book when there is a publisher), so there it says nothing about the document type.
+    if not from_pop:
+        wanted = {key.lower() for key in BIBTEX_DATABASE_KEYS}
+        named = [value for _, fields in entries for key, values in fields.items() if key.lower() in wanted
+                 for value in values]
+        database = find_database(BIBTEX_DATABASES, named)
+        result.database = database.name if database else None
     roles = {role: keys for role, keys in BIBTEX_ROLES.items() if not (from_pop and role == "type")}
     spec = RecordSpec(FORMAT, roles, author_style="and", abstract_is_snippet=snippets)
     for position, (line, fields) in enumerate(entries, start=1):

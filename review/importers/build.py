@@ -142,6 +142,8 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
     if title and used.get("title") in mappings.FALLBACK_KEYS["title"]:
         note(f"no title; the {used['title']} field was used as the title")
     abstract, repaired = strip_markup(first("abstract"))
+    if abstract and fold(abstract) in mappings.NO_ABSTRACT:
+        abstract = None
     doi = _doi(values("doi"), spec, view, note)
     pmid = _pmid(values("pmid"))
     if not title:
@@ -186,11 +188,15 @@ _MARKUP = re.compile(r"</?(?:jats:[a-z-]+|p|i|b|em|strong|sup|sub|sc|br|italic|b
                      re.IGNORECASE)
 
 
+_ABSTRACT_HEADING = re.compile(r"^\s*<(jats:)?title>\s*abstract\s*</(jats:)?title>", re.IGNORECASE)
+
+
 def strip_markup(text: Optional[str]) -> tuple[Optional[str], bool]:
-    """An abstract without JATS/HTML formatting tags; True when some were removed."""
+    """An abstract without JATS/HTML formatting tags; True when some were removed. A leading heading
+    that only says "Abstract" goes with its tags; section headings ("Background") stay as words."""
     if not text or "<" not in text:
         return text, False
-    stripped = clean_text(_MARKUP.sub(" ", text))
+    stripped = clean_text(_MARKUP.sub(" ", _ABSTRACT_HEADING.sub("", text)))
     return stripped or None, stripped != text
 
 
@@ -226,8 +232,8 @@ def _split_names(value: str, style: str) -> list[str]:
         return value.split(";")
     if style == "comma":
         return value.split(",")
-    if style == "auto-or-semicolon":
-        return value.split(";") if ";" in value else _split_names(value, "auto")
+    if style == "glued":
+        return _unglue(value)
     # auto: the safest reading of a cell whose style we do not know
     if ";" in value:
         return value.split(";")
@@ -242,6 +248,21 @@ def _split_names(value: str, style: str) -> list[str]:
     if len(parts) > 2 and len(parts) % 2 == 0:
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]  # "Nordmann, Kari, Hansen, Ola"
     return [value]
+
+
+_GLUED_NAMES = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
+def _unglue(value: str) -> list[str]:
+    """'Kari NordmannOla BergRonald McDonald' → three names. A cut that leaves a piece without a space
+    was inside a surname ("Mc|Donald") and is undone."""
+    names: list[str] = []
+    for piece in _GLUED_NAMES.split(value):
+        if names and " " not in piece.strip():
+            names[-1] += piece
+        else:
+            names.append(piece)
+    return names
 
 
 def _year(values: list[str], note: Callable[[str], None]) -> Optional[int]:

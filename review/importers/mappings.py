@@ -80,12 +80,12 @@ RIS_DATABASES: tuple[Database, ...] = (
 # Tags are up to four letters padded to four, then "- ". FAU holds full names, AU Vancouver names; CN is a
 # group author; the DOI is the LID or AID value marked "[doi]" (the reader files those under "DOI").
 MEDLINE_ROLES: dict[str, tuple[str, ...]] = {
-    "type": ("PT",),
+    "type": ("BOOK_TYPE", "PT"),  # BOOK_TYPE: "book" or "chapter", told by BTI (see medline._view)
     "title": ("TI", "BTI", "TT"),
     "authors": ("FAU", "AU"),
     "corporate_authors": ("CN",),
     "year": ("DP", "DEP", "EDAT"),
-    "venue": ("JT", "TA", "BTI"),
+    "venue": ("JT", "TA"),
     "abstract": ("AB",),
     "doi": ("DOI",),
     "identifiers": ("IS", "ISBN"),
@@ -97,6 +97,9 @@ MEDLINE_ROLES: dict[str, tuple[str, ...]] = {
     "pages": ("PG",),
     "keywords": ("OT", "MH"),
 }
+
+# What databases write in the abstract field of a record that has none (Scopus, Web of Science).
+NO_ABSTRACT = frozenset({"[no abstract available]", "no abstract available", "[no abstract]", "no abstract"})
 
 # --- BibTeX (Oria, Scholar "Cite", Publish or Perish, other databases) -----------------------------
 BIBTEX_ROLES: dict[str, tuple[str, ...]] = {
@@ -120,6 +123,13 @@ BIBTEX_ROLES: dict[str, tuple[str, ...]] = {
     "database": ("note",),
 }
 
+# BibTeX from databases that say who they are in their entry keys or a field.
+BIBTEX_DATABASES: tuple[Database, ...] = (
+    Database("Web of Science", pattern=r"^WOS:"),  # key and Unique-ID "WOS:000…"
+    Database("Scopus", pattern=r"^2-s2\.0-|scopus"),
+)
+BIBTEX_DATABASE_KEYS = ("ID", "unique-id", "source", "database")
+
 # --- Spreadsheets: Publish or Perish CSV and generic CSV/Excel exports -----------------------------
 # Keys are header names folded by ``header_key`` (folded lower case, letters and digits only), so
 # "Article URL", "ArticleURL" and "article_url" are one column, and "Språk" is "sprak". Publish or Perish names come first.
@@ -141,7 +151,8 @@ TABLE_ROLES: dict[str, tuple[str, ...]] = {
     "pmid": ("pmid", "pubmedid", "medlinepmid"),
     "source_id": ("recordid", "id", "mmsid", "accessionnumber", "key", "eid", "embaseaccessionid"),
     "cluster_url": ("citesurl",),
-    "type": ("type", "documenttype", "resourcetype", "itemtype", "format", "ristype"),
+    "type": ("type", "documenttype", "publicationtype", "contenttype", "resourcetype", "itemtype", "format",
+             "ristype"),
     "language": ("language", "lang", "sprak", "sprog"),
     "url": ("articleurl", "url", "link", "fulltexturl", "permalink"),
     "publisher": ("publisher", "forlag"),
@@ -151,7 +162,7 @@ TABLE_ROLES: dict[str, tuple[str, ...]] = {
     "end_page": ("endpage", "pageend", "lastpage"),
     "pages": ("pages",),
     "keywords": ("keywords", "subject", "subjects", "emneord", "authorkeywords"),
-    "database": ("datasource", "database", "searchsource"),
+    "database": ("datasource", "database", "searchsource", "srcdatabase"),
     "cited_by": ("cites", "citedby", "timescited", "citations"),
     "peer_reviewed": ("peerreviewed", "peerreview", "fagfellevurdert"),
 }
@@ -181,7 +192,8 @@ TABLE_DATABASES: tuple[Database, ...] = (
     Database("IEEE Xplore", columns=frozenset({"dateaddedtoxplore", "ieeeterms", "insptermscontrolled",
                                                "documentidentifier"}), min_columns=1, author_style="semicolon"),
     Database("SpringerLink", columns=frozenset({"itemtitle", "itemdoi", "contenttype", "booksseriestitle",
-                                                "bookseriestitle", "journalvolume"}), min_columns=2),
+                                                "bookseriestitle", "journalvolume"}), min_columns=2,
+             author_style="glued"),  # SpringerLink runs full names together: "Kari NordmannOla Berg"
     Database("ASReview", columns=frozenset({"firstauthors", "asreviewranking", "asreviewprior", "includedlabel",
                                             "labelincluded", "exportednotes1"}), min_columns=1),
 )
@@ -256,6 +268,9 @@ DOC_TYPE_BY_LABEL: dict[str, str] = {
     "book section": "chapter", "electronic book section": "chapter", "edited book": "book",
     "electronic book": "book", "government document": "report",
     "master thesis": "thesis", "masteroppgave": "thesis",
+    # Crossref and OpenAlex work types (Publish or Perish's Crossref and OpenAlex searches)
+    "journal-article": "article", "book-chapter": "chapter", "monograph": "book", "edited-book": "book",
+    "dissertation-thesis": "thesis",
     # Scholar/PoP markers: only [BOOK] says something about the type
     "[book]": "book", "[b]": "book",
 }

@@ -87,7 +87,13 @@ def split_records(text: str, problems: list[Problem]) -> list[tuple[int, dict[st
 
 
 def _view(fields: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The fields with the DOI picked out of LID/AID ("… [doi]") under "DOI"."""
+    """The fields with the DOI picked out of LID/AID ("… [doi]") under "DOI", and a book told apart:
+    a record with a book title (BTI) is the book itself, or a chapter of it when it also has a TI."""
+    view = dict(fields)
     dois = [m.group(1) for tag in ("LID", "AID") for value in fields.get(tag, ())
             if (m := _DOI_VALUE.match(value))]
-    return {**fields, "DOI": dois} if dois else fields
+    if dois:
+        view["DOI"] = dois
+    if fields.get("BTI"):
+        view["BOOK_TYPE"] = ["chapter" if fields.get("TI") else "book"]
+    return view
