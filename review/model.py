@@ -94,3 +94,4 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     source: str = "other"  # what the reader believes the source is; the caller may override
     repaired_mojibake: int = 0  # how many values had double-encoded UTF-8 repaired
+    database: Optional[str] = None  # the database(s) the file names (RIS DB/DP, PoP's links): "ERIC; EBSCOhost"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from review.model import Author, RawRecord
-from review.normalise import author_key, title_key
+from review.normalise import author_key, shared_record_id, title_key
 
 # Scholar shortens long titles and ends them with an ellipsis; so do some PoP exports ("...").
 _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
@@ -56,7 +56,7 @@ class Keys:
     team_names: frozenset[str]  # the same for the first five authors, for checking co-authors
     year: Optional[int]
     doi: Optional[str]
-    source_id: Optional[str]  # Primo record id: only oria record ids identify a work across searches
+    source_id: Optional[str]  # Primo record id or PMID: ids that identify a work across searches
     cluster_id: Optional[str]
     doc_type: str
     venue: tuple[str, ...]  # significant words of the journal or series name
@@ -139,7 +139,7 @@ def record_keys(record: RawRecord) -> Keys:
         team_names=frozenset(w for a in record.authors[:5]
                              for w in _name_words(a.family or "") + _name_words(a.given or "")),
         year=record.year, doi=doi_key(record.doi),
-        source_id=record.source_id if record.source == "oria" and record.source_id else None,
+        source_id=shared_record_id(record.source, record.source_id),
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
         venue=venue_words(record.venue), page_is_locator=bool(_LOCATOR.match(pages)), pages_garbled=garbled,
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", pages)),

@@ -55,9 +55,16 @@ def _stopping_decisions(conn: Connection) -> None:
     _forbid_changes(conn, "stopping_decisions")
 
 
+def _add_import_database(conn: Connection) -> None:
+    """imports.database: the database a file names (PubMed, Embase, ERIC...), kept apart from ``source``."""
+    if "database" not in {column["name"] for column in inspect(conn).get_columns("imports")}:
+        conn.execute(text("ALTER TABLE imports ADD COLUMN database VARCHAR(200)"))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _stopping_decisions,
+    _add_import_database,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -56,6 +56,9 @@ imports = Table(
     Column("n_problems", Integer, nullable=False),
     Column("problems", Text),  # JSON list of {record, line, message, fatal}
     Column("imported_at", String(32), nullable=False),
+    # The database(s) the file names ("ERIC; EBSCOhost", "Scopus (Publish or Perish)"), apart from
+    # ``source``, which keeps to the protocol's three sources.
+    Column("database", String(200)),
     CheckConstraint(f"source IN {SOURCES_SQL}", name="import_source"),
     CheckConstraint("n_records >= 0 AND n_problems >= 0", name="import_counts"),
 )
