@@ -10,10 +10,7 @@ import os
 import sys
 from typing import Optional, Sequence
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from review.errors import ReviewError
-from review.store.health import describe as describe_store_error
 
 # Each module defines register(subparsers); its handlers take the parsed args and return an exit code.
 # Add a module here when its command exists.
@@ -70,13 +67,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except SQLAlchemyError as exc:  # a storage failure the store did not name itself
-        print(f"Error: {describe_store_error(exc)}", file=sys.stderr)
-        return 1
-    except OSError as exc:  # a full disk or a missing permission while writing a file
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"Error: {where}{exc.strerror or exc}; nothing more was written", file=sys.stderr)
-        return 1
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy"):  # a storage failure the store did not name itself
+            from review.store.health import describe  # imported here: the CLI starts without SQLAlchemy
+            print(f"Error: {describe(exc)}", file=sys.stderr)
+            return 1
+        if isinstance(exc, OSError):  # a full disk or a missing permission while writing a file
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"Error: {where}{exc.strerror or exc}; nothing more was written", file=sys.stderr)
+            return 1
+        raise
     except KeyboardInterrupt:
         print("Error: interrupted; everything acknowledged before this is stored", file=sys.stderr)
         return 1

@@ -8,10 +8,11 @@ error naming the file and the key, never a silently changed rule.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
+
+import tomllib
 
 from review import protocol_schema as schema_models
 from review.errors import ProtocolError
@@ -64,9 +65,9 @@ class Family:
     order: int = 0
     peer_reviewed_only: bool = False
     exclude_doc_types: list[str] = field(default_factory=list)
-    years: Optional[tuple[int, int]] = None
+    years: tuple[int, int] | None = None
     scholar_forms: dict[str, list[str]] = field(default_factory=dict)  # truncated term -> spelled-out forms
-    path: Optional[Path] = None
+    path: Path | None = None
 
     def query(self) -> str:
         """The Boolean query as typed into Oria/Primo: groups AND-ed, alternatives OR-ed."""
@@ -86,7 +87,7 @@ class Protocol:
     quality_criteria: list[QualityCriterion]
     quality_rule: QualityRule
     reviewers: list[str]
-    lead: Optional[str]
+    lead: str | None
     families: list[Family]
     appendix_groups: list[str]
     auto_exclusions: dict[str, str]  # rule -> reason text: "thesis", "outside_years"
@@ -94,7 +95,7 @@ class Protocol:
     report_language: str = "no"
     search: dict[str, Any] = field(default_factory=dict)
     join_review_versions: bool = True  # versions of one Cochrane review are one work ([dedup] in review.toml)
-    directory: Optional[Path] = None
+    directory: Path | None = None
 
     def family(self, family_id: str) -> Family:
         for fam in self.families:
@@ -110,7 +111,7 @@ class Protocol:
         raise ProtocolError(f"unknown stage {number}; the protocol has stages "
                             + ", ".join(str(s.number) for s in self.stages))
 
-    def family_rank(self, family_id: Optional[str]) -> int:
+    def family_rank(self, family_id: str | None) -> int:
         try:
             return self.family_order.index(family_id)
         except ValueError:

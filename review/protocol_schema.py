@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -34,11 +34,11 @@ class _Strict(BaseModel):
 
 class TeamSection(_Strict):
     reviewers: list[Text] = []
-    lead: Optional[Text] = None
+    lead: Text | None = None
 
 
 class CountingSection(_Strict):
-    family_order: Optional[list[Text]] = None
+    family_order: list[Text] | None = None
 
 
 class DedupSection(_Strict):
@@ -48,14 +48,14 @@ class DedupSection(_Strict):
 class AutoExclusions(_Strict):
     """Protocol rules applied without a person; the value is the reason recorded."""
 
-    thesis: Optional[Text] = None
-    outside_years: Optional[Text] = None
+    thesis: Text | None = None
+    outside_years: Text | None = None
 
 
 class StageSection(_Strict):
     number: Literal[1, 2, 3]
     name: Text
-    label: Optional[Text] = None
+    label: Text | None = None
     mode: Literal["single", "dual"] = "single"
     criteria: list[Text] = []
     reasons: list[Text] = []
@@ -64,7 +64,7 @@ class StageSection(_Strict):
 
 class CriterionEntry(_Strict):
     id: Text
-    label: Optional[Text] = None
+    label: Text | None = None
     description: str = ""
 
 
@@ -94,7 +94,7 @@ class AppendixSection(_Strict):
 
 class SearchSection(_Strict):
     # The keys of [search.oria] are declared by review.search.config.OriaConfig, which checks them.
-    oria: Optional[dict[str, Any]] = None
+    oria: dict[str, Any] | None = None
 
 
 class ReviewFile(_Strict):
@@ -128,18 +128,18 @@ class ReviewFile(_Strict):
 # --- queries/*.toml
 
 class TermGroupEntry(_Strict):
-    name: Optional[Text] = None
+    name: Text | None = None
     terms: Annotated[list[Text], Field(min_length=1)]
 
 
 class FiltersSection(_Strict):
     peer_reviewed_only: bool = False
     exclude_doc_types: list[Literal["article", "report", "chapter", "book", "thesis", "other"]] = []
-    years: Optional[Annotated[list[Year], Field(min_length=2, max_length=2)]] = None
+    years: Annotated[list[Year], Field(min_length=2, max_length=2)] | None = None
 
     @field_validator("years")
     @classmethod
-    def _ordered(cls, value: Optional[list[int]]) -> Optional[list[int]]:
+    def _ordered(cls, value: list[int] | None) -> list[int] | None:
         if value is not None and value[0] > value[1]:
             raise ValueError("must be [first, last] with first <= last, e.g. [2016, 2022]")
         return value
@@ -151,7 +151,7 @@ class ScholarSection(_Strict):
 
 class FamilyFile(_Strict):
     id: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
-    label: Optional[Text] = None
+    label: Text | None = None
     language: Text
     order: int = 0
     sources: Annotated[list[Literal["oria", "scholar", "other"]], Field(min_length=1)] = ["oria", "scholar"]
@@ -160,7 +160,7 @@ class FamilyFile(_Strict):
     scholar: ScholarSection = ScholarSection()
 
     @model_validator(mode="after")
-    def _forms_name_terms(self) -> "FamilyFile":
+    def _forms_name_terms(self) -> FamilyFile:
         terms = {t for g in self.groups for t in g.terms}
         stray = sorted(set(self.scholar.forms) - terms)
         if stray:
@@ -210,7 +210,7 @@ def _shown(value: Any) -> str:
     return f"{text} ({kind})"
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> Optional[type[BaseModel]]:
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     """The model class that holds the last key of ``loc`` (for suggesting a known key)."""
     current: Any = model
     for item in loc[:-1]:

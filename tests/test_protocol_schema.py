@@ -172,9 +172,8 @@ def test_every_valid_protocol_stays_valid(tmp_path, directory):
         target = tmp_path / "rep"
         write_protocol(target)
     else:
-        import tomllib
-
         import tomli_w
+        import tomllib
         target = tmp_path / "search"
         target.mkdir()
         shutil.copytree(REPO / "queries", target / "queries")

@@ -2,9 +2,6 @@
 
 from pathlib import Path
 
-from review.store import open_store
-from review.store.verify import backup
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -20,6 +17,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from review.store import open_store  # imported here: `review --help` starts without SQLAlchemy
+    from review.store.verify import backup
+
     store = open_store(args.dir)
     try:
         target = backup(store, args.file)

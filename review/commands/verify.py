@@ -4,8 +4,6 @@ import sys
 from pathlib import Path
 
 from review.errors import ReviewError
-from review.store.db import store_url
-from review.store.verify import verify
 
 
 def register(subparsers) -> None:
@@ -23,6 +21,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     if not (args.dir / "review.toml").is_file():
         raise ReviewError(f"{args.dir} is not a review directory (no review.toml)")
+    from review.store.db import store_url  # imported here: `review --help` starts without SQLAlchemy
+    from review.store.verify import verify
+
     report = verify(store_url(args.dir))
     print("\n".join(report.lines()))
     if report.problems:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from sqlalchemy import Connection, MetaData, Table, bindparam, inspect, select, text, update
 
@@ -225,6 +226,6 @@ def check_chain(conn: Connection, name: str, *, limit: int = 5) -> ChainCheck:
     return ChainCheck(table=name, rows=rows, head=previous, problems=problems)
 
 
-def head_of(conn: Connection, name: str) -> Optional[str]:
+def head_of(conn: Connection, name: str) -> str | None:
     table = _table(conn, name)
     return conn.execute(select(table.c[CHAIN_COLUMN]).order_by(table.c.id.desc()).limit(1)).scalar()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
@@ -69,7 +70,7 @@ class Store:
         self.url = url
         self.path = health.sqlite_path(url)
         self.where = str(self.path) if self.path else "the review store"
-        self.damaged: Optional[str] = None  # set when a write meets a damaged store: later writes refuse
+        self.damaged: str | None = None  # set when a write meets a damaged store: later writes refuse
         if check:
             health.check_file(self.path)
         try:

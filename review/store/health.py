@@ -10,7 +10,6 @@ a user becomes one sentence saying what happened, that nothing was stored, and w
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -28,7 +27,7 @@ class DamagedStore(StoreError):
     """The store fails a check; nothing is written to it."""
 
 
-def sqlite_path(url: str) -> Optional[Path]:
+def sqlite_path(url: str) -> Path | None:
     """The file behind a sqlite URL (None for in-memory stores and other databases)."""
     if not url.startswith("sqlite"):
         return None
@@ -39,7 +38,7 @@ def sqlite_path(url: str) -> Optional[Path]:
     return Path(rest) if rest and rest != ":memory:" else None
 
 
-def check_file(path: Optional[Path]) -> None:
+def check_file(path: Path | None) -> None:
     """Before SQLite opens ``path``: an existing file must be a non-empty SQLite database."""
     if path is None or not path.exists():
         return
@@ -59,7 +58,7 @@ def check_file(path: Optional[Path]) -> None:
                            f"nothing was written. {RESTORE[0].upper()}{RESTORE[1:]}")
 
 
-def check_open(conn: Connection, where: str, verify_hint: str = "review verify DIR") -> Optional[str]:
+def check_open(conn: Connection, where: str, verify_hint: str = "review verify DIR") -> str | None:
     """After opening: SQLite's quick_check and a known schema version (a failure is refused), then the
     history protection: when that was changed, the reason writes must be refused (reads may go on)."""
     if conn.dialect.name == "sqlite":
@@ -86,7 +85,7 @@ def check_open(conn: Connection, where: str, verify_hint: str = "review verify D
     return None
 
 
-def _sqlstate(exc: BaseException) -> Optional[str]:
+def _sqlstate(exc: BaseException) -> str | None:
     orig = getattr(exc, "orig", None)
     return getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
 

@@ -62,7 +62,7 @@ def digest(path: Path) -> str:
 def more_decisions(tmp_path: Path, n: int = 1) -> Path:
     path = tmp_path / "more.csv"
     path.write_text("work_id,stage,decision,reason,reviewer,final\n"
-                    + "".join(f"1,2,include,,Anna,true\n" for _ in range(n)), encoding="utf-8")
+                    + "".join("1,2,include,,Anna,true\n" for _ in range(n)), encoding="utf-8")
     return path
 
 
