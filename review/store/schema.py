@@ -163,6 +163,7 @@ pair_verdicts = Table(
     Column("reviewer", String(200), nullable=False),
     Column("note", Text),
     Column("decided_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("raw_a < raw_b", name="verdict_pair_ordered"),
     CheckConstraint("verdict IN ('duplicate', 'distinct')", name="verdict_value"),
 )
@@ -181,6 +182,7 @@ decisions = Table(
     Column("automatic", Boolean, nullable=False, server_default="0"),  # applied by a protocol rule
     Column("order_mode", String(20)),  # how the queue was ordered when it was made: random, ranked, ...
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("stage IN (1, 2, 3)", name="decision_stage"),
     CheckConstraint("decision IN ('include', 'exclude', 'maybe')", name="decision_value"),
     CheckConstraint("length(reviewer) > 0", name="decision_reviewer_nonempty"),
@@ -196,6 +198,7 @@ quality_ratings = Table(
     Column("rating", String(10), nullable=False),
     Column("note", Text),
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("rating IN ('yes', 'partly', 'no', 'unclear')", name="rating_value"),
 )
 Index("ix_quality_work", quality_ratings.c.work_id)
@@ -210,6 +213,7 @@ summaries = Table(
     Column("appendix_group", String(200)),
     Column("author", String(200), nullable=False),
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
 )
 Index("ix_summaries_work", summaries.c.work_id)
 
@@ -248,8 +252,11 @@ stopping_decisions = Table(
     Column("note", Text),
     Column("decided_by", String(200), nullable=False),
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("stage IN (1, 2, 3)", name="stop_stage"),
     CheckConstraint("basis IN ('criterion', 'reviewers')", name="stop_basis"),
 )
 
+# History tables: rows are only ever added, and each carries ``row_hash`` chained to the row before
+# (store/chain.py). A new history table (an audit log, say) joins by being listed here.
 APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions")
