@@ -30,6 +30,7 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
     title: str = ""
     bold_last_row: bool = False  # a total row
+    notice: str = ""  # a warning every format shows above the table (synthetic stand-ins)
 
 
 def cell_text(value: Any) -> str:
@@ -44,6 +45,8 @@ def write_csv(table: Table, path: Path, *, excel: bool = True) -> None:
     encoding = EXCEL_CSV_ENCODING if excel else PLAIN_CSV_ENCODING
     with open(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
+        if table.notice:  # a leading '#' line, which our table importer skips
+            handle.write(f"# {table.notice}\n")
         writer.writerow(table.columns)
         for row in table.rows:
             writer.writerow([cell_text(v) for v in row])
@@ -54,7 +57,7 @@ def _md_cell(value: Any) -> str:
 
 
 def markdown_table(table: Table) -> str:
-    lines = []
+    lines = [f"> {_md_cell(table.notice)}", ""] if table.notice else []
     if table.title:
         lines += [f"**{_md_cell(table.title)}**", ""]
     lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
@@ -84,8 +87,11 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _fill_sheet(sheet, table: Table) -> None:
+    if table.notice:
+        sheet.append([table.notice])
+        sheet.cell(row=1, column=1).font = Font(bold=True, color="C00000")
     sheet.append(table.columns)
-    for cell in sheet[1]:
+    for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in table.rows:
         sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else cell_text(v) or None
@@ -100,7 +106,7 @@ def _fill_sheet(sheet, table: Table) -> None:
         if width == XLSX_MAX_WIDTH:
             for cell in sheet[get_column_letter(index)][1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3" if table.notice else "A2"
 
 
 def write_xlsx(sheets: Sequence[tuple[str, Table]], path: Path) -> None:
