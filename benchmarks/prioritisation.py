@@ -32,8 +32,8 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from screening.prioritise_model import CANDIDATES, DEFAULT_SETTINGS, Features, settings_named  # noqa: E402
-from screening.prioritise_simulate import (batch_size, prior_knowledge, random_order,  # noqa: E402
+from screening.prioritise.model import CANDIDATES, DEFAULT_SETTINGS, Features, settings_named  # noqa: E402
+from screening.prioritise.simulate import (batch_size, prior_knowledge, random_order,  # noqa: E402
                                            recall_after, simulate, wss)
 
 VENV = REPO / "benchmarks" / ".venvs" / "asreview"

@@ -16,13 +16,17 @@ PROTOCOL_PARTS = ("review.toml", "queries")
 REVIEW_PARTS = PROTOCOL_PARTS + ("exports", "decisions")
 
 
+PACKAGED_DIR = "bundled_data"  # where a wheel carries the bundled review (copied in by setup.py at build time)
+
+
 def bundled_root() -> Path:
-    """The repository root, which doubles as the bundled review directory."""
-    root = Path(__file__).resolve().parent.parent
-    if not (root / "review.toml").is_file() or not (root / "queries").is_dir():
-        raise ReviewError(f"the bundled review is not next to the package ({root}); "
-                          "install from a source checkout with 'pip install -e .'")
-    return root
+    """The bundled review: inside the installed package, or the checkout root in a source checkout."""
+    package = Path(__file__).resolve().parent
+    for root in (package / PACKAGED_DIR, package.parent):
+        if (root / "review.toml").is_file() and (root / "queries").is_dir():
+            return root
+    raise ReviewError(f"the bundled review is missing from the installed package ({package / PACKAGED_DIR}); "
+                      "reinstall nordic-review")
 
 
 def write_starter_protocol(target: Path) -> list[Path]:

@@ -62,10 +62,10 @@ def ranked_queue(conn: Connection, round_id: Optional[int] = None) -> Optional[R
 
 
 def background_ranker(conn: Connection, round_id: Optional[int] = None):
-    """A ranker that retrains in a worker thread (``screening.prioritise_background``), for one set
+    """A ranker that retrains in a worker thread (``screening.prioritise.background``), for one set
     of stage-1 works; None without the prioritiser. The caller keeps it and closes it."""
     try:
-        from screening.prioritise_background import BackgroundRanker
+        from screening.prioritise.background import BackgroundRanker
     except ImportError:
         return None
     work_ids, texts = _inputs(conn, round_id)

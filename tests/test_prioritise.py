@@ -5,8 +5,8 @@ import pytest
 
 from screening.prioritise import (MIN_EXCLUDES, MIN_INCLUDES, ORDER_MODES, order_candidates,
                                   ready_for_ranking)
-from screening.prioritise_model import CANDIDATES, DEFAULT_SETTINGS, Features, rank, score_matrix
-from screening.prioritise_stopping import (MIN_EXCLUSION_RUN, consecutive_exclusions,
+from screening.prioritise.model import CANDIDATES, DEFAULT_SETTINGS, Features, rank, score_matrix
+from screening.prioritise.stopping import (MIN_EXCLUSION_RUN, consecutive_exclusions,
                                            estimate_relevant_remaining, exclusion_run_needed,
                                            stopping_advice)
 from tests.prioritise_corpus import make_corpus
@@ -179,7 +179,7 @@ def test_core_does_not_load_streamlit():
     import subprocess
     import sys
     from pathlib import Path
-    code = ("import sys, screening.prioritise, screening.prioritise_background; "
+    code = ("import sys, screening.prioritise, screening.prioritise.background; "
             "print('streamlit' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1],
                           capture_output=True, text=True, check=True)

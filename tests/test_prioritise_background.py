@@ -5,7 +5,7 @@ import threading
 import time
 
 from screening.prioritise import order_candidates
-from screening.prioritise_background import BackgroundRanker
+from screening.prioritise.background import BackgroundRanker
 from tests.prioritise_corpus import make_corpus
 
 

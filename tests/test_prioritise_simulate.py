@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from screening.prioritise_model import DEFAULT_SETTINGS, Features
-from screening.prioritise_simulate import (batch_size, prior_knowledge, random_order, recall_after,
+from screening.prioritise.model import DEFAULT_SETTINGS, Features
+from screening.prioritise.simulate import (batch_size, prior_knowledge, random_order, recall_after,
                                            simulate, wss)
 from tests.prioritise_corpus import make_corpus
 

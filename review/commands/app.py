@@ -6,7 +6,7 @@ from pathlib import Path
 
 from review.errors import ReviewError
 
-APP = Path(__file__).resolve().parent.parent.parent / "app.py"
+APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the package
 
 
 def register(subparsers) -> None:
@@ -22,8 +22,7 @@ def register(subparsers) -> None:
 
 def command(args) -> list[str]:
     if not APP.is_file():
-        raise ReviewError(f"the app script is missing ({APP.name} next to the review package); "
-                          f"run from a source checkout")
+        raise ReviewError(f"the app script is missing from the installed package ({APP}); reinstall nordic-review")
     if args.dir is not None and not (args.dir / "review.toml").is_file():
         raise ReviewError(f"{args.dir} is not a review directory (no review.toml); create one with "
                           f"'review init {args.dir}'")

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.reports import appendix, collect, included, listings
-from review.reports.flow_draw import write_flow
-from review.reports.flow_labels import family_display_names
+from review.reports.flow.draw import write_flow
+from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
 from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
 from review.store import schema

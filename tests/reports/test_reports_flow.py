@@ -4,8 +4,8 @@ import struct
 
 import pytest
 
-from review.reports.flow_draw import PNG_DPI, write_flow
-from review.reports.flow_layout import LINE_HEIGHT, PAD, layout_flow, text_width
+from review.reports.flow.draw import PNG_DPI, write_flow
+from review.reports.flow.layout import LINE_HEIGHT, PAD, layout_flow, text_width
 from reports_testdata import check_golden, svg_text, synthetic_flow
 from screening.flowtypes import StageCount
 

@@ -29,7 +29,7 @@ def free_port() -> int:
 def running_app(review_dir: Path, *, timeout: float = 60) -> Iterator[str]:
     """The app's URL while a `streamlit run` process serves it; the process is ended afterwards."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "review" / "app" / "main.py"), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal", "--", "--dir", str(review_dir)]
     log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the server

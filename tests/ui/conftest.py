@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parent.parent.parent / "app.py"
+APP = Path(__file__).resolve().parent.parent.parent / "review" / "app" / "main.py"
 TIMEOUT = 60  # the first run imports the whole app; CI machines are slow
 
 
@@ -26,7 +26,7 @@ def app(review_dir, works, monkeypatch):
             at.session_state["reviewer"] = reviewer
         at.run()
         if page:
-            at.switch_page(f"app_pages/{page}.py").run()
+            at.switch_page(f"views/{page}.py").run()
         return at
 
     yield make

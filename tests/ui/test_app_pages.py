@@ -118,7 +118,7 @@ def test_summary_editor_saves_aim_method_findings_and_group(app, store, protocol
         "Synthetic aim", "Synthetic method", "Synthetic findings <b>not bold</b>", protocol.appendix_groups[0], "Anna")
     at.button(key="s3_include").click().run()
     no_errors(at)
-    at.switch_page("app_pages/reports.py").run()
+    at.switch_page("views/reports.py").run()
     no_errors(at)
     preview = [h.value for h in at.get("html") if "appendix-preview" in h.value]
     assert len(preview) == 1 and protocol.appendix_groups[0] in preview[0]

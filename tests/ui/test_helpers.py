@@ -147,7 +147,7 @@ def test_review_app_command_runs_streamlit_on_the_directory(review_dir, tmp_path
 
     args = build_parser().parse_args(["app", str(review_dir), "--port", "8601", "--headless"])
     cmd = command(args)
-    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("app.py")
+    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith(("app.py", "main.py"))
     assert cmd[cmd.index("--server.port") + 1] == "8601" and "--server.headless" in cmd
     assert cmd[-3:] == ["--", "--dir", str(review_dir.resolve())]
     assert "--" not in command(build_parser().parse_args(["app"]))  # no directory: the bundled copy

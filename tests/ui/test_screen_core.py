@@ -135,7 +135,7 @@ def test_ranked_queue_from_the_prioritiser(store, protocol, works):
 
 
 def test_background_ranker_serves_a_queue_without_waiting(store, protocol, works):
-    pytest.importorskip("screening.prioritise_background", reason="prioritiser not installed in this version")
+    pytest.importorskip("screening.prioritise.background", reason="prioritiser not installed in this version")
     from screening.ranked import background_ranker, ranked_from
 
     decide(store, protocol, works[0], "include")

@@ -6,8 +6,8 @@ from typing import Optional
 
 import streamlit as st
 
-from app_pages.common import Review
-from app_pages.decide_panel import keys, show_progress
+from review.app.common import Review
+from review.app.decide_panel import keys, show_progress
 from screening.screen_view import ScreenState, screen_state, stage_worklist
 
 NEXT = 0  # the "next open work" entry

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import Review, log
+from review.app.common import Review, log
 from review.errors import ReviewError
 from review.ui.report_views import export_bytes, status_json
 from review.ui.tables import flow_rows

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import common
+from review.app import common
 from review.ui.tables import agreement_rows
 from screening.agreement import agreement, conflicts, reconcile
 from screening.works import work_view

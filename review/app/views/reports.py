@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from app_pages import common
-from app_pages.flow_view import show_flow
+from review.app import common
+from review.app.flow_view import show_flow
 from review.ui.report_views import MIME, appendix_preview_html, export_bytes, export_choices, table31_rows
 from review.ui.tables import family_table
 from screening.flow import compute_flow

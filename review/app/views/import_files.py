@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages import common
+from review.app import common
 from review.ingest import SearchInfo, import_files
 from review.model import SOURCES
 from review.ui.imports_view import import_rows, problem_rows, record_rows

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import common
+from review.app import common
 from review.ui.text import md_escape
 from review.ui.pairs import open_pairs, pair_table_html, recent_verdicts, work_size
 

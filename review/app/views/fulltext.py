@@ -3,9 +3,9 @@ not peer reviewed."""
 
 import streamlit as st
 
-from app_pages import common
-from app_pages.decide_panel import decision_form, show_criteria, show_progress, show_standing, show_work
-from app_pages.work_picker import picked_state
+from review.app import common
+from review.app.decide_panel import decision_form, show_criteria, show_progress, show_standing, show_work
+from review.app.work_picker import picked_state
 from review.protocol import QUALITY_RATINGS
 from review.ui.text import md_escape
 from screening.attachments import add_file, add_link, attachment_path, attachments_for

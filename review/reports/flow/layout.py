@@ -1,7 +1,7 @@
 """Lay out the PRISMA 2020 flow diagram from a ``Flow``: boxes, lines and arrows on a grid, in inches.
 
 The layout is pure data, so tests can check that boxes do not overlap and that the counts add up
-without looking at pixels; ``flow_draw`` only paints it. Text is wrapped with matplotlib's own font
+without looking at pixels; ``flow.draw`` only paints it. Text is wrapped with matplotlib's own font
 metrics, so what is measured here is what the renderer draws.
 
 Mapping of the three-stage process (see docs/exports.md): stage 1 → records screened/excluded;
@@ -20,7 +20,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
 from review.normalise import fold
-from review.reports.flow_labels import NOT_RETRIEVED_PHRASES, labels
+from review.reports.flow.labels import NOT_RETRIEVED_PHRASES, labels
 from review.reports.wording import SOURCE_NAMES
 from screening.flow import NO_REASON
 from screening.flowtypes import Flow, StageCount

@@ -4,8 +4,8 @@
 ``MIN_INCLUDES`` includes and ``MIN_EXCLUDES`` excludes among the decisions so far; until then it
 falls back to random order and says so in ``QueueInfo``. The mode actually used is meant to be
 stored with each decision (``decisions.order_mode``), so a report can tell which records were
-screened in which order. Model details: ``prioritise_model``; stopping advice:
-``prioritise_stopping``; retraining off the request path: ``prioritise_background``.
+screened in which order. Model details: ``screening.prioritise.model``; stopping advice:
+``screening.prioritise.stopping``; retraining off the request path: ``screening.prioritise.background``.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Hashable, Mapping, Optional, Sequence
 
 import numpy as np
 
-from screening.prioritise_model import (DEFAULT_SETTINGS, Features, ModelSettings, calibrated_probabilities,
+from screening.prioritise.model import (DEFAULT_SETTINGS, Features, ModelSettings, calibrated_probabilities,
                                        rank, score_matrix)
-from screening.prioritise_stopping import StoppingAdvice, estimate_relevant_remaining, stopping_advice
+from screening.prioritise.stopping import StoppingAdvice, estimate_relevant_remaining, stopping_advice
 
 ORDER_MODES = ("random", "ranked", "import")  # the values of decisions.order_mode
 MIN_INCLUDES = 1  # a model needs an example of each class; one of each is enough to start,

@@ -13,7 +13,7 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
-from review.reports.flow_layout import (FONT_FAMILY, FONT_SIZE, FOOTNOTE_LINE_HEIGHT, FOOTNOTE_SIZE,
+from review.reports.flow.layout import (FONT_FAMILY, FONT_SIZE, FOOTNOTE_LINE_HEIGHT, FOOTNOTE_SIZE,
                                         HEADER_FONT_SIZE, INDENT, LINE_HEIGHT, MARGIN, PAD, Diagram,
                                         layout_flow)
 from screening.flowtypes import Flow

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Hashable, Mapping, Optional, Sequence
 
 from screening.prioritise import QueueInfo, order_candidates
-from screening.prioritise_model import DEFAULT_SETTINGS, Features, ModelSettings
+from screening.prioritise.model import DEFAULT_SETTINGS, Features, ModelSettings
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import streamlit as st
 
-from app_pages.common import Review, attempt, flash
+from review.app.common import Review, attempt, flash
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
 from review.ui.highlight import TermMatcher, protocol_terms

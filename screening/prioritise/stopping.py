@@ -47,7 +47,7 @@ def consecutive_exclusions(history: Iterable[int]) -> int:
 def estimate_relevant_remaining(probabilities: Sequence[float] | np.ndarray) -> float:
     """Expected number of relevant records among the unscreened: the sum of their probabilities.
 
-    The probabilities should be calibrated (``prioritise_model.calibrated_probabilities``): the
+    The probabilities should be calibrated (``screening.prioritise.model.calibrated_probabilities``): the
     raw model probabilities carry the include rate of the screened records, which ranked screening
     inflates, and their sum then overstates what is left many times over.
     """

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from app_pages import common
-from app_pages.flow_view import show_flow
+from review.app import common
+from review.app.flow_view import show_flow
 from review.ui.text import md_escape
 from review.ui.tables import family_rows, progress_rows, stage_rows
 from screening.flow import compute_flow

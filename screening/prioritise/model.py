@@ -113,7 +113,7 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
 
     Class balancing moves the model's base rate to 50 %; the log-odds are shifted back to the
     include rate of the labelled records so that the scores can be summed into an estimate
-    (see ``prioritise_stopping``). The shift is the same for every record, so the order is
+    (see ``screening.prioritise.stopping``). The shift is the same for every record, so the order is
     unchanged.
     """
     labels = np.asarray(labels, dtype=int)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from app_pages import common
-from app_pages.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
+from review.app import common
+from review.app.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
 from review.ui.text import md_escape
 from screening.queue import ORDERS, shuffled

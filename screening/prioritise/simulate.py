@@ -13,8 +13,8 @@ from typing import Sequence
 
 import numpy as np
 
-from screening.prioritise_model import ModelSettings, calibrated_probabilities, score_matrix
-from screening.prioritise_stopping import (consecutive_exclusions, estimate_relevant_remaining,
+from screening.prioritise.model import ModelSettings, calibrated_probabilities, score_matrix
+from screening.prioritise.stopping import (consecutive_exclusions, estimate_relevant_remaining,
                                            exclusion_run_needed, stopping_advice)
 
 

@@ -1,0 +1,50 @@
+"""The screening app's main script, run by `review app DIR` (or `streamlit run app.py -- --dir DIR`).
+
+Only the frame lives here: which review is open, who is signed in, and the page list. Each page in
+``review/app/views/`` calls core functions from review/ and screening/. The app ships inside the package
+so that an installed wheel can serve it without a source checkout."""
+
+import logging
+import os
+import time
+from pathlib import Path
+
+STARTED = time.perf_counter()
+
+PAGES_DIR = Path(__file__).resolve().parent / "views"  # not pages/, which Streamlit also scans on its own
+
+import streamlit as st  # noqa: E402
+
+from review.app import common  # noqa: E402
+from review.errors import ReviewError  # noqa: E402
+from review.ui.text import md_escape  # noqa: E402
+
+st.set_page_config(page_title="nordic-review", page_icon=":material/library_books:", layout="wide")
+
+ctx = common.open_review()
+common.sidebar(ctx)
+common.show_flash()
+
+PAGES = {
+    "Review": [
+        st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page(PAGES_DIR / "import_files.py", title="Import", icon=":material/upload_file:"),
+        st.Page(PAGES_DIR / "duplicates.py", title="Duplicates", icon=":material/join:"),
+    ],
+    "Screening": [
+        st.Page(PAGES_DIR / "screening.py", title="Stage 1: title/abstract", icon=":material/checklist:"),
+        st.Page(PAGES_DIR / "fulltext.py", title="Stage 2: full text", icon=":material/article:"),
+        st.Page(PAGES_DIR / "final.py", title="Stage 3: final review", icon=":material/task_alt:"),
+        st.Page(PAGES_DIR / "conflicts.py", title="Conflicts and agreement", icon=":material/compare_arrows:"),
+    ],
+    "Results": [
+        st.Page(PAGES_DIR / "reports.py", title="Reports", icon=":material/summarize:"),
+    ],
+}
+
+try:
+    st.navigation(PAGES).run()
+except ReviewError as exc:  # page actions report their own; this catches what a page hits while drawing
+    st.error(md_escape(str(exc)))
+if os.environ.get("NORDIC_REVIEW_TIMING"):  # server time per run, for benchmarks/next_work.py --browser
+    logging.getLogger("nordic-review.timing").warning("run %.1f ms", (time.perf_counter() - STARTED) * 1000)
