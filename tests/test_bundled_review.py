@@ -327,3 +327,20 @@ def test_update_gives_no_synthetic_value_to_a_real_work(copy, tmp_path):
     assert not any(r["doi"].startswith("10.5555/") for r in rows)
     for suffix in ("ris", "bib"):
         assert "10.5555/" not in _export(copy, tmp_path, "included", suffix).read_text(encoding="utf-8")
+
+
+def test_a_malformed_verdict_file_is_named_and_nothing_is_recorded(tmp_path, capsys):
+    from review.bundled import copy_bundled_review
+    target = tmp_path / "fafo"
+    copy_bundled_review(target)
+    pairs = target / "decisions" / "pairs.csv"
+    lines = pairs.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",distinct,", ",maybe,")
+    pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from review.bundled import run_review
+    from review.errors import ReviewError
+    with pytest.raises(ReviewError, match=r"pairs.csv.*line 3.*verdict must be one of duplicate, distinct"):
+        run_review(target)
+    import sqlite3
+    with sqlite3.connect(target / "review.sqlite") as conn:
+        assert conn.execute("select count(*) from pair_verdicts").fetchone()[0] == 0

@@ -86,7 +86,7 @@ def apply_pair_verdicts(store: Store, protocol: Protocol, path: Path, *, skip_un
         if row["verdict"] not in VERDICTS:
             raise InputError(path.name, f"verdict must be one of {', '.join(VERDICTS)}, not '{row['verdict']}'",
                              line=line)
-        ids = []
+        ids: list[Optional[int]] = []
         for column in ("record_a", "record_b"):
             name, _, key = row[column].partition("#")
             identity = f"{PurePosixPath(name).name}#{key}"
@@ -94,12 +94,13 @@ def apply_pair_verdicts(store: Store, protocol: Protocol, path: Path, *, skip_un
             if len(matches) > 1:
                 raise InputError(path.name, f"{column} '{row[column]}' names {len(matches)} records", line=line)
             ids.append(matches[0] if matches else None)
-        if None in ids:
+        a, b = ids
+        if a is None or b is None:
             if not skip_unknown:
                 raise InputError(path.name, "names a record the review does not hold", line=line)
             result.skipped += 1
             continue
-        plan.append((line, ids, row))
+        plan.append((line, (a, b), row))
     for line, (a, b), row in plan:
         try:
             resolve_pair(store, a, b, row["verdict"], row["reviewer"], note=row.get("note") or None, protocol=protocol)
