@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from review.dedup.best import best_fields
+from review.dedup.best import best_fields, counting_family
 from review.model import Author, RawRecord
 from review.store.migrations import MIGRATIONS, _add_synthetic_marks
 from review.synthetic import MARKER_NOTE, fields_say_synthetic
@@ -39,6 +39,8 @@ def test_a_real_record_wins_every_field_over_a_stand_in():
     assert best["doi"] is None and best["isbns"] == "[]" and best["url"] is None and best["abstract"] is None
     assert best["synthetic"] is False
     assert best_fields([fake])["synthetic"] is True and best_fields([fake])["doi"] == "10.5555/update.usn.2019.nav"
+    fake.family, real.family = "no", "sv"
+    assert counting_family([fake, real], ["no", "sv"]) == "sv" and counting_family([fake], ["no", "sv"]) == "no"
 
 
 def test_the_card_and_list_line_label_a_stand_in():

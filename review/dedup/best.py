@@ -79,7 +79,9 @@ def best_fields(records: Sequence[RawRecord]) -> dict:
 
 
 def counting_family(records: Sequence[RawRecord], family_order: Sequence[str]) -> Optional[str]:
-    """The first family in protocol order that found the work (Table 3.1 counts each work once)."""
+    """The first family in protocol order that found the work (Table 3.1 counts each work once); a
+    stand-in record does not decide it for a work that has real records."""
+    records = [r for r in records if not r.synthetic] or list(records)
     found = {r.family for r in records if r.family}
     for family in family_order:
         if family in found:
