@@ -17,6 +17,7 @@ from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.store import Store, schema
+from review.synthetic import fields_say_synthetic
 from review.timeutil import now_iso
 
 
@@ -153,6 +154,7 @@ def _record_row(import_id: int, rec: RawRecord, info: SearchInfo) -> dict:
         "peer_reviewed": rec.peer_reviewed if rec.peer_reviewed is not None else (True if info.peer_reviewed_only
                                                                                   else None), "cited_by": rec.cited_by, "volume": rec.volume, "issue": rec.issue,
         "pages": rec.pages, "keywords": _json(rec.keywords), "fields": _json(rec.fields),
+        "synthetic": rec.synthetic or fields_say_synthetic(rec.fields),
     }
 
 

@@ -78,6 +78,7 @@ class RawRecord:
     issue: Optional[str] = None
     pages: Optional[str] = None
     keywords: list[str] = field(default_factory=list)
+    synthetic: bool = False  # a made-up stand-in, marked so in its file (see review.synthetic)
 
     def first_author_family(self) -> str:
         return self.authors[0].family if self.authors else ""

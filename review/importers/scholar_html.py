@@ -62,7 +62,7 @@ def result_fields(block: Tag) -> dict[str, list[str]]:
         if value:
             fields.setdefault(name, []).append(str(value).replace("\xa0", " ").strip())
 
-    for attribute in ("data-cid", "data-did", "data-aid", "data-rp"):
+    for attribute in ("data-cid", "data-did", "data-aid", "data-rp", "data-synthetic"):
         put(attribute, block.get(attribute))
     heading = block.select_one("h3.gs_rt")
     if heading is not None:
