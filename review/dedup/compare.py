@@ -165,6 +165,10 @@ def author_agreement(a: Keys, b: Keys) -> str:
     shared = len(set(a.authors[1:6]) & set(b.authors[1:6]))
     if shared >= 2 and shared * 2 >= min(len(a.authors[1:6]), len(b.authors[1:6])):
         return "weak"  # the first name differs (a group name, a swapped given/family) but the team is the same
+    if (a.organisation and b.people) or (b.organisation and a.people):
+        # An organisation as the only author in one source ("IMDi", "Opinion AS"), the people who wrote the
+        # report in another: neither confirms nor refutes.
+        return "unknown"
     return "conflict"
 
 
