@@ -182,3 +182,12 @@ def test_two_people_who_differ_still_split():
     found = verdict(oria(title, "Lillevik, Rune", 2020, doc_type="thesis"),
                     oria(title, "Weiss, Nina", 2020, doc_type="thesis"))
     assert found.outcome == DISTINCT and found.hard
+
+
+def test_a_group_name_against_a_team_on_a_journal_article_still_splits():
+    title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
+    found = verdict(rec(title, "Helsedirektoratet", 2020, doc_type="article", venue="Nordisk tidsskrift",
+                        volume="4", pages="1-10"),
+                    rec(title, "Lillevik, Rune; Weiss, Nina", 2020, doc_type="article", venue="Nordisk tidsskrift",
+                        volume="4", pages="11-20"))
+    assert found.outcome == DISTINCT and found.hard
