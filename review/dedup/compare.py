@@ -226,7 +226,7 @@ def _weak_type(k: Keys) -> bool:
     return k.doc_type == "other" or (k.scholar and k.doc_type in MONOGRAPH_TYPES)
 
 
-def types_differ(a: Keys, b: Keys) -> Optional[str]:
+def types_differ(a: Keys, b: Keys) -> str | None:
     """'hard', 'soft' or None: whether two document types tell the records apart. Scholar's [BOOK], a type
     Oria gives reports and books alike, and an unknown type say nothing."""
     if a.doc_type == b.doc_type or _weak_type(a) or _weak_type(b):
