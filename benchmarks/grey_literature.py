@@ -152,16 +152,18 @@ def renderings(work: Work, n: int) -> list[Rendering]:
                               ID=f"alma99{n:04d}1234502201")))
     if report_like and n % 3 == 0:
         # A second Oria record (the repository's copy): the series' ISSN, another URL, the other type,
-        # and the publishing institution as first author.
+        # and the publishing institution as first author, or as the only author.
         other_type = "RPRT" if ris_type == "BOOK" else "BOOK"
-        institution = [work.publisher] if work.publisher and people and n % 2 == 0 else []
+        names = [f"{f}, {g}" if g else f for f, g in work.authors]
+        authors, note = names, ""
+        if work.publisher and people:
+            authors, note = ([work.publisher] + names, ", institution as first author") if n % 2 == 0 else \
+                ([work.publisher], ", the institution as the only author")
         out.append(Rendering("oria.ris", work, f"second Oria record (repository copy): TY {other_type}, ISSN of the "
-                             "series instead of the ISBN, handle URL" + (", institution as first author"
-                                                                         if institution else ""),
-                             dict(TY=other_type, T1=work.title, AU=institution + [f"{f}, {g}" if g else f
-                                                                                  for f, g in work.authors],
-                                  PY=str(work.year), PB=work.publisher, SN=work.issn,
-                                  UR=f"https://hdl.handle.net/11250/{2700000 + n}", ID=f"cdi_repo_{n:06d}")))
+                             "series instead of the ISBN, handle URL" + note,
+                             dict(TY=other_type, T1=work.title, AU=authors, PY=str(work.year), PB=work.publisher,
+                                  SN=work.issn, UR=f"https://hdl.handle.net/11250/{2700000 + n}",
+                                  ID=f"cdi_repo_{n:06d}")))
     # --- Publish or Perish CSV: initials, the first authors only, a cut title, mostly no type.
     pop_title = cut_at_subtitle(work.title) if n % 2 == 0 else cut_with_ellipsis(work.title, 55)
     pop_type = "BOOK" if report_like and n % 4 == 1 else ("PDF" if work.host and n % 4 == 3 else "")

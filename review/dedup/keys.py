@@ -79,6 +79,7 @@ class Keys:
     heads: tuple[str, ...] = ()  # title_key of the title up to each subtitle separator, shortest first
     publisher: str = ""  # title_key of the publisher ("opinion", "fafo", "kunnskapsdepartementet")
     people: bool = False  # some author is a person (has a given name or initials), not only an organisation
+    organisation: bool = False  # the one author has no given name ("Kunnskapsdepartementet", "IMDi", "Opinion AS")
 
     @property
     def words(self) -> int:
@@ -150,6 +151,8 @@ def record_keys(record: RawRecord) -> Keys:
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
         scholar=record.source == "scholar", heads=heads, publisher=title_key(record.publisher),
         people=any(a.given and _family(a) == a.family for a in record.authors),
+        organisation=len(record.authors) == 1 and not (record.authors[0].given and _family(record.authors[0])
+                                                        == record.authors[0].family),
     )
 
 

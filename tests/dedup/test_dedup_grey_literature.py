@@ -169,3 +169,25 @@ def test_keys_heads_and_organisations():
     assert keys.heads == ("atte byer", "atte byer atte tiltak", "atte byer atte tiltak evaluering av tiltak")
     assert keys.authors == ("opinion",) and not keys.people
     assert record_keys(scholar("Åtte byer")).scholar and not keys.scholar
+
+
+def test_an_organisation_in_one_source_and_its_people_in_another_do_not_split():
+    title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
+    found = verdict(oria(title, "IMDi", 2020), scholar(title, "R Lillevik, N Weiss", 2020))
+    assert not found.hard and found.outcome == DUPLICATE
+
+
+def test_two_people_who_differ_still_split():
+    title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
+    found = verdict(oria(title, "Lillevik, Rune", 2020, doc_type="thesis"),
+                    oria(title, "Weiss, Nina", 2020, doc_type="thesis"))
+    assert found.outcome == DISTINCT and found.hard
+
+
+def test_a_group_name_against_a_team_on_a_journal_article_still_splits():
+    title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
+    found = verdict(rec(title, "Helsedirektoratet", 2020, doc_type="article", venue="Nordisk tidsskrift",
+                        volume="4", pages="1-10"),
+                    rec(title, "Lillevik, Rune; Weiss, Nina", 2020, doc_type="article", venue="Nordisk tidsskrift",
+                        volume="4", pages="11-20"))
+    assert found.outcome == DISTINCT and found.hard
