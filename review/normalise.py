@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable, Optional
 from urllib.parse import unquote
 
@@ -91,6 +92,7 @@ _ORGANISATION_SUFFIXES = ("direktoratet", "departementet", "tilsynet", "institut
                           "senteret", "verket", "byraet", "byran", "kommune", "styrelsen", "verket", "radet")
 
 
+@lru_cache(maxsize=50_000)
 def is_organisation(name: str) -> bool:
     """True when a name reads as an organisation's ("Statistisk sentralbyrå", "Utlendingsdirektoratet")."""
     words = [w.strip(".,;:()") for w in fold(name).split()]

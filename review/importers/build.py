@@ -142,7 +142,7 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
     if title and used.get("title") in mappings.FALLBACK_KEYS["title"]:
         note(f"no title; the {used['title']} field was used as the title")
     abstract, repaired = strip_markup(first("abstract"))
-    if abstract and fold(abstract) in mappings.NO_ABSTRACT:
+    if abstract and len(abstract) < 40 and fold(abstract) in mappings.NO_ABSTRACT:
         abstract = None
     doi = _doi(values("doi"), spec, view, note)
     pmid = _pmid(values("pmid"))
