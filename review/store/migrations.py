@@ -49,6 +49,12 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _stopping_decisions(conn: Connection) -> None:
+    """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
+    schema.stopping_decisions.create(conn)
+    _forbid_changes(conn, "stopping_decisions")
+
+
 def _add_import_database(conn: Connection) -> None:
     """imports.database: the database a file names (PubMed, Embase, ERIC...), kept apart from ``source``."""
     if "database" not in {column["name"] for column in inspect(conn).get_columns("imports")}:
@@ -57,6 +63,7 @@ def _add_import_database(conn: Connection) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _stopping_decisions,
     _add_import_database,
 ]
 LATEST = len(MIGRATIONS)
