@@ -191,3 +191,22 @@ def test_the_database_is_recorded_on_the_import(tmp_path, store, protocol):
         row = conn.execute(select(schema.imports.c.source, schema.imports.c.database)).one()
         problems = conn.execute(select(schema.imports.c.problems)).scalar()
     assert tuple(row) == ("other", "PubMed") and json.loads(problems) == []
+
+
+def test_a_store_made_before_the_database_column_gains_it(tmp_path):
+    """The migration adds imports.database to a store whose imports table was made without it."""
+    from sqlalchemy import create_engine, inspect, text
+
+    from review.store import migrations
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    position = migrations.MIGRATIONS.index(migrations._add_import_database)
+    with engine.begin() as conn:
+        schema.metadata.create_all(conn, tables=[schema.schema_version])
+        for version, step in enumerate(migrations.MIGRATIONS[:position], start=1):
+            step(conn)
+            conn.execute(schema.schema_version.insert().values(version=version, applied_at="2026-01-01"))
+        conn.execute(text("ALTER TABLE imports DROP COLUMN database"))  # as the previous version made it
+        assert "database" not in {c["name"] for c in inspect(conn).get_columns("imports")}
+        migrations.upgrade(conn)
+        assert "database" in {c["name"] for c in inspect(conn).get_columns("imports")}
