@@ -210,3 +210,20 @@ def test_a_store_made_before_the_database_column_gains_it(tmp_path):
         assert "database" not in {c["name"] for c in inspect(conn).get_columns("imports")}
         migrations.upgrade(conn)
         assert "database" in {c["name"] for c in inspect(conn).get_columns("imports")}
+
+
+def test_each_repaired_line_is_a_problem_line(tmp_path):
+    ris = "TY  - JOUR\nTI  - TromsÃ¸ og BodÃ¸\nAU  - SÃ¸rensen, Ã…se\nER  - \n"
+    result = read_file(write(tmp_path, "mojibake.ris", ris))
+    assert result.records[0].title == "Tromsø og Bodø" and result.repaired_mojibake == 2
+    assert [str(p) for p in result.problems] == [
+        'line 2: double-encoded UTF-8 repaired (such as "Ã¸" for "ø")',
+        'line 3: double-encoded UTF-8 repaired (such as "Ã¸" for "ø")']
+
+
+def test_a_value_cut_to_its_column_width_is_reported(tmp_path):
+    ris = "TY  - JOUR\nTI  - T\nVL  - " + "9" * 60 + "\nER  - \n"
+    result = read_file(write(tmp_path, "long.ris", ris))
+    assert result.records[0].volume == "9" * 50
+    assert [str(p) for p in result.problems] == [
+        "record 1, line 1: volume cut to 50 characters (the whole value is kept with the record)"]
