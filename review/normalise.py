@@ -109,11 +109,14 @@ def parse_author(value: str) -> Optional[Author]:
     value = clean_text(value).strip(" ,;")
     if not value or value in {"…", "...", "et al.", "et al"}:
         return None
-    if is_organisation(value):
-        return Author(value)
     if "," in value:
         family, _, given = value.partition(",")
+        # "Ministry of Health, Norway" is an organisation; "Board, John" is a person called Board.
+        if " " in family.strip() and is_organisation(value):
+            return Author(value)
         return Author(family.strip(), given.strip())
+    if is_organisation(value):
+        return Author(value)
     parts = value.split(" ")
     if len(parts) == 1:
         return Author(parts[0])
