@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -61,6 +61,7 @@ class DecodedText:
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", or the code page guessed ("cp1252", "gb18030", ...)
     repaired_mojibake: int = 0  # lines whose double-encoded UTF-8 was repaired
     warning: Optional[str] = None  # set when the encoding was an uncertain guess
+    repaired_lines: list[int] = field(default_factory=list)  # 1-based numbers of the repaired lines
 
 
 def read_text(path: Path) -> DecodedText:
@@ -78,10 +79,11 @@ def decode_bytes(data: bytes, file_name: str) -> DecodedText:
     text, encoding, warning = _decode(data, file_name)
     if not text.strip():
         raise InputError(file_name, "the file is empty", expected="exported records")
-    text, repaired = repair_mojibake(text)
+    repaired_lines: list[int] = []
+    text, repaired = repair_mojibake(text, repaired_lines)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return DecodedText(text, encoding, repaired, warning)
+    return DecodedText(text, encoding, repaired, warning, repaired_lines)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -140,8 +142,9 @@ def guess_encoding(data: bytes, file_name: str) -> tuple[str, str, Optional[str]
     return text, chosen.encoding, warning
 
 
-def repair_mojibake(text: str) -> tuple[str, int]:
-    """Repair double-encoded UTF-8 in the lines that show it; return the text and the count."""
+def repair_mojibake(text: str, repaired_lines: Optional[list[int]] = None) -> tuple[str, int]:
+    """Repair double-encoded UTF-8 in the lines that show it; return the text and the count (and add
+    the numbers of the repaired lines to ``repaired_lines`` when given)."""
     if not any(lead in text for lead in _MOJIBAKE_LEADS) or not _MOJIBAKE.search(text):
         return text, 0
     lines = text.split("\n")
@@ -152,6 +155,8 @@ def repair_mojibake(text: str) -> tuple[str, int]:
             if fixed != line:
                 lines[index] = fixed
                 repaired += 1
+                if repaired_lines is not None:
+                    repaired_lines.append(index + 1)
     return "\n".join(lines), repaired
 
 

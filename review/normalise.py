@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable, Optional
 from urllib.parse import unquote
 
@@ -91,6 +92,7 @@ _ORGANISATION_SUFFIXES = ("direktoratet", "departementet", "tilsynet", "institut
                           "senteret", "verket", "byraet", "byran", "kommune", "styrelsen", "verket", "radet")
 
 
+@lru_cache(maxsize=50_000)
 def is_organisation(name: str) -> bool:
     """True when a name reads as an organisation's ("Statistisk sentralbyrå", "Utlendingsdirektoratet")."""
     words = [w.strip(".,;:()") for w in fold(name).split()]
@@ -107,11 +109,14 @@ def parse_author(value: str) -> Optional[Author]:
     value = clean_text(value).strip(" ,;")
     if not value or value in {"…", "...", "et al.", "et al"}:
         return None
-    if is_organisation(value):
-        return Author(value)
     if "," in value:
         family, _, given = value.partition(",")
+        # "Ministry of Health, Norway" is an organisation; "Board, John" is a person called Board.
+        if " " in family.strip() and is_organisation(value):
+            return Author(value)
         return Author(family.strip(), given.strip())
+    if is_organisation(value):
+        return Author(value)
     parts = value.split(" ")
     if len(parts) == 1:
         return Author(parts[0])

@@ -55,7 +55,22 @@ def new_result(file_name: str, format_id: str, decoded: DecodedText) -> ImportRe
                           repaired_mojibake=decoded.repaired_mojibake)
     if decoded.warning:
         result.problems.append(Problem(decoded.warning, fatal=False))
+    note_repairs(result.problems, decoded.repaired_lines)
     return result
+
+
+# Repairs listed one line each up to this many; beyond it one line gives the rest's count, so a file
+# that is double-encoded throughout does not bury the other problems (the import records the total).
+_LISTED_REPAIRS = 100
+
+
+def note_repairs(problems: list[Problem], lines: list[int]) -> None:
+    """A problem line for each line whose double-encoded UTF-8 ("TromsÃ¸") was repaired."""
+    for line in lines[:_LISTED_REPAIRS]:
+        problems.append(Problem("double-encoded UTF-8 repaired (such as \"Ã¸\" for \"ø\")", line=line, fatal=False))
+    if len(lines) > _LISTED_REPAIRS:
+        problems.append(Problem(f"… and {len(lines) - _LISTED_REPAIRS} more lines with double-encoded UTF-8 "
+                                "repaired", fatal=False))
 
 
 def find_database(databases: Iterable[mappings.Database], values: Iterable[str] = (),
@@ -133,7 +148,10 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
     def first(role: str) -> Optional[str]:
         got = values(role)
         text = clean_text(got[0]) if got else ""
-        return text[:_CLIP[role]] if text and role in _CLIP else (text or None)
+        if text and role in _CLIP and len(text) > _CLIP[role]:
+            note(f"{role.replace('_', ' ')} cut to {_CLIP[role]} characters (the whole value is kept with the record)")
+            return text[:_CLIP[role]]
+        return text or None
 
     def note(message: str) -> None:
         problems.append(Problem(message, position, line, fatal=False))
@@ -142,7 +160,7 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
     if title and used.get("title") in mappings.FALLBACK_KEYS["title"]:
         note(f"no title; the {used['title']} field was used as the title")
     abstract, repaired = strip_markup(first("abstract"))
-    if abstract and fold(abstract) in mappings.NO_ABSTRACT:
+    if abstract and len(abstract) < 40 and fold(abstract) in mappings.NO_ABSTRACT:
         abstract = None
     doi = _doi(values("doi"), spec, view, note)
     pmid = _pmid(values("pmid"))
@@ -156,6 +174,8 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
     record = RawRecord(format=spec.format, file_name=file_name, position=position, line=line,
                        fields=fields, title=title or "")
     record.authors, record.authors_truncated = split_authors(values("authors"), spec.author_style)
+    if spec.author_style == "glued" and len(record.authors) > len(values("authors")):
+        note("names run together in one cell were split where a new name begins")
     record.authors += [Author(clean_text(name)) for name in values("corporate_authors") if clean_text(name)]
     record.year = _year(values("year"), note)
     record.venue = first("venue")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -19,7 +18,15 @@ from openpyxl import load_workbook
 from review.encoding import read_text, repair_value
 from review.errors import InputError
 from review.importers import limits
-from review.importers.build import RecordSpec, build_record, find_database, name_databases, new_result, with_roles
+from review.importers.build import (
+    RecordSpec,
+    build_record,
+    find_database,
+    name_databases,
+    new_result,
+    note_repairs,
+    with_roles,
+)
 from review.importers.mappings import POP_DATA_SOURCES, POP_URL_KEYS, TABLE_DATABASES, TABLE_ROLES
 from review.model import ImportResult, Problem, RawRecord
 from review.normalise import fold
@@ -185,6 +192,7 @@ def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str
         sheet.reset_dimensions()
         rows = _openpyxl(path, lambda: sheet.iter_rows(values_only=True))
         number = 0
+        repaired_rows: list[int] = []
         while True:
             row = _openpyxl(path, lambda: next(rows, None))
             if row is None:
@@ -194,14 +202,19 @@ def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str
                 limits.check_time()
             limits.check_table_size(path.name, number, len(row))
             cells = []
+            fixed = 0
             for value in row:
                 text = _cell_text(value)
                 text, repaired = repair_value(text)
-                result.repaired_mojibake += repaired
+                fixed += repaired
                 cells.append(text)
+            if fixed:
+                result.repaired_mojibake += fixed
+                repaired_rows.append(number)
             while cells and not cells[-1]:
                 cells.pop()
             yield number, cells
+        note_repairs(result.problems, repaired_rows)
     finally:
         workbook.close()
 

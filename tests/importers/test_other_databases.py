@@ -191,3 +191,39 @@ def test_the_database_is_recorded_on_the_import(tmp_path, store, protocol):
         row = conn.execute(select(schema.imports.c.source, schema.imports.c.database)).one()
         problems = conn.execute(select(schema.imports.c.problems)).scalar()
     assert tuple(row) == ("other", "PubMed") and json.loads(problems) == []
+
+
+def test_a_store_made_before_the_database_column_gains_it(tmp_path):
+    """The migration adds imports.database to a store whose imports table was made without it."""
+    from sqlalchemy import create_engine, inspect, text
+
+    from review.store import migrations
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    position = migrations.MIGRATIONS.index(migrations._add_import_database)
+    with engine.begin() as conn:
+        schema.metadata.create_all(conn, tables=[schema.schema_version])
+        for version, step in enumerate(migrations.MIGRATIONS[:position], start=1):
+            step(conn)
+            conn.execute(schema.schema_version.insert().values(version=version, applied_at="2026-01-01"))
+        conn.execute(text("ALTER TABLE imports DROP COLUMN database"))  # as the previous version made it
+        assert "database" not in {c["name"] for c in inspect(conn).get_columns("imports")}
+        migrations.upgrade(conn)
+        assert "database" in {c["name"] for c in inspect(conn).get_columns("imports")}
+
+
+def test_each_repaired_line_is_a_problem_line(tmp_path):
+    ris = "TY  - JOUR\nTI  - TromsÃ¸ og BodÃ¸\nAU  - SÃ¸rensen, Ã…se\nER  - \n"
+    result = read_file(write(tmp_path, "mojibake.ris", ris))
+    assert result.records[0].title == "Tromsø og Bodø" and result.repaired_mojibake == 2
+    assert [str(p) for p in result.problems] == [
+        'line 2: double-encoded UTF-8 repaired (such as "Ã¸" for "ø")',
+        'line 3: double-encoded UTF-8 repaired (such as "Ã¸" for "ø")']
+
+
+def test_a_value_cut_to_its_column_width_is_reported(tmp_path):
+    ris = "TY  - JOUR\nTI  - T\nVL  - " + "9" * 60 + "\nER  - \n"
+    result = read_file(write(tmp_path, "long.ris", ris))
+    assert result.records[0].volume == "9" * 50
+    assert [str(p) for p in result.problems] == [
+        "record 1, line 1: volume cut to 50 characters (the whole value is kept with the record)"]
