@@ -54,7 +54,6 @@ def _add_import_database(conn: Connection) -> None:
     """imports.database: the database a file names (PubMed, Embase, ERIC...), kept apart from ``source``."""
     if "database" not in {column["name"] for column in inspect(conn).get_columns("imports")}:
         conn.execute(text("ALTER TABLE imports ADD COLUMN database VARCHAR(200)"))
-<<<<<<< HEAD
 
 
 def _add_synthetic_marks(conn: Connection) -> None:
@@ -77,21 +76,14 @@ def _add_synthetic_marks(conn: Connection) -> None:
         any_link = select(links.c.work_id)
         conn.execute(schema.works.update().where(schema.works.c.id.in_(any_link))
                      .where(schema.works.c.id.not_in(real_works)).values(synthetic=True))
-=======
->>>>>>> importers
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
-<<<<<<< HEAD
     _v2_chained_history,
     _stopping_decisions,
     _add_import_database,
     _add_synthetic_marks,
-=======
-    _stopping_decisions,
-    _add_import_database,
->>>>>>> importers
 ]
 LATEST = len(MIGRATIONS)
 
