@@ -23,7 +23,7 @@ def test_keywords_round_trip_through_review_toml_and_keep_its_comments(review_di
 def test_a_malformed_keyword_list_is_named(review_dir):
     path = review_dir / "review.toml"
     path.write_text(path.read_text(encoding="utf-8") + '\n[highlight]\ninclude = "flyktning"\n', encoding="utf-8")
-    with pytest.raises(ProtocolError, match=r"review.toml: highlight.include must be a list"):
+    with pytest.raises(ProtocolError, match=r"review.toml.*highlight.*include"):
         load_protocol(review_dir)
 
 
