@@ -125,13 +125,22 @@ def test_summary_editor_saves_aim_method_findings_and_group(app, store, protocol
     assert "Synthetic findings &lt;b&gt;not bold&lt;/b&gt;" in preview[0] and "<b>" not in preview[0]
 
 
-@pytest.mark.parametrize("choice", [("table", ".csv"), ("decisions", ".csv"), ("flow", ".svg"), ("included", ".ris")])
-def test_every_export_kind_can_be_prepared_for_download(app, choice):
-    at = app("Anna", "reports")
-    at.selectbox(key="export_choice").set_value(choice)
-    at.button(key="export_prepare").click().run()
-    no_errors(at)
-    assert at.get("download_button")
+def test_every_export_is_one_click_with_a_plain_file_name_and_one_zip_holds_them_all(app, store, protocol):
+    import io
+    import zipfile
+
+    from review.ui.report_views import all_exports_zip, export_choices
+
+    at = no_errors(app("Anna", "reports"))
+    buttons = {b.proto.label for b in at.get("download_button")}
+    names = {f"{what}{suffix}" for what, suffix in export_choices()}
+    assert names <= buttons and "All exports in one zip" in buttons
+    with zipfile.ZipFile(io.BytesIO(all_exports_zip(store, protocol, viewer="Anna"))) as archive:
+        inside = set(archive.namelist())
+        skipped = archive.read("SKIPPED.txt").decode() if "SKIPPED.txt" in inside else ""
+    # Every export is in the zip, or named with its reason in SKIPPED.txt.
+    assert all(name in inside or f"{name}:" in skipped for name in names)
+    assert {"table.csv", "decisions.csv", "flow.svg"} <= inside
 
 
 def test_lead_reconciles_a_conflict_and_sees_kappa(app, review_dir, store, works):
