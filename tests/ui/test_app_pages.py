@@ -338,3 +338,18 @@ def test_a_reviewer_who_is_not_the_lead_gets_no_stop_control(app, works):
     at.segmented_control(key="s1_order").set_value("ranked").run()
     no_errors(at)
     assert not [b for b in at.button if b.key in ("stop_reviewers", "stop_criterion")]
+
+
+def test_stage_3_shows_the_full_texts_added_at_stage_2(app, store, protocol, review_dir, works):
+    from screening.attachments import add_file, add_link
+
+    work = works[0]
+    for stage in (1, 2):
+        record(store, protocol, Decision(work_id=work, stage=stage, decision="include", reviewer="Anna"))
+    add_file(store, review_dir, work, "synthetic full text.pdf", b"%PDF-1.4 synthetic", "Anna")
+    add_link(store, work, "https://example.org/synthetic-report", "Anna")
+    at = no_errors(app("Anna", "final"))
+    assert shown_work(at) == work
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any(label.startswith("Download synthetic") and label.endswith(".pdf") for label in labels), labels
+    assert any("example.org/synthetic-report" in plain(b.proto.label) for b in at.get("link_button"))
