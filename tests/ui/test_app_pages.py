@@ -353,3 +353,30 @@ def test_stage_3_shows_the_full_texts_added_at_stage_2(app, store, protocol, rev
     labels = [b.proto.label for b in at.get("download_button")]
     assert any(label.startswith("Download synthetic") and label.endswith(".pdf") for label in labels), labels
     assert any("example.org/synthetic-report" in plain(b.proto.label) for b in at.get("link_button"))
+
+
+def test_the_conflict_queue_shows_the_whole_card_and_the_lead_can_decide_maybe(app, review_dir, store, works):
+    set_stage_mode(review_dir, 1, "dual")
+    from review.protocol import load_protocol
+    protocol = load_protocol(review_dir)
+    with store.write() as conn:
+        conn.execute(schema.works.update().where(schema.works.c.id == works[0]).values(
+            abstract="Synthetic abstract shown to the lead", url="https://example.org/synthetic"))
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna",
+                                     note="synthetic note by Anna"))
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn",
+                                     reasons=["Ikke karriereveiledning"], note="synthetic note by Bjørn"))
+    at = no_errors(app("Anna", "conflicts"))
+    cards = [h.value for h in at.get("html") if 'class="work-card"' in h.value]
+    assert len(cards) == 1 and "Synthetic abstract shown to the lead" in cards[0]
+    assert "https://example.org/synthetic" in cards[0]
+    texts = " ".join(t.value for t in at.text)
+    assert "synthetic note by Anna" in texts and "synthetic note by Bjørn" in texts
+    assert "Ikke karriereveiledning" in texts
+    at.text_input(key=f"rec_note_1_{works[0]}").input("synthetic lead note").run()
+    at.button(key=f"rec_may_1_{works[0]}").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        final = history(conn, works[0], 1)[-1]
+    assert (final["reviewer"], final["decision"], final["final"], final["note"]) == (
+        "Anna", "maybe", True, "synthetic lead note")
