@@ -13,12 +13,14 @@ from sqlalchemy import Connection, and_, exists, select
 
 from review.store import schema
 
-COMPARED = (  # field, label
+COMPARED = (  # field, label: what says whether two records are one work; differences are marked
     ("title", "Title"), ("authors", "Authors"), ("year", "Year"), ("venue", "Venue"),
-    ("publisher", "Publisher"), ("doc_type", "Type"), ("doi", "DOI"), ("volume", "Volume"),
-    ("issue", "Issue"), ("pages", "Pages"), ("source", "Source"), ("family", "Family"),
-    ("file_name", "File"), ("position", "Position in file"),
+    ("publisher", "Publisher"), ("doc_type", "Type"), ("doi", "DOI"), ("url", "Link"), ("volume", "Volume"),
+    ("issue", "Issue"), ("pages", "Pages"), ("abstract", "Abstract"),
 )
+# Where each record came from: shown for reference, never marked, since two exports of one work always
+# differ here and the marks would drown the differences that matter.
+PROVENANCE = (("source", "Source"), ("family", "Family"), ("file_name", "File"), ("position", "Position in file"))
 _TOKENS = re.compile(r"\s+|[^\w\s]|\w+")
 
 
@@ -43,7 +45,24 @@ def _record(conn: Connection, raw_id: int) -> dict:
     found["authors"] = _authors(found["authors"])
     link = conn.execute(select(schema.work_links.c.work_id).where(schema.work_links.c.raw_id == raw_id)).scalar()
     found["work_id"] = link
+    found["status"] = screening_status(conn, link)
     return found
+
+
+def screening_status(conn: Connection, work_id: Optional[int]) -> str:
+    """Where a work stands: the last stage with a final decision and that decision, e.g.
+    "stage 1: include" ("not screened yet" before any), so a merge of two screened works is no surprise."""
+    from screening.decisions import latest_final
+
+    if work_id is None:
+        return "no work"
+    reached = []
+    for stage in (1, 2, 3):
+        row = latest_final(conn, stage, [work_id]).get(work_id)
+        if row is None:
+            break
+        reached.append(f"stage {stage}: {row['decision']}")
+    return "; ".join(reached) or "not screened yet"
 
 
 def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
@@ -86,7 +105,8 @@ def diff_html(left: str, right: str) -> tuple[str, str]:
 
 
 def pair_table_html(pair: Pair) -> str:
-    rows = []
+    rows = [f'<tr class="status"><th>Screening</th><td>{html.escape(pair.a.get("status") or "")}</td>'
+            f'<td>{html.escape(pair.b.get("status") or "")}</td></tr>']
     for key, label in COMPARED:
         left = "" if pair.a.get(key) is None else str(pair.a.get(key))
         right = "" if pair.b.get(key) is None else str(pair.b.get(key))
@@ -94,6 +114,9 @@ def pair_table_html(pair: Pair) -> str:
         cell_a, cell_b = (html.escape(left), html.escape(right)) if same else diff_html(left, right)
         rows.append(f'<tr class="{"same" if same else "differs"}"><th>{label}</th><td>{cell_a}</td>'
                     f"<td>{cell_b}</td></tr>")
+    for key, label in PROVENANCE:
+        left, right = (html.escape("" if side.get(key) is None else str(side.get(key))) for side in (pair.a, pair.b))
+        rows.append(f'<tr class="provenance"><th>{label}</th><td>{left}</td><td>{right}</td></tr>')
     head = (f'<table class="pair" data-pair="{pair.raw_a}-{pair.raw_b}"><thead><tr><th></th>'
             f"<th>Record {pair.raw_a} (work {pair.a.get('work_id') or '-'})</th>"
             f"<th>Record {pair.raw_b} (work {pair.b.get('work_id') or '-'})</th></tr></thead><tbody>")
@@ -104,7 +127,9 @@ PAIR_CSS = """<style>
 table.pair { border-collapse: collapse; width: 100%; font-size: .95rem; }
 table.pair th, table.pair td { border-bottom: 1px solid #e6e6e6; padding: .3rem .5rem; text-align: left;
   vertical-align: top; }
-table.pair tbody th { color: #666; font-weight: 500; width: 9rem; }
-table.pair tr.differs th { color: #a33; }
-table.pair mark.diff { background: #ffd2cc; padding: 0 .1rem; }
+table.pair tbody th { color: #55555f; font-weight: 500; width: 9rem; }
+table.pair tr.differs th { color: #9b1c1c; }
+table.pair mark.diff { background: #ffd2cc; padding: 0 .1rem; color: #1a1a1a; }
+table.pair tr.provenance th, table.pair tr.provenance td { color: #55555f; font-size: .85rem; }
+table.pair tr.status td { font-weight: 600; }
 </style>"""

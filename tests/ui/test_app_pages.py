@@ -380,3 +380,27 @@ def test_the_conflict_queue_shows_the_whole_card_and_the_lead_can_decide_maybe(a
         final = history(conn, works[0], 1)[-1]
     assert (final["reviewer"], final["decision"], final["final"], final["note"]) == (
         "Anna", "maybe", True, "synthetic lead note")
+
+
+def test_duplicates_show_abstract_link_status_and_leave_provenance_unmarked(app, store, protocol, works):
+    with store.write() as conn:
+        conn.execute(schema.raw_records.update().where(schema.raw_records.c.id == 1).values(
+            abstract="Synthetic abstract one", url="https://example.org/one"))
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
+    add_pair(store, 1, 2)
+    table = [h.value for h in no_errors(app("Anna", "duplicates")).get("html") if 'class="pair"' in h.value][0]
+    assert "Synthetic abstract one" in table and "https://example.org/one" in table
+    assert "stage 1: include" in table and "not screened yet" in table
+    provenance = re.findall(r'<tr class="provenance">.*?</tr>', table)
+    assert len(provenance) == 4 and not any("<mark" in row for row in provenance)
+
+
+def test_duplicate_pairs_can_be_skipped_and_gone_back_to(app, store):
+    add_pair(store, 1, 2)
+    add_pair(store, 3, 4, score=0.8)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_skip").click().run()
+    assert any('data-pair="3-4"' in h.value for h in at.get("html"))
+    at.button(key="pair_back").click().run()
+    no_errors(at)
+    assert any('data-pair="1-2"' in h.value for h in at.get("html"))

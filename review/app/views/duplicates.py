@@ -35,11 +35,28 @@ with review.store.read() as conn:
     verdicts = recent_verdicts(conn)
     sizes = {v["work_id"]: work_size(conn, v["work_id"]) for v in verdicts if v["work_id"] is not None}
 
+def _move(delta: int) -> None:
+    st.session_state["pair_pos"] = st.session_state.get("pair_pos", 0) + delta
+
+
 if not pairs:
     st.success("No uncertain pairs are waiting.")
 else:
-    pair = pairs[0]
-    st.caption(f"{len(pairs)} pair(s) waiting · similarity {pair.score:.2f} · {md_escape(pair.reason)}")
+    # A list of the waiting pairs: skip one to decide later, go back, or jump to any.
+    position = min(max(st.session_state.get("pair_pos", 0), 0), len(pairs) - 1)
+    st.session_state["pair_pos"] = position
+    labels = [f"{i + 1}. records {p.raw_a} and {p.raw_b} · {p.score:.2f}" for i, p in enumerate(pairs)]
+    nav = st.columns([4, 1, 1])
+    nav[0].selectbox("Pair", range(len(pairs)), index=position, format_func=lambda i: labels[i],
+                     key=f"pair_pick_{position}", on_change=lambda: st.session_state.update(
+                         pair_pos=st.session_state[f"pair_pick_{position}"]))
+    nav[1].button("Back", key="pair_back", shortcut="B", disabled=position == 0, on_click=_move, args=(-1,),
+                  icon=":material/arrow_back:", width="stretch")
+    nav[2].button("Skip", key="pair_skip", shortcut="S", disabled=position >= len(pairs) - 1, on_click=_move,
+                  args=(1,), icon=":material/arrow_forward:", width="stretch")
+    pair = pairs[position]
+    st.caption(f"Pair {position + 1} of {len(pairs)} waiting · similarity {pair.score:.2f} · "
+               f"{md_escape(pair.reason)}. Where each record came from is shown in grey and not marked.")
     st.html(pair_table_html(pair))
     cols = st.columns(3)
     disabled = resolve_pair is None
@@ -47,7 +64,7 @@ else:
                    on_click=_resolve, args=(pair, "duplicate"), width="stretch")
     cols[1].button("Different works: keep apart", key="pair_apart", shortcut="K", disabled=disabled,
                    on_click=_resolve, args=(pair, "distinct"), width="stretch")
-    st.caption("Keyboard: **D** duplicate (merge) · **K** keep apart")
+    st.caption("Keyboard: **D** duplicate (merge) · **K** keep apart · **S** skip · **B** back")
 
 st.subheader("Recent decisions on pairs")
 if not verdicts:
