@@ -7,7 +7,6 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from sqlalchemy import Connection, and_, exists, select
 
@@ -34,7 +33,7 @@ class Pair:
     b: dict
 
 
-def _authors(text: Optional[str]) -> str:
+def _authors(text: str | None) -> str:
     return "; ".join(", ".join(p for p in name if p) for name in json.loads(text or "[]"))
 
 
@@ -49,7 +48,7 @@ def _record(conn: Connection, raw_id: int) -> dict:
     return found
 
 
-def screening_status(conn: Connection, work_id: Optional[int]) -> str:
+def screening_status(conn: Connection, work_id: int | None) -> str:
     """Where a work stands: the last stage with a final decision and that decision, e.g.
     "stage 1: include" ("not screened yet" before any), so a merge of two screened works is no surprise."""
     from screening.decisions import latest_final
