@@ -92,7 +92,7 @@ def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> De
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             plan = _plan(conn, progress, protocol.join_review_versions)
 
-        def apply(conn: Connection, plan: _Plan = plan) -> Optional[DedupReport]:
+        def apply(conn: Connection, plan: _Plan = plan) -> DedupReport | None:
             if _fingerprint(conn) != plan.fingerprint:
                 return None  # changed since the snapshot: nothing written, compute again
             return _apply(conn, plan, protocol.family_order)
