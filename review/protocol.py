@@ -95,6 +95,9 @@ class Protocol:
     report_language: str = "no"
     search: dict[str, Any] = field(default_factory=dict)
     join_review_versions: bool = True  # versions of one Cochrane review are one work ([dedup] in review.toml)
+    # The statistical stopping criterion for ranked screening ([stopping] in review.toml)
+    recall_target: float = 0.95
+    confidence: float = 0.95
     directory: Path | None = None
 
     def family(self, family_id: str) -> Family:
@@ -142,6 +145,14 @@ def load_family(path: Path) -> Family:
     )
 
 
+def _share(table: dict, key: str, default: float, where: str) -> float:
+    """A share strictly between 0 and 1 (a recall target, a confidence), written as 0.95."""
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        raise ProtocolError(f"{where}: stopping.{key} must be a number between 0 and 1 (e.g. 0.95), not {value!r}")
+    return float(value)
+
+
 def load_protocol(review_dir: Path) -> Protocol:
     review_dir = Path(review_dir)
     path = review_dir / "review.toml"
@@ -173,6 +184,7 @@ def load_protocol(review_dir: Path) -> Protocol:
 
         load_oria_config({"oria": data.search.oria}, where=f"{where}: search.oria")
     return Protocol(
+        recall_target=data.stopping.recall_target, confidence=data.stopping.confidence,
         title=data.title, year_from=data.years[0], year_to=data.years[1], stages=sorted(stages, key=lambda s: s.number),
         quality_criteria=criteria, quality_rule=rule, reviewers=list(data.team.reviewers), lead=data.team.lead,
         families=families, appendix_groups=list(data.appendix.groups),

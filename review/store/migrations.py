@@ -35,7 +35,7 @@ def _forbid_changes(conn: Connection, table: str) -> None:
     chain.protect(conn, table)
 
 
-def _v2_chained_history(conn: Connection) -> None:
+def _chained_history(conn: Connection) -> None:
     """Hash-chain the history tables and refuse INSERT OR REPLACE (stores made before this version
     get the column, the new triggers, and their rows sealed in id order)."""
     present = set(inspect(conn).get_table_names())
@@ -44,9 +44,16 @@ def _v2_chained_history(conn: Connection) -> None:
             _forbid_changes(conn, table)
 
 
+def _stopping_decisions(conn: Connection) -> None:
+    """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
+    schema.stopping_decisions.create(conn)
+    _forbid_changes(conn, "stopping_decisions")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
-    _v2_chained_history,
+    _stopping_decisions,
+    _chained_history,
 ]
 LATEST = len(MIGRATIONS)
 
