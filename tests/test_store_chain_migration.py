@@ -46,3 +46,27 @@ def test_a_store_from_the_previous_version_is_sealed_on_upgrade(review_dir, stor
         conn.execute("INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
                      "automatic, created_at) VALUES (2, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'now')")
     conn.close()
+
+
+def test_a_later_migration_adding_a_column_to_a_history_table_keeps_it_protected(tmp_path, monkeypatch):
+    """Another engineer's migration adds a column to decisions: the update trigger must cover it after
+    the upgrade, and the store must not take the regenerated trigger for tampering."""
+    from sqlalchemy import text
+
+    from review.store import migrations
+
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    Store(url).close()
+
+    def add_shown_work(conn):
+        conn.execute(text("ALTER TABLE decisions ADD COLUMN shown_work_id INTEGER"))
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [add_shown_work])
+    monkeypatch.setattr(migrations, "LATEST", migrations.LATEST + 1)
+    store = Store(url)
+    assert store.damaged is None
+    store.close()
+    conn = sqlite3.connect(tmp_path / "x.sqlite")
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'decisions_no_update'").fetchone()[0]
+    conn.close()
+    assert "shown_work_id" in sql
