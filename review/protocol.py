@@ -145,14 +145,6 @@ def load_family(path: Path) -> Family:
     )
 
 
-def _share(table: dict, key: str, default: float, where: str) -> float:
-    """A share strictly between 0 and 1 (a recall target, a confidence), written as 0.95."""
-    value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
-        raise ProtocolError(f"{where}: stopping.{key} must be a number between 0 and 1 (e.g. 0.95), not {value!r}")
-    return float(value)
-
-
 def load_protocol(review_dir: Path) -> Protocol:
     review_dir = Path(review_dir)
     path = review_dir / "review.toml"
@@ -192,4 +184,8 @@ def load_protocol(review_dir: Path) -> Protocol:
         family_order=order + [i for i in ids if i not in order], report_language=data.report_language,
         search=data.search.model_dump(exclude_none=True), directory=review_dir,
         join_review_versions=data.dedup.join_review_versions,
+<<<<<<< HEAD
+=======
+        recall_target=data.stopping.recall_target, confidence=data.stopping.confidence,
+>>>>>>> main
     )

@@ -45,6 +45,16 @@ class DedupSection(_Strict):
     join_review_versions: bool = True
 
 
+Share = Annotated[float, Field(gt=0, lt=1)]
+
+
+class StoppingSection(_Strict):
+    """The statistical stopping criterion of ranked screening: recall target and confidence, e.g. 0.95."""
+
+    recall_target: Share = 0.95
+    confidence: Share = 0.95
+
+
 class AutoExclusions(_Strict):
     """Protocol rules applied without a person; the value is the reason recorded."""
 
@@ -114,6 +124,7 @@ class ReviewFile(_Strict):
     team: TeamSection = TeamSection()
     counting: CountingSection = CountingSection()
     dedup: DedupSection = DedupSection()
+    stopping: StoppingSection = StoppingSection()
     auto_exclusions: AutoExclusions = AutoExclusions()
     stages: list[StageSection]
     quality: QualitySection = QualitySection()

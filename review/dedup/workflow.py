@@ -292,6 +292,11 @@ def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: s
     return store.transact(resolve)
 
 
+def count_pairs(conn: Connection) -> int:
+    """How many uncertain pairs wait for a person's verdict."""
+    return conn.execute(select(func.count()).select_from(schema.candidate_pairs)).scalar_one()
+
+
 def list_pairs(conn: Connection) -> list[dict]:
     """The queue of uncertain pairs, most alike first, each side as a RawRecord with its raw id and work."""
     table, raw, links = schema.candidate_pairs, schema.raw_records, schema.work_links

@@ -32,6 +32,7 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
     title: str = ""
     bold_last_row: bool = False  # a total row
+    notice: str = ""  # a warning every format shows above the table (synthetic stand-ins)
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (=HYPERLINK(…), =cmd|…, +, -, @;
@@ -73,6 +74,8 @@ def write_csv(table: Table, path: Path, *, excel: bool = True) -> None:
     encoding = EXCEL_CSV_ENCODING if excel else PLAIN_CSV_ENCODING
     with open(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
+        if table.notice:  # a leading '#' line, which our table importer skips
+            handle.write(f"# {table.notice}\n")
         writer.writerow([csv_cell(c) for c in table.columns])
         for row in table.rows:
             writer.writerow([csv_cell(v) for v in row])
@@ -83,7 +86,7 @@ def _md_cell(value: Any) -> str:
 
 
 def markdown_table(table: Table) -> str:
-    lines = []
+    lines = [f"> {_md_cell(table.notice)}", ""] if table.notice else []
     if table.title:
         lines += [f"**{_md_cell(table.title)}**", ""]
     lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
@@ -132,8 +135,11 @@ def _append_row(sheet, values: Sequence[Any]) -> None:
 
 
 def _fill_sheet(sheet, table: Table) -> None:
+    if table.notice:
+        _append_row(sheet, [table.notice])
+        sheet.cell(row=1, column=1).font = Font(bold=True, color="C00000")
     _append_row(sheet, table.columns)
-    for cell in sheet[1]:
+    for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in table.rows:
         _append_row(sheet, row)
@@ -147,7 +153,7 @@ def _fill_sheet(sheet, table: Table) -> None:
         if width == XLSX_MAX_WIDTH:
             for cell in sheet[get_column_letter(index)][1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3" if table.notice else "A2"
 
 
 def write_xlsx(sheets: Sequence[tuple[str, Table]], path: Path) -> None:

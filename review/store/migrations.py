@@ -35,7 +35,7 @@ def _forbid_changes(conn: Connection, table: str) -> None:
     chain.protect(conn, table)
 
 
-def _chained_history(conn: Connection) -> None:
+def _v2_chained_history(conn: Connection) -> None:
     """Hash-chain the history tables and refuse INSERT OR REPLACE (stores made before this version
     get the column, the new triggers, and their rows sealed in id order)."""
     present = set(inspect(conn).get_table_names())
@@ -50,10 +50,40 @@ def _stopping_decisions(conn: Connection) -> None:
     _forbid_changes(conn, "stopping_decisions")
 
 
+def _add_import_database(conn: Connection) -> None:
+    """imports.database: the database a file names (PubMed, Embase, ERIC...), kept apart from ``source``."""
+    if "database" not in {column["name"] for column in inspect(conn).get_columns("imports")}:
+        conn.execute(text("ALTER TABLE imports ADD COLUMN database VARCHAR(200)"))
+
+
+def _add_synthetic_marks(conn: Connection) -> None:
+    """Raw records and works carry the synthetic stand-in mark (review.synthetic); older stores read it
+    back from each record's fields as imported."""
+    import json
+
+    from review.synthetic import fields_say_synthetic
+
+    for table in ("raw_records", "works"):
+        if "synthetic" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT FALSE"))
+    raw = schema.raw_records
+    marked = [row.id for row in conn.execute(select(raw.c.id, raw.c.fields))
+              if fields_say_synthetic(json.loads(row.fields or "{}"))]
+    if marked:
+        conn.execute(raw.update().where(raw.c.id.in_(marked)).values(synthetic=True))
+        links = schema.work_links
+        real_works = select(links.c.work_id).join(raw, raw.c.id == links.c.raw_id).where(raw.c.synthetic.is_(False))
+        any_link = select(links.c.work_id)
+        conn.execute(schema.works.update().where(schema.works.c.id.in_(any_link))
+                     .where(schema.works.c.id.not_in(real_works)).values(synthetic=True))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _v2_chained_history,
     _stopping_decisions,
-    _chained_history,
+    _add_import_database,
+    _add_synthetic_marks,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -56,6 +56,9 @@ imports = Table(
     Column("n_problems", Integer, nullable=False),
     Column("problems", Text),  # JSON list of {record, line, message, fatal}
     Column("imported_at", String(32), nullable=False),
+    # The database(s) the file names ("ERIC; EBSCOhost", "Scopus (Publish or Perish)"), apart from
+    # ``source``, which keeps to the protocol's three sources.
+    Column("database", String(200)),
     CheckConstraint(f"source IN {SOURCES_SQL}", name="import_source"),
     CheckConstraint("n_records >= 0 AND n_problems >= 0", name="import_counts"),
 )
@@ -94,6 +97,7 @@ raw_records = Table(
     Column("pages", String(50)),
     Column("keywords", Text, nullable=False),  # JSON list
     Column("fields", Text, nullable=False),  # JSON {tag: [values]} exactly as read
+    Column("synthetic", Boolean, nullable=False, server_default="0"),  # marked as a stand-in in its file
     UniqueConstraint("import_id", "position", name="raw_position_unique"),
     CheckConstraint("position >= 1", name="raw_position_positive"),
     CheckConstraint(f"source IN {SOURCES_SQL}", name="raw_source"),
@@ -126,6 +130,7 @@ works = Table(
     Column("url", Text),
     Column("peer_reviewed", Boolean),
     Column("family", String(40)),  # the family it counts for (first in protocol order that found it)
+    Column("synthetic", Boolean, nullable=False, server_default="0"),  # every raw record of it is a stand-in
     CheckConstraint(f"doc_type IN {DOC_TYPES_SQL}", name="work_doc_type"),
     CheckConstraint("merged_into IS NULL OR merged_into <> id", name="work_not_merged_into_itself"),
 )
