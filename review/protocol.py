@@ -176,7 +176,6 @@ def load_protocol(review_dir: Path) -> Protocol:
 
         load_oria_config({"oria": data.search.oria}, where=f"{where}: search.oria")
     return Protocol(
-        recall_target=data.stopping.recall_target, confidence=data.stopping.confidence,
         title=data.title, year_from=data.years[0], year_to=data.years[1], stages=sorted(stages, key=lambda s: s.number),
         quality_criteria=criteria, quality_rule=rule, reviewers=list(data.team.reviewers), lead=data.team.lead,
         families=families, appendix_groups=list(data.appendix.groups),
@@ -184,8 +183,5 @@ def load_protocol(review_dir: Path) -> Protocol:
         family_order=order + [i for i in ids if i not in order], report_language=data.report_language,
         search=data.search.model_dump(exclude_none=True), directory=review_dir,
         join_review_versions=data.dedup.join_review_versions,
-<<<<<<< HEAD
-=======
         recall_target=data.stopping.recall_target, confidence=data.stopping.confidence,
->>>>>>> main
     )

@@ -102,16 +102,6 @@ class AppendixSection(_Strict):
     groups: list[Text] = []
 
 
-Share = Annotated[float, Field(gt=0, lt=1)]
-
-
-class StoppingSection(_Strict):
-    """The statistical stopping criterion for ranked screening: shares written as 0.95."""
-
-    recall_target: Share = 0.95
-    confidence: Share = 0.95
-
-
 class SearchSection(_Strict):
     # The keys of [search.oria] are declared by review.search.config.OriaConfig, which checks them.
     oria: dict[str, Any] | None = None
@@ -130,7 +120,6 @@ class ReviewFile(_Strict):
     quality: QualitySection = QualitySection()
     appendix: AppendixSection = AppendixSection()
     search: SearchSection = SearchSection()
-    stopping: StoppingSection = StoppingSection()
 
     @field_validator("years")
     @classmethod
