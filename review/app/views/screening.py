@@ -3,6 +3,8 @@
 import streamlit as st
 
 from review.app import common
+from review.app.common import _
+from review.ui.i18n import N_
 from review.app.stopping_panel import stop_panel
 from review.app.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
@@ -12,14 +14,15 @@ from screening.ranked import background_ranker, prioritiser_available, ranked_fr
 from screening.screen_view import screen_state
 
 STAGE = 1
+ORDER_WORDS = (N_("import"), N_("random"), N_("ranked"))  # the queue orders, for the catalogue
 review = common.review_context()
 reviewer = common.require_reviewer(review)
 k = keys(STAGE)
 
-st.header("Stage 1: title and abstract")
-order = st.segmented_control("Queue order", ORDERS, default="import", key=k["order"],
-                             help="import: as imported; random: a fixed shuffle per reviewer; "
-                                  "ranked: most likely relevant first (learns from your decisions)")
+st.header(_("Stage 1: title and abstract"))
+order = st.segmented_control(_("Queue order"), ORDERS, default="import", key=k["order"], format_func=lambda o: _(o),
+                             help=_("import: as imported; random: a fixed shuffle per reviewer; "
+                                    "ranked: most likely relevant first (learns from your decisions)"))
 order = order or "import"
 
 
@@ -55,18 +58,20 @@ def work_panel(order: str) -> None:
                 ranker = _ranker(str(review.directory), works_signature(conn))
                 ranked = common.attempt(lambda: ranked_from(conn, ranker)) if ranker else None
         if ranked is None:
-            status.caption("Ranked order needs the prioritiser (screening.prioritise); using import order.")
+            status.caption(_("Ranked order needs the prioritiser (screening.prioritise); using import order."))
             order_mode = "import"
         else:
             ranking, order_mode = ranked.order, ranked.mode_used
-            estimate = (f"about {ranked.expected_remaining:.0f} relevant works estimated among those left"
-                        if ranked.expected_remaining is not None else "no estimate of relevant works left yet")
-            status.caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
+            estimate = (_("about {count} relevant works estimated among those left").format(
+                count=f"{ranked.expected_remaining:.0f}") if ranked.expected_remaining is not None
+                else _("no estimate of relevant works left yet"))
+            status.caption(md_escape(_("Ranked by predicted relevance: {estimate}.").format(estimate=estimate)
+                                     + f" {ranked.note}".rstrip()))
             if ranked.recall_test is not None:
                 (status.success if ranked.recall_test.reached else status.caption)(
-                    md_escape("Stopping criterion: " + ranked.recall_test.statement()))
+                    md_escape(_("Stopping criterion:") + " " + ranked.recall_test.statement()))
             if ranked.stopping:
-                status.caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
+                status.caption(md_escape(_("Hint (a heuristic, not a stopping criterion):") + " " + ranked.stopping))
             stop_panel(review, reviewer, bool(ranked.recall_test and ranked.recall_test.reached))
 
     with review.store.read() as conn:
@@ -78,8 +83,8 @@ def work_panel(order: str) -> None:
 
     if state.work_id is None:
         show_progress(review, state, reviewer)
-        st.success("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports.")
-        st.button("Undo my last decision", key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
+        st.success(_("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports."))
+        st.button(_("Undo my last decision"), key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
             {k["back"]: 1}))
         st.stop()
 
@@ -87,8 +92,8 @@ def work_panel(order: str) -> None:
     left, right = st.columns([5, 4], gap="large")
     with left:
         if state.revisiting:
-            st.warning(f"Going back: {state.back} decision(s) ago. A new decision is added to the log; "
-                       "the earlier one stays in the history.")
+            st.warning(_("Going back: {count} decision(s) ago. A new decision is added to the log; "
+                         "the earlier one stays in the history.").format(count=state.back))
         show_work(review, state)
     with right:
         show_standing(state, reviewer)
