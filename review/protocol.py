@@ -13,8 +13,7 @@ from typing import Any, Optional
 
 from review.errors import ProtocolError
 
-SCREENING_MODES = ("single", "dual")
-QUALITY_RATINGS = ("yes", "partly", "no", "unclear")
+from review.vocabulary import QUALITY_RATINGS, SCREENING_MODES  # noqa: F401
 
 
 @dataclass

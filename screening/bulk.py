@@ -15,7 +15,9 @@ from sqlalchemy import Connection, select
 from review.errors import InputError, ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
-from screening.decisions import Decision, ensure_reviewer, write_decision
+from review.store.reviewers import ensure_reviewer
+from review.store.works import surviving_work
+from screening.decisions import Decision, decide
 from screening.quality import write_rating
 from screening.summaries import write_summary
 
@@ -51,21 +53,10 @@ def resolve_record_key(conn: Connection, key: str) -> int:
     if not found:
         raise UnknownRecordKey(f"no record with key '{key}' (has it been imported and deduplicated?)")
     # follow person-made merges to the surviving work
-    resolved = {_surviving(conn, w) for w in found}
+    resolved = {surviving_work(conn, w) for w in found}
     if len(resolved) > 1:
         raise ReviewError(f"record key '{key}' names several works ({sorted(resolved)}); use work_id")
     return resolved.pop()
-
-
-def _surviving(conn: Connection, work_id: int) -> int:
-    seen = set()
-    while work_id not in seen:
-        seen.add(work_id)
-        target = conn.execute(select(schema.works.c.merged_into).where(schema.works.c.id == work_id)).scalar()
-        if target is None:
-            return work_id
-        work_id = target
-    return work_id
 
 
 def _read_csv(path: Path, required: set[str], alternatives: Optional[set[str]] = None) -> list[tuple[int, dict]]:
@@ -113,8 +104,10 @@ def _flag(value: str, column: str) -> bool:
 def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
     """Columns work_id (or record), stage, decision, reason, reviewer, final; optional note.
 
-    Rows are applied stage by stage so a file can carry a work through all three stages. A reason
-    outside the protocol's list is kept as a custom reason; an unknown reviewer is added.
+    Rows are applied stage by stage so a file can carry a work through all three stages. Each row goes
+    through ``decisions.decide`` exactly as a press on the screening page does: in a dual stage a row
+    with final false is a vote, and two agreeing votes make the agreed decision. A reason outside the
+    protocol's list is kept as a custom reason; an unknown reviewer is added.
     ``skip_unknown`` passes over rows naming records the review does not hold (a re-run of a bundled
     review with an export file left out) instead of refusing the file.
     """
@@ -132,7 +125,7 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_un
                              reviewer=row["reviewer"], reasons=reasons, note=row.get("note") or None,
                              final=_flag(row.get("final", "true") or "true", "final"),
                              order_mode=row.get("order_mode") or None)
-                recorded = write_decision(conn, protocol, d)
+                recorded = decide(conn, protocol, d)
             except UnknownRecordKey:
                 if not skip_unknown:
                     raise InputError(Path(path).name, f"no record with key '{row.get('record')}'", line=line) from None

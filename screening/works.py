@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import Optional
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection, select
 
 from review.store import schema
+from review.store.works import decode_authors, decode_list, live_work_ids
 
 
-def active_work_ids(conn: Connection, round_id: Optional[int] = None) -> list[int]:
-    """Works with at least one raw record that were not merged into another work, oldest first."""
-    w, links = schema.works, schema.work_links
-    query = (select(w.c.id).where(w.c.merged_into.is_(None), exists().where(links.c.work_id == w.c.id))
-             .order_by(w.c.id))
-    if round_id is not None:
-        query = query.where(w.c.round_id == round_id)
-    return list(conn.execute(query).scalars())
+active_work_ids = live_work_ids  # the older name; the definition lives with the works table
 
 
 def work_view(conn: Connection, work_id: int) -> Optional[dict]:
@@ -26,8 +19,9 @@ def work_view(conn: Connection, work_id: int) -> Optional[dict]:
     if row is None:
         return None
     view = row._asdict()
-    for key in ("authors", "isbns", "issns"):
-        view[key] = json.loads(view[key] or "[]")
+    view["authors"] = [[a.family, a.given] for a in decode_authors(view["authors"])]
+    for key in ("isbns", "issns"):
+        view[key] = decode_list(view[key])
     r, i = schema.raw_records, schema.imports
     found = conn.execute(
         select(r.c.id, r.c.source, r.c.family, r.c.format, r.c.position, i.c.file_name, i.c.round_id, r.c.title)

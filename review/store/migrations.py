@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, exists, inspect, select, text, update
 
+from review import vocabulary
 from review.errors import StoreError
 from review.store import schema
 from review.timeutil import now_iso
@@ -49,8 +50,47 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _allow_changes(conn: Connection, table: str) -> None:
+    """Lift the append-only guard for a migration that must correct old rows (put back at once after)."""
+    if conn.dialect.name == "sqlite":
+        for op in ("update", "delete"):
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_{op}"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}"))
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}"))
+
+
+def _v2_decision_basis(conn: Connection) -> None:
+    """Record who decided (``basis``): a rule, one reviewer, two who agreed, the lead, or a vote.
+
+    Older stores wrote the agreement of two reviewers as an ``automatic`` row by ``consensus``, so the
+    flow counted it as a protocol rule's exclusion. Those rows become agreements (and lose the
+    automatic flag); a person's final row that follows votes on the same work and stage is the
+    lead's reconciliation.
+    """
+    d = schema.decisions
+    if "basis" not in {c["name"] for c in inspect(conn).get_columns("decisions")}:
+        conn.execute(text("ALTER TABLE decisions ADD COLUMN basis VARCHAR(20) CONSTRAINT decision_basis CHECK ("
+                          + vocabulary.sql_in("basis", vocabulary.BASES) + ")"))
+    if conn.execute(select(d.c.id).where(d.c.basis.is_(None)).limit(1)).first() is None:
+        return  # a fresh store: nothing to correct, the guard stays as it is
+    _allow_changes(conn, "decisions")
+    undecided = d.c.basis.is_(None)
+    conn.execute(update(d).where(undecided, d.c.reviewer == vocabulary.CONSENSUS, d.c.final.is_(True))
+                 .values(basis=vocabulary.AGREEMENT, automatic=False))
+    conn.execute(update(d).where(undecided, d.c.automatic.is_(True)).values(basis=vocabulary.RULE, final=True))
+    conn.execute(update(d).where(undecided, d.c.final.is_(False)).values(basis=vocabulary.VOTE))
+    earlier = d.alias("earlier")
+    after_votes = exists().where(earlier.c.work_id == d.c.work_id, earlier.c.stage == d.c.stage,
+                                 earlier.c.id < d.c.id, earlier.c.final.is_(False))
+    conn.execute(update(d).where(undecided, after_votes).values(basis=vocabulary.RECONCILED))
+    conn.execute(update(d).where(undecided).values(basis=vocabulary.REVIEWER))
+    _forbid_changes(conn, "decisions")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _v2_decision_basis,
 ]
 LATEST = len(MIGRATIONS)
 
