@@ -22,7 +22,7 @@ ASREVIEW_LABELS = {"include": 1, "exclude": 0}
 ASREVIEW_STAGE = 1  # labels come from the title/abstract stage, the one ASReview models
 
 DECISION_COLUMNS = ["work_id", "stage", "decision", "reason", "reviewer", "final", "note", "automatic",
-                    "created_at"]
+                    "created_at", "basis"]
 REASON_SEPARATOR = "; "
 
 
@@ -62,4 +62,4 @@ def works_table(works: Sequence[ScreeningWork]) -> Table:
 def decisions_table(rows: Sequence[DecisionRow]) -> Table:
     return Table(columns=list(DECISION_COLUMNS), rows=[
         [d.work_id, d.stage, d.decision, REASON_SEPARATOR.join(d.reasons), d.reviewer, d.final, d.note, d.automatic,
-         d.created_at] for d in rows])
+         d.created_at, d.basis] for d in rows])

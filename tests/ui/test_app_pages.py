@@ -62,7 +62,7 @@ def test_decide_stores_before_the_next_work_and_undo_goes_back(app, store, works
     assert shown_work(at) == works[2]
     with store.read() as conn:
         assert [r["decision"] for r in history(conn, works[1], 1)] == ["exclude", "maybe"]
-    assert at.progress[0].value == 20  # 2 of 10 decided
+    assert at.progress[0].value == 10  # 1 of 10 decided: a maybe is not a decision, it still waits
 
 
 def test_custom_reason_is_kept_for_everyone(app, store, works):
