@@ -17,6 +17,7 @@ STAGES = (1, 2, 3)
 QUALITY_RATINGS = ("yes", "partly", "no", "unclear")
 SCREENING_MODES = ("single", "dual")
 PAIR_VERDICTS = ("duplicate", "distinct")
+DEDUP_ACTIONS = ("merge", "split", "none")  # what a change to the grouping did (review.store.pairs)
 REVIEWER_ROLES = ("reviewer", "lead")
 ATTACHMENT_KINDS = ("url", "file")
 

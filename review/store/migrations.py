@@ -88,9 +88,15 @@ def _v2_decision_basis(conn: Connection) -> None:
     _forbid_changes(conn, "decisions")
 
 
+def _v3_dedup_actions(conn: Connection) -> None:
+    """Remember what each merge, split and verdict moved, so an undo restores exactly what was there."""
+    schema.metadata.create_all(conn, tables=[schema.dedup_actions])
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_decision_basis,
+    _v3_dedup_actions,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -235,4 +235,26 @@ attachments = Table(
     CheckConstraint(sql_in("kind", vocab.ATTACHMENT_KINDS), name="attachment_kind"),
 )
 
+dedup_actions = Table(
+    # What each change to the grouping did, so it can be undone exactly: a merge moved ``raw_ids`` from
+    # work ``other`` into ``work``; a split moved them out of ``work`` into ``other``. ``verdict_id`` names
+    # the person's verdict that caused it (none for a run's automatic join; kind "none" for a verdict that
+    # moved nothing); ``pair_score``/``pair_reason`` keep the queue entry the verdict took away.
+    "dedup_actions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("verdict_id", Integer, ForeignKey("pair_verdicts.id")),
+    Column("work", Integer, ForeignKey("works.id")),
+    Column("other", Integer, ForeignKey("works.id")),
+    Column("raw_ids", Text, nullable=False, server_default="[]"),  # JSON list
+    Column("pair_score", Float),
+    Column("pair_reason", Text),
+    Column("decided_by", String(200), nullable=False),
+    Column("decided_at", String(32), nullable=False),
+    Column("undone_by", String(200)),
+    Column("undone_at", String(32)),
+    CheckConstraint(sql_in("kind", vocab.DEDUP_ACTIONS), name="dedup_action_kind"),
+)
+Index("ix_dedup_actions_work", dedup_actions.c.work)
+
 APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts")
