@@ -7,12 +7,13 @@ from typing import Optional
 
 from sqlalchemy import Connection, func, select
 
-from review.protocol import Protocol
 from review import vocabulary as vocab
+from review.protocol import Protocol
 from review.store import Store, schema
 from review.store.decisions import latest_final, maybes_waiting, passed, reaching, reasons_of
 from review.store.works import earlier_live_work_ids, live_work_ids
 from screening.flowtypes import FamilyCount, Flow, StageCount
+from screening.stopping import stopped_rounds
 
 NO_REASON = "No reason given"
 
@@ -50,9 +51,12 @@ def _stage_count(conn: Connection, protocol: Protocol, number: int, label: str,
             given = reasons_of(row)
             reasons[given[0] if given else NO_REASON] += 1
             count.excluded_automatically += row["basis"] == vocab.RULE
-    count.maybe = len(maybes_waiting(conn, number, round_id))
+    maybes = set(maybes_waiting(conn, number, round_id))
+    count.maybe = len(maybes)
     count.screened = count.included + count.excluded
     count.pending = len(in_stage) - count.screened - count.maybe
+    decided = {w for w, row in final.items() if row["decision"] in vocab.DECIDED}
+    _move_stopped(conn, count, in_stage - decided - maybes)
     count.entered = len(in_stage) - count.excluded_automatically
     count.excluded_by_reason = dict(reasons.most_common())
     return count, passing
@@ -92,6 +96,19 @@ def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[i
     return flow
 
 
+def _move_stopped(conn: Connection, count: StageCount, undecided: set[int]) -> None:
+    """Works left undecided in a round where the team stopped screening this stage are not awaiting a
+    decision: no person will screen them, and the diagram shows them in a box of their own."""
+    rounds = stopped_rounds(conn, count.number)
+    if not rounds or not undecided:
+        return
+    w = schema.works
+    stopped = conn.execute(select(func.count()).select_from(w)
+                           .where(w.c.id.in_(undecided), w.c.round_id.in_(rounds))).scalar_one()
+    count.not_screened_stopped = stopped
+    count.pending -= stopped
+
+
 def compute_flow(store: Store, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
     with store.read() as conn:
         return compute_flow_conn(conn, protocol, round_id)
@@ -110,7 +127,8 @@ def status_dict(flow: Flow) -> dict:
         "stages": {str(n): {"label": s.label, "entered": s.entered, "screened": s.screened, "included": s.included,
                             "excluded": s.excluded, "maybe": s.maybe, "pending": s.pending,
                             "excluded_by_reason": s.excluded_by_reason,
-                            "excluded_automatically": s.excluded_automatically}
+                            "excluded_automatically": s.excluded_automatically,
+                            "not_screened_stopped": s.not_screened_stopped}
                    for n, s in flow.stages.items()},
         "families": {f.family: {"label": f.label, "unique": f.unique, "screened": f.screened, **{str(n): v for n, v in f.passed.items()}}
                      for f in flow.families},

@@ -15,6 +15,7 @@ class StageCount:
     excluded: int = 0  # rule exclusions included (see excluded_automatically)
     maybe: int = 0  # works waiting as a maybe: not decided, awaiting a decision
     pending: int = 0  # works that reach the stage with nothing decided and no maybe
+    not_screened_stopped: int = 0  # works no person screened because the team stopped (stopping rule)
     excluded_by_reason: dict[str, int] = field(default_factory=dict)  # reason -> works
     excluded_automatically: int = 0  # by a protocol rule (student thesis, outside the years): basis "rule"
     entered: int = 0  # works that reach the stage, less those a rule removed: what people screen here

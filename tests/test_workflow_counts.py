@@ -13,6 +13,7 @@ from review.protocol import load_protocol
 from review.reports.flow.layout import layout_flow
 from review.reports.table31 import table_3_1
 from review.store import open_store
+from review.store.migrations import MIGRATIONS, _decision_basis
 from review.ui.tables import agreement_rows, progress_rows
 from screening.agreement import agreement, conflicts
 from screening.auto import apply_protocol_exclusions
@@ -194,6 +195,9 @@ OLD_DECISIONS_DDL = """CREATE TABLE decisions_v1 (
     order_mode VARCHAR(20), created_at VARCHAR(32) NOT NULL)"""
 
 
+BEFORE_BASIS = MIGRATIONS.index(_decision_basis)  # the version a store had before the basis column
+
+
 def test_migration_turns_old_consensus_rows_into_agreements(review_dir, protocol):
     """A store written before the basis column: its agreements were stored as automatic rows."""
     store = open_store(review_dir)
@@ -203,7 +207,7 @@ def test_migration_turns_old_consensus_rows_into_agreements(review_dir, protocol
     db = sqlite3.connect(review_dir / "review.sqlite")
     db.executescript("DROP TRIGGER decisions_no_update; DROP TRIGGER decisions_no_delete; DROP TABLE decisions;"
                      + OLD_DECISIONS_DDL + "; ALTER TABLE decisions_v1 RENAME TO decisions;"
-                     "DELETE FROM schema_version WHERE version > 1;")
+                     f"DELETE FROM schema_version WHERE version > {BEFORE_BASIS};")
     rows = [  # work, reviewer, decision, final, automatic
         (works[0], "Anna", "exclude", 0, 0), (works[0], "Bjørn", "exclude", 0, 0),
         (works[0], "consensus", "exclude", 1, 1),

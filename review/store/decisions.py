@@ -201,3 +201,11 @@ def works_per_reviewer(conn: Connection, stage: int) -> dict[str, int]:
                         .where(d.c.stage == stage, d.c.basis.in_((vocab.REVIEWER, vocab.RECONCILED, vocab.VOTE)))
                         .group_by(d.c.reviewer)).all()
     return {r: int(n) for r, n in rows}
+
+
+def people_rows_by_order(conn: Connection) -> list[tuple[int, Optional[str]]]:
+    """(stage, order_mode) of every row a person wrote (votes and final decisions; never a rule's or an
+    agreement's row): how the queue was ordered when people decided."""
+    people = (vocab.REVIEWER, vocab.RECONCILED, vocab.VOTE)
+    return [(r.stage, r.order_mode) for r in conn.execute(select(d.c.stage, d.c.order_mode)
+                                                          .where(d.c.basis.in_(people)))]

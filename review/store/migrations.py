@@ -50,6 +50,12 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _stopping_decisions(conn: Connection) -> None:
+    """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
+    schema.stopping_decisions.create(conn)
+    _forbid_changes(conn, "stopping_decisions")
+
+
 def _allow_changes(conn: Connection, table: str) -> None:
     """Lift the append-only guard for a migration that must correct old rows (put back at once after)."""
     if conn.dialect.name == "sqlite":
@@ -60,7 +66,7 @@ def _allow_changes(conn: Connection, table: str) -> None:
         conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}"))
 
 
-def _v2_decision_basis(conn: Connection) -> None:
+def _decision_basis(conn: Connection) -> None:
     """Record who decided (``basis``): a rule, one reviewer, two who agreed, the lead, or a vote.
 
     Older stores wrote the agreement of two reviewers as an ``automatic`` row by ``consensus``, so the
@@ -88,15 +94,16 @@ def _v2_decision_basis(conn: Connection) -> None:
     _forbid_changes(conn, "decisions")
 
 
-def _v3_dedup_actions(conn: Connection) -> None:
+def _dedup_actions(conn: Connection) -> None:
     """Remember what each merge, split and verdict moved, so an undo restores exactly what was there."""
     schema.metadata.create_all(conn, tables=[schema.dedup_actions])
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
-    _v2_decision_basis,
-    _v3_dedup_actions,
+    _stopping_decisions,
+    _decision_basis,
+    _dedup_actions,
 ]
 LATEST = len(MIGRATIONS)
 

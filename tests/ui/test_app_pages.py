@@ -345,3 +345,25 @@ def test_undo_merge_on_the_duplicates_page_restores_the_works_and_requeues_the_p
         links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
     assert links[1] == 1 and links[2] == 2  # the very works that existed before the merge
     assert any('data-pair="1-2"' in h.value for h in at.get("html"))  # the pair waits again
+
+
+def test_the_lead_can_stop_ranked_screening_with_a_reason_and_the_flow_counts_the_rest(app, store, protocol, works):
+    from screening.flow import compute_flow
+
+    at = app("Anna", "screening")
+    at.segmented_control(key="s1_order").set_value("ranked").run()
+    no_errors(at)
+    assert any("Stopping criterion" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert at.button(key="stop_reviewers").disabled
+    at.text_input(key="stop_note").input("synthetic: agreed at the team meeting").run()
+    at.button(key="stop_reviewers").click().run()
+    no_errors(at)
+    flow = compute_flow(store, protocol)
+    assert flow.stages[1].not_screened_stopped == len(works) and flow.stages[1].pending == 0
+
+
+def test_a_reviewer_who_is_not_the_lead_gets_no_stop_control(app, works):
+    at = app("Bjørn", "screening")
+    at.segmented_control(key="s1_order").set_value("ranked").run()
+    no_errors(at)
+    assert not [b for b in at.button if b.key in ("stop_reviewers", "stop_criterion")]
