@@ -53,6 +53,14 @@ def maybe_queue(conn: Connection, stage: int, reviewer: Optional[str] = None,
     return maybes_waiting(conn, stage, round_id, reviewer)
 
 
+def maybes_for(conn: Connection, protocol: Protocol, stage: int, reviewer: str,
+               round_id: Optional[int] = None) -> list[int]:
+    """The maybes a reviewer can settle: in a single stage every maybe (anyone may decide it); in a dual
+    stage the works they themselves voted maybe on (the other vote stays blinded until both are in)."""
+    dual = protocol.stage(stage).mode == "dual"
+    return maybes_waiting(conn, stage, round_id, reviewer if dual else None)
+
+
 def _shuffle_key(reviewer: str, work_id: int) -> str:
     # Stable per reviewer, so the "next" work does not jump around between page reloads.
     return hashlib.sha1(f"{reviewer}:{work_id}".encode()).hexdigest()

@@ -235,3 +235,16 @@ def test_table_3_1_first_total_is_the_diagrams_records_screened(dual):
     table = table_3_1(flow, protocol)
     assert table.rows[-1][2] == flow.screened == 4
     assert diagram_text(flow)["screened"].startswith("Records screened (n = 4)")
+
+
+def test_the_screen_counts_maybes_and_offers_them_as_their_own_queue(store, protocol, works):
+    from screening.screen_view import screen_state
+
+    for work in works[:9]:
+        vote(store, protocol, work, 1, "include", "Anna")
+    vote(store, protocol, works[9], 1, "maybe", "Anna")
+    with store.read() as conn:
+        state = screen_state(conn, protocol, 1, "Anna")
+        assert state.work_id is None and state.maybes == 1  # no open work, but one maybe waits
+        assert screen_state(conn, protocol, 1, "Anna", queue="maybes").work_id == works[9]
+        assert screen_state(conn, protocol, 1, "Bjørn", queue="maybes").work_id == works[9]  # single stage
