@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from review.errors import InputError, ReviewError
 from review.model import SOURCES, ImportResult, RawRecord
@@ -170,5 +170,4 @@ def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "
 
 
 def count_raw(conn: Connection) -> int:
-    from sqlalchemy import func
     return conn.execute(select(func.count()).select_from(schema.raw_records)).scalar_one()

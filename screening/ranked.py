@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
-from review.store import schema
 from review.store.decisions import people_labels
+from review.store.works import work_texts
 from review.store.works import works_signature  # noqa: F401  (re-exported: the cache key of an order)
 from screening.queue import eligible
 
@@ -41,10 +41,7 @@ def labels(conn: Connection) -> dict[int, int]:
 
 def _inputs(conn: Connection, round_id: Optional[int]) -> tuple[list[int], list[str]]:
     work_ids = eligible(conn, 1, round_id)
-    w = schema.works
-    rows = conn.execute(select(w.c.id, w.c.title, w.c.abstract).where(w.c.id.in_(work_ids))) if work_ids else []
-    text = {r.id: f"{r.title or ''} {r.abstract or ''}" for r in rows}
-    return work_ids, [text[i] for i in work_ids]
+    return work_ids, work_texts(conn, work_ids)
 
 
 def ranked_queue(conn: Connection, round_id: Optional[int] = None) -> Optional[RankedQueue]:

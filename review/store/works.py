@@ -81,6 +81,35 @@ def titles(conn: Connection, work_ids: Iterable[int]) -> dict[int, tuple[str, Op
                                                                 .where(w.c.id.in_(ids)))}
 
 
+def work_view(conn: Connection, work_id: int) -> Optional[dict]:
+    """A work's best fields plus where it was found (families, sources, files)."""
+    row = conn.execute(select(schema.works).where(schema.works.c.id == work_id)).first()
+    if row is None:
+        return None
+    view = row._asdict()
+    view["authors"] = [[a.family, a.given] for a in decode_authors(view["authors"])]
+    for key in ("isbns", "issns"):
+        view[key] = decode_list(view[key])
+    r, i = schema.raw_records, schema.imports
+    found = conn.execute(
+        select(r.c.id, r.c.source, r.c.family, r.c.format, r.c.position, i.c.file_name, i.c.round_id, r.c.title)
+        .join(schema.work_links, schema.work_links.c.raw_id == r.c.id).join(i, i.c.id == r.c.import_id)
+        .where(schema.work_links.c.work_id == work_id).order_by(r.c.id)).all()
+    view["records"] = [f._asdict() for f in found]
+    view["families"] = sorted({f.family for f in found if f.family})
+    view["sources"] = sorted({f.source for f in found})
+    view["rounds"] = sorted({f.round_id for f in found})  # > the work's own round: found again in an update
+    return view
+
+
+def work_texts(conn: Connection, work_ids: list[int]) -> list[str]:
+    """Title and abstract of each work, in the order given (what the ranker reads)."""
+    w = schema.works
+    rows = conn.execute(select(w.c.id, w.c.title, w.c.abstract).where(w.c.id.in_(work_ids))) if work_ids else []
+    text = {r.id: f"{r.title or ''} {r.abstract or ''}" for r in rows}
+    return [text[i] for i in work_ids]
+
+
 # --- the mapping between stored JSON columns and values (written once) -------------------------------
 
 def decode_authors(text: Optional[str]) -> list[Author]:
