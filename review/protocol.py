@@ -6,13 +6,13 @@ reviewers, families and their order) is read from here, never hard-coded.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from review.errors import ProtocolError
+import tomllib
 
+from review.errors import ProtocolError
 from review.vocabulary import QUALITY_RATINGS, SCREENING_MODES  # noqa: F401
 
 

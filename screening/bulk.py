@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import tomllib
 from sqlalchemy import Connection, select
 
 from review.errors import InputError, ReviewError

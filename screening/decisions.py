@@ -17,8 +17,17 @@ from review import vocabulary as vocab
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
-from review.store.decisions import (decided_by, history, insert_decision, is_decided, latest_final,  # noqa: F401
-                                    latest_votes, passed, reaching_query, reasons_of)
+from review.store.decisions import (  # noqa: F401
+    decided_by,
+    history,
+    insert_decision,
+    is_decided,
+    latest_final,
+    latest_votes,
+    passed,
+    reaching_query,
+    reasons_of,
+)
 from review.store.reviewers import ensure_reviewer  # noqa: F401  (re-exported for callers)
 from review.store.works import work_state
 from review.vocabulary import CONSENSUS, DECISIONS  # noqa: F401

@@ -13,10 +13,10 @@ from sqlalchemy import Connection, func, select
 
 from review.errors import ReviewError
 from review.protocol import Protocol
-from review.vocabulary import QUALITY_RATINGS
 from review.store import Store, schema
 from review.store.reviewers import ensure_reviewer
 from review.timeutil import now_iso
+from review.vocabulary import QUALITY_RATINGS
 
 
 @dataclass

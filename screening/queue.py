@@ -10,8 +10,16 @@ from sqlalchemy import Connection, func, select
 
 from review.protocol import Protocol
 from review.store import schema
-from review.store.decisions import (decided_query, latest_final_query, maybes_query, maybes_waiting, reaching,
-                                    reaching_query, voted_query, works_per_reviewer)
+from review.store.decisions import (
+    decided_query,
+    latest_final_query,
+    maybes_query,
+    maybes_waiting,
+    reaching,
+    reaching_query,
+    voted_query,
+    works_per_reviewer,
+)
 from review.vocabulary import VOTES_NEEDED
 
 ORDERS = ("import", "random", "ranked")

@@ -11,8 +11,10 @@ from typing import Optional
 from sqlalchemy import Connection
 
 from review.store.decisions import people_labels
-from review.store.works import work_texts
-from review.store.works import works_signature  # noqa: F401  (re-exported: the cache key of an order)
+from review.store.works import (
+    work_texts,
+    works_signature,  # noqa: F401  (re-exported: the cache key of an order)
+)
 from screening.queue import eligible
 
 

@@ -16,10 +16,10 @@ from review.store import schema
 from screening.blinding import visible_votes
 from screening.decisions import latest_final, latest_votes, reasons_for
 from screening.queue import Progress, eligible, maybes_for, next_work, progress
-
-QUEUES = ("open", "maybes")
 from screening.undo import own_latest, step_back
 from screening.works import work_view
+
+QUEUES = ("open", "maybes")
 
 
 @dataclass

@@ -76,7 +76,7 @@ def _press(store, protocol, works, log) -> list[tuple]:
                      reasons=[REASON] if decision == "exclude" else [], final=lead_final or not dual)
         try:
             if dual and lead_final:
-                store.transact(lambda conn: decide(conn, protocol, d))
+                store.transact(lambda conn, d=d: decide(conn, protocol, d))
             else:
                 record(store, protocol, d)
         except ReviewError:

@@ -7,6 +7,15 @@ undo the exact inverse of the change it takes back.
 
 from review.dedup.engine import DedupResult, PairOutcome, find_duplicates  # noqa: F401
 from review.dedup.records import LinkedRecord, work_records  # noqa: F401
-from review.dedup.workflow import (DedupReport, GroupingChange, MergeConflict, decide_pair,  # noqa: F401
-                                   list_pairs, merge_differences, resolve_pair, run_dedup, undo_action,
-                                   undo_merge)
+from review.dedup.workflow import (  # noqa: F401
+                                   DedupReport,
+                                   GroupingChange,
+                                   MergeConflict,
+                                   decide_pair,
+                                   list_pairs,
+                                   merge_differences,
+                                   resolve_pair,
+                                   run_dedup,
+                                   undo_action,
+                                   undo_merge,
+)

@@ -16,7 +16,6 @@ from review.errors import StoreError
 from review.store import schema
 from review.timeutil import now_iso
 
-
 # The tables version 1 created. A table added later is created by its own migration, so this list
 # never grows: a new table in schema.py plus a migration that creates it.
 V1_TABLES = ("rounds", "reviewers", "imports", "raw_records", "works", "work_links", "candidate_pairs",

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text, UniqueConstraint)
-
-metadata = MetaData()
+from sqlalchemy import (
+                        Boolean,
+                        CheckConstraint,
+                        Column,
+                        Float,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        UniqueConstraint,
+)
 
 from review import vocabulary as vocab
 from review.vocabulary import sql_in
+
+metadata = MetaData()
 
 # The constraints are built from the one vocabulary (review/vocabulary.py); these names stay for callers.
 DECISIONS = vocab.DECISIONS
