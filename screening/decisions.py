@@ -125,15 +125,15 @@ write_decision = decide  # the name older callers use
 
 
 def settle_votes(conn: Connection, work_id: int, stage: int) -> Optional[str]:
-    """Append the agreed final row when the work's latest votes decide it and the final row does not
-    already say so; returns the agreed decision (None when the votes decide nothing new)."""
+    """Append the agreed final row (its reasons the union of the votes') when the work's latest votes
+    decide it and nothing was settled after them; returns the agreed decision, else None."""
     votes = latest_votes(conn, stage, work_id).get(work_id, {})
     outcome = outcome_of_votes(v["decision"] for v in votes.values())
     if outcome is None:
         return None
     final = latest_final(conn, stage, [work_id]).get(work_id)
-    if final is not None and final["decision"] == outcome:
-        return None
+    if final is not None and final["id"] > max(v["id"] for v in votes.values()):
+        return None  # already settled after these votes (the agreed row, or the lead's decision)
     reasons = sorted({r for v in votes.values() for r in reasons_of(v)})
     insert_decision(conn, work_id=work_id, stage=stage, reviewer=CONSENSUS, decision=outcome, reasons=reasons,
                     note="both reviewers agreed" if len(votes) == 2 else f"all {len(votes)} reviewers agreed",
