@@ -17,7 +17,7 @@ from review.errors import ProtocolError
 from review.model import Author
 from review.protocol import Protocol
 from review.store import schema
-from review.store.decisions import included, latest_final
+from review.store.decisions import included, latest_final, people_labels
 from review.store.works import decode_authors, decode_list, live_work_ids
 from screening.blinding import visible_decision_rows
 from screening.summaries import latest_summaries
@@ -93,6 +93,7 @@ class ScreeningWork:
     sources: list[str] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
     final: dict[int, str] = field(default_factory=dict)  # stage -> latest final decision
+    labels: dict[int, int] = field(default_factory=dict)  # stage -> 1/0 where people decided (ranker labels)
 
 
 @dataclass
@@ -198,6 +199,7 @@ def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = Non
     rows = list(conn.execute(select(w).where(w.c.id.in_(ids)).order_by(w.c.id)).mappings())
     provenance = _provenance(conn, ids, protocol)
     finals = {stage: latest_final_decisions(conn, stage) for stage in schema.STAGES}
+    labelled = {stage: people_labels(conn, stage) for stage in schema.STAGES}
     out = []
     for row in rows:
         prov = provenance.get(row["id"], {})
@@ -207,7 +209,8 @@ def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = Non
             language=row["language"], doi=row["doi"], url=row["url"], peer_reviewed=row["peer_reviewed"],
             family=row["family"], n_records=prov.get("n", 0), sources=list(prov.get("sources", [])),
             families=list(prov.get("families", [])),
-            final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]}))
+            final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]},
+            labels={stage: labelled[stage][row["id"]] for stage in schema.STAGES if row["id"] in labelled[stage]}))
     return out
 
 

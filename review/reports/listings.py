@@ -17,8 +17,6 @@ SEARCH_LOG_COLUMNS = ["family", "family_label", "source", "database", "query", "
 PLATFORMS = {"oria": "Oria (Ex Libris Primo VE)", "scholar": "Google Scholar", "other": "other"}
 
 ASREVIEW_COLUMNS = ["record_id", "title", "abstract", "authors", "year", "doi", "url", "label_included"]
-# ASReview LAB reads label_included as 1 (relevant) / 0 (irrelevant); an empty cell means unlabelled.
-ASREVIEW_LABELS = {"include": 1, "exclude": 0}
 ASREVIEW_STAGE = 1  # labels come from the title/abstract stage, the one ASReview models
 
 DECISION_COLUMNS = ["work_id", "stage", "decision", "reason", "reviewer", "final", "note", "automatic",
@@ -37,7 +35,9 @@ def search_log_table(entries: Sequence[SearchLogEntry]) -> Table:
 def asreview_table(works: Sequence[ScreeningWork]) -> Table:
     rows = []
     for w in works:
-        label = ASREVIEW_LABELS.get(w.final.get(ASREVIEW_STAGE, ""))
+        # People's decisions only, as the built-in ranker trains: a rule's exclusion (a thesis, a year
+        # outside the search) says nothing about relevance, and a maybe is unlabelled.
+        label = w.labels.get(ASREVIEW_STAGE)
         rows.append([w.work_id, w.title, w.abstract, "; ".join(a.display() for a in w.authors), w.year, w.doi,
                      w.url, label])
     return Table(columns=list(ASREVIEW_COLUMNS), rows=rows)
