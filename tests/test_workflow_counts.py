@@ -248,3 +248,17 @@ def test_the_screen_counts_maybes_and_offers_them_as_their_own_queue(store, prot
         assert state.work_id is None and state.maybes == 1  # no open work, but one maybe waits
         assert screen_state(conn, protocol, 1, "Anna", queue="maybes").work_id == works[9]
         assert screen_state(conn, protocol, 1, "Bjørn", queue="maybes").work_id == works[9]  # single stage
+
+
+def test_the_asreview_hand_off_labels_only_peoples_decisions(dual):
+    from review.reports.collect import collect_screening_works
+    from review.reports.listings import asreview_table
+
+    store, protocol, works = dual
+    for reviewer in ("Anna", "Bjørn"):
+        vote(store, protocol, works[0], 1, "exclude", reviewer, ["Ikke karriereveiledning"])
+    apply_protocol_exclusions(store, protocol)  # the synthetic thesis, works[4]
+    with store.read() as conn:
+        table = asreview_table(collect_screening_works(conn, protocol))
+    labels_by_work = {row[0]: row[-1] for row in table.rows}
+    assert labels_by_work[works[0]] == 0 and labels_by_work[works[4]] is None
