@@ -10,6 +10,7 @@ from typing import Sequence
 
 from review.reports.collect import DecisionRow, RawRow, ScreeningWork, SearchLogEntry
 from review.reports.tabular import Table
+from review.vocabulary import STAGES
 
 SEARCH_LOG_COLUMNS = ["family", "family_label", "source", "database", "query", "query_recorded", "searched",
                       "filters", "hits", "file", "format", "imported_at", "problems"]
@@ -54,7 +55,7 @@ def works_table(works: Sequence[ScreeningWork]) -> Table:
                "url", "peer_reviewed", "records", "sources", "families", "stage_1", "stage_2", "stage_3"]
     rows = [[w.work_id, w.family, w.year, w.title, "; ".join(a.display() for a in w.authors), w.venue, w.publisher,
              w.doc_type, w.language, w.doi, w.url, w.peer_reviewed, w.n_records, "; ".join(w.sources),
-             "; ".join(w.families)] + [w.final.get(stage) for stage in (1, 2, 3)]
+             "; ".join(w.families)] + [w.final.get(stage) for stage in STAGES]
             for w in works]
     return Table(columns=columns, rows=rows)
 

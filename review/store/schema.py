@@ -262,7 +262,7 @@ stopping_decisions = Table(
     Column("note", Text),
     Column("decided_by", String(200), nullable=False),
     Column("created_at", String(32), nullable=False),
-    CheckConstraint("stage IN (1, 2, 3)", name="stop_stage"),
+    CheckConstraint(sql_in("stage", vocab.STAGES), name="stop_stage"),
     CheckConstraint("basis IN ('criterion', 'reviewers')", name="stop_basis"),
 )
 
