@@ -20,7 +20,8 @@ def reasons_for(conn: Connection, protocol: Protocol, stage: int, viewer: Option
     hidden from the viewer is left out: offering it would hint at that vote.
     """
     c = schema.custom_reasons
-    custom = conn.execute(select(c.c.reason, c.c.added_by).where(c.c.stage == stage).order_by(c.c.added_at)).all()
+    custom = [(r.reason, r.added_by) for r in
+              conn.execute(select(c.c.reason, c.c.added_by).where(c.c.stage == stage).order_by(c.c.added_at))]
     listed = list(protocol.stage(stage).reasons)
     if viewer is not None and protocol.stage(stage).mode == "dual":
         seen = {reason for row in visible_decision_rows(conn, protocol, viewer) if row["stage"] == stage

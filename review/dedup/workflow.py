@@ -20,7 +20,7 @@ from review.dedup.records import load_raw, record_from_row, work_records
 from review.errors import ReviewError, StoreError
 from review.protocol import Protocol
 from review.store import pairs, schema
-from review.store.db import Store
+from review.store.db import Store, inserted_id
 from review.store.decisions import latest_final, latest_votes, works_with_decisions
 from review.store.works import work_state
 from review.timeutil import now_iso
@@ -51,7 +51,7 @@ def _ordered(a: int, b: int) -> tuple[int, int]:
 
 
 def _new_work(conn: Connection, round_id: int) -> int:
-    return conn.execute(insert(schema.works).values(round_id=round_id, created_at=now_iso())).inserted_primary_key[0]
+    return inserted_id(conn.execute(insert(schema.works).values(round_id=round_id, created_at=now_iso())))
 
 
 def _refresh(conn: Connection, work_ids, family_order) -> None:
@@ -289,7 +289,9 @@ def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: st
 def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: str, *,
                  note: Optional[str] = None, protocol: Optional[Protocol] = None, keep: Optional[int] = None) -> int:
     """``decide_pair``, returning the work of ``raw_a`` afterwards."""
-    return decide_pair(store, raw_a, raw_b, verdict, reviewer, note=note, protocol=protocol, keep=keep).work
+    work = decide_pair(store, raw_a, raw_b, verdict, reviewer, note=note, protocol=protocol, keep=keep).work
+    assert work is not None  # a verdict always leaves raw_a in a work
+    return work
 
 
 def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChange:

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from review import vocabulary as vocab
 from review.store import schema
+from review.store.db import inserted_id
 from review.store.works import live_works_query
 from review.timeutil import now_iso
 
@@ -27,11 +28,11 @@ def insert_decision(conn: Connection, *, work_id: int, stage: int, reviewer: str
     """Append one row; ``final`` and ``automatic`` follow from ``basis`` (the row mapping, written once)."""
     if basis not in vocab.BASES:
         raise ValueError(f"unknown decision basis {basis!r}")
-    return conn.execute(d.insert().values(
+    return inserted_id(conn.execute(d.insert().values(
         work_id=work_id, stage=stage, reviewer=reviewer, decision=decision,
         reasons=json.dumps(list(reasons), ensure_ascii=False), note=note, basis=basis,
         final=basis in vocab.FINAL_BASES, automatic=basis == vocab.RULE, order_mode=order_mode,
-        created_at=now_iso())).inserted_primary_key[0]
+        created_at=now_iso())))
 
 
 def reasons_of(row: dict) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 from sqlalchemy import Connection, Select, and_, delete, exists, insert, select, update
 
 from review.store import schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
 
 pairs_t, verdicts_t, actions_t, links_t = (schema.candidate_pairs, schema.pair_verdicts, schema.dedup_actions,
@@ -83,16 +84,16 @@ def drop_pairs(conn: Connection, raw_ids: Iterable[int]) -> None:
 
 def add_verdict(conn: Connection, raw_a: int, raw_b: int, verdict: str, reviewer: str,
                 note: Optional[str] = None) -> int:
-    return conn.execute(insert(verdicts_t).values(raw_a=raw_a, raw_b=raw_b, verdict=verdict, reviewer=reviewer,
-                                                  note=note, decided_at=now_iso())).inserted_primary_key[0]
+    return inserted_id(conn.execute(insert(verdicts_t).values(raw_a=raw_a, raw_b=raw_b, verdict=verdict,
+                                                              reviewer=reviewer, note=note, decided_at=now_iso())))
 
 
 def record_action(conn: Connection, kind: str, *, work: Optional[int], other: Optional[int], raw_ids: list[int],
                   decided_by: str, verdict_id: Optional[int] = None, pair: Optional[dict] = None) -> int:
-    return conn.execute(insert(actions_t).values(
+    return inserted_id(conn.execute(insert(actions_t).values(
         kind=kind, verdict_id=verdict_id, work=work, other=other, raw_ids=json.dumps(sorted(raw_ids)),
         pair_score=pair["score"] if pair else None, pair_reason=pair["reason"] if pair else None,
-        decided_by=decided_by, decided_at=now_iso())).inserted_primary_key[0]
+        decided_by=decided_by, decided_at=now_iso())))
 
 
 def _action(row) -> dict:

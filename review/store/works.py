@@ -104,8 +104,10 @@ def work_view(conn: Connection, work_id: int) -> Optional[dict]:
 
 def work_texts(conn: Connection, work_ids: list[int]) -> list[str]:
     """Title and abstract of each work, in the order given (what the ranker reads)."""
+    if not work_ids:
+        return []
     w = schema.works
-    rows = conn.execute(select(w.c.id, w.c.title, w.c.abstract).where(w.c.id.in_(work_ids))) if work_ids else []
+    rows = conn.execute(select(w.c.id, w.c.title, w.c.abstract).where(w.c.id.in_(work_ids)))
     text = {r.id: f"{r.title or ''} {r.abstract or ''}" for r in rows}
     return [text[i] for i in work_ids]
 
