@@ -166,15 +166,20 @@ class GroupingChange:
 
     work: Optional[int]  # the work the pair's first record is in now (None for an undo)
     restored: list[int] = field(default_factory=list)  # works back as they were, with their decision history
-    created: list[int] = field(default_factory=list)  # new works that still need screening
+    created: list[int] = field(default_factory=list)  # new works (they still need screening)
     action_id: Optional[int] = None  # pass to ``undo_action`` to take it back
+    unscreened: list[int] = field(default_factory=list)  # of restored and created, those with no decision
 
     def describe(self) -> str:
         parts = []
         if self.restored:
-            parts.append("restored " + ", ".join(f"work #{w}" for w in self.restored) + " with its decisions")
+            parts.append("restored " + ", ".join(f"work #{w}" for w in self.restored)
+                         + " as it was before the merge")
         if self.created:
-            parts.append("new " + ", ".join(f"work #{w}" for w in self.created) + " needs screening")
+            parts.append("new " + ", ".join(f"work #{w}" for w in self.created))
+        waiting = [w for w in self.restored + self.created if w in self.unscreened]
+        if waiting:
+            parts.append(", ".join(f"#{w}" for w in waiting) + " needs screening")
         return "; ".join(parts)
 
 
@@ -278,7 +283,8 @@ def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: st
             action = pairs.record_action(conn, "split", work=work_a, other=created, raw_ids=[leaving],
                                          decided_by=reviewer, verdict_id=verdict_id, pair=pair)
             _refresh(conn, [work_a, created], order)
-            return GroupingChange(work=_work_of(conn, raw_a), created=[created], action_id=action)
+            return GroupingChange(work=_work_of(conn, raw_a), created=[created], action_id=action,
+                                  unscreened=[created])
         action = pairs.record_action(conn, "none", work=work_a, other=work_b, raw_ids=[], decided_by=reviewer,
                                      verdict_id=verdict_id, pair=pair)
         return GroupingChange(work=_work_of(conn, raw_a), action_id=action)
@@ -312,6 +318,7 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
         conn.execute(update(works).where(works.c.id == absorbed).values(merged_into=None))
         _refresh(conn, [survivor, absorbed], order)
         change.restored = [absorbed]
+        change.unscreened = [] if absorbed in works_with_decisions(conn) else [absorbed]
     elif action["kind"] == "split":
         origin, created = action["work"], action["other"]
         if created in works_with_decisions(conn):

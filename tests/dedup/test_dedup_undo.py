@@ -56,7 +56,8 @@ def test_undo_merge_restores_exactly_the_works_before_that_merge(store, protocol
         before_b = history(conn, wb)
     assert grouping(store) == {wa: set(ids)}
     change = undo_action(store, first.action_id, "Anna", protocol=protocol)
-    assert change.restored == [wb] and change.created == []
+    assert change.restored == [wb] and change.created == [] and change.unscreened == []
+    assert "needs screening" not in change.describe()  # wb comes back with its own decisions
     assert grouping(store) == {wa: {ids[0], ids[2]}, wb: {ids[1]}}  # the later merge stays as it was
     with store.read() as conn:
         assert history(conn, wb) == before_b  # its own decision history, untouched
@@ -125,8 +126,9 @@ def test_undoing_a_merge_puts_the_pair_back_in_the_queue(store, protocol):
     change = decide_pair(store, ids[0], ids[1], "duplicate", "Anna", protocol=protocol)
     with store.read() as conn:
         assert list_pairs(conn) == []
-    undo_action(store, change.action_id, "Anna", protocol=protocol)
+    undone = undo_action(store, change.action_id, "Anna", protocol=protocol)
     assert grouping(store) == before
+    assert undone.describe().endswith("needs screening")  # the restored work was never screened
     with store.read() as conn:
         assert [(p["raw_a"], p["raw_b"]) for p in list_pairs(conn)] == [(ids[0], ids[1])]
     with pytest.raises(Exception, match="already undone"):
