@@ -17,7 +17,7 @@ from review.protocol import Protocol
 from review.store import Store, schema
 from review.store.reviewers import ensure_reviewer
 from review.store.works import surviving_work
-from screening.decisions import Decision, decide
+from screening.decisions import Decision, Recorded, decide, record_in
 from screening.quality import write_rating
 from screening.summaries import write_summary
 
@@ -106,7 +106,8 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_un
 
     Rows are applied stage by stage so a file can carry a work through all three stages. Each row goes
     through ``decisions.decide`` exactly as a press on the screening page does: in a dual stage a row
-    with final false is a vote, and two agreeing votes make the agreed decision. A reason outside the
+    is a vote (final false, or no final column), two agreeing votes make the agreed decision, and only
+    the lead's row may be final (the reconciliation). A reason outside the
     protocol's list is kept as a custom reason; an unknown reviewer is added.
     ``skip_unknown`` passes over rows naming records the review does not hold (a re-run of a bundled
     review with an export file left out) instead of refusing the file.
@@ -125,7 +126,7 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_un
                              reviewer=row["reviewer"], reasons=reasons, note=row.get("note") or None,
                              final=_flag(row.get("final", "true") or "true", "final"),
                              order_mode=row.get("order_mode") or None)
-                recorded = decide(conn, protocol, d)
+                recorded = _apply_row(conn, protocol, d, final_given=bool(row.get("final")))
             except UnknownRecordKey:
                 if not skip_unknown:
                     raise InputError(Path(path).name, f"no record with key '{row.get('record')}'", line=line) from None
@@ -144,6 +145,23 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_un
         return result
 
     return store.transact(work)
+
+
+def _apply_row(conn: Connection, protocol: Protocol, d: Decision, *, final_given: bool) -> Recorded:
+    """One row, recorded as the screening page would record it.
+
+    In a stage screened by two reviewers a person's row is a vote (consensus follows when the votes
+    agree); a final decision there is the lead's reconciliation, never one reviewer's alone.
+    """
+    if protocol.stage(d.stage).mode != "dual":
+        return decide(conn, protocol, d)
+    if d.final and final_given:
+        if not protocol.lead or d.reviewer.strip() != protocol.lead:
+            lead = f"only the lead ({protocol.lead})" if protocol.lead else "only a lead ([team] lead in review.toml)"
+            raise ReviewError(f"stage {d.stage} is screened by two reviewers: {d.reviewer}'s row is a vote "
+                              f"(final = false) and cannot be a final decision; {lead} records one")
+        return decide(conn, protocol, d)  # the lead's reconciliation (basis "reconciled")
+    return record_in(conn, protocol, d)
 
 
 def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:

@@ -30,7 +30,8 @@ from review.store.decisions import (  # noqa: F401
 )
 from review.store.reviewers import ensure_reviewer  # noqa: F401  (re-exported for callers)
 from review.store.works import work_state
-from review.vocabulary import CONSENSUS, DECISIONS  # noqa: F401
+from review.vocabulary import CONSENSUS, DECISIONS, PROTOCOL_REVIEWER  # noqa: F401
+from review.vocabulary import RESERVED_NAMES as RESERVED_REVIEWERS
 from screening.quality import stage2_warnings
 from screening.reasons import keep_custom_reasons, reasons_for  # noqa: F401
 
@@ -108,9 +109,9 @@ def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
     check_eligible(conn, d.work_id, d.stage)
     basis = basis_for(protocol, d)
     if basis != vocab.RULE:
-        if (d.reviewer or "").strip() in vocab.RESERVED_NAMES:
-            raise ReviewError(f"'{d.reviewer}' is reserved for decisions made by rules; a person's decision "
-                              f"needs the person's name")
+        if (d.reviewer or "").strip().casefold() in RESERVED_REVIEWERS:
+            raise ReviewError(f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
+                              f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name")
         ensure_reviewer(conn, d.reviewer)
     d.final = basis in vocab.FINAL_BASES
     added = keep_custom_reasons(conn, protocol, d.stage, d.reasons, d.reviewer)
@@ -147,9 +148,14 @@ def record(store: Store, protocol: Protocol, d: Decision) -> Recorded:
     In a stage screened by two reviewers a person's press is a vote, never final by itself: the
     agreement of the votes (``outcome_of_votes``) or the lead's reconciliation decides.
     """
+    return store.transact(lambda conn: record_in(conn, protocol, d))
+
+
+def record_in(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
+    """``record`` inside the caller's transaction (the page and ``review decide --csv`` share it)."""
     if protocol.stage(d.stage).mode == "dual" and not d.automatic:
-        d.final = False
-    return store.transact(lambda conn: decide(conn, protocol, d))
+        d.final = False  # a vote; final once the votes agree or the lead reconciles
+    return decide(conn, protocol, d)
 
 
 def is_open(row: Optional[dict]) -> bool:

@@ -28,7 +28,7 @@ def add_reviewer(store: Store, protocol: Protocol, name: str) -> str:
         raise ReviewError("type a name to add a reviewer")
     if len(name) > MAX_NAME:
         raise ReviewError(f"a reviewer name has at most {MAX_NAME} characters")
-    if name in SYSTEM_NAMES:
+    if name.casefold() in SYSTEM_NAMES:
         raise ReviewError(f"'{name}' is reserved for decisions made by rules; choose another name")
     role = "lead" if name == protocol.lead else "reviewer"
     store.transact(lambda conn: ensure_reviewer(conn, name, role))

@@ -260,5 +260,6 @@ def test_the_asreview_hand_off_labels_only_peoples_decisions(dual):
     apply_protocol_exclusions(store, protocol)  # the synthetic thesis, works[4]
     with store.read() as conn:
         table = asreview_table(collect_screening_works(conn, protocol))
-    labels_by_work = {row[0]: row[-1] for row in table.rows}
+    column = table.columns.index("label_included")
+    labels_by_work = {row[0]: row[column] for row in table.rows}
     assert labels_by_work[works[0]] == 0 and labels_by_work[works[4]] is None

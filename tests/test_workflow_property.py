@@ -25,7 +25,8 @@ from review.rounds import open_round
 from review.store import open_store, schema
 from screening.auto import apply_protocol_exclusions
 from screening.bulk import apply_decisions_csv
-from screening.decisions import Decision, decide, record
+from screening.agreement import reconcile
+from screening.decisions import Decision, record
 from screening.flow import compute_flow, status_dict
 from screening.queue import eligible
 from tests.conftest import add_records, set_stage_mode, singleton_works, synthetic_records
@@ -72,11 +73,12 @@ def _press(store, protocol, works, log) -> list[tuple]:
         if index >= len(works):
             continue
         dual = protocol.stage(stage).mode == "dual"
+        reconciles = dual and lead_final and reviewer == protocol.lead  # the lead's final decision
         d = Decision(work_id=works[index], stage=stage, decision=decision, reviewer=reviewer,
-                     reasons=[REASON] if decision == "exclude" else [], final=lead_final or not dual)
+                     reasons=[REASON] if decision == "exclude" else [], final=reconciles or not dual)
         try:
-            if dual and lead_final:
-                store.transact(lambda conn, d=d: decide(conn, protocol, d))
+            if reconciles:
+                reconcile(store, protocol, d.work_id, stage, reviewer, decision, d.reasons)
             else:
                 record(store, protocol, d)
         except ReviewError:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, exists, inspect, select, text, update
 
 from review import vocabulary
 from review.errors import StoreError
-from review.store import schema
+from review.store import chain, schema
 from review.timeutil import now_iso
 
 # The tables version 1 created. A table added later is created by its own migration, so this list
@@ -30,23 +30,18 @@ def _v1_initial(conn: Connection) -> None:
 
 
 def _forbid_changes(conn: Connection, table: str) -> None:
-    """History tables are append-only: a changed mind adds a row. Enforced in the database itself."""
-    if conn.dialect.name == "sqlite":
-        for op in ("UPDATE", "DELETE"):
-            conn.execute(text(
-                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"))
-    elif conn.dialect.name == "postgresql":
-        conn.execute(text(
-            "CREATE OR REPLACE FUNCTION review_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql"))
-        conn.execute(text(
-            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION review_append_only()"))
-        # TRUNCATE bypasses row triggers; SQLite has no TRUNCATE (its DELETE without WHERE fires them).
-        conn.execute(text(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
+    """History tables are append-only: a changed mind adds a row. Enforced in the database itself,
+    and every row chained by hash (store/chain.py)."""
+    chain.protect(conn, table)
+
+
+def _v2_chained_history(conn: Connection) -> None:
+    """Hash-chain the history tables and refuse INSERT OR REPLACE (stores made before this version
+    get the column, the new triggers, and their rows sealed in id order)."""
+    present = set(inspect(conn).get_table_names())
+    for table in schema.APPEND_ONLY_TABLES:
+        if table in present:  # a history table added by a later migration is protected there
+            _forbid_changes(conn, table)
 
 
 def _stopping_decisions(conn: Connection) -> None:
@@ -55,14 +50,42 @@ def _stopping_decisions(conn: Connection) -> None:
     _forbid_changes(conn, "stopping_decisions")
 
 
-def _allow_changes(conn: Connection, table: str) -> None:
-    """Lift the append-only guard for a migration that must correct old rows (put back at once after)."""
-    if conn.dialect.name == "sqlite":
-        for op in ("update", "delete"):
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_{op}"))
-    elif conn.dialect.name == "postgresql":
-        conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}"))
-        conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}"))
+def _add_import_database(conn: Connection) -> None:
+    """imports.database: the database a file names (PubMed, Embase, ERIC...), kept apart from ``source``."""
+    if "database" not in {column["name"] for column in inspect(conn).get_columns("imports")}:
+        conn.execute(text("ALTER TABLE imports ADD COLUMN database VARCHAR(200)"))
+
+
+def _add_synthetic_marks(conn: Connection) -> None:
+    """Raw records and works carry the synthetic stand-in mark (review.synthetic); older stores read it
+    back from each record's fields as imported."""
+    import json
+
+    from review.synthetic import fields_say_synthetic
+
+    for table in ("raw_records", "works"):
+        if "synthetic" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT FALSE"))
+    raw = schema.raw_records
+    marked = [row.id for row in conn.execute(select(raw.c.id, raw.c.fields))
+              if fields_say_synthetic(json.loads(row.fields or "{}"))]
+    if marked:
+        conn.execute(raw.update().where(raw.c.id.in_(marked)).values(synthetic=True))
+        links = schema.work_links
+        real_works = select(links.c.work_id).join(raw, raw.c.id == links.c.raw_id).where(raw.c.synthetic.is_(False))
+        any_link = select(links.c.work_id)
+        conn.execute(schema.works.update().where(schema.works.c.id.in_(any_link))
+                     .where(schema.works.c.id.not_in(real_works)).values(synthetic=True))
+
+
+def _lift_guard(conn: Connection, table: str) -> None:
+    """Take the append-only triggers off a history table for a migration that must correct old rows;
+    ``_forbid_changes`` puts them back (covering any new column) and re-seals the chain."""
+    for suffix in chain.OLD_TRIGGERS:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_{suffix} ON {table}"))
+        else:
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_{suffix}"))
 
 
 def _decision_basis(conn: Connection) -> None:
@@ -71,15 +94,15 @@ def _decision_basis(conn: Connection) -> None:
     Older stores wrote the agreement of two reviewers as an ``automatic`` row by ``consensus``, so the
     flow counted it as a protocol rule's exclusion. Those rows become agreements (and lose the
     automatic flag); a person's final row that follows votes on the same work and stage is the
-    lead's reconciliation.
+    lead's reconciliation. A row's hash covers every column, so the decision chain is sealed again
+    from its first row (``review verify`` shows the new head).
     """
     d = schema.decisions
-    if "basis" not in {c["name"] for c in inspect(conn).get_columns("decisions")}:
-        conn.execute(text("ALTER TABLE decisions ADD COLUMN basis VARCHAR(20) CONSTRAINT decision_basis CHECK ("
-                          + vocabulary.sql_in("basis", vocabulary.BASES) + ")"))
-    if conn.execute(select(d.c.id).where(d.c.basis.is_(None)).limit(1)).first() is None:
-        return  # a fresh store: nothing to correct, the guard stays as it is
-    _allow_changes(conn, "decisions")
+    if "basis" in {c["name"] for c in inspect(conn).get_columns("decisions")}:
+        return  # a store made with the column (version 1 creates today's tables)
+    _lift_guard(conn, "decisions")
+    conn.execute(text("ALTER TABLE decisions ADD COLUMN basis VARCHAR(20) CONSTRAINT decision_basis CHECK ("
+                      + vocabulary.sql_in("basis", vocabulary.BASES) + ")"))
     undecided = d.c.basis.is_(None)
     conn.execute(update(d).where(undecided, d.c.reviewer == vocabulary.CONSENSUS, d.c.final.is_(True))
                  .values(basis=vocabulary.AGREEMENT, automatic=False))
@@ -90,6 +113,8 @@ def _decision_basis(conn: Connection) -> None:
                                  earlier.c.id < d.c.id, earlier.c.final.is_(False))
     conn.execute(update(d).where(undecided, after_votes).values(basis=vocabulary.RECONCILED))
     conn.execute(update(d).where(undecided).values(basis=vocabulary.REVIEWER))
+    if chain.CHAIN_COLUMN in {c["name"] for c in inspect(conn).get_columns("decisions")}:
+        conn.execute(update(d).values({chain.CHAIN_COLUMN: None}))
     _forbid_changes(conn, "decisions")
 
 
@@ -100,7 +125,10 @@ def _dedup_actions(conn: Connection) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _v2_chained_history,
     _stopping_decisions,
+    _add_import_database,
+    _add_synthetic_marks,
     _decision_basis,
     _dedup_actions,
 ]

@@ -28,7 +28,7 @@ def _json(value) -> str:
 
 
 def record_row(import_id: int, rec: RawRecord, *, family: Optional[str], query: Optional[str],
-               searched: Optional[str], peer_reviewed: Optional[bool]) -> dict:
+               searched: Optional[str], peer_reviewed: Optional[bool], synthetic: bool = False) -> dict:
     """The row that stores one record of an import (the search's family, query and date with it)."""
     return {
         "import_id": import_id, "position": rec.position, "line": rec.line, "source": rec.source,
@@ -40,6 +40,7 @@ def record_row(import_id: int, rec: RawRecord, *, family: Optional[str], query: 
         "abstract": rec.abstract, "abstract_is_snippet": rec.abstract_is_snippet, "url": rec.url,
         "peer_reviewed": peer_reviewed, "cited_by": rec.cited_by, "volume": rec.volume, "issue": rec.issue,
         "pages": rec.pages, "keywords": _json(rec.keywords), "fields": _json(rec.fields),
+        "synthetic": synthetic,
     }
 
 
@@ -50,6 +51,7 @@ def record_from_row(row) -> RawRecord:
     record.authors = decode_authors(data["authors"])
     record.authors_truncated = bool(data["authors_truncated"])
     record.abstract_is_snippet = bool(data["abstract_is_snippet"])
+    record.synthetic = bool(data["synthetic"])
     for name in _JSON_LISTS:
         setattr(record, name, json.loads(data[name] or "[]"))
     record.fields = json.loads(data["fields"] or "{}")

@@ -7,6 +7,7 @@ from sqlalchemy import Connection, select
 from review.errors import ReviewError
 from review.store import schema
 from review.timeutil import now_iso
+from review.vocabulary import RESERVED_NAMES
 
 
 def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool:
@@ -14,6 +15,9 @@ def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool
     name = (name or "").strip()
     if not name:
         raise ReviewError("a decision needs a reviewer name")
+    if name.casefold() in RESERVED_NAMES:
+        raise ReviewError(f"'{name}' is reserved for decisions made by rules "
+                          f"({', '.join(RESERVED_NAMES)}); a person needs their own name")
     exists = conn.execute(select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first()
     if exists:
         return False
