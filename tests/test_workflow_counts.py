@@ -13,6 +13,7 @@ from review.protocol import load_protocol
 from review.reports.flow.layout import layout_flow
 from review.reports.table31 import table_3_1
 from review.store import open_store
+from review.store.chain import check_chain, trigger_problems
 from review.store.migrations import MIGRATIONS, _decision_basis
 from review.ui.tables import agreement_rows, progress_rows
 from screening.agreement import agreement, conflicts
@@ -192,7 +193,7 @@ OLD_DECISIONS_DDL = """CREATE TABLE decisions_v1 (
     id INTEGER PRIMARY KEY, work_id INTEGER NOT NULL REFERENCES works (id), stage INTEGER NOT NULL,
     reviewer VARCHAR(200) NOT NULL, decision VARCHAR(10) NOT NULL, reasons TEXT DEFAULT '[]' NOT NULL,
     note TEXT, final BOOLEAN DEFAULT '0' NOT NULL, automatic BOOLEAN DEFAULT '0' NOT NULL,
-    order_mode VARCHAR(20), created_at VARCHAR(32) NOT NULL)"""
+    order_mode VARCHAR(20), created_at VARCHAR(32) NOT NULL, row_hash TEXT)"""
 
 
 BEFORE_BASIS = MIGRATIONS.index(_decision_basis)  # the version a store had before the basis column
@@ -225,6 +226,10 @@ def test_migration_turns_old_consensus_rows_into_agreements(review_dir, protocol
     assert compute_flow(store, protocol).stages[1].excluded_automatically == 1
     with store.write() as conn, pytest.raises(Exception, match="append-only"):
         conn.exec_driver_sql("UPDATE decisions SET decision = 'include'")
+    with store.write() as conn, pytest.raises(Exception, match="append-only"):
+        conn.exec_driver_sql("UPDATE decisions SET basis = 'rule'")  # the guard covers the new column
+    with store.read() as conn:
+        assert check_chain(conn, "decisions").problems == [] and trigger_problems(conn, "decisions") == []
     store.close()
 
 
