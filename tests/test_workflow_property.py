@@ -23,9 +23,9 @@ from review.reports.flow.layout import layout_flow
 from review.reports.table31 import table_3_1
 from review.rounds import open_round
 from review.store import open_store, schema
+from screening.agreement import reconcile
 from screening.auto import apply_protocol_exclusions
 from screening.bulk import apply_decisions_csv
-from screening.agreement import reconcile
 from screening.decisions import Decision, record
 from screening.flow import compute_flow, status_dict
 from screening.queue import eligible
