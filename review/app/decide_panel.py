@@ -142,6 +142,6 @@ def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) 
         with review.store.read() as conn:
             p = progress(conn, state.stage)
     mine = p.by_reviewer.get(reviewer, 0)
-    (slot or st).progress(p.share, text=_("Stage {stage}: {decided} of {eligible} works decided, {open} open; "
-                                          "you have decided {mine}").format(
-        stage=p.stage, decided=p.decided, eligible=p.eligible, open=p.pending, mine=mine))
+    (slot or st).progress(p.share, text=_("Stage {stage}: {decided} of {eligible} works decided, {open} open, "
+                                          "{maybe} maybe; you have decided {mine}").format(
+        stage=p.stage, decided=p.decided, eligible=p.eligible, open=p.pending, maybe=p.maybe, mine=mine))
