@@ -10,6 +10,7 @@ from typing import Optional
 
 from sqlalchemy import Connection, select
 
+from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import schema
 from review.timeutil import now_iso
@@ -28,6 +29,19 @@ def open_round(conn: Connection, year_from: int, year_to: int, *, label: Optiona
     label = label or f"Round {len(count) + 1}"
     return conn.execute(schema.rounds.insert().values(
         label=label, year_from=year_from, year_to=year_to, opened_at=now_iso())).inserted_primary_key[0]
+
+
+def round_ids(conn: Connection) -> list[int]:
+    return list(conn.execute(select(schema.rounds.c.id).order_by(schema.rounds.c.id)).scalars())
+
+
+def check_round(conn: Connection, round_id: int) -> int:
+    """``round_id`` if the review has that round; otherwise a ReviewError naming the rounds it has."""
+    rounds = round_ids(conn)
+    if round_id not in rounds:
+        raise ReviewError(f"no round {round_id}; this review has rounds "
+                          + (", ".join(map(str, rounds)) or "none yet (nothing imported)"))
+    return round_id
 
 
 def round_years(conn: Connection, round_id: int) -> tuple[int, int]:

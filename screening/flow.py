@@ -9,6 +9,7 @@ from typing import Optional
 from sqlalchemy import Connection, func, select
 
 from review.protocol import Protocol
+from review.rounds import check_round
 from review.store import Store, schema
 from screening.decisions import latest_final
 from screening.flowtypes import FamilyCount, Flow, StageCount
@@ -34,6 +35,8 @@ def _raw_counts(conn: Connection, round_id: Optional[int]) -> tuple[int, dict, d
 
 
 def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
+    if round_id is not None:
+        check_round(conn, round_id)  # a round that does not exist is an error, not a flow of zeros
     identified, by_source, by_family, unlinked = _raw_counts(conn, round_id)
     by_family = dict(sorted(by_family.items(), key=lambda kv: (protocol.family_rank(kv[0] or None), kv[0])))
     works = active_work_ids(conn, round_id)

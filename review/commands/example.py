@@ -15,15 +15,16 @@ def register(subparsers) -> None:
                                           "recorded decisions and summaries) into DIR, import, deduplicate, "
                                           "apply the decisions and print the flow.")
     p.add_argument("dir", type=Path, help="an empty or new directory")
-    p.add_argument("--quiet", action="store_true", help="print only the flow")
+    p.add_argument("--quiet", action="store_true", help="print only the flow (no progress, imports or flagged rows)")
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
     copy_bundled_review(args.dir)
     report = run_review(args.dir, progress=not args.quiet, say=(lambda _: None) if args.quiet else print)
-    for warning in report.warnings:
-        print(f"Flagged: {warning}")
+    if not args.quiet:
+        for warning in report.warnings:
+            print(f"Flagged: {warning}")
     protocol = load_protocol(args.dir)
     store = open_store(args.dir)
     try:

@@ -12,16 +12,14 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import select
-
 from review.errors import ReviewError
 from review.protocol import Protocol
+from review.rounds import check_round
 from review.reports import appendix, collect, included, listings
 from review.reports.flow.draw import write_flow
 from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
 from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
-from review.store import schema
 from review.store.db import Store
 from screening.flow import compute_flow
 from screening.flowtypes import Flow
@@ -48,10 +46,7 @@ class ExportData:
 
     def _check_round(self) -> None:
         with self.store.read() as conn:
-            rounds = list(conn.execute(select(schema.rounds.c.id).order_by(schema.rounds.c.id)).scalars())
-        if self.round_id not in rounds:
-            raise ReviewError(f"no round {self.round_id}; this review has rounds "
-                              + (", ".join(map(str, rounds)) or "none yet"))
+            check_round(conn, self.round_id)
 
     def _read(self, fn, *args):
         with self.store.read() as conn:
@@ -147,12 +142,17 @@ def export(data: ExportData, what: str, path: Path) -> Path:
     writer = writer_for(what, path)
     if data.round_id is not None and what not in ROUND_EXPORTS:
         raise ReviewError(f"--round applies to {', '.join(ROUND_EXPORTS)} only, not to '{what}'")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
+    except OSError as exc:
+        raise ReviewError(f"{path.parent}: cannot write the export there ({exc.strerror or exc})") from None
     os.close(handle)
     temp = Path(temp_name)
     try:
         writer(data, temp)
         os.replace(temp, path)
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
     finally:
         if temp.exists():
             temp.unlink()
