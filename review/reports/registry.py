@@ -15,7 +15,8 @@ from typing import Callable, Optional
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.rounds import check_round
-from review.reports import appendix, collect, included, listings
+from review.searches import list_searches
+from review.reports import appendix, collect, included, listings, search_appendix
 from review.reports.flow.draw import write_flow
 from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
@@ -63,6 +64,14 @@ class ExportData:
     def search_log(self) -> list[collect.SearchLogEntry]:
         return self._read(collect.collect_search_log, self.protocol, self.round_id)
 
+    def search_appendix(self) -> search_appendix.SearchAppendix:
+        if self.round_id is not None:
+            self._check_round()
+
+        def read(conn):
+            return search_appendix.build(list_searches(conn, self.round_id), collect.dedup_method(conn), self.language)
+        return self._read(read)
+
     def raw(self) -> list[collect.RawRow]:
         return self._read(collect.collect_raw)
 
@@ -105,6 +114,11 @@ EXPORTS: dict[str, dict[str, Writer]] = {
         ".html": lambda d, p: appendix.write_appendix_html(d.included(), d.protocol.appendix_groups, p, d.language),
         ".docx": lambda d, p: appendix.write_appendix_docx(d.included(), d.protocol.appendix_groups, p, d.language),
     },
+    "search-appendix": {
+        ".md": lambda d, p: search_appendix.write_markdown(d.search_appendix(), p),
+        ".docx": lambda d, p: search_appendix.write_docx(d.search_appendix(), p),
+        ".csv": lambda d, p: search_appendix.write_csv_file(d.search_appendix(), p),
+    },
     "search-log": _tabular(lambda d: listings.search_log_table(d.search_log()), sheet="Search log"),
     "asreview": {".csv": lambda d, p: write_csv(listings.asreview_table(d.screening_works()), p, excel=False)},
     "raw": _tabular(lambda d: listings.raw_table(d.raw()), excel=False, sheet="Raw records"),
@@ -114,7 +128,7 @@ EXPORTS: dict[str, dict[str, Writer]] = {
 
 
 # Exports drawn from the flow counts, which can be limited to one round (the updated-review diagram).
-ROUND_EXPORTS = ("flow", "table", "included", "search-log", "appendix")
+ROUND_EXPORTS = ("flow", "table", "included", "search-log", "search-appendix", "appendix")
 
 
 def supported(what: str) -> list[str]:
