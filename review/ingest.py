@@ -206,9 +206,10 @@ def store_result(conn: Connection, result: ImportResult, digest: str, info: Sear
 def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "auto",
                 family: Optional[str] = None, query: Optional[str] = None, searched: Optional[str] = None,
                 filters: Optional[str] = None, hits: Optional[int] = None,
-                round_id: Optional[int] = None, info: Optional[SearchInfo] = None) -> ImportSummary:
-    info = info or SearchInfo(source=source, family=family, query=query, searched=searched, filters=filters,
-                              hits=hits)
+                round_id: Optional[int] = None, **facts) -> ImportSummary:
+    """One file as one search; ``facts`` are further SearchInfo fields (database, interface, settings, ...)."""
+    info = SearchInfo(source=source, family=family, query=query, searched=searched, filters=filters, hits=hits,
+                      **facts)
     return import_files(store, protocol, [Path(path)], info, round_id=round_id)[0]
 
 

@@ -6,6 +6,7 @@ flow can be kept per round (PRISMA 2020's layout for updated reviews).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from sqlalchemy import Connection, select
@@ -29,6 +30,26 @@ def open_round(conn: Connection, year_from: int, year_to: int, *, label: Optiona
     label = label or f"Round {len(count) + 1}"
     return conn.execute(schema.rounds.insert().values(
         label=label, year_from=year_from, year_to=year_to, opened_at=now_iso())).inserted_primary_key[0]
+
+
+@dataclass(frozen=True)
+class SearchRound:
+    """The round a search run now belongs to: the newest round, or the first one still to be opened."""
+
+    id: Optional[int]
+    label: str
+    years: tuple[int, int]
+    is_update: bool  # an earlier round exists: search the round's own years, re-run earlier strings
+
+
+def search_round(conn: Connection, protocol: Protocol) -> SearchRound:
+    """Each round has its own years: after `review update --years 2023-2025` the searches cover
+    2023–2025, not the widened range review.toml now states for the whole review."""
+    rows = conn.execute(select(schema.rounds).order_by(schema.rounds.c.id)).all()
+    if not rows:
+        return SearchRound(None, "Round 1", (protocol.year_from, protocol.year_to), False)
+    last = rows[-1]
+    return SearchRound(last.id, last.label, (last.year_from, last.year_to), len(rows) > 1)
 
 
 def round_ids(conn: Connection) -> list[int]:

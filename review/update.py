@@ -71,7 +71,7 @@ def extend_protocol_years(review_dir: Path, years: tuple[int, int]) -> tuple[int
     """Widen ``years`` in review.toml to cover the new round; the line is edited in place, comments kept."""
     path = Path(review_dir) / "review.toml"
     text = path.read_text(encoding="utf-8")
-    match = re.search(r"(?m)^years\s*=\s*\[\s*(\d{4})\s*,\s*(\d{4})\s*\]", text)
+    match = re.search(r"(?m)^years\s*=\s*\[\s*(\d{4})\s*,\s*(\d{4})\s*,?\s*\]", text)  # one line or several
     if not match:
         raise ReviewError(f"{path}: no 'years = [first, last]' line to extend")
     widened = (min(int(match.group(1)), years[0]), max(int(match.group(2)), years[1]))
