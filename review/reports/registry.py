@@ -150,6 +150,20 @@ def writer_for(what: str, path: Path) -> Writer:
     return writer
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (os.umask both sets and
+    reads, which would race with other threads of the app)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def export(data: ExportData, what: str, path: Path) -> Path:
     """Write export ``what`` to ``path`` in the format its suffix names."""
     path = Path(path)
@@ -164,6 +178,8 @@ def export(data: ExportData, what: str, path: Path) -> Path:
     temp = Path(temp_name)
     try:
         writer(data, temp)
+        # mkstemp makes the file 0600; an export is for co-authors, so it gets the mode any new file would.
+        os.chmod(temp, 0o666 & ~current_umask())
         os.replace(temp, path)
     except OSError as exc:
         raise ReviewError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
