@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Optional
 
 from sqlalchemy import Connection, func, select
 
@@ -96,19 +95,19 @@ class SearchFacts:
     """What is known about one search before its files are stored."""
 
     source: str
-    family: Optional[str] = None
-    database: Optional[str] = None
-    interface: Optional[str] = None  # a key of INTERFACES
+    family: str | None = None
+    database: str | None = None
+    interface: str | None = None  # a key of INTERFACES
     settings: dict[str, str] = field(default_factory=dict)
-    query: Optional[str] = None
+    query: str | None = None
     query_origin: str = NOT_RECORDED
-    searched: Optional[str] = None
-    filters: Optional[str] = None
-    hits: Optional[int] = None
-    run_by: Optional[str] = None
+    searched: str | None = None
+    filters: str | None = None
+    hits: int | None = None
+    run_by: str | None = None
     method: str = "export"
-    reuses: Optional[int] = None  # the earlier search whose string this one re-ran
-    notes: Optional[str] = None
+    reuses: int | None = None  # the earlier search whose string this one re-ran
+    notes: str | None = None
 
 
 def record_search(conn: Connection, round_id: int, facts: SearchFacts, file_format: str = "") -> int:
@@ -136,22 +135,22 @@ class SearchRecord:
     id: int
     round_id: int
     round_label: str
-    family: Optional[str]
+    family: str | None
     source: str
     database: str
     interface: str  # a key of INTERFACES
     settings: dict[str, str]
-    query: Optional[str]
+    query: str | None
     query_origin: str
-    searched: Optional[str]
-    filters: Optional[str]
-    hits: Optional[int]
+    searched: str | None
+    filters: str | None
+    hits: int | None
     records: int  # exported and imported: the sum over the search's files
     files: list[str]
-    run_by: Optional[str]
+    run_by: str | None
     method: str
-    reuses: Optional[int]
-    notes: Optional[str]
+    reuses: int | None
+    notes: str | None
 
     @property
     def interface_label(self) -> str:
@@ -168,7 +167,7 @@ class SearchRecord:
         return self.query if self.query else NOT_RECORDED
 
 
-def list_searches(conn: Connection, round_id: Optional[int] = None) -> list[SearchRecord]:
+def list_searches(conn: Connection, round_id: int | None = None) -> list[SearchRecord]:
     """Every search (or one round's) in the order they were run."""
     s, i, r = schema.searches, schema.imports, schema.rounds
     query = select(s, r.c.label.label("round_label")).join(r, r.c.id == s.c.round_id).order_by(
@@ -192,8 +191,8 @@ def list_searches(conn: Connection, round_id: Optional[int] = None) -> list[Sear
     return out
 
 
-def latest_search(conn: Connection, family: str, source: str, *, before_round: Optional[int] = None,
-                  interface: Optional[str] = None) -> Optional[SearchRecord]:
+def latest_search(conn: Connection, family: str, source: str, *, before_round: int | None = None,
+                  interface: str | None = None) -> SearchRecord | None:
     """The newest search of a family and source with a recorded string (an update re-runs it)."""
     s = schema.searches
     query = (select(s.c.id, s.c.round_id).where(s.c.family == family, s.c.source == source, s.c.query.is_not(None),

@@ -7,9 +7,9 @@ filter nobody recorded prints as "not recorded", never as the protocol's planned
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from review.reports.appendix import md_escape
 from review.reports.docx_base import new_document
@@ -99,11 +99,11 @@ def write_docx(appendix: SearchAppendix, path: Path) -> None:
     if table.rows:
         grid = document.add_table(rows=1, cols=len(table.columns))
         grid.style = "Table Grid"
-        for cell, name in zip(grid.rows[0].cells, table.columns):
+        for cell, name in zip(grid.rows[0].cells, table.columns, strict=False):
             cell.text = ""
             cell.paragraphs[0].add_run(name).bold = True
         for row in table.rows:
-            for cell, value in zip(grid.add_row().cells, row):
+            for cell, value in zip(grid.add_row().cells, row, strict=False):
                 cell.text = _cell(value)
     else:
         document.add_paragraph(t["none"])

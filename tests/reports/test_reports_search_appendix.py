@@ -3,10 +3,10 @@
 import csv
 
 from docx import Document
+from reports_testdata import check_golden
 
 from review.cli import main
 from review.reports.registry import ExportData, export
-from reports_testdata import check_golden
 
 
 def test_search_appendix_markdown_golden(store, protocol, tmp_path):

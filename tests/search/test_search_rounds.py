@@ -7,8 +7,8 @@ import json
 import sqlite3
 
 from review.cli import main
-from tests.search.primo_stub import paged
 from tests.conftest import REPO
+from tests.search.primo_stub import paged
 
 RIS = REPO / "tests" / "fixtures" / "ris_oria.ris"
 TYPED = "karriereveiledning* AND (flyktning* OR innvandrer*)"  # what the lead typed into Oria in round 1
