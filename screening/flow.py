@@ -34,6 +34,15 @@ def _raw_counts(conn: Connection, round_id: Optional[int]) -> tuple[int, dict, d
     return sum(by_source.values()), dict(by_source), dict(by_family), conn.execute(unlinked).scalar_one()
 
 
+def _found_again_records(conn: Connection, round_id: int) -> int:
+    """Records of this round's searches joined to a work first found in an earlier round."""
+    r, i, links, w = schema.raw_records, schema.imports, schema.work_links, schema.works
+    return conn.execute(select(func.count()).select_from(r.join(i, i.c.id == r.c.import_id)
+                                                         .join(links, links.c.raw_id == r.c.id)
+                                                         .join(w, w.c.id == links.c.work_id))
+                        .where(i.c.round_id == round_id, w.c.round_id < round_id)).scalar_one()
+
+
 def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
     if round_id is not None:
         check_round(conn, round_id)  # a round that does not exist is an error, not a flow of zeros
@@ -85,6 +94,7 @@ def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[i
             final_last = latest_final(conn, last)
             flow.previous_included = sum(1 for wid in earlier
                                          if final_last.get(wid, {}).get("decision") == "include")
+            flow.duplicates_of_earlier = _found_again_records(conn, round_id)
     return flow
 
 
@@ -110,4 +120,7 @@ def status_dict(flow: Flow) -> dict:
         "families": {f.family: {"label": f.label, "unique": f.unique, **{str(n): v for n, v in f.passed.items()}}
                      for f in flow.families},
         "included": flow.included,
+        **({"duplicates_of_earlier_rounds": flow.duplicates_of_earlier,
+            "duplicates_within_new_searches": flow.duplicates_within}
+           if flow.duplicates_of_earlier is not None else {}),
     }
