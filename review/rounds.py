@@ -52,6 +52,21 @@ def search_round(conn: Connection, protocol: Protocol) -> SearchRound:
     return SearchRound(last.id, last.label, (last.year_from, last.year_to), len(rows) > 1)
 
 
+def round_summaries(conn: Connection) -> list[dict]:
+    """Every round with its years and what it holds: searches, records imported, works first found."""
+    from sqlalchemy import func
+
+    r, s, i, w = schema.rounds, schema.searches, schema.imports, schema.works
+    searches = dict(conn.execute(select(s.c.round_id, func.count()).group_by(s.c.round_id)).all())
+    records = dict(conn.execute(select(i.c.round_id, func.sum(i.c.n_records)).group_by(i.c.round_id)).all())
+    works = dict(conn.execute(select(w.c.round_id, func.count()).where(w.c.merged_into.is_(None))
+                              .group_by(w.c.round_id)).all())
+    return [{"id": row.id, "label": row.label, "years": (row.year_from, row.year_to), "opened_at": row.opened_at,
+             "searches": searches.get(row.id, 0), "records": int(records.get(row.id) or 0),
+             "works": works.get(row.id, 0)}
+            for row in conn.execute(select(r).order_by(r.c.id))]
+
+
 def round_ids(conn: Connection) -> list[int]:
     return list(conn.execute(select(schema.rounds.c.id).order_by(schema.rounds.c.id)).scalars())
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import streamlit as st
 
-from review.app.common import Review, attempt, flash
+from review.app.common import Review, attempt, chosen_round, flash
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
 from review.ui.highlight import TermMatcher, protocol_terms
@@ -126,7 +126,7 @@ def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) 
     p = state.progress
     if p is None:
         with review.store.read() as conn:
-            p = progress(conn, state.stage)
+            p = progress(conn, state.stage, chosen_round())
     mine = p.by_reviewer.get(reviewer, 0)
     (slot or st).progress(p.share, text=f"Stage {p.stage}: {p.decided} of {p.eligible} works decided, "
                                         f"{p.pending} open; you have decided {mine}")
