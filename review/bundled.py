@@ -78,12 +78,18 @@ class SearchEntry:
     searched: Optional[str]
     filters: Optional[str]
     hits: Optional[int]
+    # The rest of the search record (review/searches.py), where the manifest states it.
+    database: Optional[str] = None
+    interface: Optional[str] = None
+    settings: dict = field(default_factory=dict)
+    run_by: Optional[str] = None
 
     def search_info(self):
         from review.ingest import SearchInfo
 
         return SearchInfo(source=self.source, family=self.family, query=self.query, searched=self.searched,
-                          filters=self.filters, hits=self.hits)
+                          filters=self.filters, hits=self.hits, database=self.database, interface=self.interface,
+                          settings=dict(self.settings), run_by=self.run_by)
 
 
 @dataclass
@@ -110,9 +116,15 @@ def read_search_manifest(path: Path) -> list[SearchEntry]:
     for number, item in enumerate(data.get("search", []), start=1):
         if "file" not in item or "source" not in item:
             raise ReviewError(f"{path}: search {number} needs 'file' and 'source'")
+        settings = item.get("settings", {})
+        if not isinstance(settings, dict):
+            raise ReviewError(f"{path}: search {number}: 'settings' must be a table of KEY = \"value\"")
         entries.append(SearchEntry(file=path.parent / item["file"], source=item["source"], family=item.get("family"),
                                    query=item.get("query"), searched=item.get("searched"),
-                                   filters=item.get("filters"), hits=item.get("hits")))
+                                   filters=item.get("filters"), hits=item.get("hits"), database=item.get("database"),
+                                   interface=item.get("interface"),
+                                   settings={str(k): str(v) for k, v in settings.items()},
+                                   run_by=item.get("run_by")))
     return entries
 
 

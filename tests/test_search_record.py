@@ -132,3 +132,26 @@ def test_a_fresh_store_and_a_reopened_one_have_the_search_table(tmp_path):
         with store.read() as conn:
             assert conn.execute(text("select count(*) from searches")).scalar_one() == 0
         store.close()
+
+
+def test_a_manifest_entry_carries_the_whole_search_record(review, capsys, tmp_path):
+    import shutil
+    shutil.copy(FIXTURES / "pop_26col.csv", tmp_path / "no_pop.csv")
+    manifest = tmp_path / "searches.toml"
+    manifest.write_text('''[[search]]
+file = "no_pop.csv"
+source = "scholar"
+family = "no"
+query = "karriereveiledning flyktning"
+searched = "2025-10-14"
+hits = 146
+interface = "pop"
+run_by = "Bjørn"
+settings = { version = "8.12.4612", source = "Google Scholar" }
+''', encoding="utf-8")
+    code, _, err = run(capsys, "update", review, "--years", "2023-2025", "--manifest", manifest)
+    assert code == 0, err
+    [search] = searches(review)
+    assert (search["round_id"], search["interface"], search["run_by"], search["hits"]) == (2, "pop", "Bjørn", 146)
+    import json
+    assert json.loads(search["settings"]) == {"version": "8.12.4612", "source": "Google Scholar"}
