@@ -55,6 +55,12 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _stopping_decisions(conn: Connection) -> None:
+    """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
+    schema.stopping_decisions.create(conn)
+    _forbid_changes(conn, "stopping_decisions")
+
+
 def _add_search_records(conn: Connection) -> None:
     """A table of searches (PRISMA-S) and each import's search. Imports stored before get one search
     each, rebuilt from what was kept: their string is marked as recorded before search records (those
@@ -87,6 +93,7 @@ def _add_search_records(conn: Connection) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _stopping_decisions,
     _add_search_records,
 ]
 LATEST = len(MIGRATIONS)

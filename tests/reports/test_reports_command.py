@@ -66,7 +66,7 @@ def test_a_failing_export_leaves_no_file(store, protocol, tmp_path, monkeypatch)
 
 def test_every_export_the_brief_names_is_registered():
     assert set(EXPORTS) == {"flow", "included", "search-log", "search-appendix", "asreview", "table", "appendix",
-                            "raw", "works", "decisions"}
+                            "raw", "works", "decisions", "screening-methods"}
 
 
 def test_reports_do_not_import_streamlit():
