@@ -306,7 +306,22 @@ def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[
     return entries
 
 
-def dedup_method(conn: Connection) -> str:
+DEDUP_METHOD = {
+    "en": ("Duplicates were removed with nordic-review {version} ('review dedup'): records sharing an identifier "
+           "(DOI, Oria/Primo record id, Google Scholar cluster id) were joined first, then records whose title, "
+           "first author and year agreed; pairs the rules could not decide were shown to a person. Records found "
+           "again in a later round were joined to the works already screened, so earlier decisions stand.",
+           " Records joined to another record's work, by rule: {rules}.", " Pairs decided by a person: {n}."),
+    "no": ("Duplikater ble fjernet med nordic-review {version} ('review dedup'): poster med samme identifikator "
+           "(DOI, post-id i Oria/Primo, klynge-id i Google Scholar) ble slått sammen først, deretter poster med "
+           "samme tittel, førsteforfatter og år; par som reglene ikke kunne avgjøre, ble vurdert av en person. "
+           "Poster som ble funnet igjen i en senere runde, ble knyttet til verkene som allerede var vurdert, så "
+           "tidligere beslutninger står.",
+           " Poster knyttet til en annen posts verk, etter regel: {rules}.", " Par avgjort av en person: {n}."),
+}
+
+
+def dedup_method(conn: Connection, language: str = "en") -> str:
     """The deduplication method in words, with the counts of what each step did (PRISMA-S item 16)."""
     from review import __version__
 
@@ -314,14 +329,10 @@ def dedup_method(conn: Connection) -> str:
     rules = dict(conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first")
                               .group_by(links.c.rule)).all())
     verdicts = conn.execute(select(func.count()).select_from(schema.pair_verdicts)).scalar_one()
-    text = (f"Duplicates were removed with nordic-review {__version__} ('review dedup'): records sharing an "
-            f"identifier (DOI, Oria/Primo record id, Google Scholar cluster id) were joined first, then records "
-            f"whose title, first author and year agreed; pairs the rules could not decide were shown to a person. "
-            f"Records found again in a later round were joined to the works already screened, so earlier "
-            f"decisions stand.")
+    method, by_rule, by_person = DEDUP_METHOD.get(language, DEDUP_METHOD["en"])
+    text = method.format(version=__version__)
     if rules:
-        text += " Records joined to another record's work, by rule: " + ", ".join(
-            f"{rule} {n}" for rule, n in sorted(rules.items())) + "."
-    return text + f" Pairs decided by a person: {verdicts}."
+        text += by_rule.format(rules=", ".join(f"{rule} {n}" for rule, n in sorted(rules.items())))
+    return text + by_person.format(n=verdicts)
 
 

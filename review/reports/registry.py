@@ -69,7 +69,7 @@ class ExportData:
             self._check_round()
 
         def read(conn):
-            return search_appendix.build(list_searches(conn, self.round_id), collect.dedup_method(conn), self.language)
+            return search_appendix.build(list_searches(conn, self.round_id), collect.dedup_method(conn, self.language), self.language)
         return self._read(read)
 
     def raw(self) -> list[collect.RawRow]:
