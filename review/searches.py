@@ -22,7 +22,8 @@ NOT_RECORDED = "not recorded"
 # Where a search's string came from: typed by the person who ran it, sent by the live client, not
 # given at all, or stored by a version before search records existed (which put the protocol's
 # string there when none was given, so it cannot be trusted as the string run).
-QUERY_ORIGINS = ("as run", "sent by the tool", NOT_RECORDED, "recorded before search records")
+LEGACY = "recorded before search records"
+QUERY_ORIGINS = ("as run", "sent by the tool", NOT_RECORDED, LEGACY)
 METHODS = ("export", "live API")
 
 
@@ -166,6 +167,14 @@ class SearchRecord:
     def query_text(self) -> str:
         return self.query if self.query else NOT_RECORDED
 
+    @property
+    def query_for_report(self) -> str:
+        """The string for a methods table: one an older version stored is flagged, since it may be the
+        protocol's string rather than the one run."""
+        if self.query and self.query_origin == LEGACY:
+            return f"{self.query} [{LEGACY}: may be the protocol's string; check]"
+        return self.query_text
+
 
 def list_searches(conn: Connection, round_id: int | None = None) -> list[SearchRecord]:
     """Every search (or one round's) in the order they were run."""
@@ -196,7 +205,7 @@ def latest_search(conn: Connection, family: str, source: str, *, before_round: i
     """The newest search of a family and source with a recorded string (an update re-runs it)."""
     s = schema.searches
     query = (select(s.c.id, s.c.round_id).where(s.c.family == family, s.c.source == source, s.c.query.is_not(None),
-                                                s.c.query_origin != "recorded before search records")
+                                                s.c.query_origin != LEGACY)
              .order_by(s.c.round_id.desc(), s.c.id.desc()))
     if before_round is not None:
         query = query.where(s.c.round_id < before_round)

@@ -155,3 +155,17 @@ settings = { version = "8.12.4612", source = "Google Scholar" }
     assert (search["round_id"], search["interface"], search["run_by"], search["hits"]) == (2, "pop", "Bjørn", 146)
     import json
     assert json.loads(search["settings"]) == {"version": "8.12.4612", "source": "Google Scholar"}
+
+
+def test_a_string_from_before_search_records_is_flagged_in_the_appendix():
+    from review.reports.search_appendix import _row
+    from review.searches import SearchRecord
+
+    legacy = SearchRecord(id=1, round_id=1, round_label="Round 1", family="no", source="oria", database="Oria",
+                          interface="oria-web", settings={}, query="karriereveiledning*",
+                          query_origin="recorded before search records", searched=None, filters=None, hits=None,
+                          records=3, files=["no.ris"], run_by=None, method="export", reuses=None, notes=None)
+    assert _row(legacy)[4] == ("karriereveiledning* [recorded before search records: may be the protocol's string; "
+                               "check]")
+    legacy.query_origin = "as run"
+    assert _row(legacy)[4] == "karriereveiledning*"

@@ -67,7 +67,7 @@ class SearchAppendix:
 
 def _row(s: SearchRecord) -> list:
     interface = s.interface_label + (f": {s.settings_text()}" if s.settings_text() else "")
-    return [s.round_label, s.database, interface, s.family or "", s.query_text, s.searched or NOT_RECORDED,
+    return [s.round_label, s.database, interface, s.family or "", s.query_for_report, s.searched or NOT_RECORDED,
             s.filters or NOT_RECORDED, NOT_RECORDED if s.hits is None else s.hits, s.records,
             s.run_by or NOT_RECORDED]
 

@@ -68,7 +68,7 @@ def _add_search_records(conn: Connection) -> None:
     filters, where it was kept."""
     import json
 
-    from review.searches import default_interface, INTERFACES
+    from review.searches import INTERFACES, LEGACY, NOT_RECORDED, default_interface
 
     schema.metadata.create_all(conn, tables=[schema.searches])
     if "search_id" not in {c["name"] for c in inspect(conn).get_columns("imports")}:
@@ -85,7 +85,7 @@ def _add_search_records(conn: Connection) -> None:
         search_id = conn.execute(schema.searches.insert().values(
             round_id=row["round_id"], family=row["family"], source=row["source"],
             database=INTERFACES[interface].database, interface=interface, settings="{}", query=row["query"],
-            query_origin="recorded before search records" if row["query"] else "not recorded",
+            query_origin=LEGACY if row["query"] else NOT_RECORDED,
             searched=row["searched"], filters=stored.get("text"), hits=hits, method="export",
             created_at=now_iso())).inserted_primary_key[0]
         conn.execute(i.update().where(i.c.id == row["id"]).values(search_id=search_id))
