@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Optional
 
 from sqlalchemy import Connection
 
@@ -20,6 +19,7 @@ class Conflict:
     work_id: int
     votes: dict[str, str]  # reviewer -> decision
     reasons: dict[str, list[str]]
+    notes: dict[str, str] = field(default_factory=dict)  # reviewer -> the note with the vote, where written
 
 
 def conflicts(conn: Connection, stage: int) -> list[Conflict]:
@@ -32,12 +32,13 @@ def conflicts(conn: Connection, stage: int) -> list[Conflict]:
         if work_id in final and final[work_id]["id"] > max(v["id"] for v in votes.values()):
             continue
         out.append(Conflict(work_id, {r: v["decision"] for r, v in votes.items()},
-                            {r: json.loads(v["reasons"]) for r, v in votes.items()}))
+                            {r: json.loads(v["reasons"]) for r, v in votes.items()},
+                            {r: v["note"] for r, v in votes.items() if v.get("note")}))
     return out
 
 
 def reconcile(store: Store, protocol: Protocol, work_id: int, stage: int, lead: str, decision: str,
-              reasons: Optional[list[str]] = None, note: Optional[str] = None) -> int:
+              reasons: list[str] | None = None, note: str | None = None) -> int:
     """The named lead's final decision on a work (usually one in conflict)."""
     if not protocol.lead:
         raise ReviewError("the protocol names no lead ([team] lead in review.toml) to reconcile conflicts")
@@ -62,15 +63,15 @@ class Agreement:
         return self.both_include + self.first_only + self.second_only + self.both_exclude
 
     @property
-    def percent(self) -> Optional[float]:
+    def percent(self) -> float | None:
         return 100.0 * (self.both_include + self.both_exclude) / self.n if self.n else None
 
     @property
-    def kappa(self) -> Optional[float]:
+    def kappa(self) -> float | None:
         return cohen_kappa(self.both_include, self.first_only, self.second_only, self.both_exclude)
 
 
-def cohen_kappa(a: int, b: int, c: int, d: int) -> Optional[float]:
+def cohen_kappa(a: int, b: int, c: int, d: int) -> float | None:
     """Kappa for a 2×2 table [[a, b], [c, d]] (rows: first rater include/not; columns: second).
 
     None when undefined: no pairs, or both raters used one category only and agree fully by chance.
