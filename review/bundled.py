@@ -29,13 +29,23 @@ def bundled_root() -> Path:
                       "reinstall nordic-review")
 
 
+def _make_review_dir(target: Path) -> None:
+    """Create ``target`` as a directory, or say in one line why it cannot be one."""
+    if target.exists() and not target.is_dir():
+        raise ReviewError(f"{target} is a file, not a directory; choose a new or empty directory")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a parent that is a file, a read-only folder, ...
+        raise ReviewError(f"{target}: cannot create the review directory ({exc.strerror or exc})") from None
+
+
 def write_starter_protocol(target: Path) -> list[Path]:
     """A new review directory with the bundled protocol as a starting point (no data)."""
     target = Path(target)
     if (target / "review.toml").exists():
         raise ReviewError(f"{target} already holds a review (review.toml exists); nothing changed")
     root = bundled_root()
-    target.mkdir(parents=True, exist_ok=True)
+    _make_review_dir(target)
     text = (root / "review.toml").read_text(encoding="utf-8")
     title = f"{target.resolve().name}: starter protocol modelled on the bundled Fafo review"
     text = re.sub(r'(?m)^title = ".*"$', f'title = "{title}"', text, count=1)
@@ -50,7 +60,7 @@ def copy_bundled_review(target: Path) -> None:
     if (target / "review.toml").exists():
         raise ReviewError(f"{target} already holds a review (review.toml exists); choose an empty directory")
     root = bundled_root()
-    target.mkdir(parents=True, exist_ok=True)
+    _make_review_dir(target)
     for part in REVIEW_PARTS:
         source = root / part
         if source.is_dir():
@@ -68,12 +78,18 @@ class SearchEntry:
     searched: Optional[str]
     filters: Optional[str]
     hits: Optional[int]
+    # The rest of the search record (review/searches.py), where the manifest states it.
+    database: Optional[str] = None
+    interface: Optional[str] = None
+    settings: dict = field(default_factory=dict)
+    run_by: Optional[str] = None
 
     def search_info(self):
         from review.ingest import SearchInfo
 
         return SearchInfo(source=self.source, family=self.family, query=self.query, searched=self.searched,
-                          filters=self.filters, hits=self.hits)
+                          filters=self.filters, hits=self.hits, database=self.database, interface=self.interface,
+                          settings=dict(self.settings), run_by=self.run_by)
 
 
 @dataclass
@@ -101,9 +117,15 @@ def read_search_manifest(path: Path) -> list[SearchEntry]:
     for number, item in enumerate(data.get("search", []), start=1):
         if "file" not in item or "source" not in item:
             raise ReviewError(f"{path}: search {number} needs 'file' and 'source'")
+        settings = item.get("settings", {})
+        if not isinstance(settings, dict):
+            raise ReviewError(f"{path}: search {number}: 'settings' must be a table of KEY = \"value\"")
         entries.append(SearchEntry(file=path.parent / item["file"], source=item["source"], family=item.get("family"),
                                    query=item.get("query"), searched=item.get("searched"),
-                                   filters=item.get("filters"), hits=item.get("hits")))
+                                   filters=item.get("filters"), hits=item.get("hits"), database=item.get("database"),
+                                   interface=item.get("interface"),
+                                   settings={str(k): str(v) for k, v in settings.items()},
+                                   run_by=item.get("run_by")))
     return entries
 
 
@@ -143,7 +165,7 @@ def run_review(review_dir: Path, *, progress: bool = False,
             if (decisions / name).is_file():
                 result = apply(store, protocol, decisions / name, skip_unknown=True)
                 setattr(report, field_name, result.rows)
-                report.warnings += result.warnings
+                report.warnings += [f"{name}: {warning}" for warning in result.warnings]
                 if result.skipped:
                     report.warnings.append(f"{name}: {result.skipped} rows name records not in the review; skipped")
         # Protocol rules apply to what no person decided: the team screened the Scholar theses itself.

@@ -31,6 +31,33 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
+class UsageError(Exception):
+    """A command line argparse could not read; shown as one ``Error:`` line, exit code 1."""
+
+
+class ReviewArgumentParser(argparse.ArgumentParser):
+    """argparse with the tool's conventions: options may come before or after positional arguments
+    (each command is parsed "intermixed"), and a usage error is one ``Error:`` line with exit code 1,
+    as for every other user error, instead of argparse's usage text and exit code 2."""
+
+    _intermixed_running = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        # A leaf parser (a command without subcommands) reads its arguments intermixed, so
+        # `review update DIR --years 2023-2025 FILE` works as well as every option first.
+        # parse_known_intermixed_args calls back into this method, hence the guard.
+        if self._subparsers is None and not self._intermixed_running:
+            self._intermixed_running = True
+            try:
+                return self.parse_known_intermixed_args(args, namespace)
+            finally:
+                self._intermixed_running = False
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str):
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
 def package_version() -> str:
     """The installed distribution's version (the one pip reports), else the source tree's."""
     from importlib.metadata import PackageNotFoundError, version
@@ -44,13 +71,14 @@ def package_version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ReviewArgumentParser(
         prog="review",
         description="Systematic literature reviews from Oria and Google Scholar exports: "
                     "import, deduplicate, screen in three stages, report.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
+                                       parser_class=ReviewArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
@@ -58,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
     try:
         return int(args.handler(args) or 0)

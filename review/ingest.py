@@ -16,6 +16,7 @@ from review.errors import InputError, ReviewError
 from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
+from review.searches import INTERFACES, NOT_RECORDED, SearchFacts, record_search
 from review.store import Store, schema
 from review.store.records import record_row
 from review.synthetic import fields_say_synthetic
@@ -61,15 +62,38 @@ class ImportSummary:
 
 @dataclass
 class SearchInfo:
-    """What the user says about a search: where it ran, for which family, with which query, when."""
+    """What the user says about a search: where it ran, for which family, with which query, when.
+
+    Files imported with equal descriptions are one search (say, the pages of one Scholar search);
+    the search record (review/searches.py) keeps what is said here and nothing guessed: no query
+    given means the query is not recorded."""
 
     source: str = "auto"
     family: Optional[str] = None
-    query: Optional[str] = None
+    query: Optional[str] = None  # exactly as run; None: not recorded (never the protocol's string)
     searched: Optional[str] = None
-    filters: Optional[str] = None
-    hits: Optional[int] = None
+    filters: Optional[str] = None  # filters and limits, as the person states them
+    hits: Optional[int] = None  # the hit count the source reported
+    database: Optional[str] = None  # e.g. Oria, Google Scholar, PubMed (default: from the interface)
+    interface: Optional[str] = None  # a key of review.searches.INTERFACES (default: from the file)
+    settings: dict = field(default_factory=dict)  # the interface's settings, e.g. {"view": ..., "expanded": "yes"}
+    run_by: Optional[str] = None  # who ran the search
+    method: str = "export"  # "export" (a person exported the file) or "live API"
+    query_origin: Optional[str] = None  # None: "as run" when a query is given
+    reuses: Optional[int] = None  # the earlier search whose string was re-run
+    notes: Optional[str] = None
     peer_reviewed_only: bool = False  # the search was limited to peer-reviewed work (from the family)
+
+    def facts(self, source: str) -> SearchFacts:
+        origin = self.query_origin or ("as run" if self.query else NOT_RECORDED)
+        return SearchFacts(source=source, family=self.family, database=self.database, interface=self.interface,
+                           settings=dict(self.settings), query=self.query, query_origin=origin,
+                           searched=self.searched, filters=self.filters, hits=self.hits, run_by=self.run_by,
+                           method=self.method, reuses=self.reuses, notes=self.notes)
+
+    def key(self) -> str:
+        """Files whose descriptions are equal belong to one search."""
+        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
 
 
 def content_hash(data: bytes) -> str:
@@ -82,8 +106,12 @@ def _validate(protocol: Protocol, info: SearchInfo) -> SearchInfo:
     if info.family is not None:
         family = protocol.family(info.family)  # raises, listing the declared families
         info.peer_reviewed_only = family.peer_reviewed_only
-        if info.query is None:
-            info.query = family.query()
+    if info.query is not None and not info.query.strip():
+        info.query = None
+    if info.hits is not None and info.hits < 0:
+        raise ReviewError(f"--hits must not be negative, not {info.hits}")
+    if info.interface is not None and info.interface not in INTERFACES:
+        raise ReviewError(f"unknown interface '{info.interface}'; choose one of: {', '.join(INTERFACES)}")
     if info.searched is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.searched):
         raise ReviewError(f"search date '{info.searched}' is not YYYY-MM-DD")
     return info
@@ -128,11 +156,12 @@ def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, S
     def store_all(conn: Connection) -> list[ImportSummary]:
         rid = round_id if round_id is not None else current_round(conn, protocol)
         summaries = []
+        searches: dict[str, int] = {}  # one search per distinct description
         for path, digest, info, result in prepared:
             if result is None:
                 summaries.append(ImportSummary(file_name=path.name, already_imported=known.get(digest)))
                 continue
-            summaries.append(store_result(conn, result, digest, info, rid))
+            summaries.append(store_result(conn, result, digest, info, rid, searches=searches))
         return summaries
 
     return store.transact(store_all)
@@ -150,18 +179,23 @@ def _record_row(import_id: int, rec: RawRecord, info: SearchInfo) -> dict:
 
 
 def store_result(conn: Connection, result: ImportResult, digest: str, info: SearchInfo,
-                 round_id: int) -> ImportSummary:
-    """Write one read file and its records inside the caller's transaction."""
+                 round_id: int, *, searches: Optional[dict[str, int]] = None) -> ImportSummary:
+    """Write one read file and its records inside the caller's transaction, with its search record
+    (shared with the other files of ``searches`` that have the same description)."""
     source = result.source if info.source == "auto" else info.source
     filters = {"text": info.filters} if info.filters else {}
-    if info.hits is not None:
-        filters["hits"] = info.hits
+    searches = {} if searches is None else searches
+    key = info.key() + source
+    if key not in searches:
+        facts = info.facts(source)
+        facts.database = facts.database or result.database  # the database the file names (RIS DB, ...)
+        searches[key] = record_search(conn, round_id, facts, result.format)
     import_id = conn.execute(schema.imports.insert().values(
         round_id=round_id, file_name=result.file_name, file_hash=digest, format=result.format, source=source,
         family=info.family, query=info.query, searched=info.searched, filters=_json(filters) if filters else None,
         encoding=result.encoding, repaired_mojibake=result.repaired_mojibake, n_records=len(result.records),
         n_problems=len(result.problems), problems=_json([asdict(p) for p in result.problems]),
-        imported_at=now_iso(), database=result.database)).inserted_primary_key[0]
+        imported_at=now_iso(), database=result.database, search_id=searches[key])).inserted_primary_key[0]
     rows = [_record_row(import_id, rec, info) for rec in result.records]
     if rows:
         conn.execute(schema.raw_records.insert(), rows)
@@ -174,8 +208,10 @@ def store_result(conn: Connection, result: ImportResult, digest: str, info: Sear
 def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "auto",
                 family: Optional[str] = None, query: Optional[str] = None, searched: Optional[str] = None,
                 filters: Optional[str] = None, hits: Optional[int] = None,
-                round_id: Optional[int] = None) -> ImportSummary:
-    info = SearchInfo(source=source, family=family, query=query, searched=searched, filters=filters, hits=hits)
+                round_id: Optional[int] = None, **facts) -> ImportSummary:
+    """One file as one search; ``facts`` are further SearchInfo fields (database, interface, settings, ...)."""
+    info = SearchInfo(source=source, family=family, query=query, searched=searched, filters=filters, hits=hits,
+                      **facts)
     return import_files(store, protocol, [Path(path)], info, round_id=round_id)[0]
 
 

@@ -25,6 +25,7 @@ class UpdateReport:
     years: tuple[int, int]
     opened: bool  # False when the round for these years was already open
     imports: list[ImportSummary] = field(default_factory=list)
+    widened: Optional[tuple[int, int]] = None  # review.toml's years after the round was opened
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -34,7 +35,8 @@ def parse_years(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def start_round(store: Store, protocol: Protocol, years: tuple[int, int]) -> tuple[int, str, bool]:
+def start_round(store: Store, protocol: Protocol, years: tuple[int, int],
+                label: Optional[str] = None) -> tuple[int, str, bool]:
     """Open a round for the years, or return the current one when it already covers exactly them."""
     def work(conn: Connection) -> tuple[int, str, bool]:
         rid = current_round(conn, protocol)
@@ -44,7 +46,7 @@ def start_round(store: Store, protocol: Protocol, years: tuple[int, int]) -> tup
         if earlier is not None and years[0] <= earlier:
             raise ReviewError(f"the new round's years {years[0]}-{years[1]} overlap the previous round, "
                               f"which ended in {earlier}")
-        rid = open_round(conn, *years, label=f"Update {years[0]}–{years[1]}")
+        rid = open_round(conn, *years, label=(label or "").strip() or f"Update {years[0]}–{years[1]}")
         return rid, _label(conn, rid), True
 
     return store.transact(work)
@@ -55,13 +57,22 @@ def _label(conn: Connection, round_id: int) -> str:
 
 
 def update_review(store: Store, protocol: Protocol, years: tuple[int, int], files: Sequence[Path] = (),
-                  info: Optional[SearchInfo] = None, manifest: Optional[Path] = None) -> UpdateReport:
-    """Open (or continue) the round for ``years`` and import ``files`` (and a manifest's files) into it."""
+                  info: Optional[SearchInfo] = None, manifest: Optional[Path] = None, *,
+                  label: Optional[str] = None, review_dir: Optional[Path] = None) -> UpdateReport:
+    """Open (or continue) the round for ``years`` and import ``files`` (and a manifest's files) into it.
+
+    The CLI (`review update`) and the Overview page both call this. With ``review_dir`` a newly
+    opened round widens ``years`` in review.toml, so the protocol states the whole review's range;
+    each search still uses its own round's years (review.rounds.search_round)."""
     from review.bundled import read_search_manifest
 
     entries = read_search_manifest(manifest) if manifest else []
-    round_id, label, opened = start_round(store, protocol, years)
+    if len(label or "") > 100:
+        raise ReviewError("a round's label may be at most 100 characters")
+    round_id, label, opened = start_round(store, protocol, years, label)
     report = UpdateReport(round_id=round_id, label=label, years=years, opened=opened)
+    if opened and review_dir is not None:
+        report.widened = extend_protocol_years(review_dir, years)
     items = [(Path(f), info or SearchInfo()) for f in files] + [(e.file, e.search_info()) for e in entries]
     if items:
         report.imports = import_batch(store, protocol, items, round_id=round_id)
@@ -72,7 +83,7 @@ def extend_protocol_years(review_dir: Path, years: tuple[int, int]) -> tuple[int
     """Widen ``years`` in review.toml to cover the new round; the line is edited in place, comments kept."""
     path = Path(review_dir) / "review.toml"
     text = path.read_text(encoding="utf-8")
-    match = re.search(r"(?m)^years\s*=\s*\[\s*(\d{4})\s*,\s*(\d{4})\s*\]", text)
+    match = re.search(r"(?m)^years\s*=\s*\[\s*(\d{4})\s*,\s*(\d{4})\s*,?\s*\]", text)  # one line or several
     if not match:
         raise ReviewError(f"{path}: no 'years = [first, last]' line to extend")
     widened = (min(int(match.group(1)), years[0]), max(int(match.group(2)), years[1]))

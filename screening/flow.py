@@ -9,6 +9,7 @@ from sqlalchemy import Connection, func, select
 
 from review import vocabulary as vocab
 from review.protocol import Protocol
+from review.rounds import check_round
 from review.store import Store, schema
 from review.store.decisions import latest_final, maybes_waiting, passed, reaching, reasons_of
 from review.store.works import earlier_live_work_ids, live_work_ids
@@ -62,7 +63,18 @@ def _stage_count(conn: Connection, protocol: Protocol, number: int, label: str,
     return count, passing
 
 
+def _found_again_records(conn: Connection, round_id: int) -> int:
+    """Records of this round's searches joined to a work first found in an earlier round."""
+    r, i, links, w = schema.raw_records, schema.imports, schema.work_links, schema.works
+    return conn.execute(select(func.count()).select_from(r.join(i, i.c.id == r.c.import_id)
+                                                         .join(links, links.c.raw_id == r.c.id)
+                                                         .join(w, w.c.id == links.c.work_id))
+                        .where(i.c.round_id == round_id, w.c.round_id < round_id)).scalar_one()
+
+
 def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
+    if round_id is not None:
+        check_round(conn, round_id)  # a round that does not exist is an error, not a flow of zeros
     identified, by_source, by_family, unlinked = _raw_counts(conn, round_id)
     by_family = dict(sorted(by_family.items(), key=lambda kv: (protocol.family_rank(kv[0] or None), kv[0])))
     works = live_work_ids(conn, round_id)
@@ -93,6 +105,7 @@ def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[i
         if conn.execute(select(schema.rounds.c.id).where(schema.rounds.c.id < round_id)).first() is not None:
             # An update: the studies included in earlier rounds form PRISMA's "previous studies" column.
             flow.previous_included = len(set(earlier_live_work_ids(conn, round_id)) & passed(conn, last))
+            flow.duplicates_of_earlier = _found_again_records(conn, round_id)
     return flow
 
 
@@ -133,4 +146,7 @@ def status_dict(flow: Flow) -> dict:
         "families": {f.family: {"label": f.label, "unique": f.unique, "screened": f.screened, **{str(n): v for n, v in f.passed.items()}}
                      for f in flow.families},
         "included": flow.included,
+        **({"duplicates_of_earlier_rounds": flow.duplicates_of_earlier,
+            "duplicates_within_new_searches": flow.duplicates_within}
+           if flow.duplicates_of_earlier is not None else {}),
     }

@@ -45,6 +45,13 @@ class Flow:
     round_label: Optional[str] = None  # None: the whole review
     previous_included: Optional[int] = None  # updated reviews: studies included in earlier rounds
     undeduplicated: int = 0  # raw records not yet assigned to a work (run `review dedup`)
+    # Updated reviews: of the duplicates removed, the records joined to works screened in earlier
+    # rounds (found again); the rest were duplicates within the new searches. None: not an update.
+    duplicates_of_earlier: Optional[int] = None
+
+    @property
+    def duplicates_within(self) -> Optional[int]:
+        return None if self.duplicates_of_earlier is None else self.duplicates_removed - self.duplicates_of_earlier
 
     @property
     def screened(self) -> int:

@@ -183,7 +183,7 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
     log = tmp_path / "log.csv"
     assert cli("export", copy, "search-log", "--round", "2", "-o", log) == 0
     logged = list(csv.DictReader(open(log, encoding="utf-8-sig")))
-    run_searches = [r for r in logged if r["file"]]
+    run_searches = [r for r in logged if r["files"]]
     assert len(run_searches) == 3 and all("2025-10-14" in ",".join(r.values()) for r in run_searches)
 
 

@@ -116,6 +116,36 @@ def sidebar(review: Review) -> None:
         st.text(review.protocol.title)
         st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
         _sign_in(review)
+        _round_picker(review)
+
+
+WHOLE_REVIEW = 0  # the round picker's entry for every round together
+
+
+def _round_picker(review: Review) -> None:
+    """One choice for every page: the Overview, the queues and the Reports show this round, or all."""
+    from review.update import list_rounds
+
+    with review.store.read() as conn:
+        rounds = {r["id"]: r for r in list_rounds(conn)}
+    if len(rounds) < 2:  # a review with one round has nothing to choose
+        st.session_state.pop("round_view", None)
+        return
+    if st.session_state.get("round_view") not in [WHOLE_REVIEW, *rounds]:
+        st.session_state["round_view"] = WHOLE_REVIEW
+    st.selectbox("Round", [WHOLE_REVIEW, *rounds], key="round_view",
+                 format_func=lambda r: "Whole review" if r == WHOLE_REVIEW else
+                 f"{rounds[r]['label']} ({rounds[r]['year_from']}–{rounds[r]['year_to']})",
+                 help="The pages show this round alone (its searches, its new works) or the whole review.")
+
+
+def chosen_round() -> Optional[int]:
+    """The round the pages show, or None for the whole review."""
+    return st.session_state.get("round_view") or None
+
+
+def is_lead(review: Review) -> bool:
+    return bool(review.reviewer) and review.reviewer == review.protocol.lead
 
 
 def _sign_in(review: Review) -> None:

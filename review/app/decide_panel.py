@@ -8,7 +8,7 @@ from typing import Optional
 
 import streamlit as st
 
-from review.app.common import Review, _, attempt, flash
+from review.app.common import Review, _, attempt, chosen_round, flash
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
 from review.ui.i18n import N_
@@ -140,7 +140,7 @@ def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) 
     p = state.progress
     if p is None:
         with review.store.read() as conn:
-            p = progress(conn, state.stage)
+            p = progress(conn, state.stage, chosen_round())
     mine = p.by_reviewer.get(reviewer, 0)
     (slot or st).progress(p.share, text=_("Stage {stage}: {decided} of {eligible} works decided, {open} open, "
                                           "{maybe} maybe; you have decided {mine}").format(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import streamlit as st
 
 from review.app.common import Review, log
@@ -12,22 +14,26 @@ from screening.flowtypes import Flow
 
 
 @st.cache_data(show_spinner="Drawing the flow diagram…", max_entries=16)
-def _diagram(directory: str, counts: str, _review: Review, _flow: Flow) -> bytes:
-    # Keyed by the counts: drawing takes a while and the counts change only with decisions.
-    return export_bytes(_review.store, _review.protocol, "flow", ".png", flow=_flow)
+def _diagram(directory: str, counts: str, round_id: Optional[int], _review: Review, _flow: Flow) -> bytes:
+    # Keyed by the counts and the round: drawing takes a while and the counts change only with decisions.
+    return export_bytes(_review.store, _review.protocol, "flow", ".png", flow=_flow, round_id=round_id)
 
 
-def show_flow(review: Review, flow: Flow, *, key: str = "flow") -> None:
+def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: Optional[int] = None) -> None:
+    """The diagram of the whole review, or of one round (PRISMA 2020's layout for updated reviews when
+    earlier rounds exist: previous studies, new records, new studies, total)."""
     png = None
     try:
-        png = _diagram(str(review.directory), status_json(flow) + review.protocol.report_language, review, flow)
+        counts = status_json(flow) + review.protocol.report_language + str(flow.previous_included)
+        png = _diagram(str(review.directory), counts, round_id, review, flow)
     except ReviewError as exc:
         st.error(f"The flow diagram could not be drawn: {exc}")
     except Exception:  # a bug in drawing must not hide the counts
         log.exception("drawing the flow diagram failed")
         st.error("The flow diagram could not be drawn; the counts are below. Details are in the server log.")
     if png:
-        st.image(png, caption="PRISMA 2020 flow diagram", width=900,
+        updated = flow.previous_included is not None
+        st.image(png, caption="PRISMA 2020 flow diagram" + (" for an updated review" if updated else ""), width=900,
                  alt="PRISMA 2020 flow diagram of this review; the same counts are under 'Counts as a table'.")
         st.download_button("Download the diagram (PNG)", png, file_name="flow.png", mime="image/png",
                            on_click="ignore", key=f"{key}_png")

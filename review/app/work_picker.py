@@ -6,7 +6,7 @@ from typing import Optional
 
 import streamlit as st
 
-from review.app.common import Review
+from review.app.common import Review, chosen_round
 from review.app.decide_panel import keys, show_progress
 from screening.screen_view import ScreenState, screen_state, stage_worklist
 
@@ -15,7 +15,7 @@ NEXT = 0  # the "next open work" entry
 
 def pick_work(review: Review, stage: int, reviewer: str) -> Optional[int]:
     with review.store.read() as conn:
-        items = stage_worklist(conn, review.protocol, stage, reviewer)
+        items = stage_worklist(conn, review.protocol, stage, reviewer, chosen_round())
     labels = {item.work_id: f"#{item.work_id} [{item.status}] {item.title[:90]} ({item.year or 'n.d.'})"
               for item in items}
     open_count = sum(1 for item in items if item.status == "open")
@@ -32,7 +32,8 @@ def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) 
     chosen = pick_work(review, stage, reviewer)
     with review.store.read() as conn:
         state = screen_state(conn, review.protocol, stage, reviewer, pick=chosen,
-                             back=st.session_state.get(keys(stage)["back"], 0), with_progress=False)
+                             back=st.session_state.get(keys(stage)["back"], 0), round_id=chosen_round(),
+                             with_progress=False)
     if state.work_id is None:
         show_progress(review, state, reviewer)
         st.success(empty_message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -49,8 +50,38 @@ def command(args) -> list[str]:
     return streamlit_command(APP, *options, review_dir=args.dir.resolve() if args.dir is not None else None)
 
 
-def run(args) -> int:
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+GRACE_SECONDS = 10.0  # how long the server may take to stop before it is killed
+
+
+def supervise(cmd: list[str]) -> int:
+    """Run the server as a child and stay its parent until it has exited: a SIGTERM or SIGINT sent to
+    `review app` (a service manager stopping it, Ctrl-C) is passed on to the server, and the port is
+    free once `review app` returns. Without this, killing `review app` left Streamlit holding the port."""
+    child = subprocess.Popen(cmd)
+    stopping: list[int] = []
+
+    def forward(signum, _frame) -> None:
+        stopping.append(signum)
+        if child.poll() is None:
+            child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in STOP_SIGNALS}
     try:
-        return subprocess.call(command(args))
-    except KeyboardInterrupt:
-        return 0
+        while True:
+            try:
+                code = child.wait(timeout=GRACE_SECONDS if stopping else None)
+                break
+            except subprocess.TimeoutExpired:  # asked to stop, but still running after the grace period
+                child.kill()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if child.poll() is None:  # an unexpected error in this process: never leave the server behind
+            child.kill()
+            child.wait()
+    return 0 if stopping else code
+
+
+def run(args) -> int:
+    return supervise(command(args))

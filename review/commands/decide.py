@@ -43,7 +43,7 @@ def run(args) -> int:
             if result.custom_reasons:
                 print("Custom reasons kept: " + "; ".join(result.custom_reasons))
             for warning in result.warnings:
-                print(f"Flagged: {warning}")
+                print(f"Flagged: {args.csv.name}: {warning}")
         if args.summaries:
             result = apply_summaries_toml(store, protocol, args.summaries)
             print(f"{args.summaries.name}: {result.rows} summaries stored")

@@ -12,7 +12,7 @@ def register(subparsers) -> None:
                                           "recorded decisions and summaries) into DIR, import, deduplicate, "
                                           "apply the decisions and print the flow.")
     p.add_argument("dir", type=Path, help="an empty or new directory")
-    p.add_argument("--quiet", action="store_true", help="print only the flow")
+    p.add_argument("--quiet", action="store_true", help="print only the flow (no progress, imports or flagged rows)")
     p.set_defaults(handler=run)
 
 
@@ -21,7 +21,8 @@ def run(args) -> int:
     report = run_review(args.dir, progress=not args.quiet, say=(lambda _: None) if args.quiet else print)
     if report.pair_verdicts and not args.quiet:
         print(f"decisions/pairs.csv: {report.pair_verdicts} recorded verdicts on uncertain pairs applied")
-    for warning in report.warnings:
-        print(f"Flagged: {warning}")
+    if not args.quiet:
+        for warning in report.warnings:
+            print(f"Flagged: {warning}")
     print(status_text(args.dir))
     return 0

@@ -22,7 +22,7 @@ def register(subparsers) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="file to write; its suffix chooses the format")
     parser.add_argument("--round", type=int, metavar="N", dest="round_id",
-                        help="flow, table, included, appendix and search-log: round N alone (an update); the "
+                        help="flow, table, included, appendix, search-log and search-appendix: round N alone (an update); the "
                              "diagram then shows the studies of earlier rounds in a 'Previous studies' column")
     parser.add_argument("--reviewer", metavar="NAME",
                         help="decisions only: the log as this reviewer may see it (their own votes, others' only "

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from review.ingest import SearchInfo, import_files
 from review.protocol import load_protocol
+from review.searches import INTERFACES, parse_settings
 from review.store import open_store
 
 
@@ -23,15 +24,27 @@ def add_search_arguments(p) -> None:
     p.add_argument("--source", default="auto", choices=["auto", "oria", "scholar", "other"],
                    help="where the search ran (default: guessed from the file)")
     p.add_argument("--family", help="query family id declared under queries/ (e.g. no, sv, da, en)")
-    p.add_argument("--query", help="the query string as run (default: the family's query)")
+    p.add_argument("--query", help="the search string exactly as run (without it the search record says "
+                                   "'not recorded')")
     p.add_argument("--searched", metavar="YYYY-MM-DD", help="date of the search")
-    p.add_argument("--filters", help="filters applied in the search interface, for the search log")
-    p.add_argument("--hits", type=int, help="hit count the source reported, for the search log")
+    p.add_argument("--filters", help="filters and limits applied in the search interface (years, types, "
+                                     "languages), for the search record")
+    p.add_argument("--hits", type=int, help="hit count the source reported, for the search record")
+    p.add_argument("--database", help="the database searched, e.g. Oria, Google Scholar, PubMed "
+                                      "(default: from the interface)")
+    p.add_argument("--interface", choices=list(INTERFACES),
+                   help="how the database was searched (default: from the file): "
+                        + "; ".join(f"{i.key}: {i.label}" for i in INTERFACES.values()))
+    p.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
+                   help="a setting of the interface, repeatable: oria-web view, expanded, tab, scope; scholar-web "
+                        "citations, patents, language, sort, signed_in; pop version, source, max_results")
+    p.add_argument("--run-by", metavar="NAME", help="who ran the search")
 
 
 def search_info(args) -> SearchInfo:
     return SearchInfo(source=args.source, family=args.family, query=args.query, searched=args.searched,
-                      filters=args.filters, hits=args.hits)
+                      filters=args.filters, hits=args.hits, database=args.database, interface=args.interface,
+                      settings=parse_settings(args.setting), run_by=args.run_by)
 
 
 def run(args) -> int:

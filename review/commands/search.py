@@ -12,6 +12,7 @@ from review.protocol import load_protocol
 from review.search.config import load_oria_config
 from review.search.runner import OriaRunOptions, describe_dry_run, oria_queries, run_oria, scholar_plans
 from review.search.scholar_guide import render_scholar_guide
+from review.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="Runs each Oria query family through the Primo search API, saves every "
                                           "raw page under DIR/exports/oria/ and imports the records. The API "
                                           "key is read from the environment variable named in [search.oria] "
-                                          "(PRIMO_API_KEY by default).")
+                                          "(PRIMO_API_KEY by default). Each search is recorded for the search "
+                                          "appendix; in an update round each family re-runs the string of its "
+                                          "last Oria search with the round's years.")
     oria.add_argument("directory", type=Path, metavar="DIR", help="the review directory")
     oria.add_argument("--family", help="only this query family")
     oria.add_argument("--endpoint", help="search API URL (overrides [search.oria] endpoint)")
@@ -30,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     oria.add_argument("--dry-run", action="store_true", help="show the requests without sending them")
     oria.add_argument("--no-key", action="store_true", help="send no API key (an endpoint that needs none)")
     oria.add_argument("--no-import", action="store_true", help="save the pages but do not import them")
+    oria.add_argument("--run-by", metavar="NAME", help="who runs the search, for the search record")
     oria.set_defaults(handler=handle_oria)
 
     scholar = sources.add_parser("scholar", help="write the Google Scholar query strings and export steps")
@@ -43,10 +47,14 @@ def handle_oria(args: argparse.Namespace) -> int:
     if args.dry_run:
         protocol = load_protocol(args.directory)
         config = load_oria_config(protocol.search, endpoint=args.endpoint, no_key=args.no_key)
-        print(describe_dry_run(config, oria_queries(protocol, config, args.family)))
+        store = open_store(args.directory)
+        try:
+            print(describe_dry_run(config, oria_queries(protocol, config, args.family, store)))
+        finally:
+            store.close()
         return 0
     options = OriaRunOptions(family=args.family, endpoint=args.endpoint, max_records=args.max_records,
-                             no_key=args.no_key, import_records=not args.no_import)
+                             no_key=args.no_key, import_records=not args.no_import, run_by=args.run_by)
     for run in run_oria(args.directory, options):
         total = "?" if run.total is None else str(run.total)
         state = "imported" if run.imported else "saved, not imported"

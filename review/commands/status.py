@@ -22,7 +22,9 @@ def register(subparsers) -> None:
 def format_flow(flow) -> str:
     lines = [f"Records identified: {flow.identified}  ("
              + ", ".join(f"{k}: {v}" for k, v in sorted(flow.identified_by_source.items())) + ")",
-             f"Duplicates removed: {flow.duplicates_removed}",
+             f"Duplicates removed: {flow.duplicates_removed}"
+             + (f"  (already screened in earlier rounds: {flow.duplicates_of_earlier}; within the new searches: "
+                f"{flow.duplicates_within})" if flow.duplicates_of_earlier is not None else ""),
              f"Unique works:       {flow.unique}"]
     if flow.undeduplicated:
         lines.append(f"Not yet deduplicated: {flow.undeduplicated} records (run review dedup)")
@@ -42,6 +44,8 @@ def format_flow(flow) -> str:
         f"{f.family} {f.unique}→" + "→".join(str(f.passed.get(n, 0)) for n in sorted(flow.stages))
         for f in flow.families))
     lines.append(f"Included: {flow.included}")
+    if flow.previous_included is not None:
+        lines.append(f"Included in earlier rounds: {flow.previous_included}; in the whole review: {flow.total_included}")
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from review.commands.importing import add_search_arguments, search_info
 from review.protocol import load_protocol
 from review.store import open_store
-from review.update import extend_protocol_years, parse_years, update_review
+from review.update import parse_years, update_review
 
 
 def register(subparsers) -> None:
@@ -17,6 +17,7 @@ def register(subparsers) -> None:
     p.add_argument("dir", type=Path, help="review directory")
     p.add_argument("files", type=Path, nargs="*", metavar="FILE", help="export files for the new round")
     p.add_argument("--years", required=True, help="the new round's years, e.g. 2023-2025")
+    p.add_argument("--label", help="the round's name (default: 'Update 2023–2025')")
     add_search_arguments(p)
     p.add_argument("--manifest", type=Path, help="a searches.toml listing export files with their source, "
                                                  "family, query and date (as exports/searches.toml)")
@@ -27,12 +28,13 @@ def run(args) -> int:
     protocol = load_protocol(args.dir)
     store = open_store(args.dir)
     try:
-        report = update_review(store, protocol, parse_years(args.years), args.files, search_info(args), args.manifest)
+        report = update_review(store, protocol, parse_years(args.years), args.files, search_info(args), args.manifest,
+                               label=args.label, review_dir=args.dir)
     finally:
         store.close()
-    if report.opened:
-        widened = extend_protocol_years(args.dir, report.years)
-        print(f"review.toml years widened to {widened[0]}–{widened[1]}")
+    if report.widened:
+        print(f"review.toml years widened to {report.widened[0]}–{report.widened[1]} (searches of this round "
+              f"use {report.years[0]}–{report.years[1]})")
     state = "opened" if report.opened else "continued"
     print(f"{report.label} ({report.years[0]}–{report.years[1]}) {state} as round {report.round_id}")
     for summary in report.imports:

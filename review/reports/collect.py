@@ -11,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from review.errors import ProtocolError
 from review.model import Author
 from review.protocol import Protocol
+from review.searches import SearchRecord, list_searches
 from review.store import schema
 from review.store.decisions import included, latest_final, people_labels
 from review.store.works import decode_authors, decode_list, live_work_ids
@@ -57,19 +58,16 @@ class IncludedWork:
 
 @dataclass
 class SearchLogEntry:
-    """One search as run (an import), or a planned family/source search with no import yet."""
+    """One search as run (its search record), or a family/source search the protocol plans and no
+    search covers yet (``search`` is None)."""
 
     family: Optional[str]
     family_label: str
     source: str
-    query: str
-    query_from_protocol: bool  # True when the file did not say what was typed
-    searched: Optional[str]
-    filters: str
-    hits: Optional[int]
-    file_name: Optional[str]
-    file_format: Optional[str]
-    imported_at: Optional[str]
+    search: Optional[SearchRecord] = None
+    planned_query: str = ""  # the protocol's string, shown only for a planned search
+    planned_filters: str = ""  # the protocol's filters and limits, shown where none were recorded
+    formats: list[str] = field(default_factory=list)
     problems: int = 0
 
 
@@ -283,41 +281,66 @@ def format_filters(filters: dict) -> str:
 
 
 def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> list[SearchLogEntry]:
-    """Every import as a search run, then every family/source pair the protocol plans but no file covers.
+    """Every search as run (its search record), then every family/source pair the protocol plans that
+    no search covers. Nothing recorded is filled in from the protocol: a planned row is marked planned.
 
     With ``round_id``, only that round's searches (an update's own search log)."""
     i = schema.imports
     labels = {f.id: f.label for f in protocol.families}
+    details: dict[int, tuple[list[str], int]] = {}
+    for search_id, fmt, problems in conn.execute(select(i.c.search_id, i.c.format, i.c.n_problems)
+                                                 .where(i.c.search_id.is_not(None)).order_by(i.c.id)):
+        formats, total = details.get(search_id, ([], 0))
+        details[search_id] = (formats + [fmt] if fmt not in formats else formats, total + problems)
     entries: list[SearchLogEntry] = []
     seen: set[tuple[Optional[str], str]] = set()
-    query = select(i).order_by(i.c.searched, i.c.id)
-    if round_id is not None:
-        query = query.where(i.c.round_id == round_id)
-    for row in conn.execute(query).mappings():
-        family = row["family"]
-        seen.add((family, row["source"]))
-        try:
-            stored = json.loads(row["filters"]) if row["filters"] else {}
-        except ValueError:
-            stored = {"as_stored": row["filters"]}
-        filters = stored if stored else _protocol_filters(protocol, family)
-        query = row["query"] or ""
-        from_protocol = False
-        if not query and family in labels:
-            query, from_protocol = protocol.family(family).query(), True
+    for search in list_searches(conn, round_id):
+        seen.add((search.family, search.source))
+        formats, problems = details.get(search.id, ([], 0))
         entries.append(SearchLogEntry(
-            family=family, family_label=labels.get(family, family or ""), source=row["source"], query=query,
-            query_from_protocol=from_protocol, searched=row["searched"], filters=format_filters(filters),
-            hits=row["n_records"], file_name=row["file_name"], file_format=row["format"],
-            imported_at=row["imported_at"], problems=row["n_problems"]))
+            family=search.family, family_label=labels.get(search.family, search.family or ""), source=search.source,
+            search=search, planned_filters=format_filters(_protocol_filters(protocol, search.family)),
+            formats=formats, problems=problems))
     for family in protocol.families:
         for source in family.sources:
             if (family.id, source) not in seen:
                 entries.append(SearchLogEntry(
-                    family=family.id, family_label=family.label, source=source, query=family.query(),
-                    query_from_protocol=True, searched=None,
-                    filters=format_filters(_protocol_filters(protocol, family.id)), hits=None, file_name=None,
-                    file_format=None, imported_at=None))
+                    family=family.id, family_label=family.label, source=source, planned_query=family.query(),
+                    planned_filters=format_filters(_protocol_filters(protocol, family.id))))
     rank = {f.id: n for n, f in enumerate(protocol.families)}
-    entries.sort(key=lambda e: (rank.get(e.family, len(rank)), e.source, e.searched or "9999", e.file_name or ""))
+    entries.sort(key=lambda e: (e.search.round_id if e.search else 10 ** 9, rank.get(e.family, len(rank)), e.source,
+                                (e.search.searched or "9999") if e.search else "9999",
+                                e.search.id if e.search else 0))
     return entries
+
+
+DEDUP_METHOD = {
+    "en": ("Duplicates were removed with nordic-review {version} ('review dedup'): records sharing an identifier "
+           "(DOI, Oria/Primo record id, Google Scholar cluster id) were joined first, then records whose title, "
+           "first author and year agreed; pairs the rules could not decide were shown to a person. Records found "
+           "again in a later round were joined to the works already screened, so earlier decisions stand.",
+           " Records joined to another record's work, by rule: {rules}.", " Pairs decided by a person: {n}."),
+    "no": ("Duplikater ble fjernet med nordic-review {version} ('review dedup'): poster med samme identifikator "
+           "(DOI, post-id i Oria/Primo, klynge-id i Google Scholar) ble slått sammen først, deretter poster med "
+           "samme tittel, førsteforfatter og år; par som reglene ikke kunne avgjøre, ble vurdert av en person. "
+           "Poster som ble funnet igjen i en senere runde, ble knyttet til verkene som allerede var vurdert, så "
+           "tidligere beslutninger står.",
+           " Poster knyttet til en annen posts verk, etter regel: {rules}.", " Par avgjort av en person: {n}."),
+}
+
+
+def dedup_method(conn: Connection, language: str = "en") -> str:
+    """The deduplication method in words, with the counts of what each step did (PRISMA-S item 16)."""
+    from review import __version__
+
+    links = schema.work_links
+    rules = dict(conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first")
+                              .group_by(links.c.rule)).all())
+    verdicts = conn.execute(select(func.count()).select_from(schema.pair_verdicts)).scalar_one()
+    method, by_rule, by_person = DEDUP_METHOD.get(language, DEDUP_METHOD["en"])
+    text = method.format(version=__version__)
+    if rules:
+        text += by_rule.format(rules=", ".join(f"{rule} {n}" for rule, n in sorted(rules.items())))
+    return text + by_person.format(n=verdicts)
+
+

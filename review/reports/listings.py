@@ -10,13 +10,14 @@ from typing import Sequence
 
 from review.reports.collect import DecisionRow, RawRow, ScreeningWork, SearchLogEntry
 from review.reports.tabular import Table
+from review.searches import NOT_RECORDED
 from review.synthetic import COLUMN as SYNTHETIC
 from review.vocabulary import STAGES
 
-SEARCH_LOG_COLUMNS = ["family", "family_label", "source", "database", "query", "query_recorded", "searched",
-                      "filters", "hits", "file", "format", "imported_at", "problems"]
-# PRISMA-S item 1 asks for the platform as well as the database.
-PLATFORMS = {"oria": "Oria (Ex Libris Primo VE)", "scholar": "Google Scholar", "other": "other"}
+SEARCH_LOG_COLUMNS = ["round", "family", "family_label", "source", "database", "interface", "settings", "query",
+                      "query_recorded", "searched", "filters", "hits", "records", "files", "format", "run_by",
+                      "problems"]
+PLANNED = "planned in the protocol; no search recorded"
 
 ASREVIEW_COLUMNS = ["record_id", "title", "abstract", "authors", "year", "doi", "url", "label_included", SYNTHETIC]
 # ASReview LAB reads label_included as 1 (relevant) / 0 (irrelevant); an empty cell means unlabelled.
@@ -28,10 +29,19 @@ REASON_SEPARATOR = "; "
 
 
 def search_log_table(entries: Sequence[SearchLogEntry]) -> Table:
-    rows = [[e.family, e.family_label, e.source, PLATFORMS.get(e.source, e.source), e.query,
-             "protocol" if e.query_from_protocol else "as run", e.searched, e.filters, e.hits, e.file_name,
-             e.file_format, e.imported_at, e.problems if e.file_name else None]
-            for e in entries]
+    """One row per search as run (from its search record), then the searches the protocol plans that no
+    search covers, marked as planned. A string or filter nobody recorded says "not recorded"."""
+    rows = []
+    for e in entries:
+        s = e.search
+        if s is None:
+            rows.append([None, e.family, e.family_label, e.source, None, None, None, e.planned_query, PLANNED, None,
+                         e.planned_filters, None, None, None, None, None, None])
+            continue
+        filters = s.filters or f"{NOT_RECORDED} (protocol: {e.planned_filters})"
+        rows.append([s.round_label, e.family, e.family_label, e.source, s.database, s.interface_label,
+                     s.settings_text(), s.query_text, s.query_origin, s.searched, filters, s.hits, s.records,
+                     "; ".join(s.files), ", ".join(e.formats), s.run_by, e.problems])
     return Table(columns=list(SEARCH_LOG_COLUMNS), rows=rows, title="Search log (PRISMA-S)")
 
 

@@ -12,15 +12,14 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import select
-
 from review.errors import ReviewError
 from review.protocol import Protocol
-from review.reports import appendix, collect, included, listings, methods
+from review.reports import appendix, collect, included, listings, methods, search_appendix
+from review.rounds import check_round
+from review.searches import list_searches
 from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
 from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
-from review.store import schema
 from review.store.db import Store
 from screening.flow import compute_flow
 from screening.flowtypes import Flow
@@ -47,10 +46,7 @@ class ExportData:
 
     def _check_round(self) -> None:
         with self.store.read() as conn:
-            rounds = list(conn.execute(select(schema.rounds.c.id).order_by(schema.rounds.c.id)).scalars())
-        if self.round_id not in rounds:
-            raise ReviewError(f"no round {self.round_id}; this review has rounds "
-                              + (", ".join(map(str, rounds)) or "none yet"))
+            check_round(conn, self.round_id)
 
     def _read(self, fn, *args):
         with self.store.read() as conn:
@@ -66,6 +62,14 @@ class ExportData:
 
     def search_log(self) -> list[collect.SearchLogEntry]:
         return self._read(collect.collect_search_log, self.protocol, self.round_id)
+
+    def search_appendix(self) -> search_appendix.SearchAppendix:
+        if self.round_id is not None:
+            self._check_round()
+
+        def read(conn):
+            return search_appendix.build(list_searches(conn, self.round_id), collect.dedup_method(conn, self.language), self.language)
+        return self._read(read)
 
     def raw(self) -> list[collect.RawRow]:
         return self._read(collect.collect_raw)
@@ -114,6 +118,11 @@ EXPORTS: dict[str, dict[str, Writer]] = {
         ".html": lambda d, p: appendix.write_appendix_html(d.included(), d.protocol.appendix_groups, p, d.language),
         ".docx": lambda d, p: appendix.write_appendix_docx(d.included(), d.protocol.appendix_groups, p, d.language),
     },
+    "search-appendix": {
+        ".md": lambda d, p: search_appendix.write_markdown(d.search_appendix(), p),
+        ".docx": lambda d, p: search_appendix.write_docx(d.search_appendix(), p),
+        ".csv": lambda d, p: search_appendix.write_csv_file(d.search_appendix(), p),
+    },
     "search-log": _tabular(lambda d: listings.search_log_table(d.search_log()), sheet="Search log"),
     "asreview": {".csv": lambda d, p: write_csv(listings.asreview_table(d.screening_works()), p, excel=False)},
     "raw": _tabular(lambda d: listings.raw_table(d.raw()), excel=False, sheet="Raw records"),
@@ -127,7 +136,7 @@ EXPORTS: dict[str, dict[str, Writer]] = {
 
 
 # Exports drawn from the flow counts, which can be limited to one round (the updated-review diagram).
-ROUND_EXPORTS = ("flow", "table", "included", "search-log", "appendix")
+ROUND_EXPORTS = ("flow", "table", "included", "search-log", "search-appendix", "appendix")
 
 
 def supported(what: str) -> list[str]:
@@ -169,7 +178,10 @@ def export(data: ExportData, what: str, path: Path) -> Path:
     writer = writer_for(what, path)
     if data.round_id is not None and what not in ROUND_EXPORTS:
         raise ReviewError(f"--round applies to {', '.join(ROUND_EXPORTS)} only, not to '{what}'")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix.lower(), dir=path.parent)
+    except OSError as exc:
+        raise ReviewError(f"{path.parent}: cannot write the export there ({exc.strerror or exc})") from None
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -177,6 +189,8 @@ def export(data: ExportData, what: str, path: Path) -> Path:
         # mkstemp makes the file 0600; an export is for co-authors, so it gets the mode any new file would.
         os.chmod(temp, 0o666 & ~current_umask())
         os.replace(temp, path)
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
     finally:
         if temp.exists():
             temp.unlink()

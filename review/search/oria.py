@@ -54,6 +54,8 @@ class FamilySearch:
     complete: bool = False
     stopped_because: str = ""
     notes: list[str] = field(default_factory=list)
+    reuses: Optional[int] = None  # the earlier search whose stored string this re-ran
+    run_by: Optional[str] = None
     records_file: str = ""  # the gathered in-range records that are imported
     imported: bool = False
     import_results: list[dict[str, Any]] = field(default_factory=list)
@@ -179,7 +181,8 @@ def search_family(client: PrimoClient, query: PrimoQuery, review_dir: Path, *, s
     folder = prepare_folder(review_dir, query.family, searched)
     fixed = {**base_params(config), **query.params()}
     run = FamilySearch(family=query.family, source="oria", searched=searched, endpoint=config.endpoint,
-                       query=query.query, params=fixed, years=query.years, notes=list(query.notes))
+                       query=query.query, params=fixed, years=query.years, notes=list(query.notes),
+                       reuses=query.reuses)
     bar = (progress_factory or tqdm)(total=None, unit="rec", desc=f"Oria {query.family}",
                                      disable=(None if progress is None else not progress))
     kept: list[Any] = []
@@ -240,6 +243,15 @@ def describe_filters(run: FamilySearch) -> str:
     return "Primo API; " + "; ".join(parts)
 
 
+def interface_settings(run: FamilySearch) -> dict[str, str]:
+    """The Primo VE settings that change what a search returns, as the search record keeps them."""
+    expanded = run.params.get("pcAvailability")
+    settings = {"view": run.params.get("vid", ""), "tab": run.params.get("tab", ""),
+                "scope": run.params.get("scope", ""), "endpoint": run.endpoint,
+                "expanded": {"true": "yes", "false": "no"}.get(expanded or "", expanded or "")}
+    return {k: v for k, v in settings.items() if v}
+
+
 def import_search(store: Any, protocol: Any, review_dir: Path, run: FamilySearch,
                   import_file: Optional[Callable[..., Any]] = None) -> FamilySearch:
     """Import a finished family search as one import of source ``oria``, then mark its log imported."""
@@ -254,7 +266,10 @@ def import_search(store: Any, protocol: Any, review_dir: Path, run: FamilySearch
         try:
             result = import_file(store, protocol, folder / run.records_file, source="oria", family=run.family,
                                  query=run.query, searched=run.searched, filters=describe_filters(run),
-                                 hits=run.total)
+                                 hits=run.total, database="Oria", interface="primo-api",
+                                 settings=interface_settings(run), method="live API",
+                                 query_origin="sent by the tool", run_by=run.run_by, reuses=run.reuses,
+                                 notes="; ".join(run.notes) or None)
         except (ReviewError, ImportError) as exc:  # ImportError: this installation lacks a reader module
             raise ReviewError(f"{exc}. The search itself succeeded: its pages and {run.records_file} are in "
                               f"{folder}; import them later with 'review import'") from None

@@ -40,6 +40,7 @@ class PrimoQuery:
     q_exclude: tuple[str, ...] = ()
     multi_facets: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # things the reader of a search log should know
+    reuses: Optional[int] = None  # the earlier search whose stored string this re-runs
 
     @property
     def q(self) -> str:
@@ -71,9 +72,12 @@ def _check_terms(family: Family) -> None:
                                     f"write it in lower case or drop it")
 
 
-def build_primo_query(family: Family, years: tuple[int, int], *, date_facet: str = "multiFacets"
-                      ) -> PrimoQuery:
-    """The Primo search for one family over ``years`` (inclusive), with the family's filters as facets."""
+def build_primo_query(family: Family, years: tuple[int, int], *, date_facet: str = "multiFacets",
+                      stored: Optional[tuple[int, str]] = None) -> PrimoQuery:
+    """The Primo search for one family over ``years`` (inclusive), with the family's filters as facets.
+
+    ``stored`` (search id, string) re-runs an earlier round's string exactly as it was run, with the
+    new years, instead of the family's current query."""
     _check_terms(family)
     first, last = years
     if first > last:
@@ -99,8 +103,14 @@ def build_primo_query(family: Family, years: tuple[int, int], *, date_facet: str
         raise ProtocolError(f"unknown date_facet {date_facet!r}; use one of {sorted(DATE_FACETS)} or 'none'")
     if any("*" in term and " " in term for g in family.groups for term in g.terms):
         notes.append("a quoted phrase with '*' may not be truncated by Primo")
-    return PrimoQuery(family=family.id, query=family.query(), years=(first, last), q_include=tuple(include),
-                      q_exclude=tuple(exclude), multi_facets=tuple(multi), notes=tuple(notes))
+    query, reuses = family.query(), None
+    if stored is not None:
+        reuses, query = stored
+        notes.append(f"re-runs the string of search {reuses} from an earlier round with the years {first}–{last}")
+        if query != family.query():
+            notes.append("the protocol's query for this family has changed since; the stored string is re-run")
+    return PrimoQuery(family=family.id, query=query, years=(first, last), q_include=tuple(include),
+                      q_exclude=tuple(exclude), multi_facets=tuple(multi), notes=tuple(notes), reuses=reuses)
 
 
 def family_years(family: Family, protocol_years: tuple[int, int],

@@ -9,6 +9,8 @@ from typing import Any, Callable, Optional
 
 from review.errors import ReviewError
 from review.protocol import Family, Protocol, load_protocol
+from review.rounds import SearchRound, search_round
+from review.searches import latest_search
 from review.search.config import OriaConfig, load_oria_config, read_api_key
 from review.search.oria import FamilySearch, base_params, import_search, search_family
 from review.search.primo_client import PrimoClient
@@ -32,10 +34,29 @@ def families_for(protocol: Protocol, source: str, family_id: Optional[str] = Non
     return chosen
 
 
-def oria_queries(protocol: Protocol, config: OriaConfig, family_id: Optional[str] = None) -> list[PrimoQuery]:
-    years = (protocol.year_from, protocol.year_to)
-    return [build_primo_query(f, family_years(f, years), date_facet=config.date_facet)
-            for f in families_for(protocol, "oria", family_id)]
+def _round_years(rnd: SearchRound, family: Family) -> tuple[int, int]:
+    """A family's own years hold for the first round; an update searches its round's years."""
+    return rnd.years if rnd.is_update else family_years(family, rnd.years)
+
+
+def oria_queries(protocol: Protocol, config: OriaConfig, family_id: Optional[str] = None,
+                 store: Any = None) -> list[PrimoQuery]:
+    """The round's Oria searches. In an update each family re-runs the string stored for its last
+    Oria search (the search record), with the new round's years."""
+    if store is None:
+        rnd = SearchRound(None, "Round 1", (protocol.year_from, protocol.year_to), False)
+        earlier: dict[str, Any] = {}
+    else:
+        with store.read() as conn:
+            rnd = search_round(conn, protocol)
+            earlier = {f.id: latest_search(conn, f.id, "oria", before_round=rnd.id)
+                       for f in protocol.families} if rnd.is_update else {}
+    queries = []
+    for family in families_for(protocol, "oria", family_id):
+        found = earlier.get(family.id)
+        queries.append(build_primo_query(family, _round_years(rnd, family), date_facet=config.date_facet,
+                                         stored=(found.id, found.query) if found else None))
+    return queries
 
 
 def describe_dry_run(config: OriaConfig, queries: list[PrimoQuery]) -> str:
@@ -63,6 +84,7 @@ class OriaRunOptions:
     import_records: bool = True
     progress: Optional[bool] = None  # None: show a bar on a terminal only
     searched: Optional[str] = None  # ISO date; today by default
+    run_by: Optional[str] = None  # who ran the search, for the search record
 
 
 def run_oria(review_dir: Path, options: OriaRunOptions, *, environ: Optional[dict[str, str]] = None,
@@ -74,28 +96,35 @@ def run_oria(review_dir: Path, options: OriaRunOptions, *, environ: Optional[dic
         raise ReviewError("--max-records must be at least 1")
     protocol = load_protocol(review_dir)
     config = load_oria_config(protocol.search, endpoint=options.endpoint, no_key=options.no_key)
-    queries = oria_queries(protocol, config, options.family)
     client = client_factory(config, read_api_key(config, environ))
-    store = None
-    if options.import_records:
-        if open_store is None:
-            from review.store import open_store
-        store = open_store(review_dir)
+    if open_store is None:
+        from review.store import open_store
+    store = open_store(review_dir)  # the round decides the years and the strings, even without importing
     runs = []
     try:
+        queries = oria_queries(protocol, config, options.family, store)
         for query in queries:
             run = search_family(client, query, review_dir, searched=options.searched,
                                 max_records=options.max_records, progress=options.progress)
-            if store is not None:
+            run.run_by = options.run_by
+            if options.import_records:
                 import_search(store, protocol, review_dir, run, import_file=import_file)
             runs.append(run)
     finally:
-        if store is not None and hasattr(store, "close"):
+        if hasattr(store, "close"):
             store.close()
     return runs
 
 
 def scholar_plans(review_dir: Path, family_id: Optional[str] = None) -> list[ScholarPlan]:
+    """The Scholar query sheet for the current round's years."""
+    from review.store import open_store
+
     protocol = load_protocol(review_dir)
-    years = (protocol.year_from, protocol.year_to)
-    return [build_scholar_queries(f, family_years(f, years)) for f in families_for(protocol, "scholar", family_id)]
+    store = open_store(review_dir)
+    try:
+        with store.read() as conn:
+            rnd = search_round(conn, protocol)
+    finally:
+        store.close()
+    return [build_scholar_queries(f, _round_years(rnd, f)) for f in families_for(protocol, "scholar", family_id)]

@@ -23,8 +23,14 @@ V1_TABLES = ("rounds", "reviewers", "imports", "raw_records", "works", "work_lin
 V1_APPEND_ONLY = ("decisions", "quality_ratings", "summaries", "pair_verdicts")
 
 
+# Tables added later that a V1 table now refers to: a fresh store creates the V1 tables from today's
+# declarations, so these must exist first (PostgreSQL checks foreign keys at creation). The migration
+# that adds them checks before creating, so it does nothing on such a store.
+REFERENCED_BY_V1 = ("searches",)
+
+
 def _v1_initial(conn: Connection) -> None:
-    schema.metadata.create_all(conn, tables=[schema.metadata.tables[name] for name in V1_TABLES])
+    schema.metadata.create_all(conn, tables=[schema.metadata.tables[name] for name in REFERENCED_BY_V1 + V1_TABLES])
     for table in V1_APPEND_ONLY:
         _forbid_changes(conn, table)
 
@@ -123,6 +129,37 @@ def _dedup_actions(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.dedup_actions])
 
 
+def _add_search_records(conn: Connection) -> None:
+    """A table of searches (PRISMA-S) and each import's search. Imports stored before get one search
+    each, rebuilt from what was kept: their string is marked as recorded before search records (those
+    versions stored the protocol's string when none was typed), and the hit count moves out of the
+    filters, where it was kept."""
+    import json
+
+    from review.searches import INTERFACES, LEGACY, NOT_RECORDED, default_interface
+
+    schema.metadata.create_all(conn, tables=[schema.searches])
+    if "search_id" not in {c["name"] for c in inspect(conn).get_columns("imports")}:
+        conn.execute(text("ALTER TABLE imports ADD COLUMN search_id INTEGER REFERENCES searches(id)"))
+    i = schema.imports
+    for row in conn.execute(select(i).where(i.c.search_id.is_(None)).order_by(i.c.id)).mappings().all():
+        try:
+            stored = json.loads(row["filters"]) if row["filters"] else {}
+        except ValueError:
+            stored = {"text": row["filters"]}
+        stored = stored if isinstance(stored, dict) else {"text": str(stored)}
+        hits = stored.get("hits") if isinstance(stored.get("hits"), int) else None
+        interface = default_interface(row["source"], row["format"])
+        search_id = conn.execute(schema.searches.insert().values(
+            round_id=row["round_id"], family=row["family"], source=row["source"],
+            database=row.get("database") or INTERFACES[interface].database, interface=interface, settings="{}",
+            query=row["query"],
+            query_origin=LEGACY if row["query"] else NOT_RECORDED,
+            searched=row["searched"], filters=stored.get("text"), hits=hits, method="export",
+            created_at=now_iso())).inserted_primary_key[0]
+        conn.execute(i.update().where(i.c.id == row["id"]).values(search_id=search_id))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_chained_history,
@@ -131,6 +168,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _add_synthetic_marks,
     _decision_basis,
     _dedup_actions,
+    _add_search_records,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -52,6 +52,30 @@ reviewers = Table(
     CheckConstraint("length(name) > 0", name="reviewer_name_nonempty"),
 )
 
+searches = Table(
+    # One search as run (PRISMA-S items 1, 8, 9, 13, 16): see review/searches.py. Its files are imports.
+    "searches", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),
+    Column("family", String(40)),
+    Column("source", String(20), nullable=False),
+    Column("database", String(200), nullable=False),
+    Column("interface", String(40), nullable=False),
+    Column("settings", Text, nullable=False, server_default="{}"),  # JSON {setting: value} of the interface
+    Column("query", Text),  # exactly as run; NULL: not recorded
+    Column("query_origin", String(40), nullable=False),
+    Column("searched", String(10)),
+    Column("filters", Text),  # filters and limits as the person or the client stated them
+    Column("hits", Integer),  # as the source reported them
+    Column("run_by", String(200)),
+    Column("method", String(20), nullable=False, server_default="export"),
+    Column("reuses", Integer, ForeignKey("searches.id")),  # an update re-running an earlier string
+    Column("notes", Text),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint(sql_in("source", vocab.SOURCES), name="search_source"),
+    CheckConstraint("hits IS NULL OR hits >= 0", name="search_hits"),
+)
+
 imports = Table(
     "imports", metadata,
     Column("id", Integer, primary_key=True),
@@ -73,6 +97,7 @@ imports = Table(
     # The database(s) the file names ("ERIC; EBSCOhost", "Scopus (Publish or Perish)"), apart from
     # ``source``, which keeps to the protocol's three sources.
     Column("database", String(200)),
+    Column("search_id", Integer, ForeignKey("searches.id")),  # the search the file came from
     CheckConstraint(sql_in("source", vocab.SOURCES), name="import_source"),
     CheckConstraint("n_records >= 0 AND n_problems >= 0", name="import_counts"),
 )

@@ -10,8 +10,9 @@ from review.store.records import records_of_import
 
 
 def import_rows(conn: Connection) -> list[dict]:
-    return [{"#": r["id"], "File": r["file_name"], "Format": r["format"], "Encoding": r["encoding"],
-             "Source": r["source"], "Database": r.get("database") or "", "Family": r["family"] or "", "Records": r["n_records"],
+    return [{"#": r["id"], "Round": r["round_id"], "Search": r.get("search_id"), "File": r["file_name"],
+             "Format": r["format"], "Encoding": r["encoding"], "Source": r["source"],
+             "Database": r.get("database") or "", "Family": r["family"] or "", "Records": r["n_records"],
              "Problems": r["n_problems"], "Repaired values": r["repaired_mojibake"], "Searched": r["searched"] or "",
              "Imported": r["imported_at"][:16]} for r in all_imports(conn)]
 

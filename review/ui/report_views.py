@@ -12,7 +12,7 @@ from typing import Optional
 
 from review.protocol import Protocol
 from review.reports.appendix import appendix_html_sections
-from review.reports.registry import EXPORTS, ExportData, export
+from review.reports.registry import EXPORTS, ROUND_EXPORTS, ExportData, export
 from review.reports.table31 import table_3_1
 from review.reports.tabular import cell_text
 from review.store import Store
@@ -31,10 +31,14 @@ def export_choices() -> list[tuple[str, str]]:
 
 
 def export_bytes(store: Store, protocol: Protocol, what: str, suffix: str, *, viewer: Optional[str] = None,
-                 flow: Optional[Flow] = None) -> bytes:
-    """One export written to a scratch folder and read back; ``viewer`` blinds the decision log."""
+                 flow: Optional[Flow] = None, round_id: Optional[int] = None) -> bytes:
+    """One export written to a scratch folder and read back; ``viewer`` blinds the decision log, and
+    ``round_id`` limits the exports that can be limited to one round (the others cover the review)."""
+    if what not in ROUND_EXPORTS:
+        round_id = None
     with tempfile.TemporaryDirectory() as folder:
-        path = export(ExportData(store, protocol, flow=flow, viewer=viewer), what, Path(folder) / f"{what}{suffix}")
+        data = ExportData(store, protocol, flow=flow, viewer=viewer, round_id=round_id)
+        path = export(data, what, Path(folder) / f"{what}{suffix}")
         return path.read_bytes()
 
 
@@ -72,9 +76,9 @@ def table31_rows(flow: Flow, protocol: Protocol) -> list[dict]:
     return [{column: cell_text(value) for column, value in zip(table.columns, row)} for row in table.rows]
 
 
-def appendix_preview_html(store: Store, protocol: Protocol) -> tuple[int, str]:
+def appendix_preview_html(store: Store, protocol: Protocol, round_id: Optional[int] = None) -> tuple[int, str]:
     """(number of included works, the appendix as escaped HTML)."""
-    works = ExportData(store, protocol).included()
+    works = ExportData(store, protocol, round_id=round_id).included()
     body = appendix_html_sections(works, protocol.appendix_groups, protocol.report_language, heading="h4")
     style = ("<style>.appendix-preview .reference{font-weight:bold;margin-top:1.2em}"
              ".appendix-preview .part{font-style:italic}</style>")

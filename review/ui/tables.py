@@ -35,11 +35,22 @@ def progress_rows(progresses: list[Progress]) -> list[dict]:
     return rows
 
 
+def round_rows(conn) -> list[dict]:
+    from review.rounds import round_summaries
+
+    return [{"#": r["id"], "Round": r["label"], "Years": f"{r['years'][0]}–{r['years'][1]}", "From": r["years"][0],
+             "To": r["years"][1], "Opened": r["opened_at"][:10], "Searches": r["searches"],
+             "Records imported": r["records"], "New works": r["works"]} for r in round_summaries(conn)]
+
+
 def flow_rows(flow: Flow) -> list[dict]:
     """The PRISMA counts as a two-column table (shown when no diagram renderer is installed)."""
     rows = [{"Step": "Records identified", "Works/records": flow.identified},
             *({"Step": f"  from {src}", "Works/records": n} for src, n in sorted(flow.identified_by_source.items())),
             {"Step": "Duplicates removed", "Works/records": flow.duplicates_removed},
+            *([{"Step": "  already screened in earlier rounds", "Works/records": flow.duplicates_of_earlier},
+               {"Step": "  duplicates within the new searches", "Works/records": flow.duplicates_within}]
+              if flow.duplicates_of_earlier is not None else []),
             {"Step": "Unique works", "Works/records": flow.unique}]
     if flow.undeduplicated:
         rows.append({"Step": "Records not yet deduplicated", "Works/records": flow.undeduplicated})
@@ -50,6 +61,9 @@ def flow_rows(flow: Flow) -> list[dict]:
         rows.extend({"Step": f"    {reason}", "Works/records": n} for reason, n in stage.excluded_by_reason.items())
         rows.append({"Step": "  maybe (awaiting a decision)", "Works/records": stage.maybe})
         rows.append({"Step": "  not yet decided", "Works/records": stage.pending})
+    if flow.previous_included is not None:
+        rows.append({"Step": "Studies included in earlier rounds", "Works/records": flow.previous_included})
+        rows.append({"Step": "New studies included in this round", "Works/records": flow.included})
     rows.append({"Step": "Included in the review", "Works/records": flow.total_included})
     return rows
 

@@ -71,6 +71,14 @@ IMPORTS = [  # id, file, format, source, family, query, searched, filters, n_rec
     (4, "scholar_sv.html", "scholar-html", "scholar", "sv", "karriärvägledning invandrare", "2023-01-13", None, 1, 0),
 ]
 
+SEARCHES = [  # id (= its import's id), database, interface, settings, query origin, filters, hits, run by
+    (1, "Oria", "oria-web", '{"expanded": "no", "view": "47BIBSYS_NETWORK:Oria"}', "as run",
+     "Utgivelsesår 2016–2022", 40, "Anna"),
+    (2, "Google Scholar", "scholar-web", "{}", "not recorded", None, None, None),  # the string was not noted
+    (3, "Oria", "oria-web", "{}", "as run", "Fagfellevurdert; 2016–2022", 2, "Bjørn"),
+    (4, "Google Scholar", "pop", '{"version": "8.12.4612", "source": "Google Scholar"}', "as run", None, 17, "Anna"),
+]
+
 WORKS = [  # id, title, authors, year, venue, publisher, doc_type, language, doi, family, extra
     (1, "Karriereveiledning for nyankomne: erfaringer fra fem prosjekter", [["Nordmann", "Kari"],
      ["Hansen", "Ola Petter"]], 2018, None, "Eksempelforlaget", "report", "no", None, "no",
@@ -139,10 +147,16 @@ def fill_store(store: Store) -> None:
         conn.execute(insert(schema.rounds).values(id=1, label="2016–2022", year_from=2016, year_to=2022,
                                                   opened_at=T0))
         for (iid, name, fmt, source, family, query, searched, filters, n, problems) in IMPORTS:
+            _, database, interface, settings, origin, search_filters, hits, run_by = SEARCHES[iid - 1]
+            conn.execute(insert(schema.searches).values(
+                id=iid, round_id=1, family=family, source=source, database=database, interface=interface,
+                settings=settings, query=query, query_origin=origin, searched=searched, filters=search_filters,
+                hits=hits, run_by=run_by, method="export", created_at=T0))
             conn.execute(insert(schema.imports).values(
                 id=iid, round_id=1, file_name=name, file_hash=f"hash{iid}", format=fmt, source=source,
                 family=family, query=query, searched=searched, filters=filters, encoding="utf-8",
-                n_records=n, n_problems=problems, imported_at=f"2023-02-0{iid}T09:00:00.000000+00:00"))
+                n_records=n, n_problems=problems, imported_at=f"2023-02-0{iid}T09:00:00.000000+00:00",
+                search_id=iid))
         for (wid, title, authors, year, venue, publisher, doc_type, language, doi, family, extra) in WORKS:
             conn.execute(insert(schema.works).values(
                 id=wid, round_id=1, created_at=T0, title=title, authors=json.dumps(authors), year=year, venue=venue,

@@ -37,15 +37,17 @@ def test_screening_works_hold_latest_final_decision_per_stage(store, protocol):
 def test_search_log_lists_runs_and_planned_searches(store, protocol):
     with store.read() as conn:
         log = collect.collect_search_log(conn, protocol)
-    pairs = [(e.family, e.source, e.file_name) for e in log]
-    assert pairs == [("no", "oria", "oria_no.ris"), ("no", "scholar", "scholar_no.html"),
-                     ("sv", "oria", None), ("sv", "scholar", "scholar_sv.html"), ("en", "oria", "oria_en.ris")]
-    scholar_no = log[1]
-    assert scholar_no.query_from_protocol and scholar_no.query.startswith("karriereveiledning*")
-    assert scholar_no.filters == "exclude_doc_types=thesis; years=2016-2022"
-    planned = log[2]
-    assert planned.hits is None and planned.searched is None
-    assert log[4].filters == "peer_reviewed=yes; years=2016-2022" and log[4].problems == 1
+    pairs = [(e.family, e.source, e.search.files if e.search else None) for e in log]
+    assert pairs == [("no", "oria", ["oria_no.ris"]), ("no", "scholar", ["scholar_no.html"]),
+                     ("sv", "scholar", ["scholar_sv.html"]), ("en", "oria", ["oria_en.ris"]), ("sv", "oria", None)]
+    scholar_no = log[1].search
+    # A string nobody recorded stays unrecorded: the protocol's Oria string is never put in its place.
+    assert scholar_no.query is None and scholar_no.query_text == "not recorded"
+    assert scholar_no.query_origin == "not recorded"
+    assert (scholar_no.hits, scholar_no.records) == (None, 2)
+    planned = log[4]
+    assert planned.search is None and planned.planned_query.startswith("karriärvägledning*")
+    assert log[3].search.hits == 2 and log[3].problems == 1 and log[3].search.run_by == "Bjørn"
 
 
 def test_raw_rows_and_decisions(store, protocol):

@@ -14,7 +14,8 @@ from reports_testdata import is_zip, synthetic_flow
 @pytest.mark.parametrize("what, suffix", [
     ("included", ".csv"), ("included", ".xlsx"), ("included", ".ris"), ("included", ".bib"), ("included", ".docx"),
     ("appendix", ".md"), ("appendix", ".html"), ("appendix", ".docx"), ("search-log", ".csv"),
-    ("search-log", ".md"), ("asreview", ".csv"), ("raw", ".csv"), ("works", ".xlsx"), ("decisions", ".csv"),
+    ("search-log", ".md"), ("search-appendix", ".md"), ("search-appendix", ".docx"), ("search-appendix", ".csv"),
+    ("asreview", ".csv"), ("raw", ".csv"), ("works", ".xlsx"), ("decisions", ".csv"),
 ])
 def test_cli_writes_each_store_export(review_dir, tmp_path, capsys, what, suffix):
     out = tmp_path / f"out{suffix}"
@@ -64,8 +65,8 @@ def test_a_failing_export_leaves_no_file(store, protocol, tmp_path, monkeypatch)
 
 
 def test_every_export_the_brief_names_is_registered():
-    assert set(EXPORTS) == {"flow", "included", "search-log", "asreview", "table", "appendix", "raw", "works",
-                            "decisions", "screening-methods"}
+    assert set(EXPORTS) == {"flow", "included", "search-log", "search-appendix", "asreview", "table", "appendix",
+                            "raw", "works", "decisions", "screening-methods"}
 
 
 def test_reports_do_not_import_streamlit():

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 import sys
 
@@ -83,7 +84,21 @@ def test_search_and_import_into_the_store_end_to_end(stub, review_dir, capsys):
     assert len(imports) == 1 and n_raw == 2  # the 2012 record stays in the raw page only
     row = imports[0]
     assert row["source"] == "oria" and row["family"] == "no" and row["format"] == "pnx-json"
-    assert '"hits": 3' in row["filters"] and row["query"].startswith("karriereveiledning*")
+    assert row["query"].startswith("karriereveiledning*") and '"hits"' not in (row["filters"] or "")
+    store = open_store(review_dir)
+    try:
+        with store.read() as conn:
+            [search] = conn.execute(select(schema.searches)).mappings().all()
+    finally:
+        store.close()
+    # The live client records the PRISMA-S facts itself: interface and its settings, string, hits, filters.
+    assert (search["database"], search["interface"], search["method"]) == ("Oria", "primo-api", "live API")
+    assert search["query"] == row["query"] and search["query_origin"] == "sent by the tool"
+    assert search["hits"] == 3 and "years 2016–2022" in search["filters"]
+    settings = json.loads(search["settings"])
+    assert settings["view"] == "47BIBSYS_NETWORK:Oria" and settings["expanded"] == "yes"
+    assert settings["tab"] == "default_tab" and settings["scope"] == "default_scope"
+    assert search["reuses"] is None and row["search_id"] == search["id"]
 
 
 def test_import_failure_keeps_the_saved_search(stub, review_dir, capsys, monkeypatch):

@@ -6,10 +6,13 @@ import streamlit as st
 
 from review.app import common
 from review.ingest import SearchInfo, import_files
+from review.rounds import search_round
+from review.searches import INTERFACES, parse_settings
 from review.model import SOURCES
 from review.ui.imports_view import import_rows, problem_rows, record_rows
 from review.ui.text import md_escape
 from review.ui.uploads import save_uploads
+from screening.flow import compute_flow
 from screening.prepare import prepare_for_screening
 
 review = common.review_context()
@@ -20,6 +23,11 @@ st.caption("RIS or PNX from Oria/Primo, saved Google Scholar result pages, Publi
            "Files are kept under exports/uploads/ in the review folder.")
 
 families = {f.id: f for f in protocol.families}
+with review.store.read() as conn:
+    current = search_round(conn, protocol)
+st.info(md_escape(f"Files go into {current.label} ({current.years[0]}–{current.years[1]}). "
+                  + ("Deduplication compares them with everything screened in earlier rounds."
+                     if current.is_update else "The lead opens a later round on the Overview page.")))
 with st.form("import_form", clear_on_submit=True):
     files = st.file_uploader("Export files", accept_multiple_files=True, key="import_files")
     cols = st.columns(3)
@@ -28,9 +36,20 @@ with st.form("import_form", clear_on_submit=True):
     family = cols[1].selectbox("Query family", [None] + list(families), key="import_family",
                                format_func=lambda f: "(none)" if f is None else f"{f}: {families[f].label}")
     searched = cols[2].date_input("Searched on", value=None, key="import_searched", format="YYYY-MM-DD")
-    query = st.text_input("Query as typed (empty: the family's query)", key="import_query")
-    hits = st.number_input("Hits the source reported (optional)", min_value=0, value=None, step=1,
-                           key="import_hits")
+    query = st.text_area("Search string exactly as run (empty: recorded as 'not recorded')", key="import_query",
+                         height=68)
+    cols = st.columns(3)
+    hits = cols[0].number_input("Hits the source reported", min_value=0, value=None, step=1, key="import_hits")
+    interface = cols[1].selectbox("Interface", [None, *INTERFACES], key="import_interface",
+                                  format_func=lambda i: "from the file" if i is None else INTERFACES[i].label)
+    database = cols[2].text_input("Database (empty: from the interface)", key="import_database")
+    filters = st.text_input("Filters and limits set in the interface (years, types, languages…)",
+                            key="import_filters")
+    settings_text = st.text_input(
+        "Interface settings, KEY=VALUE separated by ';' (Oria: view, expanded, tab, scope; Google Scholar: "
+        "citations, patents, language, sort, signed_in; Publish or Perish: version, source, max_results)",
+        key="import_settings")
+    run_by = st.text_input("Run by (empty: the signed-in reviewer)", key="import_run_by")
     submitted = st.form_submit_button("Import", type="primary")
 
 
@@ -43,10 +62,17 @@ if submitted:
     if not files:
         st.warning("Choose at least one file to import.")
     else:
-        info = SearchInfo(source=source, family=family, query=query.strip() or None,
-                          searched=searched.isoformat() if isinstance(searched, dt.date) else None,
-                          hits=int(hits) if hits is not None else None)
-        summaries = common.attempt(lambda: _import(files, info))
+        def _run():
+            # The same description the CLI's options make; a bad setting is refused before anything is stored.
+            info = SearchInfo(source=source, family=family, query=query.strip() or None,
+                              searched=searched.isoformat() if isinstance(searched, dt.date) else None,
+                              hits=int(hits) if hits is not None else None, filters=filters.strip() or None,
+                              database=database.strip() or None, interface=interface,
+                              settings=parse_settings([p for p in settings_text.split(";") if p.strip()]),
+                              run_by=run_by.strip() or review.reviewer)
+            return _import(files, info)
+
+        summaries = common.attempt(_run)
         common.show_flash()
         if summaries:
             st.session_state["last_import"] = [s.describe() for s in summaries]
@@ -71,6 +97,11 @@ if st.button("Deduplicate and apply protocol rules", key="prepare"):
     common.show_flash()
     if result:
         st.success(result)
+        if current.is_update:
+            flow = compute_flow(review.store, protocol, current.id)
+            st.info(md_escape(f"{current.label}: {flow.duplicates_of_earlier} record(s) were already screened in "
+                              f"earlier rounds (their decisions stand), {flow.duplicates_within} were duplicates "
+                              f"within the new searches, {flow.unique} new work(s) to screen."))
 
 st.subheader("Imports so far")
 with review.store.read() as conn:

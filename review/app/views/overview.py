@@ -1,27 +1,36 @@
-"""The protocol at a glance, progress per stage and reviewer, and the flow so far."""
+"""The protocol at a glance, the review's rounds (the lead opens a new one here), progress per stage and
+reviewer, and the flow so far: for the round chosen in the sidebar, or the whole review."""
+
+import datetime as dt
 
 import streamlit as st
 
 from review.app import common
 from review.app.flow_view import show_flow
 from review.protocol import clean_keywords, save_highlight_keywords
+from review.ui.tables import family_rows, progress_rows, round_rows, stage_rows
 from review.ui.text import md_escape
-from review.ui.tables import family_rows, progress_rows, stage_rows
+from review.update import update_review
 from screening.flow import compute_flow
 from screening.queue import progress
 
 review = common.review_context()
 protocol = review.protocol
+round_id = common.chosen_round()
 
 st.title(protocol.title)
 st.caption(md_escape(f"Years {protocol.year_from}–{protocol.year_to} · reviewers: {', '.join(protocol.reviewers) or '-'}"
            f" · lead: {protocol.lead or '-'} · folder: {review.directory}"))
 
 with review.store.read() as conn:
-    progresses = [progress(conn, s.number) for s in protocol.stages]
-flow = compute_flow(review.store, protocol)
+    rounds = round_rows(conn)
+    progresses = [progress(conn, s.number, round_id) for s in protocol.stages]
+flow = compute_flow(review.store, protocol, round_id)
+shown = next((r for r in rounds if r["#"] == round_id), None)
+scope = f"{shown['Round']} ({shown['Years']})" if shown else "the whole review"
 
 st.subheader("Progress")
+st.caption(md_escape(f"Showing {scope}. Choose a round in the sidebar."))
 cols = st.columns(len(progresses))
 for col, p in zip(cols, progresses):
     col.metric(f"Stage {p.stage}: {protocol.stage(p.stage).label}", f"{p.decided} / {p.eligible}",
@@ -30,7 +39,50 @@ for col, p in zip(cols, progresses):
 st.dataframe(progress_rows(progresses), hide_index=True)
 
 st.subheader("Flow")
-show_flow(review, flow)
+show_flow(review, flow, round_id=round_id)
+
+st.subheader("Rounds")
+st.caption("Each round has its own years and searches. Deduplication compares a new round's records with "
+           "everything screened before, so earlier decisions are kept and never asked for again.")
+if rounds:
+    st.dataframe(rounds, hide_index=True)
+else:
+    st.caption("No round yet: the first import opens round 1 with the protocol's years.")
+
+
+def _open_round() -> None:
+    first, last = st.session_state.get("round_first"), st.session_state.get("round_last")
+    label = st.session_state.get("round_label", "")
+    if first is None or last is None or first > last:
+        common.flash("error", "Give the new round's first and last year (the first no later than the last).")
+        return
+    report = common.attempt(lambda: update_review(review.store, protocol, (int(first), int(last)), label=label,
+                                                  review_dir=review.directory))
+    if report is None:
+        return
+    if not report.opened:
+        common.flash("info", f"{report.label} ({first}–{last}) is already the current round; nothing changed.")
+        return
+    st.session_state["round_view"] = report.round_id  # show the new round at once
+    st.session_state["round_label"] = ""
+    common.flash("success", f"Opened {report.label} ({first}–{last}) as round {report.round_id}. Upload its "
+                            f"exports on the Import page; searches of this round use {first}–{last}.")
+
+
+with st.expander("Open a new round (update the review for new years)", expanded=False):
+    if not common.is_lead(review):
+        st.info(md_escape(f"Only the review lead ({protocol.lead or 'named in review.toml'}) opens a round. "
+                          f"Sign in as the lead in the sidebar."))
+    else:
+        this_year = dt.date.today().year
+        last_to = max((r["To"] for r in rounds), default=protocol.year_to)
+        cols = st.columns([1, 1, 2])
+        cols[0].number_input("First year", min_value=1900, max_value=2100, value=min(last_to + 1, this_year),
+                             step=1, key="round_first")
+        cols[1].number_input("Last year", min_value=1900, max_value=2100, value=this_year, step=1, key="round_last")
+        cols[2].text_input("Label (optional)", key="round_label", max_chars=100,
+                           placeholder="e.g. Update 2023–2025")
+        st.button("Open the round", key="round_open", type="primary", on_click=_open_round)
 
 st.subheader("Protocol")
 st.dataframe(stage_rows(protocol), hide_index=True)

@@ -4,19 +4,26 @@ import streamlit as st
 
 from review.app import common
 from review.app.flow_view import show_flow
+from review.reports.registry import ROUND_EXPORTS
 from review.ui.report_views import (MIME, ZIP_NAME, all_exports_zip, appendix_preview_html, export_bytes,
                                     export_choices, export_file_name, table31_rows)
 from review.ui.tables import family_table
+from review.ui.text import md_escape
 from screening.flow import compute_flow
 
 review = common.review_context()
 protocol = review.protocol
-flow = compute_flow(review.store, protocol)
+round_id = common.chosen_round()
+flow = compute_flow(review.store, protocol, round_id)
 
 st.title("Reports")
+if round_id is not None:
+    st.caption(md_escape(f"Round {round_id} alone ({flow.round_label}): its searches and the works first found in "
+                         f"it; the diagram uses PRISMA 2020's layout for updated reviews. Choose 'Whole review' in "
+                         f"the sidebar for everything."))
 tab_flow, tab_table, tab_appendix, tab_downloads = st.tabs(["Flow", "Table 3.1", "Appendix", "Downloads"])
 with tab_flow:
-    show_flow(review, flow, key="report_flow")
+    show_flow(review, flow, key="report_flow", round_id=round_id)
 with tab_table:
     rows = common.attempt(lambda: table31_rows(flow, protocol))
     common.show_flash()
@@ -27,7 +34,7 @@ with tab_table:
     with st.expander("The same per stage, in the UI's own layout"):
         st.dataframe(family_table(flow), hide_index=True)
 with tab_appendix:
-    count, body = appendix_preview_html(review.store, protocol)
+    count, body = appendix_preview_html(review.store, protocol, round_id)
     if not count:
         st.caption("No work has been included at the last stage yet.")
     else:
@@ -37,7 +44,7 @@ with tab_downloads:
     # under the name `review export` gives it. The decision log is blinded for the signed-in reviewer.
     viewer = review.reviewer
     st.download_button("All exports in one zip", lambda: all_exports_zip(review.store, protocol, viewer=viewer,
-                                                                           flow=flow),
+                                                                           flow=flow if round_id is None else None),
                        file_name=ZIP_NAME, mime="application/zip", on_click="ignore", key="export_zip",
                        type="primary", icon=":material/folder_zip:")
     choices = export_choices()
@@ -46,8 +53,11 @@ with tab_downloads:
         name = export_file_name(what, suffix)
         columns[index % 3].download_button(
             name, lambda what=what, suffix=suffix: export_bytes(review.store, protocol, what, suffix, viewer=viewer,
-                                                                flow=flow),
+                                                                flow=flow, round_id=round_id),
             file_name=name, mime=MIME.get(suffix, "application/octet-stream"), on_click="ignore",
             key=f"export_{what}_{suffix.lstrip('.')}")
-    st.caption("The same files come from `review export DIR WHAT -o FILE` on the command line. The decision log "
+    if round_id is not None:
+        st.caption("Limited to the chosen round: " + ", ".join(ROUND_EXPORTS) + ". The others and the zip cover "
+                   "the whole review.")
+    st.caption("The same files come from `review export DIR WHAT -o FILE [--round N]` on the command line. The decision log "
                "is blinded for the signed-in reviewer: another reviewer's vote appears once a work's votes are in.")

@@ -76,7 +76,8 @@ def work_panel(order: str) -> None:
 
     with review.store.read() as conn:
         state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
-                             order=order, ranking=ranking, with_progress=False)
+                             order=order, ranking=ranking, round_id=common.chosen_round(),
+                             with_progress=False)
     st.session_state[k["back"]] = state.back
     for note in state.notes:
         st.info(note)

@@ -185,8 +185,11 @@ def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], languag
         identified.append((lab["by_family"], 0))
         identified += [(lab["count"].format(label=family_names.get(f, f) or lab["no_family"], n=n), 1)
                        for f, n in flow.identified_by_family.items()]
-    removed = [(lab["removed"], 0), (lab["duplicates"].format(n=flow.duplicates_removed), 1),
-               (lab["removed_other"].format(n=auto), 1)]
+    removed = [(lab["removed"], 0), (lab["duplicates"].format(n=flow.duplicates_removed), 1)]
+    if flow.duplicates_of_earlier is not None:  # an update: found again vs. duplicated among the new searches
+        removed += [(lab["dup_earlier"].format(n=flow.duplicates_of_earlier), 2),
+                    (lab["dup_within"].format(n=flow.duplicates_within), 2)]
+    removed.append((lab["removed_other"].format(n=auto), 1))
     if flow.undeduplicated:
         removed.append((lab["not_deduplicated"].format(n=flow.undeduplicated), 1))
 

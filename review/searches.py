@@ -1,0 +1,221 @@
+"""The search record: one row per search as run, with what PRISMA-S asks a methods section to report.
+
+A search is where and how the records of one or more export files were found: the database and the
+interface it was searched through (with the settings of that interface that change what it returns),
+the string exactly as run, the date, the filters and limits, the hits the source reported, the records
+exported (the sum over the search's imports), who ran it, and whether it re-ran an earlier round's
+string. Nothing is filled in from the protocol: a string nobody recorded is "not recorded".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, func, select
+
+from review.errors import ReviewError
+from review.store import schema
+from review.timeutil import now_iso
+
+NOT_RECORDED = "not recorded"
+# Where a search's string came from: typed by the person who ran it, sent by the live client, not
+# given at all, or stored by a version before search records existed (which put the protocol's
+# string there when none was given, so it cannot be trusted as the string run).
+LEGACY = "recorded before search records"
+QUERY_ORIGINS = ("as run", "sent by the tool", NOT_RECORDED, LEGACY)
+METHODS = ("export", "live API")
+
+
+@dataclass(frozen=True)
+class Interface:
+    """How a database was searched, and which of its settings change what a search returns."""
+
+    key: str
+    label: str
+    database: str
+    settings: tuple[tuple[str, str], ...] = ()  # (key, what it means), the ones a report should state
+
+
+INTERFACES: dict[str, Interface] = {i.key: i for i in (
+    Interface("oria-web", "Oria web interface (Ex Libris Primo VE)", "Oria", (
+        ("view", "the institution's Primo VE view (vid), e.g. 47BIBSYS_NETWORK:Oria"),
+        ("expanded", "results expanded beyond the library's holdings (yes/no)"),
+        ("tab", "search tab"), ("scope", "search scope"))),
+    Interface("primo-api", "Primo search API (Ex Libris Primo VE), run by nordic-review", "Oria", (
+        ("view", "the institution's Primo VE view (vid)"),
+        ("expanded", "results expanded beyond the library's holdings (pcAvailability)"),
+        ("tab", "search tab"), ("scope", "search scope"), ("endpoint", "the API endpoint"))),
+    Interface("scholar-web", "Google Scholar web interface", "Google Scholar", (
+        ("citations", "citations included (yes/no)"), ("patents", "patents included (yes/no)"),
+        ("language", "language setting (any, or the languages chosen)"),
+        ("sort", "sorted by relevance or by date"), ("signed_in", "searched while signed in to Google (yes/no)"))),
+    Interface("pop", "Publish or Perish", "Google Scholar", (
+        ("version", "Publish or Perish version"), ("source", "the data source searched, e.g. Google Scholar"),
+        ("max_results", "maximum number of results requested"))),
+    Interface("other", "other interface", NOT_RECORDED, ()),
+)}
+
+
+def default_interface(source: str, file_format: str) -> str:
+    """The interface an export file shows it came from, when the person did not say."""
+    if file_format == "pop-csv":
+        return "pop"
+    if file_format == "scholar-html" or source == "scholar":
+        return "scholar-web"
+    if source == "oria":
+        return "oria-web"
+    return "other"
+
+
+def parse_settings(pairs: list[str]) -> dict[str, str]:
+    """``KEY=VALUE`` strings as a dict (checked against the interface when the search is stored)."""
+    settings: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key or not value:
+            raise ReviewError(f"setting '{pair}' must look like KEY=VALUE")
+        settings[key] = value
+    return settings
+
+
+def check_settings(interface: str, settings: dict[str, str]) -> None:
+    """Only the settings an interface has ("other" takes any), so a typo is not stored as a fact."""
+    if interface not in INTERFACES:
+        raise ReviewError(f"unknown interface '{interface}'; choose one of: {', '.join(INTERFACES)}")
+    known = dict(INTERFACES[interface].settings)
+    wrong = sorted(k for k in settings if known and k not in known)
+    if wrong:
+        raise ReviewError(f"interface '{interface}' ({INTERFACES[interface].label}) has no setting "
+                          f"{', '.join(repr(k) for k in wrong)}; its settings are: {', '.join(known)}")
+
+
+@dataclass
+class SearchFacts:
+    """What is known about one search before its files are stored."""
+
+    source: str
+    family: str | None = None
+    database: str | None = None
+    interface: str | None = None  # a key of INTERFACES
+    settings: dict[str, str] = field(default_factory=dict)
+    query: str | None = None
+    query_origin: str = NOT_RECORDED
+    searched: str | None = None
+    filters: str | None = None
+    hits: int | None = None
+    run_by: str | None = None
+    method: str = "export"
+    reuses: int | None = None  # the earlier search whose string this one re-ran
+    notes: str | None = None
+
+
+def record_search(conn: Connection, round_id: int, facts: SearchFacts, file_format: str = "") -> int:
+    """Store one search inside the caller's transaction; its imports point at the id returned."""
+    interface = facts.interface or default_interface(facts.source, file_format)
+    check_settings(interface, facts.settings)
+    origin = facts.query_origin if facts.query else NOT_RECORDED
+    if origin not in QUERY_ORIGINS:
+        raise ReviewError(f"unknown query origin '{origin}'")
+    if facts.hits is not None and facts.hits < 0:
+        raise ReviewError(f"hits must not be negative, not {facts.hits}")
+    database = facts.database or INTERFACES[interface].database
+    return conn.execute(schema.searches.insert().values(
+        round_id=round_id, family=facts.family, source=facts.source, database=database, interface=interface,
+        settings=json.dumps(facts.settings, ensure_ascii=False, sort_keys=True), query=facts.query or None,
+        query_origin=origin, searched=facts.searched, filters=facts.filters, hits=facts.hits,
+        run_by=facts.run_by, method=facts.method, reuses=facts.reuses, notes=facts.notes,
+        created_at=now_iso())).inserted_primary_key[0]
+
+
+@dataclass
+class SearchRecord:
+    """One search as the search appendix and the search log show it."""
+
+    id: int
+    round_id: int
+    round_label: str
+    family: str | None
+    source: str
+    database: str
+    interface: str  # a key of INTERFACES
+    settings: dict[str, str]
+    query: str | None
+    query_origin: str
+    searched: str | None
+    filters: str | None
+    hits: int | None
+    records: int  # exported and imported: the sum over the search's files
+    files: list[str]
+    run_by: str | None
+    method: str
+    reuses: int | None
+    notes: str | None
+
+    @property
+    def interface_label(self) -> str:
+        return INTERFACES[self.interface].label if self.interface in INTERFACES else self.interface
+
+    def settings_text(self) -> str:
+        """Every setting the interface should state, in its order; those not given say so."""
+        wanted = [key for key, _ in INTERFACES.get(self.interface, INTERFACES["other"]).settings]
+        keys = wanted + sorted(k for k in self.settings if k not in wanted)
+        return "; ".join(f"{k}={self.settings.get(k, NOT_RECORDED)}" for k in keys)
+
+    @property
+    def query_text(self) -> str:
+        return self.query if self.query else NOT_RECORDED
+
+    @property
+    def query_for_report(self) -> str:
+        """The string for a methods table: one an older version stored is flagged, since it may be the
+        protocol's string rather than the one run."""
+        if self.query and self.query_origin == LEGACY:
+            return f"{self.query} [{LEGACY}: may be the protocol's string; check]"
+        return self.query_text
+
+
+def list_searches(conn: Connection, round_id: int | None = None) -> list[SearchRecord]:
+    """Every search (or one round's) in the order they were run."""
+    s, i, r = schema.searches, schema.imports, schema.rounds
+    query = select(s, r.c.label.label("round_label")).join(r, r.c.id == s.c.round_id).order_by(
+        s.c.round_id, s.c.searched, s.c.id)
+    if round_id is not None:
+        query = query.where(s.c.round_id == round_id)
+    files: dict[int, list[tuple[str, int]]] = {}
+    for search_id, name, n in conn.execute(select(i.c.search_id, i.c.file_name, i.c.n_records)
+                                           .where(i.c.search_id.is_not(None)).order_by(i.c.id)):
+        files.setdefault(search_id, []).append((name, n))
+    out = []
+    for row in conn.execute(query).mappings():
+        mine = files.get(row["id"], [])
+        out.append(SearchRecord(
+            id=row["id"], round_id=row["round_id"], round_label=row["round_label"], family=row["family"],
+            source=row["source"], database=row["database"], interface=row["interface"],
+            settings=json.loads(row["settings"] or "{}"), query=row["query"], query_origin=row["query_origin"],
+            searched=row["searched"], filters=row["filters"], hits=row["hits"], records=sum(n for _, n in mine),
+            files=[name for name, _ in mine], run_by=row["run_by"], method=row["method"], reuses=row["reuses"],
+            notes=row["notes"]))
+    return out
+
+
+def latest_search(conn: Connection, family: str, source: str, *, before_round: int | None = None,
+                  interface: str | None = None) -> SearchRecord | None:
+    """The newest search of a family and source with a recorded string (an update re-runs it)."""
+    s = schema.searches
+    query = (select(s.c.id, s.c.round_id).where(s.c.family == family, s.c.source == source, s.c.query.is_not(None),
+                                                s.c.query_origin != LEGACY)
+             .order_by(s.c.round_id.desc(), s.c.id.desc()))
+    if before_round is not None:
+        query = query.where(s.c.round_id < before_round)
+    if interface is not None:
+        query = query.where(s.c.interface == interface)
+    found = conn.execute(query.limit(1)).first()
+    if found is None:
+        return None
+    return next(rec for rec in list_searches(conn, found.round_id) if rec.id == found.id)
+
+
+def count_searches(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(schema.searches)).scalar_one()
