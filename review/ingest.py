@@ -32,6 +32,7 @@ class ImportSummary:
     problems: list[str] = field(default_factory=list)
     repaired_mojibake: int = 0
     already_imported: Optional[int] = None  # id of the earlier import of the same content
+    dropped: int = 0  # records the reader skipped (the fatal problems)
 
     def describe(self) -> str:
         if self.already_imported is not None:
@@ -166,7 +167,8 @@ def store_result(conn: Connection, result: ImportResult, digest: str, info: Sear
         conn.execute(schema.raw_records.insert(), rows)
     return ImportSummary(file_name=result.file_name, format=result.format, encoding=result.encoding,
                          source=source, family=info.family, import_id=import_id, records=len(rows),
-                         problems=[str(p) for p in result.problems], repaired_mojibake=result.repaired_mojibake)
+                         problems=[str(p) for p in result.problems], repaired_mojibake=result.repaired_mojibake,
+                         dropped=sum(1 for p in result.problems if p.fatal))
 
 
 def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "auto",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Optional
 
@@ -20,6 +20,7 @@ class Conflict:
     work_id: int
     votes: dict[str, str]  # reviewer -> decision
     reasons: dict[str, list[str]]
+    notes: dict[str, Optional[str]] = field(default_factory=dict)  # reviewer -> the note beside the vote
 
 
 def conflicts(conn: Connection, stage: int) -> list[Conflict]:
@@ -32,7 +33,8 @@ def conflicts(conn: Connection, stage: int) -> list[Conflict]:
         if work_id in final and final[work_id]["id"] > max(v["id"] for v in votes.values()):
             continue
         out.append(Conflict(work_id, {r: v["decision"] for r, v in votes.items()},
-                            {r: json.loads(v["reasons"]) for r, v in votes.items()}))
+                            {r: json.loads(v["reasons"]) for r, v in votes.items()},
+                            {r: v["note"] for r, v in votes.items()}))
     return out
 
 

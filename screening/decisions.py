@@ -160,16 +160,18 @@ def record(store: Store, protocol: Protocol, d: Decision) -> Recorded:
     In a stage screened by two reviewers a vote is not final by itself; when the second vote agrees
     with the first, a final consensus row is appended in the same transaction.
     """
-    def work(conn: Connection) -> Recorded:
-        dual = protocol.stage(d.stage).mode == "dual"
-        if dual and not d.automatic:
-            d.final = False  # a vote; final once both agree or the lead reconciles
-        recorded = write_decision(conn, protocol, d)
-        if dual and not d.final:
-            _consensus_if_agreed(conn, protocol, d)
-        return recorded
+    return store.transact(lambda conn: record_in(conn, protocol, d))
 
-    return store.transact(work)
+
+def record_in(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
+    """``record`` inside the caller's transaction (for actions that store more than the decision)."""
+    dual = protocol.stage(d.stage).mode == "dual"
+    if dual and not d.automatic:
+        d.final = False  # a vote; final once both agree or the lead reconciles
+    recorded = write_decision(conn, protocol, d)
+    if dual and not d.final:
+        _consensus_if_agreed(conn, protocol, d)
+    return recorded
 
 
 def _consensus_if_agreed(conn: Connection, protocol: Protocol, d: Decision) -> None:

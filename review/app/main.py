@@ -17,6 +17,7 @@ import streamlit as st  # noqa: E402
 
 from review.app import common  # noqa: E402
 from review.errors import ReviewError  # noqa: E402
+from review.ui.keyguard import KEY_GUARD  # noqa: E402
 from review.ui.text import md_escape  # noqa: E402
 
 st.set_page_config(page_title="nordic-review", page_icon=":material/library_books:", layout="wide")
@@ -24,6 +25,7 @@ st.set_page_config(page_title="nordic-review", page_icon=":material/library_book
 ctx = common.open_review()
 common.sidebar(ctx)
 common.show_flash()
+st.html(KEY_GUARD, unsafe_allow_javascript=True)  # our own constant script: drops auto-repeated keys
 
 PAGES = {
     "Review": [
@@ -35,6 +37,7 @@ PAGES = {
         st.Page(PAGES_DIR / "screening.py", title="Stage 1: title/abstract", icon=":material/checklist:"),
         st.Page(PAGES_DIR / "fulltext.py", title="Stage 2: full text", icon=":material/article:"),
         st.Page(PAGES_DIR / "final.py", title="Stage 3: final review", icon=":material/task_alt:"),
+        st.Page(PAGES_DIR / "works.py", title="Works by stage", icon=":material/list:"),
         st.Page(PAGES_DIR / "conflicts.py", title="Conflicts and agreement", icon=":material/compare_arrows:"),
     ],
     "Results": [

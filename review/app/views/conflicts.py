@@ -43,7 +43,8 @@ for c in found:
         st.text(f"#{c.work_id} {view['title']} ({view.get('year') or 'n.d.'})")
         for name, vote in sorted(c.votes.items()):
             why = "; ".join(c.reasons.get(name) or []) or "no reason"
-            st.text(f"  {name}: {vote} ({why})")
+            note = c.notes.get(name)
+            st.text(f"  {name}: {vote} ({why})" + (f", note: {note}" if note else ""))
         if is_lead:
             cols = st.columns([3, 1, 1])
             cols[0].multiselect("Reasons", reasons, key=f"rec_reason_{stage}_{c.work_id}",

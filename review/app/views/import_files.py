@@ -7,9 +7,10 @@ import streamlit as st
 from review.app import common
 from review.ingest import SearchInfo, import_files
 from review.model import SOURCES
-from review.ui.imports_view import import_rows, problem_rows, record_rows
+from review.errors import ReviewError
+from review.ui.imports_view import batch_refused, import_rows, outcome, problem_rows, record_rows
 from review.ui.text import md_escape
-from review.ui.uploads import save_uploads
+from review.ui.uploads import import_uploads
 from screening.prepare import prepare_for_screening
 
 review = common.review_context()
@@ -20,7 +21,7 @@ st.caption("RIS or PNX from Oria/Primo, saved Google Scholar result pages, Publi
            "Files are kept under exports/uploads/ in the review folder.")
 
 families = {f.id: f for f in protocol.families}
-with st.form("import_form", clear_on_submit=True):
+with st.form("import_form", clear_on_submit=False):  # a refused import keeps what was typed
     files = st.file_uploader("Export files", accept_multiple_files=True, key="import_files")
     cols = st.columns(3)
     source = cols[0].selectbox("Source", ("auto",) + SOURCES, key="import_source",
@@ -35,8 +36,24 @@ with st.form("import_form", clear_on_submit=True):
 
 
 def _import(uploaded, info):
-    paths = save_uploads(review.directory, [(f.name, f.getvalue()) for f in uploaded])
-    return import_files(review.store, protocol, paths, info)
+    return import_uploads(review.directory, [(f.name, f.getvalue()) for f in uploaded],
+                          lambda paths: import_files(review.store, protocol, paths, info))
+
+
+def _refusing(uploaded, info, refusal: list):
+    try:
+        return _import(uploaded, info)
+    except ReviewError as exc:  # kept for a message that names every file of the upload
+        refusal.append(exc)
+        return None
+
+
+def _refused(uploaded, exc: ReviewError) -> None:
+    # One unreadable file refuses the whole upload; with several files, say that none was stored.
+    if len(uploaded) > 1:
+        common.flash("error", batch_refused([f.name for f in uploaded], str(exc)))
+    else:
+        common.flash("error", f"{exc}. The file was not stored; the form keeps your choices.")
 
 
 if submitted:
@@ -46,18 +63,16 @@ if submitted:
         info = SearchInfo(source=source, family=family, query=query.strip() or None,
                           searched=searched.isoformat() if isinstance(searched, dt.date) else None,
                           hits=int(hits) if hits is not None else None)
-        summaries = common.attempt(lambda: _import(files, info))
+        refusal = []
+        summaries = common.attempt(lambda: _refusing(files, info, refusal))
+        if refusal:
+            _refused(files, refusal[0])
         common.show_flash()
         if summaries:
             st.session_state["last_import"] = [s.describe() for s in summaries]
             for summary in summaries:
-                if summary.already_imported is not None:
-                    st.info(md_escape(summary.describe()))
-                    continue
-                st.success(md_escape(f"{summary.file_name}: {summary.records} records read as {summary.format}, "
-                                     f"encoding {summary.encoding}"))
-                if summary.repaired_mojibake:
-                    st.caption(f"{summary.repaired_mojibake} double-encoded values were repaired.")
+                kind, text = outcome(summary)
+                getattr(st, kind)(md_escape(text))
                 if summary.problems:
                     with st.expander(md_escape(f"{len(summary.problems)} problem(s) in {summary.file_name}"),
                                      expanded=True):

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from review.app import common
-from review.app.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
-                                    show_work)
+from review.app.decide_panel import (decision_form, keys, maybe_choice, offer_maybes, revisit_banner, show_criteria,
+                                    show_progress, show_standing, show_work)
 from review.ui.text import md_escape
 from screening.queue import ORDERS, shuffled
-from screening.ranked import background_ranker, prioritiser_available, ranked_from, works_signature
+from screening.ranked import WAITING, prioritiser_available, ranked_from, start_ranker, works_signature
 from screening.screen_view import screen_state
 
 STAGE = 1
@@ -23,12 +23,12 @@ order = top[0].segmented_control("Queue order", ORDERS, default="import", key=k[
 order = order or "import"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, on_release=lambda ranker: ranker and ranker.close())
+@st.cache_resource(show_spinner=False, max_entries=4, on_release=lambda starter: starter and starter.close())
 def _ranker(directory: str, works: tuple[int, int]):
-    # One background ranker per review and set of works, shared by every reviewer's session:
-    # the labels are the team's final decisions, and training runs off the request path.
-    with review.store.read() as conn:
-        return background_ranker(conn)
+    # One background ranker per review and set of works, shared by every reviewer's session: the
+    # labels are the team's final decisions. It is built in a thread (importing the model library
+    # takes seconds), so this returns at once; until it is ready the queue is in random order.
+    return start_ranker(review.store)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -38,37 +38,55 @@ def _shuffled(directory: str, who: str, works: tuple[int, int]):
         return shuffled(conn, STAGE, who)
 
 
+def _random_order():
+    with review.store.read() as conn:
+        return _shuffled(str(review.directory), reviewer, works_signature(conn))
+
+
 ranking, order_mode = None, order
 if order == "random":
-    with review.store.read() as conn:
-        ranking = _shuffled(str(review.directory), reviewer, works_signature(conn))
+    ranking = _random_order()
 elif order == "ranked":
-    ranked = None
-    if prioritiser_available():
-        with review.store.read() as conn:
-            ranker = _ranker(str(review.directory), works_signature(conn))
-            ranked = common.attempt(lambda: ranked_from(conn, ranker)) if ranker else None
-    if ranked is None:
-        top[1].caption("Ranked order needs the prioritiser (screening.prioritise); using import order.")
-        order_mode = "import"
+    ranked, why = None, "the model is loading"
+    if not prioritiser_available():
+        why = "ranking needs the prioritiser (numpy and scikit-learn), which is not installed"
     else:
-        ranking, order_mode = ranked.order, ranked.mode_used
-        estimate = (f"about {ranked.expected_remaining:.0f} relevant works estimated among those left"
-                    if ranked.expected_remaining is not None else "no estimate of relevant works left yet")
-        top[1].caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
+        with review.store.read() as conn:
+            starter = _ranker(str(review.directory), works_signature(conn))
+            if starter.ranker is not None:
+                ranked = common.attempt(lambda: ranked_from(conn, starter.ranker))
+        if starter.error is not None:
+            why = "the model could not be started; the details are in the server log"
+        elif ranked is not None and ranked.note:
+            why = ranked.note
+    if ranked is not None and ranked.mode_used == "ranked":
+        ranking, order_mode = ranked.order, "ranked"
+        estimate = (f"{ranked.estimate} estimated among those left" if ranked.estimate
+                    else "no estimate of relevant works left yet")
+        top[1].caption(md_escape(f"Ranked by predicted relevance: {estimate}."))
         if ranked.stopping:
             top[1].caption(md_escape(ranked.stopping))
+    else:  # never wait for the model: a shuffle now, stored as random
+        ranking, order_mode = _random_order(), "random"
+        top[1].caption(md_escape(f"{WAITING} ({why})."))
 
+queue, maybes = maybe_choice(review, STAGE, reviewer, top[1])
+pick = st.session_state.get(k["pick"])
+if pick is None and queue == "maybe" and maybes and not st.session_state.get(k["back"]):
+    pick = maybes[0]
 with review.store.read() as conn:
     state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
-                         order=order, ranking=ranking, with_progress=False)
+                         order=order, ranking=ranking, pick=pick, with_progress=False)
 st.session_state[k["back"]] = state.back
 for note in state.notes:
     st.info(note)
 
 if state.work_id is None:
     show_progress(review, state, reviewer)
-    st.success("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports.")
+    if maybes:
+        offer_maybes(STAGE, maybes)
+    else:
+        st.success("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports.")
     st.button("Undo my last decision", key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
         {k["back"]: 1}))
     st.stop()
@@ -76,9 +94,7 @@ if state.work_id is None:
 progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:
-    if state.revisiting:
-        st.warning(f"Going back: {state.back} decision(s) ago. A new decision is added to the log; "
-                   "the earlier one stays in the history.")
+    revisit_banner(state)
     show_work(review, state)
 with right:
     show_standing(state, reviewer)
