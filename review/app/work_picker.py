@@ -43,5 +43,7 @@ def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) 
             offer_maybes(stage, maybes)
         else:
             st.success(empty_message)
+        st.button("Undo my last decision", key=f"s{stage}_undo", shortcut="U",
+                  on_click=lambda: st.session_state.update({keys(stage)["back"]: 1}))
         st.stop()
     return state

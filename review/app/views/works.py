@@ -53,4 +53,4 @@ if labels:
     open_col.button("Open to decide", key="list_open", type="primary", on_click=_open, args=(work_id,))
 target = st.session_state.pop("_open_page", None)
 if target:
-    st.switch_page(target)
+    st.switch_page(target, query_params={})  # not None: that would refuse to clear the bound ?reviewer=
