@@ -49,8 +49,15 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _stopping_decisions(conn: Connection) -> None:
+    """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
+    schema.stopping_decisions.create(conn)
+    _forbid_changes(conn, "stopping_decisions")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _stopping_decisions,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -308,3 +308,37 @@ def test_import_then_prepare_makes_works_ready_to_screen(app, store):
         unlinked = conn.execute(select(schema.raw_records.c.id).where(
             ~schema.raw_records.c.id.in_(select(schema.work_links.c.raw_id)))).scalars().all()
     assert len(after) > len(before) and unlinked == []
+
+
+def rerun_until(at, condition, timeout: float = 60.0) -> None:
+    """Rerun the page until ``condition()`` holds: the ranked queue's model is built off the request path."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, [c.value for c in at.caption]
+        time.sleep(0.2)
+        at.run()
+        no_errors(at)
+
+
+def test_the_lead_can_stop_ranked_screening_with_a_reason_and_the_flow_counts_the_rest(app, store, protocol, works):
+    from screening.flow import compute_flow
+
+    at = app("Anna", "screening")
+    at.segmented_control(key="s1_order").set_value("ranked").run()
+    no_errors(at)
+    rerun_until(at, lambda: any("Stopping criterion" in c.value for c in at.caption))  # the ranker starts in a thread
+    assert at.button(key="stop_reviewers").disabled
+    at.text_input(key="stop_note").input("synthetic: agreed at the team meeting").run()
+    at.button(key="stop_reviewers").click().run()
+    no_errors(at)
+    flow = compute_flow(store, protocol)
+    assert flow.stages[1].not_screened_stopped == len(works) and flow.stages[1].pending == 0
+
+
+def test_a_reviewer_who_is_not_the_lead_gets_no_stop_control(app, works):
+    at = app("Bjørn", "screening")
+    at.segmented_control(key="s1_order").set_value("ranked").run()
+    no_errors(at)
+    assert not [b for b in at.button if b.key in ("stop_reviewers", "stop_criterion")]

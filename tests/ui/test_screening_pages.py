@@ -272,3 +272,13 @@ def test_switching_to_ranked_draws_the_page_at_once_in_random_order(app, store, 
         assert modes == ["random"]
     finally:
         release.set()
+
+
+def test_the_estimate_of_relevant_works_left_is_a_whole_number_of_works():
+    from screening.prioritise.stopping import relevant_left_text, stopping_advice
+
+    assert relevant_left_text(2.37) == "about 2 relevant works"
+    assert relevant_left_text(0.6) == "about 1 relevant work"
+    assert relevant_left_text(0.2) == "fewer than 1 relevant work"
+    advice = stopping_advice([1] * 5 + [0] * 3, 200, 3.46)
+    assert "about 3 relevant works left" in advice.message and "3.5" not in advice.message

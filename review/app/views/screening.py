@@ -5,6 +5,7 @@ import streamlit as st
 from review.app import common
 from review.app.decide_panel import (decision_form, keys, maybe_choice, offer_maybes, revisit_banner, show_criteria,
                                     show_progress, show_standing, show_work)
+from review.app.stopping_panel import stop_panel
 from review.ui.text import md_escape
 from screening.queue import ORDERS, shuffled
 from screening.ranked import WAITING, prioritiser_available, ranked_from, start_ranker, works_signature
@@ -28,7 +29,7 @@ def _ranker(directory: str, works: tuple[int, int]):
     # One background ranker per review and set of works, shared by every reviewer's session: the
     # labels are the team's final decisions. It is built in a thread (importing the model library
     # takes seconds), so this returns at once; until it is ready the queue is in random order.
-    return start_ranker(review.store)
+    return start_ranker(review.store, protocol=review.protocol)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -59,16 +60,20 @@ elif order == "ranked":
             why = "the model could not be started; the details are in the server log"
         elif ranked is not None and ranked.note:
             why = ranked.note
-    if ranked is not None and ranked.mode_used == "ranked":
-        ranking, order_mode = ranked.order, "ranked"
+    if ranked is not None and ranked.mode_used in ("ranked", "protocol"):  # a finished ranking (or cold start)
+        ranking, order_mode = ranked.order, ranked.mode_used
         estimate = (f"{ranked.estimate} estimated among those left" if ranked.estimate
                     else "no estimate of relevant works left yet")
-        top[1].caption(md_escape(f"Ranked by predicted relevance: {estimate}."))
-        if ranked.stopping:
-            top[1].caption(md_escape(ranked.stopping))
+        top[1].caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
     else:  # never wait for the model: a shuffle now, stored as random
         ranking, order_mode = _random_order(), "random"
         top[1].caption(md_escape(f"{WAITING} ({why})."))
+    if ranked is not None and ranked.recall_test is not None:
+        (top[1].success if ranked.recall_test.reached else top[1].caption)(
+            md_escape("Stopping criterion: " + ranked.recall_test.statement()))
+    if ranked is not None and ranked.stopping:
+        top[1].caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
+    stop_panel(review, reviewer, bool(ranked and ranked.recall_test and ranked.recall_test.reached))
 
 queue, maybes = maybe_choice(review, STAGE, reviewer, top[1])
 pick = st.session_state.get(k["pick"])
