@@ -16,6 +16,8 @@ from review.timeutil import now_iso
 
 DECISIONS = schema.DECISIONS
 CONSENSUS = "consensus"  # reviewer name on the final row written when dual votes agree
+PROTOCOL_REVIEWER = "protocol"  # reviewer name on rows written by the protocol's exclusion rules
+RESERVED_REVIEWERS = (CONSENSUS, PROTOCOL_REVIEWER)  # rows written by rules, never by a person
 
 
 @dataclass
@@ -43,6 +45,9 @@ def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool
     name = (name or "").strip()
     if not name:
         raise ReviewError("a decision needs a reviewer name")
+    if name.casefold() in RESERVED_REVIEWERS:
+        raise ReviewError(f"'{name}' is reserved for decisions made by rules "
+                          f"({', '.join(RESERVED_REVIEWERS)}); a person needs their own name")
     exists = conn.execute(select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first()
     if exists:
         return False
@@ -128,6 +133,9 @@ def check_eligible(conn: Connection, work_id: int, stage: int) -> None:
 
 
 def validate(protocol: Protocol, d: Decision) -> None:
+    if not d.automatic and d.reviewer.strip().casefold() in RESERVED_REVIEWERS:
+        raise ReviewError(f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
+                          f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name")
     if d.decision not in DECISIONS:
         raise ReviewError(f"decision must be one of {', '.join(DECISIONS)}, not '{d.decision}'")
     stage = protocol.stage(d.stage)
@@ -164,7 +172,7 @@ def record(store: Store, protocol: Protocol, d: Decision) -> Recorded:
 
 
 def record_in(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
-    """``record`` inside the caller's transaction (for actions that store more than the decision)."""
+    """``record`` inside the caller's transaction (the page and ``review decide --csv`` share it)."""
     dual = protocol.stage(d.stage).mode == "dual"
     if dual and not d.automatic:
         d.final = False  # a vote; final once both agree or the lead reconciles

@@ -7,10 +7,9 @@ from sqlalchemy import Connection, select
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
-from screening.auto import PROTOCOL_REVIEWER
-from screening.decisions import CONSENSUS, ensure_reviewer
+from screening.decisions import RESERVED_REVIEWERS, ensure_reviewer
 
-SYSTEM_NAMES = (CONSENSUS, PROTOCOL_REVIEWER)  # rows written by rules, not by people
+SYSTEM_NAMES = RESERVED_REVIEWERS  # rows written by rules, not by people
 MAX_NAME = 200
 
 
@@ -28,7 +27,7 @@ def add_reviewer(store: Store, protocol: Protocol, name: str) -> str:
         raise ReviewError("type a name to add a reviewer")
     if len(name) > MAX_NAME:
         raise ReviewError(f"a reviewer name has at most {MAX_NAME} characters")
-    if name in SYSTEM_NAMES:
+    if name.casefold() in SYSTEM_NAMES:
         raise ReviewError(f"'{name}' is reserved for decisions made by rules; choose another name")
     role = "lead" if name == protocol.lead else "reviewer"
     store.transact(lambda conn: ensure_reviewer(conn, name, role))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Optional
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from review.dedup.best import best_fields, counting_family
 from review.dedup.engine import find_duplicates
@@ -229,6 +229,11 @@ def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: s
         return _work_of(conn, raw_a)
 
     return store.transact(resolve)
+
+
+def count_pairs(conn: Connection) -> int:
+    """How many uncertain pairs wait for a person's verdict."""
+    return conn.execute(select(func.count()).select_from(schema.candidate_pairs)).scalar_one()
 
 
 def list_pairs(conn: Connection) -> list[dict]:

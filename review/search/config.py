@@ -49,13 +49,13 @@ _CHOICES = {"api_key_in": ("header", "query"), "date_facet": ("multiFacets", "qI
 
 
 def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] = None,
-                     no_key: bool = False) -> OriaConfig:
-    """Read ``protocol.search["oria"]``; unknown keys and wrong types are protocol errors."""
+                     no_key: bool = False, where: str = "review.toml [search.oria]") -> OriaConfig:
+    """Read ``protocol.search["oria"]``; unknown keys and wrong types are protocol errors naming ``where``."""
     raw = dict(search_section.get("oria", {}) or {})
     known = {f.name: f for f in fields(OriaConfig)}
     unknown = sorted(set(raw) - set(known))
     if unknown:
-        raise ProtocolError(f"review.toml [search.oria]: unknown keys {unknown}; known: {sorted(known)}")
+        raise ProtocolError(f"{where}: unknown keys {unknown}; known: {sorted(known)}")
     values: dict[str, Any] = {}
     defaults = OriaConfig()
     for name, value in raw.items():
@@ -63,10 +63,10 @@ def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] 
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ProtocolError(f"review.toml [search.oria]: '{name}' must be a {expected.__name__}, "
+            raise ProtocolError(f"{where}: '{name}' must be a {expected.__name__}, "
                                 f"not {value!r}")
         if name in _CHOICES and value not in _CHOICES[name]:
-            raise ProtocolError(f"review.toml [search.oria]: '{name}' must be one of {_CHOICES[name]}")
+            raise ProtocolError(f"{where}: '{name}' must be one of {_CHOICES[name]}")
         if name == "params":
             value = {str(k): str(v) for k, v in value.items()}
         values[name] = value
@@ -76,9 +76,9 @@ def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] 
         values["api_key_env"] = ""
     config = OriaConfig(**values)
     if not 1 <= config.limit <= 50:
-        raise ProtocolError("review.toml [search.oria]: 'limit' must be between 1 and 50")
+        raise ProtocolError(f"{where}: 'limit' must be between 1 and 50")
     if config.max_retries < 0 or config.timeout <= 0 or config.min_interval < 0:
-        raise ProtocolError("review.toml [search.oria]: 'max_retries', 'timeout' and 'min_interval' "
+        raise ProtocolError(f"{where}: 'max_retries', 'timeout' and 'min_interval' "
                             "must not be negative (timeout above zero)")
     return config
 

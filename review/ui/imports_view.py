@@ -12,7 +12,7 @@ from review.store import schema
 def import_rows(conn: Connection) -> list[dict]:
     i = schema.imports
     rows = conn.execute(select(i).order_by(i.c.id.desc())).all()
-    return [{"#": r.id, "File": r.file_name, "Format": r.format, "Encoding": r.encoding, "Source": r.source,
+    return [{"#": r.id, "File": r.file_name, "Format": r.format, "Encoding": r.encoding, "Source": r.source, "Database": r.database or "",
              "Family": r.family or "", "Records": r.n_records, "Problems": r.n_problems,
              "Repaired values": r.repaired_mojibake, "Searched": r.searched or "", "Imported": r.imported_at[:16]}
             for r in rows]
@@ -40,11 +40,13 @@ def outcome(summary) -> tuple[str, str]:
     that gives the counts; content imported before is ``info``."""
     if summary.already_imported is not None:
         return "info", summary.describe()
-    text = f"{summary.file_name}: {summary.records} records read as {summary.format}, encoding {summary.encoding}"
+    text = (f"{summary.file_name}: {summary.records} records read as {summary.format}, encoding {summary.encoding}"
+            + (f", database {summary.database}" if summary.database else ""))
     issues = []
-    if summary.dropped:
-        issues.append(f"{summary.dropped} record(s) dropped")
-    caveats = len(summary.problems) - summary.dropped
+    dropped = sum(1 for fatal in summary.fatal if fatal)
+    if dropped:
+        issues.append(f"{dropped} record(s) dropped")
+    caveats = len(summary.problems) - dropped
     if caveats:
         issues.append(f"{caveats} record(s) kept with a problem")
     if summary.repaired_mojibake:

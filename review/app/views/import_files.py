@@ -76,8 +76,7 @@ if submitted:
                 if summary.problems:
                     with st.expander(md_escape(f"{len(summary.problems)} problem(s) in {summary.file_name}"),
                                      expanded=True):
-                        for problem in summary.problems:
-                            st.text(problem)
+                        st.warning("\n\n".join(md_escape(line) for line in summary.problem_lines()))
 
 st.subheader("Ready for screening")
 st.caption("Group new records into works (deduplication) and apply the protocol's automatic exclusions.")
