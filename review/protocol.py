@@ -8,6 +8,8 @@ error naming the file and the key, never a silently changed rule.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +100,9 @@ class Protocol:
     # The statistical stopping criterion for ranked screening ([stopping] in review.toml)
     recall_target: float = 0.95
     confidence: float = 0.95
+    # The review's own keywords, highlighted green / red on the card ([highlight] in review.toml)
+    include_keywords: list[str] = field(default_factory=list)
+    exclude_keywords: list[str] = field(default_factory=list)
     directory: Path | None = None
 
     def family(self, family_id: str) -> Family:
@@ -145,6 +150,53 @@ def load_family(path: Path) -> Family:
     )
 
 
+KEYWORDS_COMMENT = "# The review's own keywords, highlighted on the card"
+
+
+def clean_keywords(text: str) -> list[str]:
+    """Keywords typed one per line or separated by commas: trimmed, blanks and repeats dropped."""
+    seen: dict[str, None] = {}
+    for piece in re.split(r"[,\n;]", text or ""):
+        word = " ".join(piece.split())
+        if word and word.casefold() not in {w.casefold() for w in seen}:
+            seen[word] = None
+    return list(seen)
+
+
+def save_highlight_keywords(review_dir: Path, include: list[str], exclude: list[str]) -> None:
+    """Write ``[highlight]`` into review.toml, keeping the rest of the file (and its comments) as written.
+
+    The new file is read back as a protocol before it replaces the old one, so a bad write changes
+    nothing."""
+    import tomli_w
+
+    path = Path(review_dir) / "review.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, inside = [], False
+    for line in lines:
+        header = re.match(r"\s*\[+\s*([^\]]+?)\s*\]+\s*(#.*)?$", line)
+        if header:
+            inside = header.group(1) == "highlight"
+            while inside and kept and (kept[-1].startswith(KEYWORDS_COMMENT) or not kept[-1].strip()):
+                kept.pop()  # our own comment line above the table goes with it
+        if not inside:
+            kept.append(line)
+    text = "".join(kept).rstrip("\n") + "\n"
+    body = {k: v for k, v in (("include", include), ("exclude", exclude)) if v}
+    if body:
+        text += f"\n{KEYWORDS_COMMENT} (green: include, red: exclude).\n[highlight]\n" + tomli_w.dumps(body)
+    tomllib.loads(text)  # our own write must still be TOML before it replaces anything
+    old = path.read_bytes()
+    temporary = path.with_name(".review.toml.new")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+    try:
+        load_protocol(path.parent)
+    except ProtocolError:
+        path.write_bytes(old)  # the protocol as it was: nothing changed
+        raise
+
+
 def load_protocol(review_dir: Path) -> Protocol:
     review_dir = Path(review_dir)
     path = review_dir / "review.toml"
@@ -184,4 +236,6 @@ def load_protocol(review_dir: Path) -> Protocol:
         search=data.search.model_dump(exclude_none=True), directory=review_dir,
         join_review_versions=data.dedup.join_review_versions,
         recall_target=data.stopping.recall_target, confidence=data.stopping.confidence,
+        include_keywords=[k.strip() for k in data.highlight.include],
+        exclude_keywords=[k.strip() for k in data.highlight.exclude],
     )

@@ -55,6 +55,13 @@ class StoppingSection(_Strict):
     confidence: Share = 0.95
 
 
+class HighlightSection(_Strict):
+    """The review's own keywords, highlighted on the screening card (green: include, red: exclude)."""
+
+    include: list[Annotated[str, Field(pattern=r"\S")]] = []
+    exclude: list[Annotated[str, Field(pattern=r"\S")]] = []
+
+
 class AutoExclusions(_Strict):
     """Protocol rules applied without a person; the value is the reason recorded."""
 
@@ -115,6 +122,7 @@ class ReviewFile(_Strict):
     counting: CountingSection = CountingSection()
     dedup: DedupSection = DedupSection()
     stopping: StoppingSection = StoppingSection()
+    highlight: HighlightSection = HighlightSection()
     auto_exclusions: AutoExclusions = AutoExclusions()
     stages: list[StageSection]
     quality: QualitySection = QualitySection()

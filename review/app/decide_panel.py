@@ -13,7 +13,7 @@ import streamlit as st
 from review.app.common import Review, attempt, flash
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
-from review.ui.highlight import TermMatcher, protocol_terms
+from review.ui.highlight import TermMatcher, legend_html, review_terms
 from screening.decisions import Decision
 from screening.maybes import maybe_queue
 from screening.submit import record_with
@@ -29,8 +29,8 @@ BUTTONS = (  # decision, label, shortcut, button type
 
 
 def matcher(review: Review) -> TermMatcher:
-    """Compiled once per session and set of terms (an edited query file gives a new matcher)."""
-    terms = tuple(protocol_terms(review.protocol))
+    """Compiled once per session and set of terms (an edited query file or keyword list gives a new one)."""
+    terms = tuple(review_terms(review.protocol))
     found = st.session_state.get("_matcher")
     if not found or found[0] != terms:
         found = (terms, TermMatcher(terms))
@@ -44,7 +44,9 @@ def keys(stage: int) -> dict[str, str]:
 
 
 def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True) -> None:
-    st.html(CARD_CSS + work_card_html(state.view, matcher(review), show_abstract=show_abstract))
+    found = matcher(review)
+    st.html(CARD_CSS + work_card_html(state.view, found, show_abstract=show_abstract)
+            + legend_html(found.terms))
 
 
 def show_criteria(state: ScreenState) -> None:
@@ -124,11 +126,6 @@ def decision_form(review: Review, state: ScreenState, reviewer: str, order_mode:
     cols[0].text_input("Other reason", key=k["free"], max_chars=500,
                        help="A reason not in the list; it is added to the list for everyone")
     cols[1].text_input("Note", key=k["note"], max_chars=2000)
-
-
-def decide_key(stage: int, choice: str, work_id: int) -> str:
-    """The key of a decision button for a work, as drawn now (for tests and scripts)."""
-    return f"s{stage}_{choice}_{work_id}_{st.session_state.get(keys(stage)['seq'], 0)}"
 
 
 def _next_work(stage: int) -> None:

@@ -1,5 +1,7 @@
 """review app [DIR] [--port N]: open the screening app in the browser (Streamlit)."""
 
+from __future__ import annotations
+
 import subprocess
 import sys
 from pathlib import Path
@@ -7,6 +9,20 @@ from pathlib import Path
 from review.errors import ReviewError
 
 APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the package
+
+# Nothing leaves the machine: no usage statistics, no Deploy button (minimal toolbar, no developer mode).
+# Given on the command line because `streamlit run` on the packaged script reads no .streamlit/ of ours;
+# the checkout's .streamlit/config.toml says the same for a plain `streamlit run app.py`.
+PRIVATE_OPTIONS = ("--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
+                   "--global.developmentMode", "false")
+
+
+def streamlit_command(script: Path = APP, *options: str, review_dir: Path | None = None) -> list[str]:
+    """`streamlit run` with the app's fixed settings; the tests start the app the same way."""
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), *PRIVATE_OPTIONS, *options]
+    if review_dir is not None:
+        cmd += ["--", "--dir", str(review_dir)]
+    return cmd
 
 
 def register(subparsers) -> None:
@@ -26,14 +42,10 @@ def command(args) -> list[str]:
     if args.dir is not None and not (args.dir / "review.toml").is_file():
         raise ReviewError(f"{args.dir} is not a review directory (no review.toml); create one with "
                           f"'review init {args.dir}'")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
-           "--server.address", args.address, "--browser.gatherUsageStats", "false",
-           "--client.toolbarMode", "minimal"]
+    options = ["--server.port", str(args.port), "--server.address", args.address]
     if args.headless:
-        cmd += ["--server.headless", "true"]
-    if args.dir is not None:
-        cmd += ["--", "--dir", str(args.dir.resolve())]
-    return cmd
+        options += ["--server.headless", "true"]
+    return streamlit_command(APP, *options, review_dir=args.dir.resolve() if args.dir is not None else None)
 
 
 def run(args) -> int:

@@ -163,7 +163,8 @@ _LOCATOR = re.compile(r"\s*[A-Za-z]\d+\s*$")
 _NO_AUTHOR = {"anonymous", "anon", "unknown", "none"}
 
 
-# A company's legal form read as a family name: "Opinion AS" parsed as given "Opinion", family "AS".
+# A company's legal form read as a family name: "Opinion AS" stored as given "Opinion", family "AS" by the
+# name parser before it read trailing capitals as initials (stores imported then keep that form).
 _COMPANY_FORMS = {"as", "asa", "ab", "a/s", "aps", "oy", "oyj", "ltd", "inc", "gmbh"}
 
 

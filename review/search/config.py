@@ -28,7 +28,8 @@ class OriaConfig:
     api_key_in: str = "header"
     limit: int = 50  # records per page; the Primo search API serves at most 50
     offset_limit: int = 5000  # Primo refuses offsets beyond this, whatever info.total says
-    timeout: float = 30.0  # seconds per request
+    timeout: float = 30.0  # seconds for a whole request, connection to last byte (not per read)
+    max_bytes: int = 20_000_000  # a larger answer is refused (a page of 50 records is well under 2 MB)
     max_retries: int = 5  # extra attempts after a 429, a 5xx, a timeout or a dropped connection
     backoff_base: float = 2.0  # first wait in seconds; doubles with each retry
     backoff_max: float = 120.0
@@ -77,6 +78,8 @@ def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] 
     config = OriaConfig(**values)
     if not 1 <= config.limit <= 50:
         raise ProtocolError(f"{where}: 'limit' must be between 1 and 50")
+    if config.max_bytes < 1000:
+        raise ProtocolError(f"{where}: 'max_bytes' must be at least 1000")
     if config.max_retries < 0 or config.timeout <= 0 or config.min_interval < 0:
         raise ProtocolError(f"{where}: 'max_retries', 'timeout' and 'min_interval' "
                             "must not be negative (timeout above zero)")

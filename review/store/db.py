@@ -91,10 +91,9 @@ class Store:
         # Read first: a store at the latest version is not written to on open, so a read-only
         # store can still be read (review status, review export).
         hint = f"review verify {self.path.parent}" if self.path else "review verify DIR"
-        self._read(lambda conn: health.check_open(conn, self.where, hint))
-        if self._read(migrations.current_version) < migrations.LATEST:
+        if self._read(lambda conn: health.check_open(conn, self.where, hint)) < migrations.LATEST:
             self.transact(migrations.upgrade)
-        self.damaged = self._read(lambda conn: health.check_open(conn, self.where, hint))
+        self.damaged = self._read(lambda conn: health.protection_problem(conn, self.where, hint))
         if self.damaged:
             log.warning("Warning: the history protection of %s was changed outside the program; "
                         "nothing is written to it. Run '%s'", self.where, hint)

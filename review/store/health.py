@@ -76,13 +76,18 @@ def check_open(conn: Connection, where: str, verify_hint: str = "review verify D
     if version > migrations.LATEST:
         raise StoreError(f"the review store has schema version {version}, newer than this program "
                          f"({migrations.LATEST}); upgrade nordic-review")
-    if version == migrations.LATEST:
-        missing = [p for t in schema.APPEND_ONLY_TABLES if t in tables for p in chain.trigger_problems(conn, t)]
-        if missing:
-            return (f"{where}: the append-only protection of the history was changed outside the program "
-                    f"({'; '.join(missing[:3])}); nothing is written to it. Run '{verify_hint}' to see whether "
-                    f"history was rewritten, then {RESTORE}")
-    return None
+    return version
+
+
+def protection_problem(conn: Connection, where: str, verify_hint: str = "review verify DIR") -> Optional[str]:
+    """Why writes must be refused when the history's triggers were changed (reads may go on), or None."""
+    tables = set(inspect(conn).get_table_names())
+    missing = [p for t in schema.APPEND_ONLY_TABLES if t in tables for p in chain.trigger_problems(conn, t)]
+    if not missing:
+        return None
+    return (f"{where}: the append-only protection of the history was changed outside the program "
+            f"({'; '.join(missing[:3])}); nothing is written to it. Run '{verify_hint}' to see whether "
+            f"history was rewritten, then {RESTORE}")
 
 
 def _sqlstate(exc: BaseException) -> str | None:

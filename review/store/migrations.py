@@ -106,4 +106,10 @@ def upgrade(conn: Connection) -> int:
     for version in range(found + 1, LATEST + 1):
         MIGRATIONS[version - 1](conn)
         conn.execute(schema.schema_version.insert().values(version=version, applied_at=now_iso()))
+    if found < LATEST and found >= 1:
+        # A migration may have added a column to a history table; its update trigger must name it.
+        present = set(inspect(conn).get_table_names())
+        for table in schema.APPEND_ONLY_TABLES:
+            if table in present:
+                _forbid_changes(conn, table)
     return found

@@ -7,7 +7,7 @@ from typing import Optional
 from urllib.parse import quote
 
 from review import synthetic as stand_in
-from review.ui.highlight import TermMatcher, highlight_html
+from review.ui.highlight import MARK_CSS, TermMatcher, highlight_html
 from screening.works import display_authors
 
 SAFE_SCHEMES = ("http://", "https://")
@@ -21,15 +21,11 @@ CARD_CSS = """
 .work-card .work-abstract { white-space: pre-wrap; margin-top: .4rem; }
 .work-card .snippet-flag { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: .3rem;
   background: #eef1f6; color: #445; margin-bottom: .3rem; }
-.work-card mark.term { padding: 0 .1rem; border-radius: .2rem; }
-.work-card mark.g0 { background: #ffe08a; }
-.work-card mark.g1 { background: #b9e6c9; }
-.work-card mark.g2 { background: #c9d8ff; }
 .work-card .found-in { color: #666; font-size: .85rem; margin-top: .6rem; }
 .work-card .synthetic-flag { display: inline-block; font-weight: 700; padding: .1rem .5rem; border-radius: .3rem;
   background: #fde2e1; color: #8a1c14; border: 1px solid #e0a39e; margin-bottom: .4rem; }
 </style>
-"""
+""" + MARK_CSS
 
 
 def safe_url(url: Optional[str]) -> Optional[str]:
