@@ -22,6 +22,14 @@ from screening.team import add_reviewer, reviewer_choices
 log = logging.getLogger("nordic-review.app")
 NEW_REVIEWER = "➕ Add a new reviewer…"
 
+# Drawn once per run by main.py. WCAG 2.1: captions dark enough to read (Streamlit fades them to 3.9:1 on
+# white, 4.5:1 is needed) and a focus outline that is always visible for keyboard users.
+APP_CSS = """<style>
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #55555f !important; }
+:focus-visible { outline: 3px solid #1f4e79 !important; outline-offset: 2px !important; }
+[data-testid="stSidebarNavLink"]:focus-visible { outline-offset: -3px !important; }
+</style>"""
+
 
 @dataclass
 class Review:

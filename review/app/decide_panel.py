@@ -15,7 +15,7 @@ from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
 from review.ui.highlight import TermMatcher, legend_html, review_terms
 from screening.decisions import Decision
-from screening.maybes import maybe_queue
+from screening.queue import maybes_for
 from screening.submit import record_with
 from screening.queue import progress
 from screening.screen_view import ScreenState
@@ -173,7 +173,7 @@ def maybe_choice(review: Review, stage: int, reviewer: str, slot) -> tuple[str, 
     them as a queue of their own. Returns the chosen queue ("open" or "maybe") and the maybes."""
     k = keys(stage)
     with review.store.read() as conn:
-        maybes = maybe_queue(conn, review.protocol, stage, reviewer)
+        maybes = maybes_for(conn, review.protocol, stage, reviewer)
     st.session_state.setdefault(k["which"], "open")
     if not maybes:
         st.session_state[k["which"]] = "open"
@@ -214,4 +214,4 @@ def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) 
             p = progress(conn, state.stage)
     mine = p.by_reviewer.get(reviewer, 0)
     (slot or st).progress(p.share, text=f"Stage {p.stage}: {p.decided} of {p.eligible} works decided, "
-                                        f"{p.pending} open; you have decided {mine}")
+                                        f"{p.pending} open, {p.maybe} maybe; you have decided {mine}")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from review.app import common
 from review.app.decide_panel import decision_form, revisit_banner, show_criteria, show_progress, show_standing, show_work
+from review.app.fulltext_panel import show_full_texts
 from review.app.work_picker import picked_state
 from review.ui.text import md_escape
 from screening.summaries import SummaryText, latest_summaries, save_summary
@@ -35,6 +36,9 @@ left, right = st.columns([5, 4], gap="large")
 with left:
     revisit_banner(state)
     show_work(review, state, show_abstract=True)
+    with st.container(border=True):
+        st.markdown("**Full text** (added at stage 2)")
+        show_full_texts(review, work_id, key="s3")
     with st.container(border=True):
         st.markdown("**Summary for the appendix**")
         st.caption("Stored with your decision (I, E or M), or now with **Save summary**.")

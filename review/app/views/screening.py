@@ -17,10 +17,9 @@ reviewer = common.require_reviewer(review)
 k = keys(STAGE)
 
 st.header("Stage 1: title and abstract")
-top = st.columns([2, 3])
-order = top[0].segmented_control("Queue order", ORDERS, default="import", key=k["order"],
-                                 help="import: as imported; random: a fixed shuffle per reviewer; "
-                                      "ranked: most likely relevant first (learns from your decisions)")
+order = st.segmented_control("Queue order", ORDERS, default="import", key=k["order"],
+                             help="import: as imported; random: a fixed shuffle per reviewer; "
+                                  "ranked: most likely relevant first (learns from your decisions)")
 order = order or "import"
 
 
@@ -44,10 +43,13 @@ def _random_order():
         return _shuffled(str(review.directory), reviewer, works_signature(conn))
 
 
-ranking, order_mode = None, order
-if order == "random":
-    ranking = _random_order()
-elif order == "ranked":
+def _order(order: str, status) -> tuple:
+    """(ranking, order_mode) for the queue order chosen. Ranked never waits for the model: until the
+    first ranking exists the queue is the reviewer's shuffle, stored as random, and the page says so."""
+    if order == "random":
+        return _random_order(), "random"
+    if order != "ranked":
+        return None, order
     ranked, why = None, "the model is loading"
     if not prioritiser_available():
         why = "ranking needs the prioritiser (numpy and scikit-learn), which is not installed"
@@ -64,45 +66,58 @@ elif order == "ranked":
         ranking, order_mode = ranked.order, ranked.mode_used
         estimate = (f"{ranked.estimate} estimated among those left" if ranked.estimate
                     else "no estimate of relevant works left yet")
-        top[1].caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
-    else:  # never wait for the model: a shuffle now, stored as random
+        status.caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
+    else:
         ranking, order_mode = _random_order(), "random"
-        top[1].caption(md_escape(f"{WAITING} ({why})."))
+        status.caption(md_escape(f"{WAITING} ({why})."))
     if ranked is not None and ranked.recall_test is not None:
-        (top[1].success if ranked.recall_test.reached else top[1].caption)(
+        (status.success if ranked.recall_test.reached else status.caption)(
             md_escape("Stopping criterion: " + ranked.recall_test.statement()))
     if ranked is not None and ranked.stopping:
-        top[1].caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
-    stop_panel(review, reviewer, bool(ranked and ranked.recall_test and ranked.recall_test.reached))
+        status.caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
+    with status:
+        stop_panel(review, reviewer, bool(ranked and ranked.recall_test and ranked.recall_test.reached))
+    return ranking, order_mode
 
-queue, maybes = maybe_choice(review, STAGE, reviewer, top[1])
-pick = st.session_state.get(k["pick"])
-if pick is None and queue == "maybe" and maybes and not st.session_state.get(k["back"]):
-    pick = maybes[0]
-with review.store.read() as conn:
-    state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
-                         order=order, ranking=ranking, pick=pick, with_progress=False)
-st.session_state[k["back"]] = state.back
-for note in state.notes:
-    st.info(note)
 
-if state.work_id is None:
-    show_progress(review, state, reviewer)
-    if maybes:
-        offer_maybes(STAGE, maybes)
-    else:
-        st.success("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports.")
-    st.button("Undo my last decision", key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
-        {k["back"]: 1}))
-    st.stop()
+@st.fragment
+def work_panel(order: str) -> None:
+    """The card, the decision buttons and the progress: a key press reruns only this part of the page
+    (the frame, the sidebar and the order control stay as drawn), so the next work shows sooner."""
+    common.show_flash()  # a decision's message, or its refusal, shows in this same partial run
+    status = st.container()  # the ranked order's estimate and stopping statement, the maybe queue
+    ranking, order_mode = _order(order, status)
+    queue, maybes = maybe_choice(review, STAGE, reviewer, status)
+    pick = st.session_state.get(k["pick"])
+    if pick is None and queue == "maybe" and maybes and not st.session_state.get(k["back"]):
+        pick = maybes[0]
+    with review.store.read() as conn:
+        state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
+                             order=order, ranking=ranking, pick=pick, with_progress=False)
+    st.session_state[k["back"]] = state.back
+    for note in state.notes:
+        st.info(note)
 
-progress_slot = st.empty()
-left, right = st.columns([5, 4], gap="large")
-with left:
-    revisit_banner(state)
-    show_work(review, state)
-with right:
-    show_standing(state, reviewer)
-    decision_form(review, state, reviewer, order_mode)
-    show_criteria(state)
-show_progress(review, state, reviewer, progress_slot)
+    if state.work_id is None:
+        show_progress(review, state, reviewer)
+        if maybes:
+            offer_maybes(STAGE, maybes)
+        else:
+            st.success("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports.")
+        st.button("Undo my last decision", key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
+            {k["back"]: 1}))
+        st.stop()
+
+    progress_slot = st.empty()
+    left, right = st.columns([5, 4], gap="large")
+    with left:
+        revisit_banner(state)
+        show_work(review, state)
+    with right:
+        show_standing(state, reviewer)
+        decision_form(review, state, reviewer, order_mode)
+        show_criteria(state)
+    show_progress(review, state, reviewer, progress_slot)
+
+
+work_panel(order)
