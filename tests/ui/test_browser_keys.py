@@ -11,8 +11,7 @@ from review.model import Author, RawRecord
 from review.protocol import load_protocol
 from review.store import open_store, schema
 from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import (CHROMIUM, CHROMIUM_ARGS, blur, open_page, running_app, sign_in,
-                                      wait_idle)
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, blur, open_page, running_app, sign_in, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]

@@ -9,7 +9,6 @@ import re
 import threading
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from review.protocol import load_protocol

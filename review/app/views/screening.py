@@ -3,8 +3,17 @@
 import streamlit as st
 
 from review.app import common
-from review.app.decide_panel import (decision_form, keys, maybe_choice, offer_maybes, revisit_banner, show_criteria,
-                                    show_progress, show_standing, show_work)
+from review.app.decide_panel import (
+    decision_form,
+    keys,
+    maybe_choice,
+    offer_maybes,
+    revisit_banner,
+    show_criteria,
+    show_progress,
+    show_standing,
+    show_work,
+)
 from review.app.stopping_panel import stop_panel
 from review.ui.text import md_escape
 from screening.queue import ORDERS, shuffled
