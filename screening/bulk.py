@@ -102,6 +102,10 @@ def _flag(value: str, column: str) -> bool:
 
 
 def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
+    return store.transact(decisions_csv_work(protocol, path, skip_unknown=skip_unknown))
+
+
+def decisions_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = False):
     """Columns work_id (or record), stage, decision, reason, reviewer, final; optional note.
 
     Rows are applied stage by stage so a file can carry a work through all three stages. Each row goes
@@ -144,7 +148,7 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_un
             result.rows += 1
         return result
 
-    return store.transact(work)
+    return work
 
 
 def _apply_row(conn: Connection, protocol: Protocol, d: Decision, *, final_given: bool) -> Recorded:
@@ -165,6 +169,10 @@ def _apply_row(conn: Connection, protocol: Protocol, d: Decision, *, final_given
 
 
 def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
+    return store.transact(quality_csv_work(protocol, path, skip_unknown=skip_unknown))
+
+
+def quality_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = False):
     """Columns work_id (or record), reviewer, criterion, rating; optional note."""
     rows = _read_csv(Path(path), {"reviewer", "criterion", "rating"}, {"work_id", "record"})
     known_criteria = {c.id for c in protocol.quality_criteria}
@@ -187,11 +195,16 @@ def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unkn
             result.rows += 1
         return result
 
-    return store.transact(work)
+    return work
 
 
 def apply_summaries_toml(store: Store, protocol: Protocol, path: Path, author: str = "import", *,
                          skip_unknown: bool = False) -> BulkResult:
+    return store.transact(summaries_toml_work(protocol, path, author, skip_unknown=skip_unknown))
+
+
+def summaries_toml_work(protocol: Protocol, path: Path, author: str = "import", *,
+                         skip_unknown: bool = False):
     """``[[summary]]`` tables with work_id or record, group, aim, method, findings."""
     path = Path(path)
     try:
@@ -217,5 +230,20 @@ def apply_summaries_toml(store: Store, protocol: Protocol, path: Path, author: s
                 raise InputError(path.name, str(exc), record=number) from None
             result.rows += 1
         return result
+
+    return work
+
+
+def apply_files(store: Store, protocol: Protocol, *, decisions: Optional[Path] = None, quality: Optional[Path] = None,
+                summaries: Optional[Path] = None) -> dict[str, BulkResult]:
+    """Several files in one transaction: decisions and the ratings or summaries that go with them are
+    stored together or not at all (as the page stores a decision with its form). Ratings and
+    summaries go first, so a stage-2 include is checked against the ratings given beside it."""
+    steps = [(kind, make(protocol, path)) for kind, make, path in (
+        ("quality", quality_csv_work, quality), ("summaries", summaries_toml_work, summaries),
+        ("decisions", decisions_csv_work, decisions)) if path is not None]
+
+    def work(conn: Connection) -> dict[str, BulkResult]:
+        return {kind: step(conn) for kind, step in steps}
 
     return store.transact(work)

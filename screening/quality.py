@@ -51,6 +51,25 @@ def write_rating(conn: Connection, known: set[str], work_id: int, reviewer: str,
         created_at=now_iso()))
 
 
+def write_changed_ratings(conn: Connection, protocol: Protocol, work_id: int, reviewer: str,
+                          ratings: dict[str, tuple[str, Optional[str]]]) -> int:
+    """Append the ratings that differ from the latest ones on the work; returns how many were written.
+
+    The stage-2 form is stored with every decision, so an unchanged form must not add rows."""
+    from screening.decisions import ensure_reviewer
+
+    known = {c.id for c in protocol.quality_criteria}
+    current = latest_ratings(conn, work_id)
+    changed = {c: (rating, (note or "").strip() or None) for c, (rating, note) in ratings.items()
+               if (current.get(c, {}).get("rating"), current.get(c, {}).get("note"))
+               != (rating, (note or "").strip() or None)}
+    if changed:
+        ensure_reviewer(conn, reviewer)
+    for criterion, (rating, note) in changed.items():
+        write_rating(conn, known, work_id, reviewer, criterion, rating, note)
+    return len(changed)
+
+
 def latest_ratings(conn: Connection, work_id: int) -> dict[str, dict]:
     """criterion -> latest rating row for a work, whoever rated it last."""
     q = schema.quality_ratings

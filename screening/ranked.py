@@ -5,8 +5,11 @@ exclude 0; maybe and rule-based exclusions are left out, they say nothing about 
 
 from __future__ import annotations
 
+import importlib.util
+import logging
+import threading
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from sqlalchemy import Connection
 
@@ -17,6 +20,9 @@ from review.store.works import (
 )
 from screening.queue import eligible
 
+log = logging.getLogger(__name__)
+WAITING = "Random order until the model is ready"  # what the page says while no ranking exists
+
 
 @dataclass
 class RankedQueue:
@@ -26,14 +32,13 @@ class RankedQueue:
     expected_remaining: Optional[float]  # relevant works expected among the unscreened
     stopping: str = ""  # the heuristic stopping hint, as a sentence
     recall_test: Optional[object] = None  # screening.prioritise.stopping.RecallTest: the stopping criterion
+    estimate: str = ""  # expected_remaining as the reviewer reads it ("about 3 relevant works")
 
 
 def prioritiser_available() -> bool:
-    try:
-        import screening.prioritise  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether the prioritiser can be imported, found without importing it (the model library
+    takes seconds to import; that happens in the ranker's own thread)."""
+    return all(importlib.util.find_spec(name) is not None for name in ("numpy", "sklearn"))
 
 
 def labels(conn: Connection) -> dict[int, int]:
@@ -83,7 +88,57 @@ def ranked_from(conn: Connection, ranker) -> RankedQueue:
     first ranking is ready the prioritiser serves its random order and says so)."""
     known = set(ranker.work_ids)
     labelled = {k: v for k, v in labels(conn).items() if k in known}
+    from screening.prioritise.stopping import relevant_left_text  # imported already by the ranker
+
     order, info = ranker.next_work(labelled, "ranked", history=list(labelled))
     advice = getattr(info.stopping, "message", "") if getattr(info, "stopping", None) else ""
+    estimate = relevant_left_text(info.expected_remaining) if info.expected_remaining is not None else ""
     return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining, advice,
-                       getattr(info, "recall_test", None))
+                       getattr(info, "recall_test", None), estimate)
+
+
+class RankerStarter:
+    """Builds a background ranker in a thread of its own and hands it out once it exists.
+
+    Importing the model library and reading every text took 10.7 s on the first switch to ranked
+    order, with the page blocked; now the page asks ``ranker`` (None until built) and shows
+    random order meanwhile."""
+
+    def __init__(self, build: Callable[[], object]):
+        self._ranker = None
+        self._built = threading.Event()
+        self.error: Optional[BaseException] = None
+        self._thread = threading.Thread(target=self._build, args=(build,), name="ranker-start", daemon=True)
+        self._thread.start()
+
+    def _build(self, build: Callable[[], object]) -> None:
+        try:
+            self._ranker = build()
+        except Exception as exc:  # the queue falls back to random order and says why
+            log.exception("the ranker could not be started")
+            self.error = exc
+        finally:
+            self._built.set()
+
+    @property
+    def ranker(self):
+        return self._ranker if self._built.is_set() else None
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """For tests and scripts; the page never waits."""
+        return self._built.wait(timeout)
+
+    def close(self) -> None:
+        self._thread.join(timeout=60)
+        if self._ranker is not None:
+            self._ranker.close()
+
+
+def start_ranker(store, round_id: Optional[int] = None, protocol=None) -> RankerStarter:
+    """A ``RankerStarter`` over the stage-1 works of a store (``background_ranker`` in a thread)."""
+    def build():
+        with store.read() as conn:
+            return background_ranker(conn, round_id, protocol=protocol)
+
+    return RankerStarter(build)
+

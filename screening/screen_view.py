@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from review.protocol import Protocol
-from review.store import schema
 from screening.blinding import visible_votes
 from screening.decisions import latest_final, latest_votes, reasons_for
-from screening.queue import Progress, eligible, maybes_for, next_work, progress
+from screening.queue import Progress, maybes_for, next_work, progress
 from screening.undo import own_latest, step_back
 from screening.works import work_view
 
@@ -90,20 +89,7 @@ class WorkListItem:
 def stage_worklist(conn: Connection, protocol: Protocol, stage: int, reviewer: str,
                    round_id: Optional[int] = None) -> list[WorkListItem]:
     """Every work eligible at a stage with where it stands, for picking one by hand (stages 2 and 3)."""
-    ids = eligible(conn, stage, round_id)
-    if not ids:
-        return []
-    final = latest_final(conn, stage, ids)
-    votes = latest_votes(conn, stage)
-    w = schema.works
-    rows = {r.id: r for r in conn.execute(select(w.c.id, w.c.title, w.c.year).where(w.c.id.in_(ids)))}
-    items = []
-    for work_id in ids:
-        if work_id in final:
-            status = final[work_id]["decision"]
-        elif reviewer in votes.get(work_id, {}):
-            status = "voted"
-        else:
-            status = "open"
-        items.append(WorkListItem(work_id, rows[work_id].title or "(no title)", rows[work_id].year, status))
-    return items
+    from screening.worklist import stage_list  # the full list, with search and filters
+
+    return [WorkListItem(item.work_id, item.title, item.year, item.status)
+            for item in stage_list(conn, protocol, stage, reviewer, round_id=round_id)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from sqlalchemy import Connection, func, select
@@ -36,3 +37,32 @@ def latest_summaries(conn: Connection, work_ids: Optional[list[int]] = None) -> 
     if work_ids is not None:
         newest = newest.where(s.c.work_id.in_(work_ids))
     return {row.work_id: row._asdict() for row in conn.execute(select(s).where(s.c.id.in_(newest.scalar_subquery())))}
+
+
+@dataclass(frozen=True)
+class SummaryText:
+    """What the stage-3 summary form holds."""
+    aim: str = ""
+    method: str = ""
+    findings: str = ""
+    group: Optional[str] = None
+
+    def is_empty(self) -> bool:
+        return not (self.aim.strip() or self.method.strip() or self.findings.strip() or self.group)
+
+    def same_as(self, row: Optional[dict]) -> bool:
+        row = row or {}
+        return ((self.aim.strip(), self.method.strip(), self.findings.strip(), self.group or None)
+                == (row.get("aim") or "", row.get("method") or "", row.get("findings") or "",
+                    row.get("appendix_group") or None))
+
+
+def write_summary_if_changed(conn: Connection, protocol: Protocol, work_id: int, text: SummaryText,
+                             author: str) -> Optional[int]:
+    """A new version only when the form differs from the latest one (an empty form over no summary
+    stores nothing): the summary is stored with every stage-3 decision."""
+    latest = latest_summaries(conn, [work_id]).get(work_id)
+    if text.same_as(latest) or (latest is None and text.is_empty()):
+        return None
+    return write_summary(conn, protocol, work_id, aim=text.aim, method=text.method, findings=text.findings,
+                         group=text.group, author=author)

@@ -17,6 +17,7 @@ import streamlit as st  # noqa: E402
 
 from review.app import common  # noqa: E402
 from review.errors import ReviewError  # noqa: E402
+from review.ui.keyguard import KEY_GUARD  # noqa: E402
 from review.ui.text import md_escape  # noqa: E402
 
 # A local file, sent inline: a ":material/…:" page icon is fetched from a font service on every load.
@@ -29,6 +30,7 @@ _ = common._
 ctx = common.open_review()
 common.sidebar(ctx)
 common.show_flash()
+st.html(KEY_GUARD, unsafe_allow_javascript=True)  # our own constant script: drops auto-repeated keys
 
 # One flat list: Streamlit draws sections as <div>s inside the navigation's <ul>, which screen
 # readers cannot read as a list (axe-core "list", serious). The titles carry the order themselves.
@@ -39,6 +41,7 @@ PAGES = [
     st.Page(PAGES_DIR / "screening.py", title=_("Stage 1: title/abstract"), icon=":material/checklist:"),
     st.Page(PAGES_DIR / "fulltext.py", title=_("Stage 2: full text"), icon=":material/article:"),
     st.Page(PAGES_DIR / "final.py", title=_("Stage 3: final review"), icon=":material/task_alt:"),
+    st.Page(PAGES_DIR / "works.py", title=_("Works by stage"), icon=":material/list:"),
     st.Page(PAGES_DIR / "conflicts.py", title=_("Conflicts and agreement"), icon=":material/compare_arrows:"),
     st.Page(PAGES_DIR / "reports.py", title=_("Reports"), icon=":material/summarize:"),
 ]

@@ -7,7 +7,7 @@ from typing import Optional
 import streamlit as st
 
 from review.app.common import Review, chosen_round
-from review.app.decide_panel import keys, show_progress
+from review.app.decide_panel import keys, maybe_choice, offer_maybes, show_progress
 from screening.screen_view import ScreenState, screen_state, stage_worklist
 
 NEXT = 0  # the "next open work" entry
@@ -28,14 +28,23 @@ def pick_work(review: Review, stage: int, reviewer: str) -> Optional[int]:
 
 
 def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) -> ScreenState:
-    """The work the reviewer picked (or the next open one); stops the page with a message when none is left."""
+    """The work the reviewer picked (or the next open one, or the next maybe); stops the page with a
+    message when none is left, offering the maybes when any wait."""
+    queue, maybes = maybe_choice(review, stage, reviewer, st)
     chosen = pick_work(review, stage, reviewer)
+    back = st.session_state.get(keys(stage)["back"], 0)
+    if chosen is None and queue == "maybe" and maybes and not back:
+        chosen = maybes[0]
     with review.store.read() as conn:
-        state = screen_state(conn, review.protocol, stage, reviewer, pick=chosen,
-                             back=st.session_state.get(keys(stage)["back"], 0), round_id=chosen_round(),
+        state = screen_state(conn, review.protocol, stage, reviewer, pick=chosen, back=back, round_id=chosen_round(),
                              with_progress=False)
     if state.work_id is None:
         show_progress(review, state, reviewer)
-        st.success(empty_message)
+        if maybes:
+            offer_maybes(stage, maybes)
+        else:
+            st.success(empty_message)
+        st.button("Undo my last decision", key=f"s{stage}_undo", shortcut="U",
+                  on_click=lambda: st.session_state.update({keys(stage)["back"]: 1}))
         st.stop()
     return state

@@ -5,15 +5,16 @@ from pathlib import Path
 from review.errors import ReviewError
 from review.protocol import load_protocol
 from review.store import open_store
-from screening.bulk import apply_decisions_csv, apply_quality_csv, apply_summaries_toml
+from screening.bulk import apply_files
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("decide", help="record decisions, quality ratings or summaries from files",
                               description="Bulk decisions from a CSV with columns work_id (or record), stage, "
                                           "decision (include|exclude|maybe), reason (several separated by ;), "
-                                          "reviewer, final (true|false), and optionally note. A file is applied "
-                                          "whole or not at all. In a stage screened by two reviewers each row is "
+                                          "reviewer, final (true|false), and optionally note. The files given are "
+                                          "applied together, whole or not at all. In a stage screened by two "
+                                          "reviewers each row is "
                                           "a vote, recorded as the screening page records it; only the lead's "
                                           "row may be final (a reconciliation). The names consensus and protocol "
                                           "are reserved for rows written by rules.")
@@ -31,12 +32,12 @@ def run(args) -> int:
         raise ReviewError("nothing to do: give --csv, --quality or --summaries")
     protocol = load_protocol(args.dir)
     store = open_store(args.dir)
-    try:
+    try:  # one transaction for all the files given: a decision is never stored without its ratings
+        results = apply_files(store, protocol, decisions=args.csv, quality=args.quality, summaries=args.summaries)
         if args.quality:
-            result = apply_quality_csv(store, protocol, args.quality)
-            print(f"{args.quality.name}: {result.rows} quality ratings stored")
+            print(f"{args.quality.name}: {results['quality'].rows} quality ratings stored")
         if args.csv:
-            result = apply_decisions_csv(store, protocol, args.csv)
+            result = results["decisions"]
             print(f"{args.csv.name}: {result.rows} decisions stored")
             if result.new_reviewers:
                 print("New reviewers added: " + ", ".join(result.new_reviewers))
@@ -45,8 +46,7 @@ def run(args) -> int:
             for warning in result.warnings:
                 print(f"Flagged: {args.csv.name}: {warning}")
         if args.summaries:
-            result = apply_summaries_toml(store, protocol, args.summaries)
-            print(f"{args.summaries.name}: {result.rows} summaries stored")
+            print(f"{args.summaries.name}: {results['summaries'].rows} summaries stored")
     finally:
         store.close()
     return 0

@@ -27,3 +27,32 @@ def record_rows(conn: Connection, import_id: int, limit: int = 500) -> list[dict
     return [{"#": row["position"], "Line": row["line"], "Title": row["title"], "Authors": row["authors"],
              "Year": row["year"], "Type": row["doc_type"], "Venue": row["venue"] or "", "DOI": row["doi"] or ""}
             for row in records_of_import(conn, import_id, limit)]
+
+
+def outcome(summary) -> tuple[str, str]:
+    """(message kind, text) for one imported file: ``success`` only when every record was read as it
+    was; records dropped, values repaired or records kept with a caveat make it a ``warning``
+    that gives the counts; content imported before is ``info``."""
+    if summary.already_imported is not None:
+        return "info", summary.describe()
+    text = (f"{summary.file_name}: {summary.records} records read as {summary.format}, encoding {summary.encoding}"
+            + (f", database {summary.database}" if summary.database else ""))
+    issues = []
+    dropped = sum(1 for fatal in summary.fatal if fatal)
+    if dropped:
+        issues.append(f"{dropped} record(s) dropped")
+    caveats = len(summary.problems) - dropped
+    if caveats:
+        issues.append(f"{caveats} record(s) kept with a problem")
+    if summary.repaired_mojibake:
+        issues.append(f"{summary.repaired_mojibake} double-encoded value(s) repaired")
+    if not issues:
+        return "success", text
+    return "warning", f"{text}; {', '.join(issues)}: see the list below"
+
+
+def batch_refused(file_names: list[str], error: str) -> str:
+    """The message for a multi-file upload refused as a whole: which files were not stored and why."""
+    names = ", ".join(file_names)
+    return (f"Nothing was imported, so none of these files was stored: {names}. {error}. "
+            "Fix or leave out that file and press Import again; the form keeps your choices.")

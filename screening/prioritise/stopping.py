@@ -135,6 +135,15 @@ def estimate_relevant_remaining(probabilities: Sequence[float] | np.ndarray) -> 
     return float(values.sum())
 
 
+def relevant_left_text(expected_remaining: float) -> str:
+    """The model's estimate as a reviewer reads it: a whole number of works (a sum of
+    probabilities such as 2.37 is an expectation, and decimals suggest a precision it lacks)."""
+    if expected_remaining < 0.5:
+        return "fewer than 1 relevant work"
+    n = round(expected_remaining)
+    return f"about {n} relevant work{'s' if n != 1 else ''}"
+
+
 @dataclass(frozen=True)
 class StoppingAdvice:
     stop: bool
@@ -159,13 +168,12 @@ def stopping_advice(history: Sequence[int], n_records: int,
         return StoppingAdvice(False, run, needed, expected_remaining,
                               f"Only {includes} include(s) so far; no advice to stop before "
                               f"{MIN_INCLUDES_FOR_ADVICE}: keep screening.")
+    left = relevant_left_text(expected_remaining)
     if run_ok and estimate_ok:
         message = (f"{run} exclusions in a row (needed {needed}) and the model expects "
-                   f"{expected_remaining:.1f} relevant records left: you may consider stopping.")
+                   f"{left} left: you may consider stopping.")
     elif run_ok:
-        message = (f"{run} exclusions in a row, but the model still expects {expected_remaining:.1f} "
-                   "relevant records left: keep screening.")
+        message = f"{run} exclusions in a row, but the model still expects {left} left: keep screening."
     else:
-        message = (f"{run} of {needed} exclusions in a row so far; the model expects "
-                   f"{expected_remaining:.1f} relevant records left: keep screening.")
+        message = f"{run} of {needed} exclusions in a row so far; the model expects {left} left: keep screening."
     return StoppingAdvice(run_ok and estimate_ok, run, needed, expected_remaining, message)

@@ -14,12 +14,12 @@ from review.ui.report_views import export_choices
 from screening.decisions import Decision, record
 from screening.flow import compute_flow
 from tests.conftest import set_stage_mode
-from tests.ui.conftest import app, no_errors  # noqa: F401 (app is a fixture)
+from tests.ui.conftest import app, no_errors, press  # noqa: F401 (app is a fixture)
 
 A, B = "Anna", "Bjørn"
 SECRET_REASON = "Synthetic secret reason of A"
 SECRET_NOTE = "Synthetic secret note of A"
-PAGES = ("overview", "screening", "conflicts", "reports")
+PAGES = ("overview", "screening", "works", "conflicts", "reports")
 
 
 def page_text(at) -> str:
@@ -100,10 +100,10 @@ def test_other_vote_is_hidden_on_every_page_and_export_until_both_voted(app, rev
 
     # Once B has voted, both see both votes: on the card, in the log and in the exports.
     at = app(B, "screening")
-    at.button(key="s1_include").click().run()
+    press(at, 1, "include")
     at.button(key="s1_undo").click().run()
     no_errors(at)
-    assert f"{A} voted: exclude" in [t.value for t in at.text]
+    assert f"{A} voted: exclude ({SECRET_REASON}), note: {SECRET_NOTE}" in [t.value for t in at.text]
     conflicts = page_text(no_errors(app(B, "conflicts")))
     assert f"{A}: exclude ({SECRET_REASON})" in conflicts
     (tmp_path / "after").mkdir()

@@ -107,7 +107,7 @@ def blur(page) -> None:
 def press_on_card(page, work_id: int, key: str, *, stage: int = 1) -> None:
     """Press a shortcut once the card and the buttons of this work are drawn and the app is idle."""
     page.locator(f'.work-card[data-work="{work_id}"]').wait_for()
-    page.locator(f".st-key-s{stage}_include button").wait_for()
+    page.locator(f'[class*="st-key-s{stage}_include_"] button').first.wait_for()
     wait_idle(page)
     blur(page)
     page.keyboard.press(key)

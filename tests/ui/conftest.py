@@ -50,3 +50,16 @@ def card(at) -> str:
 def plain(markdown: str) -> str:
     """A message as the reader sees it: the app backslash-escapes punctuation in Markdown elements."""
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
+def decide_button(at, stage: int, choice: str):
+    """The decision button on screen: its key names the work drawn (s1_include_<work>_<n>)."""
+    found = [b for b in at.button if b.key and (b.key == f"s{stage}_{choice}" or (  # the latter: before #25
+        b.key.startswith(f"s{stage}_{choice}_") and b.key[len(f"s{stage}_{choice}_"):].replace("_", "").isdigit()))]
+    assert len(found) == 1, [b.key for b in at.button]
+    return found[0]
+
+
+def press(at, stage: int, choice: str):
+    """Press include/exclude/maybe on the work on screen, as the reviewer's key press does."""
+    return decide_button(at, stage, choice).click().run()

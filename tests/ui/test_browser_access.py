@@ -111,7 +111,7 @@ def test_a_reviewer_signs_in_opens_stage_1_and_screens_by_keyboard_alone_with_a_
         card = page.locator(".work-card")
         card.wait_for()
         first = card.get_attribute("data-work")
-        page.locator(".st-key-s1_include button").wait_for()  # a key pressed before the buttons exist is lost
+        page.locator('[class*="st-key-s1_include_"] button').first.wait_for()  # a key pressed before the buttons exist is lost
         wait_idle(page)
         page.keyboard.press("Escape")  # leave the link; shortcuts work from anywhere outside a text field
         page.keyboard.press("i")

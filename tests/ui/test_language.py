@@ -7,7 +7,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from review.ui.i18n import LANGUAGES, LOCALES, catalogue_path, gettext_for
-from tests.ui.conftest import no_errors
+from tests.ui.conftest import decide_button, no_errors, press
 
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
@@ -42,12 +42,12 @@ def test_stage_1_in_swedish_keeps_the_protocols_own_words_and_stores_the_same_de
     at.switch_page("views/screening.py").run()
     no_errors(at)
     assert at.sidebar.selectbox(key="reviewer").label == "Inloggad som"
-    assert at.button(key="s1_include").label == "Inkludera" and at.button(key="s1_exclude").label == "Exkludera"
+    assert decide_button(at, 1, "include").label == "Inkludera" and decide_button(at, 1, "exclude").label == "Exkludera"
     assert at.header[0].value == "Steg 1: titel och sammanfattning"
     criteria = [h.value for h in at.get("html") if 'class="criteria"' in h.value][0]
     assert "Kriterier, steg 1" in criteria
     assert all(c in criteria for c in protocol.stage(1).criteria)  # the protocol's words, untranslated
     assert set(at.multiselect(key="s1_reasons").options) >= set(protocol.stage(1).reasons)
-    at.button(key="s1_include").click().run()
+    press(at, 1, "include")
     with store.read() as conn:
         assert [r["decision"] for r in history(conn, works[0], 1)] == ["include"]

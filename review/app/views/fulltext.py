@@ -4,7 +4,7 @@ not peer reviewed."""
 import streamlit as st
 
 from review.app import common
-from review.app.decide_panel import decision_form, show_criteria, show_progress, show_standing, show_work
+from review.app.decide_panel import decision_form, revisit_banner, show_criteria, show_progress, show_standing, show_work
 from review.app.fulltext_panel import show_full_texts
 from review.app.work_picker import picked_state
 from review.protocol import QUALITY_RATINGS
@@ -17,6 +17,18 @@ reviewer = common.require_reviewer(review)
 protocol = review.protocol
 
 st.header("Stage 2: full text and quality")
+
+
+def form_ratings(work: int) -> dict:
+    """The ratings on screen for a work (criterion -> (rating, note)): stored with the decision."""
+    answers = {}
+    for criterion in protocol.quality_criteria:
+        rating = st.session_state.get(f"q_{work}_{criterion.id}")
+        if rating:
+            answers[criterion.id] = (rating, (st.session_state.get(f"qn_{work}_{criterion.id}") or "").strip() or None)
+    return answers
+
+
 state = picked_state(review, STAGE, reviewer,
                      "No open works at stage 2 for you. Works reach this stage when included at stage 1.")
 work_id = state.work_id
@@ -27,6 +39,7 @@ with review.store.read() as conn:
 progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:
+    revisit_banner(state)
     show_work(review, state)
     with st.container(border=True):
         st.markdown("**Full text**")
@@ -45,20 +58,18 @@ with left:
                 st.rerun()
 
     if rate:
-        with st.form(f"quality_{work_id}", border=True):
+        with st.container(border=True):
             st.markdown("**Quality appraisal** (the work is not stated to be peer reviewed)")
-            answers = {}
+            st.caption("Stored with your decision (I, E or M), or now with **Save ratings**.")
             for criterion in protocol.quality_criteria:
                 previous = ratings.get(criterion.id, {})
                 cols = st.columns([3, 2])
-                rating = cols[0].radio(criterion.label, QUALITY_RATINGS, horizontal=True,
-                                       key=f"q_{work_id}_{criterion.id}", help=criterion.description or None,
-                                       index=QUALITY_RATINGS.index(previous["rating"]) if previous else None)
-                note = cols[1].text_input("Note", value=previous.get("note") or "",
-                                          key=f"qn_{work_id}_{criterion.id}")
-                if rating:
-                    answers[criterion.id] = (rating, note.strip() or None)
-            if st.form_submit_button("Save ratings", type="primary"):
+                cols[0].radio(criterion.label, QUALITY_RATINGS, horizontal=True, key=f"q_{work_id}_{criterion.id}",
+                              help=criterion.description or None,
+                              index=QUALITY_RATINGS.index(previous["rating"]) if previous else None)
+                cols[1].text_input("Note", value=previous.get("note") or "", key=f"qn_{work_id}_{criterion.id}")
+            if st.button("Save ratings", key=f"save_ratings_{work_id}", type="primary"):
+                answers = form_ratings(work_id)
                 common.attempt(lambda: save_ratings(review.store, protocol, work_id, reviewer, answers),
                                done=lambda _: f"{len(answers)} rating(s) saved")
                 st.rerun()
@@ -69,6 +80,6 @@ with left:
 
 with right:
     show_standing(state, reviewer)
-    decision_form(review, state, reviewer, order_mode=None)
+    decision_form(review, state, reviewer, order_mode=None, collect=lambda w: {"ratings": form_ratings(w)})
     show_criteria(state)
 show_progress(review, state, reviewer, progress_slot)

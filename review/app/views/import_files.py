@@ -9,9 +9,10 @@ from review.ingest import SearchInfo, import_files
 from review.rounds import search_round
 from review.searches import INTERFACES, parse_settings
 from review.model import SOURCES
-from review.ui.imports_view import import_rows, problem_rows, record_rows
+from review.errors import ReviewError
+from review.ui.imports_view import batch_refused, import_rows, outcome, problem_rows, record_rows
 from review.ui.text import md_escape
-from review.ui.uploads import save_uploads
+from review.ui.uploads import import_uploads
 from screening.flow import compute_flow
 from screening.prepare import prepare_for_screening
 
@@ -28,7 +29,7 @@ with review.store.read() as conn:
 st.info(md_escape(f"Files go into {current.label} ({current.years[0]}–{current.years[1]}). "
                   + ("Deduplication compares them with everything screened in earlier rounds."
                      if current.is_update else "The lead opens a later round on the Overview page.")))
-with st.form("import_form", clear_on_submit=True):
+with st.form("import_form", clear_on_submit=False):  # a refused import keeps what was typed
     files = st.file_uploader("Export files", accept_multiple_files=True, key="import_files")
     cols = st.columns(3)
     source = cols[0].selectbox("Source", ("auto",) + SOURCES, key="import_source",
@@ -54,37 +55,50 @@ with st.form("import_form", clear_on_submit=True):
 
 
 def _import(uploaded, info):
-    paths = save_uploads(review.directory, [(f.name, f.getvalue()) for f in uploaded])
-    return import_files(review.store, protocol, paths, info)
+    return import_uploads(review.directory, [(f.name, f.getvalue()) for f in uploaded],
+                          lambda paths: import_files(review.store, protocol, paths, info))
+
+
+def _refusing(uploaded, info, refusal: list):
+    try:
+        return _import(uploaded, info)
+    except ReviewError as exc:  # kept for a message that names every file of the upload
+        refusal.append(exc)
+        return None
+
+
+def _refused(uploaded, exc: ReviewError) -> None:
+    # One unreadable file refuses the whole upload; with several files, say that none was stored.
+    if len(uploaded) > 1:
+        common.flash("error", batch_refused([f.name for f in uploaded], str(exc)))
+    else:
+        common.flash("error", f"{exc}. The file was not stored; the form keeps your choices.")
 
 
 if submitted:
     if not files:
         st.warning("Choose at least one file to import.")
     else:
-        def _run():
+        def _info():
             # The same description the CLI's options make; a bad setting is refused before anything is stored.
-            info = SearchInfo(source=source, family=family, query=query.strip() or None,
+            return SearchInfo(source=source, family=family, query=query.strip() or None,
                               searched=searched.isoformat() if isinstance(searched, dt.date) else None,
                               hits=int(hits) if hits is not None else None, filters=filters.strip() or None,
                               database=database.strip() or None, interface=interface,
                               settings=parse_settings([p for p in settings_text.split(";") if p.strip()]),
                               run_by=run_by.strip() or review.reviewer)
-            return _import(files, info)
 
-        summaries = common.attempt(_run)
+        info = common.attempt(_info)
+        refusal = []
+        summaries = common.attempt(lambda: _refusing(files, info, refusal)) if info is not None else None
+        if refusal:
+            _refused(files, refusal[0])
         common.show_flash()
         if summaries:
             st.session_state["last_import"] = [s.describe() for s in summaries]
             for summary in summaries:
-                if summary.already_imported is not None:
-                    st.info(md_escape(summary.describe()))
-                    continue
-                st.success(md_escape(f"{summary.file_name}: {summary.records} records read as {summary.format}, "
-                                     f"encoding {summary.encoding}"
-                                     + (f", database {summary.database}" if summary.database else "")))
-                if summary.repaired_mojibake:
-                    st.caption(f"{summary.repaired_mojibake} double-encoded values were repaired.")
+                kind, text = outcome(summary)
+                getattr(st, kind)(md_escape(text))
                 if summary.problems:
                     with st.expander(md_escape(f"{len(summary.problems)} problem(s) in {summary.file_name}"),
                                      expanded=True):

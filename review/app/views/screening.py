@@ -5,12 +5,21 @@ import streamlit as st
 from review.app import common
 from review.app.common import _
 from review.ui.i18n import N_
+from review.app.decide_panel import (
+    decision_form,
+    keys,
+    maybe_choice,
+    offer_maybes,
+    revisit_banner,
+    show_criteria,
+    show_progress,
+    show_standing,
+    show_work,
+)
 from review.app.stopping_panel import stop_panel
-from review.app.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
-                                    show_work)
 from review.ui.text import md_escape
 from screening.queue import ORDERS, shuffled
-from screening.ranked import background_ranker, prioritiser_available, ranked_from, works_signature
+from screening.ranked import WAITING, prioritiser_available, ranked_from, start_ranker, works_signature
 from screening.screen_view import screen_state
 
 STAGE = 1
@@ -26,12 +35,12 @@ order = st.segmented_control(_("Queue order"), ORDERS, default="import", key=k["
 order = order or "import"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, on_release=lambda ranker: ranker and ranker.close())
+@st.cache_resource(show_spinner=False, max_entries=4, on_release=lambda starter: starter and starter.close())
 def _ranker(directory: str, works: tuple[int, int]):
-    # One background ranker per review and set of works, shared by every reviewer's session:
-    # the labels are the team's final decisions, and training runs off the request path.
-    with review.store.read() as conn:
-        return background_ranker(conn, protocol=review.protocol)
+    # One background ranker per review and set of works, shared by every reviewer's session: the
+    # labels are the team's final decisions. It is built in a thread (importing the model library
+    # takes seconds), so this returns at once; until it is ready the queue is in random order.
+    return start_ranker(review.store, protocol=review.protocol)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -41,42 +50,62 @@ def _shuffled(directory: str, who: str, works: tuple[int, int]):
         return shuffled(conn, STAGE, who)
 
 
+def _random_order():
+    with review.store.read() as conn:
+        return _shuffled(str(review.directory), reviewer, works_signature(conn))
+
+
+def _order(order: str, status) -> tuple:
+    """(ranking, order_mode) for the queue order chosen. Ranked never waits for the model: until the
+    first ranking exists the queue is the reviewer's shuffle, stored as random, and the page says so."""
+    if order == "random":
+        return _random_order(), "random"
+    if order != "ranked":
+        return None, order
+    ranked, why = None, "the model is loading"
+    if not prioritiser_available():
+        why = "ranking needs the prioritiser (numpy and scikit-learn), which is not installed"
+    else:
+        with review.store.read() as conn:
+            starter = _ranker(str(review.directory), works_signature(conn))
+            if starter.ranker is not None:
+                ranked = common.attempt(lambda: ranked_from(conn, starter.ranker))
+        if starter.error is not None:
+            why = "the model could not be started; the details are in the server log"
+        elif ranked is not None and ranked.note:
+            why = ranked.note
+    if ranked is not None and ranked.mode_used in ("ranked", "protocol"):  # a finished ranking (or cold start)
+        ranking, order_mode = ranked.order, ranked.mode_used
+        estimate = (f"{ranked.estimate} estimated among those left" if ranked.estimate
+                    else "no estimate of relevant works left yet")
+        status.caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
+    else:
+        ranking, order_mode = _random_order(), "random"
+        status.caption(md_escape(f"{WAITING} ({why})."))
+    if ranked is not None and ranked.recall_test is not None:
+        (status.success if ranked.recall_test.reached else status.caption)(
+            md_escape("Stopping criterion: " + ranked.recall_test.statement()))
+    if ranked is not None and ranked.stopping:
+        status.caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
+    with status:
+        stop_panel(review, reviewer, bool(ranked and ranked.recall_test and ranked.recall_test.reached))
+    return ranking, order_mode
+
+
 @st.fragment
 def work_panel(order: str) -> None:
     """The card, the decision buttons and the progress: a key press reruns only this part of the page
     (the frame, the sidebar and the order control stay as drawn), so the next work shows sooner."""
     common.show_flash()  # a decision's message, or its refusal, shows in this same partial run
-    status = st.container()  # the ranked order's estimate and stopping statement
-    ranking, order_mode = None, order
-    if order == "random":
-        with review.store.read() as conn:
-            ranking = _shuffled(str(review.directory), reviewer, works_signature(conn))
-    elif order == "ranked":
-        ranked = None
-        if prioritiser_available():
-            with review.store.read() as conn:
-                ranker = _ranker(str(review.directory), works_signature(conn))
-                ranked = common.attempt(lambda: ranked_from(conn, ranker)) if ranker else None
-        if ranked is None:
-            status.caption(_("Ranked order needs the prioritiser (screening.prioritise); using import order."))
-            order_mode = "import"
-        else:
-            ranking, order_mode = ranked.order, ranked.mode_used
-            estimate = (_("about {count} relevant works estimated among those left").format(
-                count=f"{ranked.expected_remaining:.0f}") if ranked.expected_remaining is not None
-                else _("no estimate of relevant works left yet"))
-            status.caption(md_escape(_("Ranked by predicted relevance: {estimate}.").format(estimate=estimate)
-                                     + f" {ranked.note}".rstrip()))
-            if ranked.recall_test is not None:
-                (status.success if ranked.recall_test.reached else status.caption)(
-                    md_escape(_("Stopping criterion:") + " " + ranked.recall_test.statement()))
-            if ranked.stopping:
-                status.caption(md_escape(_("Hint (a heuristic, not a stopping criterion):") + " " + ranked.stopping))
-            stop_panel(review, reviewer, bool(ranked.recall_test and ranked.recall_test.reached))
-
+    status = st.container()  # the ranked order's estimate and stopping statement, the maybe queue
+    ranking, order_mode = _order(order, status)
+    queue, maybes = maybe_choice(review, STAGE, reviewer, status)
+    pick = st.session_state.get(k["pick"])
+    if pick is None and queue == "maybe" and maybes and not st.session_state.get(k["back"]):
+        pick = maybes[0]
     with review.store.read() as conn:
         state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
-                             order=order, ranking=ranking, round_id=common.chosen_round(),
+                             order=order, ranking=ranking, pick=pick, round_id=common.chosen_round(),
                              with_progress=False)
     st.session_state[k["back"]] = state.back
     for note in state.notes:
@@ -84,7 +113,10 @@ def work_panel(order: str) -> None:
 
     if state.work_id is None:
         show_progress(review, state, reviewer)
-        st.success(_("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports."))
+        if maybes:
+            offer_maybes(STAGE, maybes)
+        else:
+            st.success(_("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports."))
         st.button(_("Undo my last decision"), key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
             {k["back"]: 1}))
         st.stop()
@@ -92,9 +124,7 @@ def work_panel(order: str) -> None:
     progress_slot = st.empty()
     left, right = st.columns([5, 4], gap="large")
     with left:
-        if state.revisiting:
-            st.warning(_("Going back: {count} decision(s) ago. A new decision is added to the log; "
-                         "the earlier one stays in the history.").format(count=state.back))
+        revisit_banner(state)
         show_work(review, state)
     with right:
         show_standing(state, reviewer)
