@@ -3,9 +3,6 @@
 from pathlib import Path
 
 from review.errors import ReviewError
-from review.protocol import load_protocol
-from review.store import open_store
-from screening.bulk import apply_files
 
 
 def register(subparsers) -> None:
@@ -28,6 +25,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from review.protocol import load_protocol
+    from review.store import open_store
+    from screening.bulk import apply_files
     if not (args.csv or args.quality or args.summaries):
         raise ReviewError("nothing to do: give --csv, --quality or --summaries")
     protocol = load_protocol(args.dir)

@@ -6,11 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from review.dedup import decide_pair, list_pairs, undo_merge
 from review.errors import ReviewError
-from review.protocol import load_protocol
-from review.store import open_store
-from screening.prepare import prepare_for_screening
 
 
 def register(subparsers) -> None:
@@ -42,6 +38,10 @@ def _reviewer(args, protocol) -> str:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from review.dedup import decide_pair, undo_merge
+    from review.protocol import load_protocol
+    from review.store import open_store
+    from screening.prepare import prepare_for_screening
     protocol = load_protocol(args.directory)
     store = open_store(args.directory)
     try:
@@ -75,6 +75,7 @@ def _describe(record) -> str:
 
 
 def _print_pairs(store) -> int:
+    from review.dedup import list_pairs
     with store.read() as conn:
         pairs = list_pairs(conn)
     if not pairs:

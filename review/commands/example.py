@@ -2,9 +2,6 @@
 
 from pathlib import Path
 
-from review.bundled import copy_bundled_review, run_review
-from review.commands.status import status_text
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("example", help="copy the bundled Fafo review into DIR and run it end to end",
@@ -17,6 +14,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from review.bundled import copy_bundled_review, run_review
+    from review.commands.status import status_text
     copy_bundled_review(args.dir)
     report = run_review(args.dir, progress=not args.quiet, say=(lambda _: None) if args.quiet else print)
     if report.pair_verdicts and not args.quiet:

@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from review.protocol import load_protocol
-from review.reports.registry import EXPORTS, ExportData, export, writer_for
-from review.store.db import open_store
-
 
 def register(subparsers) -> None:
+    from review.reports.registry import EXPORTS
     choices = ", ".join(f"{what} ({' '.join(sorted(s.lstrip('.') for s in suffixes))})"
                         for what, suffixes in EXPORTS.items())
     parser = subparsers.add_parser(
@@ -31,6 +28,9 @@ def register(subparsers) -> None:
 
 
 def handle(args) -> int:
+    from review.protocol import load_protocol
+    from review.reports.registry import ExportData, export, writer_for
+    from review.store.db import open_store
     writer_for(args.what, args.output)  # a wrong WHAT or suffix fails before the store is opened
     protocol = load_protocol(args.directory)
     store = open_store(args.directory)

@@ -1,11 +1,12 @@
 """review import DIR FILE..."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from review.ingest import SearchInfo, import_files
-from review.protocol import load_protocol
-from review.searches import INTERFACES, parse_settings
-from review.store import open_store
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the core loads only when a command runs: `review --help` stays fast
+    from review.ingest import SearchInfo
 
 
 def register(subparsers) -> None:
@@ -21,6 +22,7 @@ def register(subparsers) -> None:
 
 def add_search_arguments(p) -> None:
     """What describes a search, shared by `import` and `update`."""
+    from review.searches import INTERFACES
     p.add_argument("--source", default="auto", choices=["auto", "oria", "scholar", "other"],
                    help="where the search ran (default: guessed from the file)")
     p.add_argument("--family", help="query family id declared under queries/ (e.g. no, sv, da, en)")
@@ -42,12 +44,17 @@ def add_search_arguments(p) -> None:
 
 
 def search_info(args) -> SearchInfo:
+    from review.ingest import SearchInfo
+    from review.searches import parse_settings
     return SearchInfo(source=args.source, family=args.family, query=args.query, searched=args.searched,
                       filters=args.filters, hits=args.hits, database=args.database, interface=args.interface,
                       settings=parse_settings(args.setting), run_by=args.run_by)
 
 
 def run(args) -> int:
+    from review.ingest import import_files
+    from review.protocol import load_protocol
+    from review.store import open_store
     protocol = load_protocol(args.dir)
     store = open_store(args.dir)
     try:

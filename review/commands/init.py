@@ -2,9 +2,6 @@
 
 from pathlib import Path
 
-from review.bundled import write_starter_protocol
-from review.store import open_store
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("init", help="create a review directory with a starter protocol",
@@ -16,6 +13,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from review.bundled import write_starter_protocol
+    from review.store import open_store
     written = write_starter_protocol(args.dir)
     open_store(args.dir).close()
     print(f"Created review in {args.dir}:")

@@ -8,11 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from review.errors import ReviewError
-from review.protocol import load_protocol
-from review.search.config import load_oria_config
-from review.search.runner import OriaRunOptions, describe_dry_run, oria_queries, run_oria, scholar_plans
-from review.search.scholar_guide import render_scholar_guide
-from review.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,6 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle_oria(args: argparse.Namespace) -> int:
+    from review.protocol import load_protocol
+    from review.search.config import load_oria_config
+    from review.search.runner import OriaRunOptions, describe_dry_run, oria_queries, run_oria
+    from review.store import open_store
     if args.dry_run:
         protocol = load_protocol(args.directory)
         config = load_oria_config(protocol.search, endpoint=args.endpoint, no_key=args.no_key)
@@ -66,6 +65,9 @@ def handle_oria(args: argparse.Namespace) -> int:
 
 
 def handle_scholar(args: argparse.Namespace) -> int:
+    from review.protocol import load_protocol
+    from review.search.runner import scholar_plans
+    from review.search.scholar_guide import render_scholar_guide
     plans = scholar_plans(args.directory, args.family)
     protocol = load_protocol(args.directory)
     text = render_scholar_guide(plans, review_dir=str(args.directory), title=protocol.title,

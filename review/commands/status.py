@@ -3,12 +3,6 @@
 import json
 from pathlib import Path
 
-from review.dedup.workflow import count_pairs
-from review.protocol import load_protocol
-from review.reports.collect import synthetic_counts
-from review.store import open_store
-from screening.flow import compute_flow_conn, status_dict
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("status", help="counts: identified, duplicates, each stage, each family",
@@ -62,6 +56,11 @@ def review_notes(pairs: int, synthetic: int, synthetic_included: int, unique: in
 
 def status_text(review_dir: Path, round_id=None, *, as_json: bool = False) -> str:
     """What `review status` prints (and `review example` after its run)."""
+    from review.dedup.workflow import count_pairs
+    from review.protocol import load_protocol
+    from review.reports.collect import synthetic_counts
+    from review.store import open_store
+    from screening.flow import compute_flow_conn, status_dict
     protocol = load_protocol(review_dir)
     store = open_store(review_dir)
     try:

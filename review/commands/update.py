@@ -2,13 +2,9 @@
 
 from pathlib import Path
 
-from review.commands.importing import add_search_arguments, search_info
-from review.protocol import load_protocol
-from review.store import open_store
-from review.update import parse_years, update_review
-
 
 def register(subparsers) -> None:
+    from review.commands.importing import add_search_arguments
     p = subparsers.add_parser("update", help="open a new review round for a new year range (and import into it)",
                               description="Open a new round of the review for a new year range. Later imports "
                                           "and dedup work on this round; dedup compares new records with "
@@ -25,6 +21,10 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from review.commands.importing import search_info
+    from review.protocol import load_protocol
+    from review.store import open_store
+    from review.update import parse_years, update_review
     protocol = load_protocol(args.dir)
     store = open_store(args.dir)
     try:
