@@ -4,7 +4,7 @@ script, run once per browser tab, drops repeated key events outside text fields 
 shortcuts see them. (A second, separate press that arrives before the next work is drawn is
 refused on the server: the decision buttons name the work they were drawn for.)"""
 
-KEY_GUARD = """<script>
+KEY_GUARD = """<script data-nordic-review="key-guard">
 (function () {
   if (window.__nordicReviewKeyGuard) { return; }
   window.__nordicReviewKeyGuard = true;

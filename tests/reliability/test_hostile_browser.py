@@ -149,7 +149,8 @@ EXPECTED = {
     "Reports": ["Reviewer", "Title4", "Family4", "Publisher4", "Aim", "Method", "Findings"],  # given names: initials
 }
 
-INJECTED = ("script", "iframe", "object", "embed", "img[onerror]", "svg[onload]", "[onerror]", "[onload]",
+# The app's own key guard (review/ui/keyguard.py) is the one script we put on the page ourselves.
+INJECTED = ('script:not([data-nordic-review="key-guard"])', "iframe", "object", "embed", "img[onerror]", "svg[onload]", "[onerror]", "[onload]",
             'a[href^="javascript:" i]', "[src^='javascript:' i]")
 USER_TEXT = '[data-testid="stHtml"], [data-testid="stMarkdownContainer"], [data-testid="stText"]'
 CHROME = '[data-testid="stHeaderActionElements"] *'  # Streamlit's own heading anchors
