@@ -9,6 +9,9 @@ from typing import Iterable, Optional
 
 from sqlalchemy import Connection, and_, func, select
 
+from review.auth import audit
+from review.auth.names import tidy
+from review.auth.roles import canonical_name, identities, require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
@@ -39,12 +42,13 @@ class Recorded:
 
 
 def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool:
-    """Add a reviewer the first time their name is seen; True when added."""
+    """Add a reviewer the first time their name is seen; True when added. 'anna' beside 'Anna' is not
+    new: names are compared without case and accents (review.auth.names)."""
     name = (name or "").strip()
     if not name:
         raise ReviewError("a decision needs a reviewer name")
-    exists = conn.execute(select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first()
-    if exists:
+    if canonical_name(conn, name) != tidy(name) or conn.execute(
+            select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first():
         return False
     conn.execute(schema.reviewers.insert().values(name=name, role=role, added_at=now_iso()))
     return True
@@ -144,12 +148,17 @@ def write_decision(conn: Connection, protocol: Protocol, d: Decision) -> Recorde
     validate(protocol, d)
     check_eligible(conn, d.work_id, d.stage)
     if not d.automatic:
+        d.reviewer = canonical_name(conn, d.reviewer)  # one person, one spelling in the log
+        require(conn, protocol, d.reviewer, "screen")
         ensure_reviewer(conn, d.reviewer)
     added = _keep_custom_reasons(conn, protocol, d)
     decision_id = conn.execute(schema.decisions.insert().values(
         work_id=d.work_id, stage=d.stage, reviewer=d.reviewer, decision=d.decision, reasons=json.dumps(
             d.reasons, ensure_ascii=False), note=d.note, final=d.final, automatic=d.automatic,
         order_mode=d.order_mode, created_at=now_iso())).inserted_primary_key[0]
+    if not d.automatic:
+        audit.log_event(conn, d.reviewer, "decision", f"work {d.work_id}",
+                        {"stage": d.stage, "decision": d.decision, "final": bool(d.final), "id": decision_id})
     warnings = stage2_warnings(conn, protocol, d) if d.stage == 2 and d.decision == "include" else []
     return Recorded(decision_id=decision_id, warnings=warnings, custom_reasons=added)
 
@@ -174,7 +183,7 @@ def record(store: Store, protocol: Protocol, d: Decision) -> Recorded:
 
 def _consensus_if_agreed(conn: Connection, protocol: Protocol, d: Decision) -> None:
     votes = latest_votes(conn, d.stage, d.work_id).get(d.work_id, {})
-    if len(votes) < 2:
+    if len(identities(votes)) < 2:  # two spellings of one name are one reviewer, never a consensus
         return
     values = {v["decision"] for v in votes.values()}
     if len(values) == 1 and values != {"maybe"}:

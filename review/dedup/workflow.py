@@ -14,6 +14,8 @@ from typing import Optional
 
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
+from review.auth import audit
+from review.auth.roles import require
 from review.dedup.best import best_fields, counting_family
 from review.dedup.engine import find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
@@ -172,6 +174,8 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Pro
     order = protocol.family_order if protocol else []
 
     def undo(conn: Connection) -> list[int]:
+        require(conn, protocol, reviewer, "dedup")
+        audit.log_event(conn, reviewer, "split", f"work {work_id}")
         linked = work_records(conn, work_id)
         if len(linked) < 2:
             raise StoreError(f"work {work_id} has {len(linked)} record(s); there is no merge to undo")
@@ -209,6 +213,9 @@ def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: s
     order = protocol.family_order if protocol else []
 
     def resolve(conn: Connection) -> int:
+        require(conn, protocol, reviewer, "dedup")
+        audit.log_event(conn, reviewer, "merge" if verdict == "duplicate" else "keep-apart",
+                        f"records {a} and {b}", {"note": note} if note else None)
         work_a, work_b = _work_of(conn, a), _work_of(conn, b)
         now = now_iso()
         conn.execute(insert(schema.pair_verdicts).values(raw_a=a, raw_b=b, verdict=verdict, reviewer=reviewer,

@@ -49,8 +49,15 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _accounts_and_events(conn: Connection) -> None:
+    """Sign-in accounts and the append-only audit trail (issue 17)."""
+    schema.metadata.create_all(conn, tables=[schema.accounts, schema.events])
+    _forbid_changes(conn, "events")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _accounts_and_events,
 ]
 LATEST = len(MIGRATIONS)
 
