@@ -25,6 +25,9 @@ COMMAND_MODULES: list[str] = [
     "review.commands.search",
     "review.commands.export",
     "review.commands.app",
+    "review.commands.user",
+    "review.commands.audit",
+    "review.commands.backup",
 ]
 
 

@@ -1,10 +1,17 @@
-"""review app [DIR] [--port N]: open the screening app in the browser (Streamlit)."""
+"""review app [DIR] [--port N] [--host ADDR]: open the screening app in the browser (Streamlit).
+
+On 127.0.0.1/localhost with no accounts the app is a one-person tool and asks nobody to sign in.
+Beyond loopback it must have accounts or single sign-on, or it refuses to start (review.auth.exposure)."""
 
 import subprocess
 import sys
 from pathlib import Path
 
+from review.auth.exposure import check_can_start
+from review.auth.roles import has_accounts
+from review.auth.secrets import secrets_files, sso_configured
 from review.errors import ReviewError
+from review.store import open_store
 
 APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the package
 
@@ -12,12 +19,29 @@ APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the
 def register(subparsers) -> None:
     p = subparsers.add_parser("app", help="open the web app for importing, screening and reports",
                               description="Start the Streamlit app over a review directory (default: a working "
-                                          "copy of the bundled review in ~/.cache/nordic-review).")
+                                          "copy of the bundled review in ~/.cache/nordic-review). On another "
+                                          "address than 127.0.0.1/localhost every page asks for a sign-in, and "
+                                          "the app refuses to start unless accounts or single sign-on exist.")
     p.add_argument("dir", type=Path, nargs="?", help="review directory")
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
-    p.add_argument("--address", default="localhost", help="address to listen on (default localhost)")
+    p.add_argument("--host", "--address", dest="address", default="localhost",
+                   help="address to listen on (default localhost; 0.0.0.0 for every interface)")
+    p.add_argument("--secrets", type=Path, metavar="FILE",
+                   help="a secrets.toml with the [auth] settings for single sign-on (default: "
+                        "DIR/.streamlit/secrets.toml, ./.streamlit/secrets.toml, ~/.streamlit/secrets.toml)")
     p.add_argument("--headless", action="store_true", help="do not open a browser window")
     p.set_defaults(handler=run)
+
+
+def _review_has_accounts(review_dir) -> bool:
+    if review_dir is None:
+        return False
+    store = open_store(review_dir)
+    try:
+        with store.read() as conn:
+            return has_accounts(conn)
+    finally:
+        store.close()
 
 
 def command(args) -> list[str]:
@@ -26,9 +50,17 @@ def command(args) -> list[str]:
     if args.dir is not None and not (args.dir / "review.toml").is_file():
         raise ReviewError(f"{args.dir} is not a review directory (no review.toml); create one with "
                           f"'review init {args.dir}'")
+    secrets = getattr(args, "secrets", None)
+    if secrets is not None and not secrets.is_file():
+        raise ReviewError(f"{secrets}: no such secrets file")
+    files = secrets_files(args.dir, secrets)
+    check_can_start(args.address, _review_has_accounts(args.dir), sso_configured(files))
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
            "--server.address", args.address, "--browser.gatherUsageStats", "false",
            "--client.toolbarMode", "minimal"]
+    existing = [str(f) for f in files if f.is_file()]
+    if existing:
+        cmd += [arg for f in existing for arg in ("--secrets.files", f)]
     if args.headless:
         cmd += ["--server.headless", "true"]
     if args.dir is not None:
