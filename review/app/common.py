@@ -1,5 +1,6 @@
 """What every page shares: the open review, the signed-in reviewer, messages that survive a rerun,
-and the one place where a ReviewError becomes an ``st.error``."""
+and the one place where a ReviewError becomes an ``st.error``. Who is signed in is decided by
+``review.app.gate``; in solo mode the person picks their name here."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from typing import Any, Callable, Optional
 
 import streamlit as st
 
+from review.app.gate import Actor, gate, may, sign_out
+from review.auth import audit
+from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
@@ -29,11 +33,18 @@ class Review:
     origin: str
     store: Store
     protocol: Protocol
+    actor: Optional[Actor] = None  # the signed-in account; None in solo mode
 
     @property
     def reviewer(self) -> Optional[str]:
+        if self.actor is not None:
+            return self.actor.name
         name = st.session_state.get("reviewer")
         return None if name == NEW_REVIEWER else name
+
+    @property
+    def signed_in(self) -> bool:
+        return self.actor is not None
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,6 +69,7 @@ def open_review() -> Review:
         st.error(md_escape(f"The review could not be opened: {exc}"))
         st.stop()
     review = Review(directory, location.origin, store, protocol)
+    review.actor = gate(review)  # the sign-in page and st.stop() when someone must sign in first
     st.session_state["_review"] = review
     return review
 
@@ -76,6 +88,10 @@ def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] =
     """Run one core call; a ReviewError becomes a message, anything else is logged as a bug."""
     try:
         result = action()
+    except PermissionDenied as exc:  # the core refused: keep a record of the attempt
+        audit.record(review_context().store, exc.name, "refused", exc.action, {"role": exc.role}, ok=False)
+        flash("error", str(exc))
+        return None
     except ReviewError as exc:
         flash("error", str(exc))
         return None
@@ -94,18 +110,23 @@ def sidebar(review: Review) -> None:
         st.caption("Review")
         st.text(review.protocol.title)
         st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
-        _sign_in(review)
+        if review.actor is not None:
+            st.markdown(md_escape(f"Signed in as {review.actor.name} ({review.actor.role})"))
+            st.button("Sign out", key="sign_out", on_click=sign_out, args=(review, review.actor))
+        else:
+            _sign_in(review)
 
 
 def _sign_in(review: Review) -> None:
-    """The name is a widget bound to the URL (?reviewer=Anna), so a reload keeps you signed in."""
+    """Solo mode (this computer only, no accounts): pick a name. The address bar carries no name:
+    a name in the URL would let anyone who edits it act as someone else."""
     with review.store.read() as conn:
         names = reviewer_choices(conn, review.protocol)
     current = st.session_state.get("reviewer")
     if current and current not in names and current != NEW_REVIEWER:
         names.append(current)
     st.selectbox("Signed in as", names + [NEW_REVIEWER], index=None, placeholder="Choose your name",
-                 key="reviewer", bind="query-params")
+                 key="reviewer")
     if st.session_state.get("reviewer") == NEW_REVIEWER:
         st.text_input("New reviewer's name", key="new_reviewer", max_chars=200)
         st.button("Add and sign in", key="add_reviewer", on_click=_add_reviewer, args=(review,))
@@ -121,12 +142,33 @@ def _add_reviewer(review: Review) -> None:
         flash("success", f"Signed in as {name}.")
 
 
-def require_reviewer(review: Review) -> str:
+def require_name(review: Review) -> str:
+    """Whoever acts is named (solo mode: the name picked in the sidebar), so the audit trail says who."""
     name = review.reviewer
     if not name:
         st.info("Choose your name under **Signed in as** in the sidebar to start.")
         st.stop()
     return name
+
+
+def require_reviewer(review: Review) -> str:
+    name = require_name(review)
+    require_role(review, "screen")
+    return name
+
+
+def require_role(review: Review, action: str) -> None:
+    """Stop a page the signed-in role may not use (the core refuses the action itself too)."""
+    if may(review.actor, action):
+        return
+    seen = st.session_state.setdefault("_refused_logged", set())
+    if action not in seen:  # one event per session and page, not one per rerun
+        seen.add(action)
+        audit.record(review.store, review.actor.name, "refused", action, {"role": review.actor.role, "page": True},
+                     ok=False)
+    st.warning(md_escape(f"Your role ({review.actor.role}) does not allow this page. "
+                         "Ask the lead if you need it."))
+    st.stop()
 
 
 def review_context() -> Review:

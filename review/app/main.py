@@ -16,6 +16,7 @@ PAGES_DIR = Path(__file__).resolve().parent / "views"  # not pages/, which Strea
 import streamlit as st  # noqa: E402
 
 from review.app import common  # noqa: E402
+from review.app.gate import may  # noqa: E402
 from review.errors import ReviewError  # noqa: E402
 from review.ui.text import md_escape  # noqa: E402
 
@@ -25,22 +26,24 @@ ctx = common.open_review()
 common.sidebar(ctx)
 common.show_flash()
 
-PAGES = {
-    "Review": [
-        st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page(PAGES_DIR / "import_files.py", title="Import", icon=":material/upload_file:"),
-        st.Page(PAGES_DIR / "duplicates.py", title="Duplicates", icon=":material/join:"),
-    ],
-    "Screening": [
-        st.Page(PAGES_DIR / "screening.py", title="Stage 1: title/abstract", icon=":material/checklist:"),
-        st.Page(PAGES_DIR / "fulltext.py", title="Stage 2: full text", icon=":material/article:"),
-        st.Page(PAGES_DIR / "final.py", title="Stage 3: final review", icon=":material/task_alt:"),
-        st.Page(PAGES_DIR / "conflicts.py", title="Conflicts and agreement", icon=":material/compare_arrows:"),
-    ],
-    "Results": [
-        st.Page(PAGES_DIR / "reports.py", title="Reports", icon=":material/summarize:"),
-    ],
-}
+# (section, file, title, icon, the action a role needs to see the page). Each page checks again itself.
+PAGE_LIST = [
+    ("Review", "overview.py", "Overview", ":material/dashboard:", "reports"),
+    ("Review", "import_files.py", "Import", ":material/upload_file:", "import"),
+    ("Review", "duplicates.py", "Duplicates", ":material/join:", "dedup"),
+    ("Screening", "screening.py", "Stage 1: title/abstract", ":material/checklist:", "screen"),
+    ("Screening", "fulltext.py", "Stage 2: full text", ":material/article:", "screen"),
+    ("Screening", "final.py", "Stage 3: final review", ":material/task_alt:", "screen"),
+    ("Screening", "conflicts.py", "Conflicts and agreement", ":material/compare_arrows:", "screen"),
+    ("Results", "reports.py", "Reports", ":material/summarize:", "reports"),
+    ("Team", "accounts.py", "Accounts", ":material/group:", "accounts"),
+    ("Team", "audit.py", "Audit trail", ":material/history:", "audit"),
+]
+PAGES: dict[str, list] = {}
+for section, file, title, icon, action in PAGE_LIST:
+    if may(ctx.actor, action):
+        PAGES.setdefault(section, []).append(
+            st.Page(PAGES_DIR / file, title=title, icon=icon, default=file == "overview.py"))
 
 try:
     st.navigation(PAGES).run()

@@ -234,11 +234,14 @@ def collect_raw(conn: Connection) -> list[RawRow]:
     return [RawRow(*row) for row in conn.execute(query)]
 
 
-def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None) -> list[DecisionRow]:
-    """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding)."""
-    from screening.blinding import visible_decision_rows
+def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None, *,
+                      full: bool = False) -> list[DecisionRow]:
+    """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding);
+    ``full``: every row, for the lead (refused in screening.blinding for anyone else)."""
+    from screening.blinding import full_decision_rows, visible_decision_rows
 
-    rows = sorted(visible_decision_rows(conn, protocol, viewer), key=lambda r: (r["created_at"], r["id"]))
+    found = full_decision_rows(conn, viewer, protocol) if full else visible_decision_rows(conn, protocol, viewer)
+    rows = sorted(found, key=lambda r: (r["created_at"], r["id"]))
     return [DecisionRow(work_id=r["work_id"], stage=r["stage"], decision=r["decision"],
                         reasons=_json_list(r["reasons"]), note=r["note"], reviewer=r["reviewer"], final=bool(r["final"]),
                         automatic=bool(r["automatic"]), created_at=r["created_at"]) for r in rows]

@@ -8,6 +8,7 @@ from review.ui.pairs import open_pairs, pair_table_html, recent_verdicts, work_s
 
 review = common.review_context()
 reviewer = common.require_reviewer(review)
+common.require_role(review, "dedup")
 
 st.title("Possible duplicates")
 try:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from review.app import common
+from review.app.gate import may
 from review.app.flow_view import show_flow
 from review.ui.report_views import MIME, appendix_preview_html, export_bytes, export_choices, table31_rows
 from review.ui.tables import family_table
@@ -37,16 +38,21 @@ with tab_downloads:
     chosen = cols[0].selectbox("Export", choices, key="export_choice",
                                format_func=lambda c: f"{c[0]} ({c[1].lstrip('.')})")
     cols[1].write("")
+    full = False
+    if chosen[0] == "decisions" and may(review.actor, "full-log") and (review.signed_in or review.reviewer):
+        full = st.checkbox("The full log, blinded votes included (the lead's view; recorded in the audit trail)",
+                           key="export_full_log")
     if cols[1].button("Prepare the file", key="export_prepare", type="primary"):
         what, suffix = chosen
         viewer = review.reviewer  # the decision log as the signed-in reviewer may see it (blinding)
-        data = common.attempt(lambda: export_bytes(review.store, protocol, what, suffix, viewer=viewer, flow=flow))
+        data = common.attempt(lambda: export_bytes(review.store, protocol, what, suffix, viewer=viewer, flow=flow,
+                                                   full_log=full))
         common.show_flash()
         if data is not None:
-            st.session_state["export_ready"] = (chosen, data)
+            st.session_state["export_ready"] = (chosen, data, review.reviewer)
     ready = st.session_state.get("export_ready")
-    if ready and ready[0] == chosen:
-        (what, suffix), data = ready
+    if ready and ready[0] == chosen and not (review.signed_in and ready[2] != review.reviewer):
+        (what, suffix), data, _ = ready
         st.download_button(f"Download {what}{suffix} ({len(data):,} bytes)", data, file_name=f"{what}{suffix}",
                            mime=MIME.get(suffix, "application/octet-stream"), on_click="ignore", key="export_download")
     st.caption("The same files come from `review export DIR WHAT -o FILE` on the command line. The decision log "
