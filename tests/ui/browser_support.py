@@ -26,12 +26,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(review_dir: Path, *, timeout: float = 60) -> Iterator[str]:
-    """The app's URL while a `streamlit run` process serves it; the process is ended afterwards."""
-    port = free_port()
+def running_app(review_dir: Path, *, timeout: float = 60, port: int | None = None,
+                extra_args: tuple[str, ...] = ()) -> Iterator[str]:
+    """The app's URL while a `streamlit run` process serves it; the process is ended afterwards.
+    ``extra_args`` go to Streamlit (e.g. ``--secrets.files`` for single sign-on)."""
+    port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "review" / "app" / "main.py"), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal", "--", "--dir", str(review_dir)]
+           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal", *extra_args,
+           "--", "--dir", str(review_dir)]
     log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the server
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
