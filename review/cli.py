@@ -25,10 +25,23 @@ COMMAND_MODULES: list[str] = [
     "review.commands.search",
     "review.commands.export",
     "review.commands.app",
+    "review.commands.stop",
     "review.commands.user",
     "review.commands.audit",
     "review.commands.backup",
 ]
+
+
+def package_version() -> str:
+    """The installed distribution's version (the one pip reports), else the source tree's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nordic-review")
+    except PackageNotFoundError:
+        from review import __version__
+
+        return __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Systematic literature reviews from Oria and Google Scholar exports: "
                     "import, deduplicate, screen in three stages, report.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

@@ -101,3 +101,12 @@ def test_a_peer_reviewed_only_search_marks_its_records(tmp_path, capsys):
     with sqlite3.connect(review / "review.sqlite") as db:
         flags = {row[0] for row in db.execute("select peer_reviewed from raw_records")}
     assert flags == {1}  # en is limited to peer-reviewed work in the protocol
+
+
+def test_version_prints_the_package_version(capsys):
+    from review import __version__
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"review {__version__}"

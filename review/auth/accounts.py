@@ -87,8 +87,6 @@ def _existing(conn: Connection, name: str) -> dict:
 def add_account(store: Store, name: str, role: str, *, password: Optional[str] = None,
                 email: Optional[str] = None, subject: Optional[str] = None, actor: Optional[str] = None) -> Account:
     """A new account; at least one way to sign in (a password, an e-mail or a subject for single sign-on)."""
-    from screening.decisions import ensure_reviewer  # screening builds on auth, not the reverse
-
     name, role = tidy(name), _check_role(role)
     if not name:
         raise ReviewError("an account needs a name")
@@ -114,8 +112,6 @@ def add_account(store: Store, name: str, role: str, *, password: Optional[str] =
         now = now_iso()
         conn.execute(a.insert().values(name=name, name_key=fold(name), role=role, password_hash=hashed,
                                        email=email, subject=subject, disabled=False, created_at=now, updated_at=now))
-        if role != "viewer":
-            ensure_reviewer(conn, name, "lead" if role == "lead" else "reviewer")
         audit.log_event(conn, actor, "account-add", name, {"role": role, "email": email, "subject": subject,
                                                              "sign_in": "password" if hashed else "sso"})
         return _account(account_row(conn, name))

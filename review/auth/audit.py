@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import getpass
 import json
-from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import Connection, select
 
-from review.reports.tabular import Table, write_csv
 from review.store import Store, schema
 from review.timeutil import now_iso
 
@@ -71,16 +69,3 @@ def events(conn: Connection, *, action: Optional[str] = None, actor: Optional[st
     for row in rows:
         row["ok"] = bool(row["ok"])
     return rows
-
-
-def events_table(rows: list[dict]) -> Table:
-    """The events as a table for the shared writers (formula-like cells are handled there)."""
-    return Table(columns=list(COLUMNS), title="Audit trail",
-                 rows=[[("yes" if row[c] else "no") if c == "ok" else row[c] for c in COLUMNS] for row in rows])
-
-
-def write_events_csv(store: Store, path: Path, **filters) -> int:
-    with store.read() as conn:
-        rows = events(conn, **filters)
-    write_csv(events_table(rows), Path(path))
-    return len(rows)

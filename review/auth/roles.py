@@ -10,9 +10,9 @@ from typing import Optional
 
 from sqlalchemy import Connection, select
 
+from review.auth.names import fold, same_person, tidy
 from review.errors import ReviewError
 from review.protocol import Protocol
-from review.auth.names import fold, same_person, tidy
 from review.store import schema
 
 ROLES = ("lead", "reviewer", "viewer")

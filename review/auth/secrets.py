@@ -5,9 +5,11 @@ the provider's button). Only the presence of settings is read here; secrets are 
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
+
+import tomllib
 
 from review.errors import ReviewError
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from review.auth.audit import ACTIONS, events, write_events_csv
+from review.auth.audit import ACTIONS, events
+from review.reports.audit_log import write_events_csv
 from review.store import open_store
 
 

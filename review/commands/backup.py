@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from review.store.backup import backup, restore
+from review.backup import backup, restore
 
 
 def register(subparsers) -> None:

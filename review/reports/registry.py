@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from review.errors import ReviewError
 from review.protocol import Protocol
-from review.reports import appendix, collect, included, listings
+from review.reports import appendix, collect, included, listings, methods
 from review.reports.flow.draw import write_flow
 from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
@@ -85,6 +85,9 @@ class ExportData:
 
         return self.store.transact(read_and_log)
 
+    def screening_methods(self) -> methods.ScreeningMethods:
+        return self._read(methods.collect_screening_methods, self.protocol)
+
 
 Writer = Callable[[ExportData, Path], None]
 
@@ -126,6 +129,10 @@ EXPORTS: dict[str, dict[str, Writer]] = {
     "raw": _tabular(lambda d: listings.raw_table(d.raw()), excel=False, sheet="Raw records"),
     "works": _tabular(lambda d: listings.works_table(d.screening_works()), excel=False, sheet="Works"),
     "decisions": _tabular(lambda d: listings.decisions_table(d.decisions()), excel=False, sheet="Decisions"),
+    "screening-methods": {
+        ".md": lambda d, p: methods.write_methods_markdown(d.screening_methods(), d.protocol, p),
+        ".docx": lambda d, p: methods.write_methods_docx(d.screening_methods(), d.protocol, p),
+    },
 }
 
 
@@ -152,6 +159,20 @@ def writer_for(what: str, path: Path) -> Writer:
     return writer
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (os.umask both sets and
+    reads, which would race with other threads of the app)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def export(data: ExportData, what: str, path: Path) -> Path:
     """Write export ``what`` to ``path`` in the format its suffix names."""
     path = Path(path)
@@ -163,6 +184,8 @@ def export(data: ExportData, what: str, path: Path) -> Path:
     temp = Path(temp_name)
     try:
         writer(data, temp)
+        # mkstemp makes the file 0600; an export is for co-authors, so it gets the mode any new file would.
+        os.chmod(temp, 0o666 & ~current_umask())
         os.replace(temp, path)
     finally:
         if temp.exists():

@@ -49,6 +49,12 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _stopping_decisions(conn: Connection) -> None:
+    """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
+    schema.stopping_decisions.create(conn)
+    _forbid_changes(conn, "stopping_decisions")
+
+
 def _accounts_and_events(conn: Connection) -> None:
     """Sign-in accounts and the append-only audit trail (issue 17)."""
     schema.metadata.create_all(conn, tables=[schema.accounts, schema.events])
@@ -57,6 +63,7 @@ def _accounts_and_events(conn: Connection) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _stopping_decisions,
     _accounts_and_events,
 ]
 LATEST = len(MIGRATIONS)

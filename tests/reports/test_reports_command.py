@@ -65,7 +65,7 @@ def test_a_failing_export_leaves_no_file(store, protocol, tmp_path, monkeypatch)
 
 def test_every_export_the_brief_names_is_registered():
     assert set(EXPORTS) == {"flow", "included", "search-log", "asreview", "table", "appendix", "raw", "works",
-                            "decisions"}
+                            "decisions", "screening-methods"}
 
 
 def test_reports_do_not_import_streamlit():
@@ -108,3 +108,19 @@ def test_round_option_draws_the_updated_review_layout(review_dir, tmp_path, caps
     assert "no round 9; this review has rounds 1" in capsys.readouterr().err
     assert main(["export", str(review_dir), "raw", "--round", "1", "-o", str(tmp_path / "r.csv")]) == 1
     assert "--round applies to flow, table, included" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_exported_files_follow_the_umask(review_dir, tmp_path, mask, mode):
+    """Co-authors on a shared folder can read an export: it gets the mode the user's umask gives any new
+    file (a temporary file from mkstemp alone would stay 0600)."""
+    import os
+    import stat
+
+    previous = os.umask(mask)
+    try:
+        out = tmp_path / "works.csv"
+        assert main(["export", str(review_dir), "works", "-o", str(out)]) == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == mode

@@ -6,7 +6,8 @@ from pathlib import Path
 import streamlit as st
 
 from review.app import common
-from review.auth.audit import ACTIONS, events, events_table
+from review.auth.audit import ACTIONS, events
+from review.reports.audit_log import events_table
 from review.reports.tabular import write_csv
 
 review = common.review_context()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from review.auth import audit
 from review.errors import StoreError
 from review.store.db import STORE_FILE, open_store, store_url
 from review.timeutil import now_iso
@@ -47,14 +48,12 @@ def check_backup_file(path: Path) -> None:
 
 def backup(review_dir: Path, target: Path, *, actor: str | None = None) -> Path:
     """Write a consistent copy of the store to ``target`` (which must not exist yet)."""
-    from review.auth import audit  # the event goes into the copy too: it says when the copy was taken
-
     source = _sqlite_path(review_dir)
     target = Path(target)
     if target.exists():
         raise StoreError(f"{target} exists already; choose a new file name (a backup never overwrites)")
     store = open_store(review_dir)  # upgrades an old store and checks it is a review
-    try:
+    try:  # the event goes into the copy too: it says when the copy was taken
         audit.record(store, actor, "backup", target.name)
     finally:
         store.close()
@@ -75,8 +74,6 @@ def backup(review_dir: Path, target: Path, *, actor: str | None = None) -> Path:
 
 def restore(review_dir: Path, source: Path, *, actor: str | None = None) -> Path:
     """Put a backup in place of the review's store; the store it replaces is kept beside it."""
-    from review.auth import audit
-
     check_backup_file(source)
     live = _sqlite_path(review_dir)
     if not (Path(review_dir) / "review.toml").is_file():
