@@ -7,6 +7,7 @@ Streamlit's signed cookie), never in the address bar."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Optional
 
@@ -14,7 +15,7 @@ import streamlit as st
 
 from review.auth import audit
 from review.auth.accounts import SignInError, find_account, sign_in_oidc, sign_in_password
-from review.auth.exposure import sign_in_required
+from review.auth.exposure import REQUIRE_ENV, is_proxied, sign_in_required
 from review.auth.roles import allowed, has_accounts
 from review.auth.secrets import providers
 from review.ui.text import md_escape
@@ -50,10 +51,18 @@ def _sso_claims() -> Optional[dict]:
     return None
 
 
+def _headers() -> dict:
+    try:
+        return dict(st.context.headers or {})
+    except Exception:  # AppTest: no request
+        return {}
+
+
 def needs_sign_in(store) -> bool:
     with store.read() as conn:
         accounts = has_accounts(conn)
-    return sign_in_required(st.get_option("server.address"), accounts)
+    return sign_in_required(st.get_option("server.address"), accounts, proxied=is_proxied(_headers()),
+                            forced=bool(os.environ.get(REQUIRE_ENV)))
 
 
 def current(store) -> Optional[Actor]:

@@ -27,8 +27,19 @@ def is_loopback(address: Optional[str]) -> bool:
         return False  # a host name: it may resolve to anything
 
 
-def sign_in_required(address: Optional[str], has_accounts: bool) -> bool:
-    return has_accounts or not is_loopback(address)
+# A reverse proxy on the same machine reaches the app over loopback; these headers give it away.
+PROXY_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-real-ip", "forwarded")
+REQUIRE_ENV = "NORDIC_REVIEW_REQUIRE_SIGN_IN"  # set by `review app --require-sign-in`
+
+
+def sign_in_required(address: Optional[str], has_accounts: bool, *, proxied: bool = False,
+                     forced: bool = False) -> bool:
+    """Solo mode only for loopback with no accounts, no proxy in front and no explicit demand."""
+    return has_accounts or forced or proxied or not is_loopback(address)
+
+
+def is_proxied(headers) -> bool:
+    return any(h.lower() in PROXY_HEADERS for h in (headers or {}))
 
 
 def check_can_start(address: Optional[str], has_accounts: bool, sso_configured: bool) -> None:

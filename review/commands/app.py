@@ -3,11 +3,12 @@
 On 127.0.0.1/localhost with no accounts the app is a one-person tool and asks nobody to sign in.
 Beyond loopback it must have accounts or single sign-on, or it refuses to start (review.auth.exposure)."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-from review.auth.exposure import check_can_start
+from review.auth.exposure import REQUIRE_ENV, check_can_start
 from review.auth.roles import has_accounts
 from review.auth.secrets import secrets_files, sso_configured
 from review.errors import ReviewError
@@ -29,6 +30,8 @@ def register(subparsers) -> None:
     p.add_argument("--secrets", type=Path, metavar="FILE",
                    help="a secrets.toml with the [auth] settings for single sign-on (default: "
                         "DIR/.streamlit/secrets.toml, ./.streamlit/secrets.toml, ~/.streamlit/secrets.toml)")
+    p.add_argument("--require-sign-in", action="store_true",
+                   help="ask for a sign-in even on loopback (a team server behind a reverse proxy)")
     p.add_argument("--headless", action="store_true", help="do not open a browser window")
     p.set_defaults(handler=run)
 
@@ -54,7 +57,11 @@ def command(args) -> list[str]:
     if secrets is not None and not secrets.is_file():
         raise ReviewError(f"{secrets}: no such secrets file")
     files = secrets_files(args.dir, secrets)
-    check_can_start(args.address, _review_has_accounts(args.dir), sso_configured(files))
+    accounts = _review_has_accounts(args.dir)
+    check_can_start(args.address, accounts, sso_configured(files))
+    if getattr(args, "require_sign_in", False) and not accounts and not sso_configured(files):
+        raise ReviewError("--require-sign-in, but this review has no accounts and no single sign-on: nobody "
+                          "could sign in. Add one with 'review user add DIR NAME --role lead'")
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
            "--server.address", args.address, "--browser.gatherUsageStats", "false",
            "--client.toolbarMode", "minimal"]
@@ -69,7 +76,10 @@ def command(args) -> list[str]:
 
 
 def run(args) -> int:
+    env = dict(os.environ)
+    if getattr(args, "require_sign_in", False):
+        env[REQUIRE_ENV] = "1"
     try:
-        return subprocess.call(command(args))
+        return subprocess.call(command(args), env=env)
     except KeyboardInterrupt:
         return 0

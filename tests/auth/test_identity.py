@@ -38,7 +38,7 @@ def team(store):
 
 
 @pytest.fixture
-def dual(review_dir):
+def dual_protocol(review_dir):
     set_stage_mode(review_dir, 1, "dual")
     return load_protocol(review_dir)
 
@@ -54,22 +54,22 @@ def test_names_fold_case_and_accents_but_keep_letters():
     assert not same_person("Bjørn", "Bjorn")  # ø is a letter of its own, not an accented o
 
 
-def test_two_spellings_of_one_name_never_make_a_consensus(store, works, dual):
+def test_two_spellings_of_one_name_never_make_a_consensus(store, works, dual_protocol):
     """Issue 17: 'anna' beside 'Anna' counted as a second reviewer, so one person made a consensus alone."""
-    record(store, dual, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
-    record(store, dual, Decision(work_id=works[0], stage=1, decision="include", reviewer="anna"))
-    record(store, dual, Decision(work_id=works[0], stage=1, decision="include", reviewer="ÁNNA "))
+    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
+    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="anna"))
+    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="ÁNNA "))
     with store.read() as conn:
         assert works[0] not in latest_final(conn, 1)
         names = set(conn.execute(select(schema.decisions.c.reviewer)).scalars())
         assert names == {"Anna"}  # one spelling in the log
         assert set(conn.execute(select(schema.reviewers.c.name)).scalars()) & {"anna", "ÁNNA"} == set()
-    record(store, dual, Decision(work_id=works[0], stage=1, decision="include", reviewer="Bjørn"))
+    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Bjørn"))
     with store.read() as conn:
         assert latest_final(conn, 1)[works[0]]["reviewer"] == "consensus"
 
 
-def test_votes_stored_under_two_spellings_earlier_still_count_as_one_person(store, works, dual):
+def test_votes_stored_under_two_spellings_earlier_still_count_as_one_person(store, works, dual_protocol):
     """A log written before names were folded may hold 'Anna' and 'anna': blinding and conflicts see one."""
     from review.timeutil import now_iso
 
@@ -79,58 +79,58 @@ def test_votes_stored_under_two_spellings_earlier_still_count_as_one_person(stor
                                                           reasons="[]", final=False, created_at=now_iso()))
     with store.read() as conn:
         assert not conflicts(conn, 1)
-        assert set(visible_votes(conn, dual, 1, works[0], "Bjørn")) == set()  # still blinded for Bjørn
-        assert [r for r in visible_decision_rows(conn, dual, "Bjørn") if r["work_id"] == works[0]] == []
+        assert set(visible_votes(conn, dual_protocol, 1, works[0], "Bjørn")) == set()  # still blinded for Bjørn
+        assert [r for r in visible_decision_rows(conn, dual_protocol, "Bjørn") if r["work_id"] == works[0]] == []
 
 
-def test_roles_are_checked_in_the_core(team, works, dual, review_dir):
+def test_roles_are_checked_in_the_core(team, works, dual_protocol, review_dir):
     store = team
-    record(store, dual, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
-    record(store, dual, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn", reasons=["x"]))
+    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
+    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn", reasons=["x"]))
     with pytest.raises(PermissionDenied, match="Bjørn .*may not reconcile"):
-        reconcile(store, dual, works[0], 1, "Bjørn", "include")
-    reconcile(store, dual, works[0], 1, "cecilie", "include")  # the lead, spelled loosely
+        reconcile(store, dual_protocol, works[0], 1, "Bjørn", "include")
+    reconcile(store, dual_protocol, works[0], 1, "cecilie", "include")  # the lead, spelled loosely
     with pytest.raises(PermissionDenied, match="Vera .*may not screen"):
-        record(store, dual, Decision(work_id=works[1], stage=1, decision="include", reviewer="Vera"))
+        record(store, dual_protocol, Decision(work_id=works[1], stage=1, decision="include", reviewer="Vera"))
     with pytest.raises(PermissionDenied, match="no account"):
-        record(store, dual, Decision(work_id=works[1], stage=1, decision="include", reviewer="Mallory"))
+        record(store, dual_protocol, Decision(work_id=works[1], stage=1, decision="include", reviewer="Mallory"))
     with pytest.raises(PermissionDenied, match="may not import"):
-        import_files(store, dual, [RIS], SearchInfo(family="no"), actor="Bjørn")
-    import_files(store, dual, [RIS], SearchInfo(family="no"), actor="Cecilie")
+        import_files(store, dual_protocol, [RIS], SearchInfo(family="no"), actor="Bjørn")
+    import_files(store, dual_protocol, [RIS], SearchInfo(family="no"), actor="Cecilie")
     with pytest.raises(PermissionDenied, match="may not dedup"):
-        resolve_pair(store, 1, 2, "duplicate", "Anna", protocol=dual)
+        resolve_pair(store, 1, 2, "duplicate", "Anna", protocol=dual_protocol)
     with pytest.raises(PermissionDenied, match="may not dedup"):
-        undo_merge(store, works[0], "Anna", dual)
+        undo_merge(store, works[0], "Anna", dual_protocol)
     with pytest.raises(PermissionDenied, match="may not screen"):
-        save_summary(store, dual, works[0], aim="a", method="m", findings="f", group=None, author="Vera")
+        save_summary(store, dual_protocol, works[0], aim="a", method="m", findings="f", group=None, author="Vera")
     with pytest.raises(PermissionDenied, match="may not full log"):
-        ExportData(store, dual, viewer="Bjørn", full_log=True).decisions()
+        ExportData(store, dual_protocol, viewer="Bjørn", full_log=True).decisions()
     set_disabled(store, "Bjørn")
     with pytest.raises(PermissionDenied):
-        record(store, dual, Decision(work_id=works[2], stage=1, decision="include", reviewer="Bjørn"))
+        record(store, dual_protocol, Decision(work_id=works[2], stage=1, decision="include", reviewer="Bjørn"))
     imported = events(store, "import")
     assert imported[-1]["actor"] == "Cecilie" and imported[-1]["target"] == RIS.name
 
 
-def test_without_accounts_names_are_trusted_as_before(store, works, dual):
+def test_without_accounts_names_are_trusted_as_before(store, works, dual_protocol):
     """Solo mode: no account exists, so nobody is refused except the rule that predates accounts."""
-    record(store, dual, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anyone"))
+    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anyone"))
     with pytest.raises(ReviewError, match="reconcile"):
-        reconcile(store, dual, works[0], 1, "Anyone", "include")
+        reconcile(store, dual_protocol, works[0], 1, "Anyone", "include")
 
 
-def test_the_full_log_is_the_leads_and_its_export_is_audited(team, works, dual):
-    record(team, dual, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Anna", reasons=["hidden"]))
-    blinded = ExportData(team, dual, viewer="Bjørn").decisions()
+def test_the_full_log_is_the_leads_and_its_export_is_audited(team, works, dual_protocol):
+    record(team, dual_protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Anna", reasons=["hidden"]))
+    blinded = ExportData(team, dual_protocol, viewer="Bjørn").decisions()
     assert not [d for d in blinded if d.reviewer == "Anna"]
-    full = ExportData(team, dual, viewer="Cecilie", full_log=True).decisions()
+    full = ExportData(team, dual_protocol, viewer="Cecilie", full_log=True).decisions()
     assert [d.reasons for d in full if d.reviewer == "Anna"] == [["hidden"]]
     assert events(team, "export-full-log")[-1]["actor"] == "Cecilie"
 
 
-def test_every_action_leaves_an_event(team, works, dual):
-    record(team, dual, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
-    save_summary(team, dual, works[0], aim="a", method="m", findings="f", group=None, author="Anna")
+def test_every_action_leaves_an_event(team, works, dual_protocol):
+    record(team, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
+    save_summary(team, dual_protocol, works[0], aim="a", method="m", findings="f", group=None, author="Anna")
     set_role(team, "Vera", "reviewer", actor="Cecilie")
     set_password(team, "Vera", "another synthetic password", actor="Cecilie")
     actions = [e["action"] for e in events(team)]

@@ -83,3 +83,22 @@ def test_beyond_loopback_without_accounts_nobody_gets_in(app):
         config.set_option("server.address", previous)
     assert "nobody can sign in" in shown(at)
     assert not at.sidebar.markdown
+
+
+def test_behind_a_reverse_proxy_loopback_is_no_solo_mode():
+    """A proxy on the same machine reaches the app over 127.0.0.1: its forwarding headers show it."""
+    from review.auth.exposure import is_proxied, sign_in_required
+
+    assert not sign_in_required("127.0.0.1", False, proxied=is_proxied({"Host": "localhost:8501"}))
+    assert sign_in_required("127.0.0.1", False, proxied=is_proxied({"X-Forwarded-For": "192.0.2.7"}))
+    assert sign_in_required("localhost", False, forced=True)
+    assert sign_in_required("::1", True)
+    assert sign_in_required(None, False) and sign_in_required("review.example.org", False)
+
+
+def test_forced_sign_in_through_the_environment(app, monkeypatch):
+    from review.auth.exposure import REQUIRE_ENV
+
+    monkeypatch.setenv(REQUIRE_ENV, "1")  # `review app --require-sign-in`: no solo mode even on loopback
+    at = app("Anna")
+    assert [t.value for t in at.title] == ["Sign in"] and "nobody can sign in" in shown(at)
