@@ -18,7 +18,7 @@ from review.timeutil import now_iso
 # The actions recorded; one word each, so an export can be filtered with a spreadsheet.
 ACTIONS = ("sign-in", "sign-out", "import", "dedup", "merge", "keep-apart", "split", "decision", "reconcile",
            "summary", "account-add", "account-role", "account-password", "account-disable", "account-enable",
-           "export-full-log", "open-round", "refused", "backup", "restore")
+           "export-full-log", "open-round", "stop", "refused", "backup", "restore")
 FORBIDDEN_DETAIL_KEYS = ("password", "password_hash", "hash", "secret")
 COLUMNS = ("id", "at", "actor", "action", "target", "ok", "detail")
 

@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "dedup": frozenset({"lead"}),  # deduplicate, merge, keep apart, split
     "reconcile": frozenset({"lead"}),
     "open-round": frozenset({"lead"}),
+    "stop": frozenset({"lead"}),  # stop ranked screening early
     "full-log": frozenset({"lead"}),  # the decision log without blinding
     "accounts": frozenset({"lead"}),
     "audit": frozenset({"lead"}),

@@ -105,6 +105,16 @@ def test_roles_are_checked_in_the_core(team, works, dual_protocol, review_dir):
         save_summary(store, dual_protocol, works[0], aim="a", method="m", findings="f", group=None, author="Vera")
     with pytest.raises(PermissionDenied, match="may not full log"):
         ExportData(store, dual_protocol, viewer="Bjørn", full_log=True).decisions()
+    from screening.attachments import add_link
+    from screening.quality import save_ratings
+    from screening.stopping import stop_screening
+
+    with pytest.raises(PermissionDenied, match="may not stop"):
+        stop_screening(store, dual_protocol, "Bjørn", basis="reviewers", note="synthetic")
+    with pytest.raises(PermissionDenied, match="may not screen"):
+        add_link(store, works[0], "https://example.org/full-text", "Vera")
+    with pytest.raises(PermissionDenied, match="may not screen"):
+        save_ratings(store, dual_protocol, works[0], "Vera", {})
     set_disabled(store, "Bjørn")
     with pytest.raises(PermissionDenied):
         record(store, dual_protocol, Decision(work_id=works[2], stage=1, decision="include", reviewer="Bjørn"))
