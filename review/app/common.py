@@ -15,6 +15,7 @@ import streamlit as st
 
 from review.app.gate import Actor, gate, may, sign_out
 from review.auth import audit
+from review.auth.names import same_person
 from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
@@ -130,7 +131,7 @@ def _sign_in(review: Review) -> None:
     if st.session_state.get("reviewer") == NEW_REVIEWER:
         st.text_input("New reviewer's name", key="new_reviewer", max_chars=200)
         st.button("Add and sign in", key="add_reviewer", on_click=_add_reviewer, args=(review,))
-    if review.reviewer and review.reviewer == review.protocol.lead:
+    if is_lead(review):
         st.caption("You are the review lead.")
 
 
@@ -140,6 +141,14 @@ def _add_reviewer(review: Review) -> None:
         st.session_state["reviewer"] = name
         st.session_state["new_reviewer"] = ""
         flash("success", f"Signed in as {name}.")
+
+
+def is_lead(review: Review) -> bool:
+    """Whether to offer the lead's controls: the account's role, or in solo mode the protocol's lead."""
+    if review.signed_in:
+        return may(review.actor, "reconcile")
+    lead, name = review.protocol.lead, review.reviewer
+    return bool(lead and name and same_person(name, lead))
 
 
 def require_name(review: Review) -> str:

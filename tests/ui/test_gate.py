@@ -102,3 +102,13 @@ def test_forced_sign_in_through_the_environment(app, monkeypatch):
     monkeypatch.setenv(REQUIRE_ENV, "1")  # `review app --require-sign-in`: no solo mode even on loopback
     at = app("Anna")
     assert [t.value for t in at.title] == ["Sign in"] and "nobody can sign in" in shown(at)
+
+
+def test_sign_out_returns_to_the_sign_in_page_and_is_logged(app, accounts, store):
+    from review.auth.audit import events
+
+    at = sign_in(app(), "Cecilie", LEAD_PW)
+    at.sidebar.button(key="sign_out").click().run()
+    assert [t.value for t in at.title] == ["Sign in"]
+    with store.read() as conn:
+        assert [e["actor"] for e in events(conn, action="sign-out")] == ["Cecilie"]

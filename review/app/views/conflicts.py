@@ -3,7 +3,6 @@
 import streamlit as st
 
 from review.app import common
-from review.app.gate import may
 from review.ui.tables import agreement_rows
 from screening.agreement import agreement, conflicts, reconcile
 from screening.works import work_view
@@ -24,7 +23,7 @@ with review.store.read() as conn:
     views = {c.work_id: work_view(conn, c.work_id) for c in found}
     tables = agreement(conn, stage)
 reasons = protocol.stage(stage).reasons
-is_lead = may(review.actor, "reconcile") if review.signed_in else reviewer == protocol.lead
+is_lead = common.is_lead(review)
 
 
 def _reconcile(work_id: int, decision: str) -> None:
