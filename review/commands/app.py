@@ -4,6 +4,7 @@ On 127.0.0.1/localhost with no accounts the app is a one-person tool and asks no
 Beyond loopback it must have accounts or single sign-on, or it refuses to start (review.auth.exposure)."""
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -75,11 +76,27 @@ def command(args) -> list[str]:
     return cmd
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args) -> int:
     env = dict(os.environ)
     if getattr(args, "require_sign_in", False):
         env[REQUIRE_ENV] = "1"
+    cmd = command(args)
+    proc = subprocess.Popen(cmd, env=env)
+    # Ending `review app` ends the server too: a terminated wrapper must not leave Streamlit listening.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        return subprocess.call(command(args), env=env)
+        return proc.wait()
     except KeyboardInterrupt:
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()

@@ -171,3 +171,36 @@ def test_the_server_never_starts_open_on_a_non_loopback_address(rev):
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
     assert time.monotonic() - started < 120
+
+
+@pytest.mark.slow
+def test_ending_review_app_ends_the_server(rev):
+    """Terminating the `review app` wrapper used to leave Streamlit listening (orphaned servers were
+    found after test runs); the wrapper now ends its server."""
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "review", "app", str(rev), "--headless", "--port", str(port)],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                assert time.monotonic() < deadline, "the app did not start"
+                time.sleep(0.3)
+        proc.terminate()
+        proc.wait(30)
+        deadline = time.monotonic() + 15
+        while True:  # the server shuts down after its wrapper: wait for the port to close
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) != 0:
+                    break
+            assert time.monotonic() < deadline, "the server still listens after review app ended"
+            time.sleep(0.2)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
