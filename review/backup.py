@@ -47,29 +47,19 @@ def check_backup_file(path: Path) -> None:
 
 
 def backup(review_dir: Path, target: Path, *, actor: str | None = None) -> Path:
-    """Write a consistent copy of the store to ``target`` (which must not exist yet)."""
-    source = _sqlite_path(review_dir)
-    target = Path(target)
-    if target.exists():
-        raise StoreError(f"{target} exists already; choose a new file name (a backup never overwrites)")
+    """Write a consistent copy of the store to ``target`` (which must not exist yet), with the
+    event that says when it was taken (review.store.verify.backup makes and checks the copy)."""
+    from review.store.verify import backup as copy_store
+
+    _sqlite_path(review_dir)  # a server store: the pg_dump advice
     store = open_store(review_dir)  # upgrades an old store and checks it is a review
-    try:  # the event goes into the copy too: it says when the copy was taken
-        audit.record(store, actor, "backup", target.name)
+    try:
+        if Path(target).exists():
+            raise StoreError(f"{target} exists; choose a new file name (a backup never overwrites a file)")
+        audit.record(store, actor, "backup", Path(target).name)  # the event goes into the copy too
+        return copy_store(store, Path(target))
     finally:
         store.close()
-    partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    check_backup_file(partial)
-    partial.replace(target)
-    return target
 
 
 def restore(review_dir: Path, source: Path, *, actor: str | None = None) -> Path:

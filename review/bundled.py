@@ -81,6 +81,7 @@ class RunReport:
     imported: list[str] = field(default_factory=list)
     dedup: str = ""
     auto_excluded: int = 0
+    pair_verdicts: int = 0
     decisions: int = 0
     ratings: int = 0
     summaries: int = 0
@@ -110,6 +111,7 @@ def run_review(review_dir: Path, *, progress: bool = False,
                say: Callable[[str], None] = lambda _: None) -> RunReport:
     """Import every listed export, deduplicate, apply protocol rules and the recorded decisions."""
     from review.dedup import run_dedup
+    from review.dedup.verdict_file import apply_pair_verdicts
     from review.ingest import import_batch
     from review.store import open_store
     from screening.auto import apply_protocol_exclusions
@@ -131,10 +133,10 @@ def run_review(review_dir: Path, *, progress: bool = False,
             say(summary.describe())
         report.dedup = str(run_dedup(store, protocol, progress=progress))
         say(report.dedup)
-        report.auto_excluded = apply_protocol_exclusions(store, protocol)
         decisions = review_dir / "decisions"
         # A review re-run with an export left out still applies every decision it can.
-        steps = [("quality.csv", apply_quality_csv, "ratings"),  # before decisions: stage-2 includes find them
+        steps = [("pairs.csv", apply_pair_verdicts, "pair_verdicts"),  # the lead's word on uncertain pairs
+                 ("quality.csv", apply_quality_csv, "ratings"),  # before decisions: stage-2 includes find them
                  ("decisions.csv", apply_decisions_csv, "decisions"),
                  ("summaries.toml", apply_summaries_toml, "summaries")]
         for name, apply, field_name in steps:
@@ -144,6 +146,8 @@ def run_review(review_dir: Path, *, progress: bool = False,
                 report.warnings += result.warnings
                 if result.skipped:
                     report.warnings.append(f"{name}: {result.skipped} rows name records not in the review; skipped")
+        # Protocol rules apply to what no person decided: the team screened the Scholar theses itself.
+        report.auto_excluded = apply_protocol_exclusions(store, protocol)
     finally:
         store.close()
     return report

@@ -26,6 +26,7 @@ COMMAND_MODULES: list[str] = [
     "review.commands.export",
     "review.commands.app",
     "review.commands.stop",
+    "review.commands.verify",
     "review.commands.user",
     "review.commands.audit",
     "review.commands.backup",
@@ -69,6 +70,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy"):  # a storage failure the store did not name itself
+            from review.store.health import describe  # imported here: the CLI starts without SQLAlchemy
+            print(f"Error: {describe(exc)}", file=sys.stderr)
+            return 1
+        if isinstance(exc, OSError):  # a full disk or a missing permission while writing a file
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"Error: {where}{exc.strerror or exc}; nothing more was written", file=sys.stderr)
+            return 1
+        raise
     except KeyboardInterrupt:
         print("Error: interrupted; everything acknowledged before this is stored", file=sys.stderr)
         return 1

@@ -1,8 +1,16 @@
 """Turn the bytes of an export file into clean text, saying which encoding was used.
 
 Exports reach us as UTF-8 (with or without a byte-order mark), as UTF-16 from Excel's "Unicode text",
-or as cp1252/latin-1 from older Windows tools. A second problem is mojibake: UTF-8 that was once read
-as cp1252 and saved again, so "ø" arrives as "Ã¸". We repair that line by line.
+as cp1252 from older Windows tools, and now and then in another code page (GBK from a Chinese
+database, cp1251, cp1250). Byte-order marks and valid UTF-8 are certain and checked first; anything
+else is guessed by ``charset-normalizer`` (a well-kept detector that scores each candidate code page
+by how much mess and how much of a language its text shows), not by hand-written rules. Among
+candidates it finds equally clean and equally readable, cp1252 is preferred: it is the Windows code
+page of the exports a Nordic team works with. A guess with little language evidence behind it, where
+another code page would give different text, is reported as uncertain so the import can warn.
+
+A second problem is mojibake: UTF-8 that was once read as cp1252 and saved again, so "ø" arrives as
+"Ã¸". We repair that line by line.
 
 Repair strategy: a cheap regular expression finds lines that carry the tell-tale byte pairs, and only
 those lines go through ``ftfy.fix_encoding``. ftfy is used rather than a hand-written
@@ -16,10 +24,12 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 import ftfy
+from charset_normalizer import from_bytes
 
 from review.errors import InputError
 
@@ -34,31 +44,46 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SHARE = 0.05
 
 
+# Candidates whose mess score is within this of the cleanest one are taken as equally clean.
+_CHAOS_TIE = 0.02
+# Language evidence (coherence, 0-1) within this of the best counts as a tie; below the floor it is weak.
+_COHERENCE_TIE = 0.02
+_COHERENCE_FLOOR = 0.2
+_PREFERRED = "cp1252"
+# UTF-16/32 exports carry a byte-order mark, and without one their NUL bytes mark them as binary: a
+# guess of these for short BOM-less text turns a few Western letters into Chinese characters.
+_NEVER_GUESSED = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
+
+
 @dataclass
 class DecodedText:
     text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1252" or "latin-1"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", or the code page guessed ("cp1252", "gb18030", ...)
     repaired_mojibake: int = 0  # lines whose double-encoded UTF-8 was repaired
+    warning: Optional[str] = None  # set when the encoding was an uncertain guess
+    repaired_lines: list[int] = field(default_factory=list)  # 1-based numbers of the repaired lines
 
 
 def read_text(path: Path) -> DecodedText:
-    """Read a whole file as text; an empty or binary file is an ``InputError``."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path.name, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data, path.name)
+    """Read a whole file as text; an empty or binary file is an ``InputError``.
+
+    Only a regular file within the size limit is read (``review.importers.limits``).
+    """
+    from review.importers.limits import read_bytes  # late: the importers package imports this module
+
+    return decode_bytes(read_bytes(path), path.name)
 
 
 def decode_bytes(data: bytes, file_name: str) -> DecodedText:
     """Decode, repair mojibake and normalise to NFC."""
-    text, encoding = _decode(data, file_name)
+    text, encoding, warning = _decode(data, file_name)
     if not text.strip():
         raise InputError(file_name, "the file is empty", expected="exported records")
-    text, repaired = repair_mojibake(text)
+    repaired_lines: list[int] = []
+    text, repaired = repair_mojibake(text, repaired_lines)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return DecodedText(text, encoding, repaired)
+    return DecodedText(text, encoding, repaired, warning, repaired_lines)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -71,7 +96,7 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and len(_CONTROL_BYTES.findall(sample)) / len(sample) > _BINARY_SHARE
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str, str]:
+def _decode(data: bytes, file_name: str) -> tuple[str, str, Optional[str]]:
     if not data.strip():
         raise InputError(file_name, "the file is empty", expected="exported records")
     if looks_binary(data):
@@ -79,30 +104,47 @@ def _decode(data: bytes, file_name: str) -> tuple[str, str]:
                          expected="a RIS, BibTeX, CSV, JSON, HTML or XML export, or an .xlsx workbook")
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
+            return data.decode("utf-8-sig"), "utf-8-sig", None
         except UnicodeDecodeError:
-            pass  # a BOM followed by cp1252 bytes: fall through to the single-byte codecs
+            pass  # a BOM followed by another code page: guess from the rest
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", None
         except UnicodeDecodeError as exc:
             raise InputError(file_name, f"broken UTF-16 text at byte {exc.start}",
                              expected="a UTF-16 file with a byte-order mark") from None
     else:
         try:
-            return data.decode("utf-8"), "utf-8"
+            return data.decode("utf-8"), "utf-8", None
         except UnicodeDecodeError:
             pass
     body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
-    try:
-        return body.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 maps every byte, so this cannot fail.
-        return body.decode("latin-1"), "latin-1"
+    return guess_encoding(body, file_name)
 
 
-def repair_mojibake(text: str) -> tuple[str, int]:
-    """Repair double-encoded UTF-8 in the lines that show it; return the text and the count."""
+def guess_encoding(data: bytes, file_name: str) -> tuple[str, str, Optional[str]]:
+    """Decode bytes that are not UTF-8 with the code page charset-normalizer finds most plausible."""
+    candidates = list(from_bytes(data, cp_exclusion=_NEVER_GUESSED))
+    if not candidates:
+        raise InputError(file_name, "the text encoding could not be recognised",
+                         expected="a text export in UTF-8 or a common code page (save it as UTF-8)")
+    cleanest = min(candidate.chaos for candidate in candidates)
+    plausible = [c for c in candidates if c.chaos <= cleanest + _CHAOS_TIE]
+    best_coherence = max(c.coherence for c in plausible)
+    top = [c for c in plausible if c.coherence >= best_coherence - _COHERENCE_TIE]
+    chosen = next((c for c in top if c.encoding == _PREFERRED), top[0])
+    text = str(chosen)
+    others = [c.encoding for c in plausible if c is not chosen and str(c) != text]
+    warning = None
+    if others and chosen.coherence < _COHERENCE_FLOOR:
+        warning = (f"the text encoding is a guess: read as {chosen.encoding}, but {', '.join(others[:3])} "
+                   f"would fit the bytes as well; check the letters outside A-Z, or save the file as UTF-8")
+    return text, chosen.encoding, warning
+
+
+def repair_mojibake(text: str, repaired_lines: Optional[list[int]] = None) -> tuple[str, int]:
+    """Repair double-encoded UTF-8 in the lines that show it; return the text and the count (and add
+    the numbers of the repaired lines to ``repaired_lines`` when given)."""
     if not any(lead in text for lead in _MOJIBAKE_LEADS) or not _MOJIBAKE.search(text):
         return text, 0
     lines = text.split("\n")
@@ -113,6 +155,8 @@ def repair_mojibake(text: str) -> tuple[str, int]:
             if fixed != line:
                 lines[index] = fixed
                 repaired += 1
+                if repaired_lines is not None:
+                    repaired_lines.append(index + 1)
     return "\n".join(lines), repaired
 
 

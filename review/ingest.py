@@ -19,6 +19,7 @@ from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.store import Store, schema
+from review.synthetic import fields_say_synthetic
 from review.timeutil import now_iso
 
 
@@ -28,10 +29,12 @@ class ImportSummary:
     format: str = ""
     encoding: str = ""
     source: str = ""
+    database: Optional[str] = None
     family: Optional[str] = None
     import_id: Optional[int] = None
     records: int = 0
     problems: list[str] = field(default_factory=list)
+    fatal: list[bool] = field(default_factory=list)  # per problem: the record was skipped
     repaired_mojibake: int = 0
     already_imported: Optional[int] = None  # id of the earlier import of the same content
 
@@ -40,12 +43,21 @@ class ImportSummary:
             return (f"{self.file_name}: already imported (import #{self.already_imported}, same content); "
                     f"nothing added")
         text = (f"{self.file_name}: {self.records} records read as {self.format} ({self.encoding}), "
-                f"source {self.source}, family {self.family or '-'}")
+                f"source {self.source}" + (f" ({self.database})" if self.database else "")
+                + f", family {self.family or '-'}")
         if self.repaired_mojibake:
             text += f"; repaired {self.repaired_mojibake} double-encoded values"
         if self.problems:
-            text += f"; {len(self.problems)} problem(s):" + "".join(f"\n  - {p}" for p in self.problems)
+            text += f"; {len(self.problems)} problem(s):" + "".join(f"\n  {line}" for line in self.problem_lines())
         return text
+
+    def problem_lines(self) -> list[str]:
+        """One line per problem naming the file, the record and the line: 'Warning: a.ris, record 3, line 20: …'."""
+        lines = []
+        for text, fatal in zip(self.problems, self.fatal or [True] * len(self.problems), strict=False):
+            where = ", " if text.startswith(("record ", "line ")) else ": "
+            lines.append(f"{'Skipped' if fatal else 'Warning'}: {self.file_name}{where}{text}")
+        return lines
 
 
 @dataclass
@@ -81,8 +93,6 @@ def _validate(protocol: Protocol, info: SearchInfo) -> SearchInfo:
 def _read(path: Path, info: SearchInfo) -> ImportResult:
     from review.importers import read_file  # the registry; imported late to keep start-up light
 
-    if not path.is_file():
-        raise InputError(str(path), "file not found")
     result = read_file(path, source=info.source)
     if not result.records:
         detail = "; ".join(str(p) for p in result.problems[:3])
@@ -101,16 +111,15 @@ def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, S
                  *, round_id: Optional[int] = None, actor: Optional[str] = None) -> list[ImportSummary]:
     """Read every file first, then store them all in one transaction: one unreadable file leaves the
     store unchanged. Content imported before (same hash) is reported, not stored twice."""
+    from review.importers.limits import read_bytes  # late, like the registry in ``_read``
+
     items = [(Path(path), _validate(protocol, info)) for path, info in items]
     prepared: list[tuple[Path, str, SearchInfo, Optional[ImportResult]]] = []
     with store.read() as conn:
         known = dict(conn.execute(select(schema.imports.c.file_hash, schema.imports.c.id)).all())
     seen: set[str] = set()
     for path, info in items:
-        try:
-            digest = content_hash(path.read_bytes())
-        except OSError as exc:
-            raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        digest = content_hash(read_bytes(path))  # a regular file within the size limit, or an InputError
         if digest in known or digest in seen:
             prepared.append((path, digest, info, None))
             continue
@@ -152,6 +161,7 @@ def _record_row(import_id: int, rec: RawRecord, info: SearchInfo) -> dict:
         "peer_reviewed": rec.peer_reviewed if rec.peer_reviewed is not None else (True if info.peer_reviewed_only
                                                                                   else None), "cited_by": rec.cited_by, "volume": rec.volume, "issue": rec.issue,
         "pages": rec.pages, "keywords": _json(rec.keywords), "fields": _json(rec.fields),
+        "synthetic": rec.synthetic or fields_say_synthetic(rec.fields),
     }
 
 
@@ -167,13 +177,14 @@ def store_result(conn: Connection, result: ImportResult, digest: str, info: Sear
         family=info.family, query=info.query, searched=info.searched, filters=_json(filters) if filters else None,
         encoding=result.encoding, repaired_mojibake=result.repaired_mojibake, n_records=len(result.records),
         n_problems=len(result.problems), problems=_json([asdict(p) for p in result.problems]),
-        imported_at=now_iso())).inserted_primary_key[0]
+        imported_at=now_iso(), database=result.database)).inserted_primary_key[0]
     rows = [_record_row(import_id, rec, info) for rec in result.records]
     if rows:
         conn.execute(schema.raw_records.insert(), rows)
     return ImportSummary(file_name=result.file_name, format=result.format, encoding=result.encoding,
-                         source=source, family=info.family, import_id=import_id, records=len(rows),
-                         problems=[str(p) for p in result.problems], repaired_mojibake=result.repaired_mojibake)
+                         source=source, database=result.database, family=info.family, import_id=import_id,
+                         records=len(rows), problems=[str(p) for p in result.problems],
+                         fatal=[p.fatal for p in result.problems], repaired_mojibake=result.repaired_mojibake)
 
 
 def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "auto",

@@ -78,6 +78,7 @@ class RawRecord:
     issue: Optional[str] = None
     pages: Optional[str] = None
     keywords: list[str] = field(default_factory=list)
+    synthetic: bool = False  # a made-up stand-in, marked so in its file (see review.synthetic)
 
     def first_author_family(self) -> str:
         return self.authors[0].family if self.authors else ""
@@ -94,3 +95,4 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     source: str = "other"  # what the reader believes the source is; the caller may override
     repaired_mojibake: int = 0  # how many values had double-encoded UTF-8 repaired
+    database: Optional[str] = None  # the database(s) the file names (RIS DB/DP, PoP's links): "ERIC; EBSCOhost"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable, Optional
 from urllib.parse import unquote
 
@@ -71,26 +72,87 @@ def parse_year(value: Optional[str]) -> Optional[int]:
 
 
 _INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]{1,4}|(?:[A-ZÆØÅÄÖÜ]\.\s?){1,4})$")
+# Initials after a surname in the Vancouver style of PubMed, Embase and Scopus: "AB", "R.", "J.-P.", "A.B.".
+_TRAILING_INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]{1,3}\.?|(?:[A-ZÆØÅÄÖÜ]\.?-?){1,4})$")
+# Words that make a name an organisation's, in the languages of the sources (matched on folded words;
+# entries ending in "-" match as prefixes, so "direktorat-" covers "direktoratet" and compounds are
+# caught by the suffixes below).
+_ORGANISATION_WORDS = frozenset("""
+    university universitet universitetet universitat universite universidad universita college hogskole
+    hogskolen hogskola hogskolan hojskole institute institut institutt instituttet institutet ministry
+    ministeriet department departement departementet directorate direktorat direktoratet agency agencies
+    authority authorities council councils committee commission board bureau office centre center senter
+    senteret centrum organisation organization organisasjon association forening foreningen forbund
+    forbundet foundation stiftelse stiftelsen society selskap group gruppe gruppen collaboration
+    collaborative consortium network nettverk kommune kommunes kommun kommunen fylkeskommune region
+    regionen regjeringen government statistics statistikk statistik sentralbyra centralbyran tilsynet
+    verket ombudet ltd gmbh oecd unhcr unesco unicef
+""".split())
+_ORGANISATION_SUFFIXES = ("direktoratet", "departementet", "tilsynet", "instituttet", "institutet",
+                          "senteret", "verket", "byraet", "byran", "kommune", "styrelsen", "verket", "radet")
+
+
+@lru_cache(maxsize=50_000)
+def is_organisation(name: str) -> bool:
+    """True when a name reads as an organisation's ("Statistisk sentralbyrå", "Utlendingsdirektoratet")."""
+    words = [w.strip(".,;:()") for w in fold(name).split()]
+    return any(w in _ORGANISATION_WORDS or (len(w) > 8 and w.endswith(_ORGANISATION_SUFFIXES)) for w in words)
 
 
 def parse_author(value: str) -> Optional[Author]:
     """Read one name in any of the forms exports use.
 
-    ``Nordmann, Kari`` and ``Nordmann, K.`` (RIS, BibTeX); ``KA Nordmann`` (Google Scholar);
-    ``Kari Nordmann`` (free text). An organisation name stays whole as the family name.
+    ``Nordmann, Kari`` and ``Nordmann, K.`` (RIS, BibTeX, MEDLINE FAU); ``Nordmann KA`` and ``Liu R.``
+    (Vancouver: PubMed AU, Embase, Scopus); ``KA Nordmann`` (Google Scholar); ``Kari Nordmann`` (free
+    text). An organisation ("Statistisk sentralbyrå") stays whole as the family name with no given name.
     """
     value = clean_text(value).strip(" ,;")
     if not value or value in {"…", "...", "et al.", "et al"}:
         return None
     if "," in value:
         family, _, given = value.partition(",")
+        # "Ministry of Health, Norway" is an organisation; "Board, John" is a person called Board.
+        if " " in family.strip() and is_organisation(value):
+            return Author(value)
         return Author(family.strip(), given.strip())
+    if is_organisation(value):
+        return Author(value)
     parts = value.split(" ")
     if len(parts) == 1:
         return Author(parts[0])
     if _INITIALS.match(parts[0]) and not _INITIALS.match(parts[-1]):
-        return Author(" ".join(parts[1:]), parts[0])
+        lead = 1
+        while lead < len(parts) - 1 and _INITIALS.match(parts[lead]):
+            lead += 1
+        return Author(" ".join(parts[lead:]), " ".join(parts[:lead]))  # KA Nordmann, A. B. Smith
+    if _TRAILING_INITIALS.match(parts[-1]) and not _INITIALS.match(parts[0]):
+        return Author(" ".join(parts[:-1]), parts[-1])  # Nordmann KA, Liu R.
     return Author(parts[-1], " ".join(parts[:-1]))
+
+
+def looks_like_vancouver(name: str) -> bool:
+    """'Nordmann KA', 'Liu R.': a surname followed by initials (for telling how a cell lists names)."""
+    parts = clean_text(name).split(" ")
+    return len(parts) > 1 and bool(_TRAILING_INITIALS.match(parts[-1])) and not _INITIALS.match(parts[0])
+
+
+# Record ids that name one work in every database that carries them (unlike a database's own
+# accession numbers): deduplication may join two records that share one.
+SHARED_ID_PREFIXES = ("pmid:",)
+
+
+def pmid_key(value: str) -> str:
+    """The one form a PubMed id is stored in: 'pmid:12345678' (leading zeros dropped)."""
+    return f"pmid:{int(value)}"
+
+
+def shared_record_id(source: str, source_id: Optional[str]) -> Optional[str]:
+    """A record id that identifies a work across searches: a Primo id (Oria records), or a PMID."""
+    if not source_id:
+        return None
+    if source == "oria" or source_id.startswith(SHARED_ID_PREFIXES):
+        return source_id
+    return None
 
 
 def author_key(author: Author) -> str:

@@ -1,19 +1,26 @@
 """The protocol as data: ``review.toml`` plus one TOML file per query family under ``queries/``.
 
 Everything the workflow needs to know about a review (years, stages, reasons, quality criteria,
-reviewers, families and their order) is read from here, never hard-coded.
+reviewers, families and their order) is read from here, never hard-coded. The files are checked
+against the declared schema in ``protocol_schema`` first, so a wrong type or a misspelt key is an
+error naming the file and the key, never a silently changed rule.
 """
 
 from __future__ import annotations
 
-import tomllib
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
+import tomllib
+
+from review import protocol_schema as schema_models
 from review.errors import ProtocolError
+from review.protocol_schema import validated
 
-SCREENING_MODES = ("single", "dual")
+SCREENING_MODES = schema_models.SCREENING_MODES
 QUALITY_RATINGS = ("yes", "partly", "no", "unclear")
 
 
@@ -60,9 +67,9 @@ class Family:
     order: int = 0
     peer_reviewed_only: bool = False
     exclude_doc_types: list[str] = field(default_factory=list)
-    years: Optional[tuple[int, int]] = None
+    years: tuple[int, int] | None = None
     scholar_forms: dict[str, list[str]] = field(default_factory=dict)  # truncated term -> spelled-out forms
-    path: Optional[Path] = None
+    path: Path | None = None
 
     def query(self) -> str:
         """The Boolean query as typed into Oria/Primo: groups AND-ed, alternatives OR-ed."""
@@ -82,7 +89,7 @@ class Protocol:
     quality_criteria: list[QualityCriterion]
     quality_rule: QualityRule
     reviewers: list[str]
-    lead: Optional[str]
+    lead: str | None
     families: list[Family]
     appendix_groups: list[str]
     auto_exclusions: dict[str, str]  # rule -> reason text: "thesis", "outside_years"
@@ -93,7 +100,10 @@ class Protocol:
     # The statistical stopping criterion for ranked screening ([stopping] in review.toml)
     recall_target: float = 0.95
     confidence: float = 0.95
-    directory: Optional[Path] = None
+    # The review's own keywords, highlighted green / red on the card ([highlight] in review.toml)
+    include_keywords: list[str] = field(default_factory=list)
+    exclude_keywords: list[str] = field(default_factory=list)
+    directory: Path | None = None
 
     def family(self, family_id: str) -> Family:
         for fam in self.families:
@@ -109,17 +119,11 @@ class Protocol:
         raise ProtocolError(f"unknown stage {number}; the protocol has stages "
                             + ", ".join(str(s.number) for s in self.stages))
 
-    def family_rank(self, family_id: Optional[str]) -> int:
+    def family_rank(self, family_id: str | None) -> int:
         try:
             return self.family_order.index(family_id)
         except ValueError:
             return len(self.family_order)
-
-
-def _require(data: dict, key: str, where: str) -> Any:
-    if key not in data:
-        raise ProtocolError(f"{where}: missing '{key}'")
-    return data[key]
 
 
 def _read_toml(path: Path) -> dict:
@@ -127,35 +131,70 @@ def _read_toml(path: Path) -> dict:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProtocolError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise ProtocolError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProtocolError(f"{path}: not valid TOML ({exc})") from None
 
 
 def load_family(path: Path) -> Family:
-    data = _read_toml(path)
-    where = str(path)
-    groups = [TermGroup(name=g.get("name", f"group {i + 1}"), terms=list(_require(g, "terms", where)))
-              for i, g in enumerate(_require(data, "groups", where))]
-    filters = data.get("filters", {})
-    years = filters.get("years")
+    data = validated(schema_models.FamilyFile, _read_toml(path), path)
+    years = data.filters.years
     return Family(
-        id=str(_require(data, "id", where)), label=data.get("label", data["id"]),
-        language=_require(data, "language", where), sources=list(data.get("sources", ["oria", "scholar"])),
-        groups=groups, order=int(data.get("order", 0)),
-        peer_reviewed_only=bool(filters.get("peer_reviewed_only", False)),
-        exclude_doc_types=list(filters.get("exclude_doc_types", [])),
-        years=tuple(years) if years else None,
-        scholar_forms={k: list(v) for k, v in data.get("scholar", {}).get("forms", {}).items()},
-        path=path,
+        id=data.id, label=data.label if data.label is not None else data.id, language=data.language,
+        sources=list(data.sources), groups=[TermGroup(name=g.name or f"group {i + 1}", terms=list(g.terms))
+                                            for i, g in enumerate(data.groups)],
+        order=data.order, peer_reviewed_only=data.filters.peer_reviewed_only,
+        exclude_doc_types=list(data.filters.exclude_doc_types), years=(years[0], years[1]) if years else None,
+        scholar_forms={k: list(v) for k, v in data.scholar.forms.items()}, path=path,
     )
 
 
-def _share(table: dict, key: str, default: float, where: str) -> float:
-    """A share strictly between 0 and 1 (a recall target, a confidence), written as 0.95."""
-    value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
-        raise ProtocolError(f"{where}: stopping.{key} must be a number between 0 and 1 (e.g. 0.95), not {value!r}")
-    return float(value)
+KEYWORDS_COMMENT = "# The review's own keywords, highlighted on the card"
+
+
+def clean_keywords(text: str) -> list[str]:
+    """Keywords typed one per line or separated by commas: trimmed, blanks and repeats dropped."""
+    seen: dict[str, None] = {}
+    for piece in re.split(r"[,\n;]", text or ""):
+        word = " ".join(piece.split())
+        if word and word.casefold() not in {w.casefold() for w in seen}:
+            seen[word] = None
+    return list(seen)
+
+
+def save_highlight_keywords(review_dir: Path, include: list[str], exclude: list[str]) -> None:
+    """Write ``[highlight]`` into review.toml, keeping the rest of the file (and its comments) as written.
+
+    The new file is read back as a protocol before it replaces the old one, so a bad write changes
+    nothing."""
+    import tomli_w
+
+    path = Path(review_dir) / "review.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, inside = [], False
+    for line in lines:
+        header = re.match(r"\s*\[+\s*([^\]]+?)\s*\]+\s*(#.*)?$", line)
+        if header:
+            inside = header.group(1) == "highlight"
+            while inside and kept and (kept[-1].startswith(KEYWORDS_COMMENT) or not kept[-1].strip()):
+                kept.pop()  # our own comment line above the table goes with it
+        if not inside:
+            kept.append(line)
+    text = "".join(kept).rstrip("\n") + "\n"
+    body = {k: v for k, v in (("include", include), ("exclude", exclude)) if v}
+    if body:
+        text += f"\n{KEYWORDS_COMMENT} (green: include, red: exclude).\n[highlight]\n" + tomli_w.dumps(body)
+    tomllib.loads(text)  # our own write must still be TOML before it replaces anything
+    old = path.read_bytes()
+    temporary = path.with_name(".review.toml.new")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+    try:
+        load_protocol(path.parent)
+    except ProtocolError:
+        path.write_bytes(old)  # the protocol as it was: nothing changed
+        raise
 
 
 def load_protocol(review_dir: Path) -> Protocol:
@@ -164,54 +203,39 @@ def load_protocol(review_dir: Path) -> Protocol:
     if not path.is_file():
         raise ProtocolError(f"{review_dir} is not a review directory (no review.toml); "
                             f"create one with 'review init {review_dir}'")
-    data = _read_toml(path)
+    data = validated(schema_models.ReviewFile, _read_toml(path), path)
     where = str(path)
-    years = _require(data, "years", where)
-    if not (isinstance(years, list) and len(years) == 2 and years[0] <= years[1]):
-        raise ProtocolError(f"{where}: 'years' must be [first, last], e.g. [2016, 2022]")
-
-    stages = []
-    for raw in _require(data, "stages", where):
-        stage = Stage(number=int(_require(raw, "number", where)), name=_require(raw, "name", where),
-                      label=raw.get("label", raw["name"]), mode=raw.get("mode", "single"),
-                      criteria=list(raw.get("criteria", [])), reasons=list(raw.get("reasons", [])),
-                      reason_required=bool(raw.get("reason_required", False)))
-        if stage.mode not in SCREENING_MODES:
-            raise ProtocolError(f"{where}: stage {stage.number} mode must be single or dual, not {stage.mode!r}")
-        stages.append(stage)
-    if sorted(s.number for s in stages) != [1, 2, 3]:
-        raise ProtocolError(f"{where}: the protocol needs stages numbered 1, 2 and 3")
-
-    quality = data.get("quality", {})
-    criteria = [QualityCriterion(id=c["id"], label=c.get("label", c["id"]), description=c.get("description", ""))
-                for c in quality.get("criteria", [])]
-    rule = QualityRule(**quality.get("rule", {}))
+    stages = [Stage(number=raw.number, name=raw.name, label=raw.label if raw.label is not None else raw.name,
+                    mode=raw.mode, criteria=list(raw.criteria), reasons=list(raw.reasons),
+                    reason_required=raw.reason_required) for raw in data.stages]
+    criteria = [QualityCriterion(id=c.id, label=c.label if c.label is not None else c.id, description=c.description)
+                for c in data.quality.criteria]
+    rule = QualityRule(**data.quality.rule.model_dump())
 
     queries_dir = review_dir / "queries"
     families = sorted((load_family(p) for p in sorted(queries_dir.glob("*.toml"))),
                       key=lambda f: (f.order, f.id)) if queries_dir.is_dir() else []
     ids = [f.id for f in families]
     if len(set(ids)) != len(ids):
-        raise ProtocolError(f"{queries_dir}: two query files declare the same family id")
-    order = list(data.get("counting", {}).get("family_order", ids))
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise ProtocolError(f"{queries_dir}: two query files declare the same family id {twice}")
+    order = list(data.counting.family_order if data.counting.family_order is not None else ids)
     unknown = [f for f in order if f not in ids]
     if unknown:
         raise ProtocolError(f"{where}: counting.family_order names unknown families {unknown}; declared: {ids}")
+    if data.search.oria is not None:
+        from review.search.config import load_oria_config  # the search package reads [search.oria] itself
 
-    team = data.get("team", {})
-    join_versions = data.get("dedup", {}).get("join_review_versions", True)
-    if not isinstance(join_versions, bool):
-        raise ProtocolError(f"{where}: dedup.join_review_versions must be true or false, not {join_versions!r}")
-    stopping = data.get("stopping", {})
-    recall_target = _share(stopping, "recall_target", 0.95, where)
-    confidence = _share(stopping, "confidence", 0.95, where)
+        load_oria_config({"oria": data.search.oria}, where=f"{where}: search.oria")
     return Protocol(
-        recall_target=recall_target, confidence=confidence,
-        title=_require(data, "title", where), year_from=int(years[0]), year_to=int(years[1]), stages=sorted(
-            stages, key=lambda s: s.number), quality_criteria=criteria, quality_rule=rule,
-        reviewers=list(team.get("reviewers", [])), lead=team.get("lead"), families=families,
-        appendix_groups=list(data.get("appendix", {}).get("groups", [])),
-        auto_exclusions=dict(data.get("auto_exclusions", {})), family_order=order + [i for i in ids if i not in order],
-        report_language=data.get("report_language", "no"), search=dict(data.get("search", {})),
-        directory=review_dir, join_review_versions=join_versions,
+        title=data.title, year_from=data.years[0], year_to=data.years[1], stages=sorted(stages, key=lambda s: s.number),
+        quality_criteria=criteria, quality_rule=rule, reviewers=list(data.team.reviewers), lead=data.team.lead,
+        families=families, appendix_groups=list(data.appendix.groups),
+        auto_exclusions=data.auto_exclusions.model_dump(exclude_none=True),
+        family_order=order + [i for i in ids if i not in order], report_language=data.report_language,
+        search=data.search.model_dump(exclude_none=True), directory=review_dir,
+        join_review_versions=data.dedup.join_review_versions,
+        recall_target=data.stopping.recall_target, confidence=data.stopping.confidence,
+        include_keywords=[k.strip() for k in data.highlight.include],
+        exclude_keywords=[k.strip() for k in data.highlight.exclude],
     )

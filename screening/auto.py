@@ -10,10 +10,8 @@ from sqlalchemy import Connection, select
 
 from review.protocol import Protocol
 from review.store import Store, schema
-from screening.decisions import Decision, write_decision
+from screening.decisions import PROTOCOL_REVIEWER, Decision, write_decision
 from screening.works import active_work_ids
-
-PROTOCOL_REVIEWER = "protocol"
 
 
 def rule_reason(protocol: Protocol, work: dict, years: tuple[int, int]) -> str | None:

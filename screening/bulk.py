@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 from review.errors import InputError, ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
-from screening.decisions import Decision, ensure_reviewer, write_decision
+from screening.decisions import Decision, Recorded, ensure_reviewer, record_in, write_decision
 from screening.quality import write_rating
 from screening.summaries import write_summary
 
@@ -132,7 +132,7 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_un
                              reviewer=row["reviewer"], reasons=reasons, note=row.get("note") or None,
                              final=_flag(row.get("final", "true") or "true", "final"),
                              order_mode=row.get("order_mode") or None)
-                recorded = write_decision(conn, protocol, d)
+                recorded = _apply_row(conn, protocol, d, final_given=bool(row.get("final")))
             except UnknownRecordKey:
                 if not skip_unknown:
                     raise InputError(Path(path).name, f"no record with key '{row.get('record')}'", line=line) from None
@@ -151,6 +151,23 @@ def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_un
         return result
 
     return store.transact(work)
+
+
+def _apply_row(conn: Connection, protocol: Protocol, d: Decision, *, final_given: bool) -> Recorded:
+    """One row, recorded as the screening page would record it.
+
+    In a stage screened by two reviewers a person's row is a vote (consensus follows when the votes
+    agree); a final decision there is the lead's reconciliation, never one reviewer's alone.
+    """
+    if protocol.stage(d.stage).mode != "dual":
+        return write_decision(conn, protocol, d)
+    if d.final and final_given:
+        if not protocol.lead or d.reviewer.strip() != protocol.lead:
+            lead = f"only the lead ({protocol.lead})" if protocol.lead else "only a lead ([team] lead in review.toml)"
+            raise ReviewError(f"stage {d.stage} is screened by two reviewers: {d.reviewer}'s row is a vote "
+                              f"(final = false) and cannot be a final decision; {lead} records one")
+        return write_decision(conn, protocol, d)  # the lead's reconciliation
+    return record_in(conn, protocol, d)
 
 
 def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:

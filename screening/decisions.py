@@ -19,6 +19,8 @@ from review.timeutil import now_iso
 
 DECISIONS = schema.DECISIONS
 CONSENSUS = "consensus"  # reviewer name on the final row written when dual votes agree
+PROTOCOL_REVIEWER = "protocol"  # reviewer name on rows written by the protocol's exclusion rules
+RESERVED_REVIEWERS = (CONSENSUS, PROTOCOL_REVIEWER)  # rows written by rules, never by a person
 
 
 @dataclass
@@ -47,6 +49,9 @@ def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool
     name = (name or "").strip()
     if not name:
         raise ReviewError("a decision needs a reviewer name")
+    if name.casefold() in RESERVED_REVIEWERS:
+        raise ReviewError(f"'{name}' is reserved for decisions made by rules "
+                          f"({', '.join(RESERVED_REVIEWERS)}); a person needs their own name")
     if canonical_name(conn, name) != tidy(name) or conn.execute(
             select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first():
         return False
@@ -132,6 +137,9 @@ def check_eligible(conn: Connection, work_id: int, stage: int) -> None:
 
 
 def validate(protocol: Protocol, d: Decision) -> None:
+    if not d.automatic and d.reviewer.strip().casefold() in RESERVED_REVIEWERS:
+        raise ReviewError(f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
+                          f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name")
     if d.decision not in DECISIONS:
         raise ReviewError(f"decision must be one of {', '.join(DECISIONS)}, not '{d.decision}'")
     stage = protocol.stage(d.stage)
@@ -169,16 +177,18 @@ def record(store: Store, protocol: Protocol, d: Decision) -> Recorded:
     In a stage screened by two reviewers a vote is not final by itself; when the second vote agrees
     with the first, a final consensus row is appended in the same transaction.
     """
-    def work(conn: Connection) -> Recorded:
-        dual = protocol.stage(d.stage).mode == "dual"
-        if dual and not d.automatic:
-            d.final = False  # a vote; final once both agree or the lead reconciles
-        recorded = write_decision(conn, protocol, d)
-        if dual and not d.final:
-            _consensus_if_agreed(conn, protocol, d)
-        return recorded
+    return store.transact(lambda conn: record_in(conn, protocol, d))
 
-    return store.transact(work)
+
+def record_in(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
+    """``record`` inside the caller's transaction (the page and ``review decide --csv`` share it)."""
+    dual = protocol.stage(d.stage).mode == "dual"
+    if dual and not d.automatic:
+        d.final = False  # a vote; final once both agree or the lead reconciles
+    recorded = write_decision(conn, protocol, d)
+    if dual and not d.final:
+        _consensus_if_agreed(conn, protocol, d)
+    return recorded
 
 
 def _consensus_if_agreed(conn: Connection, protocol: Protocol, d: Decision) -> None:

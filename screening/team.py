@@ -9,10 +9,9 @@ from review.auth.roles import canonical_name
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
-from screening.auto import PROTOCOL_REVIEWER
-from screening.decisions import CONSENSUS, ensure_reviewer
+from screening.decisions import RESERVED_REVIEWERS, ensure_reviewer
 
-SYSTEM_NAMES = (CONSENSUS, PROTOCOL_REVIEWER)  # rows written by rules, not by people
+SYSTEM_NAMES = RESERVED_REVIEWERS  # rows written by rules, not by people
 MAX_NAME = 200
 
 
@@ -30,7 +29,7 @@ def add_reviewer(store: Store, protocol: Protocol, name: str) -> str:
         raise ReviewError("type a name to add a reviewer")
     if len(name) > MAX_NAME:
         raise ReviewError(f"a reviewer name has at most {MAX_NAME} characters")
-    if name in SYSTEM_NAMES:
+    if name.casefold() in SYSTEM_NAMES:
         raise ReviewError(f"'{name}' is reserved for decisions made by rules; choose another name")
     role = "lead" if protocol.lead and same_person(name, protocol.lead) else "reviewer"
 

@@ -11,7 +11,7 @@ import streamlit as st
 from review.app.common import Review, attempt, flash
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
-from review.ui.highlight import TermMatcher, protocol_terms
+from review.ui.highlight import TermMatcher, legend_html, review_terms
 from screening.decisions import Decision, record
 from screening.queue import progress
 from screening.screen_view import ScreenState
@@ -24,8 +24,8 @@ BUTTONS = (  # decision, label, shortcut, button type
 
 
 def matcher(review: Review) -> TermMatcher:
-    """Compiled once per session and set of terms (an edited query file gives a new matcher)."""
-    terms = tuple(protocol_terms(review.protocol))
+    """Compiled once per session and set of terms (an edited query file or keyword list gives a new one)."""
+    terms = tuple(review_terms(review.protocol))
     found = st.session_state.get("_matcher")
     if not found or found[0] != terms:
         found = (terms, TermMatcher(terms))
@@ -38,7 +38,9 @@ def keys(stage: int) -> dict[str, str]:
 
 
 def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True) -> None:
-    st.html(CARD_CSS + work_card_html(state.view, matcher(review), show_abstract=show_abstract))
+    found = matcher(review)
+    st.html(CARD_CSS + work_card_html(state.view, found, show_abstract=show_abstract)
+            + legend_html(found.terms))
 
 
 def show_criteria(state: ScreenState) -> None:

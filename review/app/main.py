@@ -20,7 +20,9 @@ from review.app.gate import may  # noqa: E402
 from review.errors import ReviewError  # noqa: E402
 from review.ui.text import md_escape  # noqa: E402
 
-st.set_page_config(page_title="nordic-review", page_icon=":material/library_books:", layout="wide")
+# A local file, sent inline: a ":material/…:" page icon is fetched from a font service on every load.
+ICON = Path(__file__).resolve().parent / "static" / "icon.png"
+st.set_page_config(page_title="nordic-review", page_icon=str(ICON), layout="wide")
 
 ctx = common.open_review()
 common.sidebar(ctx)

@@ -3,6 +3,8 @@
 On 127.0.0.1/localhost with no accounts the app is a one-person tool and asks nobody to sign in.
 Beyond loopback it must have accounts or single sign-on, or it refuses to start (review.auth.exposure)."""
 
+from __future__ import annotations
+
 import os
 import signal
 import subprocess
@@ -16,6 +18,20 @@ from review.errors import ReviewError
 from review.store import open_store
 
 APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the package
+
+# Nothing leaves the machine: no usage statistics, no Deploy button (minimal toolbar, no developer mode).
+# Given on the command line because `streamlit run` on the packaged script reads no .streamlit/ of ours;
+# the checkout's .streamlit/config.toml says the same for a plain `streamlit run app.py`.
+PRIVATE_OPTIONS = ("--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
+                   "--global.developmentMode", "false")
+
+
+def streamlit_command(script: Path = APP, *options: str, review_dir: Path | None = None) -> list[str]:
+    """`streamlit run` with the app's fixed settings; the tests start the app the same way."""
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), *PRIVATE_OPTIONS, *options]
+    if review_dir is not None:
+        cmd += ["--", "--dir", str(review_dir)]
+    return cmd
 
 
 def register(subparsers) -> None:
@@ -63,17 +79,11 @@ def command(args) -> list[str]:
     if getattr(args, "require_sign_in", False) and not accounts and not sso_configured(files):
         raise ReviewError("--require-sign-in, but this review has no accounts and no single sign-on: nobody "
                           "could sign in. Add one with 'review user add DIR NAME --role lead'")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
-           "--server.address", args.address, "--browser.gatherUsageStats", "false",
-           "--client.toolbarMode", "minimal"]
-    existing = [str(f) for f in files if f.is_file()]
-    if existing:
-        cmd += [arg for f in existing for arg in ("--secrets.files", f)]
+    options = ["--server.port", str(args.port), "--server.address", args.address]
+    options += [arg for f in files if f.is_file() for arg in ("--secrets.files", str(f))]
     if args.headless:
-        cmd += ["--server.headless", "true"]
-    if args.dir is not None:
-        cmd += ["--", "--dir", str(args.dir.resolve())]
-    return cmd
+        options += ["--server.headless", "true"]
+    return streamlit_command(APP, *options, review_dir=args.dir.resolve() if args.dir is not None else None)
 
 
 def _interrupt(signum, frame) -> None:

@@ -13,7 +13,10 @@ def register(subparsers) -> None:
                               description="Bulk decisions from a CSV with columns work_id (or record), stage, "
                                           "decision (include|exclude|maybe), reason (several separated by ;), "
                                           "reviewer, final (true|false), and optionally note. A file is applied "
-                                          "whole or not at all.")
+                                          "whole or not at all. In a stage screened by two reviewers each row is "
+                                          "a vote, recorded as the screening page records it; only the lead's "
+                                          "row may be final (a reconciliation). The names consensus and protocol "
+                                          "are reserved for rows written by rules.")
     p.add_argument("dir", type=Path, help="review directory")
     p.add_argument("--csv", type=Path, help="decisions CSV")
     p.add_argument("--quality", type=Path, help="quality ratings CSV: work_id|record, reviewer, criterion, "

@@ -3,10 +3,7 @@
 from pathlib import Path
 
 from review.bundled import copy_bundled_review, run_review
-from review.commands.status import format_flow
-from review.protocol import load_protocol
-from review.store import open_store
-from screening.flow import compute_flow
+from review.commands.status import status_text
 
 
 def register(subparsers) -> None:
@@ -22,12 +19,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     copy_bundled_review(args.dir)
     report = run_review(args.dir, progress=not args.quiet, say=(lambda _: None) if args.quiet else print)
+    if report.pair_verdicts and not args.quiet:
+        print(f"decisions/pairs.csv: {report.pair_verdicts} recorded verdicts on uncertain pairs applied")
     for warning in report.warnings:
         print(f"Flagged: {warning}")
-    protocol = load_protocol(args.dir)
-    store = open_store(args.dir)
-    try:
-        print(format_flow(compute_flow(store, protocol)))
-    finally:
-        store.close()
+    print(status_text(args.dir))
     return 0

@@ -3,9 +3,11 @@
 import json
 from pathlib import Path
 
+from review.dedup.workflow import count_pairs
 from review.protocol import load_protocol
+from review.reports.collect import synthetic_counts
 from review.store import open_store
-from screening.flow import compute_flow, status_dict
+from screening.flow import compute_flow_conn, status_dict
 
 
 def register(subparsers) -> None:
@@ -38,12 +40,36 @@ def format_flow(flow) -> str:
     return "\n".join(lines)
 
 
-def run(args) -> int:
-    protocol = load_protocol(args.dir)
-    store = open_store(args.dir)
+def review_notes(pairs: int, synthetic: int, synthetic_included: int, unique: int, review_dir) -> list[str]:
+    """The duplicate queue, and a warning whenever synthetic stand-ins (test data) are in the review."""
+    lines = [f"Uncertain duplicate pairs: {pairs} waiting for a person (review dedup {review_dir} --pairs)"
+             if pairs else "Uncertain duplicate pairs: none waiting"]
+    if synthetic:
+        lines.append(f"Warning: {synthetic} of {unique} works are synthetic stand-ins (test data, not real "
+                     f"publications), {synthetic_included} of them included; exports mark them in a 'synthetic' "
+                     "column and note. Do not publish them.")
+    return lines
+
+
+def status_text(review_dir: Path, round_id=None, *, as_json: bool = False) -> str:
+    """What `review status` prints (and `review example` after its run)."""
+    protocol = load_protocol(review_dir)
+    store = open_store(review_dir)
     try:
-        flow = compute_flow(store, protocol, args.round)
+        with store.read() as conn:
+            flow = compute_flow_conn(conn, protocol, round_id)
+            pairs = count_pairs(conn)
+            synthetic, synthetic_included = synthetic_counts(conn, round_id)
     finally:
         store.close()
-    print(json.dumps(status_dict(flow), ensure_ascii=False, indent=2) if args.json else format_flow(flow))
+    if as_json:
+        data = status_dict(flow)
+        data.update(uncertain_pairs=pairs, synthetic_works=synthetic, synthetic_included=synthetic_included)
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return "\n".join([format_flow(flow)] + review_notes(pairs, synthetic, synthetic_included, flow.unique,
+                                                        review_dir))
+
+
+def run(args) -> int:
+    print(status_text(args.dir, args.round, as_json=args.json))
     return 0

@@ -3,6 +3,8 @@
 A DOI from whoever has one, a full abstract over a search-engine snippet, a full author list over a
 truncated one, a full title over a "…"-shortened one. Ties go to the catalogue (Oria) over other
 sources over Google Scholar, then to the earliest record, so the choice is stable across runs.
+A synthetic stand-in record (review.synthetic) never lends a value to a work that has a real record:
+made-up identifiers must not become a real publication's DOI.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def _most_common(values: list) -> Optional[object]:
 
 def best_fields(records: Sequence[RawRecord]) -> dict:
     """Column values for the ``works`` row of a work made of ``records`` (at least one)."""
-    ranked = _ranked(records)
+    real = [r for r in records if not r.synthetic]
+    ranked = _ranked(real or records)
     titled = [r for r in ranked if r.title]
     full_titles = [r for r in titled if not record_keys(r).cut] or titled
     title = max(full_titles, key=lambda r: len(r.title)).title if full_titles else ""
@@ -71,11 +74,14 @@ def best_fields(records: Sequence[RawRecord]) -> dict:
         "abstract_is_snippet": bool(abstract_source and abstract_source.abstract_is_snippet),
         "url": _first(ranked, "url"),
         "peer_reviewed": True if True in peer else (False if peer else None),
+        "synthetic": not real,
     }
 
 
 def counting_family(records: Sequence[RawRecord], family_order: Sequence[str]) -> Optional[str]:
-    """The first family in protocol order that found the work (Table 3.1 counts each work once)."""
+    """The first family in protocol order that found the work (Table 3.1 counts each work once); a
+    stand-in record does not decide it for a work that has real records."""
+    records = [r for r in records if not r.synthetic] or list(records)
     found = {r.family for r in records if r.family}
     for family in family_order:
         if family in found:

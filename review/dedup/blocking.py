@@ -1,8 +1,9 @@
 """Candidate pairs: the few pairs worth scoring, found without comparing every record with every other.
 
-Three kinds of blocks, all near-linear in the number of records:
+Four kinds of blocks, all near-linear in the number of records:
 * identical keys (DOI, Oria record id, Scholar cluster id, title, main title, and first author +
   year + volume + first page);
+* a Scholar title equal to another record's title up to a subtitle separator;
 * sorted neighbourhoods: records sorted by title, and by title read backwards, are compared with
   their next ``SORT_WINDOW`` neighbours (a shortened title sorts next to its full form);
 * first-author-and-year blocks, inside which ``rapidfuzz.process.cdist`` compares all titles at once
@@ -36,7 +37,7 @@ def candidate_pairs(keys: list[Keys], progress: Optional[Callable[[Iterable], It
                     ) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of record positions that could be duplicates."""
     pairs: set[tuple[int, int]] = set()
-    steps = [_exact_blocks, _sorted_neighbours, _author_blocks]
+    steps = [_exact_blocks, _head_blocks, _sorted_neighbours, _author_blocks]
     for step in (progress(steps) if progress else steps):
         step(keys, pairs)
     return pairs
@@ -67,6 +68,23 @@ def _exact_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
         for members in blocks.values():
             if len(members) > 1:
                 _add_block(members, pairs)
+
+
+def _head_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
+    """A Scholar title that is another record's title up to a subtitle ("Samarbeidsmodellen KMV" /
+    "Samarbeidsmodellen KMV – Kvalifisering av …") is too short to sort or score next to it."""
+    scholar_titles: dict[str, list[int]] = defaultdict(list)
+    for pos, k in enumerate(keys):
+        if k.scholar and k.title:
+            scholar_titles[k.title].append(pos)
+    if not scholar_titles:
+        return
+    for pos, k in enumerate(keys):
+        for head in k.heads:
+            found = scholar_titles.get(head, ())
+            if len(found) <= MAX_EXACT_BLOCK:
+                for other in found:
+                    _add_pair(pos, other, pairs)
 
 
 def _sorted_neighbours(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:

@@ -95,6 +95,9 @@ def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[i
         else:
             n_distinct += 1
 
+    duplicates, ambiguous = _ambiguous_partials(duplicates, judge)
+    uncertain.extend(ambiguous)
+
     clusters = Clusters(len(records), groups, locked)
     links: dict[int, Verdict] = {}
     blocked = 0
@@ -123,6 +126,29 @@ def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[i
                   if clusters.find(i) != clusters.find(j)]
     return DedupResult(groups=final_groups, links=links, uncertain=_unique(still_open),
                        n_candidates=len(pairs), n_distinct=n_distinct, n_blocked=blocked)
+
+
+def _ambiguous_partials(duplicates, judge):
+    """A record matched only on a title Scholar cut before its series number ("Evaluering av … " for
+    "Delrapport 4" and "Delrapport 5") is one work only when it fits one volume: when it fits two that
+    must stay apart, none of those matches is kept and a person decides."""
+    partners: dict[int, list[int]] = {}
+    for i, j, verdict in duplicates:
+        if verdict.partial:
+            partners.setdefault(i, []).append(j)
+            partners.setdefault(j, []).append(i)
+    unplaced = {pos for pos, others in partners.items()
+                if len(others) > 1 and any(judge(x, y).hard for k, x in enumerate(others) for y in others[k + 1:])}
+    if not unplaced:
+        return duplicates, []
+    # Every title match of such a record is in doubt, also with another record cut the same way.
+    def doubtful(i: int, j: int, verdict: Verdict) -> bool:
+        return (i in unplaced or j in unplaced) and verdict.rule == "fuzzy"
+
+    queued = [(i, j, Verdict(UNCERTAIN, v.score, v.rule, f"{v.reason}; a shortened title that fits more than "
+                                                         "one volume of a series")) for i, j, v in duplicates
+              if doubtful(i, j, v)]
+    return [(i, j, v) for i, j, v in duplicates if not doubtful(i, j, v)], queued
 
 
 def _unique(pairs: list[PairOutcome]) -> list[PairOutcome]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from review.model import Author, RawRecord
-from review.normalise import author_key, title_key
+from review.normalise import author_key, shared_record_id, title_key
 
 # Scholar shortens long titles and ends them with an ellipsis; so do some PoP exports ("...").
 _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
@@ -56,7 +56,7 @@ class Keys:
     team_names: frozenset[str]  # the same for the first five authors, for checking co-authors
     year: Optional[int]
     doi: Optional[str]
-    source_id: Optional[str]  # Primo record id: only oria record ids identify a work across searches
+    source_id: Optional[str]  # Primo record id or PMID: ids that identify a work across searches
     cluster_id: Optional[str]
     doc_type: str
     venue: tuple[str, ...]  # significant words of the journal or series name
@@ -73,10 +73,23 @@ class Keys:
     issue_numbers: frozenset[str] = frozenset()  # every number in the issue field ("5 II Suppl. 140")
     issue_label: str = ""  # title_key of the whole issue field ("8 supplement 1"), for supplements
     notice: str = ""  # "correction" or "reprint": the record is a notice about the article of that title
+    # Found through Google Scholar (result pages, Publish or Perish, "Cite"): its type is a guess ([BOOK] and
+    # @book are given to reports and chapters alike) and its title may be cut at a subtitle.
+    scholar: bool = False
+    heads: tuple[str, ...] = ()  # title_key of the title up to each subtitle separator, shortest first
+    publisher: str = ""  # title_key of the publisher ("opinion", "fafo", "kunnskapsdepartementet")
+    people: bool = False  # some author is a person (has a given name or initials), not only an organisation
+    organisation: bool = False  # the one author has no given name ("Kunnskapsdepartementet", "IMDi", "Opinion AS")
 
     @property
     def words(self) -> int:
         return self.title.count(" ") + 1 if self.title else 0
+
+
+def _heads(title: str, main: str, full: str) -> tuple[str, ...]:
+    """The title's keys up to each subtitle separator; the first is the main title, already computed."""
+    found = [main] + [title_key(title[:m.start()]) for m in list(_SUBTITLE.finditer(title))[1:]]
+    return tuple(dict.fromkeys(k for k in found if k and k != full))
 
 
 def _roman_value(token: str) -> int:
@@ -118,15 +131,16 @@ def record_keys(record: RawRecord) -> Keys:
     parts = _SUBTITLE.split(title, maxsplit=1)
     main = title_key(parts[0])
     full = title_key(title)
+    heads = _heads(title, main, full) if len(parts) > 1 else ()
     return Keys(
         title=full, main=main, has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])), cut=cut,
         numbers=title_numbers(title),
-        authors=tuple(k for k in (_surname_key(a.family) for a in record.authors) if k and k not in _NO_AUTHOR),
+        authors=tuple(k for k in (_surname_key(_family(a)) for a in record.authors) if k and k not in _NO_AUTHOR),
         authors_cut=record.authors_truncated, first_names=_first_names(record.authors[0] if record.authors else None),
         team_names=frozenset(w for a in record.authors[:5]
                              for w in _name_words(a.family or "") + _name_words(a.given or "")),
         year=record.year, doi=doi_key(record.doi),
-        source_id=record.source_id if record.source == "oria" and record.source_id else None,
+        source_id=shared_record_id(record.source, record.source_id),
         cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
         venue=venue_words(record.venue), page_is_locator=bool(_LOCATOR.match(pages)), pages_garbled=garbled,
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", pages)),
@@ -135,6 +149,10 @@ def record_keys(record: RawRecord) -> Keys:
         cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")),
         issue_label=title_key(record.issue),
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
+        scholar=record.source == "scholar", heads=heads, publisher=title_key(record.publisher),
+        people=any(a.given and _family(a) == a.family for a in record.authors),
+        organisation=len(record.authors) == 1 and not (record.authors[0].given and _family(record.authors[0])
+                                                        == record.authors[0].family),
     )
 
 
@@ -143,6 +161,18 @@ _WORD = re.compile(r"\w")
 _LOCATOR = re.compile(r"\s*[A-Za-z]\d+\s*$")
 # What databases write where a work has no named author: no evidence for or against a match.
 _NO_AUTHOR = {"anonymous", "anon", "unknown", "none"}
+
+
+# A company's legal form read as a family name: "Opinion AS" stored as given "Opinion", family "AS" by the
+# name parser before it read trailing capitals as initials (stores imported then keep that form).
+_COMPANY_FORMS = {"as", "asa", "ab", "a/s", "aps", "oy", "oyj", "ltd", "inc", "gmbh"}
+
+
+def _family(author: Author) -> str:
+    """The name to compare: the company's name for "Opinion AS", else the family name."""
+    if author.given and (author.family or "").strip(" .").lower() in _COMPANY_FORMS:
+        return author.given
+    return author.family or ""
 
 
 # Where initials or a second name were glued onto a surname ("KohliR.P.", "FedotovaYuOrdyan"): a

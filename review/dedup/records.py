@@ -25,6 +25,7 @@ def record_from_row(row) -> RawRecord:
     record.authors = [Author(family, given) for family, given in json.loads(data["authors"] or "[]")]
     record.authors_truncated = bool(data["authors_truncated"])
     record.abstract_is_snippet = bool(data["abstract_is_snippet"])
+    record.synthetic = bool(data["synthetic"])
     for name in _JSON_LISTS:
         setattr(record, name, json.loads(data[name] or "[]"))
     record.fields = json.loads(data["fields"] or "{}")

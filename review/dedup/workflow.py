@@ -3,16 +3,17 @@
 Work ids are permanent (screening decisions point at them): a run only links new records to works,
 creates works for records that match none, and joins two existing works only when at most one of
 them has decisions. The absorbed work keeps its row with ``merged_into`` set, so nothing that
-referenced it dangles. Every change happens in one transaction.
+referenced it dangles. Every change happens in one transaction; a run compares records outside it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Optional
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from review.auth import audit
 from review.auth.roles import require
@@ -27,6 +28,7 @@ from review.timeutil import now_iso
 
 VERDICTS = ("duplicate", "distinct")
 AUTO = "auto"
+DEDUP_ATTEMPTS = 3
 
 
 @dataclass
@@ -79,11 +81,65 @@ def _absorb(conn: Connection, survivor: int, absorbed: int) -> None:
 
 
 def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> DedupReport:
-    """Group every raw record into a work, keeping existing work ids; refill the queue of uncertain pairs."""
-    return store.transact(lambda conn: _run(conn, protocol.family_order, progress, protocol.join_review_versions))
+    """Group every raw record into a work, keeping existing work ids; refill the queue of uncertain pairs.
+
+    The comparison (minutes on a large review) runs on a snapshot read, holding no write lock, so
+    reviewers keep screening and others keep importing meanwhile; the result is written in one short
+    transaction that first checks nothing it was computed from has changed (``_fingerprint``). When
+    something has, the run starts again from a new snapshot, up to ``DEDUP_ATTEMPTS`` times.
+    """
+    for _attempt in range(DEDUP_ATTEMPTS):
+        with store.read() as conn:
+            if conn.dialect.name == "postgresql":  # one snapshot for every read below
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            plan = _plan(conn, progress, protocol.join_review_versions)
+
+        def apply(conn: Connection, plan: _Plan = plan) -> DedupReport | None:
+            if _fingerprint(conn) != plan.fingerprint:
+                return None  # changed since the snapshot: nothing written, compute again
+            return _apply(conn, plan, protocol.family_order)
+
+        report = store.transact(apply)
+        if report is not None:
+            return report
+    raise StoreError(f"the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
+                     f"row (imports, merges or first decisions on works); nothing was changed. Run 'review dedup' "
+                     f"again when the other work is done")
 
 
-def _run(conn: Connection, family_order, progress: bool, join_review_versions: bool) -> DedupReport:
+def _fingerprint(conn: Connection) -> str:
+    """A digest of everything a dedup run reads: the raw records, which work each belongs to, which
+    works are merged or screened, and the verdicts on pairs."""
+    digest = hashlib.sha256()
+    w, links, verdicts = schema.works, schema.work_links, schema.pair_verdicts
+    queries = [select(schema.raw_records.c.id, schema.raw_records.c.import_id).order_by(schema.raw_records.c.id),
+               select(links.c.raw_id, links.c.work_id).order_by(links.c.raw_id),
+               select(w.c.id, w.c.merged_into).order_by(w.c.id),
+               select(schema.decisions.c.work_id).distinct().order_by(schema.decisions.c.work_id),
+               select(func.count(), func.max(verdicts.c.id)).select_from(verdicts)]
+    for query in queries:
+        for row in conn.execute(query):
+            digest.update(repr(tuple(row)).encode())
+        digest.update(b"|")
+    return digest.hexdigest()
+
+
+@dataclass
+class _Plan:
+    """What one comparison found, with what it was computed from."""
+
+    fingerprint: str
+    raw_ids: list[int]
+    records: list
+    rounds: list[int]
+    links: dict[int, int]
+    screened: set[int]
+    decided: dict[tuple[int, int], str]
+    result: object
+
+
+def _plan(conn: Connection, progress: bool, join_review_versions: bool) -> _Plan:
+    fingerprint = _fingerprint(conn)
     raw_ids, records, rounds = load_raw(conn)
     position = {raw_id: pos for pos, raw_id in enumerate(raw_ids)}
     links = {r.raw_id: r.work_id for r in conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id))}
@@ -97,7 +153,12 @@ def _run(conn: Connection, family_order, progress: bool, join_review_versions: b
 
     result = find_duplicates(records, groups=members.values(), locked=locked, verdicts=verdicts, progress=progress,
                              join_review_versions=join_review_versions)
+    return _Plan(fingerprint, raw_ids, records, rounds, links, screened, decided, result)
 
+
+def _apply(conn: Connection, plan: _Plan, family_order) -> DedupReport:
+    raw_ids, records, rounds, links = plan.raw_ids, plan.records, plan.rounds, plan.links
+    screened, decided, result = plan.screened, plan.decided, plan.result
     now = now_iso()
     touched: set[int] = set()
     new_works = linked = joined = 0
@@ -236,6 +297,11 @@ def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: s
         return _work_of(conn, raw_a)
 
     return store.transact(resolve)
+
+
+def count_pairs(conn: Connection) -> int:
+    """How many uncertain pairs wait for a person's verdict."""
+    return conn.execute(select(func.count()).select_from(schema.candidate_pairs)).scalar_one()
 
 
 def list_pairs(conn: Connection) -> list[dict]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from review.errors import InputError, UnknownFormatError
-from review.importers import bibtex, endnote_xml, pnx, ris, scholar_html, table
+from review.importers import bibtex, endnote_xml, limits, medline, pnx, ris, scholar_html, table
 from review.model import SOURCES, ImportResult
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ Reader = Callable[[Path], ImportResult]
 # (format id, suffixes, description): used for picking readers, in messages and in docs/formats.md.
 SUPPORTED_FORMATS: list[tuple[str, tuple[str, ...], str]] = [
     ("ris", (".ris", ".txt"), "RIS: Oria/Primo VE, Google Scholar RefMan, Publish or Perish, other databases"),
+    ("medline", (".nbib", ".medline", ".txt"), "MEDLINE/PubMed format: PubMed 'Save, PubMed format' (.nbib, .txt)"),
     ("bibtex", (".bib", ".bibtex"), "BibTeX: Oria, Google Scholar 'Cite', Publish or Perish, other databases"),
     ("csv", (".csv", ".tsv", ".txt"), "CSV/TSV: Publish or Perish (11-26 columns), Oria and other spreadsheets"),
     ("xlsx", (".xlsx",), "Excel workbook: Oria 'Export to Excel' and other spreadsheets (first sheet)"),
@@ -33,6 +34,7 @@ SUPPORTED_FORMATS: list[tuple[str, tuple[str, ...], str]] = [
 
 READERS: dict[str, Reader] = {
     "ris": ris.read,
+    "medline": medline.read,
     "bibtex": bibtex.read,
     "csv": table.read,
     "xlsx": table.read_xlsx,
@@ -42,6 +44,7 @@ READERS: dict[str, Reader] = {
 }
 
 _AMBIGUOUS_SUFFIXES = frozenset({".txt", ""})
+_MEDLINE_LOOKALIKES = frozenset({".ris"})
 _SNIFF_BYTES = 8192
 _RIS_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ", re.MULTILINE)
 _BIBTEX_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
@@ -52,11 +55,11 @@ def read_file(path: Path, *, source: str = "auto") -> ImportResult:
     path = Path(path)
     if source != "auto" and source not in SOURCES:
         raise InputError(path.name, f"unknown source {source!r}", expected=f"auto or one of {', '.join(SOURCES)}")
-    if not path.is_file():
-        raise InputError(path.name, "no such file", expected="the path of an exported file")
+    limits.require_regular_file(path)
     format_id = pick_format(path)
     try:
-        result = READERS[format_id](path)
+        with limits.deadline(path.name):
+            result = READERS[format_id](path)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug must still end as a clear user message
@@ -73,7 +76,7 @@ def read_file(path: Path, *, source: str = "auto") -> ImportResult:
 def pick_format(path: Path) -> str:
     """Suffix first; content sniffing when the suffix is missing, ambiguous or unknown."""
     suffix = path.suffix.lower()
-    if suffix not in _AMBIGUOUS_SUFFIXES:
+    if suffix not in _AMBIGUOUS_SUFFIXES and suffix not in _MEDLINE_LOOKALIKES:
         for format_id, suffixes, _ in SUPPORTED_FORMATS:
             if suffix in suffixes:
                 return format_id
@@ -82,6 +85,8 @@ def pick_format(path: Path) -> str:
             head = handle.read(_SNIFF_BYTES)
     except OSError as exc:
         raise InputError(path.name, f"cannot be read ({exc.strerror or exc})") from None
+    if suffix in _MEDLINE_LOOKALIKES:  # PubMed files saved as .ris: read as RIS they became one record
+        return "medline" if sniff(head) == "medline" else "ris"
     found = sniff(head)
     if found is None:
         raise UnknownFormatError(path.name, "the file format was not recognised",
@@ -100,6 +105,8 @@ def sniff(head: bytes) -> str | None:
         text = head.decode("utf-8", errors="replace")
     text = text.lstrip("\ufeff \t\r\n")
     lowered = text[:2000].lower()
+    if medline.FIRST_TAG.match(text):  # before RIS: "TI  - " lines would pass for RIS
+        return "medline"
     if _RIS_LINE.search(text):
         return "ris"
     if _BIBTEX_ENTRY.search(text):

@@ -17,9 +17,9 @@ from bibtexparser.exceptions import BlockAbortedException
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
+from review.importers.build import RecordSpec, build_record, find_database, new_result
 from review.importers.latex import decode_latex
-from review.importers.mappings import BIBTEX_ROLES
+from review.importers.mappings import BIBTEX_DATABASE_KEYS, BIBTEX_DATABASES, BIBTEX_ROLES, POP_DATA_SOURCES
 from review.model import ImportResult, Problem
 
 # The splitter logs every failed block; we report those as problems with their lines instead.
@@ -28,23 +28,40 @@ logging.getLogger("bibtexparser.splitter").setLevel(logging.CRITICAL)
 FORMAT = "bibtex"
 _POP_KEY = re.compile(r"^pop\d+$", re.IGNORECASE)
 _PRIMO_KEY = re.compile(r"^(alma\d|cdi_)", re.IGNORECASE)
+_LATEX_SYMBOL = re.compile(r"\\([_&%#$])")
 _UNDECODED_ROLES = frozenset({"url", "doi", "howpublished"})  # URLs keep their backslashes and tildes
 
 
 def read(path: Path) -> ImportResult:
     decoded = read_text(path)
-    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT, decoded)
     entries = _entries(decoded.text, path.name, result.problems)
     if not entries:
         raise InputError(path.name, "no BibTeX entries found", line=1,
                          expected="entries such as @article{key, title={...}, ...}")
     result.source = guess_source(entries)
-    from_scholar = result.source == "scholar"
+    from_pop = bool(entries) and all(_POP_KEY.match(fields["ID"][0]) for _, fields in entries)
+    snippets = result.source == "scholar"
+    if from_pop:
+        links = [value.lower() for _, fields in entries for value in fields.get("url", ())]
+        searched = next((name for name, hosts in POP_DATA_SOURCES
+                         if any(host in link for link in links for host in hosts)), None)
+        if searched is None:
+            result.problems.append(Problem("the Publish or Perish file does not show which database it searched "
+                                           "(no links); taken as Google Scholar, its default", fatal=False))
+        result.database = f"{searched or 'Google Scholar'} (Publish or Perish)"
+        snippets = searched in (None, "Google Scholar")
+        result.source = "scholar" if snippets else "other"
     # Publish or Perish derives the entry type from which columns are filled (@article when there is a
     # source, @book when there is a publisher), so there it says nothing about the document type.
-    roles = {role: keys for role, keys in BIBTEX_ROLES.items() if not (from_scholar and role == "type")}
-    spec = RecordSpec(FORMAT, roles, author_style="and", abstract_is_snippet=from_scholar)
+    if not from_pop:
+        wanted = {key.lower() for key in BIBTEX_DATABASE_KEYS}
+        named = [value for _, fields in entries for key, values in fields.items() if key.lower() in wanted
+                 for value in values]
+        database = find_database(BIBTEX_DATABASES, named)
+        result.database = database.name if database else None
+    roles = {role: keys for role, keys in BIBTEX_ROLES.items() if not (from_pop and role == "type")}
+    spec = RecordSpec(FORMAT, roles, author_style="and", abstract_is_snippet=snippets)
     for position, (line, fields) in enumerate(entries, start=1):
         record = build_record(fields, spec, file_name=path.name, position=position, line=line,
                               view=_view(fields), problems=result.problems)
@@ -93,7 +110,10 @@ def _view(fields: dict[str, list[str]]) -> dict[str, list[str]]:
     view: dict[str, list[str]] = {}
     for key, values in fields.items():
         name = key if key in ("ENTRYTYPE", "ID") else key.lower()
-        decoded = values if name in _UNDECODED_ROLES else [decode_latex(v) for v in values]
+        # URLs and DOIs keep backslashes and tildes, but not the escapes of BibTeX's special characters
+        # that Web of Science writes into them ("10.1007/978-3-030-1\_3").
+        decoded = ([_LATEX_SYMBOL.sub(r"\1", v) for v in values] if name in _UNDECODED_ROLES
+                   else [decode_latex(v) for v in values])
         if name == "keywords":
             decoded = [part for v in decoded for part in (v.split(";") if ";" in v else v.split(","))]
         view.setdefault(name, []).extend(decoded)
@@ -106,7 +126,7 @@ def guess_source(entries: list[tuple[int, dict[str, list[str]]]]) -> str:
     if any(_PRIMO_KEY.match(key) for key in keys):
         return "oria"
     if keys and all(_POP_KEY.match(key) for key in keys):
-        return "scholar"
+        return "scholar"  # Publish or Perish; ``read`` checks its links for another database
     if any("scholar.google" in value for _, fields in entries for value in fields.get("url", ())):
         return "scholar"
     return "other"

@@ -12,7 +12,7 @@ from lxml import etree
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
+from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import ENDNOTE_XML_ROLES
 from review.model import ImportResult
 
@@ -26,7 +26,9 @@ def read(path: Path) -> ImportResult:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False, huge_tree=False)
     text = decoded.text
     if text.lstrip().startswith("<?xml"):
-        text = text.split("?>", 1)[1]  # the declaration may name an encoding we already applied
+        # The declaration may name an encoding we already applied; an unclosed one is left for lxml to refuse.
+        declaration, closed, rest = text.partition("?>")
+        text = rest if closed else declaration
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
@@ -35,8 +37,7 @@ def read(path: Path) -> ImportResult:
     records = root.findall(".//record")
     if not records:
         raise InputError(path.name, "no <record> elements", line=1, expected="an EndNote XML export")
-    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT, decoded)
     for position, element in enumerate(records, start=1):
         record = build_record(record_fields(element), SPEC, file_name=path.name, position=position,
                               line=element.sourceline, problems=result.problems)

@@ -8,21 +8,48 @@ A vendor quirk is a changed row here, not a branch in a reader.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 # Roles whose values from several keys are collected (best key first) rather than only the first key's.
 # Single-valued roles among them (type, language, year, doi) take the first value that can be understood.
 LIST_ROLES = frozenset({"keywords", "identifiers", "peer_reviewed", "type", "language", "year",
-                        "doi", "cluster_url", "host"})
+                        "doi", "doi_guess", "cluster_url", "host", "corporate_authors", "database"})
+
+# Keys a role may be read from only as a last resort: using one is a guess, reported as a problem line
+# naming the key ("title taken from ST"). ``doi_guess`` keys are searched for a DOI-shaped value.
+FALLBACK_KEYS: dict[str, frozenset[str]] = {
+    "title": frozenset({"ST", "BT", "booktitle", "TT", "titles/short-title", "shorttitle"}),
+}
+
+
+@dataclass(frozen=True)
+class Database:
+    """One database's habits in one format: how to recognise its export and how its fields differ.
+
+    ``pattern`` is searched (case-insensitive, as a regular expression) in the values a file gives
+    for its database (RIS DB/DP, a spreadsheet's source column); ``columns`` are folded header keys of
+    which at least ``min_columns`` mark a spreadsheet from it. ``roles`` replace the base table's rows.
+    """
+
+    name: str
+    pattern: str = ""
+    columns: frozenset[str] = frozenset()
+    min_columns: int = 1
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    author_style: str = ""  # empty: the format's default
+
 
 # --- RIS (Oria/Primo VE defaults, Scholar RefMan, Publish or Perish, other databases) -------------
 # Primo writes T1 (not TI), N2 (not AB) and JF (not JO); other tools use the alternatives.
 RIS_ROLES: dict[str, tuple[str, ...]] = {
     "type": ("TY",),
-    "title": ("T1", "TI", "CT", "BT"),
+    "title": ("T1", "TI", "CT", "ST", "BT"),
     "authors": ("AU", "A1"),
     "year": ("PY", "Y1", "DA", "Y2"),
     "venue": ("JF", "JO", "T2", "JA", "J2", "J1", "T3"),
     "abstract": ("N2", "AB"),
     "doi": ("DO",),
+    "doi_guess": ("L3", "M3", "UR", "L1", "L2"),
     "identifiers": ("SN", "BN"),
     "source_id": ("ID", "AN"),
     "language": ("LA",),
@@ -36,15 +63,54 @@ RIS_ROLES: dict[str, tuple[str, ...]] = {
     "database": ("DB", "DP"),
 }
 
+# Databases whose RIS differs from the base table, recognised by what they write in DB or DP.
+RIS_DATABASES: tuple[Database, ...] = (
+    # EBSCOhost (ERIC, APA PsycInfo, MEDLINE, CINAHL...) writes "DP  - EBSCOhost" and puts the DOI in L3,
+    # now and then in M3 or as a doi.org link in UR.
+    Database("EBSCOhost", pattern=r"ebsco", roles={"doi": ("DO", "L3"), "doi_guess": ("M3", "UR")}),
+    Database("Ovid", pattern=r"\bovid\b"),
+    Database("Embase", pattern=r"embase"),
+    Database("Scopus", pattern=r"scopus"),
+    Database("Web of Science", pattern=r"web of science|clarivate|\bwos\b"),
+    Database("PubMed", pattern=r"pubmed|\bmedline\b|\bnlm\b"),
+    Database("Oria", pattern=r"\b(?:oria|primo|bibsys)\b"),  # whole words: "University of Pretoria" is not Oria
+)
+
+# --- MEDLINE / PubMed (.nbib, "PubMed format" .txt) ----------------------------------------------
+# Tags are up to four letters padded to four, then "- ". FAU holds full names, AU Vancouver names; CN is a
+# group author; the DOI is the LID or AID value marked "[doi]" (the reader files those under "DOI").
+MEDLINE_ROLES: dict[str, tuple[str, ...]] = {
+    "type": ("BOOK_TYPE", "PT"),  # BOOK_TYPE: "book" or "chapter", told by BTI (see medline._view)
+    "title": ("TI", "BTI", "TT"),
+    "authors": ("FAU", "AU"),
+    "corporate_authors": ("CN",),
+    "year": ("DP", "DEP", "EDAT"),
+    "venue": ("JT", "TA"),
+    "abstract": ("AB",),
+    "doi": ("DOI",),
+    "identifiers": ("IS", "ISBN"),
+    "pmid": ("PMID",),
+    "language": ("LA",),
+    "publisher": ("PB", "PL"),
+    "volume": ("VI",),
+    "issue": ("IP",),
+    "pages": ("PG",),
+    "keywords": ("OT", "MH"),
+}
+
+# What databases write in the abstract field of a record that has none (Scopus, Web of Science).
+NO_ABSTRACT = frozenset({"[no abstract available]", "no abstract available", "[no abstract]", "no abstract"})
+
 # --- BibTeX (Oria, Scholar "Cite", Publish or Perish, other databases) -----------------------------
 BIBTEX_ROLES: dict[str, tuple[str, ...]] = {
     "type": ("ENTRYTYPE",),
-    "title": ("title", "booktitle"),
+    "title": ("title", "shorttitle", "booktitle"),
     "authors": ("author", "editor"),
     "year": ("year", "date"),
     "venue": ("journal", "journaltitle", "booktitle", "series", "school", "institution"),
     "abstract": ("abstract",),
     "doi": ("doi",),
+    "doi_guess": ("url",),
     "identifiers": ("issn", "isbn"),
     "source_id": ("ID",),
     "language": ("language", "langid"),
@@ -57,38 +123,94 @@ BIBTEX_ROLES: dict[str, tuple[str, ...]] = {
     "database": ("note",),
 }
 
+# BibTeX from databases that say who they are in their entry keys or a field.
+BIBTEX_DATABASES: tuple[Database, ...] = (
+    Database("Web of Science", pattern=r"^WOS:"),  # key and Unique-ID "WOS:000…"
+    Database("Scopus", pattern=r"^2-s2\.0-|scopus"),
+)
+BIBTEX_DATABASE_KEYS = ("ID", "unique-id", "source", "database")
+
 # --- Spreadsheets: Publish or Perish CSV and generic CSV/Excel exports -----------------------------
 # Keys are header names folded by ``header_key`` (folded lower case, letters and digits only), so
 # "Article URL", "ArticleURL" and "article_url" are one column, and "Språk" is "sprak". Publish or Perish names come first.
 TABLE_ROLES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "articletitle", "documenttitle", "tittel", "titel", "primarytitle"),
-    "authors": ("authors", "author", "creator", "creators", "forfatter", "forfattere", "forfattare",
-                "authorsfullname", "authorfullnames"),
+    # Springer "Item Title", IEEE "Document Title", Scopus/WoS "Article Title"
+    "title": ("title", "articletitle", "documenttitle", "itemtitle", "tittel", "titel", "primarytitle"),
+    # Embase "Author Names", Scopus "Author full names", ASReview "first_authors" (only the first author)
+    "authors": ("authors", "author", "authornames", "creator", "creators", "forfatter", "forfattere", "forfattare",
+                "authorsfullname", "authorfullnames", "firstauthors", "firstauthor"),
     "year": ("year", "publicationyear", "pubyear", "creationdate", "date", "publicationdate", "ar", "utgivelsesar"),
-    "venue": ("source", "journal", "sourcetitle", "publicationtitle", "journaltitle", "ispartof",
-              "secondarytitle", "tidsskrift", "journalname"),
-    "abstract": ("abstract", "description", "summary", "sammendrag", "sammanfattning", "resume"),
-    "doi": ("doi",),
-    "identifiers": ("issn", "isbn", "eissn", "eisbn", "identifier", "identifiers"),
-    "source_id": ("recordid", "id", "mmsid", "accessionnumber", "key"),
+    # PubMed "Journal/Book", IEEE "Publication Title" (older exports: "Publication"), Springer
+    # "Publication Title"; PoP's "Source" is its venue (Scopus's "Source" names the database instead:
+    # see TABLE_DATABASES), so it comes last.
+    "venue": ("journal", "sourcetitle", "publicationtitle", "journalbook", "publication", "journaltitle",
+              "ispartof", "secondarytitle", "tidsskrift", "journalname", "source"),
+    "abstract": ("abstract", "description", "summary", "sammendrag", "sammanfattning", "resume", "abstractnote"),
+    "doi": ("doi", "itemdoi"),
+    "identifiers": ("issn", "isbn", "isbns", "eissn", "eisbn", "identifier", "identifiers"),
+    "pmid": ("pmid", "pubmedid", "medlinepmid"),
+    "source_id": ("recordid", "id", "mmsid", "accessionnumber", "key", "eid", "embaseaccessionid"),
     "cluster_url": ("citesurl",),
-    "type": ("type", "documenttype", "resourcetype", "itemtype", "format", "ristype"),
+    "type": ("type", "documenttype", "publicationtype", "contenttype", "resourcetype", "itemtype", "format",
+             "ristype"),
     "language": ("language", "lang", "sprak", "sprog"),
     "url": ("articleurl", "url", "link", "fulltexturl", "permalink"),
     "publisher": ("publisher", "forlag"),
     "volume": ("volume",),
     "issue": ("issue", "number"),
-    "start_page": ("startpage",),
-    "end_page": ("endpage",),
+    "start_page": ("startpage", "pagestart", "firstpage"),
+    "end_page": ("endpage", "pageend", "lastpage"),
     "pages": ("pages",),
     "keywords": ("keywords", "subject", "subjects", "emneord", "authorkeywords"),
+    "database": ("datasource", "database", "searchsource", "srcdatabase"),
     "cited_by": ("cites", "citedby", "timescited", "citations"),
     "peer_reviewed": ("peerreviewed", "peerreview", "fagfellevurdert"),
 }
 
-# Header keys that only Publish or Perish writes: two of them mark a PoP export (source "scholar").
+# Header keys that only Publish or Perish writes: two of them mark a PoP export.
 POP_ONLY_COLUMNS = frozenset({"cites", "gsrank", "citesurl", "querydate", "ecc", "citesperyear",
                               "citesperauthor", "authorcount", "relatedurl", "citationurl"})
+
+# Spreadsheets from other databases, recognised by the columns only they write. The first match wins.
+TABLE_DATABASES: tuple[Database, ...] = (
+    Database("Publish or Perish", columns=POP_ONLY_COLUMNS, min_columns=2, author_style="comma"),
+    # Web of Science tab-delimited export: two-letter field codes as headers (AF full names, SO source).
+    Database("Web of Science", columns=frozenset({"ut", "pt", "af", "so", "di", "py"}), min_columns=4,
+             author_style="semicolon",
+             roles={"title": ("ti",), "authors": ("af", "au"), "year": ("py",), "venue": ("so", "j9"),
+                    "abstract": ("ab",), "doi": ("di",), "identifiers": ("sn", "ei", "bn"), "source_id": ("ut",),
+                    "volume": ("vl",), "issue": ("is",), "start_page": ("bp",), "end_page": ("ep",),
+                    "keywords": ("de", "id"), "language": ("la",), "type": ("dt",), "pmid": ("pm",),
+                    "publisher": ("pu",)}),
+    # Scopus: "Source title" is the venue and "Source" the database ("Scopus").
+    Database("Scopus", columns=frozenset({"eid", "sourcetitle", "authorsid", "linktoscopus", "pagecount"}),
+             min_columns=2, roles={"venue": ("sourcetitle",), "database": ("source",)}),
+    Database("PubMed", columns=frozenset({"pmid", "journalbook", "citation", "firstauthor", "createdate",
+                                          "nihmsid", "pmcid"}), min_columns=2),
+    Database("Embase", columns=frozenset({"authornames", "embaseaccessionid", "pui", "embasesubjectheadings",
+                                          "medlinepmid"}), min_columns=1),
+    Database("IEEE Xplore", columns=frozenset({"dateaddedtoxplore", "ieeeterms", "insptermscontrolled",
+                                               "documentidentifier"}), min_columns=1, author_style="semicolon"),
+    Database("SpringerLink", columns=frozenset({"itemtitle", "itemdoi", "contenttype", "booksseriestitle",
+                                                "bookseriestitle", "journalvolume"}), min_columns=2,
+             author_style="glued"),  # SpringerLink runs full names together: "Kari NordmannOla Berg"
+    Database("ASReview", columns=frozenset({"firstauthors", "asreviewranking", "asreviewprior", "includedlabel",
+                                            "labelincluded", "exportednotes1"}), min_columns=1),
+)
+
+# Publish or Perish searches Google Scholar by default, and also Semantic Scholar, Scopus, Crossref,
+# OpenAlex, Web of Science and PubMed; its files never name the one used, but its links do.
+POP_DATA_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Google Scholar", ("scholar.google.",)),
+    ("Semantic Scholar", ("semanticscholar.org",)),
+    ("Scopus", ("scopus.com",)),
+    ("OpenAlex", ("openalex.org",)),
+    ("Crossref", ("crossref.org",)),
+    ("Web of Science", ("webofscience.com", "webofknowledge.com")),
+    ("PubMed", ("pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov/pubmed")),
+    ("Microsoft Academic", ("academic.microsoft.com",)),
+)
+POP_URL_KEYS = ("articleurl", "citesurl", "relatedurl", "citationurl", "fulltexturl", "url")
 # PoP "Authors" is one cell "KA Nordmann, O Hansen", and "Abstract" is Scholar's snippet.
 POP_AUTHOR_STYLE = "comma"
 
@@ -146,6 +268,9 @@ DOC_TYPE_BY_LABEL: dict[str, str] = {
     "book section": "chapter", "electronic book section": "chapter", "edited book": "book",
     "electronic book": "book", "government document": "report",
     "master thesis": "thesis", "masteroppgave": "thesis",
+    # Crossref and OpenAlex work types (Publish or Perish's Crossref and OpenAlex searches)
+    "journal-article": "article", "book-chapter": "chapter", "monograph": "book", "edited-book": "book",
+    "dissertation-thesis": "thesis",
     # Scholar/PoP markers: only [BOOK] says something about the type
     "[book]": "book", "[b]": "book",
 }
@@ -217,12 +342,13 @@ SCHOLAR_HTML_ROLES: dict[str, tuple[str, ...]] = {
 # EndNote XML: leaf element paths inside <record> ("style" wrappers dropped), "@name" for attributes.
 ENDNOTE_XML_ROLES: dict[str, tuple[str, ...]] = {
     "type": ("ref-type@name",),
-    "title": ("titles/title",),
+    "title": ("titles/title", "titles/short-title"),
     "authors": ("contributors/authors/author",),
     "year": ("dates/year", "dates/pub-dates/date"),
     "venue": ("periodical/full-title", "titles/secondary-title", "secondary-title", "periodical/abbr-1"),
     "abstract": ("abstract",),
     "doi": ("electronic-resource-num",),
+    "doi_guess": ("urls/related-urls/url",),
     "identifiers": ("isbn", "issn"),
     "source_id": ("accession-num", "rec-number"),
     "language": ("language",),

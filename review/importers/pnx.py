@@ -37,6 +37,8 @@ def read(path: Path) -> ImportResult:
     result = records_from_pnx(docs, path.name)
     result.encoding = decoded.encoding
     result.repaired_mojibake = decoded.repaired_mojibake
+    if decoded.warning:
+        result.problems.insert(0, Problem(decoded.warning, fatal=False))
     return result
 
 

@@ -16,8 +16,8 @@ from typing import Optional
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
-from review.importers.mappings import RIS_ROLES
+from review.importers.build import RecordSpec, build_record, find_database, name_databases, new_result, with_roles
+from review.importers.mappings import RIS_DATABASES, RIS_ROLES
 from review.model import ImportResult, Problem, RawRecord
 
 FORMAT = "ris"
@@ -25,7 +25,6 @@ FORMAT = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$")
 _TAGS = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits)
 _PRIMO_ID = re.compile(r"^(alma\d|cdi_)", re.IGNORECASE)
-_PRIMO_DATABASE = re.compile(r"oria|primo|bibsys", re.IGNORECASE)
 SPEC = RecordSpec(FORMAT, RIS_ROLES, author_style="each")
 
 
@@ -38,18 +37,21 @@ class _Chunk:
 
 def read(path: Path) -> ImportResult:
     decoded = read_text(path)
-    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT, decoded)
     chunks = split_records(decoded.text, result.problems)
     if not chunks:
         raise InputError(path.name, "no RIS records found", line=1,
                          expected='records of tag lines such as "TY  - JOUR" ... "ER  - "')
+    named = [value for chunk in chunks for tag in ("DB", "DP") for value in chunk.fields.get(tag, ())]
+    database = find_database(RIS_DATABASES, named)
+    result.database = name_databases(named)
+    spec = SPEC if database is None else RecordSpec(FORMAT, with_roles(RIS_ROLES, database), author_style="each")
     for position, chunk in enumerate(chunks, start=1):
-        record = build_record(chunk.fields, SPEC, file_name=path.name, position=position, line=chunk.line,
+        record = build_record(chunk.fields, spec, file_name=path.name, position=position, line=chunk.line,
                               problems=result.problems)
         if record is not None:
             result.records.append(record)
-    result.source = guess_source(result.records)
+    result.source = "oria" if database is not None and database.name == "Oria" else guess_source(result.records)
     for record in result.records:
         record.source = result.source
     return result
@@ -110,11 +112,9 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
 
 
 def guess_source(records: list[RawRecord]) -> str:
-    """Oria when record ids look like Primo's (alma…, cdi_…) or the database names Oria/Primo."""
+    """Oria when record ids look like Primo's (alma…, cdi_…); the database line is read by ``read``."""
     for record in records:
         if any(_PRIMO_ID.match(value) for value in record.fields.get("ID", ())):
-            return "oria"
-        if any(_PRIMO_DATABASE.search(value) for tag in ("DB", "DP") for value in record.fields.get(tag, ())):
             return "oria"
     for record in records:
         if any("scholar.google" in value for tag in ("UR", "L2") for value in record.fields.get(tag, ())):

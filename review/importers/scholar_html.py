@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from review.encoding import read_text
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
+from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import SCHOLAR_CITED_BY_PREFIXES, SCHOLAR_HTML_ROLES, SCHOLAR_TITLE_MARKERS
 from review.model import ImportResult
 
@@ -43,8 +43,8 @@ def read(path: Path) -> ImportResult:
         problem = ("the Google Scholar page has no results" if looks_like_scholar
                    else "this page is not a Google Scholar result page")
         raise InputError(path.name, problem, expected=_NOT_RESULTS_EXPECTED)
-    result = ImportResult(file_name=path.name, format=FORMAT, encoding=decoded.encoding, source="scholar",
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT, decoded)
+    result.source = "scholar"
     for position, block in enumerate(blocks, start=1):
         record = build_record(result_fields(block), SPEC, file_name=path.name, position=position,
                               line=block.sourceline, problems=result.problems)
@@ -62,7 +62,7 @@ def result_fields(block: Tag) -> dict[str, list[str]]:
         if value:
             fields.setdefault(name, []).append(str(value).replace("\xa0", " ").strip())
 
-    for attribute in ("data-cid", "data-did", "data-aid", "data-rp"):
+    for attribute in ("data-cid", "data-did", "data-aid", "data-rp", "data-synthetic"):
         put(attribute, block.get(attribute))
     heading = block.select_one("h3.gs_rt")
     if heading is not None:

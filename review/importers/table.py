@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -18,8 +17,17 @@ from openpyxl import load_workbook
 
 from review.encoding import read_text, repair_value
 from review.errors import InputError
-from review.importers.build import RecordSpec, build_record
-from review.importers.mappings import POP_ONLY_COLUMNS, TABLE_ROLES
+from review.importers import limits
+from review.importers.build import (
+    RecordSpec,
+    build_record,
+    find_database,
+    name_databases,
+    new_result,
+    note_repairs,
+    with_roles,
+)
+from review.importers.mappings import POP_DATA_SOURCES, POP_URL_KEYS, TABLE_DATABASES, TABLE_ROLES
 from review.model import ImportResult, Problem, RawRecord
 from review.normalise import fold
 
@@ -39,8 +47,7 @@ def header_key(name: str) -> str:
 def read(path: Path) -> ImportResult:
     """CSV or TSV in any encoding ``review.encoding`` understands."""
     decoded = read_text(path)
-    result = ImportResult(file_name=path.name, format=FORMAT_CSV, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = new_result(path.name, FORMAT_CSV, decoded)
     _fill(result, _csv_rows(decoded.text, path.name), path.name)
     return result
 
@@ -56,14 +63,25 @@ def read_xlsx(path: Path) -> ImportResult:
 def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name: str) -> None:
     header_line, header = _header(rows, file_name)
     keys = [header_key(name) for name in header]
-    if not any(key in TABLE_ROLES["title"] for key in keys):
+    database = find_database(TABLE_DATABASES, columns=keys)
+    roles = with_roles(TABLE_ROLES, database)
+    if not any(key in roles["title"] for key in keys):
         raise InputError(file_name, "no title column in the header row", line=header_line,
                          expected=f"a column named Title (found: {', '.join(h for h in header if h)[:200]})")
-    is_pop = len(POP_ONLY_COLUMNS.intersection(keys)) >= 2
+    rows = list(rows)
+    is_pop = database is not None and database.name == "Publish or Perish"
+    author_style = (database.author_style if database and database.author_style else "auto")
+    snippets = False
     if is_pop:
         result.format = FORMAT_POP
-    spec = RecordSpec(result.format, TABLE_ROLES, author_style="comma" if is_pop else "auto",
-                      abstract_is_snippet=is_pop)
+        searched, evidence = pop_data_source(keys, rows)
+        snippets = searched == "Google Scholar"  # Scholar gives snippets; the other sources real abstracts
+        result.database = f"{searched} (Publish or Perish)"
+        if not evidence:
+            result.problems.append(Problem("the Publish or Perish file does not show which database it searched "
+                                           "(no links); taken as Google Scholar, its default", fatal=False))
+    spec = RecordSpec(result.format, roles, author_style=author_style, abstract_is_snippet=snippets)
+    named: list[str] = []
     position = 0
     for line, cells in rows:
         if not any(cell.strip() for cell in cells):
@@ -76,13 +94,29 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
         if any(cell.count("\n") > _SUSPECT_CELL_LINES for cell in cells):
             result.problems.append(Problem("a cell spans hundreds of lines; check for an unbalanced quote",
                                            position, line, fatal=False))
+        for key in roles.get("database", ()):
+            named.extend(view.get(key, ()))
         record = build_record(fields, spec, file_name=file_name, position=position, line=line, view=view,
                               problems=result.problems)
         if record is not None:
             result.records.append(record)
-    result.source = "scholar" if is_pop else guess_source(result.records)
+    if not is_pop:
+        result.database = name_databases(named) or (database.name if database else None)
+    result.source = "scholar" if snippets else guess_source(result.records)
     for record in result.records:
         record.source = result.source
+
+
+def pop_data_source(keys: list[str], rows: list[tuple[int, list[str]]]) -> tuple[str, bool]:
+    """Which database a Publish or Perish export came from, told by its links; (name, whether any link told)."""
+    columns = [index for index, key in enumerate(keys) if key in POP_URL_KEYS]
+    for _, cells in rows:
+        for index in columns:
+            link = cells[index].lower() if index < len(cells) else ""
+            for name, hosts in POP_DATA_SOURCES:
+                if any(host in link for host in hosts):
+                    return name, True
+    return "Google Scholar", False
 
 
 def _header(rows: Iterator[tuple[int, list[str]]], file_name: str) -> tuple[int, list[str]]:
@@ -106,7 +140,12 @@ def _row_fields(header: list[str], keys: list[str], cells: list[str]):
 
 
 def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line, cells) per row; leading '#' lines (notes, such as a synthetic-data label) are skipped."""
+    """(first line, cells) per row; leading '#' lines (notes, such as a synthetic-data label) are skipped.
+
+    A quote that is opened and never closed makes the csv module read on across line breaks until the
+    next quote, merging rows into one. A row that spans several lines but does not have the header's
+    number of cells is that merge, and refuses the file with the line where the quote opened.
+    """
     lines = text.split("\n")
     skip = 0
     while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
@@ -115,10 +154,23 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError(file_name, "no header row", expected="a header row naming the columns")
     delimiter = max(_DELIMITERS, key=lines[skip].count)
     reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delimiter)
-    previous_end = 0
+    previous_end = rows = 0
+    width = None
     try:
         for cells in reader:
-            yield skip + previous_end + 1, cells
+            first = skip + previous_end + 1
+            last = skip + reader.line_num
+            if width is None:
+                width = len(cells)
+            elif last > first and len(cells) != width and any("\n" in cell for cell in cells):
+                raise InputError(file_name, f"a quoted cell opened on this line is not closed where it should "
+                                            f"be, so lines {first}-{last} were read as one row of {len(cells)} "
+                                            f"cell(s) instead of {width}", line=first,
+                                 expected="a closing double quote for every opening one")
+            rows += 1
+            if rows % 1000 == 0:
+                limits.check_time()
+            yield first, cells
             previous_end = reader.line_num
     except csv.Error as exc:
         raise InputError(file_name, f"the CSV is malformed ({exc})", line=skip + previous_end + 1,
@@ -126,30 +178,56 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) of the first sheet. Only openpyxl's own calls are wrapped in a catch-all (a
+    damaged workbook can make it raise almost anything); a bug in our handling of the cells is not
+    turned into a user message, so the fuzz tests see it."""
+    limits.check_workbook(path)  # zip bombs are refused before openpyxl inflates anything
+    workbook = _openpyxl(path, lambda: load_workbook(path, read_only=True, data_only=True))
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise InputError(path.name, f"not a readable Excel workbook ({type(exc).__name__})",
-                         expected="an .xlsx file saved by Excel or an export tool") from None
-    try:
-        sheet = workbook.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        sheet = _openpyxl(path, lambda: workbook.worksheets[0])
+        declared_rows, declared_columns = _openpyxl(path, lambda: (sheet.max_row or 0, sheet.max_column or 0))
+        limits.check_table_size(path.name, declared_rows, declared_columns, declared=True)
+        # Forget the declared size: openpyxl would pad every row to it and silently drop cells beyond it.
+        # Rows and columns are counted as they come instead, since a sheet may also declare nothing.
+        sheet.reset_dimensions()
+        rows = _openpyxl(path, lambda: sheet.iter_rows(values_only=True))
+        number = 0
+        repaired_rows: list[int] = []
+        while True:
+            row = _openpyxl(path, lambda: next(rows, None))
+            if row is None:
+                break
+            number += 1
+            if number % 1000 == 0:
+                limits.check_time()
+            limits.check_table_size(path.name, number, len(row))
             cells = []
+            fixed = 0
             for value in row:
                 text = _cell_text(value)
                 text, repaired = repair_value(text)
-                result.repaired_mojibake += repaired
+                fixed += repaired
                 cells.append(text)
+            if fixed:
+                result.repaired_mojibake += fixed
+                repaired_rows.append(number)
             while cells and not cells[-1]:
                 cells.pop()
             yield number, cells
+        note_repairs(result.problems, repaired_rows)
+    finally:
+        workbook.close()
+
+
+def _openpyxl(path: Path, call):
+    """Run one openpyxl call; whatever a damaged workbook makes it raise becomes one clear error."""
+    try:
+        return call()
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl internals must not reach the user
-        raise InputError(path.name, f"the workbook could not be read ({type(exc).__name__})",
+        raise InputError(path.name, f"not a readable Excel workbook ({type(exc).__name__})",
                          expected="an .xlsx file saved by Excel or an export tool") from None
-    finally:
-        workbook.close()
 
 
 def _cell_text(value) -> str:

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from review.reports.collect import IncludedWork
 from review.reports.docx_base import new_document
-from review.reports.included import reference
+from review.reports.included import reference, synthetic_notice
 from review.reports.references import group_works
 from review.reports.wording import words
 
@@ -50,6 +50,9 @@ def appendix_sections(works: Sequence[IncludedWork], groups: Sequence[str], lang
 
 def appendix_markdown(works: Sequence[IncludedWork], groups: Sequence[str], language: str = "en") -> str:
     lines = [f"# {words(language)['appendix_title']}", ""]
+    notice = synthetic_notice(works, language)
+    if notice:
+        lines += [f"> **{md_escape(notice)}**", ""]
     for group, entries in appendix_sections(works, groups, language):
         lines += [f"## {md_escape(group)}", ""]
         for ref, parts in entries:
@@ -87,6 +90,9 @@ def appendix_html(works: Sequence[IncludedWork], groups: Sequence[str], language
            "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45}"
            ".reference{font-weight:bold;margin-top:1.6em}.part{font-style:italic}</style>",
            "</head>", "<body>", f"<h1>{e(title)}</h1>"]
+    notice = synthetic_notice(works, language)
+    if notice:
+        out.append(f'<p class="synthetic-warning"><strong>{e(notice)}</strong></p>')
     out += appendix_html_sections(works, groups, language)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
@@ -103,6 +109,9 @@ def write_appendix_html(works, groups, path: Path, language: str = "en") -> None
 def write_appendix_docx(works, groups, path: Path, language: str = "en") -> None:
     document = new_document()
     document.add_heading(words(language)["appendix_title"], level=1)
+    notice = synthetic_notice(works, language)
+    if notice:
+        document.add_paragraph().add_run(notice).bold = True
     for group, entries in appendix_sections(works, groups, language):
         document.add_heading(group, level=2)
         for ref, parts in entries:

@@ -50,6 +50,7 @@ class IncludedWork:
     findings: str = ""
     sources: list[str] = field(default_factory=list)  # "oria", "scholar", ... that found it
     families: list[str] = field(default_factory=list)  # every family that found it
+    synthetic: bool = False  # a made-up stand-in (review.synthetic), never to be published
 
 
 @dataclass
@@ -91,6 +92,7 @@ class ScreeningWork:
     sources: list[str] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
     final: dict[int, str] = field(default_factory=dict)  # stage -> latest final decision
+    synthetic: bool = False
 
 
 @dataclass
@@ -104,6 +106,7 @@ class RawRow:
     year: Optional[int]
     title: str
     doi: Optional[str]
+    synthetic: bool = False
 
 
 @dataclass
@@ -117,6 +120,7 @@ class DecisionRow:
     final: bool
     automatic: bool
     created_at: str
+    synthetic: bool = False  # the decided work is a stand-in
 
 
 def _authors(text: Optional[str]) -> list[Author]:
@@ -149,21 +153,33 @@ def included_work_ids(conn: Connection) -> list[int]:
     return sorted(passing)
 
 
+def synthetic_counts(conn: Connection, round_id: Optional[int] = None) -> tuple[int, int]:
+    """(live works that are synthetic stand-ins, how many of them are included); one round's works only
+    with ``round_id``."""
+    w = schema.works
+    ids = set(active_work_ids(conn, round_id))
+    stand_ins = set(conn.execute(select(w.c.id).where(w.c.synthetic.is_(True))).scalars()) & ids
+    return len(stand_ins), len(stand_ins & set(included_work_ids(conn)))
+
+
 def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Protocol]) -> dict[int, dict]:
     """Per work: sources and families that found it, record count, and first non-empty page details."""
-    r, links = schema.raw_records, schema.work_links
-    rows = conn.execute(select(links.c.work_id, r.c.source, r.c.family, r.c.volume, r.c.issue, r.c.pages)
-                        .join(r, r.c.id == links.c.raw_id)
+    r, links, w = schema.raw_records, schema.work_links, schema.works
+    rows = conn.execute(select(links.c.work_id, r.c.source, r.c.family, r.c.volume, r.c.issue, r.c.pages,
+                               r.c.synthetic, w.c.synthetic.label("work_synthetic"))
+                        .join(r, r.c.id == links.c.raw_id).join(w, w.c.id == links.c.work_id)
                         .where(links.c.work_id.in_(list(work_ids)))
                         .order_by(links.c.work_id, r.c.id))
     info: dict[int, dict] = defaultdict(lambda: {"sources": [], "families": [], "n": 0})
-    for work_id, source, family, volume, issue, pages in rows:
+    for work_id, source, family, volume, issue, pages, synthetic, work_synthetic in rows:
         entry = info[work_id]
         entry["n"] += 1
         if source not in entry["sources"]:
             entry["sources"].append(source)
         if family and family not in entry["families"]:
             entry["families"].append(family)
+        if synthetic and not work_synthetic:
+            continue  # a stand-in's made-up pages never describe a real work (see review.dedup.best)
         for key, value in (("volume", volume), ("issue", issue), ("pages", pages)):
             if value and not entry.get(key):
                 entry[key] = value
@@ -200,7 +216,8 @@ def collect_included(conn: Connection, protocol: Optional[Protocol] = None,
             isbns=_json_list(row["isbns"]), issns=_json_list(row["issns"]), family=row["family"],
             appendix_group=summary.get("appendix_group") or None, aim=summary.get("aim", ""),
             method=summary.get("method", ""), findings=summary.get("findings", ""),
-            sources=list(prov.get("sources", [])), families=list(prov.get("families", []))))
+            sources=list(prov.get("sources", [])), families=list(prov.get("families", [])),
+            synthetic=bool(row["synthetic"])))
     return out
 
 
@@ -220,18 +237,19 @@ def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = Non
             language=row["language"], doi=row["doi"], url=row["url"], peer_reviewed=row["peer_reviewed"],
             family=row["family"], n_records=prov.get("n", 0), sources=list(prov.get("sources", [])),
             families=list(prov.get("families", [])),
-            final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]}))
+            final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]},
+            synthetic=bool(row["synthetic"])))
     return out
 
 
 def collect_raw(conn: Connection) -> list[RawRow]:
     r, i, links = schema.raw_records, schema.imports, schema.work_links
     query = (select(r.c.id, i.c.file_name, r.c.position, links.c.work_id, r.c.source, r.c.family, r.c.year,
-                    r.c.title, r.c.doi)
+                    r.c.title, r.c.doi, r.c.synthetic)
              .join(i, i.c.id == r.c.import_id)
              .outerjoin(links, links.c.raw_id == r.c.id)
              .order_by(r.c.import_id, r.c.position))
-    return [RawRow(*row) for row in conn.execute(query)]
+    return [RawRow(*row[:-1], synthetic=bool(row[-1])) for row in conn.execute(query)]
 
 
 def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None, *,
@@ -242,9 +260,11 @@ def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str
 
     found = full_decision_rows(conn, viewer, protocol) if full else visible_decision_rows(conn, protocol, viewer)
     rows = sorted(found, key=lambda r: (r["created_at"], r["id"]))
+    stand_ins = set(conn.execute(select(schema.works.c.id).where(schema.works.c.synthetic.is_(True))).scalars())
     return [DecisionRow(work_id=r["work_id"], stage=r["stage"], decision=r["decision"],
                         reasons=_json_list(r["reasons"]), note=r["note"], reviewer=r["reviewer"], final=bool(r["final"]),
-                        automatic=bool(r["automatic"]), created_at=r["created_at"]) for r in rows]
+                        automatic=bool(r["automatic"]), created_at=r["created_at"],
+                        synthetic=r["work_id"] in stand_ins) for r in rows]
 
 
 def _protocol_filters(protocol: Protocol, family_id: Optional[str]) -> dict:

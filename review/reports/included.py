@@ -18,9 +18,10 @@ from bibtexparser.model import Entry, Field
 from review.normalise import fold
 from review.reports.collect import IncludedWork
 from review.reports.docx_base import new_document
-from review.reports.references import group_works, reference_line, sort_key
+from review.reports.references import group_works, reference_line, reference_order
 from review.reports.tabular import Table, write_xlsx
 from review.reports.wording import doc_type_name, language_name, source_name, words
+from review import synthetic as stand_in
 
 RIS_TYPES = {"article": "JOUR", "report": "RPRT", "chapter": "CHAP", "book": "BOOK", "thesis": "THES",
              "other": "GEN"}
@@ -31,16 +32,24 @@ BIBTEX_PUBLISHER_FIELD = {"techreport": "institution", "phdthesis": "school", "m
 _PAGES = re.compile(r"^\s*(\w+)\s*[-\u2013\u2014]+\s*(\w+)\s*$")
 
 TABLE_COLUMNS = ["work_id", "reference", "authors", "year", "title", "venue", "publisher", "doc_type", "language",
-                 "family", "appendix_group", "doi", "url", "sources", "families"]
+                 "family", "appendix_group", "doi", "url", "sources", "families", stand_in.COLUMN]
 
 
 def ordered(works: Sequence[IncludedWork]) -> list[IncludedWork]:
-    return sorted(works, key=lambda w: sort_key(w.authors, w.year, w.title) + (w.work_id,))
+    return reference_order(sorted(works, key=lambda w: w.work_id))
 
 
 def reference(work: IncludedWork, language: str) -> str:
-    return reference_line(work.authors, work.year, work.title, venue=work.venue, publisher=work.publisher,
-                          doc_type=work.doc_type, truncated=work.authors_truncated, language=language)
+    line = reference_line(work.authors, work.year, work.title, venue=work.venue, publisher=work.publisher,
+                          doc_type=work.doc_type, truncated=work.authors_truncated, pages=work.pages,
+                          language=language)
+    return f"[{stand_in.label(language)}] {line}" if work.synthetic else line
+
+
+def synthetic_notice(works: Sequence[IncludedWork], language: str) -> str:
+    """The warning an included-studies or appendix export starts with when it holds stand-ins ("" if none)."""
+    count = sum(1 for w in works if w.synthetic)
+    return stand_in.header(count, language) if count else ""
 
 
 def included_table(works: Sequence[IncludedWork], language: str = "en") -> Table:
@@ -48,8 +57,8 @@ def included_table(works: Sequence[IncludedWork], language: str = "en") -> Table
     for w in ordered(works):
         rows.append([w.work_id, reference(w, language), "; ".join(a.display() for a in w.authors), w.year, w.title,
                      w.venue, w.publisher, w.doc_type, w.language, w.family, w.appendix_group, w.doi, w.url,
-                     "; ".join(source_name(s, language) for s in w.sources), "; ".join(w.families)])
-    return Table(columns=list(TABLE_COLUMNS), rows=rows)
+                     "; ".join(source_name(s, language) for s in w.sources), "; ".join(w.families), w.synthetic])
+    return Table(columns=list(TABLE_COLUMNS), rows=rows, notice=synthetic_notice(works, language))
 
 
 def write_included_xlsx(works: Sequence[IncludedWork], groups: Sequence[str], path: Path,
@@ -68,7 +77,8 @@ def _pages(pages: Optional[str]) -> tuple[Optional[str], Optional[str]]:
 
 
 def _note(work: IncludedWork, language: str) -> str:
-    parts = [f"nordic-review work {work.work_id}"]
+    parts = [stand_in.note(language)] if work.synthetic else []
+    parts.append(f"nordic-review work {work.work_id}")
     if work.family:
         parts.append(f"query family: {work.family}")
     if work.appendix_group:
@@ -188,6 +198,9 @@ def write_included_docx(works: Sequence[IncludedWork], path: Path, language: str
     family_labels = family_labels or {}
     document = new_document()
     document.add_heading(w["included_title"], level=1)
+    notice = synthetic_notice(works, language)
+    if notice:
+        document.add_paragraph().add_run(notice).bold = True
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, (w["reference"], w["family"], w["doc_type"], w["language"],

@@ -10,19 +10,20 @@ from typing import Sequence
 
 from review.reports.collect import DecisionRow, RawRow, ScreeningWork, SearchLogEntry
 from review.reports.tabular import Table
+from review.synthetic import COLUMN as SYNTHETIC  # noqa: E402 - used in the column lists below
 
 SEARCH_LOG_COLUMNS = ["family", "family_label", "source", "database", "query", "query_recorded", "searched",
                       "filters", "hits", "file", "format", "imported_at", "problems"]
 # PRISMA-S item 1 asks for the platform as well as the database.
 PLATFORMS = {"oria": "Oria (Ex Libris Primo VE)", "scholar": "Google Scholar", "other": "other"}
 
-ASREVIEW_COLUMNS = ["record_id", "title", "abstract", "authors", "year", "doi", "url", "label_included"]
+ASREVIEW_COLUMNS = ["record_id", "title", "abstract", "authors", "year", "doi", "url", "label_included", SYNTHETIC]
 # ASReview LAB reads label_included as 1 (relevant) / 0 (irrelevant); an empty cell means unlabelled.
 ASREVIEW_LABELS = {"include": 1, "exclude": 0}
 ASREVIEW_STAGE = 1  # labels come from the title/abstract stage, the one ASReview models
 
 DECISION_COLUMNS = ["work_id", "stage", "decision", "reason", "reviewer", "final", "note", "automatic",
-                    "created_at"]
+                    "created_at", SYNTHETIC]
 REASON_SEPARATOR = "; "
 
 
@@ -39,22 +40,23 @@ def asreview_table(works: Sequence[ScreeningWork]) -> Table:
     for w in works:
         label = ASREVIEW_LABELS.get(w.final.get(ASREVIEW_STAGE, ""))
         rows.append([w.work_id, w.title, w.abstract, "; ".join(a.display() for a in w.authors), w.year, w.doi,
-                     w.url, label])
+                     w.url, label, w.synthetic])
     return Table(columns=list(ASREVIEW_COLUMNS), rows=rows)
 
 
 def raw_table(rows: Sequence[RawRow]) -> Table:
-    return Table(columns=["raw_id", "file", "position", "work_id", "source", "family", "year", "title", "doi"],
-                 rows=[[r.raw_id, r.file_name, r.position, r.work_id, r.source, r.family, r.year, r.title, r.doi]
-                       for r in rows])
+    return Table(columns=["raw_id", "file", "position", "work_id", "source", "family", "year", "title", "doi",
+                          SYNTHETIC],
+                 rows=[[r.raw_id, r.file_name, r.position, r.work_id, r.source, r.family, r.year, r.title, r.doi,
+                        r.synthetic] for r in rows])
 
 
 def works_table(works: Sequence[ScreeningWork]) -> Table:
     columns = ["work_id", "family", "year", "title", "authors", "venue", "publisher", "doc_type", "language", "doi",
-               "url", "peer_reviewed", "records", "sources", "families", "stage_1", "stage_2", "stage_3"]
+               "url", "peer_reviewed", "records", "sources", "families", "stage_1", "stage_2", "stage_3", SYNTHETIC]
     rows = [[w.work_id, w.family, w.year, w.title, "; ".join(a.display() for a in w.authors), w.venue, w.publisher,
              w.doc_type, w.language, w.doi, w.url, w.peer_reviewed, w.n_records, "; ".join(w.sources),
-             "; ".join(w.families)] + [w.final.get(stage) for stage in (1, 2, 3)]
+             "; ".join(w.families)] + [w.final.get(stage) for stage in (1, 2, 3)] + [w.synthetic]
             for w in works]
     return Table(columns=columns, rows=rows)
 
@@ -62,4 +64,4 @@ def works_table(works: Sequence[ScreeningWork]) -> Table:
 def decisions_table(rows: Sequence[DecisionRow]) -> Table:
     return Table(columns=list(DECISION_COLUMNS), rows=[
         [d.work_id, d.stage, d.decision, REASON_SEPARATOR.join(d.reasons), d.reviewer, d.final, d.note, d.automatic,
-         d.created_at] for d in rows])
+         d.created_at, d.synthetic] for d in rows])

@@ -1,7 +1,8 @@
 """Reference lines in the style of the Fafo report's Vedlegg 1 (close to APA):
 
 ``Surname, A. & Surname, B. (Year). Title. Publisher.`` Three or more authors are joined with commas
-and a final ``&``; initials come from the given names; articles name their journal instead of a publisher.
+and a final ``&``; initials come from the given names; articles name their journal instead of a publisher;
+a chapter names its book and pages (``I Bok (s. 87–90).``), as the report does for Hansen (2021).
 """
 
 from __future__ import annotations
@@ -60,17 +61,32 @@ def _sentence(text: str) -> str:
     return text if text.endswith(_SENTENCE_END) else text + "."
 
 
+def _page_range(pages: Optional[str]) -> str:
+    return re.sub(r"\s*[-\u2013\u2014]+\s*", "\u2013", clean_text(pages or ""))
+
+
+def _book(venue: str, pages: Optional[str], language: str) -> str:
+    """``I En bok (s. 87–90).`` / ``In A book (pp. 87–90).``"""
+    w = words(language)
+    span = _page_range(pages)
+    text = f"{w['in_book']} {clean_text(venue)}"
+    return f"{text} ({w['pages']} {span})." if span else _sentence(text)
+
+
 def reference_line(authors: Sequence[Author], year: Optional[int], title: str, *, venue: Optional[str] = None,
                    publisher: Optional[str] = None, doc_type: str = "other", truncated: bool = False,
-                   language: str = "en") -> str:
+                   pages: Optional[str] = None, language: str = "en") -> str:
     """One reference; works without authors start with the title, as APA does."""
     year_text = f"({year})" if year else f"({words(language)['no_year']})"
-    where = venue if doc_type == "article" and venue else (publisher or venue or "")
     names = author_list(authors, truncated, language)
     parts = [f"{names} {year_text}." if names else "", _sentence(title)]
     if not names:
         parts.append(f"{year_text}.")
-    parts.append(_sentence(where or ""))
+    if doc_type == "chapter" and venue:
+        parts += [_book(venue, pages, language), _sentence(publisher or "")]
+    else:
+        where = venue if doc_type == "article" and venue else (publisher or venue or "")
+        parts.append(_sentence(where or ""))
     return " ".join(p for p in parts if p)
 
 
@@ -78,6 +94,34 @@ def sort_key(authors: Sequence[Author], year: Optional[int], title: str) -> tupl
     """Oldest first, then by first author and title: the order the seed report's appendix uses."""
     first = fold(authors[0].family) if authors else fold(title)
     return (year or 9999, first, fold(title))
+
+
+def _first_author(work) -> tuple[str, str]:
+    if not work.authors:
+        return ("", "")
+    first = work.authors[0]
+    return (fold(first.family), fold(first.given)[:1])
+
+
+def reference_order(works: Sequence[T]) -> list[T]:
+    """Oldest first, then by first author and title; a first author's later works follow their earliest
+    one, so a series stays together (the seed report lists Hernes 2021, Hernes 2022, then Hellang 2022)."""
+    base = sorted(works, key=lambda w: sort_key(w.authors, w.year, w.title))
+    out: list[T] = []
+    placed: set[int] = set()
+    for n, work in enumerate(base):
+        if n in placed:
+            continue
+        out.append(work)
+        placed.add(n)
+        author = _first_author(work)
+        if not author[0]:
+            continue
+        for m in range(n + 1, len(base)):
+            if m not in placed and _first_author(base[m]) == author:
+                out.append(base[m])
+                placed.add(m)
+    return out
 
 
 def group_works(works: Sequence[T], groups: Sequence[str], language: str = "en") -> list[tuple[str, list[T]]]:
@@ -90,6 +134,6 @@ def group_works(works: Sequence[T], groups: Sequence[str], language: str = "en")
     order = [g for g in groups if g in by_group] + extra + ([""] if "" in by_group else [])
     out = []
     for group in order:
-        members = sorted(by_group[group], key=lambda w: sort_key(w.authors, w.year, w.title))
+        members = reference_order(by_group[group])
         out.append((group or words(language)["no_group"], members))
     return out

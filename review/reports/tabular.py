@@ -7,11 +7,13 @@ builds a ``Table`` and hands it to one of these writers, so the formats behave t
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -30,6 +32,12 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
     title: str = ""
     bold_last_row: bool = False  # a total row
+    notice: str = ""  # a warning every format shows above the table (synthetic stand-ins)
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (=HYPERLINK(…), =cmd|…, +, -, @;
+# a leading tab or carriage return is dropped on import and the rest read as a formula too).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell_text(value: Any) -> str:
@@ -40,13 +48,37 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def spreadsheet_cell(value: Any) -> tuple[Any, bool]:
+    """What a spreadsheet gets for ``value``: (a number or text, whether the text looks like a formula).
+
+    Record text comes from outside (a title, a note, a reason) and may start like a formula. Every
+    tabular export writes its cells through this one function: CSV cells that look like a formula get
+    the single-quote prefix OWASP recommends; XLSX cells are typed as text (never a formula).
+    """
+    if _is_number(value):
+        return value, False
+    text = cell_text(value)
+    return text, text.startswith(FORMULA_START)
+
+
+def csv_cell(value: Any) -> str:
+    text, formula_like = spreadsheet_cell(value)
+    return "'" + text if formula_like else cell_text(text)
+
+
 def write_csv(table: Table, path: Path, *, excel: bool = True) -> None:
     encoding = EXCEL_CSV_ENCODING if excel else PLAIN_CSV_ENCODING
     with open(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(table.columns)
+        if table.notice:  # a leading '#' line, which our table importer skips
+            handle.write(f"# {table.notice}\n")
+        writer.writerow([csv_cell(c) for c in table.columns])
         for row in table.rows:
-            writer.writerow([cell_text(v) for v in row])
+            writer.writerow([csv_cell(v) for v in row])
 
 
 def _md_cell(value: Any) -> str:
@@ -54,7 +86,7 @@ def _md_cell(value: Any) -> str:
 
 
 def markdown_table(table: Table) -> str:
-    lines = []
+    lines = [f"> {_md_cell(table.notice)}", ""] if table.notice else []
     if table.title:
         lines += [f"**{_md_cell(table.title)}**", ""]
     lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
@@ -83,13 +115,34 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _append_row(sheet, values: Sequence[Any]) -> None:
+    """One row of cells: numbers stay numbers, everything else is a text cell, never a formula."""
+    sheet.append([None] * len(values) if values else [])
+    row = sheet.max_row
+    for column, value in enumerate(values, start=1):
+        content, formula_like = spreadsheet_cell(value)
+        if content == "" or content is None:
+            continue
+        cell = sheet.cell(row=row, column=column)
+        if isinstance(content, str):
+            # openpyxl refuses control characters an XLSX file cannot hold; a damaged title keeps the rest
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", content)
+            cell.data_type = "s"  # assigned text starting with "=" would otherwise become a formula
+            if formula_like:
+                cell.quotePrefix = True  # editing the cell in Excel keeps it text
+        else:
+            cell.value = content
+
+
 def _fill_sheet(sheet, table: Table) -> None:
-    sheet.append(table.columns)
-    for cell in sheet[1]:
+    if table.notice:
+        _append_row(sheet, [table.notice])
+        sheet.cell(row=1, column=1).font = Font(bold=True, color="C00000")
+    _append_row(sheet, table.columns)
+    for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else cell_text(v) or None
-                      for v in row])
+        _append_row(sheet, row)
     if table.bold_last_row and table.rows:
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
@@ -100,7 +153,7 @@ def _fill_sheet(sheet, table: Table) -> None:
         if width == XLSX_MAX_WIDTH:
             for cell in sheet[get_column_letter(index)][1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3" if table.notice else "A2"
 
 
 def write_xlsx(sheets: Sequence[tuple[str, Table]], path: Path) -> None:

@@ -14,6 +14,7 @@ WORDS: dict[str, dict[str, str]] = {
         "aim": "Topic and aim", "method": "Method", "findings": "Findings", "no_summary": "(no summary yet)",
         "reference": "Reference", "family": "Query family", "doc_type": "Document type",
         "language": "Language", "year": "Year", "included_title": "Included studies",
+        "in_book": "In", "pages": "pp.",
     },
     "no": {
         "and_more": "m.fl.", "no_year": "u.å.", "no_group": "Uten gruppe", "all": "Alle",
@@ -23,6 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         "aim": "Tema og målsetting", "method": "Metode", "findings": "Funn", "no_summary": "(ingen oppsummering ennå)",
         "reference": "Referanse", "family": "Søkefamilie", "doc_type": "Dokumenttype",
         "language": "Språk", "year": "År", "included_title": "Inkluderte bidrag",
+        "in_book": "I", "pages": "s.",
     },
 }
 

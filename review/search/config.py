@@ -28,7 +28,8 @@ class OriaConfig:
     api_key_in: str = "header"
     limit: int = 50  # records per page; the Primo search API serves at most 50
     offset_limit: int = 5000  # Primo refuses offsets beyond this, whatever info.total says
-    timeout: float = 30.0  # seconds per request
+    timeout: float = 30.0  # seconds for a whole request, connection to last byte (not per read)
+    max_bytes: int = 20_000_000  # a larger answer is refused (a page of 50 records is well under 2 MB)
     max_retries: int = 5  # extra attempts after a 429, a 5xx, a timeout or a dropped connection
     backoff_base: float = 2.0  # first wait in seconds; doubles with each retry
     backoff_max: float = 120.0
@@ -49,13 +50,13 @@ _CHOICES = {"api_key_in": ("header", "query"), "date_facet": ("multiFacets", "qI
 
 
 def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] = None,
-                     no_key: bool = False) -> OriaConfig:
-    """Read ``protocol.search["oria"]``; unknown keys and wrong types are protocol errors."""
+                     no_key: bool = False, where: str = "review.toml [search.oria]") -> OriaConfig:
+    """Read ``protocol.search["oria"]``; unknown keys and wrong types are protocol errors naming ``where``."""
     raw = dict(search_section.get("oria", {}) or {})
     known = {f.name: f for f in fields(OriaConfig)}
     unknown = sorted(set(raw) - set(known))
     if unknown:
-        raise ProtocolError(f"review.toml [search.oria]: unknown keys {unknown}; known: {sorted(known)}")
+        raise ProtocolError(f"{where}: unknown keys {unknown}; known: {sorted(known)}")
     values: dict[str, Any] = {}
     defaults = OriaConfig()
     for name, value in raw.items():
@@ -63,10 +64,10 @@ def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] 
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ProtocolError(f"review.toml [search.oria]: '{name}' must be a {expected.__name__}, "
+            raise ProtocolError(f"{where}: '{name}' must be a {expected.__name__}, "
                                 f"not {value!r}")
         if name in _CHOICES and value not in _CHOICES[name]:
-            raise ProtocolError(f"review.toml [search.oria]: '{name}' must be one of {_CHOICES[name]}")
+            raise ProtocolError(f"{where}: '{name}' must be one of {_CHOICES[name]}")
         if name == "params":
             value = {str(k): str(v) for k, v in value.items()}
         values[name] = value
@@ -76,9 +77,11 @@ def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] 
         values["api_key_env"] = ""
     config = OriaConfig(**values)
     if not 1 <= config.limit <= 50:
-        raise ProtocolError("review.toml [search.oria]: 'limit' must be between 1 and 50")
+        raise ProtocolError(f"{where}: 'limit' must be between 1 and 50")
+    if config.max_bytes < 1000:
+        raise ProtocolError(f"{where}: 'max_bytes' must be at least 1000")
     if config.max_retries < 0 or config.timeout <= 0 or config.min_interval < 0:
-        raise ProtocolError("review.toml [search.oria]: 'max_retries', 'timeout' and 'min_interval' "
+        raise ProtocolError(f"{where}: 'max_retries', 'timeout' and 'min_interval' "
                             "must not be negative (timeout above zero)")
     return config
 

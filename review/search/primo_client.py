@@ -1,13 +1,21 @@
 """HTTP to a Primo search endpoint: retries with backoff, a polite pace, and a key that never leaks.
 
-Waiting goes through the injected ``sleep`` and ``clock`` so tests run without real delays.
+Waiting goes through the injected ``sleep`` and ``clock`` so tests run without real delays. Each
+request has one deadline for the whole exchange (``timeout``): a server that drips its answer a byte
+at a time cannot hold the search longer than that, because the download runs in a worker thread the
+caller stops waiting for. Answers above ``max_bytes`` are refused. The key is masked in every form it
+can take in text: as typed, percent-encoded (either case, or twice), JSON- and HTML-escaped, in saved
+pages, messages and the log lines of this module and urllib3.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -69,6 +77,68 @@ def describe_error_body(text: str, limit: int = 200) -> str:
     return (plain[:limit] + "…") if len(plain) > limit else (plain or "empty answer")
 
 
+MASK = "***"
+CHUNK = 65536
+
+
+def _char_forms(char: str) -> list[str]:
+    """Every way one character of the key may be written in a URL, JSON or HTML text (escapes of
+    escapes included: JSON inside JSON doubles the backslash)."""
+    code = ord(char)
+    utf8 = char.encode("utf-8")
+    forms = {re.escape(char), "".join(f"%{b:02x}" for b in utf8), "".join(f"%25{b:02x}" for b in utf8),
+             f"&#{code};", f"&#x{code:x};", re.escape(html.escape(char))}
+    if code <= 0xFFFF:
+        forms.add(f"\\\\+u{code:04x}")
+    if char == " ":
+        forms.add(r"\+")
+    if char in "/\"":
+        forms.add(r"\\+" + re.escape(char))
+    return sorted(forms, key=len, reverse=True)
+
+
+def key_pattern(key: str) -> re.Pattern:
+    """A pattern matching ``key`` in any of its textual forms (percent-hex in either case)."""
+    return re.compile("".join("(?:" + "|".join(_char_forms(c)) + ")" for c in key), re.IGNORECASE)
+
+
+class _RedactKeys(logging.Filter):
+    """Masks API keys in log records (urllib3 logs request URLs, which may carry the key)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.patterns: dict[str, re.Pattern] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.patterns:
+            message = record.getMessage()
+            for pattern in self.patterns.values():
+                message = pattern.sub(MASK, message)
+            record.msg, record.args = message, ()
+        return True
+
+
+_LOG_FILTER = _RedactKeys()
+for _name in (__name__, "urllib3.connectionpool", "urllib3.util.retry", "urllib3.response"):
+    logging.getLogger(_name).addFilter(_LOG_FILTER)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _shut_down(response: Optional[requests.Response]) -> None:
+    """End a download another thread is blocked in. Shutting the socket down wakes its read; closing
+    the response instead would wait for the reader's buffer lock, i.e. for the slow server."""
+    connection = getattr(getattr(response, "raw", None), "_connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
 class PrimoClient:
     """One session against one endpoint. ``get(params)`` returns a parsed page or raises ReviewError."""
 
@@ -76,6 +146,9 @@ class PrimoClient:
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
         self.config = config
         self._key = api_key
+        self._key_pattern = key_pattern(api_key) if api_key else None
+        if api_key:
+            _LOG_FILTER.patterns[api_key] = self._key_pattern
         self.session = session or requests.Session()
         self.session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
         self.sleep = sleep
@@ -85,7 +158,57 @@ class PrimoClient:
 
     # --- the key stays out of URLs, logs, messages and saved files
     def _mask(self, text: str) -> str:
-        return text.replace(self._key, "***") if self._key else text
+        return self._key_pattern.sub(MASK, text) if self._key_pattern else text
+
+    def _download(self, send_params: dict[str, str], headers: dict[str, str], deadline: float,
+                  state: dict) -> tuple[int, dict[str, str], str]:
+        """Status, headers and body of one request (runs in a worker thread; see ``_fetch``)."""
+        remaining = max(0.001, deadline - time.monotonic())
+        response = self.session.get(self.config.endpoint, params=send_params, headers=headers,
+                                    timeout=(remaining, remaining), stream=True)
+        state["response"] = response
+        try:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.config.max_bytes:
+                raise _TooLarge(int(declared))
+            body = bytearray()
+            for chunk in response.iter_content(CHUNK):
+                body += chunk
+                if len(body) > self.config.max_bytes:
+                    raise _TooLarge(len(body))
+                if state.get("abandoned"):
+                    break
+            text = bytes(body).decode(response.encoding or "utf-8", errors="replace")
+            return response.status_code, dict(response.headers), text
+        finally:
+            response.close()
+
+    def _fetch(self, send_params: dict[str, str], headers: dict[str, str]) -> tuple[int, dict[str, str], str]:
+        """One request that ends by its deadline, however slowly the server answers.
+
+        The socket timeouts alone bound each read, not their sum; so the download runs in a daemon
+        thread and the caller waits for it until the deadline only.
+        """
+        deadline = time.monotonic() + self.config.timeout
+        state: dict[str, Any] = {}
+        outcome: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                outcome["value"] = self._download(send_params, headers, deadline, state)
+            except BaseException as exc:  # handed to the caller's thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name="primo-request", daemon=True)
+        worker.start()
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            state["abandoned"] = True
+            _shut_down(state.get("response"))
+            raise requests.Timeout("overall deadline")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
 
     def _auth(self, params: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
         if not self._key:
@@ -119,19 +242,22 @@ class PrimoClient:
             self._pace()
             delay = self._backoff(attempt)
             try:
-                response = self.session.get(self.config.endpoint, params=send_params, headers=headers,
-                                            timeout=self.config.timeout)
+                status, response_headers, body = self._fetch(send_params, headers)
+            except _TooLarge as exc:
+                raise ReviewError(f"Oria's answer is larger than {self.config.max_bytes:,} bytes (at least "
+                                  f"{exc.args[0]:,}); stopped reading it. If the endpoint is right, raise max_bytes "
+                                  f"in [search.oria] (request: {url})") from None
             except requests.Timeout:
-                reason = f"no answer within {self.config.timeout:g} s"
+                reason = f"no complete answer within {self.config.timeout:g} s"
             except requests.ConnectionError as exc:
                 reason = f"connection failed ({type(exc).__name__})"
             except requests.RequestException as exc:
                 raise ReviewError(f"Oria search request failed: {self._mask(str(exc))}") from None
             else:
-                text = self._mask(response.text)
-                if response.status_code in RETRY_STATUSES:
-                    reason = f"HTTP {response.status_code}: {describe_error_body(text)}"
-                    asked = retry_after_seconds(response.headers.get("Retry-After"))
+                text = self._mask(body)
+                if status in RETRY_STATUSES:
+                    reason = f"HTTP {status}: {describe_error_body(text)}"
+                    asked = retry_after_seconds(response_headers.get("Retry-After"))
                     if asked is not None:
                         if asked > self.config.backoff_max:
                             raise ReviewError(
@@ -139,8 +265,8 @@ class PrimoClient:
                                 f"that is longer than backoff_max ({self.config.backoff_max:g} s), so the "
                                 f"search stops here. Try again later.")
                         delay = asked
-                elif response.status_code >= 400:
-                    raise ReviewError(f"Oria refused the search with HTTP {response.status_code}: "
+                elif status >= 400:
+                    raise ReviewError(f"Oria refused the search with HTTP {status}: "
                                       f"{describe_error_body(text)} (request: {url})")
                 else:
                     return PrimoPage(data=self._parse(text, url), text=text, url=url, attempts=attempt + 1)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from review.errors import StoreError
-from review.store import migrations
+from review.store import chain, health, migrations
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 STORE_FILE = "review.sqlite"
 BUSY_TIMEOUT_MS = 30_000
@@ -30,6 +33,8 @@ RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, dead
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
+    # A REPLACE that removes a row fires its delete triggers (and so is refused on history tables).
+    cur.execute("PRAGMA recursive_triggers = ON")
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit is on disk before it returns, so an acknowledged decision survives a crash.
@@ -55,18 +60,47 @@ def _begin_immediate(conn) -> None:
 
 
 class Store:
-    """A review's database. Use ``with store.write() as conn:`` for one atomic change."""
+    """A review's database. Use ``with store.write() as conn:`` for one atomic change.
 
-    def __init__(self, url: str):
+    Opening checks the store (``health``) and refuses a damaged one; ``check=False`` skips that for
+    ``review verify``, which reports on a store instead of refusing it, and never writes.
+    """
+
+    def __init__(self, url: str, *, check: bool = True):
         self.url = url
-        self.engine: Engine = self._make_engine(url, writer=True)
-        # Reads get their own engine: on SQLite they must not take the write lock.
-        self.reader: Engine = self._make_engine(url, writer=False) if url.startswith("sqlite") else self.engine
+        self.path = health.sqlite_path(url)
+        self.where = str(self.path) if self.path else "the review store"
+        self.damaged: str | None = None  # set when a write meets a damaged store: later writes refuse
+        if check:
+            health.check_file(self.path)
         try:
-            self.transact(migrations.upgrade)
+            self.engine: Engine = self._make_engine(url, writer=True)
+            # Reads get their own engine: on SQLite they must not take the write lock.
+            self.reader: Engine = self._make_engine(url, writer=False) if url.startswith("sqlite") else self.engine
+        except SQLAlchemyError as exc:
+            raise health.as_store_error(exc, self.where) from None
+        try:
+            if check:
+                self._open_checked()
+            self.chained = self._read(chain.chained_tables)
         except Exception:
             self.close()
             raise
+
+    def _open_checked(self) -> None:
+        # Read first: a store at the latest version is not written to on open, so a read-only
+        # store can still be read (review status, review export).
+        hint = f"review verify {self.path.parent}" if self.path else "review verify DIR"
+        if self._read(lambda conn: health.check_open(conn, self.where, hint)) < migrations.LATEST:
+            self.transact(migrations.upgrade)
+        self.damaged = self._read(lambda conn: health.protection_problem(conn, self.where, hint))
+        if self.damaged:
+            log.warning("Warning: the history protection of %s was changed outside the program; "
+                        "nothing is written to it. Run '%s'", self.where, hint)
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        with self.read() as conn:
+            return work(conn)
 
     @staticmethod
     def _make_engine(url: str, *, writer: bool) -> Engine:
@@ -87,11 +121,29 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One transaction; committed on leaving the block, rolled back on any error."""
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-            yield conn
+        """One transaction; committed on leaving the block, rolled back on any error.
+
+        New rows in the history tables are sealed into their hash chains just before the commit.
+        Storage failures (full disk, read-only or damaged store) become one StoreError; lock waits
+        stay OperationalError for ``transact`` to retry; constraint violations pass through as they are.
+        """
+        if self.damaged:
+            raise health.DamagedStore(self.damaged)
+        try:
+            with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+                yield conn
+                chain.seal(conn, getattr(self, "chained", None) or chain.chained_tables(conn))
+        except (IntegrityError, StoreError):
+            raise
+        except DBAPIError as exc:
+            if _is_lock_error(exc):
+                raise
+            error = health.as_store_error(exc, self.where)
+            if isinstance(error, health.DamagedStore):
+                self.damaged = str(error)
+            raise error from None
 
     def transact(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one transaction, retrying it when another writer holds the lock too long."""
@@ -110,13 +162,17 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.reader.connect() as conn:
-            yield conn
+        try:
+            with self.reader.connect() as conn:
+                yield conn
+        except (IntegrityError, StoreError):
+            raise
+        except DBAPIError as exc:
+            raise health.as_store_error(exc, self.where) from None
 
     def close(self) -> None:
-        self.engine.dispose()
-        if self.reader is not self.engine:
-            self.reader.dispose()
+        for engine in {id(e): e for e in (getattr(self, "engine", None), getattr(self, "reader", None)) if e}.values():
+            engine.dispose()
 
 
 def store_url(review_dir: Path) -> str:

@@ -12,7 +12,7 @@ from typing import Callable
 from sqlalchemy import Connection, inspect, select, text
 
 from review.errors import StoreError
-from review.store import schema
+from review.store import chain, schema
 from review.timeutil import now_iso
 
 
@@ -30,29 +30,52 @@ def _v1_initial(conn: Connection) -> None:
 
 
 def _forbid_changes(conn: Connection, table: str) -> None:
-    """History tables are append-only: a changed mind adds a row. Enforced in the database itself."""
-    if conn.dialect.name == "sqlite":
-        for op in ("UPDATE", "DELETE"):
-            conn.execute(text(
-                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"))
-    elif conn.dialect.name == "postgresql":
-        conn.execute(text(
-            "CREATE OR REPLACE FUNCTION review_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql"))
-        conn.execute(text(
-            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION review_append_only()"))
-        # TRUNCATE bypasses row triggers; SQLite has no TRUNCATE (its DELETE without WHERE fires them).
-        conn.execute(text(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
+    """History tables are append-only: a changed mind adds a row. Enforced in the database itself,
+    and every row chained by hash (store/chain.py)."""
+    chain.protect(conn, table)
+
+
+def _v2_chained_history(conn: Connection) -> None:
+    """Hash-chain the history tables and refuse INSERT OR REPLACE (stores made before this version
+    get the column, the new triggers, and their rows sealed in id order)."""
+    present = set(inspect(conn).get_table_names())
+    for table in schema.APPEND_ONLY_TABLES:
+        if table in present:  # a history table added by a later migration is protected there
+            _forbid_changes(conn, table)
 
 
 def _stopping_decisions(conn: Connection) -> None:
     """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
     schema.stopping_decisions.create(conn)
     _forbid_changes(conn, "stopping_decisions")
+
+
+def _add_import_database(conn: Connection) -> None:
+    """imports.database: the database a file names (PubMed, Embase, ERIC...), kept apart from ``source``."""
+    if "database" not in {column["name"] for column in inspect(conn).get_columns("imports")}:
+        conn.execute(text("ALTER TABLE imports ADD COLUMN database VARCHAR(200)"))
+
+
+def _add_synthetic_marks(conn: Connection) -> None:
+    """Raw records and works carry the synthetic stand-in mark (review.synthetic); older stores read it
+    back from each record's fields as imported."""
+    import json
+
+    from review.synthetic import fields_say_synthetic
+
+    for table in ("raw_records", "works"):
+        if "synthetic" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT FALSE"))
+    raw = schema.raw_records
+    marked = [row.id for row in conn.execute(select(raw.c.id, raw.c.fields))
+              if fields_say_synthetic(json.loads(row.fields or "{}"))]
+    if marked:
+        conn.execute(raw.update().where(raw.c.id.in_(marked)).values(synthetic=True))
+        links = schema.work_links
+        real_works = select(links.c.work_id).join(raw, raw.c.id == links.c.raw_id).where(raw.c.synthetic.is_(False))
+        any_link = select(links.c.work_id)
+        conn.execute(schema.works.update().where(schema.works.c.id.in_(any_link))
+                     .where(schema.works.c.id.not_in(real_works)).values(synthetic=True))
 
 
 def _accounts_and_events(conn: Connection) -> None:
@@ -63,7 +86,10 @@ def _accounts_and_events(conn: Connection) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _v2_chained_history,
     _stopping_decisions,
+    _add_import_database,
+    _add_synthetic_marks,
     _accounts_and_events,
 ]
 LATEST = len(MIGRATIONS)
@@ -87,4 +113,10 @@ def upgrade(conn: Connection) -> int:
     for version in range(found + 1, LATEST + 1):
         MIGRATIONS[version - 1](conn)
         conn.execute(schema.schema_version.insert().values(version=version, applied_at=now_iso()))
+    if found < LATEST and found >= 1:
+        # A migration may have added a column to a history table; its update trigger must name it.
+        present = set(inspect(conn).get_table_names())
+        for table in schema.APPEND_ONLY_TABLES:
+            if table in present:
+                _forbid_changes(conn, table)
     return found

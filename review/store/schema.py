@@ -56,6 +56,9 @@ imports = Table(
     Column("n_problems", Integer, nullable=False),
     Column("problems", Text),  # JSON list of {record, line, message, fatal}
     Column("imported_at", String(32), nullable=False),
+    # The database(s) the file names ("ERIC; EBSCOhost", "Scopus (Publish or Perish)"), apart from
+    # ``source``, which keeps to the protocol's three sources.
+    Column("database", String(200)),
     CheckConstraint(f"source IN {SOURCES_SQL}", name="import_source"),
     CheckConstraint("n_records >= 0 AND n_problems >= 0", name="import_counts"),
 )
@@ -94,6 +97,7 @@ raw_records = Table(
     Column("pages", String(50)),
     Column("keywords", Text, nullable=False),  # JSON list
     Column("fields", Text, nullable=False),  # JSON {tag: [values]} exactly as read
+    Column("synthetic", Boolean, nullable=False, server_default="0"),  # marked as a stand-in in its file
     UniqueConstraint("import_id", "position", name="raw_position_unique"),
     CheckConstraint("position >= 1", name="raw_position_positive"),
     CheckConstraint(f"source IN {SOURCES_SQL}", name="raw_source"),
@@ -126,6 +130,7 @@ works = Table(
     Column("url", Text),
     Column("peer_reviewed", Boolean),
     Column("family", String(40)),  # the family it counts for (first in protocol order that found it)
+    Column("synthetic", Boolean, nullable=False, server_default="0"),  # every raw record of it is a stand-in
     CheckConstraint(f"doc_type IN {DOC_TYPES_SQL}", name="work_doc_type"),
     CheckConstraint("merged_into IS NULL OR merged_into <> id", name="work_not_merged_into_itself"),
 )
@@ -160,6 +165,7 @@ pair_verdicts = Table(
     Column("reviewer", String(200), nullable=False),
     Column("note", Text),
     Column("decided_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("raw_a < raw_b", name="verdict_pair_ordered"),
     CheckConstraint("verdict IN ('duplicate', 'distinct')", name="verdict_value"),
 )
@@ -178,6 +184,7 @@ decisions = Table(
     Column("automatic", Boolean, nullable=False, server_default="0"),  # applied by a protocol rule
     Column("order_mode", String(20)),  # how the queue was ordered when it was made: random, ranked, ...
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("stage IN (1, 2, 3)", name="decision_stage"),
     CheckConstraint("decision IN ('include', 'exclude', 'maybe')", name="decision_value"),
     CheckConstraint("length(reviewer) > 0", name="decision_reviewer_nonempty"),
@@ -193,6 +200,7 @@ quality_ratings = Table(
     Column("rating", String(10), nullable=False),
     Column("note", Text),
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("rating IN ('yes', 'partly', 'no', 'unclear')", name="rating_value"),
 )
 Index("ix_quality_work", quality_ratings.c.work_id)
@@ -207,6 +215,7 @@ summaries = Table(
     Column("appendix_group", String(200)),
     Column("author", String(200), nullable=False),
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
 )
 Index("ix_summaries_work", summaries.c.work_id)
 
@@ -245,6 +254,7 @@ stopping_decisions = Table(
     Column("note", Text),
     Column("decided_by", String(200), nullable=False),
     Column("created_at", String(32), nullable=False),
+    Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("stage IN (1, 2, 3)", name="stop_stage"),
     CheckConstraint("basis IN ('criterion', 'reviewers')", name="stop_basis"),
 )
@@ -276,9 +286,11 @@ events = Table(
     Column("target", Text),  # what it acted on: a work, a file, an account
     Column("detail", Text),  # JSON object; never a password or hash
     Column("ok", Boolean, nullable=False, server_default="1"),  # False: a refused or failed attempt
+    Column("row_hash", Text),  # chained to the event before (store/chain.py)
 )
 Index("ix_events_action_at", events.c.action, events.c.at)
 
-
+# History tables: rows are only ever added, and each carries ``row_hash`` chained to the row before
+# (store/chain.py). A new history table (an audit log, say) joins by being listed here.
 APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions",
                       "events")

@@ -6,10 +6,12 @@ import html
 from typing import Optional
 from urllib.parse import quote
 
-from review.ui.highlight import TermMatcher, highlight_html
+from review import synthetic as stand_in
+from review.ui.highlight import MARK_CSS, TermMatcher, highlight_html
 from screening.works import display_authors
 
 SAFE_SCHEMES = ("http://", "https://")
+SYNTHETIC_LABEL = f"{stand_in.label('en')}: a made-up stand-in record (test data, not a real publication)"
 
 CARD_CSS = """
 <style>
@@ -19,13 +21,11 @@ CARD_CSS = """
 .work-card .work-abstract { white-space: pre-wrap; margin-top: .4rem; }
 .work-card .snippet-flag { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: .3rem;
   background: #eef1f6; color: #445; margin-bottom: .3rem; }
-.work-card mark.term { padding: 0 .1rem; border-radius: .2rem; }
-.work-card mark.g0 { background: #ffe08a; }
-.work-card mark.g1 { background: #b9e6c9; }
-.work-card mark.g2 { background: #c9d8ff; }
 .work-card .found-in { color: #666; font-size: .85rem; margin-top: .6rem; }
+.work-card .synthetic-flag { display: inline-block; font-weight: 700; padding: .1rem .5rem; border-radius: .3rem;
+  background: #fde2e1; color: #8a1c14; border: 1px solid #e0a39e; margin-bottom: .4rem; }
 </style>
-"""
+""" + MARK_CSS
 
 
 def safe_url(url: Optional[str]) -> Optional[str]:
@@ -62,9 +62,11 @@ def found_in(view: dict) -> str:
 
 def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = True) -> str:
     """Title, authors, year, venue and abstract with protocol terms marked; every value escaped."""
-    rows = [f'<div class="work-card" data-work="{int(view["id"])}">',
-            f'<div class="work-title">{highlight_html(view.get("title") or "(no title)", matcher)}</div>',
-            f'<div class="work-meta">{html.escape(meta_line(view))}</div>']
+    rows = [f'<div class="work-card" data-work="{int(view["id"])}">']
+    if view.get("synthetic"):
+        rows.append(f'<div class="synthetic-flag">{html.escape(SYNTHETIC_LABEL)}</div>')
+    rows += [f'<div class="work-title">{highlight_html(view.get("title") or "(no title)", matcher)}</div>',
+             f'<div class="work-meta">{html.escape(meta_line(view))}</div>']
     doi = view.get("doi")
     link = safe_url(view.get("url"))
     links = []
@@ -91,4 +93,5 @@ def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = Tr
 def plain_work_line(view: dict) -> str:
     """One line for lists and tables (plain text: render with st.text or in a dataframe)."""
     year = view.get("year") or "n.d."
-    return f"#{view['id']} {view.get('title') or '(no title)'} ({year})"
+    flag = f"[{stand_in.label('en')}] " if view.get("synthetic") else ""
+    return f"#{view['id']} {flag}{view.get('title') or '(no title)'} ({year})"

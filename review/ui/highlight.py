@@ -1,8 +1,9 @@
-"""Protocol search terms highlighted in record text, escaping first.
+"""Protocol search terms and the review's own keywords highlighted in record text, escaping first.
 
-Terms come from the query families (``karriereveiledning*``: ``*`` is any word ending) and match
-across diacritics (``karriarvagledning`` finds ``karriärvägledning``) because matching runs on the
-folded text while the output keeps the original characters. Every piece of record text is
+Terms come from the query families (``karriereveiledning*``: ``*`` is any word ending) and from the
+``[highlight]`` include/exclude keywords in review.toml. How a term matches (diacritics, inside a
+compound, hyphen or space) is review/terms.py's rule, the one the cold start uses: matching runs on
+the folded text while the output keeps the original characters. Every piece of record text is
 HTML-escaped; only the ``<mark>`` tags we add are markup.
 """
 
@@ -15,12 +16,20 @@ from typing import Iterable, Sequence
 
 from review.normalise import fold
 from review.protocol import Protocol
+from review.terms import MIN_INNER_STEM, fold_with_positions, term_regex
+
+INCLUDE, EXCLUDE = "include", "exclude"  # the kinds of a review's own keywords
 
 
 @dataclass(frozen=True)
 class Term:
     text: str  # as written in the protocol, e.g. "flyktning*"
     group: int  # position of its group in the family (0: the topic, 1: the target group, ...)
+    kind: str = "query"  # "query" (a search term), or a keyword: "include" (green), "exclude" (red)
+
+    @property
+    def css(self) -> str:
+        return f"g{self.group}" if self.kind == "query" else f"kw-{self.kind}"
 
 
 def protocol_terms(protocol: Protocol) -> list[Term]:
@@ -35,27 +44,71 @@ def protocol_terms(protocol: Protocol) -> list[Term]:
     return list(seen.values())
 
 
-def _term_regex(term: str) -> str:
-    truncated = term.endswith("*")
-    words = [re.escape(w) for w in fold(term.rstrip("*")).split()]
-    body = r"\s+".join(words)
-    return rf"\b{body}\w*" if truncated else rf"\b{body}\b"
+def review_terms(protocol: Protocol) -> list[Term]:
+    """The review's own keywords first (an exclude keyword that is also a search term shows red),
+    then the search terms."""
+    seen: dict[str, Term] = {}
+    for kind, words in ((EXCLUDE, protocol.exclude_keywords), (INCLUDE, protocol.include_keywords)):
+        for text in words:
+            key = fold(text.strip())
+            if key and key not in seen:
+                seen[key] = Term(text.strip(), 0, kind)
+    for term in protocol_terms(protocol):
+        seen.setdefault(fold(term.text), term)
+    return list(seen.values())
+
+
+# One set of colours for the card and the legend. Green and red are kept for the review's own include
+# and exclude keywords (as Rayyan and Covidence use them); each keyword kind also has an underline, so
+# colour is not the only sign (WCAG 1.4.1).
+MARK_CSS = """<style>
+mark.term, .legend mark { padding: 0 .15rem; border-radius: .2rem; color: #1a1a1a; }
+mark.g0 { background: #ffe08a; }
+mark.g1 { background: #c9d8ff; }
+mark.g2 { background: #ead5f7; }
+mark.kw-include { background: #9be3b0; border-bottom: 2px solid #1b6e35; }
+mark.kw-exclude { background: #f6b0b0; border-bottom: 2px dashed #9b1c1c; }
+.legend { font-size: .85rem; color: #31333f; margin: .2rem 0 .4rem 0; line-height: 1.9; }
+</style>"""
+
+
+def legend_html(terms: Sequence[Term]) -> str:
+    """What each colour means, naming only the colours these terms use."""
+    kinds = {t.css for t in terms}
+    items = []
+    names = {"g0": "search term, first group (topic)", "g1": "search term, second group (target group)",
+             "g2": "search term, third group"}
+    for css in ("g0", "g1", "g2"):
+        if css in kinds:
+            items.append(f'<mark class="{css}">{names[css]}</mark>')
+    if "kw-include" in kinds:
+        items.append('<mark class="kw-include">include keyword</mark>')
+    if "kw-exclude" in kinds:
+        items.append('<mark class="kw-exclude">exclude keyword</mark>')
+    if not items:
+        return ""
+    return (MARK_CSS + '<div class="legend">Highlighted: ' + " ".join(items)
+            + f". Terms of {MIN_INNER_STEM} letters or more also match inside compound words "
+              "(flyktning* in overføringsflyktninger); a hyphen counts as a space or as nothing.</div>")
 
 
 class TermMatcher:
     """Compiled once per protocol; ``spans`` finds terms in any text."""
 
     def __init__(self, terms: Sequence[Term]):
-        ordered = sorted(terms, key=lambda t: len(t.text), reverse=True)  # longest alternative wins
+        # The longest alternative wins; at equal length a keyword outranks a search term, exclude first.
+        rank = {EXCLUDE: 0, INCLUDE: 1}
+        ordered = sorted(terms, key=lambda t: (-len(t.text.rstrip("*")), rank.get(t.kind, 2)))
         self.terms = ordered
-        self.pattern = (re.compile("|".join(f"(?P<t{i}>{_term_regex(t.text)})" for i, t in enumerate(ordered)))
-                        if ordered else None)
+        sources = [(i, term_regex(t.text, whole_word=True)) for i, t in enumerate(ordered)]
+        alternatives = [f"(?P<t{i}>{source})" for i, source in sources if source]
+        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
 
     def spans(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) in the original text, matched on its folded form."""
         if not self.pattern or not text:
             return []
-        folded, origin = _fold_with_positions(text)
+        folded, origin = fold_with_positions(text)
         found = []
         for match in self.pattern.finditer(folded):
             if match.end() == match.start():
@@ -65,19 +118,8 @@ class TermMatcher:
         return found
 
 
-def _fold_with_positions(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index of the character it came from."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        piece = fold(ch)
-        chars.append(piece)
-        origin.extend([index] * len(piece))
-    return "".join(chars), origin
-
-
 def highlight_html(text: str, matcher: TermMatcher) -> str:
-    """Escaped text with the protocol's terms wrapped in ``<mark class="term gN">``."""
+    """Escaped text with the terms wrapped in ``<mark class="term gN">`` (or ``kw-include``/``kw-exclude``)."""
     text = text or ""
     out: list[str] = []
     last = 0
@@ -85,7 +127,7 @@ def highlight_html(text: str, matcher: TermMatcher) -> str:
         if start < last:
             continue
         out.append(html.escape(text[last:start]))
-        out.append(f'<mark class="term g{term.group}">{html.escape(text[start:end])}</mark>')
+        out.append(f'<mark class="term {term.css}">{html.escape(text[start:end])}</mark>')
         last = end
     out.append(html.escape(text[last:]))
     return "".join(out)

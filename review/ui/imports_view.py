@@ -12,7 +12,7 @@ from review.store import schema
 def import_rows(conn: Connection) -> list[dict]:
     i = schema.imports
     rows = conn.execute(select(i).order_by(i.c.id.desc())).all()
-    return [{"#": r.id, "File": r.file_name, "Format": r.format, "Encoding": r.encoding, "Source": r.source,
+    return [{"#": r.id, "File": r.file_name, "Format": r.format, "Encoding": r.encoding, "Source": r.source, "Database": r.database or "",
              "Family": r.family or "", "Records": r.n_records, "Problems": r.n_problems,
              "Repaired values": r.repaired_mojibake, "Searched": r.searched or "", "Imported": r.imported_at[:16]}
             for r in rows]

@@ -6,7 +6,8 @@ terms) and the stage-1 criteria. A work scores by the share of a family's groups
 match (the whole query beats one group), then by how many distinct terms match; criteria words count a
 little. Matching is inflection- and compound-aware, because the Nordic languages glue words together:
 ``flyktning*`` matches *overføringsflyktninger*, ``innvandr*`` matches *arbeidsinnvandrere*, and a
-hyphen counts as a space or as nothing (*karriere-veiledning*, *karriere veiledning*).
+hyphen counts as a space or as nothing (*karriere-veiledning*, *karriere veiledning*). The rule is
+review/terms.py's, which the highlighting on the screening card uses too.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from review.normalise import fold
+from review.terms import compile_term
 
-# A stem shorter than this only matches at the start of a word: "bo" inside every compound is noise.
-MIN_INNER_STEM = 4
 # Criteria are sentences; their long words say something about the topic ("karriereveiledning").
 MIN_CRITERION_WORD = 7
 GROUP_WEIGHT, TERM_WEIGHT, CRITERION_WEIGHT = 1.0, 0.05, 0.01
@@ -41,36 +41,16 @@ class ProtocolTerms:
         return cls(families, tuple(sorted(words)))
 
 
-def _prepare(text: str) -> str:
-    """Folded text in which a hyphen is both a space and nothing: both spellings are present."""
-    folded = fold(text or "")
-    if "-" not in folded:
-        return folded
-    return folded.replace("-", " ") + " " + re.sub(r"(\w)-(\w)", r"\1\2", folded)
-
-
-def _term_pattern(term: str) -> re.Pattern[str] | None:
-    truncated = term.strip().endswith("*")
-    words = fold(term.strip().rstrip("*")).replace("-", " ").split()
-    if not words:
-        return None
-    body = r"\s+".join(re.escape(w) for w in words)
-    start = r"\w*" if len(words) == 1 and len(words[0]) >= MIN_INNER_STEM else r"\b"
-    # Untruncated terms still take the Nordic and English inflection endings, never a new word.
-    end = r"\w*" if truncated else r"(?:e|er|ene|en|et|a|ar|arna|erne|s|es)?\b"
-    return re.compile(rf"(?<!\w){start}{body}{end}" if start == r"\b" else rf"{start}{body}{end}")
-
-
 class ProtocolScorer:
     """Compiled once per protocol; ``score`` rates one title + abstract."""
 
     def __init__(self, terms: ProtocolTerms):
-        self.families = [[[p for p in (_term_pattern(t) for t in group) if p] for group in family]
+        self.families = [[[p for p in (compile_term(t) for t in group) if p] for group in family]
                          for family in terms.families]
         self.criteria = [re.compile(rf"\b{re.escape(w)}") for w in terms.criteria_words]
 
     def score(self, text: str) -> float:
-        prepared = _prepare(text)
+        prepared = fold(text or "")
         best = 0.0
         for family in self.families:
             if not family:

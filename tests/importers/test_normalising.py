@@ -12,13 +12,35 @@ from review.model import Author
     ("Tromsø".encode("utf-8"), "utf-8", "Tromsø"),
     (b"\xef\xbb\xbf" + "Tromsø".encode("utf-8"), "utf-8-sig", "Tromsø"),
     ("Tromsø".encode("cp1252"), "cp1252", "Tromsø"),
-    (b"Troms\xf8 \x81", "latin-1", "Tromsø \x81"),
     ("Tromsø".encode("utf-16"), "utf-16", "Tromsø"),
     ("A\u030ase".encode("utf-8"), "utf-8", "Åse"),  # decomposed å becomes NFC
 ])
 def test_decode(data, encoding, text):
     decoded = decode_bytes(data, "x")
     assert (decoded.encoding, decoded.text) == (encoding, text)
+
+
+# Made-up text in the shape of a small CSV export from a Chinese database.
+SYNTHETIC_GBK = "\n".join(["标题,作者,年份,摘要"] + [
+    f"难民的职业指导研究第{i}部分,王伟; 李娜,201{i},本研究探讨了新移民在城市中的职业指导与就业问题。" for i in range(5)])
+
+
+@pytest.mark.parametrize("text, codec", [
+    (SYNTHETIC_GBK, "gbk"),
+    (SYNTHETIC_GBK.replace("\n", "\r\n"), "gb18030"),
+    ("Профессиональная ориентация беженцев в Норвегии: синтетический пример текста", "cp1251"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy; kariérní poradenství pro uprchlíky", "cp1250"),
+    ("Karriereveiledning for flyktninger i Tromsø og Ålesund, særlig for nyankomne", "cp1252"),
+])
+def test_non_utf8_text_is_decoded_by_detection_not_as_cp1252(text, codec):
+    """A GBK file used to become cp1252 letter salad without a word (issue #19)."""
+    decoded = decode_bytes(text.encode(codec), "x.csv")
+    assert decoded.text == text and decoded.warning is None
+
+
+def test_an_uncertain_guess_is_reported():
+    decoded = decode_bytes(b"Troms\xf8 \x81", "x.ris")  # two non-ASCII bytes: any code page fits
+    assert decoded.warning and "guess" in decoded.warning and decoded.encoding in decoded.warning
 
 
 def test_mojibake_lines_counted_and_clean_text_untouched():

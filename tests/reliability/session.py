@@ -5,6 +5,9 @@ decision *after* ``record`` has returned, i.e. once the decision is acknowledged
 
     ack <decision id> <work id> <stage> <decision> <tag>
 
+Before the first decision it prints ``settings synchronous=… journal=… lock=…`` as its own write
+connection has them (probe.py), for the tests to check what their guarantees rest on.
+
 A user error is printed as ``error <message>`` (exit 3); anything else is a crash with a traceback.
 The store is the review directory's (``REVIEW_DATABASE_URL`` points it at PostgreSQL). All data it
 writes is synthetic.
@@ -30,6 +33,7 @@ from review.errors import ReviewError  # noqa: E402
 from review.protocol import load_protocol  # noqa: E402
 from review.store import open_store  # noqa: E402
 from screening.decisions import Decision, record  # noqa: E402
+from tests.reliability.probe import format_settings, write_settings  # noqa: E402
 
 # Reasons outside the protocol's list: every session adds the same ones, so concurrent sessions race
 # to insert the same custom reason and the same new reviewer.
@@ -67,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.01)
     store = open_store(args.review_dir)
     try:
+        print(format_settings(write_settings(store)), flush=True)
         for i in range(args.count):
             work = rng.choice(args.works)
             decision = rng.choice(("include", "exclude"))

@@ -19,6 +19,7 @@ from review.store.migrations import LATEST
 from screening.decisions import CONSENSUS
 from tests.conftest import set_stage_mode
 from tests.reliability.harness import assert_acked_are_stored, prepare_review, start_session, stored_decisions
+from tests.reliability.probe import parse_settings
 
 pytestmark = pytest.mark.slow
 
@@ -37,6 +38,9 @@ def run_together(review_dir, url, tmp_path, specs: list[dict]) -> list:
     for s, (code, stderr) in zip(sessions, results):
         assert "locked" not in stderr.lower() and not any("locked" in line for line in s.lines), stderr
         assert code == 0, f"session exited with {code}: {stderr[-2000:]} {s.lines[-3:]}"
+        # Retries in Store.transact let a lazily taken write lock pass this test too, until a
+        # read-then-write transaction meets a busy lock it cannot upgrade; so the mode is checked.
+        assert parse_settings(s.lines)["lock"] == "at-begin", "a write transaction did not hold the write lock from BEGIN"
     return sessions
 
 

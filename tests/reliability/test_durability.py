@@ -21,6 +21,7 @@ import pytest
 from review.store import Store
 from tests.reliability.harness import (BULK_SESSION, assert_acked_are_stored, prepare_review, start_process,
                                        start_session, stored_decisions)
+from tests.reliability.probe import parse_settings
 
 pytestmark = pytest.mark.slow
 
@@ -41,6 +42,18 @@ def reopen_and_check(url: str) -> dict[int, dict]:
         store.close()
 
 
+def assert_durable_settings(session, url: str) -> None:
+    """SIGKILL loses nothing the operating system has cached, so this test alone would pass with
+    ``synchronous = OFF``, which loses acknowledged decisions in a power cut. The settings that
+    protect against that are checked here, as the killed process had them."""
+    settings = parse_settings(session.lines)
+    if url.startswith("sqlite"):
+        assert settings["synchronous"] == "full", f"the session wrote with synchronous={settings['synchronous']}"
+        assert settings["journal"] == "wal", f"the session wrote with journal_mode={settings['journal']}"
+    else:
+        assert settings["synchronous"] == "on", f"the session wrote with synchronous_commit={settings['synchronous']}"
+
+
 def test_acknowledged_decisions_survive_sigkill(review_dir, backend_url):
     rng = random.Random(SEED)
     works = prepare_review(review_dir, backend_url, 40)
@@ -49,6 +62,7 @@ def test_acknowledged_decisions_survive_sigkill(review_dir, backend_url):
         session = start_session(review_dir, backend_url, reviewer=f"Leser {k % 2}", tag=f"k{k}", works=works,
                                 count=10**7, seed=SEED + k)
         assert session.first_ack.wait(120), f"session {k} acknowledged nothing: {session.lines[-3:]}"
+        assert_durable_settings(session, backend_url)
         time.sleep(rng.uniform(0.0, 1.5))
         session.kill()
         acks = session.acks()

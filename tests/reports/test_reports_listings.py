@@ -27,7 +27,7 @@ def test_asreview_labels_come_from_stage_1_and_pandas_reads_them(store, protocol
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(path)
     assert list(frame.columns) == ["record_id", "title", "abstract", "authors", "year", "doi", "url",
-                                   "label_included"]
+                                   "label_included", "synthetic"]
     labels = dict(zip(frame["record_id"], frame["label_included"]))
     assert labels[4] == 0 and labels[1] == 1 and labels[5] == 1
     check_golden("asreview.csv", path.read_text(encoding="utf-8"))
@@ -38,7 +38,7 @@ def test_unscreened_works_have_an_empty_label(tmp_path):
     work = ScreeningWork(work_id=9, title="t", abstract=None, authors=[], year=None, venue=None, publisher=None,
                          doc_type="other", language=None, doi=None, url=None, peer_reviewed=None, family=None,
                          final={2: "include"})
-    assert asreview_table([work]).rows[0][-1] is None
+    assert asreview_table([work]).rows[0][7] is None
 
 
 def test_decisions_use_the_decide_csv_columns(store, protocol, tmp_path):

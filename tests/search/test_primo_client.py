@@ -94,7 +94,7 @@ def test_timeout_is_retried(stub, sleeps):
 
 def test_timeouts_every_time_end_in_a_review_error(stub, sleeps):
     stub.respond = lambda seen: Reply(body="{}", delay=0.4)
-    with pytest.raises(ReviewError, match="no answer within 0.1 s"):
+    with pytest.raises(ReviewError, match="no complete answer within 0.1 s"):
         client(stub, sleeps, timeout=0.1, max_retries=1).get({"q": "x"})
 
 

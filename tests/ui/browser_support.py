@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from review.commands.app import streamlit_command
 
 REPO = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,17 +27,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(review_dir: Path, *, timeout: float = 60, port: int | None = None,
-                extra_args: tuple[str, ...] = ()) -> Iterator[str]:
+def running_app(review_dir: Path, *, timeout: float = 60, extra_options: tuple[str, ...] = (),
+                env: dict | None = None, port: int | None = None) -> Iterator[str]:
     """The app's URL while a `streamlit run` process serves it; the process is ended afterwards.
-    ``extra_args`` go to Streamlit (e.g. ``--secrets.files`` for single sign-on)."""
+    ``extra_options`` go to Streamlit (e.g. ``--secrets.files`` for single sign-on); ``port`` when the
+    test must know it in advance (an OpenID Connect redirect URI names it)."""
     port = port or free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "review" / "app" / "main.py"), "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal", *extra_args,
-           "--", "--dir", str(review_dir)]
+    # Started as `review app` starts it (same fixed settings), plus what a test run needs.
+    cmd = streamlit_command(REPO / "review" / "app" / "main.py", "--server.headless", "true",
+                            "--server.address", "127.0.0.1", "--server.port", str(port),
+                            "--server.fileWatcherType", "none", *extra_options, review_dir=review_dir)
     log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the server
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -79,6 +81,24 @@ def sign_in(page, name: str) -> None:
 def open_page(page, label: str) -> None:
     page.locator('[data-testid="stSidebarNav"] a', has_text=label).click()
     wait_idle(page)
+
+
+def nav_links(page):
+    """The sidebar's page links (their text also holds the icon's ligature name, so go by position)."""
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    links.first.wait_for()
+    return links
+
+
+def visit_every_page(page, on_page=None) -> int:
+    """Open each page of the navigation in turn; call ``on_page(index)`` once it is drawn."""
+    count = nav_links(page).count()
+    for index in range(count):
+        nav_links(page).nth(index).click()
+        wait_idle(page)
+        if on_page is not None:
+            on_page(index)
+    return count
 
 
 def blur(page) -> None:

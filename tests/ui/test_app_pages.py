@@ -179,7 +179,9 @@ def test_import_page_reads_uploads_and_lists_problems_and_encoding(app, review_d
     successes = [plain(s.value) for s in at.success]
     assert any("ris_bad_records.ris: 2 records read as ris, encoding utf-8" in s for s in successes)
     assert any("ris_cp1252.ris: 1 records read as ris, encoding cp1252" in s for s in successes)
-    assert any("has no title and was skipped" in t.value for t in at.text)
+    warnings = " ".join(plain(w.value) for w in at.warning)  # each problem a line naming file, record, line
+    assert "Skipped: ris_bad_records.ris, record 2, line 9: the record has no title, DOI or abstract" in warnings
+    assert "Warning: ris_bad_records.ris, record 3, line 15: year 'ukjent' not understood" in warnings
     assert sorted(p.name for p in (review_dir / "exports" / "uploads").iterdir()) == [
         "ris_bad_records.ris", "ris_cp1252.ris"]
     with store.read() as conn:

@@ -72,7 +72,7 @@ def app_url(team, provider, tmp_path_factory):
         'client_id = "nordic-review-test"',
         'client_secret = "synthetic-client-secret"',
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"', ""]), encoding="utf-8")
-    with running_app(team, port=port, extra_args=("--secrets.files", str(folder / "secrets.toml"))) as url:
+    with running_app(team, port=port, extra_options=("--secrets.files", str(folder / "secrets.toml"))) as url:
         yield url
 
 

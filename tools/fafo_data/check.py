@@ -5,8 +5,12 @@
 Parses every file in exports/searches.toml with rispy, pandas and BeautifulSoup, links duplicates with
 the plain rules the data promises (same DOI, Oria id, Scholar cluster or result id, or the same title up
 to case, punctuation, diacritics and a "…" cut with the same first-author surname and year), and
-compares the result with the generator's ground truth. Then it checks the decisions, quality ratings
-and summaries against review.toml and Table 3.1. Exit code 1 if anything is off.
+compares the result with the generator's ground truth. Then it checks the decisions, quality ratings,
+pair verdicts and summaries against review.toml, Table 3.1 and the report (summaries share no run of
+eight words with it). Last, it runs the bundled review with the tool itself and checks what a user
+sees: no uncertain pair without a verdict, a quiet run, the flow diagram's 385 screened, Vedlegg 1's
+24 reference lines against the report, the synthetic mark in exports, and the 2023–2025 update (no
+synthetic value in a real work). Exit code 1 if anything is off.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parents[1])]
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
 import pandas as pd  # noqa: E402
 import rispy  # noqa: E402
@@ -226,13 +230,16 @@ def check_decisions(repo: Path, records, works, rep: Report, truth) -> None:
     rep.check(not bad, f"reviewers, final flags and reasons follow review.toml {bad[:3]}")
     flow = {f: [0, 0, 0, 0] for f in ORDER}
     gaps = []
+    thesis_reason = protocol["auto_exclusions"]["thesis"]
     for w, info in works.items():
         f = info["family"]
         flow[f][0] += 1
         stages = decided.get(w, {})
         if info["thesis"] == "1":
-            if stages:
-                gaps.append(f"{w}: thesis has decisions")
+            # Scholar cannot filter theses out: the team excluded them at stage 1 with the protocol's reason
+            first = stages.get(1, {})
+            if set(stages) != {1} or first.get("decision") != "exclude" or first.get("reason") != thesis_reason:
+                gaps.append(f"{w}: a thesis needs one stage-1 exclusion «{thesis_reason}»")
             continue
         for stage in (1, 2, 3):
             if stage not in stages:
@@ -261,12 +268,16 @@ def check_quality(repo, protocol, records, works, decided, rep, truth) -> None:
             ratings[found.pop()][row["criterion"]] = row["rating"]
         else:
             rep.check(False, f"quality row {row}")
+    vouching = {f for f in ORDER if tomllib.loads((repo / "queries" / f"{f}.toml").read_text(encoding="utf-8"))
+                .get("filters", {}).get("peer_reviewed_only")}
     problems = []
     for w, info in works.items():
         stage2 = decided.get(w, {}).get(2)
-        if stage2 is None or info["peer_reviewed"] == "1":
+        # only records from a peer-reviewed-only search say a work is peer reviewed; the rest are rated
+        vouched = info["peer_reviewed"] == "1" and bool(info["families"] & vouching)
+        if stage2 is None or vouched:
             if w in ratings:
-                problems.append(f"{w}: rated but not a non-peer-reviewed stage-2 work")
+                problems.append(f"{w}: rated, but its records vouch for peer review or it never reached stage 2")
             continue
         r = ratings.get(w, {})
         if set(r) != criteria:
@@ -278,7 +289,8 @@ def check_quality(repo, protocol, records, works, decided, rep, truth) -> None:
             problems.append(f"{w}: included but fails the quality rule")
         if stage2["reason"] == "Utilstrekkelig kvalitet" and passes:
             problems.append(f"{w}: excluded for quality but passes the rule")
-    rep.check(not problems, f"quality ratings for {len(ratings)} non-peer-reviewed stage-2 works follow the rule {problems[:3]}")
+    rep.check(not problems, f"quality ratings for the {len(ratings)} stage-2 works whose records do not vouch for "
+                            f"peer review follow the rule {problems[:3]}")
 
 
 def check_summaries(repo, protocol, records, decided, rep, truth) -> None:
@@ -292,11 +304,47 @@ def check_summaries(repo, protocol, records, decided, rep, truth) -> None:
               "appendix groups: " + ", ".join(f"{g} {n}" for g, n in groups.items()))
     lengths = [len(s[part].split()) for s in data for part in ("aim", "method", "findings")]
     rep.check(all(60 <= n <= 150 for n in lengths), f"summary parts are 60–150 words (range {min(lengths)}–{max(lengths)})")
+    import overlap
+    known = overlap.load_fingerprint()
+    shared = [f"{s['record']} {part}: {n} words «{phrase}»" for s in data for part in ("aim", "method", "findings")
+              for n, phrase in overlap.overlaps(s[part], known)]
+    rep.check(not shared, f"summaries are in our own words: no run of {overlap.SHINGLE}+ words from the report "
+                          f"{shared[:3]}")
+
+
+def identity(r: dict) -> str:
+    """A raw record's key in decisions/pairs.csv (review.dedup.verdict_file.record_identity)."""
+    if r.get("oria"):
+        return f"{r['file']}#{r['oria']}"
+    if r["file"].endswith(".html") and r.get("cid"):
+        return f"{r['file']}#{r['cid']}"
+    if r.get("cluster"):
+        return f"{r['file']}#cluster:{r['cluster']}"
+    return f"{r['file']}#row:{r['position']}"
+
+
+def check_pair_verdicts(repo: Path, records: list[dict], rep: Report, truth) -> None:
+    by_identity = defaultdict(list)
+    for r in records:
+        by_identity[identity(r)].append(r)
+    rows = list(csv.DictReader((repo / "decisions" / "pairs.csv").open(encoding="utf-8")))
+    wrong = []
+    for row in rows:
+        sides = [by_identity.get(row[c], []) for c in ("record_a", "record_b")]
+        if any(len(side) != 1 for side in sides):
+            wrong.append(f"{row['record_a']} / {row['record_b']}: does not name two records")
+            continue
+        works = [truth[(side[0]["file"], side[0]["position"])]["work"] for side in sides]
+        expected = "duplicate" if works[0] == works[1] else "distinct"
+        if row["verdict"] != expected:
+            wrong.append(f"{row['record_a']} / {row['record_b']}: {row['verdict']}, truth says {expected}")
+    rep.check(not wrong, f"{len(rows)} pair verdicts name two records each and agree with the ground truth {wrong[:3]}")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Check the bundled review's data.")
     parser.add_argument("--repo", type=Path, default=HERE.parents[1])
+    parser.add_argument("--files-only", action="store_true", help="skip running the bundled review with the tool")
     args = parser.parse_args(argv)
     truth = {(r["file"], int(r["position"])): r for r in csv.DictReader((HERE / "ground_truth.csv").open(encoding="utf-8"))}
     rep = Report()
@@ -306,6 +354,11 @@ def main(argv=None) -> int:
     works = check_dedup(records, rep, truth)
     print("Decisions")
     check_decisions(args.repo, records, works, rep, truth)
+    check_pair_verdicts(args.repo, records, rep, truth)
+    if not args.files_only:
+        print("The tool's run (review example, exports, the 2023–2025 update)")
+        import tool_run
+        tool_run.check(args.repo, rep, truth)
     print("all checks passed" if not rep.failures else f"{rep.failures} check(s) failed")
     return 1 if rep.failures else 0
 

@@ -77,7 +77,7 @@ def place(p: Planner, w: Work) -> None:
         add_later_families(p, w)
     in_oria = any(s == "oria" for _, s in w.found_in)
     in_scholar = any(s == "scholar" for _, s in w.found_in)
-    if in_oria:
+    if in_oria and not w.oria_ids:  # a real work may bring its own (made-up) Oria id
         w.oria_ids.append(p.cdi_id(w) if w.doc_type == "article" else p.alma_id())
         if w._twin_copy or (w.synthetic and not w._twin and w.doc_type in ("article", "report")
                             and p.rng.random() < 0.06):
@@ -86,8 +86,8 @@ def place(p: Planner, w: Work) -> None:
         w.cluster_id, w.data_cid = p.cluster_id(), p.data_cid()
         w.scholar_title = scholar_title(p, w)
         w.scholar_authors = scholar_authors(w)
-        if w.thesis:
-            w.cites = 0 if p.rng.random() < 0.7 else p.rng.randint(1, 3)
+        if w.thesis:  # cited at least once, so its cites= link gives decisions.csv a key for it
+            w.cites = 1 if p.rng.random() < 0.7 else p.rng.randint(1, 3)
         else:
             w.cites = p.rng.randint(3, 60) if w.real else max(1, int(p.rng.expovariate(1 / 9)))
         w.scholar_doi = bool(w.doi) and p.rng.random() < 0.35

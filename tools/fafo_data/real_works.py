@@ -4,6 +4,8 @@ R01–R24 are the 24 works summarised in Vedlegg 1 of the Fafo report (its intro
 listed and Table 3.1 counts 24). Authors, year, title and publisher/journal follow the report; the
 journal, volume, pages and DOI of the peer-reviewed articles were checked against the publishers'
 pages. R25–R28 are works the report cites elsewhere; they stand in as real excluded records.
+R06 and R14 carry their Oria ids here (made up like the others) so the generator's random draws,
+and with them every synthetic record, stay as they were before their Oria records were added.
 
 Abstracts here are short descriptions in our own words, not the publishers' abstracts. Oria record
 ids and Google Scholar ids are made up by the generator for every work, real ones included.
@@ -61,7 +63,9 @@ REAL_WORKS: list[dict] = [
          publisher="OsloMet", host="oda.oslomet.no",
          abstract="Fem korte kunnskapsoppsummeringer om strategier for integrering av flyktninger, blant dem "
                   "karriereveiledning for nyankomne.",
-         found_in=[("no", "scholar"), ("sv", "scholar")], html=("no", 1)),
+         # Oria holds the whole record (all five authors, the full title, OsloMet); Scholar cuts both
+         found_in=[("no", "oria"), ("no", "scholar"), ("sv", "scholar")], oria_ids=["alma995318472601932201"],
+         html=("no", 1)),
     dict(key="R07", family="no", group=NORSKE, doc_type="report", language="nor", year=2021,
          authors=[("Hernes", "V."), ("Staver", "A. B."), ("Tronstad", "K. R.")],
          title="Evaluering av integreringspakke I og midlertidig lov", publisher="OsloMet", host="oda.oslomet.no",
@@ -112,7 +116,8 @@ REAL_WORKS: list[dict] = [
          publisher="", host="",
          abstract="Kapitel i en praktisk håndbog om karrierevejledning af unge med begrænsede sprogkundskaber, "
                   "herunder flygtninge.",
-         found_in=[("da", "scholar")], html=("da", 1)),
+         # Oria's chapter record names the book and the pages; Scholar shows neither
+         found_in=[("da", "oria"), ("da", "scholar")], oria_ids=["alma997023169588442201"], html=("da", 1)),
     dict(key="R15", family="en", group=SKANDINAVISKE, doc_type="report", language="eng", year=2017,
          authors=[("Hertzberg", "F.")],
          title="Review of literature, media and resources on the development of career guidance counselling for "

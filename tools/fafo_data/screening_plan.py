@@ -3,9 +3,12 @@ works assessed at stage 2, and the record key that names the work in decisions.c
 
 from __future__ import annotations
 
+import random
+
 from model import Decision, Work
 from plan import CRITERIA, FAIL, PASS, REVIEWERS, STAGE2_REASONS, STAGE3_REASONS, Planner
 
+THESIS_REASON = "Studentoppgave"  # the protocol's reason (review.toml, stage 1)
 STAGE1_NOTES = {
     "Ikke karriereveiledning": "Handler om integrering, ikke om veiledning",
     "Ikke flyktninger eller innvandrere": "Veiledning for andre målgrupper",
@@ -39,18 +42,26 @@ def stage2_reasons(p: Planner, works: list[Work]) -> None:
             w._reason = w._reason or "Ikke relevant ved gjennomlesning"
 
 
-def ratings(p: Planner, w: Work, passes: bool) -> list[tuple[str, str, str]]:
+def ratings(rng, w: Work, passes: bool) -> list[tuple[str, str, str]]:
     if w._reason == "Fulltekst ikke tilgjengelig":
         return [(c, "unclear", "Fulltekst ikke funnet") for c in CRITERIA]
-    pattern = list(p.rng.choice(PASS if passes else FAIL))
-    p.rng.shuffle(pattern)
+    pattern = list(rng.choice(PASS if passes else FAIL))
+    rng.shuffle(pattern)
     return [(c, r, "") for c, r in zip(CRITERIA, pattern)]
 
 
+def records_vouch_for_peer_review(w: Work) -> bool:
+    """Only the English Oria search is limited to peer-reviewed work, so only its records say so."""
+    return w.peer_reviewed and ("en", "oria") in w.found_in
+
+
 def decide(p: Planner, w: Work, index: int) -> None:
-    if w.thesis:
-        return  # excluded automatically at stage 1 by the protocol rule; no recorded decision
     first, second = REVIEWERS[index % 2], REVIEWERS[(index + 1) % 2]
+    if w.thesis:
+        # Scholar cannot filter out student theses, so the team excluded them when screening, with the
+        # protocol's reason (the Oria searches left them out at search time)
+        w.decisions.append(Decision(1, "exclude", THESIS_REASON, first))
+        return
     fate = w._fate
     if fate == "exc1":
         reason = w._reason if p.rng.random() < 0.85 else ""
@@ -63,7 +74,11 @@ def decide(p: Planner, w: Work, index: int) -> None:
         w.decisions.append(Decision(2, "include", "", second))
     if not w.peer_reviewed:
         passes = fate in ("inc3", "exc3") or (w._reason == "Ikke relevant ved gjennomlesning" and p.rng.random() < 0.6)
-        w.quality, w.quality_reviewer = ratings(p, w, passes), second
+        w.quality, w.quality_reviewer = ratings(p.rng, w, passes), second
+    elif not records_vouch_for_peer_review(w):
+        # A journal article whose records do not say it is peer reviewed: the reviewer rated it rather
+        # than take the journal's word (an acceptable rating; own draws keep the other works' data)
+        w.quality, w.quality_reviewer = ratings(random.Random(f"quality:{w.key}"), w, True), second
     if fate == "inc3":
         w.decisions.append(Decision(3, "include", "", first))
     elif fate == "exc3":

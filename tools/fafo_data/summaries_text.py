@@ -48,8 +48,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         """Prosjektet brukte refleksjonslogger, skriftlige forventningsavklaringer og observasjon. Den første
         og den siste individuelle samveiledningen med hver deltaker ble tatt opp på lyd, etter godkjenning
         fra personvernmyndighetene. Til slutt intervjuet prosjektlederen alle veilederne samlet i en
-        fokusgruppe om hva de trodde prosjektet hadde betydd for flyktningene, hva de selv hadde lært, og
-        hvordan erfaringene kunne føres videre etter prosjektperioden. Metodene ga både løpende og
+        fokusgruppe om hva de trodde prosjektet hadde betydd for flyktningene, hvilken læring de satt igjen med selv, og hvordan erfaringene kunne føres videre etter prosjektperioden. Metodene ga både løpende og
         avsluttende refleksjon.""",
         """Karriereveileder, programrådgiver og NAV-veileder deltok sammen i veiledningen, såkalt
         samveiledning. Selv om arbeidsformen krever ressurser, opplevde de involverte det som en styrke å se
@@ -156,8 +155,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         felles plattform, slik at deltakerne kunne få mer helhetlige og individuelt tilpassede løp, og slik
         at aktørene kunne bruke ressursene sine mer effektivt. Karrieresenteret var en av partene.""",
         """I aksjonsforskning deltar forskerne selv i arbeidet og søker å påvirke praksis underveis. Materialet
-        består blant annet av feltnotater fra deltakende observasjon og referater fra arbeidsmøter. Tidlig i
-        prosjektet ble det gjort semistrukturerte enkeltintervjuer, særlig med minoritetsspråklige kvinner,
+        består blant annet av notater forskerne skrev mens de deltok i arbeidet, og skriftlige referater fra møtene. I prosjektets første fase ble det gjort semistrukturerte enkeltintervjuer, særlig med minoritetsspråklige kvinner,
         og gruppeintervjuer med hjelp fra prosjektets kvalifiseringskoordinator. Styringsgruppe,
         arbeidsgrupper, fagdager og løsningsgrupper ble dokumentert med evalueringer og notater. Forskerne
         var dermed både deltakere og observatører.""",
@@ -188,8 +186,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         """Studie- og yrkesveiledning i svensk skole skal gi elevene grunnlag for å gjøre valg om utdanning og
         arbeid. Veiledere forteller at nyankomne elever mangler mye kunnskap om det svenske
         utdanningssystemet og arbeidslivet, og at det er vanskelig å støtte læringen deres om slike
-        spørsmål. Rapporten undersøker hva veiledere faktisk gjør for å støtte nyankomne elevers læring om
-        karrierespørsmål, og hvilke muligheter og hindringer som finnes.""",
+        spørsmål. Rapporten undersøker hvordan veiledere i praksis hjelper nyankomne elever med å lære om karrierespørsmål, og hvilke muligheter og hindringer som finnes.""",
         """Rapporten kombinerer en gjennomgang av litteratur med materiale fra tidligere kvalitative intervjuer
         og observasjoner av veiledning. Forfatteren bruker dette til å analysere veiledningssamtaler som
         læringssituasjoner, og ser særlig på hvordan man kan oppdage tegn på at elever lærer noe. Læring
@@ -203,13 +200,12 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
     ),
     "R12": (
         """Rapporten handler om hvordan veiledning kan korte ned veien til arbeid for nyankomne i Sverige. Den
-        beskriver hvordan regioner, kommuner, rektorer og voksenopplæring organiserer og driver studie- og
+        beskriver hvordan studie- og yrkesveiledningen er lagt opp og drevet av regioner, kommuner, rektorer og voksenopplæringen i studie- og
         yrkesveiledning i såkalte kombinasjonsutdanninger. Dette er statsstøttet yrkesrettet voksenopplæring
         som kombineres med svensk som andrespråk på grunnleggende nivå, og som er et sentralt tilbud for
         nyankomne som skal kvalifisere seg for arbeid.""",
         """Forfatterne gjennomførte semistrukturerte intervjuer over Zoom med 29 informanter som arbeider med
-        veiledning. De kom fra 22 kommuner i regionene Gävleborg, Skåne, Uppsala, Västerbotten og Västra
-        Götaland, og i tillegg fra to referanseregioner, Kalmar og Västmanland. Intervjuene dekket
+        veiledning. De arbeidet i 22 kommuner fordelt på fem regioner (Gävleborg, Skåne, Uppsala, Västerbotten, Västra Götaland), og i tillegg fra to referanseregioner, Kalmar og Västmanland. Intervjuene dekket
         veiledning før, under og etter utdanningen, kartlegging av elevenes kunnskaper, validering,
         samarbeid med lærere og veiledernes egne behov for kompetanse. Funnene er sammenfattet som
         anbefalinger.""",
@@ -225,8 +221,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         samle kunnskap om lovende praksiser i Norden for denne gruppen, som ofte står langt fra
         arbeidsmarkedet. Karriereveiledning er ikke hovedtemaet, men nevnes som en viktig forutsetning i
         flere av eksemplene på tiltak som fungerer.""",
-        """Forfatterne gjorde en litteraturstudie og kartla eksisterende praksis for målgruppen i Danmark,
-        Finland, Norge og Sverige i perioden 2012–2018. De intervjuet også medarbeidere og ledere som
+        """Forfatterne gjorde en litteraturstudie og kartla hvilke tiltak de fire landene Danmark, Finland, Norge og Sverige hadde for denne gruppen fra 2012 til 2018. De intervjuet også medarbeidere og ledere som
         arbeider med tiltak som ble vurdert som lovende. Kombinasjonen av litteraturgjennomgang og
         intervjuer gir en oversikt over praksis på tvers av landene, men ikke effektmålinger av de enkelte
         tiltakene, noe forfatterne selv peker på som en begrensning.""",
@@ -238,7 +233,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
     ),
     "R14": (
         """Kapitlet inngår i en praktisk håndbok for dem som gir karriereveiledning i grunnskolen, i
-        ungdomsutdanninger og i andre institusjoner. Boka er skrevet av 18 forfattere fra fem land og tar
+        ungdomsutdanninger og i andre institusjoner. Bak boka står 18 bidragsytere fra fem land og tar
         for seg kritisk refleksjon og etisk ansvar i veiledningen. Den relevante delen handler om hvordan
         man kan veilede unge med begrensede språkkunnskaper, blant dem flyktninger og innvandrere, og om
         hvilke verktøy som egner seg i slike samtaler.""",
@@ -257,7 +252,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         """Rapporten er en kunnskapsoppsummering av svensk forskning og andre publikasjoner som beskriver eller
         analyserer karriereveiledning for flyktninger, og hvordan slik veiledning utvikles og gjennomføres.
         Den legger vekt på kunnskap om migrasjon og om de emosjonelle og eksistensielle utfordringene ved å
-        være ny i et land, inkludert traumer. Rapporten er en landrapport for Sverige i et større europeisk
+        å komme til et nytt land, traumer medregnet. Rapporten er en landrapport for Sverige i et større europeisk
         prosjekt om veiledning for flyktninger.""",
         """Forfatteren gjorde et mindre antall søk i Google Scholar, der ord for flyktning ble kombinert med
         karriere, veiledning og Sverige, og med utdanning og Sverige. Søkene ga mange treff, men bare en
@@ -293,8 +288,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         tar utgangspunkt i en sosialkonstruktivistisk forståelse av karriere, der mening skapes ut fra
         sosiale sammenhenger og erfaringer. De vil vise hvordan fortellinger kan brukes både til å forstå
         unge flyktninger og til å styrke deres egen stemme.""",
-        """Studien er gjennomført i Australia og bygger på kvalitative intervjuer med tre unge afrikanske
-        kvinner som har bodd og reist sammen siden barndommen. Forfatterne brukte en narrativ og utforskende
+        """Studien er gjennomført i Australia og bygger på dybdeintervjuer med tre unge kvinner fra Afrika, venninner som har fulgt hverandre på flukt og i eksil helt fra de var små. Forfatterne brukte en narrativ og utforskende
         metode der deltakernes egne fortellinger står i sentrum. Analysen ser på hvordan kvinnene
         konstruerer mening ut fra sosiale sammenhenger og erfaringer før, under og etter migrasjonen.
         Utvalget er lite, og studien gir dybde snarere enn bredde.""",
@@ -307,8 +301,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
     ),
     "R18": (
         """Kapitlet drøfter hvorfor karriereveiledning for flyktninger og innvandrere i Norden bør få en mer
-        kollektiv innretning. Forfatteren hadde selv ansvar for å koordinere og utvikle karriereveiledning
-        for flyktninger ved et mottakssenter i Oslo som ble opprettet i 2015, da antallet asylsøkere økte
+        kollektiv innretning. Forfatteren ledet selv arbeidet med å bygge opp og samordne karriereveiledning for flyktninger ved et mottakssenter i Oslo som ble opprettet i 2015, da antallet asylsøkere økte
         kraftig. Hun argumenterer for at veiledningen må forstås bredere, og at familierelasjoner spiller en
         sentral rolle når flyktninger etablerer seg.""",
         """Analysen bygger på forfatterens egne erfaringer fra arbeidet ved mottakssenteret, satt inn i en
@@ -330,8 +323,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         ble brukt for kinesisk innvandrerungdom i USA. Formålet er å gi de unge et fellesskap rundt
         karrierevalg.""",
         """Dette er en konseptuell artikkel. Forfatteren bygger på eksisterende teori og empirisk kunnskap om
-        afrikanske ungdommers situasjon og utvikler et konkret opplegg: åtte uker med ukentlige
-        gruppesamtaler for flyktningungdom som nærmer seg slutten av videregående og skal videre til høyere
+        afrikanske ungdommers situasjon og utvikler et konkret opplegg: en gruppe som møtes én gang i uka i åtte uker, for unge flyktninger i siste del av videregående og skal videre til høyere
         utdanning eller arbeid. Gruppene ledes i fellesskap av en skoleansatt og en kulturmegler. Modellen
         er ikke utprøvd eller evaluert i artikkelen.""",
         """En skolebasert gruppe kan gi ungdommene et trygt rom for å snakke om diskriminering, rasisme,
@@ -348,7 +340,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         i landet.""",
         """Studien bygger på semistrukturerte intervjuer med seks rådgivere som veiledet elever på
         språkintroduksjonsprogrammet, og som var omfattet av regelverket om oppholdstillatelse. I tillegg
-        brukes intervjuer med seks lærere, seks rektorer og seks lokalpolitikere. Materialet er del av et
+        brukes intervjuer med lærere, rektorer og lokalpolitikere, seks av hver. Materialet er del av et
         større forskningsprosjekt om unge på introduksjonsprogram og karrierestøtte i ulike lokale
         sammenhenger, med både spørreundersøkelse, intervjuer og observasjon. Analysen bygger blant annet på
         Bernsteins teori.""",
@@ -383,8 +375,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         påvirker hva som tas opp i veiledningssamtalene, og dermed hvilke temaer som får plass. Analysen
         bygger på Bachrach og Baratz’ teori om ikke-beslutninger, som retter oppmerksomheten mot det som
         holdes utenfor diskusjonen. Studien er del av et doktorgradsarbeid.""",
-        """Dataene ble samlet inn i 2019 i tre organisasjoner som driver integreringsopplæring for voksne
-        innvandrere i Sør-Finland. Materialet består av 18 videoopptak av veiledningssamtaler mellom fire
+        """Dataene ble samlet inn i 2019 hos tre tilbydere av integreringsopplæring for voksne innvandrere sør i Finland. Materialet består av 18 videoopptak av veiledningssamtaler mellom fire
         rådgivere og deres studenter, med tre til sju samtaler fra hver rådgiver. Opptakene ble transkribert
         og analysert tematisk, med vekt på diskursive grep i samtalene. Forfatteren har selv bakgrunn som
         rådgiver i integreringsopplæring. Det ga innsikt i feltet.""",
@@ -397,14 +388,13 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
     ),
     "R23": (
         """Artikkelen undersøker hvordan karriereveiledning i grupper kan hjelpe unge innvandrere og
-        flyktninger i Danmark til å leve et meningsfullt liv i landet de har bosatt seg i. Mange opplever
+        flyktninger i Danmark til å finne mening i livet i det landet de nå bor i. Mange av dem opplever
         fremmedgjøring, usikker identitet og tap av mening. Forfatterne prøver ut Bernauds femtrinns
         intervensjonsmodell for eksistensiell karriereveiledning og ser på hva den betyr både for deltakerne
         og for veilederne som leder gruppene.""",
         """Prosjektet er aksjonsforskning. Data ble samlet før, under og etter et veiledningsforløp i en
         forstad til København fra august 2018 til januar 2019, der deltakerne møttes til ti ukentlige
-        samlinger på to og en halv time. Materialet består av ni semistrukturerte gruppeintervjuer, tre med
-        veiledere og seks med deltakere, supplert med observasjon og feltnotater. Intervjuene ble analysert
+        samlinger på to og en halv time. Materialet består av ni gruppeintervjuer med en fast intervjuguide: seks med deltakere og tre med veiledere, supplert med observasjon og feltnotater. Intervjuene ble analysert
         tematisk. To franske forskere deltok i arbeidet.""",
         """Det meste av den lovpålagte veiledningen i Danmark skjer individuelt. Femtrinnsmodellen fungerte
         godt som ramme for eksistensiell gruppeveiledning og kan støtte unges refleksjon om et meningsfylt
@@ -413,7 +403,7 @@ SUMMARIES: dict[str, tuple[str, str, str]] = {
         deltakerne, og når de delte egne tanker, følte deltakerne seg anerkjent.""",
     ),
     "R24": (
-        """Artikkelen problematiserer hvordan migranter og flyktninger ofte framstilles, og hevder at måten
+        """Artikkelen stiller spørsmål ved de vanlige bildene av migranter og flyktninger, og hevder at måten
         karriereveiledning praktiseres på, henger sammen med hvordan veilederen forstår situasjonen og hva
         som oppfattes som problemet. Den drøfter også sentrale sider ved forholdet mellom veileder og
         veisøker, og spør hvordan veiledningsfeltet har svart på utfordringen med å integrere nyankomne i

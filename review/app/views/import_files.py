@@ -57,14 +57,14 @@ if submitted:
                     st.info(md_escape(summary.describe()))
                     continue
                 st.success(md_escape(f"{summary.file_name}: {summary.records} records read as {summary.format}, "
-                                     f"encoding {summary.encoding}"))
+                                     f"encoding {summary.encoding}"
+                                     + (f", database {summary.database}" if summary.database else "")))
                 if summary.repaired_mojibake:
                     st.caption(f"{summary.repaired_mojibake} double-encoded values were repaired.")
                 if summary.problems:
                     with st.expander(md_escape(f"{len(summary.problems)} problem(s) in {summary.file_name}"),
                                      expanded=True):
-                        for problem in summary.problems:
-                            st.text(problem)
+                        st.warning("\n\n".join(md_escape(line) for line in summary.problem_lines()))
 
 st.subheader("Ready for screening")
 st.caption("Group new records into works (deduplication) and apply the protocol's automatic exclusions.")

@@ -1,0 +1,197 @@
+"""Nordic grey literature (issue #18): reports, chapters and theses from Oria and Google Scholar.
+
+Each rule comes with the look-alike it must leave alone. All records are synthetic; titles and
+people are invented in the style of Norwegian reports.
+"""
+
+from review.dedup import find_duplicates
+from review.dedup.compare import DISTINCT, DUPLICATE, UNCERTAIN, classify
+from review.dedup.keys import record_keys
+from review.model import Author, RawRecord
+from tests.dedup.synthetic import rec
+
+TEAM = "Nordmann, Kari; Hansen, Ola; Berg, Lise"
+SCHOLAR_TEAM = "K Nordmann, O Hansen"
+REPORT = "Evaluering av lokale integreringsprosjekter"
+
+
+def verdict(a, b):
+    return classify(record_keys(a), record_keys(b))
+
+
+def merged(records) -> set[tuple[int, int]]:
+    return find_duplicates(records).duplicate_pairs()
+
+
+def oria(title, authors=TEAM, year=2020, doc_type="report", **extra):
+    return rec(title, authors, year, source="oria", doc_type=doc_type, **extra)
+
+
+def scholar(title, authors=SCHOLAR_TEAM, year=2020, doc_type="other", **extra):
+    return rec(title, authors.replace(",", ";"), year, source="scholar", doc_type=doc_type, **extra)
+
+
+# --- Document types: a guess from Scholar, or a report Oria typed "book", decides nothing -----------------
+
+def test_scholar_book_marker_does_not_split_a_chapter():
+    chapter = oria("Karriereveiledning i mottak for voksne flyktninger", "Fredriksen, Hanne", doc_type="chapter",
+                   venue="Veiledning i Norden")
+    assert verdict(chapter, scholar("Karriereveiledning i mottak for voksne flyktninger", "H Fredriksen",
+                                    doc_type="book")).outcome == DUPLICATE
+
+
+def test_a_chapter_and_a_book_both_typed_by_oria_stay_apart():
+    chapter = oria("Karriereveiledning i mottak for voksne flyktninger", "Fredriksen, Hanne", doc_type="chapter")
+    book = oria("Karriereveiledning i mottak for voksne flyktninger", "Fredriksen, Hanne", doc_type="book")
+    found = verdict(chapter, book)
+    assert found.outcome == DISTINCT and found.hard
+
+
+def test_oria_report_typed_book_is_the_same_report():
+    assert verdict(oria(REPORT, doc_type="report"), oria(REPORT, doc_type="book")).outcome == DUPLICATE
+
+
+def test_a_report_and_an_article_of_one_title_are_left_for_a_person():
+    article = oria(REPORT, doc_type="article", venue="Søkelys på arbeidslivet")
+    assert verdict(oria(REPORT, doc_type="report"), article).outcome == UNCERTAIN
+
+
+# --- A series number lost with the subtitle Scholar cut ---------------------------------------------------
+
+def test_series_number_cut_by_scholar_is_one_work():
+    full = oria(f"Åtte byer – åtte tiltak. {REPORT}. Delrapport 1")
+    assert merged([full, scholar("Åtte byer – åtte tiltak")]) == {(0, 1)}
+    assert merged([full, scholar(f"Åtte byer – åtte tiltak. {REPORT}", doc_type="book")]) == {(0, 1)}
+
+
+def test_two_full_titles_one_with_a_number_stay_apart():
+    """Both from catalogues: nothing was cut, so the number tells a part report from the main report."""
+    found = verdict(oria(f"{REPORT}. Delrapport 1"), oria(REPORT))
+    assert found.outcome == DISTINCT and found.hard
+
+
+def test_two_numbers_stay_apart_even_from_scholar():
+    found = verdict(oria(f"{REPORT}. Delrapport 1"), scholar(f"{REPORT}. Delrapport 2"))
+    assert found.outcome == DISTINCT and found.hard
+
+
+def test_a_cut_title_that_fits_two_volumes_is_queued_not_merged():
+    records = [oria(f"{REPORT}. Delrapport 4"), oria(f"{REPORT}. Delrapport 5"), scholar(REPORT),
+               scholar(f"{REPORT}. Delrapport …")]
+    result = find_duplicates(records)
+    assert result.duplicate_pairs() == set()
+    queued = {(p.a, p.b) for p in result.uncertain}
+    assert {(0, 2), (1, 2), (0, 3), (1, 3)} <= queued
+
+
+def test_cut_title_of_another_year_is_not_merged():
+    records = [oria(f"Åtte byer – åtte tiltak. {REPORT}. Delrapport 3", year=2021), scholar("Åtte byer – åtte tiltak")]
+    assert merged(records) == set()
+
+
+# --- A title cut at its subtitle, however short the part kept --------------------------------------------
+
+def test_title_cut_at_the_subtitle_is_one_work():
+    records = [oria("Samarbeidsmodellen TVK – Tverrfaglig kvalifisering av voksne", "Lie, Åse; Moe, Per", 2022),
+               scholar("Samarbeidsmodellen TVK", "Å Lie, P Moe", 2022)]
+    assert merged(records) == {(0, 1)}
+
+
+def test_title_cut_at_the_subtitle_by_other_people_is_not_merged():
+    records = [oria("Samarbeidsmodellen TVK – Tverrfaglig kvalifisering av voksne", "Lie, Åse; Moe, Per", 2022),
+               scholar("Samarbeidsmodellen TVK", "T Vik", 2022)]
+    assert merged(records) == set()
+
+
+# --- Organisations as authors ------------------------------------------------------------------------------
+
+def test_institution_listed_first_in_one_catalogue_record():
+    records = [oria(REPORT, "OsloMet; Nordmann, Kari; Hansen, Ola"), oria(REPORT, "Nordmann, Kari; Hansen, Ola"),
+               scholar(REPORT, "K Nordmann, O Hansen")]
+    assert merged(records) == {(0, 1), (0, 2), (1, 2)}
+
+
+def test_a_first_author_who_truly_differs_still_splits_two_theses():
+    records = [oria("Karriereveiledning for voksne flyktninger", "Nilsen, Kari", 2019, doc_type="thesis"),
+               oria("Karriereveiledning for voksne flyktninger", "Berge, Ola", 2019, doc_type="thesis")]
+    found = verdict(*records)
+    assert found.outcome == DISTINCT and found.hard
+
+
+def test_company_form_after_an_organisation_name():
+    """'Opinion AS' is read as given name 'Opinion', family 'AS'; Scholar writes only 'Opinion'."""
+    title = "Evaluering av karriereveiledning i mottak"
+    assert merged([oria(title, "Opinion AS", 2017), scholar(title, "Opinion", 2017)]) == {(0, 1)}
+    assert merged([oria(title, "Opinion AS", 2017), oria(title, "Ipsos AS", 2017)]) == set()
+
+
+# --- Short report titles -------------------------------------------------------------------------------------
+
+def test_short_report_title_same_people_same_year_is_one_work():
+    records = [oria("Introduksjonsprogram i endring", "Lunde, Marit; Holm, Erik", 2019),
+               scholar("Introduksjonsprogram i endring", "M Lunde, E Holm", 2019, doc_type="book")]
+    assert merged(records) == {(0, 1)}
+
+
+def test_short_report_title_of_other_people_or_years_stays_apart():
+    records = [oria("Introduksjonsprogram i endring", "Lunde, Marit; Holm, Erik", 2019),
+               oria("Introduksjonsprogram i endring", "Vik, Anders", 2022)]
+    assert merged(records) == set()
+
+
+def test_one_editors_short_journal_pieces_are_not_joined_by_the_report_rule():
+    """One editor writes an "Editorial" in every issue: a record with its issue and pages and another
+    without any (online first, or an untyped web copy) may be any of them."""
+    records = [rec("Editorial", "Nordmann, Kari", 2019, venue="Nordisk tidsskrift", volume="12", issue="1",
+                   pages="1-2", doc_type="article"),
+               rec("Editorial", "Nordmann, Kari", 2019, venue="Nordisk tidsskrift")]
+    assert merged(records) == set()
+
+
+def test_organisation_as_author_in_one_source_and_publisher_in_another():
+    title = "Evaluering av karriereveiledning i mottak"
+    assert merged([oria(title, "Opinion AS", 2017), scholar(title, "", 2017, publisher="Opinion")]) == {(0, 1)}
+
+
+def test_a_record_without_author_is_not_joined_on_another_publisher():
+    title = "Evaluering av karriereveiledning i mottak"
+    assert merged([oria(title, "Opinion AS", 2017), scholar(title, "", 2017, publisher="Ipsos")]) == set()
+
+
+def test_an_organisations_short_titles_of_one_year_are_left_for_a_person():
+    """A ministry sends out many a "Høringsnotat" in one year: the same organisation is not the same people."""
+    records = [oria("Høringsnotat", "Kunnskapsdepartementet", 2019), scholar("Høringsnotat", "Kunnskapsdepartementet", 2019)]
+    result = find_duplicates(records)
+    assert result.duplicate_pairs() == set() and [(p.a, p.b) for p in result.uncertain] == [(0, 1)]
+
+
+def test_keys_heads_and_organisations():
+    keys = record_keys(oria("Åtte byer – åtte tiltak. Evaluering av tiltak. Delrapport 1", "Kunnskapsdepartementet"))
+    assert keys.heads == ("atte byer", "atte byer atte tiltak", "atte byer atte tiltak evaluering av tiltak")
+    assert keys.organisation and not keys.people
+    assert record_keys(scholar("Åtte byer")).scholar and not keys.scholar
+    # "Opinion AS" as an older name parser stored it (given "Opinion", family "AS") and as it reads it now.
+    stored = RawRecord(title="X", authors=[Author("AS", "Opinion")], source="oria")
+    assert record_keys(stored).authors == record_keys(oria("X", "Opinion AS")).authors == ("opinion",)
+
+
+def test_an_organisation_in_one_source_and_its_people_in_another_do_not_split():
+    title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
+    found = verdict(oria(title, "IMDi", 2020), scholar(title, "R Lillevik, N Weiss", 2020))
+    assert not found.hard and found.outcome == DUPLICATE
+
+
+def test_two_people_who_differ_still_split():
+    title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
+    found = verdict(oria(title, "Lillevik, Rune", 2020, doc_type="thesis"),
+                    oria(title, "Weiss, Nina", 2020, doc_type="thesis"))
+    assert found.outcome == DISTINCT and found.hard
+
+
+def test_a_group_name_against_a_team_on_a_journal_article_still_splits():
+    title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
+    found = verdict(rec(title, "Helsedirektoratet", 2020, doc_type="article", venue="Nordisk tidsskrift",
+                        volume="4", pages="1-10"),
+                    rec(title, "Lillevik, Rune; Weiss, Nina", 2020, doc_type="article", venue="Nordisk tidsskrift",
+                        volume="4", pages="11-20"))
+    assert found.outcome == DISTINCT and found.hard

@@ -1,0 +1,63 @@
+"""In headless Chromium: the app asks nothing of any other host (no font, icon, script or usage
+statistics leave the machine). Every request the page makes while a reviewer visits every page is
+recorded; one to another origin fails the test. Records are synthetic."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from review.bundled import write_starter_protocol
+from review.model import Author, RawRecord
+from review.protocol import load_protocol
+from review.store import open_store
+from tests.conftest import add_records, singleton_works
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, visit_every_page, sign_in, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("offline") / "rev"
+    write_starter_protocol(directory)
+    protocol = load_protocol(directory)
+    store = open_store(directory)
+    add_records(store, protocol, [
+        RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1,
+                  title=f"Synthetic work {i + 1} om karriereveiledning for overføringsflyktninger",
+                  authors=[Author("Nordmann", "Kari")], year=2019, doc_type="report",
+                  abstract="Synthetic abstract about arbeidsinnvandrere.") for i in range(3)])
+    singleton_works(store)
+    store.close()
+    return directory
+
+
+def test_every_page_loads_only_from_the_app_itself(review):
+    from playwright.sync_api import sync_playwright
+
+    with running_app(review) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            requests: list[str] = []
+            context.on("request", lambda request: requests.append(request.url))
+            page = context.new_page()
+            page.goto(url)
+            wait_idle(page)
+            sign_in(page, "Anna")
+            assert visit_every_page(page) >= 8
+            page.reload()
+            wait_idle(page)
+            # The favicon is a <link> the browser fetches lazily: read it from the page as well.
+            icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
+        finally:
+            browser.close()
+    app = urlsplit(url)
+    foreign = sorted({u for u in requests + icons
+                      if urlsplit(u).scheme not in ("data", "blob")
+                      and (urlsplit(u).scheme, urlsplit(u).netloc) != (app.scheme, app.netloc)})
+    assert requests, "no request was recorded"
+    assert foreign == []
