@@ -97,7 +97,7 @@ def test_backup_and_restore_round_trip(rev, capsys, tmp_path):
     backup = tmp_path / "copy.sqlite"
     assert run(capsys, "backup", rev, backup)[0] == 0
     code, _, err = run(capsys, "backup", rev, backup)
-    assert code == 1 and "exists already" in err
+    assert code == 1 and "never overwrites" in err
     assert run(capsys, "import", rev, REPO / "tests" / "fixtures" / "ris_bom_crlf.ris", "--family", "no")[0] == 0
 
     def imports():

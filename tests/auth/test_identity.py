@@ -146,6 +146,7 @@ def test_every_action_leaves_an_event(team, works, dual_protocol):
     actions = [e["action"] for e in events(team)]
     for expected in ("account-add", "decision", "summary", "account-role", "account-password"):
         assert expected in actions
+    assert all(e["row_hash"] for e in events(team))  # each event chained to the one before (store/chain.py)
     role_change = events(team, "account-role")[-1]
     assert (role_change["actor"], role_change["target"]) == ("Cecilie", "Vera")
 
