@@ -6,6 +6,7 @@ of a WAL database may miss committed pages). A PostgreSQL store is backed up wit
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -62,8 +63,23 @@ def backup(review_dir: Path, target: Path, *, actor: str | None = None) -> Path:
         store.close()
 
 
-def restore(review_dir: Path, source: Path, *, actor: str | None = None) -> Path:
-    """Put a backup in place of the review's store; the store it replaces is kept beside it."""
+def _copy_with_sqlite(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)  # writes through SQLite's locks: a running app waits, never reads half a file
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def restore(review_dir: Path, source: Path, *, actor: str | None = None) -> Path | None:
+    """Put a backup in place of the review's store; the store it replaces is kept beside it.
+
+    The copy goes through SQLite into the live file, so an app that has it open sees the restored
+    store. A live file too damaged for that is moved aside and replaced (the app must be restarted)."""
     check_backup_file(source)
     live = _sqlite_path(review_dir)
     if not (Path(review_dir) / "review.toml").is_file():
@@ -71,24 +87,20 @@ def restore(review_dir: Path, source: Path, *, actor: str | None = None) -> Path
     kept = None
     if live.exists():
         kept = live.with_name(f"{STORE_FILE}.before-restore-{now_iso()[:19].replace(':', '')}")
-        backup_conn = sqlite3.connect(live)
-        try:
-            out = sqlite3.connect(kept)
-            try:
-                backup_conn.backup(out)
-            finally:
-                out.close()
-        finally:
-            backup_conn.close()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        shutil.copy2(live, kept)  # as it is, even damaged: nothing is lost by restoring
+        for suffix in ("-wal", "-shm"):
+            side = live.with_name(live.name + suffix)
+            if side.exists():
+                shutil.copy2(side, kept.with_name(kept.name + suffix))
     try:
-        dst = sqlite3.connect(live)
-        try:
-            src.backup(dst)  # writes through SQLite's locks: a running app waits, never reads half a file
-        finally:
-            dst.close()
-    finally:
-        src.close()
+        _copy_with_sqlite(Path(source), live)
+    except sqlite3.DatabaseError:
+        for suffix in ("-wal", "-shm"):
+            live.with_name(live.name + suffix).unlink(missing_ok=True)
+        partial = live.with_name(live.name + ".restoring")
+        partial.unlink(missing_ok=True)
+        _copy_with_sqlite(Path(source), partial)
+        partial.replace(live)
     store = open_store(review_dir)
     try:
         audit.record(store, actor, "restore", Path(source).name, {"previous": kept.name if kept else None})

@@ -23,7 +23,8 @@ def register(subparsers) -> None:
 
 
 def _backup(args) -> int:
-    print(f"wrote {backup(args.dir, args.file)}")
+    target = backup(args.dir, args.file)
+    print(f"Backup written to {target} ({target.stat().st_size:,} bytes)")
     return 0
 
 

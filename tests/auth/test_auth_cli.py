@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -204,3 +205,17 @@ def test_ending_review_app_ends_the_server(rev):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_restore_replaces_a_store_too_damaged_to_open(rev, capsys, tmp_path):
+    assert run(capsys, "import", rev, RIS, "--family", "no")[0] == 0
+    backup = tmp_path / "copy.sqlite"
+    assert run(capsys, "backup", rev, backup)[0] == 0
+    live = rev / "review.sqlite"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{live}{suffix}").unlink(missing_ok=True)
+    live.write_bytes(b"damaged beyond repair " * 500)
+    code, out, err = run(capsys, "restore", rev, backup)
+    assert code == 0, err
+    assert (rev / out.split("kept as ")[1].strip()).read_bytes().startswith(b"damaged")
+    assert run(capsys, "verify", rev)[0] == 0
