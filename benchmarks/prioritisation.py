@@ -116,9 +116,9 @@ def run_set(path: Path, args, python: Path | None, terms: ProtocolTerms | None =
             started = time.perf_counter()
             features = Features(texts, settings)
             result = simulate(features.matrix, labels, prior, settings, batch,
-                              follow_stopping=not args.no_stopping)
+                              follow_stopping=not args.no_stopping, hint=not args.no_hint)
             total = time.perf_counter() - started
-            stop = None if args.no_stopping else (result.stop_at if result.stop_at is not None else n)
+            stop = None if args.no_stopping or args.no_hint else (result.stop_at if result.stop_at is not None else n)
             criterion = None if args.no_stopping else (result.criterion_at if result.criterion_at is not None else n)
             add(name, result.order, total / max(1, len(result.retrain_seconds)), stop, criterion)
         for r in range(args.random_seeds):
@@ -234,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--random-seeds", type=int, default=5, help="random orders per prior seed (default 5)")
     parser.add_argument("--skip-asreview", action="store_true")
     parser.add_argument("--skip-cold-start", action="store_true", help="no protocol-ordered cold-start figures")
+    parser.add_argument("--no-hint", action="store_true",
+                        help="follow only the statistical criterion, not the heuristic hint (much faster)")
     parser.add_argument("--no-stopping", action="store_true",
                         help="stop each simulation once all relevant are found (faster; no stopping figures)")
     args = parser.parse_args(argv)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Optional
 
 from sqlalchemy import Connection
 
@@ -15,7 +13,8 @@ from review.auth.roles import has_accounts, identities, require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store
-from screening.decisions import Decision, latest_final, latest_votes, write_decision
+from review.store.decisions import reasons_of
+from screening.decisions import Decision, decide, latest_final, latest_votes, outcome_of_votes
 
 
 @dataclass
@@ -23,24 +22,30 @@ class Conflict:
     work_id: int
     votes: dict[str, str]  # reviewer -> decision
     reasons: dict[str, list[str]]
+    notes: dict[str, str] = field(default_factory=dict)  # reviewer -> the note with the vote, where written
 
 
 def conflicts(conn: Connection, stage: int) -> list[Conflict]:
-    """Works where reviewers voted differently and no final decision was made after the votes."""
+    """Works where reviewers voted differently and no final decision was made after the votes.
+
+    Two agreeing maybes are not a conflict: the work waits as a maybe (``maybes_waiting``)."""
     final = latest_final(conn, stage)
     out = []
     for work_id, votes in sorted(latest_votes(conn, stage).items()):
         if len(identities(votes)) < 2 or len({v["decision"] for v in votes.values()}) == 1:
             continue
+        if outcome_of_votes({name: v["decision"] for name, v in votes.items()}) is not None:
+            continue
         if work_id in final and final[work_id]["id"] > max(v["id"] for v in votes.values()):
             continue
         out.append(Conflict(work_id, {r: v["decision"] for r, v in votes.items()},
-                            {r: json.loads(v["reasons"]) for r, v in votes.items()}))
+                            {r: reasons_of(v) for r, v in votes.items()},
+                            {r: v["note"] for r, v in votes.items() if v.get("note")}))
     return out
 
 
 def reconcile(store: Store, protocol: Protocol, work_id: int, stage: int, lead: str, decision: str,
-              reasons: Optional[list[str]] = None, note: Optional[str] = None) -> int:
+              reasons: list[str] | None = None, note: str | None = None) -> int:
     """The lead's final decision on a work (usually one in conflict); the role is checked in here."""
     d = Decision(work_id=work_id, stage=stage, decision=decision, reviewer=lead, reasons=reasons or [],
                  note=note, final=True)
@@ -49,7 +54,7 @@ def reconcile(store: Store, protocol: Protocol, work_id: int, stage: int, lead: 
         if not protocol.lead and not has_accounts(conn):
             raise ReviewError("the protocol names no lead ([team] lead in review.toml) to reconcile conflicts")
         require(conn, protocol, lead, "reconcile")
-        decision_id = write_decision(conn, protocol, d).decision_id
+        decision_id = decide(conn, protocol, d).decision_id
         audit.log_event(conn, d.reviewer, "reconcile", f"work {work_id}", {"stage": stage, "decision": decision})
         return decision_id
 
@@ -70,15 +75,16 @@ class Agreement:
         return self.both_include + self.first_only + self.second_only + self.both_exclude
 
     @property
-    def percent(self) -> Optional[float]:
+    def percent(self) -> float | None:
+        """None when the two reviewers share no work (shown as "–", never as 0 or 100 %)."""
         return 100.0 * (self.both_include + self.both_exclude) / self.n if self.n else None
 
     @property
-    def kappa(self) -> Optional[float]:
+    def kappa(self) -> float | None:
         return cohen_kappa(self.both_include, self.first_only, self.second_only, self.both_exclude)
 
 
-def cohen_kappa(a: int, b: int, c: int, d: int) -> Optional[float]:
+def cohen_kappa(a: int, b: int, c: int, d: int) -> float | None:
     """Kappa for a 2×2 table [[a, b], [c, d]] (rows: first rater include/not; columns: second).
 
     None when undefined: no pairs, or both raters used one category only and agree fully by chance.
@@ -94,9 +100,13 @@ def cohen_kappa(a: int, b: int, c: int, d: int) -> Optional[float]:
 
 
 def agreement(conn: Connection, stage: int) -> list[Agreement]:
-    """One 2×2 table per pair of reviewers who both voted on some work at this stage."""
-    tables: dict[tuple[str, str], list[int]] = {}
-    for votes in latest_votes(conn, stage).values():
+    """One 2×2 table per pair of reviewers who voted at this stage; a pair that shares no work gets a
+    table of zeros (a third reviewer shows as 0 works, not as a missing row)."""
+    every = latest_votes(conn, stage)
+    names = sorted({reviewer for votes in every.values() for reviewer in votes})
+    tables: dict[tuple[str, str], list[int]] = {pair: [0, 0, 0, 0] for pair in combinations(names, 2)
+                                                if not same_person(*pair)}
+    for votes in every.values():
         for first, second in combinations(sorted(votes), 2):
             if same_person(first, second):
                 continue

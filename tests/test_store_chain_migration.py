@@ -33,7 +33,8 @@ def test_a_store_from_the_previous_version_is_sealed_on_upgrade(review_dir, stor
     _as_previous_version(path)
     conn = sqlite3.connect(path)
     conn.execute("INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
-                 "automatic, created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'then')")  # the old hole
+                 "automatic, basis, created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'reviewer', 'then')"
+                 )  # the old hole
     conn.commit()
     conn.close()
 

@@ -20,12 +20,21 @@ from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
+from review.ui.i18n import DEFAULT, LANGUAGES, gettext_for
 from review.ui.location import resolve
 from review.ui.text import md_escape
 from screening.team import add_reviewer, reviewer_choices
 
 log = logging.getLogger("nordic-review.app")
 NEW_REVIEWER = "➕ Add a new reviewer…"
+
+# Drawn once per run by main.py. WCAG 2.1: captions dark enough to read (Streamlit fades them to 3.9:1 on
+# white, 4.5:1 is needed) and a focus outline that is always visible for keyboard users.
+APP_CSS = """<style>
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #55555f !important; }
+:focus-visible { outline: 3px solid #1f4e79 !important; outline-offset: 2px !important; }
+[data-testid="stSidebarNavLink"]:focus-visible { outline-offset: -3px !important; }
+</style>"""
 
 
 @dataclass
@@ -48,6 +57,18 @@ class Review:
         return self.actor is not None
 
 
+def _(message: str) -> str:
+    """The message in the signed-in reader's interface language (see review/ui/i18n.py)."""
+    return gettext_for(st.session_state.get("lang") or DEFAULT)(message)
+
+
+def language_picker() -> None:
+    """Chosen per reader and remembered in the address (?lang=sv), like the name: a reload or a bookmark
+    keeps it. Drawn first, so every string of this run is in the chosen language."""
+    st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
+                         bind="query-params")
+
+
 @st.cache_resource(show_spinner=False)
 def _store(directory: str) -> Store:
     # One engine per review directory, shared by every browser session (SQLAlchemy pools are thread-safe).
@@ -67,7 +88,7 @@ def open_review() -> Review:
         protocol = load_protocol(directory)
         store = _store(str(directory))
     except ReviewError as exc:
-        st.error(md_escape(f"The review could not be opened: {exc}"))
+        st.error(md_escape(_("The review could not be opened: {error}").format(error=exc)))
         st.stop()
     review = Review(directory, location.origin, store, protocol)
     review.actor = gate(review)  # the sign-in page and st.stop() when someone must sign in first
@@ -98,8 +119,8 @@ def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] =
         return None
     except Exception:  # a bug: keep the traceback in the log, show a calm message
         log.exception("unexpected error in a page action")
-        flash("error", "Something went wrong inside the app; nothing was stored by this action. "
-                       "The details are in the server log.")
+        flash("error", _("Something went wrong inside the app; nothing was stored by this action. "
+                         "The details are in the server log."))
         return None
     if done is not None:
         flash("success", done(result))
@@ -108,7 +129,7 @@ def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] =
 
 def sidebar(review: Review) -> None:
     with st.sidebar:
-        st.caption("Review")
+        st.caption(_("Review"))
         st.text(review.protocol.title)
         st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
         if review.actor is not None:
@@ -126,13 +147,14 @@ def _sign_in(review: Review) -> None:
     current = st.session_state.get("reviewer")
     if current and current not in names and current != NEW_REVIEWER:
         names.append(current)
-    st.selectbox("Signed in as", names + [NEW_REVIEWER], index=None, placeholder="Choose your name",
-                 key="reviewer")
+    st.selectbox(_("Signed in as"), names + [NEW_REVIEWER], index=None, placeholder=_("Choose your name"),
+                 key="reviewer", bind="query-params",
+                 format_func=lambda name: _("➕ Add a new reviewer…") if name == NEW_REVIEWER else name)
     if st.session_state.get("reviewer") == NEW_REVIEWER:
-        st.text_input("New reviewer's name", key="new_reviewer", max_chars=200)
-        st.button("Add and sign in", key="add_reviewer", on_click=_add_reviewer, args=(review,))
+        st.text_input(_("New reviewer's name"), key="new_reviewer", max_chars=200)
+        st.button(_("Add and sign in"), key="add_reviewer", on_click=_add_reviewer, args=(review,))
     if is_lead(review):
-        st.caption("You are the review lead.")
+        st.caption(_("You are the review lead."))
 
 
 def _add_reviewer(review: Review) -> None:
@@ -140,7 +162,7 @@ def _add_reviewer(review: Review) -> None:
     if name:
         st.session_state["reviewer"] = name
         st.session_state["new_reviewer"] = ""
-        flash("success", f"Signed in as {name}.")
+        flash("success", _("Signed in as {name}.").format(name=name))
 
 
 def is_lead(review: Review) -> bool:
@@ -155,7 +177,7 @@ def require_name(review: Review) -> str:
     """Whoever acts is named (solo mode: the name picked in the sidebar), so the audit trail says who."""
     name = review.reviewer
     if not name:
-        st.info("Choose your name under **Signed in as** in the sidebar to start.")
+        st.info(_("Choose your name under **Signed in as** in the sidebar to start."))
         st.stop()
     return name
 

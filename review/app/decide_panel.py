@@ -8,19 +8,26 @@ from typing import Optional
 
 import streamlit as st
 
-from review.app.common import Review, attempt, flash
+from review.app.common import Review, _, attempt, flash
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
+from review.ui.i18n import N_
 from review.ui.highlight import TermMatcher, legend_html, review_terms
 from screening.decisions import Decision, record
 from screening.queue import progress
 from screening.screen_view import ScreenState
 
-BUTTONS = (  # decision, label, shortcut, button type
-    ("include", "Include", "I", "primary"),
-    ("exclude", "Exclude", "E", "secondary"),
-    ("maybe", "Maybe", "M", "secondary"),
+BUTTONS = (  # decision, label (translated when drawn), shortcut, button type
+    ("include", N_("Include"), "I", "primary"),
+    ("exclude", N_("Exclude"), "E", "secondary"),
+    ("maybe", N_("Maybe"), "M", "secondary"),
 )
+# The decision words as the reader sees them; stored decisions stay "include", "exclude", "maybe".
+DECISION_WORDS = {"include": N_("include"), "exclude": N_("exclude"), "maybe": N_("maybe")}
+
+
+def decision_word(decision: str) -> str:
+    return _(DECISION_WORDS[decision]) if decision in DECISION_WORDS else decision
 
 
 def matcher(review: Review) -> TermMatcher:
@@ -40,12 +47,13 @@ def keys(stage: int) -> dict[str, str]:
 def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True) -> None:
     found = matcher(review)
     st.html(CARD_CSS + work_card_html(state.view, found, show_abstract=show_abstract)
-            + legend_html(found.terms))
+            + legend_html(found.terms, _))
 
 
 def show_criteria(state: ScreenState) -> None:
     items = "".join(f"<li>{html.escape(c)}</li>" for c in state.criteria)
-    st.html(f'<div class="criteria"><strong>Criteria, stage {state.stage}</strong>'
+    heading = html.escape(_("Criteria, stage {stage}").format(stage=state.stage))
+    st.html(f'<div class="criteria"><strong>{heading}</strong>'
             f'<ul style="margin:.3rem 0 0 1.1rem;padding:0">{items}</ul></div>'
             '<style>.criteria{border:1px solid #e3e3e8;border-radius:.5rem;padding:.7rem 1rem;'
             'font-size:.92rem;line-height:1.45}</style>')
@@ -54,15 +62,18 @@ def show_criteria(state: ScreenState) -> None:
 def show_standing(state: ScreenState, reviewer: str) -> None:
     """The reviewer's own earlier decision and the votes blinding lets them see."""
     if state.own:
-        reasons = "; ".join(state.own["reasons"]) or "no reason"
-        st.text(f"Your decision: {state.own['decision']} ({reasons})")
+        reasons = "; ".join(state.own["reasons"]) or _("no reason")
+        st.text(_("Your decision: {decision} ({reasons})").format(decision=decision_word(state.own["decision"]),
+                                                                  reasons=reasons))
     others = {r: v for r, v in state.votes.items() if r != reviewer}
     for name, vote in sorted(others.items()):
-        st.text(f"{name} voted: {vote['decision']}")
+        st.text(_("{name} voted: {decision}").format(name=name, decision=decision_word(vote["decision"])))
     if state.hidden_votes:
-        st.caption(f"{state.hidden_votes} other vote(s) stay hidden until you have voted (blinded screening).")
+        st.caption(_("{count} other vote(s) stay hidden until you have voted (blinded screening).").format(
+            count=state.hidden_votes))
     if state.final and state.final["reviewer"] != reviewer:
-        st.caption(f"Final decision: {state.final['decision']} (by {md_escape(state.final['reviewer'])})")
+        st.caption(_("Final decision: {decision} (by {name})").format(
+            decision=decision_word(state.final["decision"]), name=md_escape(state.final["reviewer"])))
 
 
 def decision_form(review: Review, state: ScreenState, reviewer: str, order_mode: Optional[str]) -> None:
@@ -70,22 +81,23 @@ def decision_form(review: Review, state: ScreenState, reviewer: str, order_mode:
     step = review.protocol.stage(state.stage)
     with st.container(horizontal=True, key=f"s{state.stage}_buttons"):
         for choice, label, shortcut, kind in BUTTONS:
-            st.button(label, key=f"s{state.stage}_{choice}", shortcut=shortcut, type=kind,
+            st.button(_(label), key=f"s{state.stage}_{choice}", shortcut=shortcut, type=kind,
                       on_click=_decide, args=(review, state.stage, state.work_id, choice, reviewer, order_mode))
-        st.button("Undo", key=f"s{state.stage}_undo", shortcut="U", icon=":material/undo:",
-                  help="Go back to the work you decided before this one and change the decision",
+        st.button(_("Undo"), key=f"s{state.stage}_undo", shortcut="U", icon=":material/undo:",
+                  help=_("Go back to the work you decided before this one and change the decision"),
                   on_click=_step, args=(state.stage, +1))
         if state.back:
-            st.button("Queue", key=f"s{state.stage}_queue", shortcut="Q", help="Back to the next open work",
+            st.button(_("Queue"), key=f"s{state.stage}_queue", shortcut="Q", help=_("Back to the next open work"),
                       on_click=_step, args=(state.stage, 0))
-    st.caption("Keyboard: **I** include · **E** exclude · **M** maybe · **U** undo (go back one)"
-               + (" · **Q** back to the queue" if state.back else "") + ". Shortcuts pause while you type.")
-    st.multiselect("Reasons" + (" (needed to exclude)" if step.reason_required else ""), state.reasons,
-                   key=k["reasons"], placeholder="Reasons from the protocol or added by the team")
+    st.caption(_("Keyboard: **I** include · **E** exclude · **M** maybe · **U** undo (go back one)")
+               + (_(" · **Q** back to the queue") if state.back else "") + ". "
+               + _("Shortcuts pause while you type."))
+    st.multiselect(_("Reasons (needed to exclude)") if step.reason_required else _("Reasons"), state.reasons,
+                   key=k["reasons"], placeholder=_("Reasons from the protocol or added by the team"))
     cols = st.columns(2)
-    cols[0].text_input("Other reason", key=k["free"], max_chars=500,
-                       help="A reason not in the list; it is added to the list for everyone")
-    cols[1].text_input("Note", key=k["note"], max_chars=2000)
+    cols[0].text_input(_("Other reason"), key=k["free"], max_chars=500,
+                       help=_("A reason not in the list; it is added to the list for everyone"))
+    cols[1].text_input(_("Note"), key=k["note"], max_chars=2000)
 
 
 def _clear_form(stage: int) -> None:
@@ -117,7 +129,7 @@ def _decide(review: Review, stage: int, work_id: int, choice: str, reviewer: str
     for warning in recorded.warnings:
         flash("warning", warning)
     st.session_state["_last_decision"] = (work_id, choice)
-    flash("toast", f"Work #{work_id}: {choice} stored")
+    flash("toast", _("Work #{work}: {decision} stored").format(work=work_id, decision=decision_word(choice)))
     st.session_state[k["back"]] = 0
     st.session_state.pop(k["pick"], None)  # stages 2 and 3: on to the next open work
     _clear_form(stage)
@@ -130,5 +142,6 @@ def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) 
         with review.store.read() as conn:
             p = progress(conn, state.stage)
     mine = p.by_reviewer.get(reviewer, 0)
-    (slot or st).progress(p.share, text=f"Stage {p.stage}: {p.decided} of {p.eligible} works decided, "
-                                        f"{p.pending} open; you have decided {mine}")
+    (slot or st).progress(p.share, text=_("Stage {stage}: {decided} of {eligible} works decided, {open} open, "
+                                          "{maybe} maybe; you have decided {mine}").format(
+        stage=p.stage, decided=p.decided, eligible=p.eligible, open=p.pending, maybe=p.maybe, mine=mine))

@@ -27,7 +27,8 @@ def show_flow(review: Review, flow: Flow, *, key: str = "flow") -> None:
         log.exception("drawing the flow diagram failed")
         st.error("The flow diagram could not be drawn; the counts are below. Details are in the server log.")
     if png:
-        st.image(png, caption="PRISMA 2020 flow diagram", width=900)
+        st.image(png, caption="PRISMA 2020 flow diagram", width=900,
+                 alt="PRISMA 2020 flow diagram of this review; the same counts are under 'Counts as a table'.")
         st.download_button("Download the diagram (PNG)", png, file_name="flow.png", mime="image/png",
                            on_click="ignore", key=f"{key}_png")
     with st.expander("Counts as a table", expanded=png is None):

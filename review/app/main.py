@@ -24,28 +24,30 @@ from review.ui.text import md_escape  # noqa: E402
 ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 st.set_page_config(page_title="nordic-review", page_icon=str(ICON), layout="wide")
 
+st.html(common.APP_CSS)
+common.language_picker()
+_ = common._
 ctx = common.open_review()
 common.sidebar(ctx)
 common.show_flash()
 
-# (section, file, title, icon, the action a role needs to see the page). Each page checks again itself.
+# One flat list: Streamlit draws sections as <div>s inside the navigation's <ul>, which screen
+# readers cannot read as a list (axe-core "list", serious). The titles carry the order themselves.
+# (file, title, icon, the action a role needs to see the page); each page checks again itself.
 PAGE_LIST = [
-    ("Review", "overview.py", "Overview", ":material/dashboard:", "reports"),
-    ("Review", "import_files.py", "Import", ":material/upload_file:", "import"),
-    ("Review", "duplicates.py", "Duplicates", ":material/join:", "dedup"),
-    ("Screening", "screening.py", "Stage 1: title/abstract", ":material/checklist:", "screen"),
-    ("Screening", "fulltext.py", "Stage 2: full text", ":material/article:", "screen"),
-    ("Screening", "final.py", "Stage 3: final review", ":material/task_alt:", "screen"),
-    ("Screening", "conflicts.py", "Conflicts and agreement", ":material/compare_arrows:", "screen"),
-    ("Results", "reports.py", "Reports", ":material/summarize:", "reports"),
-    ("Team", "accounts.py", "Accounts", ":material/group:", "accounts"),
-    ("Team", "audit.py", "Audit trail", ":material/history:", "audit"),
+    ("overview.py", _("Overview"), ":material/dashboard:", "reports"),
+    ("import_files.py", _("Import"), ":material/upload_file:", "import"),
+    ("duplicates.py", _("Duplicates"), ":material/join:", "dedup"),
+    ("screening.py", _("Stage 1: title/abstract"), ":material/checklist:", "screen"),
+    ("fulltext.py", _("Stage 2: full text"), ":material/article:", "screen"),
+    ("final.py", _("Stage 3: final review"), ":material/task_alt:", "screen"),
+    ("conflicts.py", _("Conflicts and agreement"), ":material/compare_arrows:", "screen"),
+    ("reports.py", _("Reports"), ":material/summarize:", "reports"),
+    ("accounts.py", _("Accounts"), ":material/group:", "accounts"),
+    ("audit.py", _("Audit trail"), ":material/history:", "audit"),
 ]
-PAGES: dict[str, list] = {}
-for section, file, title, icon, action in PAGE_LIST:
-    if may(ctx.actor, action):
-        PAGES.setdefault(section, []).append(
-            st.Page(PAGES_DIR / file, title=title, icon=icon, default=file == "overview.py"))
+PAGES = [st.Page(PAGES_DIR / file, title=title, icon=icon, default=file == "overview.py")
+         for file, title, icon, action in PAGE_LIST if may(ctx.actor, action)]
 
 try:
     st.navigation(PAGES).run()

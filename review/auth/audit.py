@@ -16,7 +16,7 @@ from review.store import Store, schema
 from review.timeutil import now_iso
 
 # The actions recorded; one word each, so an export can be filtered with a spreadsheet.
-ACTIONS = ("sign-in", "sign-out", "import", "dedup", "merge", "keep-apart", "split", "decision", "reconcile",
+ACTIONS = ("sign-in", "sign-out", "import", "dedup", "merge", "keep-apart", "split", "undo", "decision", "reconcile",
            "summary", "account-add", "account-role", "account-password", "account-disable", "account-enable",
            "export-full-log", "open-round", "stop", "refused", "backup", "restore")
 FORBIDDEN_DETAIL_KEYS = ("password", "password_hash", "hash", "secret")

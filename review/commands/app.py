@@ -22,8 +22,9 @@ APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the
 # Nothing leaves the machine: no usage statistics, no Deploy button (minimal toolbar, no developer mode).
 # Given on the command line because `streamlit run` on the packaged script reads no .streamlit/ of ours;
 # the checkout's .streamlit/config.toml says the same for a plain `streamlit run app.py`.
+# The primary colour is dark enough for text on its own tint (axe-core colour contrast, WCAG 2.1).
 PRIVATE_OPTIONS = ("--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
-                   "--global.developmentMode", "false")
+                   "--global.developmentMode", "false", "--theme.primaryColor", "#1f4e79")
 
 
 def streamlit_command(script: Path = APP, *options: str, review_dir: Path | None = None) -> list[str]:

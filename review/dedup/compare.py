@@ -236,6 +236,16 @@ def types_differ(a: Keys, b: Keys) -> str | None:
     return "hard" if a.doc_type in SEPARATE_DOC_TYPES or b.doc_type in SEPARATE_DOC_TYPES else "soft"
 
 
+def _holds(book: Keys, chapter: Keys) -> bool:
+    """The chapter's record names its book, and that is this record's title: whatever a source typed it
+    (Scholar's [BOOK] fits both), it is the book. An introduction is often titled after its book
+    ("Karriereveiledning i et flerkulturelt samfunn: en innledning")."""
+    if not chapter.host or not book.title or book.title == chapter.title:
+        return False
+    return fuzz.ratio(chapter.host, book.title) >= TITLE_SAME or (
+        book.cut and book.words >= CUT_MIN_WORDS and chapter.host.startswith(book.title))
+
+
 def _hard_conflict(a: Keys, b: Keys) -> Optional[str]:
     # A shared DOI or journal citation outweighs title numbers (chemistry and OCR: "alpha1A"/"alphaIA");
     # volumes of a series have neither in common.
@@ -245,6 +255,8 @@ def _hard_conflict(a: Keys, b: Keys) -> Optional[str]:
         return numbers
     if types_differ(a, b) == "hard":
         return f"a {a.doc_type} and a {b.doc_type}"
+    if _holds(a, b) or _holds(b, a):
+        return "a chapter and the book that holds it"
     if a.year and b.year and abs(a.year - b.year) > MAX_YEAR_GAP:
         return f"years {a.year} and {b.year}"
     if author_agreement(a, b) == "conflict":

@@ -80,6 +80,7 @@ class Keys:
     publisher: str = ""  # title_key of the publisher ("opinion", "fafo", "kunnskapsdepartementet")
     people: bool = False  # some author is a person (has a given name or initials), not only an organisation
     organisation: bool = False  # the one author has no given name ("Kunnskapsdepartementet", "IMDi", "Opinion AS")
+    host: str = ""  # a chapter's book: title_key of its venue ("En guide til karrierevejledningens …")
 
     @property
     def words(self) -> int:
@@ -151,6 +152,7 @@ def record_keys(record: RawRecord) -> Keys:
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
         scholar=record.source == "scholar", heads=heads, publisher=title_key(record.publisher),
         people=any(a.given and _family(a) == a.family for a in record.authors),
+        host=title_key(record.venue) if record.doc_type == "chapter" else "",
         organisation=len(record.authors) == 1 and not (record.authors[0].given and _family(record.authors[0])
                                                         == record.authors[0].family),
     )

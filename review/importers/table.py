@@ -213,7 +213,8 @@ def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str
                 repaired_rows.append(number)
             while cells and not cells[-1]:
                 cells.pop()
-            yield number, cells
+            if cells:  # empty rows are skipped by the reader anyway; keeping them could fill memory
+                yield number, cells
         note_repairs(result.problems, repaired_rows)
     finally:
         workbook.close()

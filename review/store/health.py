@@ -79,7 +79,7 @@ def check_open(conn: Connection, where: str, verify_hint: str = "review verify D
     return version
 
 
-def protection_problem(conn: Connection, where: str, verify_hint: str = "review verify DIR") -> Optional[str]:
+def protection_problem(conn: Connection, where: str, verify_hint: str = "review verify DIR") -> str | None:
     """Why writes must be refused when the history's triggers were changed (reads may go on), or None."""
     tables = set(inspect(conn).get_table_names())
     missing = [p for t in schema.APPEND_ONLY_TABLES if t in tables for p in chain.trigger_problems(conn, t)]

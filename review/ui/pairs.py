@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import difflib
 import html
-import json
 import re
 from dataclasses import dataclass
-from typing import Optional
 
-from sqlalchemy import Connection, and_, exists, select
+from sqlalchemy import Connection
 
-from review.store import schema
+from review.store.pairs import recent_verdicts as store_recent_verdicts
+from review.store.pairs import uncertain_pairs
+from review.store.records import record_with_file
+from review.store.works import records_in_work
 
-COMPARED = (  # field, label
+COMPARED = (  # field, label: what says whether two records are one work; differences are marked
     ("title", "Title"), ("authors", "Authors"), ("year", "Year"), ("venue", "Venue"),
-    ("publisher", "Publisher"), ("doc_type", "Type"), ("doi", "DOI"), ("volume", "Volume"),
-    ("issue", "Issue"), ("pages", "Pages"), ("source", "Source"), ("family", "Family"),
-    ("file_name", "File"), ("position", "Position in file"),
+    ("publisher", "Publisher"), ("doc_type", "Type"), ("doi", "DOI"), ("url", "Link"), ("volume", "Volume"),
+    ("issue", "Issue"), ("pages", "Pages"), ("abstract", "Abstract"),
 )
+# Where each record came from: shown for reference, never marked, since two exports of one work always
+# differ here and the marks would drown the differences that matter.
+PROVENANCE = (("source", "Source"), ("family", "Family"), ("file_name", "File"), ("position", "Position in file"))
 _TOKENS = re.compile(r"\s+|[^\w\s]|\w+")
 
 
@@ -32,42 +35,36 @@ class Pair:
     b: dict
 
 
-def _authors(text: Optional[str]) -> str:
-    return "; ".join(", ".join(p for p in name if p) for name in json.loads(text or "[]"))
+def _with_status(conn: Connection, record: dict) -> dict:
+    record["status"] = screening_status(conn, record.get("work_id"))
+    return record
 
 
-def _record(conn: Connection, raw_id: int) -> dict:
-    r, i = schema.raw_records, schema.imports
-    row = conn.execute(select(r, i.c.file_name).join(i, i.c.id == r.c.import_id).where(r.c.id == raw_id)).first()
-    found = row._asdict()
-    found["authors"] = _authors(found["authors"])
-    link = conn.execute(select(schema.work_links.c.work_id).where(schema.work_links.c.raw_id == raw_id)).scalar()
-    found["work_id"] = link
-    return found
+def screening_status(conn: Connection, work_id: int | None) -> str:
+    """Where a work stands: the last stage with a final decision and that decision, e.g.
+    "stage 1: include" ("not screened yet" before any), so a merge of two screened works is no surprise."""
+    from screening.decisions import latest_final
+
+    if work_id is None:
+        return "no work"
+    reached = []
+    for stage in (1, 2, 3):
+        row = latest_final(conn, stage, [work_id]).get(work_id)
+        if row is None:
+            break
+        reached.append(f"stage {stage}: {row['decision']}")
+    return "; ".join(reached) or "not screened yet"
 
 
 def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
-    """Candidate pairs no person has judged yet, most similar first."""
-    c, v = schema.candidate_pairs, schema.pair_verdicts
-    judged = exists().where(and_(v.c.raw_a == c.c.raw_a, v.c.raw_b == c.c.raw_b))
-    rows = conn.execute(select(c).where(~judged).order_by(c.c.score.desc(), c.c.raw_a).limit(limit)).all()
-    return [Pair(r.raw_a, r.raw_b, r.score, r.reason or "", _record(conn, r.raw_a), _record(conn, r.raw_b))
-            for r in rows]
+    """The uncertain pairs (``review.store.pairs``: never two records already in one work), most alike first."""
+    return [Pair(p["raw_a"], p["raw_b"], p["score"], p["reason"] or "",
+                 _with_status(conn, record_with_file(conn, p["raw_a"])),
+                 _with_status(conn, record_with_file(conn, p["raw_b"]))) for p in uncertain_pairs(conn, limit)]
 
 
-def recent_verdicts(conn: Connection, limit: int = 20) -> list[dict]:
-    """The latest verdicts on pairs, each with the work its first record belongs to now."""
-    v, links = schema.pair_verdicts, schema.work_links
-    query = (select(v, links.c.work_id).outerjoin(links, links.c.raw_id == v.c.raw_a)
-             .order_by(v.c.id.desc()).limit(limit))
-    return [row._asdict() for row in conn.execute(query)]
-
-
-def work_size(conn: Connection, work_id: int) -> int:
-    from sqlalchemy import func
-
-    links = schema.work_links
-    return conn.execute(select(func.count()).select_from(links).where(links.c.work_id == work_id)).scalar_one()
+recent_verdicts = store_recent_verdicts  # each with the change it made (action_id, kind, other, undone_at)
+work_size = records_in_work
 
 
 def diff_html(left: str, right: str) -> tuple[str, str]:
@@ -86,7 +83,8 @@ def diff_html(left: str, right: str) -> tuple[str, str]:
 
 
 def pair_table_html(pair: Pair) -> str:
-    rows = []
+    rows = [f'<tr class="status"><th>Screening</th><td>{html.escape(pair.a.get("status") or "")}</td>'
+            f'<td>{html.escape(pair.b.get("status") or "")}</td></tr>']
     for key, label in COMPARED:
         left = "" if pair.a.get(key) is None else str(pair.a.get(key))
         right = "" if pair.b.get(key) is None else str(pair.b.get(key))
@@ -94,6 +92,9 @@ def pair_table_html(pair: Pair) -> str:
         cell_a, cell_b = (html.escape(left), html.escape(right)) if same else diff_html(left, right)
         rows.append(f'<tr class="{"same" if same else "differs"}"><th>{label}</th><td>{cell_a}</td>'
                     f"<td>{cell_b}</td></tr>")
+    for key, label in PROVENANCE:
+        left, right = (html.escape("" if side.get(key) is None else str(side.get(key))) for side in (pair.a, pair.b))
+        rows.append(f'<tr class="provenance"><th>{label}</th><td>{left}</td><td>{right}</td></tr>')
     head = (f'<table class="pair" data-pair="{pair.raw_a}-{pair.raw_b}"><thead><tr><th></th>'
             f"<th>Record {pair.raw_a} (work {pair.a.get('work_id') or '-'})</th>"
             f"<th>Record {pair.raw_b} (work {pair.b.get('work_id') or '-'})</th></tr></thead><tbody>")
@@ -104,7 +105,9 @@ PAIR_CSS = """<style>
 table.pair { border-collapse: collapse; width: 100%; font-size: .95rem; }
 table.pair th, table.pair td { border-bottom: 1px solid #e6e6e6; padding: .3rem .5rem; text-align: left;
   vertical-align: top; }
-table.pair tbody th { color: #666; font-weight: 500; width: 9rem; }
-table.pair tr.differs th { color: #a33; }
-table.pair mark.diff { background: #ffd2cc; padding: 0 .1rem; }
+table.pair tbody th { color: #55555f; font-weight: 500; width: 9rem; }
+table.pair tr.differs th { color: #9b1c1c; }
+table.pair mark.diff { background: #ffd2cc; padding: 0 .1rem; color: #1a1a1a; }
+table.pair tr.provenance th, table.pair tr.provenance td { color: #55555f; font-size: .85rem; }
+table.pair tr.status td { font-weight: 600; }
 </style>"""

@@ -3,8 +3,10 @@ previews of Table 3.1 and the appendix (escaped HTML, since summaries are user t
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Optional
 
@@ -36,6 +38,35 @@ def export_bytes(store: Store, protocol: Protocol, what: str, suffix: str, *, vi
         data = ExportData(store, protocol, flow=flow, viewer=viewer, full_log=full_log)
         path = export(data, what, Path(folder) / f"{what}{suffix}")
         return path.read_bytes()
+
+
+ZIP_NAME = "nordic-review-exports.zip"
+
+
+def export_file_name(what: str, suffix: str) -> str:
+    """The plain name a download gets: the export's own name, as `review export` would write it."""
+    return f"{what}{suffix}"
+
+
+def all_exports_zip(store: Store, protocol: Protocol, *, viewer: Optional[str] = None,
+                    flow: Optional[Flow] = None) -> bytes:
+    """Every export in one zip. An export that cannot be written now (say, nothing included yet) is named
+    in SKIPPED.txt inside the zip with its reason, never left out silently."""
+    from review.errors import ReviewError
+
+    buffer = io.BytesIO()
+    skipped: list[str] = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for what, suffix in export_choices():
+            try:
+                data = export_bytes(store, protocol, what, suffix, viewer=viewer, flow=flow)
+            except ReviewError as exc:
+                skipped.append(f"{export_file_name(what, suffix)}: {exc}")
+                continue
+            archive.writestr(export_file_name(what, suffix), data)
+        if skipped:
+            archive.writestr("SKIPPED.txt", "Not in this zip, and why:\n" + "\n".join(skipped) + "\n")
+    return buffer.getvalue()
 
 
 def table31_rows(flow: Flow, protocol: Protocol) -> list[dict]:

@@ -81,12 +81,15 @@ class Simulation:
 
 
 def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSettings,
-             batch: int | None = None, follow_stopping: bool = True, limit: int | None = None) -> Simulation:
+             batch: int | None = None, follow_stopping: bool = True, limit: int | None = None,
+             hint: bool = True) -> Simulation:
     """Screen in model order, retraining after every ``batch`` decisions.
 
     Runs until every relevant record is found and, with ``follow_stopping``, until both the heuristic
     hint and the statistical criterion have fired (so their recall and effort can be measured), or the
     set is exhausted. ``limit``: stop once this many records are screened (for early-recall figures).
+    ``hint=False`` leaves the heuristic out (its calibrated estimate costs five extra fits per check), so
+    only the statistical criterion is followed.
     """
     labels = np.asarray(labels, dtype=int)
     n, n_relevant = len(labels), int(labels.sum())
@@ -101,10 +104,11 @@ def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSe
         if follow_stopping and result.criterion_at is None and \
                 recall_stopping_test(labels[order], n).reached:
             result.criterion_at = len(order)
-        stopped = result.stop_at is not None and result.criterion_at is not None
+        hint_done = result.stop_at is not None or not hint
+        stopped = hint_done and result.criterion_at is not None
         if found == n_relevant and (not follow_stopping or stopped):
             break
-        if found == n_relevant and result.stop_at is not None:
+        if found == n_relevant and hint_done:
             # Only the criterion is left to fire, and it reads labels alone: every record left is
             # irrelevant, so the order of the rest does not matter and no model is needed.
             for index in np.nonzero(pool)[0][:batch]:
@@ -116,7 +120,7 @@ def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSe
         x_labelled, y, x_pool = matrix[order], labels[order], matrix[pool_idx]
         scores = score_matrix(x_labelled, y, x_pool, settings)
         result.retrain_seconds.append(time.perf_counter() - started)
-        if follow_stopping and result.stop_at is None and consecutive_exclusions(y) >= needed:
+        if follow_stopping and hint and result.stop_at is None and consecutive_exclusions(y) >= needed:
             # the costly calibrated estimate is only needed once the run of exclusions is long enough
             expected = estimate_relevant_remaining(
                 calibrated_probabilities(x_labelled, y, x_pool, settings, raw=scores))

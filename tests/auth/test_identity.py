@@ -19,7 +19,7 @@ from review.reports.registry import ExportData
 from review.store import schema
 from screening.agreement import conflicts, reconcile
 from screening.blinding import visible_decision_rows, visible_votes
-from screening.decisions import Decision, latest_final, record
+from screening.decisions import Decision, latest_final, outcome_of_votes, record, settle_votes
 from screening.summaries import save_summary
 from tests.conftest import REPO, set_stage_mode
 
@@ -76,9 +76,18 @@ def test_votes_stored_under_two_spellings_earlier_still_count_as_one_person(stor
     with store.write() as conn:
         for name, decision in (("Anna", "include"), ("anna", "exclude")):
             conn.execute(schema.decisions.insert().values(work_id=works[0], stage=1, reviewer=name, decision=decision,
-                                                          reasons="[]", final=False, created_at=now_iso()))
+                                                          reasons="[]", final=False, basis="vote",
+                                                          created_at=now_iso()))
+        for name in ("Anna", "anna"):  # the same person twice, agreeing with themself
+            conn.execute(schema.decisions.insert().values(work_id=works[1], stage=1, reviewer=name, decision="include",
+                                                          reasons="[]", final=False, basis="vote",
+                                                          created_at=now_iso()))
+        assert settle_votes(conn, works[1], 1) is None  # never a consensus alone
+    assert outcome_of_votes({"Anna": "include", "anna": "include"}) is None
+    assert outcome_of_votes({"Anna": "include", "Bjørn": "include"}) == "include"
     with store.read() as conn:
         assert not conflicts(conn, 1)
+        assert latest_final(conn, 1, [works[1]]) == {}
         assert set(visible_votes(conn, dual_protocol, 1, works[0], "Bjørn")) == set()  # still blinded for Bjørn
         assert [r for r in visible_decision_rows(conn, dual_protocol, "Bjørn") if r["work_id"] == works[0]] == []
 

@@ -195,3 +195,16 @@ def test_a_group_name_against_a_team_on_a_journal_article_still_splits():
                     rec(title, "Lillevik, Rune; Weiss, Nina", 2020, doc_type="article", venue="Nordisk tidsskrift",
                         volume="4", pages="11-20"))
     assert found.outcome == DISTINCT and found.hard
+
+
+def test_a_scholar_book_that_is_the_chapters_book_stays_apart():
+    """An introduction titled after its book: Scholar's [BOOK] record has the book's title, which the
+    chapter's record names as its book. (Bundled review: S009/S010.)"""
+    chapter = oria("Karriereveiledning i et flerkulturelt samfunn: en innledning", "Dahl, Hilde", 2018,
+                   doc_type="chapter", venue="Karriereveiledning i et flerkulturelt samfunn")
+    book = scholar("Karriereveiledning i et flerkulturelt samfunn", "H Dahl", 2018, doc_type="book")
+    found = verdict(chapter, book)
+    assert found.outcome == DISTINCT and found.hard
+    records = [chapter, oria("Karriereveiledning i et flerkulturelt samfunn", "Dahl, Hilde", 2018, doc_type="book"),
+               book, scholar("Karriereveiledning i et flerkulturelt samfunn: en innledning", "H Dahl", 2018)]
+    assert merged(records) == {(0, 3), (1, 2)}

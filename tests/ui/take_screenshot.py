@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from review.bundled import write_starter_protocol  # noqa: E402
 from review.model import Author, RawRecord  # noqa: E402
-from review.protocol import load_protocol  # noqa: E402
+from review.protocol import load_protocol, save_highlight_keywords  # noqa: E402
 from review.store import open_store, schema  # noqa: E402
 from tests.conftest import add_records, singleton_works  # noqa: E402
 from tests.ui.browser_support import (CHROMIUM, CHROMIUM_ARGS, open_page, press_on_card,  # noqa: E402
@@ -38,6 +38,8 @@ EXAMPLES = [  # (title, authors, year, abstract): invented for the screenshot
 
 def build(directory: Path) -> None:
     write_starter_protocol(directory)
+    # The review's own keywords, to show green / red beside the search terms (invented for the picture).
+    save_highlight_keywords(directory, ["arbeidspraksis", "introduksjonsprogram*"], ["høyere utdanning"])
     protocol = load_protocol(directory)
     store = open_store(directory)
     recs = [RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1, title=title,

@@ -62,7 +62,7 @@ def test_decide_stores_before_the_next_work_and_undo_goes_back(app, store, works
     assert shown_work(at) == works[2]
     with store.read() as conn:
         assert [r["decision"] for r in history(conn, works[1], 1)] == ["exclude", "maybe"]
-    assert at.progress[0].value == 20  # 2 of 10 decided
+    assert at.progress[0].value == 10  # 1 of 10 decided: a maybe is not a decision, it still waits
 
 
 def test_custom_reason_is_kept_for_everyone(app, store, works):
@@ -125,13 +125,22 @@ def test_summary_editor_saves_aim_method_findings_and_group(app, store, protocol
     assert "Synthetic findings &lt;b&gt;not bold&lt;/b&gt;" in preview[0] and "<b>" not in preview[0]
 
 
-@pytest.mark.parametrize("choice", [("table", ".csv"), ("decisions", ".csv"), ("flow", ".svg"), ("included", ".ris")])
-def test_every_export_kind_can_be_prepared_for_download(app, choice):
-    at = app("Anna", "reports")
-    at.selectbox(key="export_choice").set_value(choice)
-    at.button(key="export_prepare").click().run()
-    no_errors(at)
-    assert at.get("download_button")
+def test_every_export_is_one_click_with_a_plain_file_name_and_one_zip_holds_them_all(app, store, protocol):
+    import io
+    import zipfile
+
+    from review.ui.report_views import all_exports_zip, export_choices
+
+    at = no_errors(app("Anna", "reports"))
+    buttons = {b.proto.label for b in at.get("download_button")}
+    names = {f"{what}{suffix}" for what, suffix in export_choices()}
+    assert names <= buttons and "All exports in one zip" in buttons
+    with zipfile.ZipFile(io.BytesIO(all_exports_zip(store, protocol, viewer="Anna"))) as archive:
+        inside = set(archive.namelist())
+        skipped = archive.read("SKIPPED.txt").decode() if "SKIPPED.txt" in inside else ""
+    # Every export is in the zip, or named with its reason in SKIPPED.txt.
+    assert all(name in inside or f"{name}:" in skipped for name in names)
+    assert {"table.csv", "decisions.csv", "flow.svg"} <= inside
 
 
 def test_lead_reconciles_a_conflict_and_sees_kappa(app, review_dir, store, works):
@@ -256,9 +265,9 @@ def test_merge_keep_apart_and_undo_on_the_duplicates_page(app, store):
         links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
         verdicts = conn.execute(select(schema.pair_verdicts.c.verdict).order_by(schema.pair_verdicts.c.id)).scalars().all()
     assert links[1] == links[2] and links[3] != links[4] and verdicts == ["duplicate", "distinct"]
-    undo = [b for b in at.button if b.key and b.key.startswith("undo_")]
-    assert len(undo) == 1
-    undo[0].click().run()
+    undo = {b.label: b for b in at.button if b.key and b.key.startswith("undo_")}
+    assert sorted(undo) == ["Undo keep apart", "Undo merge"]  # keep apart has an undo too
+    undo["Undo merge"].click().run()
     no_errors(at)
     with store.read() as conn:
         links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
@@ -309,6 +318,46 @@ def test_import_then_prepare_makes_works_ready_to_screen(app, store):
     assert len(after) > len(before) and unlinked == []
 
 
+def test_duplicates_page_shows_conflicting_decisions_and_the_lead_picks(app, store, review_dir):
+    """Issue #16: merging two works screened differently never drops one's decisions silently."""
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    from review.protocol import load_protocol
+
+    protocol = load_protocol(review_dir)
+    record(store, protocol, Decision(work_id=1, stage=1, decision="include", reviewer="Bjørn"))
+    record(store, protocol, Decision(work_id=2, stage=1, decision="exclude", reviewer="Bjørn"))
+    add_pair(store, 1, 2)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_merge").click().run()
+    no_errors(at)
+    assert any("screened differently" in w.value for w in at.warning)
+    assert any("include" in t.value and "exclude" in t.value for t in at.text)
+    with store.read() as conn:
+        assert conn.execute(select(schema.pair_verdicts)).all() == []
+    at.button(key="conflict_keep_b").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
+    assert links[1] == links[2] == 2
+    assert any("merged into one work" in plain(s.value) for s in at.success)
+
+
+def test_undo_merge_on_the_duplicates_page_restores_the_works_and_requeues_the_pair(app, store):
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    add_pair(store, 1, 2)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_merge").click().run()
+    undo = [b for b in at.button if b.key and b.key.startswith("undo_")]
+    assert [b.label for b in undo] == ["Undo merge"]
+    undo[0].click().run()
+    no_errors(at)
+    assert any("restored work #2" in plain(s.value) for s in at.success), [s.value for s in at.success]
+    with store.read() as conn:
+        links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
+    assert links[1] == 1 and links[2] == 2  # the very works that existed before the merge
+    assert any('data-pair="1-2"' in h.value for h in at.get("html"))  # the pair waits again
+
+
 def test_the_lead_can_stop_ranked_screening_with_a_reason_and_the_flow_counts_the_rest(app, store, protocol, works):
     from screening.flow import compute_flow
 
@@ -329,3 +378,69 @@ def test_a_reviewer_who_is_not_the_lead_gets_no_stop_control(app, works):
     at.segmented_control(key="s1_order").set_value("ranked").run()
     no_errors(at)
     assert not [b for b in at.button if b.key in ("stop_reviewers", "stop_criterion")]
+
+
+def test_stage_3_shows_the_full_texts_added_at_stage_2(app, store, protocol, review_dir, works):
+    from screening.attachments import add_file, add_link
+
+    work = works[0]
+    for stage in (1, 2):
+        record(store, protocol, Decision(work_id=work, stage=stage, decision="include", reviewer="Anna"))
+    add_file(store, review_dir, work, "synthetic full text.pdf", b"%PDF-1.4 synthetic", "Anna")
+    add_link(store, work, "https://example.org/synthetic-report", "Anna")
+    at = no_errors(app("Anna", "final"))
+    assert shown_work(at) == work
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert any(label.startswith("Download synthetic") and label.endswith(".pdf") for label in labels), labels
+    assert any("example.org/synthetic-report" in plain(b.proto.label) for b in at.get("link_button"))
+
+
+def test_the_conflict_queue_shows_the_whole_card_and_the_lead_can_decide_maybe(app, review_dir, store, works):
+    set_stage_mode(review_dir, 1, "dual")
+    from review.protocol import load_protocol
+    protocol = load_protocol(review_dir)
+    with store.write() as conn:
+        conn.execute(schema.works.update().where(schema.works.c.id == works[0]).values(
+            abstract="Synthetic abstract shown to the lead", url="https://example.org/synthetic"))
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna",
+                                     note="synthetic note by Anna"))
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn",
+                                     reasons=["Ikke karriereveiledning"], note="synthetic note by Bjørn"))
+    at = no_errors(app("Anna", "conflicts"))
+    cards = [h.value for h in at.get("html") if 'class="work-card"' in h.value]
+    assert len(cards) == 1 and "Synthetic abstract shown to the lead" in cards[0]
+    assert "https://example.org/synthetic" in cards[0]
+    texts = " ".join(t.value for t in at.text)
+    assert "synthetic note by Anna" in texts and "synthetic note by Bjørn" in texts
+    assert "Ikke karriereveiledning" in texts
+    at.text_input(key=f"rec_note_1_{works[0]}").input("synthetic lead note").run()
+    at.button(key=f"rec_may_1_{works[0]}").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        final = history(conn, works[0], 1)[-1]
+    assert (final["reviewer"], final["decision"], final["final"], final["note"]) == (
+        "Anna", "maybe", True, "synthetic lead note")
+
+
+def test_duplicates_show_abstract_link_status_and_leave_provenance_unmarked(app, store, protocol, works):
+    with store.write() as conn:
+        conn.execute(schema.raw_records.update().where(schema.raw_records.c.id == 1).values(
+            abstract="Synthetic abstract one", url="https://example.org/one"))
+    record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
+    add_pair(store, 1, 2)
+    table = [h.value for h in no_errors(app("Anna", "duplicates")).get("html") if 'class="pair"' in h.value][0]
+    assert "Synthetic abstract one" in table and "https://example.org/one" in table
+    assert "stage 1: include" in table and "not screened yet" in table
+    provenance = re.findall(r'<tr class="provenance">.*?</tr>', table)
+    assert len(provenance) == 4 and not any("<mark" in row for row in provenance)
+
+
+def test_duplicate_pairs_can_be_skipped_and_gone_back_to(app, store):
+    add_pair(store, 1, 2)
+    add_pair(store, 3, 4, score=0.8)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_skip").click().run()
+    assert any('data-pair="3-4"' in h.value for h in at.get("html"))
+    at.button(key="pair_back").click().run()
+    no_errors(at)
+    assert any('data-pair="1-2"' in h.value for h in at.get("html"))

@@ -49,6 +49,7 @@ def test_every_page_loads_only_from_the_app_itself(review):
             wait_idle(page)
             sign_in(page, "Anna")
             assert visit_every_page(page) >= 8
+            deploy = page.locator('[data-testid="stAppDeployButton"]').count()
             page.reload()
             wait_idle(page)
             # The favicon is a <link> the browser fetches lazily: read it from the page as well.
@@ -61,3 +62,4 @@ def test_every_page_loads_only_from_the_app_itself(review):
                       and (urlsplit(u).scheme, urlsplit(u).netloc) != (app.scheme, app.netloc)})
     assert requests, "no request was recorded"
     assert foreign == []
+    assert deploy == 0  # no Deploy button: nothing offers to publish the review elsewhere

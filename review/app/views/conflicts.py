@@ -3,6 +3,8 @@
 import streamlit as st
 
 from review.app import common
+from review.app.decide_panel import matcher
+from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.tables import agreement_rows
 from screening.agreement import agreement, conflicts, reconcile
 from screening.works import work_view
@@ -28,7 +30,8 @@ is_lead = common.is_lead(review)
 
 def _reconcile(work_id: int, decision: str) -> None:
     chosen = st.session_state.get(f"rec_reason_{stage}_{work_id}") or []
-    common.attempt(lambda: reconcile(review.store, protocol, work_id, stage, reviewer, decision, chosen),
+    note = (st.session_state.get(f"rec_note_{stage}_{work_id}") or "").strip() or None
+    common.attempt(lambda: reconcile(review.store, protocol, work_id, stage, reviewer, decision, chosen, note),
                    done=lambda _: f"Work #{work_id}: {decision} (reconciled)")
 
 
@@ -37,21 +40,25 @@ if not found:
     st.caption("No conflicting votes.")
 if found and not is_lead:
     st.info(f"Only the lead ({protocol.lead or 'none named'}) can reconcile; you can read the conflicts.")
+found_matcher = matcher(review)
 for c in found:
     view = views[c.work_id]
     with st.container(border=True, key=f"conflict_{c.work_id}"):
-        st.text(f"#{c.work_id} {view['title']} ({view.get('year') or 'n.d.'})")
+        # The whole card, as the reviewers saw it: title, authors, abstract, links.
+        st.html(CARD_CSS + work_card_html(view, found_matcher, show_abstract=True))
         for name, vote in sorted(c.votes.items()):
             why = "; ".join(c.reasons.get(name) or []) or "no reason"
-            st.text(f"  {name}: {vote} ({why})")
+            st.text(f"{name}: {vote} ({why})" + (f"\n    Note: {c.notes[name]}" if c.notes.get(name) else ""))
         if is_lead:
-            cols = st.columns([3, 1, 1])
+            cols = st.columns([3, 3])
             cols[0].multiselect("Reasons", reasons, key=f"rec_reason_{stage}_{c.work_id}",
-                                label_visibility="collapsed", placeholder="Reasons (to exclude)")
-            cols[1].button("Include", key=f"rec_inc_{stage}_{c.work_id}", on_click=_reconcile,
-                           args=(c.work_id, "include"), type="primary")
-            cols[2].button("Exclude", key=f"rec_exc_{stage}_{c.work_id}", on_click=_reconcile,
-                           args=(c.work_id, "exclude"))
+                                placeholder="Reasons (to exclude)")
+            cols[1].text_input("Note", key=f"rec_note_{stage}_{c.work_id}", max_chars=2000)
+            with st.container(horizontal=True):
+                for choice, label, kind in (("include", "Include", "primary"), ("exclude", "Exclude", "secondary"),
+                                            ("maybe", "Maybe", "secondary")):
+                    st.button(label, key=f"rec_{choice[:3]}_{stage}_{c.work_id}", on_click=_reconcile,
+                              args=(c.work_id, choice), type=kind)
 
 st.subheader("Agreement")
 if tables:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from review.app import common
 from review.app.decide_panel import decision_form, show_criteria, show_progress, show_standing, show_work
+from review.app.fulltext_panel import show_full_texts
 from review.app.work_picker import picked_state
 from review.ui.text import md_escape
 from screening.summaries import latest_summaries, save_summary
@@ -24,6 +25,9 @@ progress_slot = st.empty()
 left, right = st.columns([5, 4], gap="large")
 with left:
     show_work(review, state, show_abstract=True)
+    with st.container(border=True):
+        st.markdown("**Full text** (added at stage 2)")
+        show_full_texts(review, work_id, key="s3")
     with st.form(f"summary_{work_id}", border=True):
         st.markdown("**Summary for the appendix**")
         previous = summary or {}

@@ -5,10 +5,10 @@ import streamlit as st
 
 from review.app import common
 from review.app.decide_panel import decision_form, show_criteria, show_progress, show_standing, show_work
+from review.app.fulltext_panel import show_full_texts
 from review.app.work_picker import picked_state
 from review.protocol import QUALITY_RATINGS
-from review.ui.text import md_escape
-from screening.attachments import add_file, add_link, attachment_path, attachments_for
+from screening.attachments import add_file, add_link
 from screening.quality import assess, latest_ratings, needs_rating, save_ratings
 
 STAGE = 2
@@ -21,7 +21,6 @@ state = picked_state(review, STAGE, reviewer,
                      "No open works at stage 2 for you. Works reach this stage when included at stage 1.")
 work_id = state.work_id
 with review.store.read() as conn:
-    files = attachments_for(conn, work_id)
     rate = bool(protocol.quality_criteria) and needs_rating(conn, work_id)
     ratings = latest_ratings(conn, work_id)
 
@@ -31,18 +30,7 @@ with left:
     show_work(review, state)
     with st.container(border=True):
         st.markdown("**Full text**")
-        if not files:
-            st.caption("No link or file yet.")
-        for row in files:
-            if row["kind"] == "url":
-                st.link_button(md_escape(f"Open {row['location'][:60]}"), row["location"])  # labels are Markdown
-            else:
-                path = attachment_path(review.directory, row)
-                if path is None:
-                    st.warning(f"The file {md_escape(row['location'])} is missing from the review folder.")
-                else:
-                    st.download_button(f"Download {path.name}", path.read_bytes(), file_name=path.name,
-                                       key=f"att_{row['id']}", on_click="ignore")
+        show_full_texts(review, work_id, key="s2")
         link_col, file_col = st.columns(2)
         with link_col.form(f"link_{work_id}", clear_on_submit=True, border=False):
             url = st.text_input("Add a link (https://…)", key=f"link_url_{work_id}")

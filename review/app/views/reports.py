@@ -3,9 +3,18 @@
 import streamlit as st
 
 from review.app import common
-from review.app.gate import may
 from review.app.flow_view import show_flow
-from review.ui.report_views import MIME, appendix_preview_html, export_bytes, export_choices, table31_rows
+from review.app.gate import may
+from review.ui.report_views import (
+    MIME,
+    ZIP_NAME,
+    all_exports_zip,
+    appendix_preview_html,
+    export_bytes,
+    export_choices,
+    export_file_name,
+    table31_rows,
+)
 from review.ui.tables import family_table
 from screening.flow import compute_flow
 
@@ -33,27 +42,26 @@ with tab_appendix:
     else:
         st.html(body)
 with tab_downloads:
+    # One click each: a file is written only when its button is pressed (in Streamlit's download thread),
+    # under the name `review export` gives it. The decision log is blinded for the signed-in reviewer.
+    viewer = review.reviewer
+    st.download_button("All exports in one zip", lambda: all_exports_zip(review.store, protocol, viewer=viewer,
+                                                                           flow=flow),
+                       file_name=ZIP_NAME, mime="application/zip", on_click="ignore", key="export_zip",
+                       type="primary", icon=":material/folder_zip:")
     choices = export_choices()
-    cols = st.columns([2, 1])
-    chosen = cols[0].selectbox("Export", choices, key="export_choice",
-                               format_func=lambda c: f"{c[0]} ({c[1].lstrip('.')})")
-    cols[1].write("")
     full = False
-    if chosen[0] == "decisions" and may(review.actor, "full-log") and (review.signed_in or review.reviewer):
-        full = st.checkbox("The full log, blinded votes included (the lead's view; recorded in the audit trail)",
-                           key="export_full_log")
-    if cols[1].button("Prepare the file", key="export_prepare", type="primary"):
-        what, suffix = chosen
-        viewer = review.reviewer  # the decision log as the signed-in reviewer may see it (blinding)
-        data = common.attempt(lambda: export_bytes(review.store, protocol, what, suffix, viewer=viewer, flow=flow,
-                                                   full_log=full))
-        common.show_flash()
-        if data is not None:
-            st.session_state["export_ready"] = (chosen, data, review.reviewer)
-    ready = st.session_state.get("export_ready")
-    if ready and ready[0] == chosen and not (review.signed_in and ready[2] != review.reviewer):
-        (what, suffix), data, _ = ready
-        st.download_button(f"Download {what}{suffix} ({len(data):,} bytes)", data, file_name=f"{what}{suffix}",
-                           mime=MIME.get(suffix, "application/octet-stream"), on_click="ignore", key="export_download")
+    if may(review.actor, "full-log") and (review.signed_in or review.reviewer):
+        full = st.checkbox("The decision log in full, blinded votes included (the lead's view; recorded in the "
+                           "audit trail)", key="export_full_log")
+    columns = st.columns(3)
+    for index, (what, suffix) in enumerate(choices):
+        name = export_file_name(what, suffix)
+        full_log = full and what == "decisions"
+        columns[index % 3].download_button(
+            name, lambda what=what, suffix=suffix, full_log=full_log: export_bytes(
+                review.store, protocol, what, suffix, viewer=viewer, flow=flow, full_log=full_log),
+            file_name=name, mime=MIME.get(suffix, "application/octet-stream"), on_click="ignore",
+            key=f"export_{what}_{suffix.lstrip('.')}{'_full' if full_log else ''}")
     st.caption("The same files come from `review export DIR WHAT -o FILE` on the command line. The decision log "
                "is blinded for the signed-in reviewer: another reviewer's vote appears once a work's votes are in.")

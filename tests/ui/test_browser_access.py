@@ -1,0 +1,148 @@
+"""Accessibility in headless Chromium: axe-core (shipped inside axe-playwright-python, nothing
+fetched) finds no serious or critical violation on any page, and a reviewer screens with the
+keyboard alone, always seeing where the focus is. Records are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.bundled import write_starter_protocol
+from review.model import Author, RawRecord
+from review.protocol import load_protocol
+from review.store import open_store
+from tests.conftest import add_records, singleton_works
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, sign_in, visit_every_page, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+
+SEVERE = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("access") / "rev"
+    write_starter_protocol(directory)
+    protocol = load_protocol(directory)
+    store = open_store(directory)
+    add_records(store, protocol, [
+        RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1,
+                  title=f"Synthetic work {i + 1}: karriereveiledning for overføringsflyktninger",
+                  authors=[Author("Nordmann", "Kari")], year=2019, doc_type="report", url="https://example.org/x",
+                  abstract="Synthetic abstract about arbeidsinnvandrere og nyankomne.") for i in range(4)])
+    singleton_works(store)
+    store.close()
+    return directory
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def severe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] if n["target"] else "?"
+                                                                     for n in v["nodes"][:3])
+            for v in results.response["violations"] if v.get("impact") in SEVERE]
+
+
+def test_no_serious_or_critical_axe_violation_on_any_page(browser, review):
+    with running_app(review) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        wait_idle(page)
+        found = {"sign-in": severe_violations(page)}
+        sign_in(page, "Anna")
+        titles = []
+        visit_every_page(page, lambda index: (titles.append(page.title()),
+                                              found.setdefault(f"{index}: {page.title()}", severe_violations(page))))
+        context.close()
+    assert len(titles) >= 8
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+FOCUS_SHOWN = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+  return {outline, shadow: s.boxShadow !== 'none', tag: e.tagName, text: (e.innerText || e.value || '').slice(0, 40),
+          href: e.getAttribute('href') || '', reviewer: !!e.closest('.st-key-reviewer')};
+}"""
+
+
+def tab_to(page, wanted, limit: int = 60) -> list[dict]:
+    """Press Tab until ``wanted(focused)`` holds; every element passed on the way is returned."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_SHOWN)
+        if focused is None:
+            continue
+        seen.append(focused)
+        if wanted(focused):
+            return seen
+    raise AssertionError(f"Tab never reached the element; passed {[(f['tag'], f['text']) for f in seen]}")
+
+
+def test_a_reviewer_signs_in_opens_stage_1_and_screens_by_keyboard_alone_with_a_visible_focus(browser, review):
+    with running_app(review) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        wait_idle(page)
+        passed = tab_to(page, lambda f: f["reviewer"])
+        page.keyboard.type("Anna")
+        page.keyboard.press("Enter")
+        wait_idle(page)
+        assert "reviewer=Anna" in page.url
+        passed += tab_to(page, lambda f: f["href"].endswith("/screening"))
+        page.keyboard.press("Enter")
+        wait_idle(page)
+        card = page.locator(".work-card")
+        card.wait_for()
+        first = card.get_attribute("data-work")
+        page.locator(".st-key-s1_include button").wait_for()  # a key pressed before the buttons exist is lost
+        wait_idle(page)
+        page.keyboard.press("Escape")  # leave the link; shortcuts work from anywhere outside a text field
+        page.keyboard.press("i")
+        page.locator(f'.work-card:not([data-work="{first}"])').wait_for()
+        wait_idle(page)
+        # Tab reaches the decision buttons too, and Enter on one decides.
+        second = page.locator(".work-card").get_attribute("data-work")
+        passed += tab_to(page, lambda f: f["tag"] == "BUTTON" and f["text"].startswith("Exclude"))
+        page.keyboard.press("Enter")
+        page.locator(f'.work-card:not([data-work="{second}"])').wait_for()
+        context.close()
+    hidden = [(f["tag"], f["text"]) for f in passed if not (f["outline"] or f["shadow"])]
+    assert hidden == []
+
+
+def test_the_language_switch_translates_the_frame_and_stage_1_and_survives_a_reload(browser, review):
+    with running_app(review) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        wait_idle(page)
+        page.locator(".st-key-lang").click()
+        page.get_by_role("option", name="Svenska", exact=True).click()
+        wait_idle(page)
+        sign_in(page, "Anna")
+        page.locator('[data-testid="stSidebarNav"] a', has_text="Steg 1: titel/sammanfattning").click()
+        wait_idle(page)
+        page.locator(".st-key-s1_include button", has_text="Inkludera").wait_for()
+        assert "lang=Svenska" in page.url  # Streamlit keeps the option as shown
+        page.reload()
+        wait_idle(page)
+        page.locator(".st-key-s1_include button", has_text="Inkludera").wait_for()
+        page.get_by_text("Inloggad som").first.wait_for()
+        context.close()
