@@ -17,7 +17,7 @@ from review.protocol import load_protocol
 from review.store import open_store, schema
 from screening.decisions import Decision, record
 from tests.conftest import add_records, set_stage_mode, singleton_works, synthetic_records
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, open_page, running_app, wait_idle
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, nav_links, open_page, running_app, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
@@ -123,7 +123,7 @@ def signed_in_as(page) -> str:
 
 def nav_labels(page) -> list[str]:
     """Page titles in the sidebar (each link's text also holds its icon's name on a line of its own)."""
-    return [t.strip().split("\n")[-1] for t in page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()]
+    return [t.strip().split("\n")[-1] for t in nav_links(page).all_inner_texts()]
 
 
 def events(team, action=None):
@@ -139,19 +139,15 @@ def events(team, action=None):
 
 
 def download_decisions(page, *, full=False) -> str:
+    """The decision log from its own button on the Reports page (with the lead's full-log box ticked)."""
     open_page(page, "Reports")
     page.get_by_role("tab", name="Downloads").click()
-    page.locator(".st-key-export_choice").click()
-    page.keyboard.type("decisions (csv)")  # the list is long and drawn lazily: filter it
-    page.get_by_role("option", name="decisions (csv)", exact=True).click()
-    wait_idle(page)
     if full:
         page.locator(".st-key-export_full_log label").click()
         wait_idle(page)
-    page.locator(".st-key-export_prepare button").click()
-    wait_idle(page)
+    button = page.locator(".st-key-export_decisions_csv_full button" if full else ".st-key-export_decisions_csv button")
     with page.expect_download() as info:
-        page.locator(".st-key-export_download button").click()
+        button.click()
     return open(info.value.path(), encoding="utf-8-sig").read()
 
 
