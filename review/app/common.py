@@ -63,7 +63,7 @@ def _(message: str) -> str:
 
 
 def language_picker() -> None:
-    """Chosen per reader and remembered in the address (?lang=sv), like the name: a reload or a bookmark
+    """Chosen per reader and remembered in the address (?lang=sv; the name never is): a reload or a bookmark
     keeps it. Drawn first, so every string of this run is in the chosen language."""
     st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
                          bind="query-params")
@@ -148,7 +148,7 @@ def _sign_in(review: Review) -> None:
     if current and current not in names and current != NEW_REVIEWER:
         names.append(current)
     st.selectbox(_("Signed in as"), names + [NEW_REVIEWER], index=None, placeholder=_("Choose your name"),
-                 key="reviewer", bind="query-params",
+                 key="reviewer",  # never bound to the address: a URL must not carry an identity (issue 17)
                  format_func=lambda name: _("➕ Add a new reviewer…") if name == NEW_REVIEWER else name)
     if st.session_state.get("reviewer") == NEW_REVIEWER:
         st.text_input(_("New reviewer's name"), key="new_reviewer", max_chars=200)
