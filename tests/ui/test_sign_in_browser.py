@@ -101,7 +101,8 @@ def sign_in_page_shown(page) -> bool:
 def settle(page, url):
     """Open a URL and wait until either the sign-in page or the app (with its sidebar) is drawn."""
     page.goto(url)
-    page.locator('input[type="password"], [data-testid="stSidebar"], [data-testid="stAlert"]').first.wait_for()
+    # Not the sidebar alone: the language picker draws it on the sign-in page too.
+    page.locator('input[type="password"], [data-testid="stSidebarNav"], [data-testid="stAlert"]').first.wait_for()
     wait_idle(page)
 
 
@@ -111,7 +112,7 @@ def password_sign_in(page, url, name, password, path=""):
     page.locator(".st-key-signin_password input").fill(password)
     page.get_by_role("button", name="Sign in", exact=True).click()
     # Either the app with its sidebar (signed in) or a message on the sign-in page.
-    page.locator('[data-testid="stSidebar"], [data-testid="stAlert"]').first.wait_for()
+    page.locator('[data-testid="stSidebarNav"], [data-testid="stAlert"]').first.wait_for()
     wait_idle(page)
 
 
@@ -123,6 +124,8 @@ def signed_in_as(page) -> str:
 
 def nav_labels(page) -> list[str]:
     """Page titles in the sidebar (each link's text also holds its icon's name on a line of its own)."""
+    if page.locator('[data-testid="stSidebarNav"]').count() == 0:
+        return []  # not signed in: no navigation (the sidebar holds only the language picker)
     return [t.strip().split("\n")[-1] for t in nav_links(page).all_inner_texts()]
 
 
