@@ -10,13 +10,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from review.errors import InputError, ReviewError
 from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.store import Store, schema
+from review.store.records import record_row
 from review.synthetic import fields_say_synthetic
 from review.timeutil import now_iso
 
@@ -142,20 +143,10 @@ def _json(value) -> str:
 
 
 def _record_row(import_id: int, rec: RawRecord, info: SearchInfo) -> dict:
-    return {
-        "import_id": import_id, "position": rec.position, "line": rec.line, "source": rec.source,
-        "format": rec.format, "family": info.family, "query": info.query, "searched": info.searched,
-        "source_id": rec.source_id, "cluster_id": rec.cluster_id, "title": rec.title,
-        "authors": _json([[a.family, a.given] for a in rec.authors]), "authors_truncated": rec.authors_truncated,
-        "year": rec.year, "venue": rec.venue, "publisher": rec.publisher, "doc_type": rec.doc_type,
-        "language": rec.language, "doi": rec.doi, "isbns": _json(rec.isbns), "issns": _json(rec.issns),
-        "abstract": rec.abstract, "abstract_is_snippet": rec.abstract_is_snippet, "url": rec.url,
-        # A search filtered to peer-reviewed work vouches for what it found, unless the record says otherwise.
-        "peer_reviewed": rec.peer_reviewed if rec.peer_reviewed is not None else (True if info.peer_reviewed_only
-                                                                                  else None), "cited_by": rec.cited_by, "volume": rec.volume, "issue": rec.issue,
-        "pages": rec.pages, "keywords": _json(rec.keywords), "fields": _json(rec.fields),
-        "synthetic": rec.synthetic or fields_say_synthetic(rec.fields),
-    }
+    # A search filtered to peer-reviewed work vouches for what it found, unless the record says otherwise.
+    peer = rec.peer_reviewed if rec.peer_reviewed is not None else (True if info.peer_reviewed_only else None)
+    return record_row(import_id, rec, family=info.family, query=info.query, searched=info.searched,
+                      peer_reviewed=peer, synthetic=rec.synthetic or fields_say_synthetic(rec.fields))
 
 
 def store_result(conn: Connection, result: ImportResult, digest: str, info: SearchInfo,
@@ -189,5 +180,4 @@ def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "
 
 
 def count_raw(conn: Connection) -> int:
-    from sqlalchemy import func
     return conn.execute(select(func.count()).select_from(schema.raw_records)).scalar_one()

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-SOURCES = ("oria", "scholar", "other")
-DOC_TYPES = ("article", "report", "chapter", "book", "thesis", "other")
+from review.vocabulary import DOC_TYPES, SOURCES  # noqa: F401  (defined once, with the store's constraints)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,7 @@ import tomllib
 from review import protocol_schema as schema_models
 from review.errors import ProtocolError
 from review.protocol_schema import validated
-
-SCREENING_MODES = schema_models.SCREENING_MODES
-QUALITY_RATINGS = ("yes", "partly", "no", "unclear")
+from review.vocabulary import QUALITY_RATINGS, SCREENING_MODES  # noqa: F401  (defined once)
 
 
 @dataclass

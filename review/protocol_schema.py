@@ -16,8 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from review.errors import ProtocolError
-
-SCREENING_MODES = ("single", "dual")
+from review.vocabulary import SCREENING_MODES  # noqa: F401  (defined once; the Literal types below repeat it)
 DOC_TYPES = ("article", "report", "chapter", "book", "thesis", "other")
 SOURCES = ("oria", "scholar", "other")
 

@@ -15,6 +15,7 @@ from review.ingest import ImportSummary, SearchInfo, import_batch
 from review.protocol import Protocol
 from review.rounds import current_round, open_round, round_years
 from review.store import Store, schema
+from review.store.works import live_works_query
 
 
 @dataclass
@@ -87,7 +88,7 @@ def list_rounds(conn: Connection) -> list[dict]:
 def found_again(conn: Connection, round_id: int) -> list[int]:
     """Works first found in an earlier round that this round's searches found again."""
     r, i, links, w = schema.raw_records, schema.imports, schema.work_links, schema.works
-    query = (select(w.c.id).distinct().join(links, links.c.work_id == w.c.id).join(r, r.c.id == links.c.raw_id)
-             .join(i, i.c.id == r.c.import_id).where(i.c.round_id == round_id, w.c.round_id < round_id,
-                                                      w.c.merged_into.is_(None)))
+    found_now = (select(links.c.work_id).join(r, r.c.id == links.c.raw_id).join(i, i.c.id == r.c.import_id)
+                 .where(i.c.round_id == round_id))
+    query = live_works_query().where(w.c.round_id < round_id, w.c.id.in_(found_now))
     return sorted(conn.execute(query).scalars())

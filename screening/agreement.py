@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -11,7 +10,8 @@ from sqlalchemy import Connection
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store
-from screening.decisions import Decision, latest_final, latest_votes, write_decision
+from review.store.decisions import reasons_of
+from screening.decisions import Decision, decide, latest_final, latest_votes, outcome_of_votes
 
 
 @dataclass
@@ -23,16 +23,20 @@ class Conflict:
 
 
 def conflicts(conn: Connection, stage: int) -> list[Conflict]:
-    """Works where reviewers voted differently and no final decision was made after the votes."""
+    """Works where reviewers voted differently and no final decision was made after the votes.
+
+    Two agreeing maybes are not a conflict: the work waits as a maybe (``maybes_waiting``)."""
     final = latest_final(conn, stage)
     out = []
     for work_id, votes in sorted(latest_votes(conn, stage).items()):
         if len(votes) < 2 or len({v["decision"] for v in votes.values()}) == 1:
             continue
+        if outcome_of_votes(v["decision"] for v in votes.values()) is not None:
+            continue
         if work_id in final and final[work_id]["id"] > max(v["id"] for v in votes.values()):
             continue
         out.append(Conflict(work_id, {r: v["decision"] for r, v in votes.items()},
-                            {r: json.loads(v["reasons"]) for r, v in votes.items()},
+                            {r: reasons_of(v) for r, v in votes.items()},
                             {r: v["note"] for r, v in votes.items() if v.get("note")}))
     return out
 
@@ -46,7 +50,7 @@ def reconcile(store: Store, protocol: Protocol, work_id: int, stage: int, lead: 
         raise ReviewError(f"only the lead ({protocol.lead}) reconciles conflicts, not {lead}")
     d = Decision(work_id=work_id, stage=stage, decision=decision, reviewer=lead, reasons=reasons or [],
                  note=note, final=True)
-    return store.transact(lambda conn: write_decision(conn, protocol, d)).decision_id
+    return store.transact(lambda conn: decide(conn, protocol, d)).decision_id
 
 
 @dataclass
@@ -64,6 +68,7 @@ class Agreement:
 
     @property
     def percent(self) -> float | None:
+        """None when the two reviewers share no work (shown as "–", never as 0 or 100 %)."""
         return 100.0 * (self.both_include + self.both_exclude) / self.n if self.n else None
 
     @property
@@ -87,9 +92,12 @@ def cohen_kappa(a: int, b: int, c: int, d: int) -> float | None:
 
 
 def agreement(conn: Connection, stage: int) -> list[Agreement]:
-    """One 2×2 table per pair of reviewers who both voted on some work at this stage."""
-    tables: dict[tuple[str, str], list[int]] = {}
-    for votes in latest_votes(conn, stage).values():
+    """One 2×2 table per pair of reviewers who voted at this stage; a pair that shares no work gets a
+    table of zeros (a third reviewer shows as 0 works, not as a missing row)."""
+    every = latest_votes(conn, stage)
+    names = sorted({reviewer for votes in every.values() for reviewer in votes})
+    tables: dict[tuple[str, str], list[int]] = {pair: [0, 0, 0, 0] for pair in combinations(names, 2)}
+    for votes in every.values():
         for first, second in combinations(sorted(votes), 2):
             cell = tables.setdefault((first, second), [0, 0, 0, 0])
             inc1, inc2 = votes[first]["decision"] == "include", votes[second]["decision"] == "include"

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from review.protocol import Protocol
-from review.store import schema
-from screening.decisions import latest_votes
-
-VOTES_NEEDED = 2
+from review.store.decisions import all_rows, latest_votes
+from review.vocabulary import VOTES_NEEDED
 
 
 def votes_visible(protocol: Protocol, stage: int, votes: dict[str, dict], viewer: Optional[str]) -> bool:
@@ -33,7 +31,7 @@ def visible_votes(conn: Connection, protocol: Protocol, stage: int, work_id: int
 def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: Optional[str]) -> list[dict]:
     """The decision log as a viewer may see it: their own votes always, others' votes on a work only
     once its votes are all in. With no viewer (an export for the whole team) no blinded vote shows."""
-    rows = [r._asdict() for r in conn.execute(select(schema.decisions).order_by(schema.decisions.c.id))]
+    rows = all_rows(conn)
     blinded: set[tuple[int, int]] = set()
     for stage in protocol.stages:
         if stage.mode == "single":

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import tomllib
 from sqlalchemy import Connection, select
 
 from review.errors import InputError, ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
-from screening.decisions import Decision, Recorded, ensure_reviewer, record_in, write_decision
+from review.store.reviewers import ensure_reviewer
+from review.store.works import surviving_work
+from screening.decisions import Decision, Recorded, decide, record_in
 from screening.quality import write_rating
 from screening.summaries import write_summary
 
@@ -51,21 +53,10 @@ def resolve_record_key(conn: Connection, key: str) -> int:
     if not found:
         raise UnknownRecordKey(f"no record with key '{key}' (has it been imported and deduplicated?)")
     # follow person-made merges to the surviving work
-    resolved = {_surviving(conn, w) for w in found}
+    resolved = {surviving_work(conn, w) for w in found}
     if len(resolved) > 1:
         raise ReviewError(f"record key '{key}' names several works ({sorted(resolved)}); use work_id")
     return resolved.pop()
-
-
-def _surviving(conn: Connection, work_id: int) -> int:
-    seen = set()
-    while work_id not in seen:
-        seen.add(work_id)
-        target = conn.execute(select(schema.works.c.merged_into).where(schema.works.c.id == work_id)).scalar()
-        if target is None:
-            return work_id
-        work_id = target
-    return work_id
 
 
 def _read_csv(path: Path, required: set[str], alternatives: Optional[set[str]] = None) -> list[tuple[int, dict]]:
@@ -113,8 +104,11 @@ def _flag(value: str, column: str) -> bool:
 def apply_decisions_csv(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> BulkResult:
     """Columns work_id (or record), stage, decision, reason, reviewer, final; optional note.
 
-    Rows are applied stage by stage so a file can carry a work through all three stages. A reason
-    outside the protocol's list is kept as a custom reason; an unknown reviewer is added.
+    Rows are applied stage by stage so a file can carry a work through all three stages. Each row goes
+    through ``decisions.decide`` exactly as a press on the screening page does: in a dual stage a row
+    is a vote (final false, or no final column), two agreeing votes make the agreed decision, and only
+    the lead's row may be final (the reconciliation). A reason outside the
+    protocol's list is kept as a custom reason; an unknown reviewer is added.
     ``skip_unknown`` passes over rows naming records the review does not hold (a re-run of a bundled
     review with an export file left out) instead of refusing the file.
     """
@@ -160,13 +154,13 @@ def _apply_row(conn: Connection, protocol: Protocol, d: Decision, *, final_given
     agree); a final decision there is the lead's reconciliation, never one reviewer's alone.
     """
     if protocol.stage(d.stage).mode != "dual":
-        return write_decision(conn, protocol, d)
+        return decide(conn, protocol, d)
     if d.final and final_given:
         if not protocol.lead or d.reviewer.strip() != protocol.lead:
             lead = f"only the lead ({protocol.lead})" if protocol.lead else "only a lead ([team] lead in review.toml)"
             raise ReviewError(f"stage {d.stage} is screened by two reviewers: {d.reviewer}'s row is a vote "
                               f"(final = false) and cannot be a final decision; {lead} records one")
-        return write_decision(conn, protocol, d)  # the lead's reconciliation
+        return decide(conn, protocol, d)  # the lead's reconciliation (basis "reconciled")
     return record_in(conn, protocol, d)
 
 

@@ -1,23 +1,39 @@
 """Recording decisions. The log is append-only: a changed mind adds a row, and the latest final row
-for a work and stage is the one that counts."""
+for a work and stage is the one that counts (see ``review.store.decisions`` for every count).
+
+``decide`` is the one way a person's or a rule's decision enters the log, whether it comes from the
+screening page, ``review decide --csv`` or a protocol rule; ``outcome_of_votes`` is the one rule for
+what a set of votes decides.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection
 
+from review import vocabulary as vocab
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
-from review.timeutil import now_iso
-
-DECISIONS = schema.DECISIONS
-CONSENSUS = "consensus"  # reviewer name on the final row written when dual votes agree
-PROTOCOL_REVIEWER = "protocol"  # reviewer name on rows written by the protocol's exclusion rules
-RESERVED_REVIEWERS = (CONSENSUS, PROTOCOL_REVIEWER)  # rows written by rules, never by a person
+from review.store.decisions import (  # noqa: F401
+    decided_by,
+    history,
+    insert_decision,
+    is_decided,
+    latest_final,
+    latest_votes,
+    passed,
+    reaching_query,
+    reasons_of,
+)
+from review.store.reviewers import ensure_reviewer  # noqa: F401  (re-exported for callers)
+from review.store.works import work_state
+from review.vocabulary import CONSENSUS, DECISIONS, PROTOCOL_REVIEWER  # noqa: F401
+from review.vocabulary import RESERVED_NAMES as RESERVED_REVIEWERS
+from screening.quality import stage2_warnings
+from screening.reasons import keep_custom_reasons, reasons_for  # noqa: F401
 
 
 @dataclass
@@ -28,8 +44,8 @@ class Decision:
     reviewer: str
     reasons: list[str] = field(default_factory=list)
     note: Optional[str] = None
-    final: bool = True
-    automatic: bool = False
+    final: bool = True  # in a dual stage: False for a vote, True for the lead's (reconciling) decision
+    automatic: bool = False  # made by a protocol rule, not a person
     order_mode: Optional[str] = None
 
 
@@ -38,171 +54,110 @@ class Recorded:
     decision_id: int
     warnings: list[str] = field(default_factory=list)  # e.g. quality ratings missing: flagged, not refused
     custom_reasons: list[str] = field(default_factory=list)  # reasons added to the protocol's list
+    basis: str = vocab.REVIEWER  # who decided (vocabulary.BASES)
+    settled: Optional[str] = None  # a vote that completed an agreement: the decision it settled on
 
 
-def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool:
-    """Add a reviewer the first time their name is seen; True when added."""
-    name = (name or "").strip()
-    if not name:
-        raise ReviewError("a decision needs a reviewer name")
-    if name.casefold() in RESERVED_REVIEWERS:
-        raise ReviewError(f"'{name}' is reserved for decisions made by rules "
-                          f"({', '.join(RESERVED_REVIEWERS)}); a person needs their own name")
-    exists = conn.execute(select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first()
-    if exists:
-        return False
-    conn.execute(schema.reviewers.insert().values(name=name, role=role, added_at=now_iso()))
-    return True
+def outcome_of_votes(votes: Iterable[str], needed: int = vocab.VOTES_NEEDED) -> Optional[str]:
+    """What a work's latest votes decide: the shared decision when at least ``needed`` reviewers voted
+    and all agree on include or exclude; None while votes are missing, differ (a conflict for the
+    lead) or agree on maybe (still open)."""
+    values = list(votes)
+    if len(values) < needed or len(set(values)) != 1 or values[0] not in vocab.DECIDED:
+        return None
+    return values[0]
 
 
-def reasons_for(conn: Connection, protocol: Protocol, stage: int, viewer: Optional[str] = None) -> list[str]:
-    """The protocol's reasons for a stage followed by the custom ones reviewers have added.
-
-    For a ``viewer`` in dual screening, a custom reason another reviewer has used only in votes still
-    hidden from the viewer is left out: offering it would hint at that vote.
-    """
-    c = schema.custom_reasons
-    custom = conn.execute(select(c.c.reason, c.c.added_by).where(c.c.stage == stage).order_by(c.c.added_at)).all()
-    listed = list(protocol.stage(stage).reasons)
-    if viewer is not None and protocol.stage(stage).mode == "dual":
-        from screening.blinding import visible_decision_rows  # blinding builds on this module
-
-        seen = {reason for row in visible_decision_rows(conn, protocol, viewer) if row["stage"] == stage
-                for reason in json.loads(row["reasons"])}
-        custom = [(reason, who) for reason, who in custom if who == viewer or reason in seen]
-    return listed + [reason for reason, _ in custom if reason not in listed]
-
-
-def _keep_custom_reasons(conn: Connection, protocol: Protocol, d: Decision) -> list[str]:
-    known = set(reasons_for(conn, protocol, d.stage))
-    added = []
-    for reason in d.reasons:
-        if reason not in known:
-            conn.execute(schema.custom_reasons.insert().values(stage=d.stage, reason=reason, added_by=d.reviewer,
-                                                               added_at=now_iso()))
-            known.add(reason)
-            added.append(reason)
-    return added
-
-
-def latest_final(conn: Connection, stage: int, work_ids: Optional[Iterable[int]] = None) -> dict[int, dict]:
-    """work id -> the latest final decision row at a stage (the one that counts)."""
-    d = schema.decisions
-    newest = (select(d.c.work_id, func.max(d.c.id).label("id"))
-              .where(d.c.stage == stage, d.c.final.is_(True)).group_by(d.c.work_id).subquery())
-    query = select(d).join(newest, d.c.id == newest.c.id)
-    if work_ids is not None:
-        query = query.where(d.c.work_id.in_(list(work_ids)))
-    return {row.work_id: row._asdict() for row in conn.execute(query)}
-
-
-def latest_votes(conn: Connection, stage: int, work_id: Optional[int] = None) -> dict[int, dict[str, dict]]:
-    """work id -> reviewer -> that reviewer's latest vote (a non-final decision) at a stage.
-
-    Votes exist in dual screening; final rows (consensus, the lead's reconciliation) are not votes.
-    """
-    d = schema.decisions
-    newest = (select(func.max(d.c.id).label("id"))
-              .where(d.c.stage == stage, d.c.final.is_(False), d.c.automatic.is_(False))
-              .group_by(d.c.work_id, d.c.reviewer))
-    if work_id is not None:
-        newest = newest.where(d.c.work_id == work_id)
-    votes: dict[int, dict[str, dict]] = {}
-    for row in conn.execute(select(d).where(d.c.id.in_(newest.scalar_subquery()))):
-        votes.setdefault(row.work_id, {})[row.reviewer] = row._asdict()
-    return votes
-
-
-def passed(conn: Connection, stage: int) -> set[int]:
-    """Works whose final decision at a stage is include."""
-    return {w for w, row in latest_final(conn, stage).items() if row["decision"] == "include"}
+def basis_for(protocol: Protocol, d: Decision) -> str:
+    """Who decides: a rule; in a dual stage a vote (or, when final, the lead's reconciliation); else one reviewer."""
+    if d.automatic:
+        return vocab.RULE
+    if protocol.stage(d.stage).mode == "dual":
+        return vocab.RECONCILED if d.final else vocab.VOTE
+    return vocab.REVIEWER
 
 
 def check_eligible(conn: Connection, work_id: int, stage: int) -> None:
-    work = conn.execute(select(schema.works.c.id, schema.works.c.merged_into)
-                        .where(schema.works.c.id == work_id)).first()
+    work = work_state(conn, work_id)
     if work is None:
         raise ReviewError(f"no work with id {work_id}")
     if work.merged_into is not None:
         raise ReviewError(f"work {work_id} was merged into work {work.merged_into}; decide on that one")
-    if stage > 1:
+    if stage > 1 and conn.execute(reaching_query(stage).where(schema.works.c.id == work_id)).first() is None:
         prev = latest_final(conn, stage - 1, [work_id]).get(work_id)
-        if prev is None or prev["decision"] != "include":
-            raise ReviewError(f"work {work_id} cannot enter stage {stage}: its final decision at stage "
-                              f"{stage - 1} is {prev['decision'] if prev else 'missing'}, not include")
+        said = prev["decision"] if prev else "missing"
+        raise ReviewError(f"work {work_id} cannot enter stage {stage}: its final decision at stage "
+                          f"{stage - 1} is {said}, not include" if said != "include" else
+                          f"work {work_id} cannot enter stage {stage}: it was not included at an earlier stage")
 
 
 def validate(protocol: Protocol, d: Decision) -> None:
-    if not d.automatic and d.reviewer.strip().casefold() in RESERVED_REVIEWERS:
-        raise ReviewError(f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
-                          f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name")
-    if d.decision not in DECISIONS:
-        raise ReviewError(f"decision must be one of {', '.join(DECISIONS)}, not '{d.decision}'")
+    if d.decision not in vocab.DECISIONS:
+        raise ReviewError(f"decision must be one of {', '.join(vocab.DECISIONS)}, not '{d.decision}'")
     stage = protocol.stage(d.stage)
     if d.decision == "exclude" and stage.reason_required and not [r for r in d.reasons if r.strip()]:
         raise ReviewError(f"an exclusion at stage {d.stage} ({stage.name}) needs a reason; "
                           f"the protocol lists: {'; '.join(stage.reasons)}")
 
 
-def write_decision(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
-    """Validate and append one decision inside the caller's transaction."""
-    from screening.quality import stage2_warnings  # quality depends on decisions, not the reverse
-
+def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
+    """Validate and append one decision inside the caller's transaction; a vote that completes an
+    agreement appends the agreed final row in the same transaction (``settle_votes``)."""
     d.reasons = [r.strip() for r in d.reasons if r and r.strip()]
+    d.decision = (d.decision or "").strip().lower()
     validate(protocol, d)
     check_eligible(conn, d.work_id, d.stage)
-    if not d.automatic:
+    basis = basis_for(protocol, d)
+    if basis != vocab.RULE:
+        if (d.reviewer or "").strip().casefold() in RESERVED_REVIEWERS:
+            raise ReviewError(f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
+                              f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name")
         ensure_reviewer(conn, d.reviewer)
-    added = _keep_custom_reasons(conn, protocol, d)
-    decision_id = conn.execute(schema.decisions.insert().values(
-        work_id=d.work_id, stage=d.stage, reviewer=d.reviewer, decision=d.decision, reasons=json.dumps(
-            d.reasons, ensure_ascii=False), note=d.note, final=d.final, automatic=d.automatic,
-        order_mode=d.order_mode, created_at=now_iso())).inserted_primary_key[0]
+    d.final = basis in vocab.FINAL_BASES
+    added = keep_custom_reasons(conn, protocol, d.stage, d.reasons, d.reviewer)
+    decision_id = insert_decision(conn, work_id=d.work_id, stage=d.stage, reviewer=d.reviewer, decision=d.decision,
+                                  reasons=d.reasons, note=d.note, basis=basis, order_mode=d.order_mode)
     warnings = stage2_warnings(conn, protocol, d) if d.stage == 2 and d.decision == "include" else []
-    return Recorded(decision_id=decision_id, warnings=warnings, custom_reasons=added)
+    settled = settle_votes(conn, d.work_id, d.stage) if basis == vocab.VOTE else None
+    return Recorded(decision_id=decision_id, warnings=warnings, custom_reasons=added, basis=basis, settled=settled)
+
+
+write_decision = decide  # the name older callers use
+
+
+def settle_votes(conn: Connection, work_id: int, stage: int) -> Optional[str]:
+    """Append the agreed final row (its reasons the union of the votes') when the work's latest votes
+    decide it and nothing was settled after them; returns the agreed decision, else None."""
+    votes = latest_votes(conn, stage, work_id).get(work_id, {})
+    outcome = outcome_of_votes(v["decision"] for v in votes.values())
+    if outcome is None:
+        return None
+    final = latest_final(conn, stage, [work_id]).get(work_id)
+    if final is not None and final["id"] > max(v["id"] for v in votes.values()):
+        return None  # already settled after these votes (the agreed row, or the lead's decision)
+    reasons = sorted({r for v in votes.values() for r in reasons_of(v)})
+    insert_decision(conn, work_id=work_id, stage=stage, reviewer=CONSENSUS, decision=outcome, reasons=reasons,
+                    note="both reviewers agreed" if len(votes) == 2 else f"all {len(votes)} reviewers agreed",
+                    basis=vocab.AGREEMENT)
+    return outcome
 
 
 def record(store: Store, protocol: Protocol, d: Decision) -> Recorded:
-    """Store one decision durably: it is committed before this returns.
+    """Store one decision from the screening page durably: committed before this returns.
 
-    In a stage screened by two reviewers a vote is not final by itself; when the second vote agrees
-    with the first, a final consensus row is appended in the same transaction.
+    In a stage screened by two reviewers a person's press is a vote, never final by itself: the
+    agreement of the votes (``outcome_of_votes``) or the lead's reconciliation decides.
     """
     return store.transact(lambda conn: record_in(conn, protocol, d))
 
 
 def record_in(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
     """``record`` inside the caller's transaction (the page and ``review decide --csv`` share it)."""
-    dual = protocol.stage(d.stage).mode == "dual"
-    if dual and not d.automatic:
-        d.final = False  # a vote; final once both agree or the lead reconciles
-    recorded = write_decision(conn, protocol, d)
-    if dual and not d.final:
-        _consensus_if_agreed(conn, protocol, d)
-    return recorded
+    if protocol.stage(d.stage).mode == "dual" and not d.automatic:
+        d.final = False  # a vote; final once the votes agree or the lead reconciles
+    return decide(conn, protocol, d)
 
 
-def _consensus_if_agreed(conn: Connection, protocol: Protocol, d: Decision) -> None:
-    votes = latest_votes(conn, d.stage, d.work_id).get(d.work_id, {})
-    if len(votes) < 2:
-        return
-    values = {v["decision"] for v in votes.values()}
-    if len(values) == 1 and values != {"maybe"}:
-        reasons = sorted({r for v in votes.values() for r in json.loads(v["reasons"])})
-        write_decision(conn, protocol, Decision(work_id=d.work_id, stage=d.stage, decision=values.pop(),
-                                                reviewer=CONSENSUS, reasons=reasons, final=True, automatic=True,
-                                                note="both reviewers agreed"))
-
-
-def history(conn: Connection, work_id: int, stage: Optional[int] = None) -> list[dict]:
-    d = schema.decisions
-    query = select(d).where(d.c.work_id == work_id).order_by(d.c.id)
-    if stage is not None:
-        query = query.where(d.c.stage == stage)
-    return [row._asdict() for row in conn.execute(query)]
-
-
-def decided_by(conn: Connection, stage: int, reviewer: str) -> set[int]:
-    d = schema.decisions
-    return set(conn.execute(select(d.c.work_id).where(and_(d.c.stage == stage, d.c.reviewer == reviewer))
-                            .distinct()).scalars())
+def is_open(row: Optional[dict]) -> bool:
+    """No decision yet (no final row, or a final maybe)."""
+    return not is_decided(row)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Optional
 
 from sqlalchemy import Connection, func, select
 
+from review import vocabulary as vocab
 from review.protocol import Protocol
 from review.store import Store, schema
-from screening.decisions import latest_final
+from review.store.decisions import latest_final, maybes_waiting, passed, reaching, reasons_of
+from review.store.works import earlier_live_work_ids, live_work_ids
 from screening.flowtypes import FamilyCount, Flow, StageCount
 from screening.stopping import stopped_rounds
-from screening.works import active_work_ids
 
 NO_REASON = "No reason given"
 
@@ -34,41 +34,54 @@ def _raw_counts(conn: Connection, round_id: Optional[int]) -> tuple[int, dict, d
     return sum(by_source.values()), dict(by_source), dict(by_family), conn.execute(unlinked).scalar_one()
 
 
+def _stage_count(conn: Connection, protocol: Protocol, number: int, label: str,
+                 round_id: Optional[int]) -> tuple[StageCount, set[int]]:
+    """One stage's counts over the works that reach it; returns them and the works that pass."""
+    in_stage = set(reaching(conn, number, round_id))
+    final = {w: row for w, row in latest_final(conn, number, in_stage).items()} if in_stage else {}
+    count = StageCount(number=number, label=label)
+    reasons: Counter = Counter()
+    passing = set()
+    for work_id, row in final.items():
+        if row["decision"] == "include":
+            count.included += 1
+            passing.add(work_id)
+        elif row["decision"] == "exclude":
+            count.excluded += 1
+            given = reasons_of(row)
+            reasons[given[0] if given else NO_REASON] += 1
+            count.excluded_automatically += row["basis"] == vocab.RULE
+    maybes = set(maybes_waiting(conn, number, round_id))
+    count.maybe = len(maybes)
+    count.screened = count.included + count.excluded
+    count.pending = len(in_stage) - count.screened - count.maybe
+    decided = {w for w, row in final.items() if row["decision"] in vocab.DECIDED}
+    _move_stopped(conn, count, in_stage - decided - maybes)
+    count.entered = len(in_stage) - count.excluded_automatically
+    count.excluded_by_reason = dict(reasons.most_common())
+    return count, passing
+
+
 def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
     identified, by_source, by_family, unlinked = _raw_counts(conn, round_id)
     by_family = dict(sorted(by_family.items(), key=lambda kv: (protocol.family_rank(kv[0] or None), kv[0])))
-    works = active_work_ids(conn, round_id)
+    works = live_work_ids(conn, round_id)
     families = dict(conn.execute(select(schema.works.c.id, schema.works.c.family)
                                  .where(schema.works.c.id.in_(works))).all()) if works else {}
     stages: dict[int, StageCount] = {}
-    in_stage = set(works)
     passed_by_stage: dict[int, set[int]] = {}
     for stage in protocol.stages:
-        final = {w: row for w, row in latest_final(conn, stage.number).items() if w in in_stage}
-        count = StageCount(number=stage.number, label=stage.label)
-        reasons: Counter = Counter()
-        for row in final.values():
-            if row["decision"] == "include":
-                count.included += 1
-            elif row["decision"] == "exclude":
-                count.excluded += 1
-                given = json.loads(row["reasons"])
-                reasons[given[0] if given else NO_REASON] += 1
-                count.excluded_automatically += bool(row["automatic"])
-            else:
-                count.maybe += 1
-        count.screened = len(final)
-        count.pending = len(in_stage) - len(final)
-        _move_stopped(conn, count, in_stage - set(final))
-        count.excluded_by_reason = dict(reasons.most_common())
-        stages[stage.number] = count
-        in_stage = {w for w, row in final.items() if row["decision"] == "include"}
-        passed_by_stage[stage.number] = in_stage
+        stages[stage.number], passed_by_stage[stage.number] = _stage_count(conn, protocol, stage.number,
+                                                                           stage.label, round_id)
+    first = protocol.stages[0].number if protocol.stages else 1
+    rule_removed = {w for w, row in latest_final(conn, first, works).items()
+                    if row["basis"] == vocab.RULE and row["decision"] == "exclude"} if works else set()
 
     family_rows = []
     for fam in protocol.families:
         mine = {w for w, f in families.items() if f == fam.id}
         family_rows.append(FamilyCount(family=fam.id, label=fam.label, unique=len(mine),
+                                       screened=len(mine - rule_removed),
                                        passed={n: len(mine & ids) for n, ids in passed_by_stage.items()}))
     last = max(passed_by_stage) if passed_by_stage else 3
     flow = Flow(identified=identified, identified_by_source=by_source, identified_by_family=by_family,
@@ -79,11 +92,7 @@ def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[i
         flow.round_label = rnd.label if rnd else None
         if conn.execute(select(schema.rounds.c.id).where(schema.rounds.c.id < round_id)).first() is not None:
             # An update: the studies included in earlier rounds form PRISMA's "previous studies" column.
-            w = schema.works
-            earlier = conn.execute(select(w.c.id).where(w.c.round_id < round_id, w.c.merged_into.is_(None))).scalars()
-            final_last = latest_final(conn, last)
-            flow.previous_included = sum(1 for wid in earlier
-                                         if final_last.get(wid, {}).get("decision") == "include")
+            flow.previous_included = len(set(earlier_live_work_ids(conn, round_id)) & passed(conn, last))
     return flow
 
 
@@ -114,13 +123,14 @@ def status_dict(flow: Flow) -> dict:
         "undeduplicated": flow.undeduplicated,
         "identified_by_source": flow.identified_by_source,
         "identified_by_family": flow.identified_by_family,
-        "stages": {str(n): {"label": s.label, "screened": s.screened, "included": s.included,
+        "screened": flow.screened,
+        "stages": {str(n): {"label": s.label, "entered": s.entered, "screened": s.screened, "included": s.included,
                             "excluded": s.excluded, "maybe": s.maybe, "pending": s.pending,
                             "excluded_by_reason": s.excluded_by_reason,
                             "excluded_automatically": s.excluded_automatically,
                             "not_screened_stopped": s.not_screened_stopped}
                    for n, s in flow.stages.items()},
-        "families": {f.family: {"label": f.label, "unique": f.unique, **{str(n): v for n, v in f.passed.items()}}
+        "families": {f.family: {"label": f.label, "unique": f.unique, "screened": f.screened, **{str(n): v for n, v in f.passed.items()}}
                      for f in flow.families},
         "included": flow.included,
     }

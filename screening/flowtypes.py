@@ -10,14 +10,15 @@ from typing import Optional
 class StageCount:
     number: int
     label: str  # e.g. "Første vurdering"
-    screened: int = 0  # works with a final decision at this stage
+    screened: int = 0  # works decided here (include or exclude), by people or a rule
     included: int = 0
-    excluded: int = 0
-    maybe: int = 0  # final "maybe": still undecided, does not pass
-    pending: int = 0  # works eligible for this stage without a final decision
+    excluded: int = 0  # rule exclusions included (see excluded_automatically)
+    maybe: int = 0  # works waiting as a maybe: not decided, awaiting a decision
+    pending: int = 0  # works that reach the stage with nothing decided and no maybe
     not_screened_stopped: int = 0  # works no person screened because the team stopped (stopping rule)
     excluded_by_reason: dict[str, int] = field(default_factory=dict)  # reason -> works
-    excluded_automatically: int = 0  # by a protocol rule (student thesis, outside the years)
+    excluded_automatically: int = 0  # by a protocol rule (student thesis, outside the years): basis "rule"
+    entered: int = 0  # works that reach the stage, less those a rule removed: what people screen here
 
 
 @dataclass
@@ -26,6 +27,7 @@ class FamilyCount:
     label: str
     unique: int  # works that count for this family (first family in protocol order that found them)
     passed: dict[int, int] = field(default_factory=dict)  # stage -> works of this family included there
+    screened: int = 0  # of ``unique``, the works people screened at stage 1 (rule exclusions removed)
 
 
 @dataclass
@@ -43,6 +45,12 @@ class Flow:
     round_label: Optional[str] = None  # None: the whole review
     previous_included: Optional[int] = None  # updated reviews: studies included in earlier rounds
     undeduplicated: int = 0  # raw records not yet assigned to a work (run `review dedup`)
+
+    @property
+    def screened(self) -> int:
+        """Works people screened at the first stage: the diagram's "records screened" and Table 3.1's
+        first total. Works a protocol rule excluded are "removed before screening"."""
+        return self.stages[min(self.stages)].entered if self.stages else self.unique
 
     @property
     def total_included(self) -> int:

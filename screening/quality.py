@@ -12,9 +12,11 @@ from typing import Optional
 from sqlalchemy import Connection, func, select
 
 from review.errors import ReviewError
-from review.protocol import QUALITY_RATINGS, Protocol
+from review.protocol import Protocol
 from review.store import Store, schema
+from review.store.reviewers import ensure_reviewer
 from review.timeutil import now_iso
+from review.vocabulary import QUALITY_RATINGS
 
 
 @dataclass
@@ -31,8 +33,6 @@ def save_ratings(store: Store, protocol: Protocol, work_id: int, reviewer: str,
     known = {c.id for c in protocol.quality_criteria}
 
     def work(conn: Connection) -> None:
-        from screening.decisions import ensure_reviewer
-
         ensure_reviewer(conn, reviewer)
         for criterion, (rating, note) in ratings.items():
             write_rating(conn, known, work_id, reviewer, criterion, rating, note)

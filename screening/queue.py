@@ -6,60 +6,67 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
 
-from sqlalchemy import Connection, exists, func, select
+from sqlalchemy import Connection, func, select
 
 from review.protocol import Protocol
 from review.store import schema
-from screening.decisions import CONSENSUS
+from review.store.decisions import (
+    decided_query,
+    latest_final_query,
+    maybes_query,
+    maybes_waiting,
+    reaching,
+    reaching_query,
+    voted_query,
+    works_per_reviewer,
+)
+from review.vocabulary import VOTES_NEEDED
 
 ORDERS = ("import", "random", "ranked")
 
 
-def _latest_final_rows(stage: int):
-    """(work_id, decision) of the latest final decision per work at a stage, as a subquery."""
-    d = schema.decisions
-    newest = (select(func.max(d.c.id).label("id")).where(d.c.stage == stage, d.c.final.is_(True))
-              .group_by(d.c.work_id).subquery())
-    return select(d.c.work_id, d.c.decision).join(newest, d.c.id == newest.c.id).subquery()
-
-
-def _eligible_query(stage: int, round_id: Optional[int]):
-    """Works that may be screened at a stage, as one SQL query (the queue runs on every key press,
-    so the filtering stays in the database instead of fetching every work id)."""
-    w, links = schema.works, schema.work_links
-    query = select(w.c.id).where(w.c.merged_into.is_(None), exists().where(links.c.work_id == w.c.id))
-    if round_id is not None:
-        query = query.where(w.c.round_id == round_id)
-    if stage > 1:
-        previous = _latest_final_rows(stage - 1)
-        query = query.where(w.c.id.in_(select(previous.c.work_id).where(previous.c.decision == "include")))
-    return query
-
-
 def eligible(conn: Connection, stage: int, round_id: Optional[int] = None) -> list[int]:
-    """Works that may be screened at a stage: all active works at 1, works passed at N-1 after that."""
-    return list(conn.execute(_eligible_query(stage, round_id).order_by(schema.works.c.id)).scalars().all())
+    """Works that may be screened at a stage: live works at 1, works included at every earlier stage after."""
+    return reaching(conn, stage, round_id)
 
 
 def _open_query(protocol: Protocol, stage: int, reviewer: str, round_id: Optional[int]):
-    d, w = schema.decisions, schema.works
-    final = _latest_final_rows(stage)
-    votes = select(d.c.work_id).where(d.c.stage == stage, d.c.final.is_(False), d.c.automatic.is_(False))
-    query = (_eligible_query(stage, round_id)
+    """Works still waiting for this reviewer: no final row yet (a final maybe goes to the maybe queue),
+    not voted on by them, and in dual mode not already voted on by enough reviewers."""
+    w = schema.works
+    final = latest_final_query(stage).subquery()
+    votes = voted_query(stage).subquery()
+    query = (reaching_query(stage, round_id)
              .where(~w.c.id.in_(select(final.c.work_id)))
-             .where(~w.c.id.in_(votes.where(d.c.reviewer == reviewer))))
+             .where(~w.c.id.in_(select(votes.c.work_id).where(votes.c.reviewer == reviewer))))
     if protocol.stage(stage).mode == "dual":
-        query = query.where(~w.c.id.in_(votes.group_by(d.c.work_id)
-                                         .having(func.count(func.distinct(d.c.reviewer)) >= 2)))
+        query = query.where(~w.c.id.in_(select(votes.c.work_id).group_by(votes.c.work_id)
+                                         .having(func.count(func.distinct(votes.c.reviewer)) >= VOTES_NEEDED)))
     return query
 
 
 def open_for(conn: Connection, protocol: Protocol, stage: int, reviewer: str,
              round_id: Optional[int] = None) -> list[int]:
-    """Works still waiting for this reviewer: no final decision yet, not voted on by them, and in
-    dual mode not already voted on by two reviewers."""
+    """Works still waiting for this reviewer's first look (see ``_open_query``); maybes are apart
+    (``maybe_queue``)."""
     query = _open_query(protocol, stage, reviewer, round_id).order_by(schema.works.c.id)
     return list(conn.execute(query).scalars().all())
+
+
+def maybe_queue(conn: Connection, stage: int, reviewer: Optional[str] = None,
+                round_id: Optional[int] = None) -> list[int]:
+    """Works waiting as a maybe at a stage (the reviewer's own maybes when named), oldest first.
+
+    A maybe is not a decision: a stage is finished only when this list and ``open_for`` are empty."""
+    return maybes_waiting(conn, stage, round_id, reviewer)
+
+
+def maybes_for(conn: Connection, protocol: Protocol, stage: int, reviewer: str,
+               round_id: Optional[int] = None) -> list[int]:
+    """The maybes a reviewer can settle: in a single stage every maybe (anyone may decide it); in a dual
+    stage the works they themselves voted maybe on (the other vote stays blinded until both are in)."""
+    dual = protocol.stage(stage).mode == "dual"
+    return maybes_waiting(conn, stage, round_id, reviewer if dual else None)
 
 
 def _shuffle_key(reviewer: str, work_id: int) -> str:
@@ -119,24 +126,23 @@ def shuffled(conn: Connection, stage: int, reviewer: str, round_id: Optional[int
 class Progress:
     stage: int
     eligible: int
-    decided: int  # works with a final decision
-    pending: int
-    by_reviewer: dict[str, int] = field(default_factory=dict)  # reviewer -> works they decided on
+    decided: int  # works decided (include or exclude) at this stage
+    pending: int  # eligible works with nothing decided, maybes not counted
+    by_reviewer: dict[str, int] = field(default_factory=dict)  # reviewer -> works they decided or voted on
+    maybe: int = 0  # works waiting as a maybe (not decided either)
 
     @property
     def share(self) -> float:
-        return self.decided / self.eligible if self.eligible else 1.0
+        """Share decided; an empty stage has nothing done (0.0), never 100 %."""
+        return self.decided / self.eligible if self.eligible else 0.0
 
 
 def progress(conn: Connection, stage: int, round_id: Optional[int] = None) -> Progress:
-    works = _eligible_query(stage, round_id).subquery()
-    final = _latest_final_rows(stage)
+    works = reaching_query(stage, round_id).subquery()
     n_eligible = conn.execute(select(func.count()).select_from(works)).scalar_one()
-    decided = conn.execute(select(func.count()).select_from(final)
-                           .where(final.c.work_id.in_(select(works.c.id)))).scalar_one()
-    d = schema.decisions
-    rows = conn.execute(select(d.c.reviewer, func.count(func.distinct(d.c.work_id)))
-                        .where(d.c.stage == stage, d.c.reviewer != CONSENSUS, d.c.automatic.is_(False))
-                        .group_by(d.c.reviewer)).all()
-    return Progress(stage=stage, eligible=n_eligible, decided=decided, pending=n_eligible - decided,
-                    by_reviewer={r: n for r, n in rows})
+    decided = conn.execute(select(func.count()).select_from(works)
+                           .where(works.c.id.in_(decided_query(stage)))).scalar_one()
+    maybe = conn.execute(select(func.count()).select_from(works)
+                         .where(works.c.id.in_(maybes_query(stage)))).scalar_one()
+    return Progress(stage=stage, eligible=n_eligible, decided=decided, pending=n_eligible - decided - maybe,
+                    by_reviewer=works_per_reviewer(conn, stage), maybe=maybe)

@@ -1,17 +1,20 @@
 """Stage-1 queue in ranked order, from the prioritiser (``screening.prioritise``) when it is installed.
 
-The labels are the final stage-1 decisions people made (include 1, exclude 0; maybe and rule-based
-exclusions are left out, they say nothing about topic relevance)."""
+The labels are the final stage-1 decisions people made, alone or as two who agreed (include 1,
+exclude 0; maybe and rule-based exclusions are left out, they say nothing about topic relevance)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
-from review.store import schema
-from screening.decisions import latest_final
+from review.store.decisions import people_labels
+from review.store.works import (
+    work_texts,
+    works_signature,  # noqa: F401  (re-exported: the cache key of an order)
+)
 from screening.queue import eligible
 
 
@@ -34,17 +37,13 @@ def prioritiser_available() -> bool:
 
 
 def labels(conn: Connection) -> dict[int, int]:
-    final = latest_final(conn, 1)
-    return {w: 1 if row["decision"] == "include" else 0 for w, row in sorted(final.items(), key=lambda kv: kv[1]["id"])
-            if row["decision"] in ("include", "exclude") and not row["automatic"]}
+    """Stage-1 decisions people made (one reviewer, two who agreed, the lead), in the order made."""
+    return people_labels(conn, 1)
 
 
 def _inputs(conn: Connection, round_id: Optional[int]) -> tuple[list[int], list[str]]:
     work_ids = eligible(conn, 1, round_id)
-    w = schema.works
-    rows = conn.execute(select(w.c.id, w.c.title, w.c.abstract).where(w.c.id.in_(work_ids))) if work_ids else []
-    text = {r.id: f"{r.title or ''} {r.abstract or ''}" for r in rows}
-    return work_ids, [text[i] for i in work_ids]
+    return work_ids, work_texts(conn, work_ids)
 
 
 def ranked_queue(conn: Connection, round_id: Optional[int] = None) -> Optional[RankedQueue]:
@@ -88,10 +87,3 @@ def ranked_from(conn: Connection, ranker) -> RankedQueue:
     advice = getattr(info.stopping, "message", "") if getattr(info, "stopping", None) else ""
     return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining, advice,
                        getattr(info, "recall_test", None))
-
-
-def works_signature(conn: Connection) -> tuple[int, int]:
-    """Changes whenever works are added or merged: a cache key for a shuffled order."""
-    w = schema.works
-    row = conn.execute(select(func.count(w.c.id), func.max(w.c.id)).where(w.c.merged_into.is_(None))).one()
-    return int(row[0]), int(row[1] or 0)

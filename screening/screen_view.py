@@ -15,9 +15,11 @@ from review.protocol import Protocol
 from review.store import schema
 from screening.blinding import visible_votes
 from screening.decisions import latest_final, latest_votes, reasons_for
-from screening.queue import Progress, eligible, next_work, progress
+from screening.queue import Progress, eligible, maybes_for, next_work, progress
 from screening.undo import own_latest, step_back
 from screening.works import work_view
+
+QUEUES = ("open", "maybes")
 
 
 @dataclass
@@ -36,13 +38,18 @@ class ScreenState:
     progress: Optional[Progress]  # None when asked to skip it (the UI fills it in after drawing the work)
     dual: bool = False
     notes: list[str] = field(default_factory=list)
+    maybes: int = 0  # maybes this reviewer can settle (``queue.maybes_for``): never "nothing left" while > 0
+    queue: str = "open"  # which queue the work came from: "open" or "maybes"
 
 
 def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str, *, back: int = 0,
                  order: str = "import", ranking: Optional[list[int]] = None, pick: Optional[int] = None,
-                 round_id: Optional[int] = None, with_progress: bool = True) -> ScreenState:
+                 round_id: Optional[int] = None, with_progress: bool = True, queue: str = "open") -> ScreenState:
     """``pick`` shows a chosen work; ``back`` > 0 the work decided that many decisions ago; else the
-    next open work in the chosen order."""
+    next work of ``queue``: "open" (not yet seen, in the chosen order) or "maybes" (works waiting as a
+    maybe, oldest first)."""
+    if queue not in QUEUES:
+        raise ValueError(f"queue is one of {', '.join(QUEUES)}, not {queue!r}")
     notes: list[str] = []
     work_id = pick
     if work_id is None and back > 0:
@@ -51,7 +58,10 @@ def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str
             notes.append("There is no earlier decision of yours at this stage to go back to.")
             back = 0
     revisiting = work_id is not None
-    if work_id is None:
+    maybes = maybes_for(conn, protocol, stage, reviewer, round_id)
+    if work_id is None and queue == "maybes":
+        work_id = maybes[0] if maybes else None
+    elif work_id is None:
         work_id = next_work(conn, protocol, stage, reviewer, order=order, ranking=ranking, round_id=round_id)
     view = work_view(conn, work_id) if work_id is not None else None
     own = own_latest(conn, work_id, stage, reviewer) if work_id is not None else None
@@ -65,7 +75,8 @@ def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str
     return ScreenState(stage=stage, work_id=work_id, view=view, revisiting=revisiting and own is not None,
                        back=back, own=own, votes=votes, hidden_votes=hidden, final=final,
                        reasons=reasons_for(conn, protocol, stage, reviewer), criteria=list(step.criteria),
-                       progress=progress(conn, stage, round_id) if with_progress else None, dual=step.mode == "dual", notes=notes)
+                       progress=progress(conn, stage, round_id) if with_progress else None, dual=step.mode == "dual", notes=notes,
+                       maybes=len(maybes), queue=queue)
 
 
 @dataclass

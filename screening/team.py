@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from review.errors import ReviewError
 from review.protocol import Protocol
-from review.store import Store, schema
-from screening.decisions import RESERVED_REVIEWERS, ensure_reviewer
+from review.store import Store
+from review.store.reviewers import ensure_reviewer, reviewer_names
+from review.vocabulary import RESERVED_NAMES
 
-SYSTEM_NAMES = RESERVED_REVIEWERS  # rows written by rules, not by people
+SYSTEM_NAMES = RESERVED_NAMES  # rows written by rules, not by people
 MAX_NAME = 200
 
 
 def reviewer_choices(conn: Connection, protocol: Protocol) -> list[str]:
     """Protocol reviewers first (lead included), then others known to the store, alphabetically."""
     listed = list(dict.fromkeys(([protocol.lead] if protocol.lead else []) + protocol.reviewers))
-    known = conn.execute(select(schema.reviewers.c.name).order_by(schema.reviewers.c.name)).scalars()
+    known = reviewer_names(conn)
     return listed + [n for n in known if n not in listed and n not in SYSTEM_NAMES]
 
 

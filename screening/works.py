@@ -1,43 +1,10 @@
-"""Which works exist for screening, and how one is shown to a reviewer."""
+"""Which works exist for screening, and how one is shown to a reviewer (the queries live with the works
+table in ``review.store.works``; the old names stay for callers)."""
 
 from __future__ import annotations
 
-import json
-from typing import Optional
-
-from sqlalchemy import Connection, exists, select
-
-from review.store import schema
-
-
-def active_work_ids(conn: Connection, round_id: Optional[int] = None) -> list[int]:
-    """Works with at least one raw record that were not merged into another work, oldest first."""
-    w, links = schema.works, schema.work_links
-    query = (select(w.c.id).where(w.c.merged_into.is_(None), exists().where(links.c.work_id == w.c.id))
-             .order_by(w.c.id))
-    if round_id is not None:
-        query = query.where(w.c.round_id == round_id)
-    return list(conn.execute(query).scalars())
-
-
-def work_view(conn: Connection, work_id: int) -> Optional[dict]:
-    """A work's best fields plus where it was found (families, sources, files)."""
-    row = conn.execute(select(schema.works).where(schema.works.c.id == work_id)).first()
-    if row is None:
-        return None
-    view = row._asdict()
-    for key in ("authors", "isbns", "issns"):
-        view[key] = json.loads(view[key] or "[]")
-    r, i = schema.raw_records, schema.imports
-    found = conn.execute(
-        select(r.c.id, r.c.source, r.c.family, r.c.format, r.c.position, i.c.file_name, i.c.round_id, r.c.title)
-        .join(schema.work_links, schema.work_links.c.raw_id == r.c.id).join(i, i.c.id == r.c.import_id)
-        .where(schema.work_links.c.work_id == work_id).order_by(r.c.id)).all()
-    view["records"] = [f._asdict() for f in found]
-    view["families"] = sorted({f.family for f in found if f.family})
-    view["sources"] = sorted({f.source for f in found})
-    view["rounds"] = sorted({f.round_id for f in found})  # > the work's own round: found again in an update
-    return view
+from review.store.works import live_work_ids as active_work_ids  # noqa: F401
+from review.store.works import work_view  # noqa: F401
 
 
 def display_authors(authors: list, limit: int = 6) -> str:

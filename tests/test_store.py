@@ -15,7 +15,7 @@ from tests.conftest import REPO
 
 def insert_decision(conn, work_id, **over):
     values = dict(work_id=work_id, stage=1, reviewer="Anna", decision="include", reasons="[]", final=True,
-                  created_at=now_iso())
+                  basis="reviewer", created_at=now_iso())
     values.update(over)
     conn.execute(schema.decisions.insert().values(**values))
 

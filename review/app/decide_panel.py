@@ -131,4 +131,4 @@ def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) 
             p = progress(conn, state.stage)
     mine = p.by_reviewer.get(reviewer, 0)
     (slot or st).progress(p.share, text=f"Stage {p.stage}: {p.decided} of {p.eligible} works decided, "
-                                        f"{p.pending} open; you have decided {mine}")
+                                        f"{p.pending} open, {p.maybe} maybe; you have decided {mine}")

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from review.dedup import list_pairs, resolve_pair, undo_merge
-from screening.prepare import prepare_for_screening
+from review.dedup import decide_pair, list_pairs, undo_merge
 from review.errors import ReviewError
 from review.protocol import load_protocol
 from review.store import open_store
+from screening.prepare import prepare_for_screening
 
 
 def register(subparsers) -> None:
@@ -25,7 +25,10 @@ def register(subparsers) -> None:
                         help="record that two raw records are the same work")
     action.add_argument("--distinct", nargs=2, type=int, metavar=("RAW_A", "RAW_B"),
                         help="record that two raw records are different works")
-    action.add_argument("--undo", type=int, metavar="WORK", help="split a work back into its records")
+    action.add_argument("--undo", type=int, metavar="WORK",
+                        help="undo the latest merge into a work: the work it absorbed comes back with its decisions")
+    parser.add_argument("--keep", type=int, metavar="WORK",
+                        help="with --merge, when both works were screened differently: the work whose decisions stand")
     parser.add_argument("--reviewer", help="who decides (default: the protocol's lead)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(handler=handle)
@@ -46,13 +49,15 @@ def handle(args: argparse.Namespace) -> int:
             return _print_pairs(store)
         if args.merge or args.distinct:
             verdict, (raw_a, raw_b) = ("duplicate", args.merge) if args.merge else ("distinct", args.distinct)
-            work = resolve_pair(store, raw_a, raw_b, verdict, _reviewer(args, protocol), protocol=protocol)
-            print(f"Recorded: raw records {raw_a} and {raw_b} are {verdict}; record {raw_a} is in work {work}.")
+            change = decide_pair(store, raw_a, raw_b, verdict, _reviewer(args, protocol), protocol=protocol,
+                                 keep=args.keep)
+            told = change.describe()
+            print(f"Recorded: raw records {raw_a} and {raw_b} are {verdict}; record {raw_a} is in work {change.work}"
+                  + (f"; {told}" if told else "") + ".")
             return 0
         if args.undo is not None:
-            created = undo_merge(store, args.undo, _reviewer(args, protocol), protocol=protocol)
-            print(f"Work {args.undo} now holds only its earliest record; new works: "
-                  + ", ".join(str(w) for w in created) + ".")
+            change = undo_merge(store, args.undo, _reviewer(args, protocol), protocol=protocol)
+            print(f"Merge into work {args.undo} undone: {change.describe()}.")
             return 0
         # New works are made ready for screening: protocol exclusions (theses, years) apply at once.
         report = prepare_for_screening(store, protocol, progress=not args.no_progress and sys.stderr.isatty())

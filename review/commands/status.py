@@ -26,9 +26,14 @@ def format_flow(flow) -> str:
              f"Unique works:       {flow.unique}"]
     if flow.undeduplicated:
         lines.append(f"Not yet deduplicated: {flow.undeduplicated} records (run review dedup)")
+    first = flow.stages[min(flow.stages)] if flow.stages else None
+    if first is not None:
+        lines.append(f"Removed by protocol rules: {first.excluded_automatically}")
+        lines.append(f"Screened by people: {flow.screened}  (the diagram's records screened, Table 3.1's total)")
     for stage in flow.stages.values():
-        lines.append(f"Stage {stage.number} ({stage.label}): {stage.screened} screened, {stage.included} included, "
-                     f"{stage.excluded} excluded, {stage.maybe} maybe, {stage.pending} pending"
+        lines.append(f"Stage {stage.number} ({stage.label}): {stage.screened} decided, {stage.included} included, "
+                     f"{stage.excluded} excluded, {stage.maybe} maybe (awaiting a decision), "
+                     f"{stage.pending} not yet screened"
                      + (f", {stage.not_screened_stopped} not screened (screening stopped)"
                         if stage.not_screened_stopped else ""))
         for reason, n in stage.excluded_by_reason.items():

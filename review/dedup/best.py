@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 
 from review.dedup.keys import record_keys
 from review.model import RawRecord
+from review.store.works import encode_authors
 
 SOURCE_PREFERENCE = {"oria": 0, "other": 1, "scholar": 2}
 
@@ -59,8 +60,7 @@ def best_fields(records: Sequence[RawRecord]) -> dict:
     issns = list(dict.fromkeys(i for r in ranked for i in r.issns))
     return {
         "title": title,
-        "authors": json.dumps([[a.family, a.given] for a in author_source.authors] if author_source else [],
-                              ensure_ascii=False),
+        "authors": encode_authors(author_source.authors if author_source else []),
         "authors_truncated": bool(author_source and author_source.authors_truncated),
         "year": _most_common([r.year for r in ranked]),
         "venue": _first(ranked, "venue"),

@@ -2,29 +2,33 @@
 
 Work ids are permanent (screening decisions point at them): a run only links new records to works,
 creates works for records that match none, and joins two existing works only when at most one of
-them has decisions. The absorbed work keeps its row with ``merged_into`` set, so nothing that
-referenced it dangles. Every change happens in one transaction; a run compares records outside it.
+them has decisions. The absorbed work keeps its row (and its decisions) with ``merged_into`` set, so
+nothing that referenced it dangles. Every merge, split and verdict is kept in ``dedup_actions`` with
+the records it moved, so an undo is its exact inverse. Every change happens in one transaction; a run
+compares records outside it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import dataclass, field
 from typing import Optional
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from review.dedup.best import best_fields, counting_family
 from review.dedup.engine import find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
 from review.errors import ReviewError, StoreError
 from review.protocol import Protocol
-from review.store import schema
-from review.store.db import Store
+from review.store import pairs, schema
+from review.store.db import Store, inserted_id
+from review.store.decisions import latest_final, latest_votes, works_with_decisions
+from review.store.works import work_state
 from review.timeutil import now_iso
+from review.vocabulary import PAIR_VERDICTS as VERDICTS
+from review.vocabulary import STAGES
 
-VERDICTS = ("duplicate", "distinct")
 AUTO = "auto"
 DEDUP_ATTEMPTS = 3
 
@@ -49,19 +53,8 @@ def _ordered(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def _verdicts(conn: Connection) -> dict[tuple[int, int], str]:
-    """The latest verdict per pair (the table is append-only: a changed mind adds a row)."""
-    table = schema.pair_verdicts
-    rows = conn.execute(select(table.c.raw_a, table.c.raw_b, table.c.verdict).order_by(table.c.id))
-    return {(r.raw_a, r.raw_b): r.verdict for r in rows}
-
-
-def _screened_works(conn: Connection) -> set[int]:
-    return set(conn.execute(select(schema.decisions.c.work_id).distinct()).scalars())
-
-
 def _new_work(conn: Connection, round_id: int) -> int:
-    return conn.execute(insert(schema.works).values(round_id=round_id, created_at=now_iso())).inserted_primary_key[0]
+    return inserted_id(conn.execute(insert(schema.works).values(round_id=round_id, created_at=now_iso())))
 
 
 def _refresh(conn: Connection, work_ids, family_order) -> None:
@@ -73,9 +66,17 @@ def _refresh(conn: Connection, work_ids, family_order) -> None:
                 **best_fields(records), family=counting_family(records, family_order)))
 
 
-def _absorb(conn: Connection, survivor: int, absorbed: int) -> None:
-    conn.execute(update(schema.work_links).where(schema.work_links.c.work_id == absorbed).values(work_id=survivor))
+def _absorb(conn: Connection, survivor: int, absorbed: int, by: str, verdict_id: Optional[int] = None,
+            pair: Optional[dict] = None) -> int:
+    """Move every record of ``absorbed`` into ``survivor`` and remember exactly which (for an undo).
+
+    The absorbed work keeps its row and its decisions, with ``merged_into`` set."""
+    links = schema.work_links
+    moved = list(conn.execute(select(links.c.raw_id).where(links.c.work_id == absorbed)).scalars())
+    conn.execute(update(links).where(links.c.work_id == absorbed).values(work_id=survivor))
     conn.execute(update(schema.works).where(schema.works.c.id == absorbed).values(merged_into=survivor))
+    return pairs.record_action(conn, "merge", work=survivor, other=absorbed, raw_ids=moved, decided_by=by,
+                               verdict_id=verdict_id, pair=pair)
 
 
 def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> DedupReport:
@@ -114,7 +115,10 @@ def _fingerprint(conn: Connection) -> str:
                select(links.c.raw_id, links.c.work_id).order_by(links.c.raw_id),
                select(w.c.id, w.c.merged_into).order_by(w.c.id),
                select(schema.decisions.c.work_id).distinct().order_by(schema.decisions.c.work_id),
-               select(func.count(), func.max(verdicts.c.id)).select_from(verdicts)]
+               select(func.count(), func.max(verdicts.c.id)).select_from(verdicts),
+               # an undo withdraws a verdict without a new verdict row
+               select(func.count()).select_from(schema.dedup_actions)
+               .where(schema.dedup_actions.c.undone_at.is_not(None))]
     for query in queries:
         for row in conn.execute(query):
             digest.update(repr(tuple(row)).encode())
@@ -144,9 +148,9 @@ def _plan(conn: Connection, progress: bool, join_review_versions: bool) -> _Plan
     members: dict[int, list[int]] = {}
     for raw_id, work_id in links.items():
         members.setdefault(work_id, []).append(position[raw_id])
-    screened = _screened_works(conn)
+    screened = works_with_decisions(conn)
     locked = [positions[0] for work_id, positions in members.items() if work_id in screened]
-    decided = _verdicts(conn)
+    decided = pairs.standing_verdicts(conn)
     verdicts = {(position[a], position[b]): v for (a, b), v in decided.items() if a in position and b in position}
 
     result = find_duplicates(records, groups=members.values(), locked=locked, verdicts=verdicts, progress=progress,
@@ -167,7 +171,7 @@ def _apply(conn: Connection, plan: _Plan, family_order) -> DedupReport:
             survivor = with_decisions[0] if with_decisions else existing[0]
             for other in existing:
                 if other != survivor:
-                    _absorb(conn, survivor, other)
+                    _absorb(conn, survivor, other, AUTO)
                     joined += 1
         else:
             survivor = _new_work(conn, min(rounds[p] for p in group))
@@ -183,14 +187,12 @@ def _apply(conn: Connection, plan: _Plan, family_order) -> DedupReport:
             touched.add(survivor)
     _refresh(conn, touched, family_order)
 
-    conn.execute(delete(schema.candidate_pairs))
     queue = [(raw_ids[p.a], raw_ids[p.b], p.verdict) for p in result.uncertain]
-    queue = [(a, b, v) for a, b, v in queue if (a, b) not in decided]
-    if queue:
-        conn.execute(insert(schema.candidate_pairs), [
-            {"raw_a": a, "raw_b": b, "score": v.score, "reason": v.reason, "created_at": now} for a, b, v in queue])
+    pairs.replace_queue(conn, [{"raw_a": a, "raw_b": b, "score": v.score, "reason": v.reason}
+                               for a, b, v in queue if (a, b) not in decided])
     works = len(result.groups)
-    return DedupReport(records=len(records), works=works, merged=len(records) - works, uncertain=len(queue),
+    return DedupReport(records=len(records), works=works, merged=len(records) - works,
+                       uncertain=pairs.count_uncertain(conn),
                        new_works=new_works, linked=linked, joined_works=joined)
 
 
@@ -223,43 +225,98 @@ def _check_reviewer(reviewer: str) -> str:
     return reviewer
 
 
-def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Protocol] = None) -> list[int]:
-    """Split a work back into single records. The work keeps its id (and its decisions) with its
-    earliest record; each other record becomes a new work. Returns the new work ids.
+@dataclass
+class GroupingChange:
+    """What a verdict or an undo did to the works, for the page and the CLI to say."""
 
-    Every pair of the split records gets a 'distinct' verdict, so a later run does not join them again.
-    """
-    reviewer = _check_reviewer(reviewer)
-    order = protocol.family_order if protocol else []
+    work: Optional[int]  # the work the pair's first record is in now (None for an undo)
+    restored: list[int] = field(default_factory=list)  # works back as they were, with their decision history
+    created: list[int] = field(default_factory=list)  # new works (they still need screening)
+    action_id: Optional[int] = None  # pass to ``undo_action`` to take it back
+    unscreened: list[int] = field(default_factory=list)  # of restored and created, those with no decision
 
-    def undo(conn: Connection) -> list[int]:
-        linked = work_records(conn, work_id)
-        if len(linked) < 2:
-            raise StoreError(f"work {work_id} has {len(linked)} record(s); there is no merge to undo")
-        now = now_iso()
-        created = [_split_off(conn, item.raw_id, reviewer, now) for item in linked[1:]]
-        ids = [item.raw_id for item in linked]
-        conn.execute(insert(schema.pair_verdicts), [
-            {"raw_a": a, "raw_b": b, "verdict": "distinct", "reviewer": reviewer,
-             "note": f"undo of work {work_id}", "decided_at": now} for a, b in combinations(ids, 2)])
-        _drop_pairs(conn, ids)
-        _refresh(conn, [work_id, *created], order)
-        return created
-
-    return store.transact(undo)
+    def describe(self) -> str:
+        parts = []
+        if self.restored:
+            parts.append("restored " + ", ".join(f"work #{w}" for w in self.restored)
+                         + " as it was before the merge")
+        if self.created:
+            parts.append("new " + ", ".join(f"work #{w}" for w in self.created))
+        waiting = [w for w in self.restored + self.created if w in self.unscreened]
+        if waiting:
+            parts.append(", ".join(f"#{w}" for w in waiting) + " needs screening")
+        return "; ".join(parts)
 
 
-def _drop_pairs(conn: Connection, raw_ids: list[int]) -> None:
-    table = schema.candidate_pairs
-    conn.execute(delete(table).where(and_(table.c.raw_a.in_(raw_ids), table.c.raw_b.in_(raw_ids))))
+class MergeConflict(ReviewError):
+    """Both works carry decisions that differ: a person picks whose decisions stand (``keep``)."""
+
+    def __init__(self, work_a: int, work_b: int, differences: list[str]):
+        self.works = (work_a, work_b)
+        self.differences = differences
+        super().__init__(f"works {work_a} and {work_b} were screened differently ({'; '.join(differences)}); "
+                         f"merging would set one work's decisions aside: say whose decisions stand "
+                         f"(keep={work_a} or keep={work_b}), or keep the records apart")
 
 
-def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: str, *,
-                 note: Optional[str] = None, protocol: Optional[Protocol] = None) -> int:
-    """A person's verdict on two raw records; it survives every later run. Returns the work of ``raw_a``.
+def _stage_summary(conn: Connection, work_id: int) -> dict[int, tuple]:
+    """stage -> (final decision, {reviewer: latest vote}) of a work, for stages with any row."""
+    out: dict[int, tuple] = {}
+    for stage in STAGES:
+        final = latest_final(conn, stage, [work_id]).get(work_id)
+        votes = {r: v["decision"] for r, v in latest_votes(conn, stage, work_id).get(work_id, {}).items()}
+        if final is not None or votes:
+            out[stage] = (final["decision"] if final else None, votes)
+    return out
 
-    'duplicate' joins their works (the one with screening decisions, else the older, keeps its id);
-    'distinct' moves the later record out into a new work if the two were together.
+
+def _covers(big: dict[int, tuple], small: dict[int, tuple]) -> bool:
+    return all(big.get(stage) == state for stage, state in small.items())
+
+
+def _describe_state(work_id: int, stage: int, state: Optional[tuple]) -> str:
+    if state is None:
+        return f"work {work_id}: nothing at stage {stage}"
+    final, votes = state
+    said = final or "no final decision"
+    if votes:
+        said += " (votes: " + ", ".join(f"{r} {v}" for r, v in sorted(votes.items())) + ")"
+    return f"work {work_id}: {said} at stage {stage}"
+
+
+def merge_differences(conn: Connection, work_a: int, work_b: int) -> list[str]:
+    """How the decisions of two works differ; empty when one work's decisions cover the other's."""
+    a, b = _stage_summary(conn, work_a), _stage_summary(conn, work_b)
+    if _covers(a, b) or _covers(b, a):
+        return []
+    return [f"{_describe_state(work_a, s, a.get(s))} / {_describe_state(work_b, s, b.get(s))}"
+            for s in sorted(set(a) | set(b)) if a.get(s) != b.get(s)]
+
+
+def _survivor(conn: Connection, work_a: int, work_b: int, keep: Optional[int]) -> tuple[int, int]:
+    if keep is not None:
+        if keep not in (work_a, work_b):
+            raise ReviewError(f"keep names work {keep}, which is neither {work_a} nor {work_b}")
+        return keep, work_b if keep == work_a else work_a
+    differences = merge_differences(conn, work_a, work_b)
+    if differences:
+        raise MergeConflict(work_a, work_b, differences)
+    a, b = _stage_summary(conn, work_a), _stage_summary(conn, work_b)
+    # The work whose decisions cover the other's keeps its id; with none or equal, the older one.
+    if a == b or (not a and not b):
+        return min(work_a, work_b), max(work_a, work_b)
+    return (work_a, work_b) if _covers(a, b) else (work_b, work_a)
+
+
+def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: str, *,
+                note: Optional[str] = None, protocol: Optional[Protocol] = None,
+                keep: Optional[int] = None) -> GroupingChange:
+    """A person's verdict on two raw records; it survives every later run (until undone).
+
+    'duplicate' joins their works. When both works carry decisions that differ, nothing changes and
+    ``MergeConflict`` lists the differences, unless ``keep`` names the work whose decisions stand (the
+    other's stay in its history). 'distinct' moves the later record out into a new work (which needs
+    screening) when the two were together.
     """
     if verdict not in VERDICTS:
         raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
@@ -269,41 +326,126 @@ def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: s
     a, b = _ordered(int(raw_a), int(raw_b))
     order = protocol.family_order if protocol else []
 
-    def resolve(conn: Connection) -> int:
+    def resolve(conn: Connection) -> GroupingChange:
         work_a, work_b = _work_of(conn, a), _work_of(conn, b)
-        now = now_iso()
-        conn.execute(insert(schema.pair_verdicts).values(raw_a=a, raw_b=b, verdict=verdict, reviewer=reviewer,
-                                                         note=note, decided_at=now))
-        _drop_pairs(conn, [a, b])
+        pair = pairs.queued_pair(conn, a, b)
         if verdict == "duplicate" and work_a != work_b:
-            screened = _screened_works(conn)
-            survivor, absorbed = sorted((work_a, work_b), key=lambda w: (w not in screened, w))
-            _absorb(conn, survivor, absorbed)
+            survivor, absorbed = _survivor(conn, work_a, work_b, keep)
+            verdict_id = pairs.add_verdict(conn, a, b, verdict, reviewer, note)
+            action = _absorb(conn, survivor, absorbed, reviewer, verdict_id, pair)
             moved = b if work_b == absorbed else a
             conn.execute(update(schema.work_links).where(schema.work_links.c.raw_id == moved).values(
-                rule="person", score=1.0, decided_by=reviewer, decided_at=now))
+                rule="person", score=1.0, decided_by=reviewer, decided_at=now_iso()))
+            pairs.drop_pairs(conn, [a, b])
             _refresh(conn, [survivor], order)
-        elif verdict == "distinct" and work_a == work_b:
+            return GroupingChange(work=_work_of(conn, raw_a), action_id=action)
+        verdict_id = pairs.add_verdict(conn, a, b, verdict, reviewer, note)
+        pairs.drop_pairs(conn, [a, b])
+        if verdict == "distinct" and work_a == work_b:
             earliest = work_records(conn, work_a)[0].raw_id
             leaving = b if b != earliest else a
-            _refresh(conn, [work_a, _split_off(conn, leaving, reviewer, now)], order)
-        return _work_of(conn, raw_a)
+            created = _split_off(conn, leaving, reviewer, now_iso())
+            action = pairs.record_action(conn, "split", work=work_a, other=created, raw_ids=[leaving],
+                                         decided_by=reviewer, verdict_id=verdict_id, pair=pair)
+            _refresh(conn, [work_a, created], order)
+            return GroupingChange(work=_work_of(conn, raw_a), created=[created], action_id=action,
+                                  unscreened=[created])
+        action = pairs.record_action(conn, "none", work=work_a, other=work_b, raw_ids=[], decided_by=reviewer,
+                                     verdict_id=verdict_id, pair=pair)
+        return GroupingChange(work=_work_of(conn, raw_a), action_id=action)
 
     return store.transact(resolve)
 
 
+def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: str, *,
+                 note: Optional[str] = None, protocol: Optional[Protocol] = None, keep: Optional[int] = None) -> int:
+    """``decide_pair``, returning the work of ``raw_a`` afterwards."""
+    work = decide_pair(store, raw_a, raw_b, verdict, reviewer, note=note, protocol=protocol, keep=keep).work
+    assert work is not None  # a verdict always leaves raw_a in a work
+    return work
+
+
+def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChange:
+    links, works = schema.work_links, schema.works
+    if action["undone_at"] is not None:
+        raise ReviewError(f"that change was already undone ({action['undone_by']}, {action['undone_at'][:16]})")
+    change = GroupingChange(work=None, action_id=action["id"])
+    if action["kind"] == "merge":
+        survivor, absorbed = action["work"], action["other"]
+        state = work_state(conn, absorbed)
+        if state is None or state.merged_into != survivor:
+            raise ReviewError(f"work {absorbed} is no longer merged into work {survivor}; nothing to undo")
+        later = work_state(conn, survivor)
+        if later is not None and later.merged_into is not None:
+            raise ReviewError(f"work {survivor} was merged into work {later.merged_into} since; undo that merge first")
+        conn.execute(update(links).where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == survivor)
+                     .values(work_id=absorbed))
+        conn.execute(update(works).where(works.c.id == absorbed).values(merged_into=None))
+        _refresh(conn, [survivor, absorbed], order)
+        change.restored = [absorbed]
+        change.unscreened = [] if absorbed in works_with_decisions(conn) else [absorbed]
+    elif action["kind"] == "split":
+        origin, created = action["work"], action["other"]
+        if created in works_with_decisions(conn):
+            raise ReviewError(f"work {created}, made by this split, has been screened since; mark the two "
+                              f"records as the same work instead, which shows both decision histories")
+        conn.execute(update(links).where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == created)
+                     .values(work_id=origin))
+        conn.execute(update(works).where(works.c.id == created).values(merged_into=origin))
+        _refresh(conn, [origin], order)
+    if action["verdict_id"] is not None:
+        verdict = conn.execute(select(schema.pair_verdicts).where(schema.pair_verdicts.c.id == action["verdict_id"])).one()
+        pairs.requeue(conn, verdict.raw_a, verdict.raw_b, action["pair_score"], action["pair_reason"])
+    pairs.mark_undone(conn, action["id"], reviewer)
+    return change
+
+
+def undo_action(store: Store, action_id: int, reviewer: str, protocol: Optional[Protocol] = None) -> GroupingChange:
+    """Take back one merge, split or verdict exactly: the works are as they were before it (a merged
+    work comes back with its own decision history), its verdict no longer stands and the pair waits
+    in the queue again. Later changes to other works stay as they are."""
+    reviewer = _check_reviewer(reviewer)
+    order = protocol.family_order if protocol else []
+
+    def undo(conn: Connection) -> GroupingChange:
+        action = pairs.get_action(conn, action_id)
+        if action is None:
+            raise StoreError(f"there is no change {action_id} to undo")
+        return _undo(conn, action, reviewer, order)
+
+    return store.transact(undo)
+
+
+def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Protocol] = None) -> GroupingChange:
+    """Undo the latest merge into a work (see ``undo_action``): the work it absorbed comes back."""
+    reviewer = _check_reviewer(reviewer)
+    order = protocol.family_order if protocol else []
+
+    def undo(conn: Connection) -> GroupingChange:
+        if work_state(conn, work_id) is None:
+            raise StoreError(f"there is no work {work_id}")
+        action = pairs.latest_merge_into(conn, work_id)
+        if action is None:
+            n = len(work_records(conn, work_id))
+            raise StoreError(f"work {work_id} has {n} record(s) and no merge to undo"
+                             + ("; its records were grouped when it was made: mark a pair as different works "
+                                "(review dedup --distinct A B) to move a record out" if n > 1 else ""))
+        return _undo(conn, action, reviewer, order)
+
+    return store.transact(undo)
+
+
 def count_pairs(conn: Connection) -> int:
-    """How many uncertain pairs wait for a person's verdict."""
-    return conn.execute(select(func.count()).select_from(schema.candidate_pairs)).scalar_one()
+    """How many uncertain pairs wait for a person's verdict (``review.store.pairs``'s definition)."""
+    return pairs.count_uncertain(conn)
 
 
 def list_pairs(conn: Connection) -> list[dict]:
-    """The queue of uncertain pairs, most alike first, each side as a RawRecord with its raw id and work."""
-    table, raw, links = schema.candidate_pairs, schema.raw_records, schema.work_links
-    pairs = conn.execute(select(table).order_by(table.c.score.desc(), table.c.raw_a, table.c.raw_b)).all()
-    ids = {i for p in pairs for i in (p.raw_a, p.raw_b)}
-    rows = {r.id: r for r in conn.execute(select(raw, links.c.work_id).outerjoin(
-        links, links.c.raw_id == raw.c.id).where(raw.c.id.in_(ids)))} if ids else {}
-    return [{"raw_a": p.raw_a, "raw_b": p.raw_b, "score": p.score, "reason": p.reason,
-             "work_a": rows[p.raw_a].work_id, "work_b": rows[p.raw_b].work_id,
-             "a": record_from_row(rows[p.raw_a]), "b": record_from_row(rows[p.raw_b])} for p in pairs]
+    """The uncertain pairs (``review.store.pairs``), each side as a RawRecord with its raw id and work."""
+    queue = pairs.uncertain_pairs(conn)
+    ids = {i for p in queue for i in (p["raw_a"], p["raw_b"])}
+    raw = schema.raw_records
+    rows = {r.id: r for r in conn.execute(select(raw).where(raw.c.id.in_(ids)))} if ids else {}
+    return [{"raw_a": p["raw_a"], "raw_b": p["raw_b"], "score": p["score"], "reason": p["reason"],
+             "work_a": p["work_a"], "work_b": p["work_b"],
+             "a": record_from_row(rows[p["raw_a"]]), "b": record_from_row(rows[p["raw_b"]])} for p in queue]

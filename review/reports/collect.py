@@ -17,9 +17,11 @@ from review.errors import ProtocolError
 from review.model import Author
 from review.protocol import Protocol
 from review.store import schema
-from screening.decisions import latest_final
+from review.store.decisions import included, latest_final, people_labels
+from review.store.works import decode_authors, decode_list, live_work_ids
+from screening.blinding import visible_decision_rows
 from screening.summaries import latest_summaries
-from screening.works import active_work_ids
+
 
 @dataclass
 class IncludedWork:
@@ -92,6 +94,7 @@ class ScreeningWork:
     sources: list[str] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
     final: dict[int, str] = field(default_factory=dict)  # stage -> latest final decision
+    labels: dict[int, int] = field(default_factory=dict)  # stage -> 1/0 where people decided (ranker labels)
     synthetic: bool = False
 
 
@@ -118,46 +121,31 @@ class DecisionRow:
     note: Optional[str]
     reviewer: str
     final: bool
-    automatic: bool
+    automatic: bool  # decided by a protocol rule (basis "rule")
     created_at: str
+    basis: str = "reviewer"  # who decided: review.vocabulary.BASES
     synthetic: bool = False  # the decided work is a stand-in
 
 
-def _authors(text: Optional[str]) -> list[Author]:
-    try:
-        pairs = json.loads(text or "[]")
-    except ValueError:
-        return []
-    return [Author(str(p[0]), str(p[1]) if len(p) > 1 and p[1] else "") for p in pairs if p]
-
-
-def _json_list(text: Optional[str]) -> list[str]:
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return [text] if text else []
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+_authors = decode_authors  # the one mapping of a stored author list
+_json_list = decode_list
 
 
 def latest_final_decisions(conn: Connection, stage: int) -> dict[int, str]:
-    """work id -> decision of its latest final decision at ``stage`` (the screening module's rule)."""
+    """work id -> decision of its latest final row at ``stage`` (``review.store.decisions``)."""
     return {work_id: row["decision"] for work_id, row in latest_final(conn, stage).items()}
 
 
 def included_work_ids(conn: Connection) -> list[int]:
-    """Live works included at every stage in turn, as ``screening.flow`` counts them for the diagram."""
-    passing = set(active_work_ids(conn))
-    for stage in schema.STAGES:
-        finals = latest_final(conn, stage, passing) if passing else {}
-        passing = {w for w, row in finals.items() if row["decision"] == "include"}
-    return sorted(passing)
+    """The included works, as the flow counts them (``review.store.decisions.included``)."""
+    return included(conn)
 
 
 def synthetic_counts(conn: Connection, round_id: Optional[int] = None) -> tuple[int, int]:
     """(live works that are synthetic stand-ins, how many of them are included); one round's works only
     with ``round_id``."""
     w = schema.works
-    ids = set(active_work_ids(conn, round_id))
+    ids = set(live_work_ids(conn, round_id))
     stand_ins = set(conn.execute(select(w.c.id).where(w.c.synthetic.is_(True))).scalars()) & ids
     return len(stand_ins), len(stand_ins & set(included_work_ids(conn)))
 
@@ -224,10 +212,11 @@ def collect_included(conn: Connection, protocol: Optional[Protocol] = None,
 def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = None) -> list[ScreeningWork]:
     """Every live work (not merged away, with a record) and its latest final decision per stage."""
     w = schema.works
-    ids = active_work_ids(conn)
+    ids = live_work_ids(conn)
     rows = list(conn.execute(select(w).where(w.c.id.in_(ids)).order_by(w.c.id)).mappings())
     provenance = _provenance(conn, ids, protocol)
     finals = {stage: latest_final_decisions(conn, stage) for stage in schema.STAGES}
+    labelled = {stage: people_labels(conn, stage) for stage in schema.STAGES}
     out = []
     for row in rows:
         prov = provenance.get(row["id"], {})
@@ -238,6 +227,7 @@ def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = Non
             family=row["family"], n_records=prov.get("n", 0), sources=list(prov.get("sources", [])),
             families=list(prov.get("families", [])),
             final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]},
+            labels={stage: labelled[stage][row["id"]] for stage in schema.STAGES if row["id"] in labelled[stage]},
             synthetic=bool(row["synthetic"])))
     return out
 
@@ -254,13 +244,11 @@ def collect_raw(conn: Connection) -> list[RawRow]:
 
 def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None) -> list[DecisionRow]:
     """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding)."""
-    from screening.blinding import visible_decision_rows
-
     rows = sorted(visible_decision_rows(conn, protocol, viewer), key=lambda r: (r["created_at"], r["id"]))
     stand_ins = set(conn.execute(select(schema.works.c.id).where(schema.works.c.synthetic.is_(True))).scalars())
     return [DecisionRow(work_id=r["work_id"], stage=r["stage"], decision=r["decision"],
                         reasons=_json_list(r["reasons"]), note=r["note"], reviewer=r["reviewer"], final=bool(r["final"]),
-                        automatic=bool(r["automatic"]), created_at=r["created_at"],
+                        automatic=bool(r["automatic"]), created_at=r["created_at"], basis=r["basis"],
                         synthetic=r["work_id"] in stand_ins) for r in rows]
 
 

@@ -10,7 +10,8 @@ from typing import Sequence
 
 from review.reports.collect import DecisionRow, RawRow, ScreeningWork, SearchLogEntry
 from review.reports.tabular import Table
-from review.synthetic import COLUMN as SYNTHETIC  # noqa: E402 - used in the column lists below
+from review.synthetic import COLUMN as SYNTHETIC
+from review.vocabulary import STAGES
 
 SEARCH_LOG_COLUMNS = ["family", "family_label", "source", "database", "query", "query_recorded", "searched",
                       "filters", "hits", "file", "format", "imported_at", "problems"]
@@ -19,11 +20,10 @@ PLATFORMS = {"oria": "Oria (Ex Libris Primo VE)", "scholar": "Google Scholar", "
 
 ASREVIEW_COLUMNS = ["record_id", "title", "abstract", "authors", "year", "doi", "url", "label_included", SYNTHETIC]
 # ASReview LAB reads label_included as 1 (relevant) / 0 (irrelevant); an empty cell means unlabelled.
-ASREVIEW_LABELS = {"include": 1, "exclude": 0}
 ASREVIEW_STAGE = 1  # labels come from the title/abstract stage, the one ASReview models
 
 DECISION_COLUMNS = ["work_id", "stage", "decision", "reason", "reviewer", "final", "note", "automatic",
-                    "created_at", SYNTHETIC]
+                    "created_at", "basis", SYNTHETIC]
 REASON_SEPARATOR = "; "
 
 
@@ -38,7 +38,9 @@ def search_log_table(entries: Sequence[SearchLogEntry]) -> Table:
 def asreview_table(works: Sequence[ScreeningWork]) -> Table:
     rows = []
     for w in works:
-        label = ASREVIEW_LABELS.get(w.final.get(ASREVIEW_STAGE, ""))
+        # People's decisions only, as the built-in ranker trains: a rule's exclusion (a thesis, a year
+        # outside the search) says nothing about relevance, and a maybe is unlabelled.
+        label = w.labels.get(ASREVIEW_STAGE)
         rows.append([w.work_id, w.title, w.abstract, "; ".join(a.display() for a in w.authors), w.year, w.doi,
                      w.url, label, w.synthetic])
     return Table(columns=list(ASREVIEW_COLUMNS), rows=rows)
@@ -56,7 +58,7 @@ def works_table(works: Sequence[ScreeningWork]) -> Table:
                "url", "peer_reviewed", "records", "sources", "families", "stage_1", "stage_2", "stage_3", SYNTHETIC]
     rows = [[w.work_id, w.family, w.year, w.title, "; ".join(a.display() for a in w.authors), w.venue, w.publisher,
              w.doc_type, w.language, w.doi, w.url, w.peer_reviewed, w.n_records, "; ".join(w.sources),
-             "; ".join(w.families)] + [w.final.get(stage) for stage in (1, 2, 3)] + [w.synthetic]
+             "; ".join(w.families)] + [w.final.get(stage) for stage in STAGES] + [w.synthetic]
             for w in works]
     return Table(columns=columns, rows=rows)
 
@@ -64,4 +66,4 @@ def works_table(works: Sequence[ScreeningWork]) -> Table:
 def decisions_table(rows: Sequence[DecisionRow]) -> Table:
     return Table(columns=list(DECISION_COLUMNS), rows=[
         [d.work_id, d.stage, d.decision, REASON_SEPARATOR.join(d.reasons), d.reviewer, d.final, d.note, d.automatic,
-         d.created_at, d.synthetic] for d in rows])
+         d.created_at, d.basis, d.synthetic] for d in rows])

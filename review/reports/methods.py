@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from review.protocol import Protocol
 from review.reports.tabular import Table, markdown_table
-from review.store import schema
+from review.store.decisions import people_rows_by_order
 from screening.flow import compute_flow_conn
 from screening.stopping import stops
-from screening.team import SYSTEM_NAMES
 
 ORDER_NAMES = {
     "ranked": "ranked by the model (most likely relevant first)",
@@ -66,12 +65,9 @@ def _model_sentence() -> str:
 
 
 def collect_screening_methods(conn: Connection, protocol: Protocol) -> ScreeningMethods:
-    d = schema.decisions
-    rows = conn.execute(select(d.c.stage, d.c.order_mode)
-                        .where(d.c.automatic.is_(False), d.c.reviewer.not_in(SYSTEM_NAMES))).all()
     counted: dict[int, Counter] = {}
-    for row in rows:
-        counted.setdefault(row.stage, Counter())[row.order_mode] += 1
+    for stage, order_mode in people_rows_by_order(conn):
+        counted.setdefault(stage, Counter())[order_mode] += 1
     stages = [StageOrders(s.number, s.label, sum(counted.get(s.number, Counter()).values()),
                           dict(counted.get(s.number, Counter()).most_common())) for s in protocol.stages]
     flow = compute_flow_conn(conn, protocol)

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.reports import appendix, collect, included, listings, methods
-from review.reports.flow.draw import write_flow
 from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
 from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
@@ -91,6 +90,8 @@ def _tabular(build: Callable[[ExportData], Table], *, excel: bool = True,
 
 
 def _flow(d: ExportData, p: Path) -> None:
+    from review.reports.flow.draw import write_flow  # matplotlib: loaded only when a diagram is drawn
+
     write_flow(d.flow(), p, language=d.language, family_names=family_display_names(d.protocol.families, d.language))
 
 

@@ -32,10 +32,12 @@ def table_3_1(flow: Flow, protocol: Protocol) -> Table:
     columns = [w["source"], w["search_terms"], w["search_results"]] + [protocol.stage(n).label for n in stages]
     rows = []
     for family in flow.families:
-        rows.append([_sources(protocol, family.family, language), family.label, family.unique]
+        rows.append([_sources(protocol, family.family, language), family.label, family.screened]
                     + [family.passed.get(n, 0) for n in stages])
 
-    totals = [flow.unique] + [flow.stages[n].included if n in flow.stages else 0 for n in stages]
+    # The first column counts the works people screened (rule exclusions were removed before
+    # screening), so its total is the flow diagram's "records screened".
+    totals = [flow.screened] + [flow.stages[n].included if n in flow.stages else 0 for n in stages]
     counted = [sum(r[2 + i] for r in rows) for i in range(len(totals))]
     if any(t > c for t, c in zip(totals, counted)):
         # Works no family claims (imported without a family) still count in the total.

@@ -12,10 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 # Excel shows "ø" correctly in a CSV only when the file starts with a byte order mark; files meant
 # for other programs (ASReview, `review decide --csv`) are written without one.
@@ -126,6 +122,8 @@ def _append_row(sheet, values: Sequence[Any]) -> None:
         cell = sheet.cell(row=row, column=column)
         if isinstance(content, str):
             # openpyxl refuses control characters an XLSX file cannot hold; a damaged title keeps the rest
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl: loaded only for a workbook
+
             cell.value = ILLEGAL_CHARACTERS_RE.sub("", content)
             cell.data_type = "s"  # assigned text starting with "=" would otherwise become a formula
             if formula_like:
@@ -135,6 +133,9 @@ def _append_row(sheet, values: Sequence[Any]) -> None:
 
 
 def _fill_sheet(sheet, table: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     if table.notice:
         _append_row(sheet, [table.notice])
         sheet.cell(row=1, column=1).font = Font(bold=True, color="C00000")
@@ -157,6 +158,8 @@ def _fill_sheet(sheet, table: Table) -> None:
 
 
 def write_xlsx(sheets: Sequence[tuple[str, Table]], path: Path) -> None:
+    from openpyxl import Workbook  # loaded only when a workbook is written
+
     """One sheet per (name, table), in the order given."""
     book = Workbook()
     book.remove(book.active)

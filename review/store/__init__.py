@@ -5,5 +5,5 @@ the settings durability needs. Domain modules (ingest, dedup, screening) query t
 SQLAlchemy Core through a ``Store``.
 """
 
-from review.store.db import Store, open_store, STORE_FILE  # noqa: F401
 from review.store import schema  # noqa: F401
+from review.store.db import STORE_FILE, Store, open_store  # noqa: F401

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, exists, inspect, select, text, update
 
+from review import vocabulary
 from review.errors import StoreError
 from review.store import chain, schema
 from review.timeutil import now_iso
-
 
 # The tables version 1 created. A table added later is created by its own migration, so this list
 # never grows: a new table in schema.py plus a migration that creates it.
@@ -78,12 +78,59 @@ def _add_synthetic_marks(conn: Connection) -> None:
                      .where(schema.works.c.id.not_in(real_works)).values(synthetic=True))
 
 
+def _lift_guard(conn: Connection, table: str) -> None:
+    """Take the append-only triggers off a history table for a migration that must correct old rows;
+    ``_forbid_changes`` puts them back (covering any new column) and re-seals the chain."""
+    for suffix in chain.OLD_TRIGGERS:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_{suffix} ON {table}"))
+        else:
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_{suffix}"))
+
+
+def _decision_basis(conn: Connection) -> None:
+    """Record who decided (``basis``): a rule, one reviewer, two who agreed, the lead, or a vote.
+
+    Older stores wrote the agreement of two reviewers as an ``automatic`` row by ``consensus``, so the
+    flow counted it as a protocol rule's exclusion. Those rows become agreements (and lose the
+    automatic flag); a person's final row that follows votes on the same work and stage is the
+    lead's reconciliation. A row's hash covers every column, so the decision chain is sealed again
+    from its first row (``review verify`` shows the new head).
+    """
+    d = schema.decisions
+    if "basis" in {c["name"] for c in inspect(conn).get_columns("decisions")}:
+        return  # a store made with the column (version 1 creates today's tables)
+    _lift_guard(conn, "decisions")
+    conn.execute(text("ALTER TABLE decisions ADD COLUMN basis VARCHAR(20) CONSTRAINT decision_basis CHECK ("
+                      + vocabulary.sql_in("basis", vocabulary.BASES) + ")"))
+    undecided = d.c.basis.is_(None)
+    conn.execute(update(d).where(undecided, d.c.reviewer == vocabulary.CONSENSUS, d.c.final.is_(True))
+                 .values(basis=vocabulary.AGREEMENT, automatic=False))
+    conn.execute(update(d).where(undecided, d.c.automatic.is_(True)).values(basis=vocabulary.RULE, final=True))
+    conn.execute(update(d).where(undecided, d.c.final.is_(False)).values(basis=vocabulary.VOTE))
+    earlier = d.alias("earlier")
+    after_votes = exists().where(earlier.c.work_id == d.c.work_id, earlier.c.stage == d.c.stage,
+                                 earlier.c.id < d.c.id, earlier.c.final.is_(False))
+    conn.execute(update(d).where(undecided, after_votes).values(basis=vocabulary.RECONCILED))
+    conn.execute(update(d).where(undecided).values(basis=vocabulary.REVIEWER))
+    if chain.CHAIN_COLUMN in {c["name"] for c in inspect(conn).get_columns("decisions")}:
+        conn.execute(update(d).values({chain.CHAIN_COLUMN: None}))
+    _forbid_changes(conn, "decisions")
+
+
+def _dedup_actions(conn: Connection) -> None:
+    """Remember what each merge, split and verdict moved, so an undo restores exactly what was there."""
+    schema.metadata.create_all(conn, tables=[schema.dedup_actions])
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_chained_history,
     _stopping_decisions,
     _add_import_database,
     _add_synthetic_marks,
+    _decision_basis,
+    _dedup_actions,
 ]
 LATEST = len(MIGRATIONS)
 

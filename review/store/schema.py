@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text, UniqueConstraint)
+from sqlalchemy import (
+                        Boolean,
+                        CheckConstraint,
+                        Column,
+                        Float,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        UniqueConstraint,
+)
+
+from review import vocabulary as vocab
+from review.vocabulary import sql_in
 
 metadata = MetaData()
 
-SOURCES_SQL = "('oria', 'scholar', 'other')"
-DOC_TYPES_SQL = "('article', 'report', 'chapter', 'book', 'thesis', 'other')"
-DECISIONS = ("include", "exclude", "maybe")
-STAGES = (1, 2, 3)
-RATINGS = ("yes", "partly", "no", "unclear")
+# The constraints are built from the one vocabulary (review/vocabulary.py); these names stay for callers.
+DECISIONS = vocab.DECISIONS
+STAGES = vocab.STAGES
+RATINGS = vocab.QUALITY_RATINGS
 
 schema_version = Table(
     "schema_version", metadata,
@@ -34,7 +48,7 @@ reviewers = Table(
     Column("name", String(200), primary_key=True),
     Column("role", String(20), nullable=False, server_default="reviewer"),
     Column("added_at", String(32), nullable=False),
-    CheckConstraint("role IN ('reviewer', 'lead')", name="reviewer_role"),
+    CheckConstraint(sql_in("role", vocab.REVIEWER_ROLES), name="reviewer_role"),
     CheckConstraint("length(name) > 0", name="reviewer_name_nonempty"),
 )
 
@@ -59,7 +73,7 @@ imports = Table(
     # The database(s) the file names ("ERIC; EBSCOhost", "Scopus (Publish or Perish)"), apart from
     # ``source``, which keeps to the protocol's three sources.
     Column("database", String(200)),
-    CheckConstraint(f"source IN {SOURCES_SQL}", name="import_source"),
+    CheckConstraint(sql_in("source", vocab.SOURCES), name="import_source"),
     CheckConstraint("n_records >= 0 AND n_problems >= 0", name="import_counts"),
 )
 
@@ -100,8 +114,8 @@ raw_records = Table(
     Column("synthetic", Boolean, nullable=False, server_default="0"),  # marked as a stand-in in its file
     UniqueConstraint("import_id", "position", name="raw_position_unique"),
     CheckConstraint("position >= 1", name="raw_position_positive"),
-    CheckConstraint(f"source IN {SOURCES_SQL}", name="raw_source"),
-    CheckConstraint(f"doc_type IN {DOC_TYPES_SQL}", name="raw_doc_type"),
+    CheckConstraint(sql_in("source", vocab.SOURCES), name="raw_source"),
+    CheckConstraint(sql_in("doc_type", vocab.DOC_TYPES), name="raw_doc_type"),
 )
 Index("ix_raw_doi", raw_records.c.doi)
 Index("ix_raw_source_id", raw_records.c.source_id)
@@ -131,7 +145,7 @@ works = Table(
     Column("peer_reviewed", Boolean),
     Column("family", String(40)),  # the family it counts for (first in protocol order that found it)
     Column("synthetic", Boolean, nullable=False, server_default="0"),  # every raw record of it is a stand-in
-    CheckConstraint(f"doc_type IN {DOC_TYPES_SQL}", name="work_doc_type"),
+    CheckConstraint(sql_in("doc_type", vocab.DOC_TYPES), name="work_doc_type"),
     CheckConstraint("merged_into IS NULL OR merged_into <> id", name="work_not_merged_into_itself"),
 )
 
@@ -167,7 +181,7 @@ pair_verdicts = Table(
     Column("decided_at", String(32), nullable=False),
     Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
     CheckConstraint("raw_a < raw_b", name="verdict_pair_ordered"),
-    CheckConstraint("verdict IN ('duplicate', 'distinct')", name="verdict_value"),
+    CheckConstraint(sql_in("verdict", vocab.PAIR_VERDICTS), name="verdict_value"),
 )
 Index("ix_verdict_pair", pair_verdicts.c.raw_a, pair_verdicts.c.raw_b)
 
@@ -181,13 +195,16 @@ decisions = Table(
     Column("reasons", Text, nullable=False, server_default="[]"),  # JSON list of reason texts
     Column("note", Text),
     Column("final", Boolean, nullable=False, server_default="0"),
-    Column("automatic", Boolean, nullable=False, server_default="0"),  # applied by a protocol rule
+    Column("automatic", Boolean, nullable=False, server_default="0"),  # basis == "rule" (kept for old readers)
+    # Who decided: a rule, one reviewer, two who agreed, the lead reconciling, or a vote (vocabulary.BASES).
+    Column("basis", String(20), nullable=False),
     Column("order_mode", String(20)),  # how the queue was ordered when it was made: random, ranked, ...
     Column("created_at", String(32), nullable=False),
     Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
-    CheckConstraint("stage IN (1, 2, 3)", name="decision_stage"),
-    CheckConstraint("decision IN ('include', 'exclude', 'maybe')", name="decision_value"),
+    CheckConstraint(sql_in("stage", vocab.STAGES), name="decision_stage"),
+    CheckConstraint(sql_in("decision", vocab.DECISIONS), name="decision_value"),
     CheckConstraint("length(reviewer) > 0", name="decision_reviewer_nonempty"),
+    CheckConstraint(sql_in("basis", vocab.BASES), name="decision_basis"),
 )
 Index("ix_decisions_work_stage", decisions.c.work_id, decisions.c.stage)
 
@@ -201,7 +218,7 @@ quality_ratings = Table(
     Column("note", Text),
     Column("created_at", String(32), nullable=False),
     Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
-    CheckConstraint("rating IN ('yes', 'partly', 'no', 'unclear')", name="rating_value"),
+    CheckConstraint(sql_in("rating", vocab.QUALITY_RATINGS), name="rating_value"),
 )
 Index("ix_quality_work", quality_ratings.c.work_id)
 
@@ -225,7 +242,7 @@ custom_reasons = Table(
     Column("reason", String(500), primary_key=True),
     Column("added_by", String(200), nullable=False),
     Column("added_at", String(32), nullable=False),
-    CheckConstraint("stage IN (1, 2, 3)", name="custom_reason_stage"),
+    CheckConstraint(sql_in("stage", vocab.STAGES), name="custom_reason_stage"),
 )
 
 attachments = Table(
@@ -236,7 +253,7 @@ attachments = Table(
     Column("location", Text, nullable=False),  # a URL, or a path relative to the review directory
     Column("added_by", String(200), nullable=False),
     Column("added_at", String(32), nullable=False),
-    CheckConstraint("kind IN ('url', 'file')", name="attachment_kind"),
+    CheckConstraint(sql_in("kind", vocab.ATTACHMENT_KINDS), name="attachment_kind"),
 )
 
 stopping_decisions = Table(
@@ -255,10 +272,33 @@ stopping_decisions = Table(
     Column("decided_by", String(200), nullable=False),
     Column("created_at", String(32), nullable=False),
     Column("row_hash", Text),  # link in the tamper-evident chain (store/chain.py)
-    CheckConstraint("stage IN (1, 2, 3)", name="stop_stage"),
+    CheckConstraint(sql_in("stage", vocab.STAGES), name="stop_stage"),
     CheckConstraint("basis IN ('criterion', 'reviewers')", name="stop_basis"),
 )
 
 # History tables: rows are only ever added, and each carries ``row_hash`` chained to the row before
 # (store/chain.py). A new history table (an audit log, say) joins by being listed here.
 APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions")
+
+dedup_actions = Table(
+    # What each change to the grouping did, so it can be undone exactly: a merge moved ``raw_ids`` from
+    # work ``other`` into ``work``; a split moved them out of ``work`` into ``other``. ``verdict_id`` names
+    # the person's verdict that caused it (none for a run's automatic join; kind "none" for a verdict that
+    # moved nothing); ``pair_score``/``pair_reason`` keep the queue entry the verdict took away.
+    "dedup_actions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("verdict_id", Integer, ForeignKey("pair_verdicts.id")),
+    Column("work", Integer, ForeignKey("works.id")),
+    Column("other", Integer, ForeignKey("works.id")),
+    Column("raw_ids", Text, nullable=False, server_default="[]"),  # JSON list
+    Column("pair_score", Float),
+    Column("pair_reason", Text),
+    Column("decided_by", String(200), nullable=False),
+    Column("decided_at", String(32), nullable=False),
+    Column("undone_by", String(200)),
+    Column("undone_at", String(32)),
+    CheckConstraint(sql_in("kind", vocab.DEDUP_ACTIONS), name="dedup_action_kind"),
+)
+Index("ix_dedup_actions_work", dedup_actions.c.work)
+

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import difflib
 import html
-import json
 import re
 from dataclasses import dataclass
-from typing import Optional
 
-from sqlalchemy import Connection, and_, exists, select
+from sqlalchemy import Connection
 
-from review.store import schema
+from review.store.pairs import recent_verdicts as store_recent_verdicts
+from review.store.pairs import uncertain_pairs
+from review.store.records import record_with_file
+from review.store.works import records_in_work
 
 COMPARED = (  # field, label
     ("title", "Title"), ("authors", "Authors"), ("year", "Year"), ("venue", "Venue"),
@@ -32,42 +33,14 @@ class Pair:
     b: dict
 
 
-def _authors(text: Optional[str]) -> str:
-    return "; ".join(", ".join(p for p in name if p) for name in json.loads(text or "[]"))
-
-
-def _record(conn: Connection, raw_id: int) -> dict:
-    r, i = schema.raw_records, schema.imports
-    row = conn.execute(select(r, i.c.file_name).join(i, i.c.id == r.c.import_id).where(r.c.id == raw_id)).first()
-    found = row._asdict()
-    found["authors"] = _authors(found["authors"])
-    link = conn.execute(select(schema.work_links.c.work_id).where(schema.work_links.c.raw_id == raw_id)).scalar()
-    found["work_id"] = link
-    return found
-
-
 def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
-    """Candidate pairs no person has judged yet, most similar first."""
-    c, v = schema.candidate_pairs, schema.pair_verdicts
-    judged = exists().where(and_(v.c.raw_a == c.c.raw_a, v.c.raw_b == c.c.raw_b))
-    rows = conn.execute(select(c).where(~judged).order_by(c.c.score.desc(), c.c.raw_a).limit(limit)).all()
-    return [Pair(r.raw_a, r.raw_b, r.score, r.reason or "", _record(conn, r.raw_a), _record(conn, r.raw_b))
-            for r in rows]
+    """The uncertain pairs (``review.store.pairs``: never two records already in one work), most alike first."""
+    return [Pair(p["raw_a"], p["raw_b"], p["score"], p["reason"] or "", record_with_file(conn, p["raw_a"]),
+                 record_with_file(conn, p["raw_b"])) for p in uncertain_pairs(conn, limit)]
 
 
-def recent_verdicts(conn: Connection, limit: int = 20) -> list[dict]:
-    """The latest verdicts on pairs, each with the work its first record belongs to now."""
-    v, links = schema.pair_verdicts, schema.work_links
-    query = (select(v, links.c.work_id).outerjoin(links, links.c.raw_id == v.c.raw_a)
-             .order_by(v.c.id.desc()).limit(limit))
-    return [row._asdict() for row in conn.execute(query)]
-
-
-def work_size(conn: Connection, work_id: int) -> int:
-    from sqlalchemy import func
-
-    links = schema.work_links
-    return conn.execute(select(func.count()).select_from(links).where(links.c.work_id == work_id)).scalar_one()
+recent_verdicts = store_recent_verdicts  # each with the change it made (action_id, kind, other, undone_at)
+work_size = records_in_work
 
 
 def diff_html(left: str, right: str) -> tuple[str, str]:

@@ -23,11 +23,14 @@ def family_rows(protocol: Protocol) -> list[dict]:
 
 
 def progress_rows(progresses: list[Progress]) -> list[dict]:
+    """One row per stage; every reviewer who worked at any stage gets a column in every row (0 where
+    they did nothing), and a stage nothing reached shows "–" done, not 100 %."""
+    names = sorted({name for p in progresses for name in p.by_reviewer})
     rows = []
     for p in progresses:
-        row = {"Stage": p.stage, "Eligible": p.eligible, "Decided": p.decided, "Open": p.pending,
-               "Done": f"{100 * p.share:.0f} %"}
-        row.update({f"by {name}": n for name, n in sorted(p.by_reviewer.items())})
+        row = {"Stage": p.stage, "Eligible": p.eligible, "Decided": p.decided, "Maybe": p.maybe,
+               "Open": p.pending, "Done": f"{100 * p.share:.0f} %" if p.eligible else "–"}
+        row.update({f"by {name}": p.by_reviewer.get(name, 0) for name in names})
         rows.append(row)
     return rows
 
@@ -45,8 +48,7 @@ def flow_rows(flow: Flow) -> list[dict]:
         rows.append({"Step": "  included", "Works/records": stage.included})
         rows.append({"Step": "  excluded", "Works/records": stage.excluded})
         rows.extend({"Step": f"    {reason}", "Works/records": n} for reason, n in stage.excluded_by_reason.items())
-        if stage.maybe:
-            rows.append({"Step": "  maybe", "Works/records": stage.maybe})
+        rows.append({"Step": "  maybe (awaiting a decision)", "Works/records": stage.maybe})
         rows.append({"Step": "  not yet decided", "Works/records": stage.pending})
     rows.append({"Step": "Included in the review", "Works/records": flow.total_included})
     return rows
@@ -56,10 +58,11 @@ def family_table(flow: Flow) -> list[dict]:
     """Table 3.1's shape: unique works per family and how many passed each stage."""
     rows = []
     for f in flow.families:
-        row = {"Family": f.family, "Label": f.label, "Unique works": f.unique}
+        row = {"Family": f.family, "Label": f.label, "Unique works": f.unique, "Screened": f.screened}
         row.update({f"Passed stage {n}": f.passed.get(n, 0) for n in sorted(flow.stages)})
         rows.append(row)
-    total = {"Family": "Total", "Label": "", "Unique works": sum(f.unique for f in flow.families)}
+    total = {"Family": "Total", "Label": "", "Unique works": sum(f.unique for f in flow.families),
+             "Screened": sum(f.screened for f in flow.families)}
     total.update({f"Passed stage {n}": sum(f.passed.get(n, 0) for f in flow.families) for n in sorted(flow.stages)})
     return rows + [total]
 
@@ -68,7 +71,9 @@ def agreement_rows(tables: list[Agreement]) -> list[dict]:
     def fmt(value: Optional[float], digits: int) -> str:
         return "–" if value is None else f"{value:.{digits}f}"
 
+    # The same columns in every row: with three reviewers, per-name columns would leave holes (None).
     return [{"Reviewers": f"{a.reviewers[0]} / {a.reviewers[1]}", "Works": a.n, "Both include": a.both_include,
-             f"Only {a.reviewers[0]}": a.first_only, f"Only {a.reviewers[1]}": a.second_only,
-             "Neither": a.both_exclude, "Agreement": fmt(a.percent, 1) + " %", "Cohen's kappa": fmt(a.kappa, 2)}
+             "Only the first includes": a.first_only, "Only the second includes": a.second_only,
+             "Neither includes": a.both_exclude,
+             "Agreement": "–" if a.percent is None else fmt(a.percent, 1) + " %", "Cohen's kappa": fmt(a.kappa, 2)}
             for a in tables]

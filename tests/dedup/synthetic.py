@@ -49,6 +49,7 @@ def add_records(store: Store, records: list[RawRecord], *, round_label: str = "2
 def add_decision(store: Store, work_id: int, reviewer: str = "Anna") -> None:
     with store.write() as conn:
         conn.execute(insert(schema.decisions).values(work_id=work_id, stage=1, reviewer=reviewer,
-                                                     decision="include", created_at=now_iso()))
+                                                     decision="include", basis="reviewer", final=True,
+                                                     created_at=now_iso()))
 
 

@@ -21,9 +21,11 @@ def test_dedup_command_runs_lists_resolves_and_undoes(review_dir, capsys):
     listing = capsys.readouterr().out
     assert f"[{ids[0]} ~ {ids[3]}]" in listing and "conflict with each other" in listing
     assert main(["dedup", str(review_dir), "--merge", str(ids[2]), str(ids[3]), "--reviewer", "Bjørn"]) == 0
-    assert "are duplicate" in capsys.readouterr().out
-    assert main(["dedup", str(review_dir), "--undo", "1"]) == 0  # reviewer defaults to the protocol lead
-    assert "new works" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "are duplicate" in said
+    work = int(said.split(" is in work ")[1].split(".")[0].split(";")[0])
+    assert main(["dedup", str(review_dir), "--undo", str(work)]) == 0  # reviewer defaults to the protocol lead
+    assert "undone: restored work #" in capsys.readouterr().out
 
 
 def test_dedup_command_reports_user_errors_in_one_line(review_dir, capsys):

@@ -86,24 +86,16 @@ def test_two_screened_works_are_queued_instead_of_merged(store, protocol):
     assert (pair["raw_a"], pair["raw_b"]) == (a[0], b[0]) and "screening decisions" in pair["reason"]
 
 
-def test_undo_splits_the_work_and_a_rerun_does_not_merge_again(store, protocol):
+def test_a_work_grouped_when_it_was_made_has_no_merge_to_undo(store, protocol):
+    """Undo is the inverse of a merge of two works; records grouped at creation are moved out with
+    "keep apart" instead (tests/dedup/test_dedup_undo.py)."""
     ids = add_records(store, report_copies())
     run_dedup(store, protocol)
     work = work_of(store, ids[0])
     add_decision(store, work)
-    created = undo_merge(store, work, "Anna", protocol=protocol)
-    assert work_of(store, ids[0]) == work and len(created) == 2
-    assert {work_of(store, ids[1]), work_of(store, ids[2])} == set(created)
-    with store.read() as conn:
-        verdicts = conn.execute(select(schema.pair_verdicts)).all()
-        decisions = conn.execute(select(schema.decisions.c.work_id)).scalars().all()
-    assert {(v.raw_a, v.raw_b, v.verdict, v.reviewer) for v in verdicts} == {
-        (ids[0], ids[1], "distinct", "Anna"), (ids[0], ids[2], "distinct", "Anna"),
-        (ids[1], ids[2], "distinct", "Anna")}
-    assert decisions == [work]  # decisions stay with the work id
-    assert work_row(store, created[1]).doi == "10.9999/fafo.2023.1"  # best fields recomputed per work
-    report = run_dedup(store, protocol)
-    assert report.works == 3 and len({work_of(store, i) for i in ids}) == 3
+    with pytest.raises(StoreError, match="no merge to undo.*--distinct"):
+        undo_merge(store, work, "Anna", protocol=protocol)
+    assert {work_of(store, i) for i in ids} == {work}
 
 
 def test_resolve_pair_merges_and_the_verdict_survives_reruns(store, protocol):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -74,7 +75,7 @@ def test_app_serves_from_the_wheel(installed):
     port = free_port()
     proc = subprocess.Popen([str(bin_dir / "review"), "app", "served", "--headless", "--port", str(port),
                              "--address", "127.0.0.1"], cwd=away, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 90
         healthy = False
@@ -88,8 +89,13 @@ def test_app_serves_from_the_wheel(installed):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
             assert response.status == 200
     finally:
-        proc.terminate()
+        # the whole process group: `review app` and the Streamlit server it started
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(15)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            pass
+        try:  # whatever of the group is still there (a server slow to stop) goes now
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

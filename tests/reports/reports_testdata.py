@@ -160,7 +160,8 @@ def fill_store(store: Store) -> None:
         for n, (work, stage, reviewer, decision, reasons, final, automatic, note) in enumerate(DECISIONS):
             conn.execute(insert(schema.decisions).values(
                 work_id=work, stage=stage, reviewer=reviewer, decision=decision, reasons=json.dumps(reasons),
-                note=note, final=final, automatic=automatic, created_at=f"2023-03-01T10:00:{n:02d}.000000+00:00"))
+                note=note, final=final, automatic=automatic,
+                basis="rule" if automatic else "reviewer" if final else "vote", created_at=f"2023-03-01T10:00:{n:02d}.000000+00:00"))
         for n, (work, aim, method, findings, group) in enumerate(SUMMARIES):
             conn.execute(insert(schema.summaries).values(
                 work_id=work, aim=aim, method=method, findings=findings, appendix_group=group, author="Anna",
@@ -172,14 +173,14 @@ def synthetic_flow(previous: int | None = None) -> Flow:
     return Flow(
         identified=8, identified_by_source={"oria": 5, "scholar": 3},
         identified_by_family={"no": 5, "sv": 1, "en": 2}, duplicates_removed=2, unique=6,
-        stages={1: StageCount(1, "Første vurdering", screened=6, included=5, excluded=1,
+        stages={1: StageCount(1, "Første vurdering", screened=6, included=5, excluded=1, entered=6,
                               excluded_by_reason={"Ikke karriereveiledning": 1}),
-                2: StageCount(2, "Andre vurdering", screened=5, included=5, excluded=0),
-                3: StageCount(3, "Inkluderte bidrag", screened=5, included=4, excluded=1,
+                2: StageCount(2, "Andre vurdering", screened=5, included=5, excluded=0, entered=5),
+                3: StageCount(3, "Inkluderte bidrag", screened=5, included=4, excluded=1, entered=5,
                               excluded_by_reason={"For perifert for problemstillingene": 1})},
-        families=[FamilyCount("no", "Karriereveiledning + flyktninger/innvandrere", 3, {1: 2, 2: 2, 3: 2}),
-                  FamilyCount("sv", "Karriärvägledning + invandrare/nyanländ", 1, {1: 1, 2: 1, 3: 1}),
-                  FamilyCount("en", "«Career guidance» + refugee/immigrant", 2, {1: 2, 2: 2, 3: 1})],
+        families=[FamilyCount("no", "Karriereveiledning + flyktninger/innvandrere", 3, {1: 2, 2: 2, 3: 2}, screened=3),
+                  FamilyCount("sv", "Karriärvägledning + invandrare/nyanländ", 1, {1: 1, 2: 1, 3: 1}, screened=1),
+                  FamilyCount("en", "«Career guidance» + refugee/immigrant", 2, {1: 2, 2: 2, 3: 1}, screened=2)],
         included=4, previous_included=previous)
 
 

@@ -56,7 +56,7 @@ def test_every_arrow_starts_and_ends_on_a_box_edge():
 
 def test_counts_follow_prisma_arithmetic():
     flow = synthetic_flow()
-    flow.stages[1] = StageCount(1, "s1", screened=6, included=4, excluded=2, excluded_automatically=1,
+    flow.stages[1] = StageCount(1, "s1", screened=6, included=4, excluded=2, excluded_automatically=1, entered=5,
                                 excluded_by_reason={"Studentoppgave": 1, "Ikke karriereveiledning": 1})
     flow.stages[2] = StageCount(2, "s2", screened=4, included=2, excluded=2, pending=1,
                                 excluded_by_reason={"Fulltekst ikke tilgjengelig": 1, "Ikke relevant": 1})

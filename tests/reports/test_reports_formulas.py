@@ -26,10 +26,10 @@ def hostile_review(review_dir, store):
             title=PAYLOADS[1], publisher=PAYLOADS[3]))
         conn.execute(insert(schema.decisions).values(
             work_id=4, stage=1, reviewer="Anna", decision="exclude", reasons=json.dumps([PAYLOADS[4]]),
-            note=PAYLOADS[5], final=True, automatic=False, created_at="2023-03-02T10:00:00.000000+00:00"))
+            note=PAYLOADS[5], final=True, automatic=False, basis="reviewer", created_at="2023-03-02T10:00:00.000000+00:00"))
         conn.execute(insert(schema.decisions).values(
             work_id=4, stage=1, reviewer="@Anna", decision="exclude", reasons=json.dumps(["x"]),
-            note=PAYLOADS[6], final=True, automatic=False, created_at="2023-03-02T10:00:01.000000+00:00"))
+            note=PAYLOADS[6], final=True, automatic=False, basis="reviewer", created_at="2023-03-02T10:00:01.000000+00:00"))
     return review_dir
 
 

@@ -62,7 +62,7 @@ def test_decide_stores_before_the_next_work_and_undo_goes_back(app, store, works
     assert shown_work(at) == works[2]
     with store.read() as conn:
         assert [r["decision"] for r in history(conn, works[1], 1)] == ["exclude", "maybe"]
-    assert at.progress[0].value == 20  # 2 of 10 decided
+    assert at.progress[0].value == 10  # 1 of 10 decided: a maybe is not a decision, it still waits
 
 
 def test_custom_reason_is_kept_for_everyone(app, store, works):
@@ -265,9 +265,9 @@ def test_merge_keep_apart_and_undo_on_the_duplicates_page(app, store):
         links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
         verdicts = conn.execute(select(schema.pair_verdicts.c.verdict).order_by(schema.pair_verdicts.c.id)).scalars().all()
     assert links[1] == links[2] and links[3] != links[4] and verdicts == ["duplicate", "distinct"]
-    undo = [b for b in at.button if b.key and b.key.startswith("undo_")]
-    assert len(undo) == 1
-    undo[0].click().run()
+    undo = {b.label: b for b in at.button if b.key and b.key.startswith("undo_")}
+    assert sorted(undo) == ["Undo keep apart", "Undo merge"]  # keep apart has an undo too
+    undo["Undo merge"].click().run()
     no_errors(at)
     with store.read() as conn:
         links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
@@ -316,6 +316,46 @@ def test_import_then_prepare_makes_works_ready_to_screen(app, store):
         unlinked = conn.execute(select(schema.raw_records.c.id).where(
             ~schema.raw_records.c.id.in_(select(schema.work_links.c.raw_id)))).scalars().all()
     assert len(after) > len(before) and unlinked == []
+
+
+def test_duplicates_page_shows_conflicting_decisions_and_the_lead_picks(app, store, review_dir):
+    """Issue #16: merging two works screened differently never drops one's decisions silently."""
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    from review.protocol import load_protocol
+
+    protocol = load_protocol(review_dir)
+    record(store, protocol, Decision(work_id=1, stage=1, decision="include", reviewer="Bjørn"))
+    record(store, protocol, Decision(work_id=2, stage=1, decision="exclude", reviewer="Bjørn"))
+    add_pair(store, 1, 2)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_merge").click().run()
+    no_errors(at)
+    assert any("screened differently" in w.value for w in at.warning)
+    assert any("include" in t.value and "exclude" in t.value for t in at.text)
+    with store.read() as conn:
+        assert conn.execute(select(schema.pair_verdicts)).all() == []
+    at.button(key="conflict_keep_b").click().run()
+    no_errors(at)
+    with store.read() as conn:
+        links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
+    assert links[1] == links[2] == 2
+    assert any("merged into one work" in plain(s.value) for s in at.success)
+
+
+def test_undo_merge_on_the_duplicates_page_restores_the_works_and_requeues_the_pair(app, store):
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    add_pair(store, 1, 2)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_merge").click().run()
+    undo = [b for b in at.button if b.key and b.key.startswith("undo_")]
+    assert [b.label for b in undo] == ["Undo merge"]
+    undo[0].click().run()
+    no_errors(at)
+    assert any("restored work #2" in plain(s.value) for s in at.success), [s.value for s in at.success]
+    with store.read() as conn:
+        links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
+    assert links[1] == 1 and links[2] == 2  # the very works that existed before the merge
+    assert any('data-pair="1-2"' in h.value for h in at.get("html"))  # the pair waits again
 
 
 def test_the_lead_can_stop_ranked_screening_with_a_reason_and_the_flow_counts_the_rest(app, store, protocol, works):

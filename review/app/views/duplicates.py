@@ -1,39 +1,79 @@
-"""Duplicates: the pairs deduplication was unsure about, side by side; merge, keep apart or undo."""
+"""Duplicates: the pairs deduplication was unsure about, side by side; merge, keep apart, and undo
+either exactly (the core keeps what each change moved)."""
 
 import streamlit as st
 
 from review.app import common
+from review.ui.pairs import open_pairs, pair_table_html, recent_verdicts
 from review.ui.text import md_escape
-from review.ui.pairs import open_pairs, pair_table_html, recent_verdicts, work_size
 
 review = common.review_context()
 reviewer = common.require_reviewer(review)
 
 st.title("Possible duplicates")
 try:
-    from review.dedup import resolve_pair, undo_merge
+    from review.dedup import MergeConflict, decide_pair, undo_action, undo_merge
 except ImportError:
-    resolve_pair = undo_merge = None
+    decide_pair = undo_action = undo_merge = None
+    MergeConflict = None
     st.info("Deduplication (review.dedup) is not installed in this version: pairs can be looked at, not resolved.")
 
-
-def _resolve(pair, verdict: str) -> None:
-    common.attempt(lambda: resolve_pair(review.store, pair.raw_a, pair.raw_b, verdict, reviewer,
-                                        protocol=review.protocol),
-                   done=lambda _: f"Records {pair.raw_a} and {pair.raw_b}: "
-                                  + ("merged into one work" if verdict == "duplicate" else "kept apart"))
+CONFLICT_KEY = "pair_merge_conflict"
 
 
-def _undo(work_id: int) -> None:
+def _said(raw_a: int, raw_b: int, verdict: str, change) -> str:
+    text = f"Records {raw_a} and {raw_b}: " + ("merged into one work" if verdict == "duplicate" else "kept apart")
+    told = change.describe()
+    return text + (f"; {told}" if told else "") + "."
+
+
+def _resolve(raw_a: int, raw_b: int, verdict: str, keep=None) -> None:
+    st.session_state.pop(CONFLICT_KEY, None)
+
+    def act():
+        try:
+            return decide_pair(review.store, raw_a, raw_b, verdict, reviewer, protocol=review.protocol, keep=keep)
+        except MergeConflict as conflict:
+            # Both works were screened, differently: show what each says and let the person pick.
+            st.session_state[CONFLICT_KEY] = {"raw_a": raw_a, "raw_b": raw_b, "works": conflict.works,
+                                              "differences": conflict.differences}
+            return None
+
+    change = common.attempt(act)
+    if change is not None:
+        common.flash("success", _said(raw_a, raw_b, verdict, change))
+
+
+def _undo_action(action_id: int, verdict: str) -> None:
+    common.attempt(lambda: undo_action(review.store, action_id, reviewer, review.protocol),
+                   done=lambda change: ("Merge undone" if verdict == "duplicate" else "Keep apart undone")
+                   + (f": {change.describe()}" if change.describe() else "") + "; the pair waits in the queue again.")
+
+
+def _undo_merge(work_id: int) -> None:
     common.attempt(lambda: undo_merge(review.store, work_id, reviewer, review.protocol),
-                   done=lambda created: f"Work #{work_id} split: its other records are works "
-                                        + ", ".join(f"#{w}" for w in created))
+                   done=lambda change: f"Latest merge into work #{work_id} undone: {change.describe()}.")
 
 
 with review.store.read() as conn:
     pairs = open_pairs(conn)
     verdicts = recent_verdicts(conn)
-    sizes = {v["work_id"]: work_size(conn, v["work_id"]) for v in verdicts if v["work_id"] is not None}
+
+conflict = st.session_state.get(CONFLICT_KEY)
+if conflict:
+    work_a, work_b = conflict["works"]
+    st.warning(f"Records {conflict['raw_a']} and {conflict['raw_b']} were not merged: works #{work_a} and "
+               f"#{work_b} were screened differently. Choose whose decisions stand (the other work's "
+               f"decisions stay in its history), or keep the records apart.")
+    for line in conflict["differences"]:
+        st.text(line)
+    cols = st.columns(3)
+    cols[0].button(f"Merge, keep #{work_a}'s decisions", key="conflict_keep_a", disabled=decide_pair is None,
+                   on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_a))
+    cols[1].button(f"Merge, keep #{work_b}'s decisions", key="conflict_keep_b", disabled=decide_pair is None,
+                   on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_b))
+    cols[2].button("Different works: keep apart", key="conflict_apart", disabled=decide_pair is None,
+                   on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "distinct"))
 
 if not pairs:
     st.success("No uncertain pairs are waiting.")
@@ -42,11 +82,11 @@ else:
     st.caption(f"{len(pairs)} pair(s) waiting · similarity {pair.score:.2f} · {md_escape(pair.reason)}")
     st.html(pair_table_html(pair))
     cols = st.columns(3)
-    disabled = resolve_pair is None
+    disabled = decide_pair is None
     cols[0].button("Same work: merge", key="pair_merge", shortcut="D", type="primary", disabled=disabled,
-                   on_click=_resolve, args=(pair, "duplicate"), width="stretch")
+                   on_click=_resolve, args=(pair.raw_a, pair.raw_b, "duplicate"), width="stretch")
     cols[1].button("Different works: keep apart", key="pair_apart", shortcut="K", disabled=disabled,
-                   on_click=_resolve, args=(pair, "distinct"), width="stretch")
+                   on_click=_resolve, args=(pair.raw_a, pair.raw_b, "distinct"), width="stretch")
     st.caption("Keyboard: **D** duplicate (merge) · **K** keep apart")
 
 st.subheader("Recent decisions on pairs")
@@ -54,15 +94,18 @@ if not verdicts:
     st.caption("None yet.")
 for v in verdicts[:10]:
     cols = st.columns([4, 1])
-    cols[0].text(f"Records {v['raw_a']} and {v['raw_b']}: {v['verdict']} ({v['reviewer']}, {v['decided_at'][:16]})")
-    if v["verdict"] == "duplicate" and undo_merge is not None and sizes.get(v["work_id"], 0) > 1:
-        cols[1].button("Undo merge", key=f"undo_{v['id']}", on_click=_undo, args=(v["work_id"],),
-                       help=f"Split work #{v['work_id']} back into one work per record")
+    state = " · undone" if v["undone_at"] else ""
+    cols[0].text(f"Records {v['raw_a']} and {v['raw_b']}: {v['verdict']} ({v['reviewer']}, "
+                 f"{v['decided_at'][:16]}){state}")
+    if v["action_id"] is not None and not v["undone_at"] and undo_action is not None:
+        label = "Undo merge" if v["verdict"] == "duplicate" else "Undo keep apart"
+        cols[1].button(label, key=f"undo_{v['id']}", on_click=_undo_action, args=(v["action_id"], v["verdict"]),
+                       help="Put the works back exactly as they were before this decision")
 
 if undo_merge is not None:
-    with st.expander("Split a work back into its records"):
+    with st.expander("Undo the latest merge into a work"):
         with st.form("split_form", border=False):
             target = st.number_input("Work number", min_value=1, step=1, value=None, key="split_work")
-            if st.form_submit_button("Split") and target:
-                _undo(int(target))
+            if st.form_submit_button("Undo merge") and target:
+                _undo_merge(int(target))
                 st.rerun()

@@ -25,7 +25,7 @@ st.subheader("Progress")
 cols = st.columns(len(progresses))
 for col, p in zip(cols, progresses):
     col.metric(f"Stage {p.stage}: {protocol.stage(p.stage).label}", f"{p.decided} / {p.eligible}",
-               help=f"{p.pending} works still open")
+               help=f"{p.pending} works not yet screened, {p.maybe} maybe (awaiting a decision)")
     col.progress(p.share)
 st.dataframe(progress_rows(progresses), hide_index=True)
 

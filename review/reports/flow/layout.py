@@ -190,7 +190,7 @@ def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], languag
     if flow.undeduplicated:
         removed.append((lab["not_deduplicated"].format(n=flow.undeduplicated), 1))
 
-    screened = flow.unique - auto
+    screened = flow.screened  # unique works less the rule exclusions: Table 3.1's first total too
     not_retrieved, s2_reasons = _split_not_retrieved(s2)
     sought = s1.included
     assessed = sought - not_retrieved

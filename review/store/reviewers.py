@@ -1,0 +1,29 @@
+"""Queries on ``reviewers``: the people known to a review."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from review.errors import ReviewError
+from review.store import schema
+from review.timeutil import now_iso
+from review.vocabulary import RESERVED_NAMES
+
+
+def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool:
+    """Add a reviewer the first time their name is seen; True when added."""
+    name = (name or "").strip()
+    if not name:
+        raise ReviewError("a decision needs a reviewer name")
+    if name.casefold() in RESERVED_NAMES:
+        raise ReviewError(f"'{name}' is reserved for decisions made by rules "
+                          f"({', '.join(RESERVED_NAMES)}); a person needs their own name")
+    exists = conn.execute(select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first()
+    if exists:
+        return False
+    conn.execute(schema.reviewers.insert().values(name=name, role=role, added_at=now_iso()))
+    return True
+
+
+def reviewer_names(conn: Connection) -> list[str]:
+    return list(conn.execute(select(schema.reviewers.c.name).order_by(schema.reviewers.c.name)).scalars())
