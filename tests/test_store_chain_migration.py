@@ -32,7 +32,9 @@ def test_a_store_from_the_previous_version_is_sealed_on_upgrade(review_dir, stor
     path = review_dir / "review.sqlite"
     _as_previous_version(path)
     conn = sqlite3.connect(path)
-    conn.execute("INSERT OR REPLACE INTO decisions SELECT * FROM decisions WHERE id = 1")  # the old hole
+    conn.execute("INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
+                 "automatic, basis, created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'reviewer', 'then')"
+                 )  # the old hole
     conn.commit()
     conn.close()
 
@@ -42,7 +44,8 @@ def test_a_store_from_the_previous_version_is_sealed_on_upgrade(review_dir, stor
     assert conn.execute("SELECT count(*) FROM decisions WHERE row_hash IS NULL").fetchone()[0] == 0
     assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        conn.execute("INSERT OR REPLACE INTO decisions SELECT * FROM decisions WHERE id = 2")
+        conn.execute("INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
+                     "automatic, created_at) VALUES (2, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'now')")
     conn.close()
 
 
