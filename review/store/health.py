@@ -9,6 +9,7 @@ a user becomes one sentence saying what happened, that nothing was stored, and w
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect
@@ -18,6 +19,7 @@ from review.errors import StoreError
 from review.store import chain, migrations, schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+NEW_FILE_GRACE = 1.0  # seconds an empty store file may take to get its header from the program creating it
 RESTORE = ("restore the last backup made with 'review backup DIR FILE' (stop every program using the review, "
            "delete review.sqlite-wal and review.sqlite-shm, copy the backup to review.sqlite; "
            "docs/reliability.md), or on PostgreSQL the last pg_dump")
@@ -44,11 +46,18 @@ def check_file(path: Path | None) -> None:
         return
     if not path.is_file():
         raise DamagedStore(f"{path} is not a regular file; the review store must be a SQLite file")
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    # Another program creating this store right now leaves it empty for the few milliseconds between
+    # creating the file and writing its header (WAL mode writes it at once); wait that out first.
+    deadline = time.monotonic() + NEW_FILE_GRACE
+    while True:
+        try:
+            with open(path, "rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        if header or time.monotonic() >= deadline:
+            break
+        time.sleep(0.05)
     if not header:
         raise DamagedStore(f"{path} is empty (0 bytes): it is not a new review but a store whose contents "
                            f"were lost (a full disk or an interrupted copy); nothing was written. To go on, "
