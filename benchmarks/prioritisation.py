@@ -33,8 +33,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from screening.prioritise.model import CANDIDATES, DEFAULT_SETTINGS, Features, settings_named  # noqa: E402
-from screening.prioritise.simulate import (batch_size, prior_knowledge, random_order,  # noqa: E402
-                                           recall_after, simulate, wss)
+from screening.prioritise.cold_start import ProtocolTerms, protocol_scores  # noqa: E402
+from screening.prioritise.simulate import (batch_size, first_labels, prior_knowledge,  # noqa: E402
+                                           random_order, recall_after, simulate, wss)
+from screening.prioritise.stopping import DEFAULT_RECALL_TARGET  # noqa: E402
+
+PROTOCOLS = REPO / "benchmarks" / "prioritisation_protocols.toml"
+COLD_START_SHARE = 0.05
 
 VENV = REPO / "benchmarks" / ".venvs" / "asreview"
 DRIVER = REPO / "benchmarks" / "prioritisation_asreview_driver.py"
@@ -80,15 +85,16 @@ def run_asreview(python: Path, csv: Path, prior: list[int], batch: int) -> dict:
     return json.loads(done.stdout)
 
 
-def run_set(path: Path, args, python: Path | None) -> dict[str, dict]:
+def run_set(path: Path, args, python: Path | None, terms: ProtocolTerms | None = None) -> dict[str, dict]:
     """Metrics per method for one set, averaged over the prior seeds."""
     texts, labels = load(path)
     n = len(labels)
     batch = batch_size(n)
     rows: dict[str, dict[str, list]] = {}
 
-    def add(method: str, order, seconds=None, stop=None):
-        row = rows.setdefault(method, {"wss": [], "r10": [], "sec": [], "stop_recall": [], "stop_share": []})
+    def add(method: str, order, seconds=None, stop=None, criterion=None):
+        row = rows.setdefault(method, {"wss": [], "r10": [], "sec": [], "stop_recall": [], "stop_share": [],
+                                       "crit_recall": [], "crit_saved": [], "crit_met": []})
         row["wss"].append(wss(order, labels))
         row["r10"].append(recall_after(order, labels, 0.10))
         if seconds is not None:
@@ -96,6 +102,12 @@ def run_set(path: Path, args, python: Path | None) -> dict[str, dict]:
         if stop is not None:
             row["stop_recall"].append(labels[order[:stop]].sum() / labels.sum())
             row["stop_share"].append(stop / n)
+        if criterion is not None:
+            recall = labels[order[:criterion]].sum() / labels.sum()
+            row["crit_recall"].append(recall)
+            row["crit_saved"].append(1 - criterion / n)
+            row["crit_met"].append(float(recall >= DEFAULT_RECALL_TARGET))
+            CRITERION_RUNS.append((path.stem, seed, recall, 1 - criterion / n))
 
     for seed in range(args.seeds):
         prior = prior_knowledge(labels, seed)
@@ -107,14 +119,57 @@ def run_set(path: Path, args, python: Path | None) -> dict[str, dict]:
                               follow_stopping=not args.no_stopping)
             total = time.perf_counter() - started
             stop = None if args.no_stopping else (result.stop_at if result.stop_at is not None else n)
-            add(name, result.order, total / max(1, len(result.retrain_seconds)), stop)
+            criterion = None if args.no_stopping else (result.criterion_at if result.criterion_at is not None else n)
+            add(name, result.order, total / max(1, len(result.retrain_seconds)), stop, criterion)
         for r in range(args.random_seeds):
             add("random", random_order(n, prior, 1000 * seed + r))
         if python is not None:
             out = run_asreview(python, path, prior, batch)
             order = out["order"] + [i for i in range(n) if i not in set(out["order"])]
             add(f"asreview ({out['model']})", order, out["seconds"] / max(1, out["retrains"]))
+    if terms is not None:
+        cold_start(path.stem, texts, labels, terms, args)
     return {m: {k: (statistics.mean(v) if v else None) for k, v in row.items()} for m, row in rows.items()}
+
+
+CRITERION_RUNS: list[tuple[str, int, float, float]] = []  # (set, seed, recall when it fired, share saved)
+COLD_START: dict[str, tuple[float, float]] = {}  # set -> (recall@5% protocol start, recall@5% random start)
+
+
+def load_protocols() -> dict[str, ProtocolTerms]:
+    import tomllib
+
+    data = tomllib.loads(PROTOCOLS.read_text(encoding="utf-8"))
+    design = tuple(tuple(g) for g in data.get("design", {}).get("groups", []))
+    found = {}
+    for name, entry in data["sets"].items():
+        groups = tuple(tuple(g) for g in entry["groups"])
+        if len(groups) == 1:  # a drug class alone: add the review design the Cohen reviews share
+            groups += design
+        found[name] = ProtocolTerms((groups,))
+    return found
+
+
+def cold_start(name: str, texts: list[str], labels: np.ndarray, terms: ProtocolTerms, args) -> None:
+    """Recall after the first 5 % screened: the protocol's order until the model can train, against
+    random order until then (the model takes over in both once an include and an exclude exist)."""
+    settings = DEFAULT_SETTINGS
+    matrix = Features(texts, settings).matrix
+    scores = np.asarray(protocol_scores(terms, texts))
+    limit = int(np.ceil(COLD_START_SHARE * len(labels)))
+    got = {"protocol": [], "random": []}
+    for seed in range(args.seeds):
+        shuffled = np.random.default_rng(seed).permutation(len(labels))
+        starts = {"protocol": shuffled[np.argsort(-scores[shuffled], kind="stable")], "random": shuffled}
+        for kind, start in starts.items():
+            head = first_labels(start, labels)
+            if len(head) >= limit:
+                order = list(start[:limit])
+            else:
+                order = simulate(matrix, labels, head, settings, batch_size(len(labels)),
+                                 follow_stopping=False, limit=limit).order
+            got[kind].append(recall_after(order, labels, COLD_START_SHARE))
+    COLD_START[name] = (statistics.mean(got["protocol"]), statistics.mean(got["random"]))
 
 
 def fmt(value, pattern="{:.3f}") -> str:
@@ -145,6 +200,31 @@ def markdown(results: dict[str, dict[str, dict]], methods: list[str]) -> str:
     return "\n".join(lines)
 
 
+def stopping_report() -> str:
+    if not CRITERION_RUNS:
+        return ""
+    lines = ["", f"Statistical stopping criterion (recall target {DEFAULT_RECALL_TARGET:.0%}, 95 % confidence), "
+             "per set and seed: recall when it first fired and the share of records left unscreened",
+             "", "| set | seed | recall at stop | work saved |", "|---|---|---|---|"]
+    lines += [f"| {name} | {seed} | {recall:.3f} | {saved:.1%} |" for name, seed, recall, saved in CRITERION_RUNS]
+    met = sum(1 for *_, recall, _saved in CRITERION_RUNS if recall >= DEFAULT_RECALL_TARGET)
+    lines.append(f"\nRuns reaching the target when the criterion fired: {met} of {len(CRITERION_RUNS)} "
+                 f"({met / len(CRITERION_RUNS):.1%}); mean work saved "
+                 f"{statistics.mean(saved for *_, saved in CRITERION_RUNS):.1%}.")
+    return "\n".join(lines)
+
+
+def cold_start_report() -> str:
+    if not COLD_START:
+        return ""
+    lines = ["", f"Cold start: recall after the first {COLD_START_SHARE:.0%} screened (model takes over after the "
+             "first include and exclude)", "", "| set | protocol order first | random order first |", "|---|---|---|"]
+    lines += [f"| {name} | {p:.3f} | {r:.3f} |" for name, (p, r) in COLD_START.items()]
+    lines.append(f"| mean | {statistics.mean(p for p, _ in COLD_START.values()):.3f} | "
+                 f"{statistics.mean(r for _, r in COLD_START.values()):.3f} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="benchmarks folder (default: ../shared/benchmarks or $REVIEW_BENCHMARKS_DIR)")
@@ -153,23 +233,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=1, help="prior-knowledge seeds per set (default 1)")
     parser.add_argument("--random-seeds", type=int, default=5, help="random orders per prior seed (default 5)")
     parser.add_argument("--skip-asreview", action="store_true")
+    parser.add_argument("--skip-cold-start", action="store_true", help="no protocol-ordered cold-start figures")
     parser.add_argument("--no-stopping", action="store_true",
                         help="stop each simulation once all relevant are found (faster; no stopping figures)")
     args = parser.parse_args(argv)
 
     python = None if args.skip_asreview else asreview_python()
+    protocols = load_protocols()
     results: dict[str, tuple] = {}
     methods: list[str] = list(args.models) + ["random"]
     started = time.perf_counter()
     for path in find_sets(data_dir(args.data), args.sets):
         _, labels = load(path)
-        per = run_set(path, args, python)
+        per = run_set(path, args, python, protocols.get(path.stem) if not args.skip_cold_start else None)
         for method in per:
             if method not in methods:
                 methods.append(method)
         results[path.stem] = (len(labels), int(labels.sum()), per)
         print(f"{path.stem}: " + ", ".join(f"{m} {v['wss']:.3f}" for m, v in per.items()), file=sys.stderr)
     print(markdown(results, methods))
+    print(stopping_report())
+    print(cold_start_report())
     print(f"\n{len(results)} sets, {args.seeds} prior seed(s), {args.random_seeds} random orders each; "
           f"retrain every max(1, ceil(n/200)) decisions; total {time.perf_counter() - started:.0f} s")
     return 0

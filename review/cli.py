@@ -25,6 +25,7 @@ COMMAND_MODULES: list[str] = [
     "review.commands.search",
     "review.commands.export",
     "review.commands.app",
+    "review.commands.stop",
 ]
 
 

@@ -90,6 +90,9 @@ class Protocol:
     report_language: str = "no"
     search: dict[str, Any] = field(default_factory=dict)
     join_review_versions: bool = True  # versions of one Cochrane review are one work ([dedup] in review.toml)
+    # The statistical stopping criterion for ranked screening ([stopping] in review.toml)
+    recall_target: float = 0.95
+    confidence: float = 0.95
     directory: Optional[Path] = None
 
     def family(self, family_id: str) -> Family:
@@ -147,6 +150,14 @@ def load_family(path: Path) -> Family:
     )
 
 
+def _share(table: dict, key: str, default: float, where: str) -> float:
+    """A share strictly between 0 and 1 (a recall target, a confidence), written as 0.95."""
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        raise ProtocolError(f"{where}: stopping.{key} must be a number between 0 and 1 (e.g. 0.95), not {value!r}")
+    return float(value)
+
+
 def load_protocol(review_dir: Path) -> Protocol:
     review_dir = Path(review_dir)
     path = review_dir / "review.toml"
@@ -191,7 +202,11 @@ def load_protocol(review_dir: Path) -> Protocol:
     join_versions = data.get("dedup", {}).get("join_review_versions", True)
     if not isinstance(join_versions, bool):
         raise ProtocolError(f"{where}: dedup.join_review_versions must be true or false, not {join_versions!r}")
+    stopping = data.get("stopping", {})
+    recall_target = _share(stopping, "recall_target", 0.95, where)
+    confidence = _share(stopping, "confidence", 0.95, where)
     return Protocol(
+        recall_target=recall_target, confidence=confidence,
         title=_require(data, "title", where), year_from=int(years[0]), year_to=int(years[1]), stages=sorted(
             stages, key=lambda s: s.number), quality_criteria=criteria, quality_rule=rule,
         reviewers=list(team.get("reviewers", [])), lead=team.get("lead"), families=families,

@@ -12,6 +12,7 @@ from review.protocol import Protocol
 from review.store import Store, schema
 from screening.decisions import latest_final
 from screening.flowtypes import FamilyCount, Flow, StageCount
+from screening.stopping import stopped_rounds
 from screening.works import active_work_ids
 
 NO_REASON = "No reason given"
@@ -58,6 +59,7 @@ def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[i
                 count.maybe += 1
         count.screened = len(final)
         count.pending = len(in_stage) - len(final)
+        _move_stopped(conn, count, in_stage - set(final))
         count.excluded_by_reason = dict(reasons.most_common())
         stages[stage.number] = count
         in_stage = {w for w, row in final.items() if row["decision"] == "include"}
@@ -85,6 +87,19 @@ def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[i
     return flow
 
 
+def _move_stopped(conn: Connection, count: StageCount, undecided: set[int]) -> None:
+    """Works left undecided in a round where the team stopped screening this stage are not awaiting a
+    decision: no person will screen them, and the diagram shows them in a box of their own."""
+    rounds = stopped_rounds(conn, count.number)
+    if not rounds or not undecided:
+        return
+    w = schema.works
+    stopped = conn.execute(select(func.count()).select_from(w)
+                           .where(w.c.id.in_(undecided), w.c.round_id.in_(rounds))).scalar_one()
+    count.not_screened_stopped = stopped
+    count.pending -= stopped
+
+
 def compute_flow(store: Store, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
     with store.read() as conn:
         return compute_flow_conn(conn, protocol, round_id)
@@ -102,7 +117,8 @@ def status_dict(flow: Flow) -> dict:
         "stages": {str(n): {"label": s.label, "screened": s.screened, "included": s.included,
                             "excluded": s.excluded, "maybe": s.maybe, "pending": s.pending,
                             "excluded_by_reason": s.excluded_by_reason,
-                            "excluded_automatically": s.excluded_automatically}
+                            "excluded_automatically": s.excluded_automatically,
+                            "not_screened_stopped": s.not_screened_stopped}
                    for n, s in flow.stages.items()},
         "families": {f.family: {"label": f.label, "unique": f.unique, **{str(n): v for n, v in f.passed.items()}}
                      for f in flow.families},

@@ -15,6 +15,7 @@ class StageCount:
     excluded: int = 0
     maybe: int = 0  # final "maybe": still undecided, does not pass
     pending: int = 0  # works eligible for this stage without a final decision
+    not_screened_stopped: int = 0  # works no person screened because the team stopped (stopping rule)
     excluded_by_reason: dict[str, int] = field(default_factory=dict)  # reason -> works
     excluded_automatically: int = 0  # by a protocol rule (student thesis, outside the years)
 

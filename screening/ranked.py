@@ -21,7 +21,8 @@ class RankedQueue:
     mode_used: str  # "ranked", or what the prioritiser fell back to
     note: str  # why it fell back ("" when ranked)
     expected_remaining: Optional[float]  # relevant works expected among the unscreened
-    stopping: str = ""  # the prioritiser's stopping advice, as a sentence
+    stopping: str = ""  # the heuristic stopping hint, as a sentence
+    recall_test: Optional[object] = None  # screening.prioritise.stopping.RecallTest: the stopping criterion
 
 
 def prioritiser_available() -> bool:
@@ -61,15 +62,21 @@ def ranked_queue(conn: Connection, round_id: Optional[int] = None) -> Optional[R
     return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining)
 
 
-def background_ranker(conn: Connection, round_id: Optional[int] = None):
+def background_ranker(conn: Connection, round_id: Optional[int] = None, protocol=None):
     """A ranker that retrains in a worker thread (``screening.prioritise.background``), for one set
-    of stage-1 works; None without the prioritiser. The caller keeps it and closes it."""
+    of stage-1 works; None without the prioritiser. The caller keeps it and closes it. With the
+    ``protocol``, the queue starts in the protocol's order (cold start) and the stopping criterion uses
+    its recall target and confidence."""
     try:
         from screening.prioritise.background import BackgroundRanker
+        from screening.prioritise.cold_start import ProtocolTerms
     except ImportError:
         return None
     work_ids, texts = _inputs(conn, round_id)
-    return BackgroundRanker(work_ids, texts)
+    if protocol is None:
+        return BackgroundRanker(work_ids, texts)
+    return BackgroundRanker(work_ids, texts, protocol_terms=ProtocolTerms.from_protocol(protocol),
+                            recall_target=protocol.recall_target, confidence=protocol.confidence)
 
 
 def ranked_from(conn: Connection, ranker) -> RankedQueue:
@@ -79,7 +86,8 @@ def ranked_from(conn: Connection, ranker) -> RankedQueue:
     labelled = {k: v for k, v in labels(conn).items() if k in known}
     order, info = ranker.next_work(labelled, "ranked", history=list(labelled))
     advice = getattr(info.stopping, "message", "") if getattr(info, "stopping", None) else ""
-    return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining, advice)
+    return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining, advice,
+                       getattr(info, "recall_test", None))
 
 
 def works_signature(conn: Connection) -> tuple[int, int]:

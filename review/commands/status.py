@@ -28,7 +28,9 @@ def format_flow(flow) -> str:
         lines.append(f"Not yet deduplicated: {flow.undeduplicated} records (run review dedup)")
     for stage in flow.stages.values():
         lines.append(f"Stage {stage.number} ({stage.label}): {stage.screened} screened, {stage.included} included, "
-                     f"{stage.excluded} excluded, {stage.maybe} maybe, {stage.pending} pending")
+                     f"{stage.excluded} excluded, {stage.maybe} maybe, {stage.pending} pending"
+                     + (f", {stage.not_screened_stopped} not screened (screening stopped)"
+                        if stage.not_screened_stopped else ""))
         for reason, n in stage.excluded_by_reason.items():
             lines.append(f"    excluded: {reason}: {n}")
     lines.append("Families: " + "; ".join(

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from review.errors import ReviewError
 from review.protocol import Protocol
-from review.reports import appendix, collect, included, listings
+from review.reports import appendix, collect, included, listings, methods
 from review.reports.flow.draw import write_flow
 from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
@@ -74,6 +74,9 @@ class ExportData:
     def decisions(self) -> list[collect.DecisionRow]:
         return self._read(collect.collect_decisions, self.protocol, self.viewer)
 
+    def screening_methods(self) -> methods.ScreeningMethods:
+        return self._read(methods.collect_screening_methods, self.protocol)
+
 
 Writer = Callable[[ExportData, Path], None]
 
@@ -115,6 +118,10 @@ EXPORTS: dict[str, dict[str, Writer]] = {
     "raw": _tabular(lambda d: listings.raw_table(d.raw()), excel=False, sheet="Raw records"),
     "works": _tabular(lambda d: listings.works_table(d.screening_works()), excel=False, sheet="Works"),
     "decisions": _tabular(lambda d: listings.decisions_table(d.decisions()), excel=False, sheet="Decisions"),
+    "screening-methods": {
+        ".md": lambda d, p: methods.write_methods_markdown(d.screening_methods(), d.protocol, p),
+        ".docx": lambda d, p: methods.write_methods_docx(d.screening_methods(), d.protocol, p),
+    },
 }
 
 

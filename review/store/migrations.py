@@ -49,6 +49,12 @@ def _forbid_changes(conn: Connection, table: str) -> None:
             f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()"))
 
 
+def _stopping_decisions(conn: Connection) -> None:
+    """When and why a team stopped screening a stage (ranked screening's stopping rule)."""
+    schema.stopping_decisions.create(conn)
+    _forbid_changes(conn, "stopping_decisions")
+
+
 def _add_synthetic_marks(conn: Connection) -> None:
     """Raw records and works carry the synthetic stand-in mark (review.synthetic); older stores read it
     back from each record's fields as imported."""
@@ -73,6 +79,7 @@ def _add_synthetic_marks(conn: Connection) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
+    _stopping_decisions,
     _add_synthetic_marks,
 ]
 LATEST = len(MIGRATIONS)

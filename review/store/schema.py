@@ -232,4 +232,23 @@ attachments = Table(
     CheckConstraint("kind IN ('url', 'file')", name="attachment_kind"),
 )
 
-APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts")
+stopping_decisions = Table(
+    "stopping_decisions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("stage", Integer, nullable=False),
+    Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),
+    Column("basis", String(20), nullable=False),  # "criterion": the statistical test; "reviewers": their call
+    Column("statement", Text, nullable=False),  # the test's sentence at the time, as the report quotes it
+    Column("p_value", Float),
+    Column("recall_target", Float),
+    Column("confidence", Float),
+    Column("screened", Integer, nullable=False),  # works with a final decision by people when it was made
+    Column("unscreened", Integer, nullable=False),  # works left without one
+    Column("note", Text),
+    Column("decided_by", String(200), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint("stage IN (1, 2, 3)", name="stop_stage"),
+    CheckConstraint("basis IN ('criterion', 'reviewers')", name="stop_basis"),
+)
+
+APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions")

@@ -2,7 +2,8 @@
 
 ``order_candidates`` is what the screening queue calls. Ranked order needs at least
 ``MIN_INCLUDES`` includes and ``MIN_EXCLUDES`` excludes among the decisions so far; until then it
-falls back to random order and says so in ``QueueInfo``. The mode actually used is meant to be
+orders by the protocol's own terms when the caller gives their scores (``cold_start``, mode
+"protocol"), else falls back to random order, and says so in ``QueueInfo``. The mode actually used is meant to be
 stored with each decision (``decisions.order_mode``), so a report can tell which records were
 screened in which order. Model details: ``screening.prioritise.model``; stopping advice:
 ``screening.prioritise.stopping``; retraining off the request path: ``screening.prioritise.background``.
@@ -18,14 +19,18 @@ import numpy as np
 
 from screening.prioritise.model import (DEFAULT_SETTINGS, Features, ModelSettings, calibrated_probabilities,
                                        rank, score_matrix)
-from screening.prioritise.stopping import StoppingAdvice, estimate_relevant_remaining, stopping_advice
+from screening.prioritise.stopping import (DEFAULT_CONFIDENCE, DEFAULT_RECALL_TARGET, RecallTest, StoppingAdvice,
+                                           estimate_relevant_remaining, recall_stopping_test, stopping_advice)
 
-ORDER_MODES = ("random", "ranked", "import")  # the values of decisions.order_mode
+ORDER_MODES = ("random", "ranked", "import")  # what a reviewer may ask for
+# What decisions.order_mode may record: the modes above, plus "protocol" for the cold start that ranked
+# order uses before the model can train.
+ORDERS_USED = ORDER_MODES + ("protocol",)
 MIN_INCLUDES = 1  # a model needs an example of each class; one of each is enough to start,
 MIN_EXCLUDES = 1  # and the ranking improves with every decision after that
 
-__all__ = ["ORDER_MODES", "MIN_INCLUDES", "MIN_EXCLUDES", "QueueInfo", "order_candidates", "rank",
-           "estimate_relevant_remaining", "stopping_advice"]
+__all__ = ["ORDER_MODES", "ORDERS_USED", "MIN_INCLUDES", "MIN_EXCLUDES", "QueueInfo", "order_candidates", "rank",
+           "estimate_relevant_remaining", "stopping_advice", "recall_stopping_test", "RecallTest"]
 
 
 @dataclass
@@ -36,8 +41,9 @@ class QueueInfo:
     n_labelled: int
     n_includes: int
     expected_remaining: Optional[float]  # relevant records expected among the unscreened
-    stopping: StoppingAdvice
+    stopping: StoppingAdvice  # the heuristic hint
     scores: dict = field(default_factory=dict)  # work id -> probability of relevance (ranked only)
+    recall_test: Optional[RecallTest] = None  # the statistical stopping criterion over the decisions so far
 
 
 def ready_for_ranking(labelled: Mapping[Hashable, int]) -> bool:
@@ -72,7 +78,10 @@ def random_order(work_ids: Sequence, seed: int) -> list:
 def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping[Hashable, int],
                      mode: str = "ranked", *, history: Optional[Sequence] = None, seed: int = 0,
                      settings: ModelSettings | None = None,
-                     features: Features | None = None) -> tuple[list, QueueInfo]:
+                     features: Features | None = None,
+                     prior_scores: Optional[Sequence[float]] = None,
+                     recall_target: float = DEFAULT_RECALL_TARGET,
+                     confidence: float = DEFAULT_CONFIDENCE) -> tuple[list, QueueInfo]:
     """Undecided works in screening order, plus what the UI shows beside the queue.
 
     ``work_ids``/``texts``: every work in stage 1 (decided or not), texts as title + abstract.
@@ -80,6 +89,8 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
     out. ``history``: decided work ids in the order the decisions were made (default: the order of
     ``labelled``), used for the run of exclusions in the stopping advice. ``features``: a
     ``Features`` built for exactly ``texts`` (saves refitting TF-IDF on every call).
+    ``prior_scores``: the protocol's score of each text (``cold_start.protocol_scores``), used for the
+    order until the model can train. ``recall_target``/``confidence``: the stopping criterion's.
     """
     _check(work_ids, texts, labelled, mode)
     settings = settings or (features.settings if features is not None else DEFAULT_SETTINGS)
@@ -89,9 +100,14 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
     undecided_idx = [i for i, w in enumerate(work_ids) if w not in labelled]
     mode_used, reason = mode, ""
     if mode == "ranked" and not ready_for_ranking(labelled):
-        mode_used = "random"
-        reason = (f"ranking starts after at least {MIN_INCLUDES} include(s) and {MIN_EXCLUDES} exclude(s); "
-                  f"so far {n_includes} and {len(labelled) - n_includes}")
+        if prior_scores is not None and len(prior_scores) != len(work_ids):
+            raise ValueError("prior_scores and work_ids differ in length")
+        cold_start = prior_scores is not None and any(
+            prior_scores[i] > 0 for i, w in enumerate(work_ids) if w not in labelled)
+        mode_used = "protocol" if cold_start else "random"
+        reason = (f"the model starts after at least {MIN_INCLUDES} include(s) and {MIN_EXCLUDES} exclude(s) "
+                  f"(so far {n_includes} and {len(labelled) - n_includes}); until then "
+                  + ("works matching the protocol's search terms come first" if cold_start else "random order"))
     if mode == "ranked" and not undecided_idx:
         mode_used, reason = "import", "nothing left to screen"
 
@@ -112,6 +128,13 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
         probs = calibrated_probabilities(x_labelled, y, x_undecided, settings, raw=raw)
         scores = {work_ids[undecided_idx[k]]: float(probs[k]) for k in range(len(undecided_idx))}
         expected = estimate_relevant_remaining(probs)
+    elif mode_used == "protocol":
+        assert prior_scores is not None
+        score_of = dict(zip(work_ids, prior_scores))
+        # Ties (often many works with no term at all) keep the random order, not the file's.
+        ordered = sorted((w for w in random_order(work_ids, seed) if w not in labelled),
+                         key=lambda w: -score_of[w])
+        expected = None
     else:
         pool = random_order(work_ids, seed) if mode_used == "random" else list(work_ids)
         ordered = [w for w in pool if w not in labelled]
@@ -120,5 +143,6 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
         expected = (n_includes / len(labelled) * len(ordered)
                     if mode_used == "random" and labelled else None)
     advice = stopping_advice(history_labels, len(work_ids), expected)
-    info = QueueInfo(mode, mode_used, reason, len(labelled), n_includes, expected, advice, scores)
+    test = recall_stopping_test(history_labels, len(work_ids), recall_target, confidence)
+    info = QueueInfo(mode, mode_used, reason, len(labelled), n_includes, expected, advice, scores, test)
     return ordered, info

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Callable, Hashable, Mapping, Optional, Sequence
 
 from screening.prioritise import QueueInfo, order_candidates
+from screening.prioritise.cold_start import ProtocolTerms, protocol_scores
+from screening.prioritise.stopping import DEFAULT_CONFIDENCE, DEFAULT_RECALL_TARGET
 from screening.prioritise.model import DEFAULT_SETTINGS, Features, ModelSettings
 
 log = logging.getLogger(__name__)
@@ -33,11 +35,16 @@ class BackgroundRanker:
     """One per stage-1 work set; make a new one when works are added (a new import)."""
 
     def __init__(self, work_ids: Sequence, texts: Sequence[str], *, settings: ModelSettings | None = None,
-                 seed: int = 0, order_fn: Callable = order_candidates):
+                 seed: int = 0, order_fn: Callable = order_candidates,
+                 protocol_terms: Optional[ProtocolTerms] = None,
+                 recall_target: float = DEFAULT_RECALL_TARGET, confidence: float = DEFAULT_CONFIDENCE):
         self.work_ids = list(work_ids)
         self.texts = list(texts)
         self.settings = settings or DEFAULT_SETTINGS
         self.seed = seed
+        self.protocol_terms = protocol_terms  # for the cold start, scored in the worker thread
+        self._prior_scores: Optional[list[float]] = None
+        self.recall_target, self.confidence = recall_target, confidence
         self._order_fn = order_fn
         self._features: Optional[Features] = None
         self._lock = threading.Lock()
@@ -129,11 +136,14 @@ class BackgroundRanker:
                     self._wake.notify_all()
 
     def _rank(self, labelled: dict, history: Optional[list]) -> Ranking:
-        kwargs = {}
+        kwargs: dict = {}
         if self._order_fn is order_candidates:
             if self._features is None:
                 self._features = Features(self.texts, self.settings)
-            kwargs = {"features": self._features, "settings": self.settings}
+            if self._prior_scores is None and self.protocol_terms is not None:
+                self._prior_scores = protocol_scores(self.protocol_terms, self.texts)
+            kwargs = {"features": self._features, "settings": self.settings, "prior_scores": self._prior_scores,
+                      "recall_target": self.recall_target, "confidence": self.confidence}
         ordered, info = self._order_fn(self.work_ids, self.texts, labelled, "ranked",
                                        history=history, seed=self.seed, **kwargs)
         return Ranking(ordered, info, labelled, time.monotonic())

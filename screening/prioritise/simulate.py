@@ -15,7 +15,7 @@ import numpy as np
 
 from screening.prioritise.model import ModelSettings, calibrated_probabilities, score_matrix
 from screening.prioritise.stopping import (consecutive_exclusions, estimate_relevant_remaining,
-                                           exclusion_run_needed, stopping_advice)
+                                           exclusion_run_needed, recall_stopping_test, stopping_advice)
 
 
 def batch_size(n_records: int) -> int:
@@ -53,6 +53,20 @@ def prior_knowledge(labels: np.ndarray, seed: int, n_include: int = 1, n_exclude
     return [int(i) for i in includes] + [int(i) for i in excludes]
 
 
+def first_labels(start_order: Sequence[int], labels: np.ndarray) -> list[int]:
+    """The head of ``start_order`` up to and including the first include and the first exclude: what a
+    team screens before the model can train (the rest of the queue then follows the model)."""
+    labels = np.asarray(labels)
+    head: list[int] = []
+    seen: set[int] = set()
+    for index in start_order:
+        head.append(int(index))
+        seen.add(int(labels[index]))
+        if seen == {0, 1}:
+            break
+    return head
+
+
 def random_order(n_records: int, prior: Sequence[int], seed: int) -> list[int]:
     rest = np.setdiff1d(np.arange(n_records), np.asarray(prior, dtype=int))
     return list(prior) + [int(i) for i in np.random.default_rng(seed).permutation(rest)]
@@ -62,15 +76,17 @@ def random_order(n_records: int, prior: Sequence[int], seed: int) -> list[int]:
 class Simulation:
     order: list[int]  # record positions in the order they were screened
     retrain_seconds: list[float] = field(default_factory=list)
-    stop_at: int | None = None  # records screened when the stopping advice first said stop
+    stop_at: int | None = None  # records screened when the heuristic hint first said stop
+    criterion_at: int | None = None  # records screened when the statistical criterion was first met
 
 
 def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSettings,
-             batch: int | None = None, follow_stopping: bool = True) -> Simulation:
+             batch: int | None = None, follow_stopping: bool = True, limit: int | None = None) -> Simulation:
     """Screen in model order, retraining after every ``batch`` decisions.
 
-    Runs until every relevant record is found and, with ``follow_stopping``, until the stopping
-    advice fires too (so its recall and effort can be measured), or the set is exhausted.
+    Runs until every relevant record is found and, with ``follow_stopping``, until both the heuristic
+    hint and the statistical criterion have fired (so their recall and effort can be measured), or the
+    set is exhausted. ``limit``: stop once this many records are screened (for early-recall figures).
     """
     labels = np.asarray(labels, dtype=int)
     n, n_relevant = len(labels), int(labels.sum())
@@ -81,9 +97,20 @@ def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSe
     result = Simulation(order=order)
     found = int(labels[order].sum())
     needed = exclusion_run_needed(n)
-    while pool.any():
-        if found == n_relevant and (not follow_stopping or result.stop_at is not None):
+    while pool.any() and (limit is None or len(order) < limit):
+        if follow_stopping and result.criterion_at is None and \
+                recall_stopping_test(labels[order], n).reached:
+            result.criterion_at = len(order)
+        stopped = result.stop_at is not None and result.criterion_at is not None
+        if found == n_relevant and (not follow_stopping or stopped):
             break
+        if found == n_relevant and result.stop_at is not None:
+            # Only the criterion is left to fire, and it reads labels alone: every record left is
+            # irrelevant, so the order of the rest does not matter and no model is needed.
+            for index in np.nonzero(pool)[0][:batch]:
+                order.append(int(index))
+                pool[index] = False
+            continue
         started = time.perf_counter()
         pool_idx = np.nonzero(pool)[0]
         x_labelled, y, x_pool = matrix[order], labels[order], matrix[pool_idx]
@@ -95,8 +122,6 @@ def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSe
                 calibrated_probabilities(x_labelled, y, x_pool, settings, raw=scores))
             if stopping_advice(y.tolist(), n, expected).stop:
                 result.stop_at = len(order)
-                if found == n_relevant:
-                    break
         for rank_pos in np.argsort(-scores, kind="stable")[:batch]:
             index = int(pool_idx[rank_pos])
             order.append(index)

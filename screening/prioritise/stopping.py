@@ -1,4 +1,14 @@
-"""When may a reviewer stop screening a ranked queue? A heuristic, shown as advice only.
+"""When may a reviewer stop screening a ranked queue?
+
+Two answers, kept apart because only one of them is a statement a methods section can make:
+
+* ``recall_stopping_test``: the statistical criterion of Callaghan and Müller-Hansen (2020). It tests
+  the null hypothesis "recall is below the target" from the most recent decisions and says when it can
+  be rejected at the chosen confidence. This is the stopping rule; its statement goes into the report.
+* ``stopping_advice``: a heuristic **hint** (a long run of exclusions plus the model's estimate of what
+  is left), shown beside the test and never reported as a criterion.
+
+The heuristic, in more detail:
 
 The idea (used widely with active-learning screening tools, e.g. the "data-driven" rule
 in the ASReview community and the SAFE procedure of Boetje & van de Schoot, 2024) is that once
@@ -18,6 +28,74 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
+
+DEFAULT_RECALL_TARGET = 0.95
+DEFAULT_CONFIDENCE = 0.95
+
+
+@dataclass(frozen=True)
+class RecallTest:
+    """The outcome of the hypergeometric test after a sequence of decisions."""
+
+    p_value: float  # for "recall is below the target"; 1.0 when nothing could be tested yet
+    recall_target: float
+    confidence: float
+    screened: int
+    relevant_found: int
+    total: int
+    sample_size: int  # how many of the latest decisions formed the sample that gave ``p_value``
+
+    @property
+    def reached(self) -> bool:
+        return self.p_value < 1 - self.confidence
+
+    def statement(self) -> str:
+        """One sentence for the screen and the methods section."""
+        target, conf = f"{self.recall_target:.0%}", f"{self.confidence:.0%}"
+        if self.reached:
+            return (f"The recall target of {target} was reached at {conf} confidence (hypergeometric stopping "
+                    f"test, p = {self.p_value:.3f}) after {self.screened} of {self.total} records were screened "
+                    f"and {self.relevant_found} relevant records found.")
+        return (f"Recall of {target} cannot yet be claimed at {conf} confidence: p = {self.p_value:.3f} for "
+                f"\"recall is below {target}\" after {self.screened} of {self.total} records "
+                f"({self.relevant_found} relevant found); keep screening.")
+
+
+def recall_stopping_test(history: Sequence[int], total: int, recall_target: float = DEFAULT_RECALL_TARGET,
+                         confidence: float = DEFAULT_CONFIDENCE) -> RecallTest:
+    """Callaghan and Müller-Hansen's (2020) test of H0 "recall < target", our own implementation.
+
+    ``history`` holds 1 (relevant) or 0 for the screened records in the order they were screened;
+    ``total`` is the number of records in the set. For each n, the last n screened records are taken as
+    a sample drawn at random from the "urn" they came from (those n plus every unscreened record). If
+    recall were below the target, the urn would hold at least ``K = floor(found / target - found_before)
+    + 1`` relevant records, where ``found_before`` are those found before the sample. The p-value for
+    that n is the probability of drawing at most the relevant records actually seen in the sample from
+    such an urn (the hypergeometric CDF). The test reports the smallest p over all n, as the authors do.
+    The sample is only random if the ranking has stopped finding anything the model prefers, which is
+    why the test is meant for the tail of a ranked screening (and holds trivially for random order).
+    """
+    from scipy.stats import hypergeom  # scipy loads slowly; only a stopping check needs it
+
+    if not 0 < recall_target < 1 or not 0 < confidence < 1:
+        raise ValueError("recall_target and confidence must lie strictly between 0 and 1")
+    labels = np.asarray(history, dtype=int)
+    screened = int(labels.size)
+    if screened > total:
+        raise ValueError("more records screened than the set holds")
+    found = int(labels.sum())
+    best_p, best_n = 1.0, 0
+    if screened and found:
+        n = np.arange(1, screened + 1)  # every sample size at once: one vectorised CDF call
+        k = np.cumsum(labels[::-1])  # relevant among the last n
+        urn = total - (screened - n)
+        needed = np.floor(found / recall_target - (found - k)) + 1
+        # An urn that cannot hold that many relevant records refutes "recall < target" outright.
+        p_values = np.where(needed > urn, 0.0, hypergeom.cdf(k, urn, np.minimum(needed, urn), n))
+        best = int(np.argmin(p_values))
+        if p_values[best] < 1.0:
+            best_p, best_n = float(p_values[best]), best + 1
+    return RecallTest(best_p, recall_target, confidence, screened, found, total, best_n)
 
 # Run of consecutive exclusions: at least this many records ...
 MIN_EXCLUSION_RUN = 50

@@ -65,7 +65,7 @@ def test_a_failing_export_leaves_no_file(store, protocol, tmp_path, monkeypatch)
 
 def test_every_export_the_brief_names_is_registered():
     assert set(EXPORTS) == {"flow", "included", "search-log", "asreview", "table", "appendix", "raw", "works",
-                            "decisions"}
+                            "decisions", "screening-methods"}
 
 
 def test_reports_do_not_import_streamlit():

@@ -305,3 +305,25 @@ def test_import_then_prepare_makes_works_ready_to_screen(app, store):
         unlinked = conn.execute(select(schema.raw_records.c.id).where(
             ~schema.raw_records.c.id.in_(select(schema.work_links.c.raw_id)))).scalars().all()
     assert len(after) > len(before) and unlinked == []
+
+
+def test_the_lead_can_stop_ranked_screening_with_a_reason_and_the_flow_counts_the_rest(app, store, protocol, works):
+    from screening.flow import compute_flow
+
+    at = app("Anna", "screening")
+    at.segmented_control(key="s1_order").set_value("ranked").run()
+    no_errors(at)
+    assert any("Stopping criterion" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert at.button(key="stop_reviewers").disabled
+    at.text_input(key="stop_note").input("synthetic: agreed at the team meeting").run()
+    at.button(key="stop_reviewers").click().run()
+    no_errors(at)
+    flow = compute_flow(store, protocol)
+    assert flow.stages[1].not_screened_stopped == len(works) and flow.stages[1].pending == 0
+
+
+def test_a_reviewer_who_is_not_the_lead_gets_no_stop_control(app, works):
+    at = app("Bjørn", "screening")
+    at.segmented_control(key="s1_order").set_value("ranked").run()
+    no_errors(at)
+    assert not [b for b in at.button if b.key in ("stop_reviewers", "stop_criterion")]

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from review.app import common
+from review.app.stopping_panel import stop_panel
 from review.app.decide_panel import (decision_form, keys, show_criteria, show_progress, show_standing,
                                     show_work)
 from review.ui.text import md_escape
@@ -28,7 +29,7 @@ def _ranker(directory: str, works: tuple[int, int]):
     # One background ranker per review and set of works, shared by every reviewer's session:
     # the labels are the team's final decisions, and training runs off the request path.
     with review.store.read() as conn:
-        return background_ranker(conn)
+        return background_ranker(conn, protocol=review.protocol)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -56,8 +57,12 @@ elif order == "ranked":
         estimate = (f"about {ranked.expected_remaining:.0f} relevant works estimated among those left"
                     if ranked.expected_remaining is not None else "no estimate of relevant works left yet")
         top[1].caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
+        if ranked.recall_test is not None:
+            (top[1].success if ranked.recall_test.reached else top[1].caption)(
+                md_escape("Stopping criterion: " + ranked.recall_test.statement()))
         if ranked.stopping:
-            top[1].caption(md_escape(ranked.stopping))
+            top[1].caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
+        stop_panel(review, reviewer, bool(ranked.recall_test and ranked.recall_test.reached))
 
 with review.store.read() as conn:
     state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),

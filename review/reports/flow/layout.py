@@ -158,9 +158,14 @@ def _split_not_retrieved(stage: StageCount) -> tuple[int, dict[str, int]]:
 
 
 def _awaiting(stage: Optional[StageCount], lab: dict[str, str]) -> list[tuple[str, int]]:
-    if stage is None or not (stage.pending + stage.maybe):
+    if stage is None:
         return []
-    return [(lab["awaiting"].format(n=stage.pending + stage.maybe), 0)]
+    lines = []
+    if stage.pending + stage.maybe:
+        lines.append((lab["awaiting"].format(n=stage.pending + stage.maybe), 0))
+    if stage.not_screened_stopped:
+        lines.append((lab["stopped"].format(n=stage.not_screened_stopped), 0))
+    return lines
 
 
 def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], language: str, updated: bool):
