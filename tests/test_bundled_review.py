@@ -305,6 +305,19 @@ def test_an_included_stand_in_is_labelled_in_every_export_and_in_status(copy, tm
     assert appendix[2].startswith("> **Advarsel: 1 av disse")
     assert sum(ln.startswith("**") and "[SYNTETISK]" in ln.replace("\\", "") for ln in appendix) == 1
     assert "[SYNTETISK]" in docx_text(_export(copy, tmp_path, "appendix", "docx"))
+    page = _export(copy, tmp_path, "appendix", "html").read_text(encoding="utf-8")
+    assert page.index('class="synthetic-warning"') < page.index('class="study"')
+    from openpyxl import load_workbook
+    sheet = load_workbook(_export(copy, tmp_path, "included", "xlsx")).worksheets[0]
+    assert str(sheet["A1"].value).startswith("Advarsel: 1 av disse") and sheet["A2"].value == "work_id"
+    from review.protocol import load_protocol
+    from review.store import open_store
+    from review.ui.report_views import appendix_preview_html
+    store = open_store(copy)
+    try:
+        assert "Advarsel: 1 av disse" in appendix_preview_html(store, load_protocol(copy))[1]
+    finally:
+        store.close()
     capsys.readouterr()
     assert cli("status", copy) == 0
     out = capsys.readouterr().out

@@ -68,7 +68,8 @@ def appendix_html_sections(works: Sequence[IncludedWork], groups: Sequence[str],
                            heading: str = "h2") -> list[str]:
     """The groups and entries as HTML lines, every piece of text escaped (a page and the UI preview)."""
     e = html.escape
-    out = []
+    notice = synthetic_notice(works, language)
+    out = [f'<p class="synthetic-warning"><strong>{e(notice)}</strong></p>'] if notice else []
     for group, entries in appendix_sections(works, groups, language):
         out.append(f"<{heading}>{e(group)}</{heading}>")
         for ref, parts in entries:
@@ -90,9 +91,6 @@ def appendix_html(works: Sequence[IncludedWork], groups: Sequence[str], language
            "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45}"
            ".reference{font-weight:bold;margin-top:1.6em}.part{font-style:italic}</style>",
            "</head>", "<body>", f"<h1>{e(title)}</h1>"]
-    notice = synthetic_notice(works, language)
-    if notice:
-        out.append(f'<p class="synthetic-warning"><strong>{e(notice)}</strong></p>')
     out += appendix_html_sections(works, groups, language)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
