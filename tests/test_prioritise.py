@@ -5,7 +5,8 @@ import pytest
 
 from screening.prioritise import (MIN_EXCLUDES, MIN_INCLUDES, ORDER_MODES, order_candidates,
                                   ready_for_ranking)
-from screening.prioritise.model import CANDIDATES, DEFAULT_SETTINGS, Features, rank, score_matrix
+from screening.prioritise.model import (CANDIDATES, DEFAULT_SETTINGS, Features, Stacked, build_vectorisers,
+                                       describe, rank, score_matrix)
 from screening.prioritise.stopping import (MIN_EXCLUSION_RUN, consecutive_exclusions,
                                            estimate_relevant_remaining, exclusion_run_needed,
                                            stopping_advice)
@@ -64,6 +65,51 @@ def test_features_reused_gives_same_scores_as_rank(corpus):
     feats = Features(texts, DEFAULT_SETTINGS)
     direct = score_matrix(feats.matrix[:30], np.array(labels[:30]), feats.matrix[30:], DEFAULT_SETTINGS)
     assert np.allclose(direct, rank(texts[:30], labels[:30], texts[30:]), atol=1e-5)
+
+
+def _logit(p):
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return np.log(p / (1 - p))
+
+
+def test_ensemble_votes_with_the_mean_log_odds_of_its_members(corpus):
+    _, texts, labels = corpus
+    ensemble = CANDIDATES["ens-word-char"]
+    assert len(ensemble.members) == 2
+    feats = Features(texts, ensemble)
+    assert isinstance(feats.matrix, Stacked) and len(feats.matrix.blocks) == 2
+    y = np.array(labels[:40])
+    votes = score_matrix(feats.matrix[:40], y, feats.matrix[40:], ensemble)
+    apart = [score_matrix(Features(texts, m).matrix[:40], y, Features(texts, m).matrix[40:], m)
+             for m in ensemble.members]
+    assert not np.allclose(_logit(apart[0]), _logit(apart[1]), atol=1e-3)  # two views, two opinions
+    assert np.allclose(_logit(votes), np.mean([_logit(a) for a in apart], axis=0), atol=1e-4)
+
+
+def test_stacked_rows_stay_aligned_across_members(corpus):
+    _, texts, _ = corpus
+    stacked = Features(texts, CANDIDATES["ens-word-char"]).matrix
+    rows = [5, 0, 17]
+    picked = stacked[rows]
+    assert picked.shape[0] == 3 and picked.shape[1] == stacked.shape[1]
+    for whole, part in zip(stacked.blocks, picked.blocks):
+        assert (whole[rows] != part).nnz == 0
+
+
+def test_character_model_has_no_word_features():
+    (only,) = build_vectorisers(CANDIDATES["svm-char"])
+    assert only.analyzer == "char_wb" and only.ngram_range == (3, 5)
+    assert [v.analyzer for v in build_vectorisers(CANDIDATES["svm-word"])] == ["word"]
+
+
+def test_description_names_every_member_and_its_settings():
+    text = describe(CANDIDATES["ens-word-char"])
+    assert text.startswith("an ensemble of 2 models") and "log-odds are averaged" in text
+    assert "word 1–2-grams" in text and "character 3–5-grams" in text
+    assert text.count("linear support vector machine") == 2 and "C = 0.11" in text
+    assert "includes weighted 9.8 times the excludes" in text
+    assert "includes and excludes weighted equally" in describe(CANDIDATES["lr-word-balanced"])
+    assert "no class weighting" in describe(CANDIDATES["nb-word-char"])
 
 
 def test_empty_texts_do_not_crash():

@@ -65,7 +65,9 @@ def test_screening_methods_export_reports_orders_stop_and_unscreened(store, prot
     assert "| 100 | ranked by the model (most likely relevant first) | 90 | 90% |" in text
     assert "stopped by the reviewers' own decision" in text and "time ran out before the deadline" in text
     assert "20 works were never screened by a person" in text
-    assert "logistic regression" in text
+    from screening.prioritise.model import DEFAULT_SETTINGS, describe
+
+    assert f"The ranking model ({DEFAULT_SETTINGS.name}) is {describe(DEFAULT_SETTINGS)}." in text
     docx = tmp_path / "methods.docx"
     assert main(["export", str(review_dir), "screening-methods", "-o", str(docx)]) == 0
 

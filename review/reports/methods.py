@@ -50,18 +50,11 @@ class ScreeningMethods:
 
 
 def _model_sentence() -> str:
-    from screening.prioritise.model import DEFAULT_SETTINGS as s  # scikit-learn: only for this export
+    from screening.prioritise.model import DEFAULT_SETTINGS, describe  # scikit-learn: only for this export
 
-    features = f"word {s.word_ngrams[0]}–{s.word_ngrams[1]}-grams"
-    if s.char_ngrams:
-        features += f" and character {s.char_ngrams[0]}–{s.char_ngrams[1]}-grams"
-    classifier = {"logistic": "logistic regression", "nb": "multinomial naive Bayes",
-                  "cnb": "complement naive Bayes", "svm": "a linear support vector machine"}.get(s.classifier,
-                                                                                               s.classifier)
-    return (f"The ranking model ({s.name}) is {classifier} on TF-IDF {features} of title and abstract "
-            f"(sublinear term frequency: {'yes' if s.sublinear_tf else 'no'}; classes balanced: "
-            f"{'yes' if s.balance else 'no'}; C = {s.c}), retrained in the background after each decision "
-            f"on the decisions people made (protocol rules excluded).")
+    return (f"The ranking model ({DEFAULT_SETTINGS.name}) is {describe(DEFAULT_SETTINGS)}. Texts were "
+            "lower-cased with diacritics folded (ø→o, å→a, ä→a) before n-grams were cut. It was retrained in "
+            "the background after each decision on the decisions people made (protocol rules excluded).")
 
 
 def collect_screening_methods(conn: Connection, protocol: Protocol) -> ScreeningMethods:

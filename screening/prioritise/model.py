@@ -35,8 +35,8 @@ class ModelSettings:
     """One candidate model. ``DEFAULT_SETTINGS`` is the one the benchmark chose."""
 
     name: str
-    classifier: str = "logistic"  # "logistic", "nb" (multinomial), "cnb" (complement), "svm"
-    word_ngrams: tuple[int, int] = (1, 2)
+    classifier: str = "logistic"  # "logistic", "nb" (multinomial), "cnb" (complement), "svm", "ensemble"
+    word_ngrams: tuple[int, int] | None = (1, 2)  # None: characters only
     char_ngrams: tuple[int, int] | None = (2, 5)  # None: words only
     sublinear_tf: bool = True
     min_df: int = 1
@@ -45,12 +45,16 @@ class ModelSettings:
     balance_ratio: float = 1.0  # with balance: total weight of includes / total weight of excludes
     c: float = 1.0  # inverse regularisation for logistic/svm
     alpha: float = 1.0  # smoothing for naive Bayes
+    # classifier "ensemble": these models, each on its own features, vote with their mean log-odds
+    members: tuple["ModelSettings", ...] = ()
 
 
 def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
-    vectorisers = [TfidfVectorizer(lowercase=False, ngram_range=settings.word_ngrams,
-                                   sublinear_tf=settings.sublinear_tf, min_df=settings.min_df,
-                                   max_df=settings.max_df, dtype=np.float32)]
+    vectorisers = []
+    if settings.word_ngrams is not None:
+        vectorisers.append(TfidfVectorizer(lowercase=False, ngram_range=settings.word_ngrams,
+                                           sublinear_tf=settings.sublinear_tf, min_df=settings.min_df,
+                                           max_df=settings.max_df, dtype=np.float32))
     if settings.char_ngrams is not None:
         vectorisers.append(TfidfVectorizer(lowercase=False, analyzer="char_wb",
                                            ngram_range=settings.char_ngrams,
@@ -60,23 +64,47 @@ def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
     return vectorisers
 
 
+class Stacked:
+    """The feature matrices of an ensemble's members, one per member, for the same rows.
+
+    Indexing by rows (``stacked[rows]``) slices every member's matrix alike, which is all the
+    replay loop and the queue do with a feature matrix; ``score_matrix`` hands each member its own.
+    """
+
+    def __init__(self, blocks: Sequence):
+        self.blocks = list(blocks)
+
+    def __getitem__(self, rows) -> "Stacked":
+        return Stacked([block[rows] for block in self.blocks])
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.blocks[0].shape[0], sum(block.shape[1] for block in self.blocks)
+
+
+def _tfidf(folded: list[str], settings: ModelSettings):
+    if settings.members:
+        return Stacked([_tfidf(folded, member) for member in settings.members])
+    blocks = []
+    for vectoriser in build_vectorisers(settings):
+        try:
+            blocks.append(vectoriser.fit_transform(folded))
+        except ValueError:  # every text empty, or nothing left after min_df/max_df
+            blocks.append(sp.csr_matrix((len(folded), 0), dtype=np.float32))
+    matrix = sp.hstack(blocks, format="csr")
+    if len(blocks) > 1:  # keep each row at unit length once the two blocks sit side by side
+        matrix = matrix.multiply(1 / np.sqrt(len(blocks))).tocsr()
+    return matrix
+
+
 class Features:
-    """The TF-IDF matrix of a fixed list of texts, computed once and reused by every retrain."""
+    """The TF-IDF matrix of a fixed list of texts, computed once and reused by every retrain
+    (for an ensemble, a ``Stacked`` with one matrix per member)."""
 
     def __init__(self, texts: Sequence[str], settings: ModelSettings):
         self.settings = settings
         self.size = len(texts)
-        blocks = []
-        texts = [fold(t or "") for t in texts]  # once here, not once per vectoriser
-        for vectoriser in build_vectorisers(settings):
-            try:
-                blocks.append(vectoriser.fit_transform(texts))
-            except ValueError:  # every text empty, or nothing left after min_df/max_df
-                blocks.append(sp.csr_matrix((len(texts), 0), dtype=np.float32))
-        matrix = sp.hstack(blocks, format="csr")
-        if len(blocks) > 1:  # keep each row at unit length once the two blocks sit side by side
-            matrix = matrix.multiply(1 / np.sqrt(len(blocks))).tocsr()
-        self.matrix = matrix
+        self.matrix = _tfidf([fold(t or "") for t in texts], settings)  # fold once, not once per vectoriser
 
 
 def _include_weight(settings: ModelSettings, n_pos: int, n_neg: int) -> float:
@@ -123,6 +151,11 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
         raise ValueError("the model needs at least one include and one exclude")
     if x_unlabelled.shape[0] == 0:
         return np.zeros(0)
+    if settings.members:
+        # Each member's log-odds already carry the labelled include rate; their mean is the vote.
+        log_odds = np.mean([_logit(score_matrix(x_l, labels, x_u, member)) for x_l, x_u, member
+                            in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members)], axis=0)
+        return _sigmoid(log_odds)
     if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
         return np.full(x_unlabelled.shape[0], n_pos / len(labels))
     model = _classifier(settings)
@@ -187,11 +220,18 @@ def rank(texts_labelled: Sequence[str], labels: Sequence[int], texts_unlabelled:
 
 
 # Candidates compared by benchmarks/prioritisation.py (docs/prioritisation.md has the table).
+# linear SVM over word 1-2-grams with includes weighted ~10x: the settings ASReview LAB 2/3 tuned
+# for its default model (ELAS u4), plus our folding of Nordic letters
+_SVM_WORD = ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11, balance_ratio=9.8)
+# the same SVM over character 3-5-grams within words only: inflections and compounds share features
+_SVM_CHAR = ModelSettings("svm-char", classifier="svm", word_ngrams=None, char_ngrams=(3, 5), c=0.11,
+                          balance_ratio=9.8)
 CANDIDATES = {
     s.name: s for s in (
-        # linear SVM over word 1-2-grams with includes weighted ~10x: the settings ASReview LAB
-        # 2/3 tuned for its default model (ELAS u4), plus our folding of Nordic letters
-        ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11, balance_ratio=9.8),
+        _SVM_WORD,
+        _SVM_CHAR,
+        # the two SVMs trained apart, voting with their mean log-odds
+        ModelSettings("ens-word-char", classifier="ensemble", members=(_SVM_WORD, _SVM_CHAR)),
         ModelSettings("svm-word-char", classifier="svm", c=0.11, balance_ratio=9.8),
         ModelSettings("lr-word", classifier="logistic", char_ngrams=None, c=1.0, balance_ratio=9.8),
         ModelSettings("lr-word-char", classifier="logistic", c=1.0, balance_ratio=9.8),
@@ -201,6 +241,32 @@ CANDIDATES = {
     )
 }
 DEFAULT_SETTINGS = CANDIDATES["lr-word-char"]
+
+
+_CLASSIFIER_NAMES = {"logistic": "logistic regression", "nb": "multinomial naive Bayes",
+                     "cnb": "complement naive Bayes", "svm": "a linear support vector machine"}
+
+
+def describe(settings: ModelSettings) -> str:
+    """The model and its settings in words, for a methods section (``review export DIR screening-methods``)."""
+    if settings.members:
+        parts = "; and ".join(describe(member) for member in settings.members)
+        return (f"an ensemble of {len(settings.members)} models trained separately, whose log-odds are averaged "
+                f"for each work: {parts}")
+    grams = []
+    if settings.word_ngrams is not None:
+        grams.append(f"word {settings.word_ngrams[0]}–{settings.word_ngrams[1]}-grams")
+    if settings.char_ngrams is not None:
+        grams.append(f"character {settings.char_ngrams[0]}–{settings.char_ngrams[1]}-grams within words")
+    knobs = [f"sublinear term frequency: {'yes' if settings.sublinear_tf else 'no'}"]
+    if settings.balance:
+        knobs.append(f"includes weighted {settings.balance_ratio:g} times the excludes in total"
+                     if settings.balance_ratio != 1 else "includes and excludes weighted equally in total")
+    else:
+        knobs.append("no class weighting")
+    knobs.append(f"alpha = {settings.alpha:g}" if settings.classifier in ("nb", "cnb") else f"C = {settings.c:g}")
+    return (f"{_CLASSIFIER_NAMES.get(settings.classifier, settings.classifier)} on TF-IDF "
+            f"{' and '.join(grams)} of title and abstract ({'; '.join(knobs)})")
 
 
 def settings_named(name: str) -> ModelSettings:
