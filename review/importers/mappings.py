@@ -37,6 +37,7 @@ class Database:
     min_columns: int = 1
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     author_style: str = ""  # empty: the format's default
+    vancouver: bool = False  # names are surname plus initials ("Lunde AS"): "AS" is no company's legal form
 
 
 # --- RIS (Oria/Primo VE defaults, Scholar RefMan, Publish or Perish, other databases) -------------
@@ -184,11 +185,11 @@ TABLE_DATABASES: tuple[Database, ...] = (
                     "publisher": ("pu",)}),
     # Scopus: "Source title" is the venue and "Source" the database ("Scopus").
     Database("Scopus", columns=frozenset({"eid", "sourcetitle", "authorsid", "linktoscopus", "pagecount"}),
-             min_columns=2, roles={"venue": ("sourcetitle",), "database": ("source",)}),
+             min_columns=2, roles={"venue": ("sourcetitle",), "database": ("source",)}, vancouver=True),
     Database("PubMed", columns=frozenset({"pmid", "journalbook", "citation", "firstauthor", "createdate",
-                                          "nihmsid", "pmcid"}), min_columns=2),
+                                          "nihmsid", "pmcid"}), min_columns=2, vancouver=True),
     Database("Embase", columns=frozenset({"authornames", "embaseaccessionid", "pui", "embasesubjectheadings",
-                                          "medlinepmid"}), min_columns=1),
+                                          "medlinepmid"}), min_columns=1, vancouver=True),
     Database("IEEE Xplore", columns=frozenset({"dateaddedtoxplore", "ieeeterms", "insptermscontrolled",
                                                "documentidentifier"}), min_columns=1, author_style="semicolon"),
     Database("SpringerLink", columns=frozenset({"itemtitle", "itemdoi", "contenttype", "booksseriestitle",

@@ -119,7 +119,7 @@ def test_a_first_author_who_truly_differs_still_splits_two_theses():
 
 
 def test_company_form_after_an_organisation_name():
-    """'Opinion AS' is read as given name 'Opinion', family 'AS'; Scholar writes only 'Opinion'."""
+    """'Opinion AS' is read as one organisation (a company: AS is its legal form); Scholar writes 'Opinion'."""
     title = "Evaluering av karriereveiledning i mottak"
     assert merged([oria(title, "Opinion AS", 2017), scholar(title, "Opinion", 2017)]) == {(0, 1)}
     assert merged([oria(title, "Opinion AS", 2017), oria(title, "Ipsos AS", 2017)]) == set()
@@ -173,6 +173,8 @@ def test_keys_heads_and_organisations():
     # "Opinion AS" as an older name parser stored it (given "Opinion", family "AS") and as it reads it now.
     stored = RawRecord(title="X", authors=[Author("AS", "Opinion")], source="oria")
     assert record_keys(stored).authors == record_keys(oria("X", "Opinion AS")).authors == ("opinion",)
+    company = record_keys(oria("X", "Opinion AS"))
+    assert company.organisation and not company.people
 
 
 def test_an_organisation_in_one_source_and_its_people_in_another_do_not_split():
