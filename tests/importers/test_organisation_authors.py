@@ -88,3 +88,12 @@ def test_parse_author_reads_a_legal_form_as_a_company_unless_told_names_are_vanc
     assert parse_author("Oxford Research ApS") == Author("Oxford Research ApS")
     assert parse_author("COWI A/S") == Author("COWI A/S")
     assert parse_author("Synthetic Analys Oy") == Author("Synthetic Analys Oy")
+
+
+def test_the_reference_list_names_the_company_not_a_person_with_initials(tmp_path):
+    """What a reader of Vedlegg 1 saw: "Opinion, A. S. (2017)" for the company Opinion AS."""
+    from review.reports.references import reference_line
+
+    ris = "TY  - RPRT\nT1  - Synthetic evaluation\nAU  - Opinion AS\nPY  - 2017\nER  - \n"
+    record = read_file(write(tmp_path, "oria.ris", ris), source="oria").records[0]
+    assert reference_line(record.authors, 2017, record.title) == "Opinion AS (2017). Synthetic evaluation."
