@@ -69,11 +69,12 @@ RIS_DATABASES: tuple[Database, ...] = (
     # EBSCOhost (ERIC, APA PsycInfo, MEDLINE, CINAHL...) writes "DP  - EBSCOhost" and puts the DOI in L3,
     # now and then in M3 or as a doi.org link in UR.
     Database("EBSCOhost", pattern=r"ebsco", roles={"doi": ("DO", "L3"), "doi_guess": ("M3", "UR")}),
-    Database("Ovid", pattern=r"\bovid\b"),
-    Database("Embase", pattern=r"embase"),
+    # Ovid, Embase and PubMed may write a name as surname plus initials ("Lunde AS") in AU.
+    Database("Ovid", pattern=r"\bovid\b", vancouver=True),
+    Database("Embase", pattern=r"embase", vancouver=True),
     Database("Scopus", pattern=r"scopus"),
     Database("Web of Science", pattern=r"web of science|clarivate|\bwos\b"),
-    Database("PubMed", pattern=r"pubmed|\bmedline\b|\bnlm\b"),
+    Database("PubMed", pattern=r"pubmed|\bmedline\b|\bnlm\b", vancouver=True),
     Database("Oria", pattern=r"\b(?:oria|primo|bibsys)\b"),  # whole words: "University of Pretoria" is not Oria
 )
 

@@ -77,6 +77,8 @@ def test_initials_that_spell_a_legal_form_stay_initials_where_names_are_surname_
     medline = "PMID- 39990111\nTI  - A synthetic single-author article.\nAU  - Lunde AS\nDP  - 2020\n\n"
     record = read_file(write(tmp_path, "pubmed.nbib", medline)).records[0]
     assert names(record) == [("Lunde", "AS")]
+    ovid = "TY  - JOUR\nTI  - A synthetic single-author article\nAU  - Lunde AS\nPY  - 2020\nDB  - Ovid MEDLINE(R)\nER  - \n"
+    assert names(read_file(write(tmp_path, "ovid.ris", ovid)).records[0]) == [("Lunde", "AS")]
     pubmed = "PMID,Title,Authors,Journal/Book,Publication Year\n1,T,Lunde AS,Eur J Ex,2020\n"
     assert names(read_file(write(tmp_path, "pubmed.csv", pubmed)).records[0]) == [("Lunde", "AS")]
 
