@@ -10,6 +10,8 @@ from typing import Optional, Sequence
 
 from sqlalchemy import Connection, select
 
+from review.auth import audit
+from review.auth.roles import require
 from review.errors import ReviewError
 from review.ingest import ImportSummary, SearchInfo, import_batch
 from review.protocol import Protocol
@@ -34,9 +36,11 @@ def parse_years(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def start_round(store: Store, protocol: Protocol, years: tuple[int, int]) -> tuple[int, str, bool]:
+def start_round(store: Store, protocol: Protocol, years: tuple[int, int],
+                actor: Optional[str] = None) -> tuple[int, str, bool]:
     """Open a round for the years, or return the current one when it already covers exactly them."""
     def work(conn: Connection) -> tuple[int, str, bool]:
+        require(conn, protocol, actor, "open-round")
         rid = current_round(conn, protocol)
         if round_years(conn, rid) == years:
             return rid, _label(conn, rid), False
@@ -45,6 +49,7 @@ def start_round(store: Store, protocol: Protocol, years: tuple[int, int]) -> tup
             raise ReviewError(f"the new round's years {years[0]}-{years[1]} overlap the previous round, "
                               f"which ended in {earlier}")
         rid = open_round(conn, *years, label=f"Update {years[0]}–{years[1]}")
+        audit.log_event(conn, actor, "open-round", f"round {rid}", {"years": list(years)})
         return rid, _label(conn, rid), True
 
     return store.transact(work)

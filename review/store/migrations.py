@@ -123,6 +123,12 @@ def _dedup_actions(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.dedup_actions])
 
 
+def _accounts_and_events(conn: Connection) -> None:
+    """Sign-in accounts and the append-only audit trail (issue 17)."""
+    schema.metadata.create_all(conn, tables=[schema.accounts, schema.events])
+    _forbid_changes(conn, "events")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_chained_history,
@@ -131,6 +137,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _add_synthetic_marks,
     _decision_basis,
     _dedup_actions,
+    _accounts_and_events,
 ]
 LATEST = len(MIGRATIONS)
 

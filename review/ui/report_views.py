@@ -31,10 +31,12 @@ def export_choices() -> list[tuple[str, str]]:
 
 
 def export_bytes(store: Store, protocol: Protocol, what: str, suffix: str, *, viewer: Optional[str] = None,
-                 flow: Optional[Flow] = None) -> bytes:
-    """One export written to a scratch folder and read back; ``viewer`` blinds the decision log."""
+                 flow: Optional[Flow] = None, full_log: bool = False) -> bytes:
+    """One export written to a scratch folder and read back; ``viewer`` blinds the decision log, and
+    ``full_log`` asks for it unblinded (the core refuses anyone but the lead)."""
     with tempfile.TemporaryDirectory() as folder:
-        path = export(ExportData(store, protocol, flow=flow, viewer=viewer), what, Path(folder) / f"{what}{suffix}")
+        data = ExportData(store, protocol, flow=flow, viewer=viewer, full_log=full_log)
+        path = export(data, what, Path(folder) / f"{what}{suffix}")
         return path.read_bytes()
 
 
