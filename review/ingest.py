@@ -16,7 +16,8 @@ from review.errors import InputError, ReviewError
 from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
-from review.searches import INTERFACES, NOT_RECORDED, SearchFacts, record_search
+from review.interfaces import INTERFACES, NOT_RECORDED
+from review.searches import SearchFacts, record_search
 from review.store import Store, schema
 from review.store.records import record_row
 from review.synthetic import fields_say_synthetic
@@ -75,7 +76,7 @@ class SearchInfo:
     filters: Optional[str] = None  # filters and limits, as the person states them
     hits: Optional[int] = None  # the hit count the source reported
     database: Optional[str] = None  # e.g. Oria, Google Scholar, PubMed (default: from the interface)
-    interface: Optional[str] = None  # a key of review.searches.INTERFACES (default: from the file)
+    interface: Optional[str] = None  # a key of review.interfaces.INTERFACES (default: from the file)
     settings: dict = field(default_factory=dict)  # the interface's settings, e.g. {"view": ..., "expanded": "yes"}
     run_by: Optional[str] = None  # who ran the search
     method: str = "export"  # "export" (a person exported the file) or "live API"

@@ -435,11 +435,6 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Pro
     return store.transact(undo)
 
 
-def count_pairs(conn: Connection) -> int:
-    """How many uncertain pairs wait for a person's verdict (``review.store.pairs``'s definition)."""
-    return pairs.count_uncertain(conn)
-
-
 def list_pairs(conn: Connection) -> list[dict]:
     """The uncertain pairs (``review.store.pairs``), each side as a RawRecord with its raw id and work."""
     queue = pairs.uncertain_pairs(conn)

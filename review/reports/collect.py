@@ -139,15 +139,6 @@ def included_work_ids(conn: Connection) -> list[int]:
     return included(conn)
 
 
-def synthetic_counts(conn: Connection, round_id: Optional[int] = None) -> tuple[int, int]:
-    """(live works that are synthetic stand-ins, how many of them are included); one round's works only
-    with ``round_id``."""
-    w = schema.works
-    ids = set(live_work_ids(conn, round_id))
-    stand_ins = set(conn.execute(select(w.c.id).where(w.c.synthetic.is_(True))).scalars()) & ids
-    return len(stand_ins), len(stand_ins & set(included_work_ids(conn)))
-
-
 def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Protocol]) -> dict[int, dict]:
     """Per work: sources and families that found it, record count, and first non-empty page details."""
     r, links, w = schema.raw_records, schema.work_links, schema.works

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from review.reports.collect import DecisionRow, RawRow, ScreeningWork, SearchLogEntry
 from review.reports.tabular import Table
-from review.searches import NOT_RECORDED
+from review.interfaces import NOT_RECORDED
 from review.synthetic import COLUMN as SYNTHETIC
 from review.vocabulary import STAGES
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from review.reports.appendix import md_escape
 from review.reports.docx_base import new_document
 from review.reports.tabular import Table, write_csv
-from review.searches import NOT_RECORDED, SearchRecord
+from review.interfaces import NOT_RECORDED
+from review.searches import SearchRecord
 
 COLUMNS = {
     "en": ["Round", "Database", "Interface and settings", "Query family", "Search string as run", "Date searched",

@@ -7,7 +7,7 @@ import streamlit as st
 from review.app import common
 from review.ingest import SearchInfo, import_files
 from review.rounds import search_round
-from review.searches import INTERFACES, parse_settings
+from review.interfaces import INTERFACES, parse_settings
 from review.model import SOURCES
 from review.errors import ReviewError
 from review.ui.imports_view import batch_refused, import_rows, outcome, problem_rows, record_rows
