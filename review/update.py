@@ -12,6 +12,7 @@ from sqlalchemy import Connection, select
 
 from review.errors import ReviewError
 from review.ingest import ImportSummary, SearchInfo, import_batch
+from review.manifest import read_search_manifest
 from review.protocol import Protocol
 from review.rounds import current_round, open_round, round_years
 from review.store import Store, schema
@@ -64,8 +65,6 @@ def update_review(store: Store, protocol: Protocol, years: tuple[int, int], file
     The CLI (`review update`) and the Overview page both call this. With ``review_dir`` a newly
     opened round widens ``years`` in review.toml, so the protocol states the whole review's range;
     each search still uses its own round's years (review.rounds.search_round)."""
-    from review.bundled import read_search_manifest
-
     entries = read_search_manifest(manifest) if manifest else []
     if len(label or "") > 100:
         raise ReviewError("a round's label may be at most 100 characters")

@@ -122,7 +122,8 @@ def test_excluding_one_included_work_gives_23_everywhere(copy, tmp_path, capsys)
 
 
 def test_removing_one_export_file_makes_the_counts_drop(tmp_path, capsys):
-    from review.bundled import bundled_root, copy_bundled_review, run_review
+    from review.bundled import bundled_root, copy_bundled_review
+    from review.pipeline import run_review
     target = tmp_path / "fafo"
     copy_bundled_review(target)
     (target / "exports" / "oria" / "da.ris").unlink()
@@ -189,13 +190,13 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
 
 # --- issue 24: the bundled review exactly as published, with stand-ins that cannot leak -----------------
 
-TOOLS = Path(__file__).resolve().parents[1] / "tools" / "fafo_data"
+GENERATOR = Path(__file__).resolve().parents[1] / "fafo_data"
 
 
 def _tools():
     import sys
-    if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))
+    if str(GENERATOR) not in sys.path:
+        sys.path.insert(0, str(GENERATOR))
 
 
 def test_example_runs_quietly_and_status_says_the_pair_queue_is_empty(tmp_path, capsys):
@@ -350,7 +351,7 @@ def test_a_malformed_verdict_file_is_named_and_nothing_is_recorded(tmp_path, cap
     lines = pairs.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace(",distinct,", ",maybe,")
     pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from review.bundled import run_review
+    from review.pipeline import run_review
     from review.errors import ReviewError
     with pytest.raises(ReviewError, match=r"pairs.csv.*line 3.*verdict must be one of duplicate, distinct"):
         run_review(target)

@@ -107,7 +107,7 @@ def test_update_round_joins_every_refound_work_to_its_screened_work(bundled_revi
     assert main(["dedup", str(review)]) == 0
 
     truth = {}
-    with (REPO / "tools" / "fafo_data" / "ground_truth.csv").open(encoding="utf-8") as handle:
+    with (REPO / "fafo_data" / "ground_truth.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             truth[(row["file"].rsplit("/", 1)[-1], int(row["position"]))] = row["work"]
     labels = {}

@@ -46,7 +46,8 @@ def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Locatio
 
     It is built in a scratch folder next to the target and renamed into place when complete, so an
     interrupted first start leaves nothing half-built behind."""
-    from review.bundled import copy_bundled_review, run_review
+    from review.bundled import copy_bundled_review
+    from review.pipeline import run_review
 
     target = cache_root() / BUNDLED_COPY
     if (target / "review.toml").is_file():

@@ -107,7 +107,7 @@ if submitted:
 st.subheader("Ready for screening")
 st.caption("Group new records into works (deduplication) and apply the protocol's automatic exclusions.")
 if st.button("Deduplicate and apply protocol rules", key="prepare"):
-    result = common.attempt(lambda: prepare_for_screening(review.store, protocol))
+    result = common.attempt(lambda: str(prepare_for_screening(review.store, protocol)))
     common.show_flash()
     if result:
         st.success(result)

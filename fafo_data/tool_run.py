@@ -33,7 +33,8 @@ def _rows(path: Path) -> list[dict]:
 
 
 def check(repo: Path, rep, truth) -> None:
-    from review.bundled import REVIEW_PARTS, run_review
+    from review.bundled import REVIEW_PARTS
+    from review.pipeline import run_review
     import shutil
 
     with tempfile.TemporaryDirectory() as tmp:
