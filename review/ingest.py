@@ -13,10 +13,10 @@ from typing import Optional, Sequence
 from sqlalchemy import Connection, func, select
 
 from review.errors import InputError, ReviewError
+from review.interfaces import INTERFACES, NOT_RECORDED
 from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
-from review.interfaces import INTERFACES, NOT_RECORDED
 from review.searches import SearchFacts, record_search
 from review.store import Store, schema
 from review.store.records import record_row

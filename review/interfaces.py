@@ -29,24 +29,57 @@ class Interface:
     settings: tuple[tuple[str, str], ...] = ()  # (key, what it means), the ones a report should state
 
 
-INTERFACES: dict[str, Interface] = {i.key: i for i in (
-    Interface("oria-web", "Oria web interface (Ex Libris Primo VE)", "Oria", (
-        ("view", "the institution's Primo VE view (vid), e.g. 47BIBSYS_NETWORK:Oria"),
-        ("expanded", "results expanded beyond the library's holdings (yes/no)"),
-        ("tab", "search tab"), ("scope", "search scope"))),
-    Interface("primo-api", "Primo search API (Ex Libris Primo VE), run by nordic-review", "Oria", (
-        ("view", "the institution's Primo VE view (vid)"),
-        ("expanded", "results expanded beyond the library's holdings (pcAvailability)"),
-        ("tab", "search tab"), ("scope", "search scope"), ("endpoint", "the API endpoint"))),
-    Interface("scholar-web", "Google Scholar web interface", "Google Scholar", (
-        ("citations", "citations included (yes/no)"), ("patents", "patents included (yes/no)"),
-        ("language", "language setting (any, or the languages chosen)"),
-        ("sort", "sorted by relevance or by date"), ("signed_in", "searched while signed in to Google (yes/no)"))),
-    Interface("pop", "Publish or Perish", "Google Scholar", (
-        ("version", "Publish or Perish version"), ("source", "the data source searched, e.g. Google Scholar"),
-        ("max_results", "maximum number of results requested"))),
-    Interface("other", "other interface", NOT_RECORDED, ()),
-)}
+INTERFACES: dict[str, Interface] = {
+    i.key: i
+    for i in (
+        Interface(
+            "oria-web",
+            "Oria web interface (Ex Libris Primo VE)",
+            "Oria",
+            (
+                ("view", "the institution's Primo VE view (vid), e.g. 47BIBSYS_NETWORK:Oria"),
+                ("expanded", "results expanded beyond the library's holdings (yes/no)"),
+                ("tab", "search tab"),
+                ("scope", "search scope"),
+            ),
+        ),
+        Interface(
+            "primo-api",
+            "Primo search API (Ex Libris Primo VE), run by nordic-review",
+            "Oria",
+            (
+                ("view", "the institution's Primo VE view (vid)"),
+                ("expanded", "results expanded beyond the library's holdings (pcAvailability)"),
+                ("tab", "search tab"),
+                ("scope", "search scope"),
+                ("endpoint", "the API endpoint"),
+            ),
+        ),
+        Interface(
+            "scholar-web",
+            "Google Scholar web interface",
+            "Google Scholar",
+            (
+                ("citations", "citations included (yes/no)"),
+                ("patents", "patents included (yes/no)"),
+                ("language", "language setting (any, or the languages chosen)"),
+                ("sort", "sorted by relevance or by date"),
+                ("signed_in", "searched while signed in to Google (yes/no)"),
+            ),
+        ),
+        Interface(
+            "pop",
+            "Publish or Perish",
+            "Google Scholar",
+            (
+                ("version", "Publish or Perish version"),
+                ("source", "the data source searched, e.g. Google Scholar"),
+                ("max_results", "maximum number of results requested"),
+            ),
+        ),
+        Interface("other", "other interface", NOT_RECORDED, ()),
+    )
+}
 
 
 def default_interface(source: str, file_format: str) -> str:
@@ -79,5 +112,7 @@ def check_settings(interface: str, settings: dict[str, str]) -> None:
     known = dict(INTERFACES[interface].settings)
     wrong = sorted(k for k in settings if known and k not in known)
     if wrong:
-        raise ReviewError(f"interface '{interface}' ({INTERFACES[interface].label}) has no setting "
-                          f"{', '.join(repr(k) for k in wrong)}; its settings are: {', '.join(known)}")
+        raise ReviewError(
+            f"interface '{interface}' ({INTERFACES[interface].label}) has no setting "
+            f"{', '.join(repr(k) for k in wrong)}; its settings are: {', '.join(known)}"
+        )

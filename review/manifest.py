@@ -4,10 +4,10 @@ it."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+
+import tomllib
 
 from review.errors import ReviewError
 from review.ingest import SearchInfo
@@ -17,16 +17,16 @@ from review.ingest import SearchInfo
 class SearchEntry:
     file: Path
     source: str
-    family: Optional[str]
-    query: Optional[str]
-    searched: Optional[str]
-    filters: Optional[str]
-    hits: Optional[int]
+    family: str | None
+    query: str | None
+    searched: str | None
+    filters: str | None
+    hits: int | None
     # The rest of the search record (review/searches.py), where the manifest states it.
-    database: Optional[str] = None
-    interface: Optional[str] = None
+    database: str | None = None
+    interface: str | None = None
     settings: dict = field(default_factory=dict)
-    run_by: Optional[str] = None
+    run_by: str | None = None
 
     def search_info(self) -> SearchInfo:
         return SearchInfo(
