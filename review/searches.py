@@ -17,6 +17,7 @@ from sqlalchemy import Connection, func, select
 from review.errors import ReviewError
 from review.interfaces import INTERFACES, LEGACY, NOT_RECORDED, QUERY_ORIGINS, check_settings, default_interface
 from review.store import schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
 
 
@@ -51,12 +52,12 @@ def record_search(conn: Connection, round_id: int, facts: SearchFacts, file_form
     if facts.hits is not None and facts.hits < 0:
         raise ReviewError(f"hits must not be negative, not {facts.hits}")
     database = facts.database or INTERFACES[interface].database
-    return conn.execute(schema.searches.insert().values(
+    return inserted_id(conn.execute(schema.searches.insert().values(
         round_id=round_id, family=facts.family, source=facts.source, database=database, interface=interface,
         settings=json.dumps(facts.settings, ensure_ascii=False, sort_keys=True), query=facts.query or None,
         query_origin=origin, searched=facts.searched, filters=facts.filters, hits=facts.hits,
         run_by=facts.run_by, method=facts.method, reuses=facts.reuses, notes=facts.notes,
-        created_at=now_iso())).inserted_primary_key[0]
+        created_at=now_iso())))
 
 
 @dataclass

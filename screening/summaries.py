@@ -10,6 +10,7 @@ from sqlalchemy import Connection, func, select
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
 
 
@@ -20,9 +21,9 @@ def write_summary(conn: Connection, protocol: Protocol, work_id: int, *, aim: st
                           + "; ".join(protocol.appendix_groups))
     if conn.execute(select(schema.works.c.id).where(schema.works.c.id == work_id)).first() is None:
         raise ReviewError(f"no work with id {work_id}")
-    return conn.execute(schema.summaries.insert().values(
+    return inserted_id(conn.execute(schema.summaries.insert().values(
         work_id=work_id, aim=aim.strip(), method=method.strip(), findings=findings.strip(), appendix_group=group,
-        author=author, created_at=now_iso())).inserted_primary_key[0]
+        author=author, created_at=now_iso())))
 
 
 def save_summary(store: Store, protocol: Protocol, work_id: int, *, aim: str, method: str, findings: str,

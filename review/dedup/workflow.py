@@ -17,7 +17,7 @@ from typing import Optional
 from sqlalchemy import Connection, func, insert, select, update
 
 from review.dedup.best import best_fields, counting_family
-from review.dedup.engine import find_duplicates
+from review.dedup.engine import DedupResult, find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
 from review.errors import ReviewError, StoreError
 from review.protocol import Protocol
@@ -137,7 +137,7 @@ class _Plan:
     links: dict[int, int]
     screened: set[int]
     decided: dict[tuple[int, int], str]
-    result: object
+    result: DedupResult
 
 
 def _plan(conn: Connection, progress: bool, join_review_versions: bool) -> _Plan:

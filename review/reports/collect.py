@@ -228,7 +228,8 @@ def collect_raw(conn: Connection) -> list[RawRow]:
              .join(i, i.c.id == r.c.import_id)
              .outerjoin(links, links.c.raw_id == r.c.id)
              .order_by(r.c.import_id, r.c.position))
-    return [RawRow(*row[:-1], synthetic=bool(row[-1])) for row in conn.execute(query)]
+    return [RawRow(raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic=bool(synthetic))
+            for raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic in conn.execute(query)]
 
 
 def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None) -> list[DecisionRow]:
@@ -289,7 +290,7 @@ def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[
         seen.add((search.family, search.source))
         formats, problems = details.get(search.id, ([], 0))
         entries.append(SearchLogEntry(
-            family=search.family, family_label=labels.get(search.family, search.family or ""), source=search.source,
+            family=search.family, family_label=labels.get(search.family or "", search.family or ""), source=search.source,
             search=search, planned_filters=format_filters(_protocol_filters(protocol, search.family)),
             formats=formats, problems=problems))
     for family in protocol.families:
@@ -299,7 +300,7 @@ def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[
                     family=family.id, family_label=family.label, source=source, planned_query=family.query(),
                     planned_filters=format_filters(_protocol_filters(protocol, family.id))))
     rank = {f.id: n for n, f in enumerate(protocol.families)}
-    entries.sort(key=lambda e: (e.search.round_id if e.search else 10 ** 9, rank.get(e.family, len(rank)), e.source,
+    entries.sort(key=lambda e: (e.search.round_id if e.search else 10 ** 9, rank.get(e.family or "", len(rank)), e.source,
                                 (e.search.searched or "9999") if e.search else "9999",
                                 e.search.id if e.search else 0))
     return entries
@@ -325,7 +326,7 @@ def dedup_method(conn: Connection, language: str = "en") -> str:
     from review import __version__
 
     links = schema.work_links
-    rules = dict(conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first")
+    rules: dict[str, int] = dict(conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first")
                               .group_by(links.c.rule)).all())
     verdicts = conn.execute(select(func.count()).select_from(schema.pair_verdicts)).scalar_one()
     method, by_rule, by_person = DEDUP_METHOD.get(language, DEDUP_METHOD["en"])

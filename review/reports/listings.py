@@ -31,7 +31,7 @@ REASON_SEPARATOR = "; "
 def search_log_table(entries: Sequence[SearchLogEntry]) -> Table:
     """One row per search as run (from its search record), then the searches the protocol plans that no
     search covers, marked as planned. A string or filter nobody recorded says "not recorded"."""
-    rows = []
+    rows: list[list[object]] = []
     for e in entries:
         s = e.search
         if s is None:

@@ -46,6 +46,8 @@ class ExportData:
         return self._flow
 
     def _check_round(self) -> None:
+        if self.round_id is None:  # the whole review: every round exists
+            return
         with self.store.read() as conn:
             check_round(conn, self.round_id)
 

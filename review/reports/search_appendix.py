@@ -123,7 +123,7 @@ def write_docx(appendix: SearchAppendix, path: Path) -> None:
 def write_csv_file(appendix: SearchAppendix, path: Path) -> None:
     """The table, then one row that carries the deduplication method in the search-string column."""
     table = appendix.table()
-    dedup_row = [None] * len(table.columns)
+    dedup_row: list[object] = [None] * len(table.columns)
     dedup_row[1], dedup_row[4] = appendix.text["dedup"], appendix.dedup_method
     write_csv(Table(columns=table.columns, rows=table.rows + [dedup_row]), path)
 

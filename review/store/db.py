@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 
 from review.errors import StoreError
 from review.store import chain, health, migrations
+from review.store.schema import inserted_id  # noqa: F401  (callers import it from here)
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -189,11 +190,3 @@ def open_store(review_dir: Path) -> Store:
         raise StoreError(f"{review_dir} is not a review directory (no review.toml); "
                          f"create one with 'review init {review_dir}'")
     return Store(store_url(review_dir))
-
-
-def inserted_id(result) -> int:
-    """The primary key of the row an INSERT just wrote."""
-    key = result.inserted_primary_key
-    if key is None:
-        raise StoreError("the database did not return the new row's id")
-    return int(key[0])

@@ -16,6 +16,7 @@ from review import vocabulary
 from review.errors import StoreError
 from review.interfaces import INTERFACES, LEGACY, NOT_RECORDED, default_interface
 from review.store import chain, schema
+from review.store.schema import inserted_id
 from review.synthetic import fields_say_synthetic
 from review.timeutil import now_iso
 
@@ -145,13 +146,13 @@ def _add_search_records(conn: Connection) -> None:
         stored = stored if isinstance(stored, dict) else {"text": str(stored)}
         hits = stored.get("hits") if isinstance(stored.get("hits"), int) else None
         interface = default_interface(row["source"], row["format"])
-        search_id = conn.execute(schema.searches.insert().values(
+        search_id = inserted_id(conn.execute(schema.searches.insert().values(
             round_id=row["round_id"], family=row["family"], source=row["source"],
             database=row.get("database") or INTERFACES[interface].database, interface=interface, settings="{}",
             query=row["query"],
             query_origin=LEGACY if row["query"] else NOT_RECORDED,
             searched=row["searched"], filters=stored.get("text"), hits=hits, method="export",
-            created_at=now_iso())).inserted_primary_key[0]
+            created_at=now_iso())))
         conn.execute(i.update().where(i.c.id == row["id"]).values(search_id=search_id))
 
 

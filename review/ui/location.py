@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from review.errors import ReviewError
 
@@ -67,7 +67,7 @@ def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Locatio
     return Location(target, "bundled", created=True)
 
 
-def resolve(argv: Sequence[str], environ: Optional[dict] = None,
+def resolve(argv: Sequence[str], environ: Optional[Mapping[str, str]] = None,
             say: Callable[[str], None] = lambda _: None) -> Location:
     environ = os.environ if environ is None else environ
     chosen = parse_app_args(argv)
