@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Optional
 
+from review.auth import audit
+from review.auth.roles import require
 from review.dedup import run_dedup
 from review.dedup.workflow import DedupReport
 from review.protocol import Protocol
@@ -26,13 +29,25 @@ class Preparation:
 
 
 def prepare_for_screening(
-    store: Store, protocol: Protocol, *, progress: bool = False, recorded: Callable[[], object] | None = None
+    store: Store,
+    protocol: Protocol,
+    *,
+    progress: bool = False,
+    actor: Optional[str] = None,
+    recorded: Callable[[], object] | None = None,
 ) -> Preparation:
     """Deduplicate what is new, then exclude theses and out-of-range years.
 
-    ``recorded`` applies what people already decided (a lead's verdicts on pairs, screening decisions)
-    between the two steps: the grouping must exist for it, and the protocol rules apply only to works
-    no person decided."""
+    ``actor`` is the signed-in person in the app (the core checks their role and logs the run); the CLI
+    passes None. ``recorded`` applies what people already decided (a lead's verdicts on pairs,
+    screening decisions) between the two steps: the grouping must exist for it, and the protocol rules
+    apply only to works no person decided."""
+
+    def check(conn) -> None:
+        require(conn, protocol, actor, "dedup")
+        audit.log_event(conn, actor, "dedup", None)
+
+    store.transact(check)
     dedup = run_dedup(store, protocol, progress=progress)
     if recorded is not None:
         recorded()
