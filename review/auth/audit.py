@@ -14,11 +14,10 @@ from sqlalchemy import Connection, select
 
 from review.store import Store, schema
 from review.timeutil import now_iso
+from review.vocabulary import EVENT_ACTIONS
 
 # The actions recorded; one word each, so an export can be filtered with a spreadsheet.
-ACTIONS = ("sign-in", "sign-out", "import", "dedup", "merge", "keep-apart", "split", "undo", "decision", "reconcile",
-           "summary", "account-add", "account-role", "account-password", "account-disable", "account-enable",
-           "export-full-log", "open-round", "stop", "refused", "backup", "restore")
+ACTIONS = EVENT_ACTIONS
 FORBIDDEN_DETAIL_KEYS = ("password", "password_hash", "hash", "secret")
 COLUMNS = ("id", "at", "actor", "action", "target", "ok", "detail")
 
