@@ -173,7 +173,7 @@ def check_dedup(records: list[dict], rep: Report, truth) -> dict[str, dict]:
     groups = link(records)
     work_of = [truth[(r["file"], r["position"])]["work"] for r in records]
     by_group, by_work = defaultdict(set), defaultdict(set)
-    for g, w in zip(groups, work_of):
+    for g, w in zip(groups, work_of, strict=True):
         by_group[g].add(w)
         by_work[w].add(g)
     merged_wrongly = [sorted(ws) for ws in by_group.values() if len(ws) > 1]
@@ -181,7 +181,7 @@ def check_dedup(records: list[dict], rep: Report, truth) -> dict[str, dict]:
     rep.check(not merged_wrongly, f"no two works share a duplicate key {merged_wrongly[:3] if merged_wrongly else ''}")
     rep.check(not split, f"every work's raw records link up by the promised keys {split[:5] if split else ''}")
     works: dict[str, dict] = {}
-    for r, w in zip(records, work_of):
+    for r, w in zip(records, work_of, strict=True):
         info = works.setdefault(w, dict(families=set(), records=[], thesis=truth[(r["file"], r["position"])]["thesis"],
                                         peer_reviewed=truth[(r["file"], r["position"])]["peer_reviewed"]))
         info["families"].add(r["family"])

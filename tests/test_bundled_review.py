@@ -17,6 +17,8 @@ from review.cli import main
 from tests.golden_files import GOLDEN_ROOT, check_golden_file
 from tests.reports.reports_testdata import docx_text, svg_text
 
+pytestmark = pytest.mark.slow  # every test runs the bundled review (385 works) end to end: seconds each
+
 GOLDEN = GOLDEN_ROOT / "bundled"
 PUBLISHED = {"no": (190, 31, 12, 9), "sv": (112, 22, 6, 3), "da": (15, 6, 2, 2), "en": (68, 29, 17, 10)}
 
@@ -140,7 +142,6 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
     db = copy / "review.sqlite"
     with sqlite3.connect(db) as conn:
         before = conn.execute("select id, work_id, stage, decision, final from decisions order by id").fetchall()
-        works_before = conn.execute("select count(*) from works where merged_into is null").fetchone()[0]
     manifest = copy / "exports" / "update-2023-2025" / "searches.toml"
     assert cli("update", copy, "--years", "2023-2025", "--manifest", manifest) == 0
     assert cli("dedup", copy) == 0
@@ -233,7 +234,7 @@ def test_vedlegg_1_matches_the_reports_24_entries(bundled, tmp_path):
         elif line.startswith("**"):
             entries.append((group, line.strip("*").replace("\\", "")))
     assert len(entries) == len(REFERENCES) == 24
-    for (group, line), ref in zip(entries, REFERENCES):
+    for (group, line), ref in zip(entries, REFERENCES, strict=True):
         assert group == ref["group"] and differences(line, ref) == [], line
 
 

@@ -17,6 +17,8 @@ import pytest
 from review.cli import main
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # most tests run the command in a subprocess or start the app: seconds each
+
 RIS = REPO / "tests" / "fixtures" / "ris_oria.ris"
 RIS_2 = REPO / "tests" / "fixtures" / "ris_bom_crlf.ris"
 

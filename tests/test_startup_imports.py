@@ -48,6 +48,7 @@ def test_help_loads_no_heavy_library(argv):
     assert not loaded & set(HEAVY), f"review {' '.join(argv)} imported {sorted(loaded & set(HEAVY))}"
 
 
+@pytest.mark.slow
 def test_status_loads_neither_the_dedup_engine_nor_the_writers(tmp_path):
     """`review status` needs the store and the protocol, not numpy (dedup), python-docx or matplotlib."""
     subprocess.run(

@@ -65,7 +65,7 @@ def _(message: str) -> str:
 def language_picker() -> None:
     """Chosen per reader and remembered in the address (?lang=sv; the name never is): a reload or a bookmark
     keeps it. Drawn first, so every string of this run is in the chosen language."""
-    st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
+    st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=lambda code: LANGUAGES[code], key="lang",
                          bind="query-params")
 
 
@@ -218,12 +218,13 @@ def require_role(review: Review, action: str) -> None:
     """Stop a page the signed-in role may not use (the core refuses the action itself too)."""
     if may(review.actor, action):
         return
+    actor = review.actor
     seen = st.session_state.setdefault("_refused_logged", set())
     if action not in seen:  # one event per session and page, not one per rerun
         seen.add(action)
-        audit.record(review.store, review.actor.name, "refused", action, {"role": review.actor.role, "page": True},
-                     ok=False)
-    st.warning(md_escape(f"Your role ({review.actor.role}) does not allow this page. "
+        audit.record(review.store, actor.name if actor else "?", "refused", action,
+                     {"role": actor.role if actor else None, "page": True}, ok=False)
+    st.warning(md_escape(f"Your role ({actor.role if actor else 'none'}) does not allow this page. "
                          "Ask the lead if you need it."))
     st.stop()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import json
 import logging
-from typing import Callable, Optional
+from typing import Callable, Literal, Optional
 
 import streamlit as st
 
@@ -22,7 +22,8 @@ from screening.queue import progress
 from screening.screen_view import ScreenState
 
 log = logging.getLogger("nordic-review.app")
-BUTTONS = (  # decision, label (translated when drawn), shortcut, button type
+ButtonKind = Literal["primary", "secondary", "tertiary"]
+BUTTONS: tuple[tuple[str, str, str, ButtonKind], ...] = (  # decision, label (translated when drawn), shortcut, type
     ("include", N_("Include"), "I", "primary"),
     ("exclude", N_("Exclude"), "E", "secondary"),
     ("maybe", N_("Maybe"), "M", "secondary"),
@@ -51,6 +52,8 @@ def keys(stage: int) -> dict[str, str]:
 
 
 def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True) -> None:
+    if state.view is None:  # nothing to show: the queue is empty (the page said so)
+        return
     found = matcher(review)
     st.html(CARD_CSS + work_card_html(state.view, found, show_abstract=show_abstract)
             + legend_html(found.terms, _))

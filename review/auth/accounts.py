@@ -120,7 +120,7 @@ def add_account(store: Store, name: str, role: str, *, password: Optional[str] =
                                        email=email, subject=subject, disabled=False, created_at=now, updated_at=now))
         audit.log_event(conn, actor, "account-add", name, {"role": role, "email": email, "subject": subject,
                                                              "sign_in": "password" if hashed else "sso"})
-        return _account(account_row(conn, name))
+        return _account(_existing(conn, name))
 
     return store.transact(work)
 
@@ -131,7 +131,7 @@ def _update(store: Store, name: str, action: str, values: dict, detail: dict, ac
         a = schema.accounts
         conn.execute(a.update().where(a.c.name == row["name"]).values(updated_at=now_iso(), **values))
         audit.log_event(conn, actor, action, row["name"], detail)
-        return _account(account_row(conn, name))
+        return _account(_existing(conn, name))
 
     return store.transact(work)
 
@@ -174,7 +174,7 @@ def sign_in_password(store: Store, name: str, password: str, *, where: str = "ap
         good = _hasher.verify(stored, password or "") and stored is not dummy
     except (VerificationError, InvalidHashError):
         good = False
-    if not good or row["disabled"]:
+    if not good or row is None or row["disabled"]:
         reason = "disabled" if good else "wrong name or password"
         audit.record(store, tidy(name) or "?", "sign-in", key, {"method": "password", "where": where,
                                                                 "reason": reason}, ok=False)

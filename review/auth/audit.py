@@ -13,6 +13,7 @@ from typing import Any, Optional
 from sqlalchemy import Connection, select
 
 from review.store import Store, schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
 from review.vocabulary import EVENT_ACTIONS
 
@@ -39,11 +40,11 @@ def log_event(conn: Connection, actor: Optional[str], action: str, target: Any =
     for key in FORBIDDEN_DETAIL_KEYS:
         if key in detail:
             raise ValueError(f"an audit event must not carry {key!r}")
-    return conn.execute(schema.events.insert().values(
+    return inserted_id(conn.execute(schema.events.insert().values(
         at=now_iso(), actor=actor or command_line_actor(), action=action,
         target=None if target is None else str(target),
         detail=json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
-        ok=ok)).inserted_primary_key[0]
+        ok=ok)))
 
 
 def record(store: Store, actor: Optional[str], action: str, target: Any = None, detail: Optional[dict] = None,

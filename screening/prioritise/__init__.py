@@ -130,7 +130,7 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
         expected = estimate_relevant_remaining(probs)
     elif mode_used == "protocol":
         assert prior_scores is not None
-        score_of = dict(zip(work_ids, prior_scores))
+        score_of = dict(zip(work_ids, prior_scores, strict=True))
         # Ties (often many works with no term at all) keep the random order, not the file's.
         ordered = sorted((w for w in random_order(work_ids, seed) if w not in labelled),
                          key=lambda w: -score_of[w])

@@ -168,6 +168,7 @@ def test_the_events_table_refuses_updates_and_deletes(team):
     assert len(events(team)) == 4
 
 
+@pytest.mark.slow
 def test_password_sign_in_is_rate_limited_and_logged(team):
     assert sign_in_password(team, "bjørn", PW["Bjørn"]).name == "Bjørn"
     for _ in range(MAX_FAILURES):

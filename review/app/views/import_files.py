@@ -91,7 +91,7 @@ if submitted:
                               run_by=run_by.strip() or review.reviewer)
 
         info = common.attempt(_info)
-        refusal = []
+        refusal: list[ReviewError] = []
         summaries = common.attempt(lambda: _refusing(files, info, refusal)) if info is not None else None
         if refusal:
             _refused(files, refusal[0])
@@ -127,7 +127,8 @@ if not rows:
 else:
     st.dataframe(rows, hide_index=True)
     labels = {r["#"]: f"#{r['#']} {r['File']} ({r['Records']} records, {r['Problems']} problems)" for r in rows}
-    chosen = st.selectbox("Look at one import", list(labels), index=0, key="import_look", format_func=labels.get)
+    chosen: int = st.selectbox("Look at one import", list(labels), index=0, key="import_look",
+                               format_func=lambda i: labels[i])
     with review.store.read() as conn:
         records, problems = record_rows(conn, chosen), problem_rows(conn, chosen)
     tab_records, tab_problems = st.tabs([f"Records read ({len(records)})", f"Problems ({len(problems)})"])

@@ -32,7 +32,7 @@ scope = f"{shown['Round']} ({shown['Years']})" if shown else "the whole review"
 st.subheader("Progress")
 st.caption(md_escape(f"Showing {scope}. Choose a round in the sidebar."))
 cols = st.columns(len(progresses))
-for col, p in zip(cols, progresses):
+for col, p in zip(cols, progresses, strict=True):
     col.metric(f"Stage {p.stage}: {protocol.stage(p.stage).label}", f"{p.decided} / {p.eligible}",
                help=f"{p.pending} works not yet screened, {p.maybe} maybe (awaiting a decision)")
     col.progress(p.share)
@@ -103,15 +103,20 @@ may_edit = review.reviewer is not None and (not protocol.lead or review.reviewer
 
 
 with st.form("keywords", border=False):
-    cols = st.columns(2)
-    typed_include = cols[0].text_area("Include keywords (green)", value="\n".join(protocol.include_keywords),
+    include_col, exclude_col = st.columns(2)
+    typed_include = include_col.text_area("Include keywords (green)", value="\n".join(protocol.include_keywords),
                                       key="kw_include", disabled=not may_edit, height=110)
-    typed_exclude = cols[1].text_area("Exclude keywords (red)", value="\n".join(protocol.exclude_keywords),
+    typed_exclude = exclude_col.text_area("Exclude keywords (red)", value="\n".join(protocol.exclude_keywords),
                                       key="kw_exclude", disabled=not may_edit, height=110)
     submitted = st.form_submit_button("Save keywords", key="kw_save", disabled=not may_edit)
 if submitted and may_edit:
     include, exclude = clean_keywords(typed_include), clean_keywords(typed_exclude)
-    saved = common.attempt(lambda: save_highlight_keywords(review.directory, include, exclude) or True,
+
+    def save() -> bool:
+        save_highlight_keywords(review.directory, include, exclude)
+        return True
+
+    saved = common.attempt(save,
                            done=lambda _: f"Keywords saved: {len(include)} include, {len(exclude)} exclude.")
     if saved:
         st.rerun()  # the next run reads the protocol with its new keywords

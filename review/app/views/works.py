@@ -49,7 +49,7 @@ def _open(work_id: int) -> None:
 labels = {i.work_id: f"#{i.work_id} [{i.status}] {i.title[:90]}" for i in items}
 if labels:
     pick_col, open_col = st.columns([4, 1], vertical_alignment="bottom")
-    work_id = pick_col.selectbox("Work to open", list(labels), key="list_pick", format_func=labels.get)
+    work_id = pick_col.selectbox("Work to open", list(labels), key="list_pick", format_func=lambda i: labels[i])
     open_col.button("Open to decide", key="list_open", type="primary", on_click=_open, args=(work_id,))
 target = st.session_state.pop("_open_page", None)
 if target:

@@ -65,7 +65,7 @@ def _figure(diagram: Diagram) -> Figure:
     for arrow in diagram.arrows:
         points = arrow.points
         if len(points) > 2:
-            xs, ys = zip(*points[:-1])
+            xs, ys = zip(*points[:-1], strict=True)
             ax.plot(xs, ys, color=EDGE, linewidth=LINE_WIDTH, solid_capstyle="butt")
         ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>", mutation_scale=10,
                                      color=EDGE, linewidth=LINE_WIDTH, shrinkA=0, shrinkB=0))
