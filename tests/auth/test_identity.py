@@ -23,6 +23,8 @@ from screening.decisions import Decision, latest_final, outcome_of_votes, record
 from screening.summaries import save_summary
 from tests.conftest import REPO, set_stage_mode
 
+pytestmark = pytest.mark.slow  # accounts hash passwords with Argon2 (deliberately slow): seconds each
+
 PW = {"Cecilie": "synthetic lead password", "Bjørn": "synthetic reviewer password",
       "Vera": "synthetic viewer password", "Anna": "synthetic second reviewer"}
 RIS = REPO / "tests" / "fixtures" / "ris_oria.ris"
