@@ -161,6 +161,7 @@ def test_bundled_working_copy_is_built_once_in_the_cache(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_bundled_copy_without_dedup_is_a_clear_error(tmp_path, monkeypatch):
     import builtins
+    import sys
 
     from review.ui.location import ENV_CACHE
 
@@ -172,6 +173,8 @@ def test_bundled_copy_without_dedup_is_a_clear_error(tmp_path, monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setenv(ENV_CACHE, str(tmp_path))
+    # A fresh process would import the pipeline, and through it the dedup package, for the first time.
+    monkeypatch.delitem(sys.modules, "review.pipeline", raising=False)
     monkeypatch.setattr(builtins, "__import__", no_dedup)
     with pytest.raises(ReviewError, match="cannot be built"):
         resolve([], {})
