@@ -119,6 +119,13 @@ def sidebar(review: Review) -> None:
         _round_picker(review)
 
 
+def page_links(pages: list) -> None:
+    """The navigation, in the sidebar below the sign-in (one link per page; the current one marked)."""
+    with st.sidebar.container(key="pages"):
+        for page in pages:
+            st.page_link(page)
+
+
 WHOLE_REVIEW = 0  # the round picker's entry for every round together
 
 

@@ -46,8 +46,12 @@ PAGES = [
     st.Page(PAGES_DIR / "reports.py", title=_("Reports"), icon=":material/summarize:"),
 ]
 
+# The page list is drawn after the sign-in, not by Streamlit above it: the keyboard order is then
+# language, name, pages, page (Tab after signing in reaches the pages, not the whole page first).
+page = st.navigation(PAGES, position="hidden")
+common.page_links(PAGES)
 try:
-    st.navigation(PAGES).run()
+    page.run()
 except ReviewError as exc:  # page actions report their own; this catches what a page hits while drawing
     st.error(md_escape(str(exc)))
 if os.environ.get("NORDIC_REVIEW_TIMING"):  # server time per run, for benchmarks/next_work.py --browser
