@@ -4,8 +4,6 @@ Only the frame lives here: which review is open, who is signed in, and the page 
 ``review/app/views/`` calls core functions from review/ and screening/. The app ships inside the package
 so that an installed wheel can serve it without a source checkout."""
 
-import logging
-import os
 import time
 from pathlib import Path
 
@@ -54,5 +52,4 @@ try:
     page.run()
 except ReviewError as exc:  # page actions report their own; this catches what a page hits while drawing
     st.error(md_escape(str(exc)))
-if os.environ.get("NORDIC_REVIEW_TIMING"):  # server time per run, for benchmarks/next_work.py --browser
-    logging.getLogger("nordic-review.timing").warning("run %.1f ms", (time.perf_counter() - STARTED) * 1000)
+common.log_run_time("run", STARTED)  # with NORDIC_REVIEW_TIMING set
