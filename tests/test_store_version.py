@@ -8,8 +8,9 @@ from review.store import open_store, schema
 from screening.decisions import Decision, record
 
 
-def test_the_version_changes_with_each_commit_from_any_connection_and_not_with_reads(store, protocol, works,
-                                                                                      review_dir):
+def test_the_version_changes_with_each_commit_from_any_connection_and_not_with_reads(
+    store, protocol, works, review_dir
+):
     first = store.version()
     assert first == store.version()  # nothing written: the same key, so a cached read is reused
     with store.read() as conn:
