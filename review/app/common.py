@@ -1,5 +1,6 @@
 """What every page shares: the open review, the signed-in reviewer, messages that survive a rerun,
-and the one place where a ReviewError becomes an ``st.error``."""
+and the one place where a ReviewError becomes an ``st.error``. Who is signed in is decided by
+``review.app.gate``; in solo mode the person picks their name here."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from typing import Any, Callable, Optional, TypeVar
 
 import streamlit as st
 
+from review.app.gate import Actor, gate, may, sign_out
+from review.auth import audit
+from review.auth.names import same_person
+from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
@@ -41,11 +46,18 @@ class Review:
     origin: str
     store: Store
     protocol: Protocol
+    actor: Optional[Actor] = None  # the signed-in account; None in solo mode
 
     @property
     def reviewer(self) -> Optional[str]:
+        if self.actor is not None:
+            return self.actor.name
         name = st.session_state.get("reviewer")
         return None if name == NEW_REVIEWER else name
+
+    @property
+    def signed_in(self) -> bool:
+        return self.actor is not None
 
 
 def _(message: str) -> str:
@@ -54,7 +66,7 @@ def _(message: str) -> str:
 
 
 def language_picker() -> None:
-    """Chosen per reader and remembered in the address (?lang=sv), like the name: a reload or a bookmark
+    """Chosen per reader and remembered in the address (?lang=sv; the name never is): a reload or a bookmark
     keeps it. Drawn first, so every string of this run is in the chosen language."""
     st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
                          bind="query-params")
@@ -109,6 +121,7 @@ def open_review() -> Review:
         st.error(md_escape(_("The review could not be opened: {error}").format(error=exc)))
         st.stop()
     review = Review(directory, location.origin, store, protocol)
+    review.actor = gate(review)  # the sign-in page and st.stop() when someone must sign in first
     st.session_state["_review"] = review
     return review
 
@@ -127,6 +140,10 @@ def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] =
     """Run one core call; a ReviewError becomes a message, anything else is logged as a bug."""
     try:
         result = action()
+    except PermissionDenied as exc:  # the core refused: keep a record of the attempt
+        audit.record(review_context().store, exc.name, "refused", exc.action, {"role": exc.role}, ok=False)
+        flash("error", str(exc))
+        return None
     except ReviewError as exc:
         flash("error", str(exc))
         return None
@@ -145,7 +162,11 @@ def sidebar(review: Review) -> None:
         st.caption(_("Review"))
         st.text(review.protocol.title)
         st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
-        _sign_in(review)
+        if review.actor is not None:
+            st.markdown(md_escape(f"Signed in as {review.actor.name} ({review.actor.role})"))
+            st.button("Sign out", key="sign_out", on_click=sign_out, args=(review, review.actor))
+        else:
+            _sign_in(review)
         _round_picker(review)
 
 
@@ -181,24 +202,21 @@ def chosen_round() -> Optional[int]:
     return st.session_state.get("round_view") or None
 
 
-def is_lead(review: Review) -> bool:
-    return bool(review.reviewer) and review.reviewer == review.protocol.lead
-
-
 def _sign_in(review: Review) -> None:
-    """The name is a widget bound to the URL (?reviewer=Anna), so a reload keeps you signed in."""
+    """Solo mode (this computer only, no accounts): pick a name. The address bar carries no name:
+    a name in the URL would let anyone who edits it act as someone else."""
     with review.store.read() as conn:
         names = reviewer_choices(conn, review.protocol)
     current = st.session_state.get("reviewer")
     if current and current not in names and current != NEW_REVIEWER:
         names.append(current)
     st.selectbox(_("Signed in as"), names + [NEW_REVIEWER], index=None, placeholder=_("Choose your name"),
-                 key="reviewer", bind="query-params",
+                 key="reviewer",  # never bound to the address: a URL must not carry an identity (issue 17)
                  format_func=lambda name: _("➕ Add a new reviewer…") if name == NEW_REVIEWER else name)
     if st.session_state.get("reviewer") == NEW_REVIEWER:
         st.text_input(_("New reviewer's name"), key="new_reviewer", max_chars=200)
         st.button(_("Add and sign in"), key="add_reviewer", on_click=_add_reviewer, args=(review,))
-    if review.reviewer and review.reviewer == review.protocol.lead:
+    if is_lead(review):
         st.caption(_("You are the review lead."))
 
 
@@ -210,12 +228,41 @@ def _add_reviewer(review: Review) -> None:
         flash("success", _("Signed in as {name}.").format(name=name))
 
 
-def require_reviewer(review: Review) -> str:
+def is_lead(review: Review) -> bool:
+    """Whether to offer the lead's controls: the account's role, or in solo mode the protocol's lead."""
+    if review.signed_in:
+        return may(review.actor, "reconcile")
+    lead, name = review.protocol.lead, review.reviewer
+    return bool(lead and name and same_person(name, lead))
+
+
+def require_name(review: Review) -> str:
+    """Whoever acts is named (solo mode: the name picked in the sidebar), so the audit trail says who."""
     name = review.reviewer
     if not name:
         st.info(_("Choose your name under **Signed in as** in the sidebar to start."))
         st.stop()
     return name
+
+
+def require_reviewer(review: Review) -> str:
+    name = require_name(review)
+    require_role(review, "screen")
+    return name
+
+
+def require_role(review: Review, action: str) -> None:
+    """Stop a page the signed-in role may not use (the core refuses the action itself too)."""
+    if may(review.actor, action):
+        return
+    seen = st.session_state.setdefault("_refused_logged", set())
+    if action not in seen:  # one event per session and page, not one per rerun
+        seen.add(action)
+        audit.record(review.store, review.actor.name, "refused", action, {"role": review.actor.role, "page": True},
+                     ok=False)
+    st.warning(md_escape(f"Your role ({review.actor.role}) does not allow this page. "
+                         "Ask the lead if you need it."))
+    st.stop()
 
 
 def review_context() -> Review:
