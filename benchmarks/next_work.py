@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -144,8 +145,7 @@ def measure_browser(n: int, presses: int) -> dict:
                     page.wait_for_url(lambda url, href=href: url.split("?")[0] == href.split("?")[0])
                     wait_idle(page)
                     switches.append((time.perf_counter() - started) * 1000)
-                    by_page.setdefault(href.split("?")[0].rstrip("/").rsplit("/", 1)[-1] or "overview",
-                                       []).append(switches[-1])
+                    by_page.setdefault(urlsplit(href).path.strip("/") or "default page", []).append(switches[-1])
             browser.close()
     server = measure(n, max(presses, 20), "import")
     return {"works": n, "order": "browser", "iterations": presses, **_summary(times),
