@@ -4,7 +4,7 @@ viewer's blinded list. Records are synthetic."""
 
 from screening.decisions import Decision, record
 from tests.conftest import set_stage_mode
-from tests.ui.conftest import no_errors
+from tests.ui.conftest import no_errors, press
 
 
 def stage_1_metric(at) -> str:
@@ -37,3 +37,12 @@ def test_the_works_list_follows_new_decisions_and_stays_blinded_per_viewer(app, 
 
     assert votes(anna) == "Anna: include"
     assert votes(bjorn) == ""  # Anna's vote stays hidden until Bjørn has voted
+
+
+def test_the_stage_1_progress_bar_counts_each_decision_as_it_is_pressed(app, works):
+    at = no_errors(app("Anna", "screening"))
+    assert at.get("progress")[0].proto.text.startswith(f"Stage 1: 0 of {len(works)} works decided")
+    press(at, 1, "exclude")
+    assert at.get("progress")[0].proto.text.startswith(f"Stage 1: 1 of {len(works)} works decided")
+    press(at, 1, "include")
+    assert at.get("progress")[0].proto.text.startswith(f"Stage 1: 2 of {len(works)} works decided")
