@@ -10,7 +10,7 @@ from typing import Callable, Literal, Optional
 
 import streamlit as st
 
-from review.app.common import Review, _, attempt, chosen_round, flash
+from review.app.common import Review, _, attempt, chosen_round, flash, read_cached
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
 from review.ui.i18n import N_
@@ -223,9 +223,8 @@ def revisit_banner(state: ScreenState) -> None:
 def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) -> None:
     """Drawn into ``slot`` (made above the work) after the work itself, so the card appears first."""
     p = state.progress
-    if p is None:
-        with review.store.read() as conn:
-            p = progress(conn, state.stage, chosen_round())
+    if p is None:  # recounted only when the store changed (a reason chosen reruns the panel, not the count)
+        p = read_cached(review, progress, state.stage, chosen_round())
     mine = p.by_reviewer.get(reviewer, 0)
     (slot or st).progress(p.share, text=_("Stage {stage}: {decided} of {eligible} works decided, {open} open, "
                                           "{maybe} maybe; you have decided {mine}").format(

@@ -11,7 +11,7 @@ from review.protocol import clean_keywords, save_highlight_keywords
 from review.ui.tables import family_rows, progress_rows, round_rows, stage_rows
 from review.ui.text import md_escape
 from review.update import update_review
-from screening.flow import compute_flow
+from screening.flow import compute_flow_conn
 from screening.queue import progress
 
 review = common.review_context()
@@ -22,10 +22,10 @@ st.title(protocol.title)
 st.caption(md_escape(f"Years {protocol.year_from}–{protocol.year_to} · reviewers: {', '.join(protocol.reviewers) or '-'}"
            f" · lead: {protocol.lead or '-'} · folder: {review.directory}"))
 
-with review.store.read() as conn:
-    rounds = round_rows(conn)
-    progresses = [progress(conn, s.number, round_id) for s in protocol.stages]
-flow = compute_flow(review.store, protocol, round_id)
+# Read once per state of the store, shared by every session (a page switch with nothing new is quick).
+rounds = common.read_cached(review, round_rows)
+progresses = [common.read_cached(review, progress, s.number, round_id) for s in protocol.stages]
+flow = common.read_cached(review, compute_flow_conn, protocol, round_id)
 shown = next((r for r in rounds if r["#"] == round_id), None)
 scope = f"{shown['Round']} ({shown['Years']})" if shown else "the whole review"
 

@@ -12,12 +12,12 @@ from review.ui.report_views import (MIME, ZIP_NAME, all_exports_zip, appendix_pr
                                     export_choices, export_file_name, table31_rows)
 from review.ui.tables import family_table
 from review.ui.text import md_escape
-from screening.flow import compute_flow
+from screening.flow import compute_flow_conn
 
 review = common.review_context()
 protocol = review.protocol
 round_id = common.chosen_round()
-flow = compute_flow(review.store, protocol, round_id)
+flow = common.read_cached(review, compute_flow_conn, protocol, round_id)  # once per state of the store
 
 st.title("Reports")
 if round_id is not None:
