@@ -2,8 +2,9 @@
 
 The files stay at the top of the checkout, where the project's layout puts them and where a reader of the
 repository looks for them; the build copies them into ``review/bundled_data/`` so that `review example`,
-`review init` and `review app` work after a plain `pip install .` or from a wheel. Everything else is in
-pyproject.toml."""
+`review init` and `review app` work after a plain `pip install .` or from a wheel. The generator of the
+data, ``fafo_data/`` beside it, stays in the repository: a user's review needs the data, not its maker.
+Everything else is in pyproject.toml."""
 
 from pathlib import Path
 import shutil

@@ -172,7 +172,7 @@ def run_naive(records: list[RawRecord]) -> tuple[set, float]:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
-    for a, b in zip(rows[keep].tolist(), cols[keep].tolist()):
+    for a, b in zip(rows[keep].tolist(), cols[keep].tolist(), strict=True):
         if titles[a]:
             parent[find(a)] = find(b)
     groups: dict[int, list[int]] = {}

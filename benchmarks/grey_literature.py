@@ -1,6 +1,6 @@
 """A labelled Nordic grey-literature deduplication set: SYNTHETIC variants of real works.
 
-The works are the bundled review's real works (tools/fafo_data/real_works.py: the 24 works of the Fafo
+The works are the bundled review's real works (fafo_data/real_works.py: the 24 works of the Fafo
 report's Vedlegg 1 and four works it cites), plus a few synthetic near-twins that must stay apart.
 Every record is synthetic: it is how we expect a source to render the work, written by this script,
 not a record copied from Oria or Google Scholar. Identifiers (Oria ids, ISBNs of reports, URLs) are
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "grey_literature"
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools" / "fafo_data"))
+sys.path.insert(0, str(ROOT / "fafo_data"))
 
 from real_works import REAL_WORKS  # noqa: E402
 

@@ -192,7 +192,7 @@ def markdown(results: dict[str, dict[str, dict]], methods: list[str]) -> str:
         if not vals:
             continue
 
-        def avg(key):
+        def avg(key, vals=vals):
             got = [v[key] for v in vals if v[key] is not None]
             return statistics.mean(got) if got else None
         lines.append(f"| {method} | {fmt(avg('wss'))} | {fmt(avg('r10'))} | {fmt(avg('sec'))} | "

@@ -72,13 +72,25 @@ def package_version() -> str:
         return __version__
 
 
+class VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked for (importlib.metadata is slow to load)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ReviewArgumentParser(
         prog="review",
         description="Systematic literature reviews from Oria and Google Scholar exports: "
                     "import, deduplicate, screen in three stages, report.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument("--version", action=VersionAction)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
                                        parser_class=ReviewArgumentParser)
     for name in COMMAND_MODULES:

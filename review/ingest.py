@@ -15,11 +15,13 @@ from sqlalchemy import Connection, func, select
 from review.auth import audit
 from review.auth.roles import require
 from review.errors import InputError, ReviewError
+from review.interfaces import INTERFACES, NOT_RECORDED
 from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
-from review.searches import INTERFACES, NOT_RECORDED, SearchFacts, record_search
+from review.searches import SearchFacts, record_search
 from review.store import Store, schema
+from review.store.db import inserted_id
 from review.store.records import record_row
 from review.synthetic import fields_say_synthetic
 from review.timeutil import now_iso
@@ -77,7 +79,7 @@ class SearchInfo:
     filters: Optional[str] = None  # filters and limits, as the person states them
     hits: Optional[int] = None  # the hit count the source reported
     database: Optional[str] = None  # e.g. Oria, Google Scholar, PubMed (default: from the interface)
-    interface: Optional[str] = None  # a key of review.searches.INTERFACES (default: from the file)
+    interface: Optional[str] = None  # a key of review.interfaces.INTERFACES (default: from the file)
     settings: dict = field(default_factory=dict)  # the interface's settings, e.g. {"view": ..., "expanded": "yes"}
     run_by: Optional[str] = None  # who ran the search
     method: str = "export"  # "export" (a person exported the file) or "live API"
@@ -197,12 +199,12 @@ def store_result(conn: Connection, result: ImportResult, digest: str, info: Sear
         facts = info.facts(source)
         facts.database = facts.database or result.database  # the database the file names (RIS DB, ...)
         searches[key] = record_search(conn, round_id, facts, result.format)
-    import_id = conn.execute(schema.imports.insert().values(
+    import_id = inserted_id(conn.execute(schema.imports.insert().values(
         round_id=round_id, file_name=result.file_name, file_hash=digest, format=result.format, source=source,
         family=info.family, query=info.query, searched=info.searched, filters=_json(filters) if filters else None,
         encoding=result.encoding, repaired_mojibake=result.repaired_mojibake, n_records=len(result.records),
         n_problems=len(result.problems), problems=_json([asdict(p) for p in result.problems]),
-        imported_at=now_iso(), database=result.database, search_id=searches[key])).inserted_primary_key[0]
+        imported_at=now_iso(), database=result.database, search_id=searches[key])))
     rows = [_record_row(import_id, rec, info) for rec in result.records]
     if rows:
         conn.execute(schema.raw_records.insert(), rows)

@@ -118,10 +118,9 @@ class Protocol:
                             + ", ".join(str(s.number) for s in self.stages))
 
     def family_rank(self, family_id: str | None) -> int:
-        try:
+        if family_id in self.family_order:
             return self.family_order.index(family_id)
-        except ValueError:
-            return len(self.family_order)
+        return len(self.family_order)
 
 
 def _read_toml(path: Path) -> dict:
@@ -170,7 +169,8 @@ def save_highlight_keywords(review_dir: Path, include: list[str], exclude: list[
 
     path = Path(review_dir) / "review.toml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept, inside = [], False
+    kept: list[str] = []
+    inside = False
     for line in lines:
         header = re.match(r"\s*\[+\s*([^\]]+?)\s*\]+\s*(#.*)?$", line)
         if header:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from review.errors import ProtocolError
 from review.vocabulary import SCREENING_MODES  # noqa: F401  (defined once; the Literal types below repeat it)
@@ -249,7 +250,7 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def describe(error: dict, model: type[BaseModel], data: Any = None) -> str:
+def describe(error: ErrorDetails, model: type[BaseModel], data: Any = None) -> str:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
 
 
@@ -28,8 +29,8 @@ def current_round(conn: Connection, protocol: Protocol) -> int:
 def open_round(conn: Connection, year_from: int, year_to: int, *, label: Optional[str] = None) -> int:
     count = conn.execute(select(schema.rounds.c.id)).all()
     label = label or f"Round {len(count) + 1}"
-    return conn.execute(schema.rounds.insert().values(
-        label=label, year_from=year_from, year_to=year_to, opened_at=now_iso())).inserted_primary_key[0]
+    return inserted_id(conn.execute(schema.rounds.insert().values(
+        label=label, year_from=year_from, year_to=year_to, opened_at=now_iso())))
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,10 @@ def search_round(conn: Connection, protocol: Protocol) -> SearchRound:
 
 def round_summaries(conn: Connection) -> list[dict]:
     """Every round with its years and what it holds: searches, records imported, works first found."""
-    from sqlalchemy import func
-
     r, s, i, w = schema.rounds, schema.searches, schema.imports, schema.works
-    searches = dict(conn.execute(select(s.c.round_id, func.count()).group_by(s.c.round_id)).all())
+    searches: dict[int, int] = dict(conn.execute(select(s.c.round_id, func.count()).group_by(s.c.round_id)).all())
     records = dict(conn.execute(select(i.c.round_id, func.sum(i.c.n_records)).group_by(i.c.round_id)).all())
-    works = dict(conn.execute(select(w.c.round_id, func.count()).where(w.c.merged_into.is_(None))
+    works: dict[int, int] = dict(conn.execute(select(w.c.round_id, func.count()).where(w.c.merged_into.is_(None))
                               .group_by(w.c.round_id)).all())
     return [{"id": row.id, "label": row.label, "years": (row.year_from, row.year_to), "opened_at": row.opened_at,
              "searches": searches.get(row.id, 0), "records": int(records.get(row.id) or 0),

@@ -14,6 +14,7 @@ from review.auth import audit
 from review.auth.roles import require
 from review.errors import ReviewError
 from review.ingest import ImportSummary, SearchInfo, import_batch
+from review.manifest import read_search_manifest
 from review.protocol import Protocol
 from review.rounds import current_round, open_round, round_years
 from review.store import Store, schema
@@ -70,8 +71,6 @@ def update_review(store: Store, protocol: Protocol, years: tuple[int, int], file
     opened round widens ``years`` in review.toml, so the protocol states the whole review's range;
     each search still uses its own round's years (review.rounds.search_round). ``actor`` is the signed-in
     person in the app (the core checks their role); the CLI passes None."""
-    from review.bundled import read_search_manifest
-
     entries = read_search_manifest(manifest) if manifest else []
     if len(label or "") > 100:
         raise ReviewError("a round's label may be at most 100 characters")

@@ -19,6 +19,11 @@ SCREENING_MODES = ("single", "dual")
 PAIR_VERDICTS = ("duplicate", "distinct")
 DEDUP_ACTIONS = ("merge", "split", "none")  # what a change to the grouping did (review.store.pairs)
 REVIEWER_ROLES = ("reviewer", "lead")
+ACCOUNT_ROLES = ("lead", "reviewer", "viewer")  # who may sign in to the app, and to do what (review.auth.roles)
+# What the audit trail records (review.auth.audit), one name per kind of event.
+EVENT_ACTIONS = ("sign-in", "sign-out", "import", "dedup", "merge", "keep-apart", "split", "undo", "decision",
+                 "reconcile", "summary", "account-add", "account-role", "account-password", "account-disable",
+                 "account-enable", "export-full-log", "open-round", "stop", "refused", "backup", "restore")
 ATTACHMENT_KINDS = ("url", "file")
 
 # Who made a decision row: the ``basis`` column of ``decisions``.

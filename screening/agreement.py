@@ -8,7 +8,7 @@ from itertools import combinations
 from sqlalchemy import Connection
 
 from review.auth import audit
-from review.auth.names import same_person
+from review.names import same_person
 from review.auth.roles import has_accounts, identities, require
 from review.errors import ReviewError
 from review.protocol import Protocol

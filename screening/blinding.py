@@ -9,7 +9,7 @@ from typing import Optional
 
 from sqlalchemy import Connection
 
-from review.auth.names import same_person
+from review.names import same_person
 from review.auth.roles import identities, require
 from review.protocol import Protocol
 from review.store.decisions import all_rows, latest_votes

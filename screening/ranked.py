@@ -9,7 +9,7 @@ import importlib.util
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from sqlalchemy import Connection
 
@@ -19,6 +19,9 @@ from review.store.works import (
     works_signature,  # noqa: F401  (re-exported: the cache key of an order)
 )
 from screening.queue import eligible
+
+if TYPE_CHECKING:  # scikit-learn loads only when ranked order is asked for
+    from screening.prioritise.background import BackgroundRanker
 
 log = logging.getLogger(__name__)
 WAITING = "Random order until the model is ready"  # what the page says while no ranking exists
@@ -104,14 +107,14 @@ class RankerStarter:
     order, with the page blocked; now the page asks ``ranker`` (None until built) and shows
     random order meanwhile."""
 
-    def __init__(self, build: Callable[[], object]):
-        self._ranker = None
+    def __init__(self, build: Callable[[], Optional[BackgroundRanker]]):
+        self._ranker: Optional[BackgroundRanker] = None
         self._built = threading.Event()
         self.error: Optional[BaseException] = None
         self._thread = threading.Thread(target=self._build, args=(build,), name="ranker-start", daemon=True)
         self._thread.start()
 
-    def _build(self, build: Callable[[], object]) -> None:
+    def _build(self, build: Callable[[], Optional[BackgroundRanker]]) -> None:
         try:
             self._ranker = build()
         except Exception as exc:  # the queue falls back to random order and says why

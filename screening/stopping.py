@@ -19,6 +19,7 @@ from review.errors import ReviewError
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.store import Store, schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
 from screening.decisions import latest_final
 from screening.queue import eligible
@@ -72,11 +73,11 @@ def stop_screening(store: Store, protocol: Protocol, decided_by: str, *, basis: 
         decided = latest_final(conn, STAGE, works)
         unscreened = len(works) - len(decided)
         statement = test.statement() if basis == "criterion" else (
-            f"The reviewers stopped screening: {note.strip()} (at that point: {test.statement()})")
-        row_id = conn.execute(schema.stopping_decisions.insert().values(
+            f"The reviewers stopped screening: {(note or '').strip()} (at that point: {test.statement()})")
+        row_id = inserted_id(conn.execute(schema.stopping_decisions.insert().values(
             stage=STAGE, round_id=round_id, basis=basis, statement=statement, p_value=test.p_value,
             recall_target=test.recall_target, confidence=test.confidence, screened=len(decided),
-            unscreened=unscreened, note=note, decided_by=decided_by, created_at=now_iso())).inserted_primary_key[0]
+            unscreened=unscreened, note=note, decided_by=decided_by, created_at=now_iso())))
         audit.log_event(conn, decided_by, "stop", f"stage {STAGE}", {"basis": basis, "round": round_id})
         return StopRecord(row_id, STAGE, round_id, basis, statement, unscreened)
 

@@ -12,6 +12,7 @@ from review.auth.roles import canonical_name, require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
 
 
@@ -24,9 +25,9 @@ def write_summary(conn: Connection, protocol: Protocol, work_id: int, *, aim: st
         raise ReviewError(f"no work with id {work_id}")
     author = canonical_name(conn, author)
     require(conn, protocol, author, "screen")
-    summary_id = conn.execute(schema.summaries.insert().values(
+    summary_id = inserted_id(conn.execute(schema.summaries.insert().values(
         work_id=work_id, aim=aim.strip(), method=method.strip(), findings=findings.strip(), appendix_group=group,
-        author=author, created_at=now_iso())).inserted_primary_key[0]
+        author=author, created_at=now_iso())))
     audit.log_event(conn, author, "summary", f"work {work_id}", {"id": summary_id})
     return summary_id
 

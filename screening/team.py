@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from review.auth.names import same_person
+from review.names import same_person
 from review.auth.roles import canonical_name
 from review.errors import ReviewError
 from review.protocol import Protocol

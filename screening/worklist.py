@@ -45,9 +45,15 @@ def _folded(text: str) -> str:
 def stage_list(conn: Connection, protocol: Protocol, stage: int, viewer: str, *, text: str = "",
                status: Optional[str] = None, reviewer: Optional[str] = None, maybe: bool = False,
                conflict: bool = False, round_id: Optional[int] = None) -> list[ListedWork]:
-    """Works eligible at a stage, filtered: ``text`` in the title or an author's name, ``status``
-    (one of STATUSES), ``reviewer`` (works with a decision by that name the viewer may see),
-    ``maybe`` (the latest visible decision is maybe and no final include/exclude), ``conflict``."""
+    """Works eligible at a stage, filtered (see ``filtered``)."""
+    return filtered(listed_works(conn, protocol, stage, viewer, round_id), text=text, status=status,
+                    reviewer=reviewer, maybe=maybe, conflict=conflict)
+
+
+def listed_works(conn: Connection, protocol: Protocol, stage: int, viewer: str,
+                 round_id: Optional[int] = None) -> list[ListedWork]:
+    """Every work eligible at a stage as ``viewer`` may see it: the part that reads the store (the app
+    keeps it while the store is unchanged and filters it per keystroke)."""
     ids = eligible(conn, stage, round_id)
     if not ids:
         return []
@@ -56,13 +62,10 @@ def stage_list(conn: Connection, protocol: Protocol, stage: int, viewer: str, *,
     in_conflict = {c.work_id for c in conflicts(conn, stage)}
     w = schema.works
     rows = {r.id: r for r in conn.execute(select(w.c.id, w.c.title, w.c.authors, w.c.year).where(w.c.id.in_(ids)))}
-    needle = _folded(text.strip())
     out = []
     for work_id in ids:
         row = rows[work_id]
         authors = display_authors(json.loads(row.authors or "[]"))
-        if needle and needle not in _folded(f"{row.title or ''} {authors}"):
-            continue
         votes = every_vote.get(work_id, {})
         seen = votes if votes_visible(protocol, stage, votes, viewer) else {
             r: v for r, v in votes.items() if r == viewer}
@@ -73,13 +76,27 @@ def stage_list(conn: Connection, protocol: Protocol, stage: int, viewer: str, *,
             state = decided["decision"]
         else:
             state = "voted" if viewer in votes else "open"
-        item = ListedWork(work_id, row.title or "(no title)", authors, row.year, state, shown,
-                          work_id in in_conflict, len(votes) - len(seen))
+        out.append(ListedWork(work_id, row.title or "(no title)", authors, row.year, state, shown,
+                              work_id in in_conflict, len(votes) - len(seen)))
+    return out
+
+
+def filtered(items: list[ListedWork], *, text: str = "", status: Optional[str] = None,
+             reviewer: Optional[str] = None, maybe: bool = False, conflict: bool = False) -> list[ListedWork]:
+    """``text`` in the title or an author's name, ``status`` (one of STATUSES), ``reviewer`` (works
+    with a decision by that name the viewer may see), ``maybe`` (the latest visible decision is maybe
+    and no final include/exclude), ``conflict``."""
+    needle = _folded(text.strip())
+    out = []
+    for item in items:
+        if needle and needle not in _folded(f"{item.title} {item.authors}"):
+            continue
         if status and item.status != status:
             continue
-        if reviewer and reviewer not in shown:
+        if reviewer and reviewer not in item.votes:
             continue
-        if maybe and not (item.status == "maybe" or (not decided and "maybe" in shown.values())):
+        # Without a final row the status is "open" or "voted"; a final maybe is status "maybe".
+        if maybe and not (item.status == "maybe" or (item.status in ("open", "voted") and "maybe" in item.votes.values())):
             continue
         if conflict and not item.conflict:
             continue

@@ -17,6 +17,8 @@ from review.cli import main
 from tests.golden_files import GOLDEN_ROOT, check_golden_file
 from tests.reports.reports_testdata import docx_text, svg_text
 
+pytestmark = pytest.mark.slow  # every test runs the bundled review (385 works) end to end: seconds each
+
 GOLDEN = GOLDEN_ROOT / "bundled"
 PUBLISHED = {"no": (190, 31, 12, 9), "sv": (112, 22, 6, 3), "da": (15, 6, 2, 2), "en": (68, 29, 17, 10)}
 
@@ -122,7 +124,8 @@ def test_excluding_one_included_work_gives_23_everywhere(copy, tmp_path, capsys)
 
 
 def test_removing_one_export_file_makes_the_counts_drop(tmp_path, capsys):
-    from review.bundled import bundled_root, copy_bundled_review, run_review
+    from review.bundled import bundled_root, copy_bundled_review
+    from review.pipeline import run_review
     target = tmp_path / "fafo"
     copy_bundled_review(target)
     (target / "exports" / "oria" / "da.ris").unlink()
@@ -139,7 +142,6 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
     db = copy / "review.sqlite"
     with sqlite3.connect(db) as conn:
         before = conn.execute("select id, work_id, stage, decision, final from decisions order by id").fetchall()
-        works_before = conn.execute("select count(*) from works where merged_into is null").fetchone()[0]
     manifest = copy / "exports" / "update-2023-2025" / "searches.toml"
     assert cli("update", copy, "--years", "2023-2025", "--manifest", manifest) == 0
     assert cli("dedup", copy) == 0
@@ -189,13 +191,13 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
 
 # --- issue 24: the bundled review exactly as published, with stand-ins that cannot leak -----------------
 
-TOOLS = Path(__file__).resolve().parents[1] / "tools" / "fafo_data"
+GENERATOR = Path(__file__).resolve().parents[1] / "fafo_data"
 
 
 def _tools():
     import sys
-    if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))
+    if str(GENERATOR) not in sys.path:
+        sys.path.insert(0, str(GENERATOR))
 
 
 def test_example_runs_quietly_and_status_says_the_pair_queue_is_empty(tmp_path, capsys):
@@ -232,7 +234,7 @@ def test_vedlegg_1_matches_the_reports_24_entries(bundled, tmp_path):
         elif line.startswith("**"):
             entries.append((group, line.strip("*").replace("\\", "")))
     assert len(entries) == len(REFERENCES) == 24
-    for (group, line), ref in zip(entries, REFERENCES):
+    for (group, line), ref in zip(entries, REFERENCES, strict=True):
         assert group == ref["group"] and differences(line, ref) == [], line
 
 
@@ -350,7 +352,7 @@ def test_a_malformed_verdict_file_is_named_and_nothing_is_recorded(tmp_path, cap
     lines = pairs.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace(",distinct,", ",maybe,")
     pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from review.bundled import run_review
+    from review.pipeline import run_review
     from review.errors import ReviewError
     with pytest.raises(ReviewError, match=r"pairs.csv.*line 3.*verdict must be one of duplicate, distinct"):
         run_review(target)

@@ -17,6 +17,8 @@ import pytest
 from review.cli import main
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # most tests run the command in a subprocess or start the app: seconds each
+
 RIS = REPO / "tests" / "fixtures" / "ris_oria.ris"
 RIS_2 = REPO / "tests" / "fixtures" / "ris_bom_crlf.ris"
 
@@ -142,23 +144,21 @@ def test_export_that_cannot_be_written_is_one_error_line(review, capsys, tmp_pat
 
 
 def test_example_names_the_file_of_a_flagged_row_and_quiet_silences_it(tmp_path, capsys, monkeypatch):
-    from review import bundled
-    from screening import bulk
+    from review import pipeline
 
-    real = bulk.apply_decisions_csv
+    real = pipeline.apply_decisions_csv
 
     def flagging(store, protocol, path, **kwargs):
         result = real(store, protocol, path, **kwargs)
         result.warnings.append("line 385: work 197 (synthetic warning for this test)")
         return result
 
-    monkeypatch.setattr(bulk, "apply_decisions_csv", flagging)
+    monkeypatch.setattr(pipeline, "apply_decisions_csv", flagging)
     code, out, _ = run(capsys, "example", tmp_path / "loud")
     assert code == 0
     assert "Flagged: decisions.csv: line 385: work 197" in out
     code, out, _ = run(capsys, "example", tmp_path / "quiet", "--quiet")
     assert code == 0 and "Flagged" not in out and "Included" in out
-    assert bundled  # the warning travels through bundled.run_review
 
 
 def _port_free(port: int) -> bool:

@@ -21,8 +21,8 @@ def corpus():
 
 
 def first_of_each(ids, labels, k=2):
-    inc = [w for w, y in zip(ids, labels) if y == 1][:k]
-    exc = [w for w, y in zip(ids, labels) if y == 0][:k]
+    inc = [w for w, y in zip(ids, labels, strict=True) if y == 1][:k]
+    exc = [w for w, y in zip(ids, labels, strict=True) if y == 0][:k]
     return {**{w: 1 for w in inc}, **{w: 0 for w in exc}}
 
 
@@ -32,7 +32,7 @@ def test_every_candidate_puts_relevant_texts_first(corpus, name):
     labelled = first_of_each(ids, labels, k=6)
     ordered, info = order_candidates(ids, texts, labelled, "ranked", settings=CANDIDATES[name])
     assert info.mode_used == "ranked"
-    truth = dict(zip(ids, labels))
+    truth = dict(zip(ids, labels, strict=True))
     remaining_relevant = sum(truth[w] for w in ordered)
     top = ordered[:remaining_relevant]
     assert sum(truth[w] for w in top) >= 0.9 * remaining_relevant
@@ -119,7 +119,7 @@ def test_empty_texts_do_not_crash():
 
 def test_ranked_falls_back_to_random_until_minimum_reached(corpus):
     ids, texts, labels = corpus
-    only_excludes = {w: 0 for w, y in zip(ids, labels) if y == 0}
+    only_excludes = {w: 0 for w, y in zip(ids, labels, strict=True) if y == 0}
     only_excludes = dict(list(only_excludes.items())[:5])
     ordered, info = order_candidates(ids, texts, only_excludes, "ranked")
     assert (MIN_INCLUDES, MIN_EXCLUDES) == (1, 1)
@@ -210,7 +210,7 @@ def test_stopping_needs_both_the_run_and_a_low_estimate():
 
 def test_stopping_advice_reported_by_order_candidates(corpus):
     ids, texts, labels = corpus
-    truth = dict(zip(ids, labels))
+    truth = dict(zip(ids, labels, strict=True))
     relevant = [w for w in ids if truth[w] == 1]
     irrelevant = [w for w in ids if truth[w] == 0]
     history = relevant + irrelevant[:60]  # every include found, then 60 exclusions in a row
@@ -221,6 +221,7 @@ def test_stopping_advice_reported_by_order_candidates(corpus):
     assert info.stopping.stop
 
 
+@pytest.mark.slow
 def test_core_does_not_load_streamlit():
     import subprocess
     import sys

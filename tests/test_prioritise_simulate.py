@@ -44,6 +44,7 @@ def test_batch_size_is_one_for_small_sets():
     assert batch_size(150) == 1 and batch_size(2544) == 13
 
 
+@pytest.mark.slow
 def test_simulation_beats_random_on_separable_synthetic_data():
     texts, labels = make_corpus(15, 285, seed=5)
     labels = np.array(labels)

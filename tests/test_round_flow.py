@@ -3,6 +3,7 @@ versus duplicates within the new searches (synthetic records)."""
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from review.reports.flow.draw import write_flow
@@ -19,6 +20,7 @@ def _link(store, raw_id, work_id):
                                                        decided_at=now_iso()))
 
 
+@pytest.mark.slow
 def test_duplicates_removed_are_split_into_found_again_and_within_the_new_searches(store, protocol, works, tmp_path):
     start_round(store, protocol, (2023, 2025))
     new = synthetic_records(5, family_titles="Ny rapport")

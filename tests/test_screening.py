@@ -205,7 +205,7 @@ def test_kappa_hand_computed():
 def test_agreement_table_from_votes(dual):
     store, protocol, works = dual
     votes = [("include", "include"), ("include", "exclude"), ("exclude", "exclude"), ("exclude", "maybe")]
-    for work, (a, b) in zip(works, votes):
+    for work, (a, b) in zip(works, votes, strict=False):
         decide(store, protocol, work, 1, a, reviewer="Anna")
         decide(store, protocol, work, 1, b, reviewer="Bjørn")
     with store.read() as conn:

@@ -59,6 +59,7 @@ def test_bad_settings_are_refused():
         recall_stopping_test([1, 0] * 6, 10)
 
 
+@pytest.mark.slow
 def test_under_random_order_it_fires_with_the_target_recall_in_most_runs():
     """Random order makes the sample assumption exact, so the test's promise can be checked: stopping
     at its first "reached", recall is at or above the target in at least 95 % of runs (seeded)."""

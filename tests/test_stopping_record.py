@@ -22,12 +22,13 @@ def many(store, protocol):
 
 
 def decide(store, protocol, works, pattern, mode="ranked"):
-    for work, label in zip(works, pattern):
+    for work, label in zip(works, pattern, strict=False):
         record(store, protocol, Decision(work_id=work, stage=1, decision="include" if label else "exclude",
                                          reviewer="Anna", reasons=[] if label else ["Ikke karriereveiledning"],
                                          order_mode=mode))
 
 
+@pytest.mark.slow
 def test_a_stop_on_the_criterion_is_refused_until_it_holds(store, protocol, many):
     decide(store, protocol, many, [1] * 5 + [0] * 5)
     with pytest.raises(ReviewError, match="not met"):
@@ -41,6 +42,7 @@ def test_a_stop_by_the_reviewers_needs_a_reason(store, protocol, many):
         stop_screening(store, protocol, "Anna", basis="reviewers", note="  ")
 
 
+@pytest.mark.slow
 def test_after_a_stop_the_unscreened_works_have_their_own_box_and_every_count_agrees(store, protocol, many,
                                                                                    review_dir, tmp_path):
     decide(store, protocol, many[:100], [1] * 40 + [0] * 60)
@@ -54,6 +56,7 @@ def test_after_a_stop_the_unscreened_works_have_their_own_box_and_every_count_ag
     assert "Not screened: screening stopped early (n = 20)" in drawn
 
 
+@pytest.mark.slow
 def test_screening_methods_export_reports_orders_stop_and_unscreened(store, protocol, many, review_dir, tmp_path):
     decide(store, protocol, many[:10], [1, 0] * 5, mode="protocol")
     decide(store, protocol, many[10:100], [1] * 4 + [0] * 86)

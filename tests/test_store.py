@@ -153,6 +153,7 @@ def test_sqlite_settings_for_durability(store):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+@pytest.mark.slow
 def test_core_does_not_import_streamlit():
     code = ("import sys, review.cli, review.ingest, review.store, screening.flow, screening.queue, "
             "screening.bulk; build = review.cli.build_parser(); "

@@ -23,6 +23,7 @@ def test_parse_years():
             parse_years(bad)
 
 
+@pytest.mark.slow
 def test_round_keeps_decisions_and_counts_per_round(store, protocol, works, review_dir):
     for w in works[:4]:
         record(store, protocol, Decision(work_id=w, stage=1, decision="include", reviewer="Anna"))
@@ -85,6 +86,7 @@ def bundled_review(tmp_path_factory):
     return target
 
 
+@pytest.mark.slow
 def test_update_round_joins_every_refound_work_to_its_screened_work(bundled_review, tmp_path):
     """A new round's Scholar hits (PoP CSV, a saved page, "Cite" BibTeX; SYNTHETIC renderings of the real
     works) join the works screened in round 1: decisions carry over, nothing is queued or counted again."""
@@ -107,7 +109,7 @@ def test_update_round_joins_every_refound_work_to_its_screened_work(bundled_revi
     assert main(["dedup", str(review)]) == 0
 
     truth = {}
-    with (REPO / "tools" / "fafo_data" / "ground_truth.csv").open(encoding="utf-8") as handle:
+    with (REPO / "fafo_data" / "ground_truth.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             truth[(row["file"].rsplit("/", 1)[-1], int(row["position"]))] = row["work"]
     labels = {}

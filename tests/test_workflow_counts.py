@@ -91,6 +91,7 @@ def _outcome(store, protocol):
     return final, disputed, status_dict(compute_flow(store, protocol))
 
 
+@pytest.mark.slow
 def test_the_same_votes_give_the_same_result_from_the_page_and_from_a_csv(tmp_path):
     from review.bundled import write_starter_protocol
 

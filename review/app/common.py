@@ -4,18 +4,20 @@ and the one place where a ReviewError becomes an ``st.error``. Who is signed in 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, TypeVar
 
 import streamlit as st
 
 from review.app.gate import Actor, gate, may, sign_out
 from review.auth import audit
-from review.auth.names import same_person
+from review.names import same_person
 from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
@@ -26,6 +28,7 @@ from review.ui.text import md_escape
 from screening.team import add_reviewer, reviewer_choices
 
 log = logging.getLogger("nordic-review.app")
+T = TypeVar("T")
 NEW_REVIEWER = "➕ Add a new reviewer…"
 
 # Drawn once per run by main.py. WCAG 2.1: captions dark enough to read (Streamlit fades them to 3.9:1 on
@@ -65,7 +68,7 @@ def _(message: str) -> str:
 def language_picker() -> None:
     """Chosen per reader and remembered in the address (?lang=sv; the name never is): a reload or a bookmark
     keeps it. Drawn first, so every string of this run is in the chosen language."""
-    st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
+    st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=lambda code: LANGUAGES[code], key="lang",
                          bind="query-params")
 
 
@@ -78,6 +81,33 @@ def _store(directory: str) -> Store:
 @st.cache_resource(show_spinner="Preparing the bundled review (first start only)…")
 def _location(argv: tuple[str, ...], review_dir_env: str):
     return resolve(argv, {"REVIEW_DIR": review_dir_env} if review_dir_env else {})
+
+
+def read_cached(review: Review, function: Callable[..., T], *args: Any) -> T:
+    """``function(conn, *args)``, read once per state of the store and shared by every session: the
+    key is the store's ``version`` (it changes with every committed write, from the app, the CLI or
+    another server) and the arguments (the viewer among them where blinding applies; a Protocol is
+    keyed by its content). What comes back is shared: never change it. A store without a version
+    (PostgreSQL) is read afresh."""
+    version = review.store.version()
+    if version is None:
+        with review.store.read() as conn:
+            return function(conn, *args)
+    return _read_cached(str(review.directory), version, f"{function.__module__}.{function.__qualname__}", args,
+                        review.store, function)
+
+
+@st.cache_resource(show_spinner=False, max_entries=48, ttl=dt.timedelta(minutes=30))
+def _read_cached(directory: str, version: tuple, name: str, args: tuple, _store: Store, _function: Callable):
+    # cache_resource, not cache_data: a copy of a 20,000-work list per run costs as much as the query.
+    with _store.read() as conn:
+        return _function(conn, *args)
+
+
+def log_run_time(what: str, started: float) -> None:
+    """With NORDIC_REVIEW_TIMING set: the server time of a run (the page's, or a fragment's alone)."""
+    if os.environ.get("NORDIC_REVIEW_TIMING"):
+        logging.getLogger("nordic-review.timing").warning("%s %.1f ms", what, (time.perf_counter() - started) * 1000)
 
 
 def open_review() -> Review:
@@ -138,6 +168,13 @@ def sidebar(review: Review) -> None:
         else:
             _sign_in(review)
         _round_picker(review)
+
+
+def page_links(pages: list) -> None:
+    """The navigation, in the sidebar below the sign-in (one link per page; the current one marked)."""
+    with st.sidebar.container(key="pages"):
+        for page in pages:
+            st.page_link(page)
 
 
 WHOLE_REVIEW = 0  # the round picker's entry for every round together
@@ -218,12 +255,13 @@ def require_role(review: Review, action: str) -> None:
     """Stop a page the signed-in role may not use (the core refuses the action itself too)."""
     if may(review.actor, action):
         return
+    actor = review.actor
     seen = st.session_state.setdefault("_refused_logged", set())
     if action not in seen:  # one event per session and page, not one per rerun
         seen.add(action)
-        audit.record(review.store, review.actor.name, "refused", action, {"role": review.actor.role, "page": True},
-                     ok=False)
-    st.warning(md_escape(f"Your role ({review.actor.role}) does not allow this page. "
+        audit.record(review.store, actor.name if actor else "?", "refused", action,
+                     {"role": actor.role if actor else None, "page": True}, ok=False)
+    st.warning(md_escape(f"Your role ({actor.role if actor else 'none'}) does not allow this page. "
                          "Ask the lead if you need it."))
     st.stop()
 

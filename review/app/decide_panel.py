@@ -6,11 +6,11 @@ from __future__ import annotations
 import html
 import json
 import logging
-from typing import Callable, Optional
+from typing import Callable, Literal, Optional
 
 import streamlit as st
 
-from review.app.common import Review, _, attempt, chosen_round, flash
+from review.app.common import Review, _, attempt, chosen_round, flash, read_cached
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
 from review.ui.i18n import N_
@@ -22,7 +22,8 @@ from screening.queue import progress
 from screening.screen_view import ScreenState
 
 log = logging.getLogger("nordic-review.app")
-BUTTONS = (  # decision, label (translated when drawn), shortcut, button type
+ButtonKind = Literal["primary", "secondary", "tertiary"]
+BUTTONS: tuple[tuple[str, str, str, ButtonKind], ...] = (  # decision, label (translated when drawn), shortcut, type
     ("include", N_("Include"), "I", "primary"),
     ("exclude", N_("Exclude"), "E", "secondary"),
     ("maybe", N_("Maybe"), "M", "secondary"),
@@ -51,6 +52,8 @@ def keys(stage: int) -> dict[str, str]:
 
 
 def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True) -> None:
+    if state.view is None:  # nothing to show: the queue is empty (the page said so)
+        return
     found = matcher(review)
     st.html(CARD_CSS + work_card_html(state.view, found, show_abstract=show_abstract)
             + legend_html(found.terms, _))
@@ -220,9 +223,8 @@ def revisit_banner(state: ScreenState) -> None:
 def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) -> None:
     """Drawn into ``slot`` (made above the work) after the work itself, so the card appears first."""
     p = state.progress
-    if p is None:
-        with review.store.read() as conn:
-            p = progress(conn, state.stage, chosen_round())
+    if p is None:  # recounted only when the store changed (a reason chosen reruns the panel, not the count)
+        p = read_cached(review, progress, state.stage, chosen_round())
     mine = p.by_reviewer.get(reviewer, 0)
     (slot or st).progress(p.share, text=_("Stage {stage}: {decided} of {eligible} works decided, {open} open, "
                                           "{maybe} maybe; you have decided {mine}").format(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Optional
 
 import streamlit as st
@@ -19,6 +20,24 @@ def _diagram(directory: str, counts: str, round_id: Optional[int], _review: Revi
     return export_bytes(_review.store, _review.protocol, "flow", ".png", flow=_flow, round_id=round_id)
 
 
+SHOWN_WIDTH = 900  # pixels of the diagram on the page (the download keeps the full size)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _for_screen(png: bytes, width: int) -> bytes:
+    # st.image scales a wider picture down to ``width`` on every run, about 0.4 s for the diagram at
+    # 20,000 works on our machine: done once here, st.image gets a picture that needs no scaling.
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png))
+    if image.width <= width:
+        return png
+    smaller = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    out = io.BytesIO()
+    smaller.save(out, format="PNG")
+    return out.getvalue()
+
+
 def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: Optional[int] = None) -> None:
     """The diagram of the whole review, or of one round (PRISMA 2020's layout for updated reviews when
     earlier rounds exist: previous studies, new records, new studies, total)."""
@@ -33,7 +52,8 @@ def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: Option
         st.error("The flow diagram could not be drawn; the counts are below. Details are in the server log.")
     if png:
         updated = flow.previous_included is not None
-        st.image(png, caption="PRISMA 2020 flow diagram" + (" for an updated review" if updated else ""), width=900,
+        st.image(_for_screen(png, SHOWN_WIDTH), width=SHOWN_WIDTH,
+                 caption="PRISMA 2020 flow diagram" + (" for an updated review" if updated else ""),
                  alt="PRISMA 2020 flow diagram of this review; the same counts are under 'Counts as a table'.")
         st.download_button("Download the diagram (PNG)", png, file_name="flow.png", mime="image/png",
                            on_click="ignore", key=f"{key}_png")

@@ -23,5 +23,5 @@ def show_full_texts(review: Review, work_id: int, *, key: str) -> None:
         if path is None:
             st.warning(f"The file {md_escape(row['location'])} is missing from the review folder.")
         else:  # read on click, not on every run
-            st.download_button(f"Download {path.name}", lambda path=path: path.read_bytes(), file_name=path.name,
+            st.download_button(f"Download {path.name}", path.read_bytes, file_name=path.name,
                                key=f"{key}_att_{row['id']}", on_click="ignore")

@@ -35,7 +35,9 @@ def _auth_settings() -> dict:
         section = st.secrets.get("auth")  # raises when no secrets.toml exists at all
     except Exception:
         return {}
-    return section.to_dict() if hasattr(section, "to_dict") else dict(section or {})
+    if section is None:
+        return {}
+    return section.to_dict() if hasattr(section, "to_dict") else dict(section)
 
 
 def sso_providers() -> list[Optional[str]]:

@@ -4,8 +4,6 @@ Only the frame lives here: which review is open, who is signed in, and the page 
 ``review/app/views/`` calls core functions from review/ and screening/. The app ships inside the package
 so that an installed wheel can serve it without a source checkout."""
 
-import logging
-import os
 import time
 from pathlib import Path
 
@@ -52,9 +50,12 @@ PAGE_LIST = [
 PAGES = [st.Page(PAGES_DIR / file, title=title, icon=icon, default=file == "overview.py")
          for file, title, icon, action in PAGE_LIST if may(ctx.actor, action)]
 
+# The page list is drawn after the sign-in, not by Streamlit above it: the keyboard order is then
+# language, name, pages, page (Tab after signing in reaches the pages, not the whole page first).
+page = st.navigation(PAGES, position="hidden")
+common.page_links(PAGES)
 try:
-    st.navigation(PAGES).run()
+    page.run()
 except ReviewError as exc:  # page actions report their own; this catches what a page hits while drawing
     st.error(md_escape(str(exc)))
-if os.environ.get("NORDIC_REVIEW_TIMING"):  # server time per run, for benchmarks/next_work.py --browser
-    logging.getLogger("nordic-review.timing").warning("run %.1f ms", (time.perf_counter() - STARTED) * 1000)
+common.log_run_time("run", STARTED)  # with NORDIC_REVIEW_TIMING set

@@ -27,9 +27,9 @@ def pick_work(review: Review, stage: int, reviewer: str) -> Optional[int]:
     return None if chosen == NEXT else chosen
 
 
-def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) -> ScreenState:
-    """The work the reviewer picked (or the next open one, or the next maybe); stops the page with a
-    message when none is left, offering the maybes when any wait."""
+def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) -> tuple[ScreenState, int]:
+    """The work the reviewer picked (or the next open one, or the next maybe) and its id; stops the page
+    with a message when none is left, offering the maybes when any wait."""
     queue, maybes = maybe_choice(review, stage, reviewer, st)
     chosen = pick_work(review, stage, reviewer)
     back = st.session_state.get(keys(stage)["back"], 0)
@@ -47,4 +47,4 @@ def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) 
         st.button("Undo my last decision", key=f"s{stage}_undo", shortcut="U",
                   on_click=lambda: st.session_state.update({keys(stage)["back"]: 1}))
         st.stop()
-    return state
+    return state, state.work_id

@@ -6,6 +6,7 @@ leave this module: events, listings and exports carry neither."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Optional
@@ -15,7 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, func, select
 
 from review.auth import audit
-from review.auth.names import fold, tidy
+from review.names import fold, tidy
 from review.auth.roles import ROLES, account_row
 from review.errors import ReviewError
 from review.store import Store, schema
@@ -27,8 +28,13 @@ RESERVED = ("consensus", "protocol")  # names on rows written by rules (screenin
 MAX_FAILURES = 5  # failed sign-ins for one name within WINDOW before further tries are refused unchecked
 WINDOW = timedelta(minutes=15)
 _hasher = PasswordHasher()
-# Verified when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so a wrong name costs as long as a wrong password. Made on the
+    first sign-in, not at import: one Argon2 hash costs most of a second, which every command paid."""
+    return _hasher.hash("not a password of anyone")
 
 
 class SignInError(ReviewError):
@@ -114,7 +120,7 @@ def add_account(store: Store, name: str, role: str, *, password: Optional[str] =
                                        email=email, subject=subject, disabled=False, created_at=now, updated_at=now))
         audit.log_event(conn, actor, "account-add", name, {"role": role, "email": email, "subject": subject,
                                                              "sign_in": "password" if hashed else "sso"})
-        return _account(account_row(conn, name))
+        return _account(_existing(conn, name))
 
     return store.transact(work)
 
@@ -125,7 +131,7 @@ def _update(store: Store, name: str, action: str, values: dict, detail: dict, ac
         a = schema.accounts
         conn.execute(a.update().where(a.c.name == row["name"]).values(updated_at=now_iso(), **values))
         audit.log_event(conn, actor, action, row["name"], detail)
-        return _account(account_row(conn, name))
+        return _account(_existing(conn, name))
 
     return store.transact(work)
 
@@ -162,12 +168,13 @@ def sign_in_password(store: Store, name: str, password: str, *, where: str = "ap
                                                                 "reason": "rate limited"}, ok=False)
         raise SignInError(f"too many failed sign-ins for this name; wait {int(WINDOW.total_seconds() // 60)} "
                           "minutes and try again, or ask the lead to set a new password")
-    stored = row["password_hash"] if row and row["password_hash"] else _DUMMY_HASH
+    dummy = _dummy_hash()
+    stored = row["password_hash"] if row and row["password_hash"] else dummy
     try:
-        good = _hasher.verify(stored, password or "") and stored is not _DUMMY_HASH
+        good = _hasher.verify(stored, password or "") and stored is not dummy
     except (VerificationError, InvalidHashError):
         good = False
-    if not good or row["disabled"]:
+    if not good or row is None or row["disabled"]:
         reason = "disabled" if good else "wrong name or password"
         audit.record(store, tidy(name) or "?", "sign-in", key, {"method": "password", "where": where,
                                                                 "reason": reason}, ok=False)

@@ -13,12 +13,12 @@ from typing import Any, Optional
 from sqlalchemy import Connection, select
 
 from review.store import Store, schema
+from review.store.db import inserted_id
 from review.timeutil import now_iso
+from review.vocabulary import EVENT_ACTIONS
 
 # The actions recorded; one word each, so an export can be filtered with a spreadsheet.
-ACTIONS = ("sign-in", "sign-out", "import", "dedup", "merge", "keep-apart", "split", "undo", "decision", "reconcile",
-           "summary", "account-add", "account-role", "account-password", "account-disable", "account-enable",
-           "export-full-log", "open-round", "stop", "refused", "backup", "restore")
+ACTIONS = EVENT_ACTIONS
 FORBIDDEN_DETAIL_KEYS = ("password", "password_hash", "hash", "secret")
 COLUMNS = ("id", "at", "actor", "action", "target", "ok", "detail")
 
@@ -40,11 +40,11 @@ def log_event(conn: Connection, actor: Optional[str], action: str, target: Any =
     for key in FORBIDDEN_DETAIL_KEYS:
         if key in detail:
             raise ValueError(f"an audit event must not carry {key!r}")
-    return conn.execute(schema.events.insert().values(
+    return inserted_id(conn.execute(schema.events.insert().values(
         at=now_iso(), actor=actor or command_line_actor(), action=action,
         target=None if target is None else str(target),
         detail=json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
-        ok=ok)).inserted_primary_key[0]
+        ok=ok)))
 
 
 def record(store: Store, actor: Optional[str], action: str, target: Any = None, detail: Optional[dict] = None,

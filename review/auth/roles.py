@@ -10,12 +10,13 @@ from typing import Optional
 
 from sqlalchemy import Connection, select
 
-from review.auth.names import fold, same_person, tidy
+from review.names import fold, same_person, tidy
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import schema
+from review.vocabulary import ACCOUNT_ROLES
 
-ROLES = ("lead", "reviewer", "viewer")
+ROLES = ACCOUNT_ROLES
 # action -> roles allowed. One table, read by the core checks and by the pages (to hide what is refused).
 PERMISSIONS: dict[str, frozenset[str]] = {
     "import": frozenset({"lead"}),

@@ -12,10 +12,8 @@ import sys
 from pathlib import Path
 
 from review.auth.exposure import REQUIRE_ENV, check_can_start
-from review.auth.roles import has_accounts
 from review.auth.secrets import secrets_files, sso_configured
 from review.errors import ReviewError
-from review.store import open_store
 
 APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the package
 
@@ -55,6 +53,9 @@ def register(subparsers) -> None:
 
 
 def _review_has_accounts(review_dir) -> bool:
+    from review.auth.roles import has_accounts  # the store loads only when the app starts: --help stays fast
+    from review.store import open_store
+
     if review_dir is None:
         return False
     store = open_store(review_dir)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from review.auth.audit import ACTIONS, events
-from review.reports.audit_log import write_events_csv
-from review.store import open_store
+from review.vocabulary import EVENT_ACTIONS as ACTIONS
 
 
 def register(subparsers) -> None:
@@ -20,6 +18,10 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from review.auth.audit import events  # the core loads only when a command runs: --help stays fast
+    from review.reports.audit_log import write_events_csv
+    from review.store import open_store
+
     store = open_store(args.dir)
     try:
         if args.csv:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from review.backup import backup, restore
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("backup", help="copy the review's store to FILE while the app may be running",
@@ -23,12 +21,16 @@ def register(subparsers) -> None:
 
 
 def _backup(args) -> int:
+    from review.backup import backup  # the store loads only when a command runs: --help stays fast
+
     target = backup(args.dir, args.file)
     print(f"Backup written to {target} ({target.stat().st_size:,} bytes)")
     return 0
 
 
 def _restore(args) -> int:
+    from review.backup import restore
+
     kept = restore(args.dir, args.file)
     print(f"restored {args.file} into {args.dir}" + (f"; the previous store is kept as {kept.name}" if kept else ""))
     return 0

@@ -14,7 +14,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from review.bundled import copy_bundled_review, run_review
+    from review.bundled import copy_bundled_review
+    from review.pipeline import run_review
     from review.commands.status import status_text
     copy_bundled_review(args.dir)
     report = run_review(args.dir, progress=not args.quiet, say=(lambda _: None) if args.quiet else print)

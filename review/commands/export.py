@@ -7,19 +7,20 @@ from pathlib import Path
 
 
 def register(subparsers) -> None:
-    from review.reports.registry import EXPORTS
+    from review.reports.catalogue import EXPORT_FORMATS, ROUND_EXPORTS
+
     choices = ", ".join(f"{what} ({' '.join(sorted(s.lstrip('.') for s in suffixes))})"
-                        for what, suffixes in EXPORTS.items())
+                        for what, suffixes in EXPORT_FORMATS.items())
     parser = subparsers.add_parser(
         "export", help="write the flow diagram, tables, appendix, search log or hand-off files",
         description=f"Write one export of a review. WHAT and its formats: {choices}.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory", type=Path, metavar="DIR", help="the review directory")
-    parser.add_argument("what", metavar="WHAT", help="what to export: " + ", ".join(EXPORTS))
+    parser.add_argument("what", metavar="WHAT", help="what to export: " + ", ".join(EXPORT_FORMATS))
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                         help="file to write; its suffix chooses the format")
     parser.add_argument("--round", type=int, metavar="N", dest="round_id",
-                        help="flow, table, included, appendix, search-log and search-appendix: round N alone (an update); the "
+                        help=", ".join(ROUND_EXPORTS) + ": round N alone (an update); the "
                              "diagram then shows the studies of earlier rounds in a 'Previous studies' column")
     parser.add_argument("--reviewer", metavar="NAME",
                         help="decisions only: the log as this reviewer may see it (their own votes, others' only "

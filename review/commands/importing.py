@@ -22,7 +22,7 @@ def register(subparsers) -> None:
 
 def add_search_arguments(p) -> None:
     """What describes a search, shared by `import` and `update`."""
-    from review.searches import INTERFACES
+    from review.interfaces import INTERFACES
     p.add_argument("--source", default="auto", choices=["auto", "oria", "scholar", "other"],
                    help="where the search ran (default: guessed from the file)")
     p.add_argument("--family", help="query family id declared under queries/ (e.g. no, sv, da, en)")
@@ -38,14 +38,15 @@ def add_search_arguments(p) -> None:
                    help="how the database was searched (default: from the file): "
                         + "; ".join(f"{i.key}: {i.label}" for i in INTERFACES.values()))
     p.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
-                   help="a setting of the interface, repeatable: oria-web view, expanded, tab, scope; scholar-web "
-                        "citations, patents, language, sort, signed_in; pop version, source, max_results")
+                   help="a setting of the interface, repeatable: "
+                        + "; ".join(f"{i.key} {', '.join(k for k, _ in i.settings)}" for i in INTERFACES.values()
+                                    if i.settings))
     p.add_argument("--run-by", metavar="NAME", help="who ran the search")
 
 
 def search_info(args) -> SearchInfo:
     from review.ingest import SearchInfo
-    from review.searches import parse_settings
+    from review.interfaces import parse_settings
     return SearchInfo(source=args.source, family=args.family, query=args.query, searched=args.searched,
                       filters=args.filters, hits=args.hits, database=args.database, interface=args.interface,
                       settings=parse_settings(args.setting), run_by=args.run_by)

@@ -56,17 +56,17 @@ def review_notes(pairs: int, synthetic: int, synthetic_included: int, unique: in
 
 def status_text(review_dir: Path, round_id=None, *, as_json: bool = False) -> str:
     """What `review status` prints (and `review example` after its run)."""
-    from review.dedup.workflow import count_pairs
     from review.protocol import load_protocol
-    from review.reports.collect import synthetic_counts
     from review.store import open_store
+    from review.store.decisions import synthetic_counts
+    from review.store.pairs import count_uncertain
     from screening.flow import compute_flow_conn, status_dict
     protocol = load_protocol(review_dir)
     store = open_store(review_dir)
     try:
         with store.read() as conn:
             flow = compute_flow_conn(conn, protocol, round_id)
-            pairs = count_pairs(conn)
+            pairs = count_uncertain(conn)
             synthetic, synthetic_included = synthetic_counts(conn, round_id)
     finally:
         store.close()

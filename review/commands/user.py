@@ -9,10 +9,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from review.auth.accounts import add_account, list_accounts, set_disabled, set_password, set_role
-from review.auth.roles import ROLES
 from review.errors import ReviewError
-from review.store import open_store
+from review.vocabulary import ACCOUNT_ROLES as ROLES
 
 
 def register(subparsers) -> None:
@@ -76,6 +74,8 @@ def read_password(args) -> str:
 
 
 def _with_store(args, work):
+    from review.store import open_store  # the core loads only when a command runs: --help stays fast
+
     store = open_store(args.dir)
     try:
         return work(store)
@@ -84,6 +84,8 @@ def _with_store(args, work):
 
 
 def _add(args) -> int:
+    from review.auth.accounts import add_account
+
     password = None if args.no_password else read_password(args)
     account = _with_store(args, lambda store: add_account(store, args.name, args.role, password=password,
                                                           email=args.email, subject=args.subject))
@@ -92,6 +94,8 @@ def _add(args) -> int:
 
 
 def _passwd(args) -> int:
+    from review.auth.accounts import set_password
+
     password = read_password(args)
     account = _with_store(args, lambda store: set_password(store, args.name, password))
     print(f"new password set for {account.name}")
@@ -99,18 +103,24 @@ def _passwd(args) -> int:
 
 
 def _disable(args, disabled: bool) -> int:
+    from review.auth.accounts import set_disabled
+
     account = _with_store(args, lambda store: set_disabled(store, args.name, disabled))
     print(f"{account.name} is {'disabled' if disabled else 'enabled'}")
     return 0
 
 
 def _role(args) -> int:
+    from review.auth.accounts import set_role
+
     account = _with_store(args, lambda store: set_role(store, args.name, args.role))
     print(f"{account.name} is now {account.role}")
     return 0
 
 
 def _list(args) -> int:
+    from review.auth.accounts import list_accounts
+
     def show(store):
         with store.read() as conn:
             return list_accounts(conn)

@@ -47,7 +47,7 @@ def _add_block(members: list[int], pairs: set[tuple[int, int]]) -> None:
     if len(members) > MAX_EXACT_BLOCK:
         members = sorted(members)
         for offset in range(1, SORT_WINDOW + 1):
-            pairs.update(zip(members, members[offset:]))
+            pairs.update(zip(members, members[offset:], strict=False))
         return
     for pos, i in enumerate(members):
         for j in members[pos + 1:]:
@@ -139,7 +139,7 @@ def _author_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
             scores = process.cdist(titles, titles, scorer=fuzz.ratio, score_cutoff=TITLE_CANDIDATE,
                                    dtype=np.uint8, workers=WORKERS if len(chunk) > 300 else 1)
             rows, cols = np.nonzero(np.triu(scores, k=1))
-            for r, c in zip(rows.tolist(), cols.tolist()):
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
                 _add_pair(chunk[r], chunk[c], pairs)
             if start + MAX_AUTHOR_BLOCK >= len(members):
                 break

@@ -405,7 +405,7 @@ def venues_conflict(a: Keys, b: Keys) -> bool:
     if not a.venue or not b.venue or a.venue == b.venue:
         return False
     short, long = sorted((a.venue, b.venue), key=len)
-    if len(short) == len(long) and all(x.startswith(y) or y.startswith(x) for x, y in zip(short, long)):
+    if len(short) == len(long) and all(x.startswith(y) or y.startswith(x) for x, y in zip(short, long, strict=True)):
         return False
     if all(any(w.startswith(s) or _abbreviates(s, w) for w in long) for s in short):  # words dropped
         return False

@@ -95,7 +95,7 @@ def _heads(title: str, main: str, full: str) -> tuple[str, ...]:
 
 def _roman_value(token: str) -> int:
     total = 0
-    for current, following in zip(token, token[1:] + " "):
+    for current, following in zip(token, token[1:] + " ", strict=True):
         value = _ROMAN_VALUES[current]
         total += -value if following != " " and _ROMAN_VALUES[following] > value else value
     return total

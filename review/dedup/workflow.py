@@ -19,7 +19,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from review.auth import audit
 from review.auth.roles import require
 from review.dedup.best import best_fields, counting_family
-from review.dedup.engine import find_duplicates
+from review.dedup.engine import DedupResult, find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
 from review.errors import ReviewError, StoreError
 from review.protocol import Protocol
@@ -139,7 +139,7 @@ class _Plan:
     links: dict[int, int]
     screened: set[int]
     decided: dict[tuple[int, int], str]
-    result: object
+    result: DedupResult
 
 
 def _plan(conn: Connection, progress: bool, join_review_versions: bool) -> _Plan:
@@ -442,11 +442,6 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Pro
         return _undo(conn, action, reviewer, order)
 
     return store.transact(undo)
-
-
-def count_pairs(conn: Connection) -> int:
-    """How many uncertain pairs wait for a person's verdict (``review.store.pairs``'s definition)."""
-    return pairs.count_uncertain(conn)
 
 
 def list_pairs(conn: Connection) -> list[dict]:

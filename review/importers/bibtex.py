@@ -83,7 +83,8 @@ def _entries(text: str, file_name: str, problems: list[Problem]) -> list[tuple[i
         line = (block.start_line or 0) + 1
         if isinstance(block, bib.Entry):
             entries.append((line, _fields(block)))
-        elif isinstance(block, (bib.DuplicateBlockKeyBlock, bib.DuplicateFieldKeyBlock)):
+        elif (isinstance(block, (bib.DuplicateBlockKeyBlock, bib.DuplicateFieldKeyBlock))
+              and isinstance(block.ignore_error_block, bib.Entry)):  # the entry as read, duplicate and all
             entries.append((line, _fields(block.ignore_error_block, strip_enclosing=True)))
             problems.append(Problem(f"imported despite a duplicate {'field' if isinstance(block, bib.DuplicateFieldKeyBlock) else 'entry'} key",
                                     record=len(entries), line=line, fatal=False))

@@ -61,7 +61,8 @@ def records_from_pnx(docs: Iterable[Any], file_name: str) -> ImportResult:
 
 def flatten(doc: dict) -> dict[str, list[str]]:
     """``{"pnx": {"display": {"title": [...]}}}`` → ``{"display.title": [...]}``; other keys kept as "doc.key"."""
-    pnx = doc.get("pnx") if isinstance(doc.get("pnx"), dict) else doc
+    inner = doc.get("pnx")
+    pnx = inner if isinstance(inner, dict) else doc
     fields: dict[str, list[str]] = {}
     for section, content in pnx.items():
         if isinstance(content, dict):

@@ -68,13 +68,13 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
     if not any(key in roles["title"] for key in keys):
         raise InputError(file_name, "no title column in the header row", line=header_line,
                          expected=f"a column named Title (found: {', '.join(h for h in header if h)[:200]})")
-    rows = list(rows)
+    table = list(rows)
     is_pop = database is not None and database.name == "Publish or Perish"
     author_style = (database.author_style if database and database.author_style else "auto")
     snippets = False
     if is_pop:
         result.format = FORMAT_POP
-        searched, evidence = pop_data_source(keys, rows)
+        searched, evidence = pop_data_source(keys, table)
         snippets = searched == "Google Scholar"  # Scholar gives snippets; the other sources real abstracts
         result.database = f"{searched} (Publish or Perish)"
         if not evidence:
@@ -84,7 +84,7 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
                       vancouver=bool(database and database.vancouver))
     named: list[str] = []
     position = 0
-    for line, cells in rows:
+    for line, cells in table:
         if not any(cell.strip() for cell in cells):
             continue
         position += 1

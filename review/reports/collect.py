@@ -139,15 +139,6 @@ def included_work_ids(conn: Connection) -> list[int]:
     return included(conn)
 
 
-def synthetic_counts(conn: Connection, round_id: Optional[int] = None) -> tuple[int, int]:
-    """(live works that are synthetic stand-ins, how many of them are included); one round's works only
-    with ``round_id``."""
-    w = schema.works
-    ids = set(live_work_ids(conn, round_id))
-    stand_ins = set(conn.execute(select(w.c.id).where(w.c.synthetic.is_(True))).scalars()) & ids
-    return len(stand_ins), len(stand_ins & set(included_work_ids(conn)))
-
-
 def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Protocol]) -> dict[int, dict]:
     """Per work: sources and families that found it, record count, and first non-empty page details."""
     r, links, w = schema.raw_records, schema.work_links, schema.works
@@ -237,7 +228,8 @@ def collect_raw(conn: Connection) -> list[RawRow]:
              .join(i, i.c.id == r.c.import_id)
              .outerjoin(links, links.c.raw_id == r.c.id)
              .order_by(r.c.import_id, r.c.position))
-    return [RawRow(*row[:-1], synthetic=bool(row[-1])) for row in conn.execute(query)]
+    return [RawRow(raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic=bool(synthetic))
+            for raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic in conn.execute(query)]
 
 
 def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None, *,
@@ -301,7 +293,7 @@ def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[
         seen.add((search.family, search.source))
         formats, problems = details.get(search.id, ([], 0))
         entries.append(SearchLogEntry(
-            family=search.family, family_label=labels.get(search.family, search.family or ""), source=search.source,
+            family=search.family, family_label=labels.get(search.family or "", search.family or ""), source=search.source,
             search=search, planned_filters=format_filters(_protocol_filters(protocol, search.family)),
             formats=formats, problems=problems))
     for family in protocol.families:
@@ -311,7 +303,7 @@ def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[
                     family=family.id, family_label=family.label, source=source, planned_query=family.query(),
                     planned_filters=format_filters(_protocol_filters(protocol, family.id))))
     rank = {f.id: n for n, f in enumerate(protocol.families)}
-    entries.sort(key=lambda e: (e.search.round_id if e.search else 10 ** 9, rank.get(e.family, len(rank)), e.source,
+    entries.sort(key=lambda e: (e.search.round_id if e.search else 10 ** 9, rank.get(e.family or "", len(rank)), e.source,
                                 (e.search.searched or "9999") if e.search else "9999",
                                 e.search.id if e.search else 0))
     return entries
@@ -337,7 +329,7 @@ def dedup_method(conn: Connection, language: str = "en") -> str:
     from review import __version__
 
     links = schema.work_links
-    rules = dict(conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first")
+    rules: dict[str, int] = dict(conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first")
                               .group_by(links.c.rule)).all())
     verdicts = conn.execute(select(func.count()).select_from(schema.pair_verdicts)).scalar_one()
     method, by_rule, by_person = DEDUP_METHOD.get(language, DEDUP_METHOD["en"])

@@ -204,7 +204,7 @@ def write_included_docx(works: Sequence[IncludedWork], path: Path, language: str
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, (w["reference"], w["family"], w["doc_type"], w["language"],
-                                                w["year"])):
+                                                w["year"]), strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
@@ -213,6 +213,6 @@ def write_included_docx(works: Sequence[IncludedWork], path: Path, language: str
         values = (reference(work, language), family_labels.get(work.family or "", work.family or ""),
                   doc_type_name(work.doc_type, language), language_name(work.language, language),
                   str(work.year or ""))
-        for cell, text in zip(cells, values):
+        for cell, text in zip(cells, values, strict=True):
             cell.text = text
     document.save(path)

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from review.reports.collect import DecisionRow, RawRow, ScreeningWork, SearchLogEntry
 from review.reports.tabular import Table
-from review.searches import NOT_RECORDED
+from review.interfaces import NOT_RECORDED
 from review.synthetic import COLUMN as SYNTHETIC
 from review.vocabulary import STAGES
 
@@ -31,7 +31,7 @@ REASON_SEPARATOR = "; "
 def search_log_table(entries: Sequence[SearchLogEntry]) -> Table:
     """One row per search as run (from its search record), then the searches the protocol plans that no
     search covers, marked as planned. A string or filter nobody recorded says "not recorded"."""
-    rows = []
+    rows: list[list[object]] = []
     for e in entries:
         s = e.search
         if s is None:

@@ -130,9 +130,9 @@ def write_methods_docx(methods: ScreeningMethods, protocol: Protocol, path: Path
         document.add_paragraph(paragraph)
     table = orders_table(methods)
     grid = document.add_table(rows=1, cols=len(table.columns))
-    for cell, name in zip(grid.rows[0].cells, table.columns):
+    for cell, name in zip(grid.rows[0].cells, table.columns, strict=True):
         cell.text = name
     for row in table.rows:
-        for cell, value in zip(grid.add_row().cells, row):
+        for cell, value in zip(grid.add_row().cells, row, strict=True):
             cell.text = "" if value is None else str(value)
     document.save(str(path))

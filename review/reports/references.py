@@ -8,13 +8,27 @@ a chapter names its book and pages (``I Bok (s. 87–90).``), as the report does
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence, TypeVar
+from typing import Optional, Protocol, Sequence, TypeVar
 
 from review.model import Author
 from review.normalise import clean_text, fold
 from review.reports.wording import words
 
-T = TypeVar("T")  # anything with authors, year, title and appendix_group
+
+class Referenced(Protocol):
+    """What a reference list reads of a work (collect.IncludedWork has it)."""
+
+    @property
+    def authors(self) -> Sequence[Author]: ...
+    @property
+    def year(self) -> Optional[int]: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def appendix_group(self) -> Optional[str]: ...
+
+
+T = TypeVar("T", bound=Referenced)
 
 _NAME_PART = re.compile(r"[^\s.]+")
 _SENTENCE_END = (".", "?", "!", "…")
@@ -25,7 +39,7 @@ def initials(given: str) -> str:
     given = clean_text(given)
     if not given:
         return ""
-    out = []
+    out: list[str] = []
     for part in _NAME_PART.findall(given):
         if part.isupper() and part.isalpha() and len(part) <= 3:  # run of initials without dots
             out.extend(f"{ch}." for ch in part)

@@ -15,6 +15,7 @@ from typing import Callable, Optional
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.reports import appendix, collect, included, listings, methods, search_appendix
+from review.reports.catalogue import EXPORT_FORMATS, ROUND_EXPORTS
 from review.rounds import check_round
 from review.searches import list_searches
 from review.reports.flow.labels import family_display_names
@@ -47,6 +48,8 @@ class ExportData:
         return self._flow
 
     def _check_round(self) -> None:
+        if self.round_id is None:  # the whole review: every round exists
+            return
         with self.store.read() as conn:
             check_round(conn, self.round_id)
 
@@ -145,9 +148,8 @@ EXPORTS: dict[str, dict[str, Writer]] = {
     },
 }
 
-
-# Exports drawn from the flow counts, which can be limited to one round (the updated-review diagram).
-ROUND_EXPORTS = ("flow", "table", "included", "search-log", "search-appendix", "appendix")
+if {what: set(writers) for what, writers in EXPORTS.items()} != {what: set(s) for what, s in EXPORT_FORMATS.items()}:
+    raise RuntimeError("review.reports.registry.EXPORTS and review.reports.catalogue.EXPORT_FORMATS disagree")
 
 
 def supported(what: str) -> list[str]:

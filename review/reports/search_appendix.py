@@ -14,7 +14,8 @@ from pathlib import Path
 from review.reports.appendix import md_escape
 from review.reports.docx_base import new_document
 from review.reports.tabular import Table, write_csv
-from review.searches import NOT_RECORDED, SearchRecord
+from review.interfaces import NOT_RECORDED
+from review.searches import SearchRecord
 
 COLUMNS = {
     "en": ["Round", "Database", "Interface and settings", "Query family", "Search string as run", "Date searched",
@@ -122,7 +123,7 @@ def write_docx(appendix: SearchAppendix, path: Path) -> None:
 def write_csv_file(appendix: SearchAppendix, path: Path) -> None:
     """The table, then one row that carries the deduplication method in the search-string column."""
     table = appendix.table()
-    dedup_row = [None] * len(table.columns)
+    dedup_row: list[object] = [None] * len(table.columns)
     dedup_row[1], dedup_row[4] = appendix.text["dedup"], appendix.dedup_method
     write_csv(Table(columns=table.columns, rows=table.rows + [dedup_row]), path)
 

@@ -30,7 +30,7 @@ def table_3_1(flow: Flow, protocol: Protocol) -> Table:
     w = words(language)
     stages = [s.number for s in protocol.stages]
     columns = [w["source"], w["search_terms"], w["search_results"]] + [protocol.stage(n).label for n in stages]
-    rows = []
+    rows: list[list] = []
     for family in flow.families:
         rows.append([_sources(protocol, family.family, language), family.label, family.screened]
                     + [family.passed.get(n, 0) for n in stages])
@@ -39,8 +39,8 @@ def table_3_1(flow: Flow, protocol: Protocol) -> Table:
     # screening), so its total is the flow diagram's "records screened".
     totals = [flow.screened] + [flow.stages[n].included if n in flow.stages else 0 for n in stages]
     counted = [sum(r[2 + i] for r in rows) for i in range(len(totals))]
-    if any(t > c for t, c in zip(totals, counted)):
+    if any(t > c for t, c in zip(totals, counted, strict=True)):
         # Works no family claims (imported without a family) still count in the total.
-        rows.append(["", w["no_family"]] + [max(t - c, 0) for t, c in zip(totals, counted)])
-    rows.append([w["total"], ""] + totals)
+        rows.append(["", w["no_family"], *(max(t - c, 0) for t, c in zip(totals, counted, strict=True))])
+    rows.append([w["total"], "", *totals])
     return Table(columns=columns, rows=rows, title=w["table_title"], bold_last_row=True)

@@ -162,10 +162,11 @@ def _write_records(folder: Path, run: FamilySearch, docs: list[Any]) -> None:
 
 
 def _total(data: dict[str, Any]) -> Optional[int]:
-    info = data.get("info") if isinstance(data.get("info"), dict) else {}
+    raw_info = data.get("info")
+    info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     try:
-        return int(info.get("total"))
-    except (TypeError, ValueError):
+        return int(info["total"])
+    except (KeyError, TypeError, ValueError):
         return None
 
 
@@ -261,8 +262,10 @@ def import_search(store: Any, protocol: Any, review_dir: Path, run: FamilySearch
     if run.retrieved - run.out_of_range == 0:
         run.notes.append("no records to import")
     else:
-        if import_file is None:
-            from review.ingest import import_file
+        if import_file is None:  # the store is loaded only when a search is imported
+            from review.ingest import import_file as ingest_import_file
+
+            import_file = ingest_import_file
         try:
             result = import_file(store, protocol, folder / run.records_file, source="oria", family=run.family,
                                  query=run.query, searched=run.searched, filters=describe_filters(run),

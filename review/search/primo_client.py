@@ -147,7 +147,7 @@ class PrimoClient:
         self.config = config
         self._key = api_key
         self._key_pattern = key_pattern(api_key) if api_key else None
-        if api_key:
+        if api_key and self._key_pattern is not None:
             _LOG_FILTER.patterns[api_key] = self._key_pattern
         self.session = session or requests.Session()
         self.session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})

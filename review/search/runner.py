@@ -97,8 +97,10 @@ def run_oria(review_dir: Path, options: OriaRunOptions, *, environ: Optional[dic
     protocol = load_protocol(review_dir)
     config = load_oria_config(protocol.search, endpoint=options.endpoint, no_key=options.no_key)
     client = client_factory(config, read_api_key(config, environ))
-    if open_store is None:
-        from review.store import open_store
+    if open_store is None:  # tests pass a store of their own
+        from review.store import open_store as default_open_store
+
+        open_store = default_open_store
     store = open_store(review_dir)  # the round decides the years and the strings, even without importing
     runs = []
     try:

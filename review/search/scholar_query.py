@@ -105,7 +105,7 @@ def split_queries(groups: list[list[str]], max_length: int = MAX_QUERY_LENGTH) -
     """Queries of at most ``max_length`` characters that together cover every combination of forms."""
     parts = [1] * len(groups)
     while True:
-        chunked = [_partition(forms, n) for forms, n in zip(groups, parts)]
+        chunked = [_partition(forms, n) for forms, n in zip(groups, parts, strict=True)]
         widest = [max(len(format_chunk(c)) for c in chunks) for chunks in chunked]
         if sum(widest) + len(groups) - 1 <= max_length:
             break

@@ -203,7 +203,8 @@ class ChainCheck:
 def check_chain(conn: Connection, name: str, *, limit: int = 5) -> ChainCheck:
     """Recompute the chain of ``name`` from its first row; name the first rows that do not fit."""
     table = _table(conn, name)
-    previous, rows, problems, broken = GENESIS, 0, [], 0
+    problems: list[str] = []
+    previous, rows, broken = GENESIS, 0, 0
     for row in conn.execute(select(table).order_by(table.c.id)):
         values = row._asdict()
         rows += 1

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from review.errors import StoreError
 from review.store import chain, health, migrations
+from review.store.schema import inserted_id  # noqa: F401  (callers import it from here)
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -71,6 +75,9 @@ class Store:
         self.path = health.sqlite_path(url)
         self.where = str(self.path) if self.path else "the review store"
         self.damaged: str | None = None  # set when a write meets a damaged store: later writes refuse
+        self._watch: sqlite3.Connection | None = None  # see ``version``
+        self._watch_lock = threading.Lock()
+        self._token = os.urandom(6).hex()
         if check:
             health.check_file(self.path)
         try:
@@ -170,7 +177,30 @@ class Store:
         except DBAPIError as exc:
             raise health.as_store_error(exc, self.where) from None
 
+    def version(self) -> tuple[str, int] | None:
+        """A value that changes whenever a write is committed to the store, by this process or any other
+        (the CLI, a second app): the key under which the app caches what it read.
+
+        SQLite counts commits made by other connections in ``PRAGMA data_version``; it is read on one
+        connection kept for this alone, which never writes, so every commit counts. The value is only
+        comparable on that connection, hence the token of this Store object beside it. None for a
+        server database: there the app reads afresh each time."""
+        if self.path is None:
+            return None
+        with self._watch_lock:
+            try:
+                if self._watch is None:
+                    self._watch = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro", uri=True, check_same_thread=False,
+                                                  isolation_level=None)
+                return self._token, int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.where}: could not read the store ({exc})") from None
+
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         for engine in {id(e): e for e in (getattr(self, "engine", None), getattr(self, "reader", None)) if e}.values():
             engine.dispose()
 
@@ -189,11 +219,3 @@ def open_store(review_dir: Path) -> Store:
         raise StoreError(f"{review_dir} is not a review directory (no review.toml); "
                          f"create one with 'review init {review_dir}'")
     return Store(store_url(review_dir))
-
-
-def inserted_id(result) -> int:
-    """The primary key of the row an INSERT just wrote."""
-    key = result.inserted_primary_key
-    if key is None:
-        raise StoreError("the database did not return the new row's id")
-    return int(key[0])

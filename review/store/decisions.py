@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Select, and_, func, or_, select
 from review import vocabulary as vocab
 from review.store import schema
 from review.store.db import inserted_id
-from review.store.works import live_works_query
+from review.store.works import live_work_ids, live_works_query
 from review.timeutil import now_iso
 
 d = schema.decisions
@@ -210,3 +210,12 @@ def people_rows_by_order(conn: Connection) -> list[tuple[int, Optional[str]]]:
     people = (vocab.REVIEWER, vocab.RECONCILED, vocab.VOTE)
     return [(r.stage, r.order_mode) for r in conn.execute(select(d.c.stage, d.c.order_mode)
                                                           .where(d.c.basis.in_(people)))]
+
+
+def synthetic_counts(conn: Connection, round_id: Optional[int] = None) -> tuple[int, int]:
+    """(live works that are synthetic stand-ins, how many of them are included); one round's works only
+    with ``round_id``."""
+    w = schema.works
+    ids = set(live_work_ids(conn, round_id))
+    stand_ins = set(conn.execute(select(w.c.id).where(w.c.synthetic.is_(True))).scalars()) & ids
+    return len(stand_ins), len(stand_ins & set(included(conn)))

@@ -7,13 +7,17 @@ the UI and tests alike, and must upgrade itself on open without an Alembic envir
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 from sqlalchemy import Connection, exists, inspect, select, text, update
 
 from review import vocabulary
 from review.errors import StoreError
+from review.interfaces import INTERFACES, LEGACY, NOT_RECORDED, default_interface
 from review.store import chain, schema
+from review.store.schema import inserted_id
+from review.synthetic import fields_say_synthetic
 from review.timeutil import now_iso
 
 # The tables version 1 created. A table added later is created by its own migration, so this list
@@ -65,10 +69,6 @@ def _add_import_database(conn: Connection) -> None:
 def _add_synthetic_marks(conn: Connection) -> None:
     """Raw records and works carry the synthetic stand-in mark (review.synthetic); older stores read it
     back from each record's fields as imported."""
-    import json
-
-    from review.synthetic import fields_say_synthetic
-
     for table in ("raw_records", "works"):
         if "synthetic" not in {c["name"] for c in inspect(conn).get_columns(table)}:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT FALSE"))
@@ -134,10 +134,6 @@ def _add_search_records(conn: Connection) -> None:
     each, rebuilt from what was kept: their string is marked as recorded before search records (those
     versions stored the protocol's string when none was typed), and the hit count moves out of the
     filters, where it was kept."""
-    import json
-
-    from review.searches import INTERFACES, LEGACY, NOT_RECORDED, default_interface
-
     schema.metadata.create_all(conn, tables=[schema.searches])
     if "search_id" not in {c["name"] for c in inspect(conn).get_columns("imports")}:
         conn.execute(text("ALTER TABLE imports ADD COLUMN search_id INTEGER REFERENCES searches(id)"))
@@ -150,13 +146,13 @@ def _add_search_records(conn: Connection) -> None:
         stored = stored if isinstance(stored, dict) else {"text": str(stored)}
         hits = stored.get("hits") if isinstance(stored.get("hits"), int) else None
         interface = default_interface(row["source"], row["format"])
-        search_id = conn.execute(schema.searches.insert().values(
+        search_id = inserted_id(conn.execute(schema.searches.insert().values(
             round_id=row["round_id"], family=row["family"], source=row["source"],
             database=row.get("database") or INTERFACES[interface].database, interface=interface, settings="{}",
             query=row["query"],
             query_origin=LEGACY if row["query"] else NOT_RECORDED,
             searched=row["searched"], filters=stored.get("text"), hits=hits, method="export",
-            created_at=now_iso())).inserted_primary_key[0]
+            created_at=now_iso())))
         conn.execute(i.update().where(i.c.id == row["id"]).values(search_id=search_id))
 
 

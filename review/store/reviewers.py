@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from review.auth.names import fold
+from review.names import fold
 from review.errors import ReviewError
 from review.store import schema
 from review.timeutil import now_iso
@@ -13,7 +13,7 @@ from review.vocabulary import RESERVED_NAMES
 
 def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool:
     """Add a reviewer the first time their name is seen; True when added. 'anna' beside 'Anna' is not
-    new: names are compared without case and accents (review.auth.names)."""
+    new: names are compared without case and accents (review.names)."""
     name = (name or "").strip()
     if not name:
         raise ReviewError("a decision needs a reviewer name")

@@ -31,7 +31,7 @@ def _quoted(name: str) -> str:
 def grant_statements(conn: Connection, app_role: str) -> list[str]:
     """The GRANTs that give ``app_role`` exactly what the program needs, for the tables present now."""
     role = _quoted(app_role)
-    database = conn.exec_driver_sql("SELECT current_database()").scalar()
+    database = str(conn.exec_driver_sql("SELECT current_database()").scalar())
     statements = [f"GRANT CONNECT ON DATABASE {_quoted(database)} TO {role}",
                   f"GRANT USAGE ON SCHEMA public TO {role}"]
     for table in sorted(inspect(conn).get_table_names()):

@@ -6,6 +6,7 @@ from sqlalchemy import (
                         Boolean,
                         CheckConstraint,
                         Column,
+                        CursorResult,
                         Float,
                         ForeignKey,
                         Index,
@@ -18,6 +19,7 @@ from sqlalchemy import (
 )
 
 from review import vocabulary as vocab
+from review.errors import StoreError
 from review.vocabulary import sql_in
 
 metadata = MetaData()
@@ -359,3 +361,10 @@ dedup_actions = Table(
 )
 Index("ix_dedup_actions_work", dedup_actions.c.work)
 
+
+def inserted_id(result: CursorResult) -> int:
+    """The primary key of the row an INSERT just wrote."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise StoreError("the database did not return the new row's id")
+    return int(key[0])

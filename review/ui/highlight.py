@@ -112,7 +112,10 @@ class TermMatcher:
         for match in self.pattern.finditer(folded):
             if match.end() == match.start():
                 continue
-            term = self.terms[int(match.lastgroup[1:])]
+            group = match.lastgroup
+            if group is None:  # every alternative of the pattern is a named group
+                continue
+            term = self.terms[int(group[1:])]
             found.append((origin[match.start()], origin[match.end() - 1] + 1, term))
         return found
 

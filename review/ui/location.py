@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from review.errors import ReviewError
 
@@ -46,7 +46,7 @@ def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Locatio
 
     It is built in a scratch folder next to the target and renamed into place when complete, so an
     interrupted first start leaves nothing half-built behind."""
-    from review.bundled import copy_bundled_review, run_review
+    from review.bundled import copy_bundled_review
 
     target = cache_root() / BUNDLED_COPY
     if (target / "review.toml").is_file():
@@ -56,6 +56,10 @@ def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Locatio
     try:
         copy_bundled_review(scratch / "review")
         try:
+            # Loaded here, not at the top: the pipeline brings the deduplication and screening core,
+            # which the app needs only when the bundled review is built.
+            from review.pipeline import run_review
+
             run_review(scratch / "review", say=say)
         except ImportError as exc:
             raise ReviewError(f"the bundled review cannot be built in this version ({exc.name} is missing); "
@@ -66,7 +70,7 @@ def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Locatio
     return Location(target, "bundled", created=True)
 
 
-def resolve(argv: Sequence[str], environ: Optional[dict] = None,
+def resolve(argv: Sequence[str], environ: Optional[Mapping[str, str]] = None,
             say: Callable[[str], None] = lambda _: None) -> Location:
     environ = os.environ if environ is None else environ
     chosen = parse_app_args(argv)

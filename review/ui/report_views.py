@@ -74,7 +74,7 @@ def all_exports_zip(store: Store, protocol: Protocol, *, viewer: Optional[str] =
 
 def table31_rows(flow: Flow, protocol: Protocol) -> list[dict]:
     table = table_3_1(flow, protocol)
-    return [{column: cell_text(value) for column, value in zip(table.columns, row)} for row in table.rows]
+    return [{column: cell_text(value) for column, value in zip(table.columns, row, strict=False)} for row in table.rows]
 
 
 def appendix_preview_html(store: Store, protocol: Protocol, round_id: Optional[int] = None) -> tuple[int, str]:

@@ -45,12 +45,12 @@ def round_rows(conn) -> list[dict]:
 
 def flow_rows(flow: Flow) -> list[dict]:
     """The PRISMA counts as a two-column table (shown when no diagram renderer is installed)."""
-    rows = [{"Step": "Records identified", "Works/records": flow.identified},
+    rows: list[dict] = [{"Step": "Records identified", "Works/records": flow.identified},
             *({"Step": f"  from {src}", "Works/records": n} for src, n in sorted(flow.identified_by_source.items())),
             {"Step": "Duplicates removed", "Works/records": flow.duplicates_removed},
-            *([{"Step": "  already screened in earlier rounds", "Works/records": flow.duplicates_of_earlier},
-               {"Step": "  duplicates within the new searches", "Works/records": flow.duplicates_within}]
-              if flow.duplicates_of_earlier is not None else []),
+            *(({"Step": "  already screened in earlier rounds", "Works/records": flow.duplicates_of_earlier},
+                {"Step": "  duplicates within the new searches", "Works/records": flow.duplicates_within})
+              if flow.duplicates_of_earlier is not None else ()),
             {"Step": "Unique works", "Works/records": flow.unique}]
     if flow.undeduplicated:
         rows.append({"Step": "Records not yet deduplicated", "Works/records": flow.undeduplicated})

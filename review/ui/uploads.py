@@ -50,7 +50,7 @@ def import_uploads(review_dir: Path, files: Sequence[tuple[str, bytes]],
     except BaseException:
         _remove(written)
         raise
-    _remove([path for path, summary in zip(paths, summaries)
+    _remove([path for path, summary in zip(paths, summaries, strict=False)
              if summary.already_imported is not None and path in written])
     return summaries
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Hashable, Mapping, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 import numpy as np
 
@@ -46,7 +46,7 @@ class QueueInfo:
     recall_test: Optional[RecallTest] = None  # the statistical stopping criterion over the decisions so far
 
 
-def ready_for_ranking(labelled: Mapping[Hashable, int]) -> bool:
+def ready_for_ranking(labelled: Mapping[Any, int]) -> bool:
     includes = sum(1 for v in labelled.values() if v == 1)
     return includes >= MIN_INCLUDES and len(labelled) - includes >= MIN_EXCLUDES
 
@@ -75,7 +75,7 @@ def random_order(work_ids: Sequence, seed: int) -> list:
     return shuffled
 
 
-def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping[Hashable, int],
+def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping[Any, int],
                      mode: str = "ranked", *, history: Optional[Sequence] = None, seed: int = 0,
                      settings: ModelSettings | None = None,
                      features: Features | None = None,
@@ -130,7 +130,7 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
         expected = estimate_relevant_remaining(probs)
     elif mode_used == "protocol":
         assert prior_scores is not None
-        score_of = dict(zip(work_ids, prior_scores))
+        score_of = dict(zip(work_ids, prior_scores, strict=True))
         # Ties (often many works with no term at all) keep the random order, not the file's.
         ordered = sorted((w for w in random_order(work_ids, seed) if w not in labelled),
                          key=lambda w: -score_of[w])

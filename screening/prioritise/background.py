@@ -117,7 +117,10 @@ class BackgroundRanker:
                     self._wake.wait()
                 if self._closed:
                     return
-                labelled, history = self._pending
+                pending = self._pending
+                if pending is None:  # woken without work (the loop above waits for it)
+                    continue
+                labelled, history = pending
                 self._pending = None
                 self._busy = True
             try:

@@ -34,7 +34,7 @@ class ProtocolTerms:
     @classmethod
     def from_protocol(cls, protocol) -> ProtocolTerms:
         families = tuple(tuple(tuple(group.terms) for group in family.groups) for family in protocol.families)
-        words = set()
+        words: set[str] = set()
         for stage in protocol.stages[:1]:
             for criterion in stage.criteria:
                 words.update(w for w in re.findall(r"\w+", fold(criterion)) if len(w) >= MIN_CRITERION_WORD)

@@ -61,7 +61,7 @@ class RecallTest:
                 f"({self.relevant_found} relevant found); keep screening.")
 
 
-def recall_stopping_test(history: Sequence[int], total: int, recall_target: float = DEFAULT_RECALL_TARGET,
+def recall_stopping_test(history: Sequence[int] | np.ndarray, total: int, recall_target: float = DEFAULT_RECALL_TARGET,
                          confidence: float = DEFAULT_CONFIDENCE) -> RecallTest:
     """Callaghan and Müller-Hansen's (2020) test of H0 "recall < target", our own implementation.
 

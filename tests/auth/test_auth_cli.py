@@ -38,6 +38,7 @@ def rev(tmp_path, capsys):
     return tmp_path / "rev"
 
 
+@pytest.mark.slow
 def test_user_add_from_stdin_then_list_passwd_disable(rev, capsys, monkeypatch):
     code, out, _ = run(capsys, "user", "add", rev, "Cecilie", "--role", "lead", "--password-stdin",
                        stdin=PASSWORD + "\n", monkeypatch=monkeypatch)

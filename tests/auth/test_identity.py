@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 from review.auth import audit
 from review.auth.accounts import (MAX_FAILURES, SignInError, add_account, list_accounts, set_disabled,
                                   set_password, set_role, sign_in_oidc, sign_in_password)
-from review.auth.names import fold, same_person
+from review.names import fold, same_person
 from review.auth.roles import PermissionDenied
 from review.dedup import resolve_pair, undo_merge
 from review.errors import ReviewError
@@ -22,6 +22,8 @@ from screening.blinding import visible_decision_rows, visible_votes
 from screening.decisions import Decision, latest_final, outcome_of_votes, record, settle_votes
 from screening.summaries import save_summary
 from tests.conftest import REPO, set_stage_mode
+
+pytestmark = pytest.mark.slow  # accounts hash passwords with Argon2 (deliberately slow): seconds each
 
 PW = {"Cecilie": "synthetic lead password", "Bjørn": "synthetic reviewer password",
       "Vera": "synthetic viewer password", "Anna": "synthetic second reviewer"}
@@ -168,6 +170,7 @@ def test_the_events_table_refuses_updates_and_deletes(team):
     assert len(events(team)) == 4
 
 
+@pytest.mark.slow
 def test_password_sign_in_is_rate_limited_and_logged(team):
     assert sign_in_password(team, "bjørn", PW["Bjørn"]).name == "Bjørn"
     for _ in range(MAX_FAILURES):

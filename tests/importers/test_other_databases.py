@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from review.dedup.keys import record_keys
@@ -174,6 +175,7 @@ def test_untitled_records_with_a_doi_are_kept_st_is_a_title_and_jats_is_removed(
         "record 3, line 8: the record has no title, DOI or abstract and was skipped"]
 
 
+@pytest.mark.slow
 def test_the_cli_prints_each_problem_naming_file_record_and_line_and_stores_the_database(tmp_path, review_dir):
     path = write(tmp_path, "ebsco.ris", "TY  - JOUR\nTI  - T\nDB  - ERIC\nDP  - EBSCOhost\nM3  - 10.9999/y\nER  - \n"
                                         "TY  - JOUR\nER  - \n")

@@ -39,6 +39,7 @@ def _check(path: Path) -> None:
         assert record.position >= 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", sorted(READER_SUFFIXES))
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())

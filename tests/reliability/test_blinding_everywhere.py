@@ -14,7 +14,12 @@ from review.ui.report_views import export_choices
 from screening.decisions import Decision, record
 from screening.flow import compute_flow
 from tests.conftest import set_stage_mode
-from tests.ui.conftest import app, no_errors, press  # noqa: F401 (app is a fixture)
+from tests.ui import conftest as ui_conftest
+from tests.ui.conftest import no_errors, press
+
+app = ui_conftest.app  # the app fixture of tests/ui, used here by name
+
+pytestmark = pytest.mark.slow  # every page and export is checked for blinded votes: seconds each
 
 A, B = "Anna", "Bjørn"
 SECRET_REASON = "Synthetic secret reason of A"

@@ -35,7 +35,7 @@ def run_together(review_dir, url, tmp_path, specs: list[dict]) -> list:
         assert s.ready.wait(120), "a session did not start"
     go.touch()
     results = [s.finish(TIMEOUT) for s in sessions]
-    for s, (code, stderr) in zip(sessions, results):
+    for s, (code, stderr) in zip(sessions, results, strict=False):
         assert "locked" not in stderr.lower() and not any("locked" in line for line in s.lines), stderr
         assert code == 0, f"session exited with {code}: {stderr[-2000:]} {s.lines[-3:]}"
         # Retries in Store.transact let a lazily taken write lock pass this test too, until a

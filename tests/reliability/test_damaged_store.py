@@ -17,6 +17,8 @@ from review.cli import main
 from review.store import open_store, schema
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # every test builds, damages and reopens a store: seconds each
+
 FIXTURES = REPO / "tests" / "fixtures"
 
 

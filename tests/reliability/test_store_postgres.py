@@ -18,7 +18,7 @@ from review.timeutil import now_iso
 from tests import test_screening, test_store
 from tests.auth import test_identity
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]  # a server and a database per test
 
 SQLITE_ONLY = {"test_migrations_record_version_and_are_idempotent", "test_newer_schema_is_refused",
                "test_sqlite_settings_for_durability", "test_core_does_not_import_streamlit"}

@@ -26,6 +26,7 @@ def test_cli_writes_each_store_export(review_dir, tmp_path, capsys, what, suffix
     assert f"wrote {out}" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what, suffix", [("flow", ".svg"), ("flow", ".png"), ("table", ".csv"), ("table", ".md"),
                                           ("table", ".xlsx")])
 def test_flow_exports_from_a_given_flow(store, protocol, tmp_path, what, suffix):
@@ -69,6 +70,7 @@ def test_every_export_the_brief_names_is_registered():
                             "raw", "works", "decisions", "screening-methods"}
 
 
+@pytest.mark.slow
 def test_reports_do_not_import_streamlit():
     code = "import sys, review.reports.registry, review.commands.export; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -89,6 +91,7 @@ def test_hand_built_flow_matches_compute_flow_on_the_synthetic_store(store, prot
         [(f.family, f.unique, f.passed) for f in built.families]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what, suffix", [("flow", ".svg"), ("flow", ".png"), ("table", ".md")])
 def test_cli_flow_and_table_use_compute_flow(review_dir, tmp_path, what, suffix):
     out = tmp_path / f"out{suffix}"
@@ -97,6 +100,7 @@ def test_cli_flow_and_table_use_compute_flow(review_dir, tmp_path, what, suffix)
         assert "| **Totalt** |  | **6** | **5** | **5** | **4** |" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_round_option_draws_the_updated_review_layout(review_dir, tmp_path, capsys):
     out = tmp_path / "round.svg"
     assert main(["export", str(review_dir), "flow", "--round", "1", "-o", str(out)]) == 0

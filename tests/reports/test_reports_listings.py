@@ -28,7 +28,7 @@ def test_asreview_labels_come_from_stage_1_and_pandas_reads_them(store, protocol
     frame = pd.read_csv(path)
     assert list(frame.columns) == ["record_id", "title", "abstract", "authors", "year", "doi", "url",
                                    "label_included", "synthetic"]
-    labels = dict(zip(frame["record_id"], frame["label_included"]))
+    labels = dict(zip(frame["record_id"], frame["label_included"], strict=True))
     assert labels[4] == 0 and labels[1] == 1 and labels[5] == 1
     check_golden("asreview.csv", path.read_text(encoding="utf-8"))
 

@@ -73,6 +73,7 @@ def make_client(url: str, **overrides) -> PrimoClient:
     return PrimoClient(OriaConfig(**settings), overrides.pop("key", KEY), sleep=lambda s: None)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("drip_head", [False, True], ids=["body", "headers"])
 def test_a_dripping_server_cannot_hold_a_request_past_its_deadline(drip_head):
     body = page_body(3, 0, 50).encode()

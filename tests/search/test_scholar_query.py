@@ -90,6 +90,7 @@ def test_duplicate_forms_are_searched_once():
 _word = st.text(alphabet="abcdefghijklmnopqrsøåä", min_size=1, max_size=25)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(groups=st.lists(st.lists(_word, min_size=1, max_size=12, unique=True), min_size=1, max_size=3),
        limit=st.integers(min_value=80, max_value=256))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from review.cli import main
 from tests.conftest import REPO
 from tests.search.primo_stub import paged
@@ -32,6 +34,7 @@ def test_dry_run_uses_the_years_of_the_current_round_not_the_widened_protocol(st
     assert f"query:   {TYPED}" in out and "re-runs the string of search 1" in out
 
 
+@pytest.mark.slow
 def test_scholar_sheet_uses_the_new_rounds_years(review_dir, capsys):
     _update(review_dir)
     capsys.readouterr()

@@ -18,6 +18,7 @@ from review.commands.app import streamlit_command
 REPO = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
+VIEWPORT = {"width": 1400, "height": 1000}
 
 
 def free_port() -> int:
@@ -78,14 +79,17 @@ def sign_in(page, name: str) -> None:
     wait_idle(page)
 
 
+PAGE_LINKS = ".st-key-pages a"  # the app's page list, drawn in the sidebar below the sign-in
+
+
 def open_page(page, label: str) -> None:
-    page.locator('[data-testid="stSidebarNav"] a', has_text=label).click()
+    page.locator(PAGE_LINKS, has_text=label).click()
     wait_idle(page)
 
 
 def nav_links(page):
     """The sidebar's page links (their text also holds the icon's ligature name, so go by position)."""
-    links = page.locator('[data-testid="stSidebarNav"] a')
+    links = page.locator(PAGE_LINKS)
     links.first.wait_for()
     return links
 

@@ -69,3 +69,33 @@ def decide_button(at, stage: int, choice: str):
 def press(at, stage: int, choice: str):
     """Press include/exclude/maybe on the work on screen, as the reviewer's key press does."""
     return decide_button(at, stage, choice).click().run()
+
+
+# --- browser tests (marked ``browser``): one Chromium per module, one app server and page per test ---
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser), closed after the module."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, review):
+    """The app serving the module's ``review`` directory, opened in a fresh browser context; the server
+    is stopped when the test ends."""
+    from tests.ui.browser_support import VIEWPORT, running_app, wait_idle
+
+    with running_app(review) as url:
+        context = browser.new_context(viewport=VIEWPORT)
+        opened = context.new_page()
+        opened.goto(url)
+        wait_idle(opened)
+        yield opened
+        context.close()

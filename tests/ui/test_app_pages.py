@@ -11,6 +11,8 @@ from screening.decisions import Decision, history, record
 from tests.conftest import set_stage_mode
 from tests.ui.conftest import card, no_errors, plain, press
 
+pytestmark = pytest.mark.slow  # every test drives the app in Streamlit's AppTest: seconds each
+
 PAGES = ("overview", "import_files", "duplicates", "screening", "fulltext", "final", "conflicts", "reports")
 
 
@@ -148,7 +150,7 @@ def test_lead_reconciles_a_conflict_and_sees_kappa(app, review_dir, store, works
     from review.protocol import load_protocol
     protocol = load_protocol(review_dir)
     for work, (anna, bjorn) in zip(works[:3], [("include", "exclude"), ("include", "include"),
-                                              ("exclude", "exclude")]):
+                                              ("exclude", "exclude")], strict=True):
         record(store, protocol, Decision(work_id=work, stage=1, decision=anna, reviewer="Anna"))
         record(store, protocol, Decision(work_id=work, stage=1, decision=bjorn, reviewer="Bjørn"))
     at = app("Bjørn", "conflicts")

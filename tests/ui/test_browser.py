@@ -11,8 +11,7 @@ from review.model import Author, RawRecord
 from review.protocol import load_protocol
 from review.store import open_store, schema
 from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import (CHROMIUM, CHROMIUM_ARGS, blur, open_page, press_on_card, running_app,
-                                      sign_in, wait_idle)
+from tests.ui.browser_support import CHROMIUM, blur, open_page, press_on_card, sign_in, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
@@ -39,27 +38,6 @@ def review(tmp_path_factory):
     singleton_works(store)
     store.close()
     return directory
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, review):
-    with running_app(review) as url:
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        page.goto(url)
-        wait_idle(page)
-        yield page
-        context.close()
 
 
 def card(page, work_id):

@@ -13,7 +13,7 @@ from review.model import Author, RawRecord
 from review.protocol import load_protocol
 from review.store import open_store
 from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, visit_every_page, sign_in, wait_idle
+from tests.ui.browser_support import CHROMIUM, VIEWPORT, running_app, sign_in, visit_every_page, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
@@ -35,15 +35,12 @@ def review(tmp_path_factory):
     return directory
 
 
-def test_every_page_loads_only_from_the_app_itself(review):
-    from playwright.sync_api import sync_playwright
-
-    with running_app(review) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+def test_every_page_loads_only_from_the_app_itself(browser, review):
+    with running_app(review) as url:
+        context = browser.new_context(viewport=VIEWPORT)
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
         try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            requests: list[str] = []
-            context.on("request", lambda request: requests.append(request.url))
             page = context.new_page()
             page.goto(url)
             wait_idle(page)
@@ -55,7 +52,7 @@ def test_every_page_loads_only_from_the_app_itself(review):
             # The favicon is a <link> the browser fetches lazily: read it from the page as well.
             icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
         finally:
-            browser.close()
+            context.close()
     app = urlsplit(url)
     foreign = sorted({u for u in requests + icons
                       if urlsplit(u).scheme not in ("data", "blob")

@@ -9,6 +9,8 @@ from streamlit import config
 from review.auth.accounts import add_account
 from tests.ui.conftest import no_errors, plain
 
+pytestmark = pytest.mark.slow  # every test drives the app in Streamlit's AppTest: seconds each
+
 LEAD_PW, REVIEWER_PW = "synthetic lead password", "synthetic reviewer password"
 
 

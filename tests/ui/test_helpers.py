@@ -135,6 +135,7 @@ def test_review_directory_from_argument_then_environment(review_dir, tmp_path):
         resolve(["--dir", str(tmp_path / "missing")], {})
 
 
+@pytest.mark.slow
 def test_core_helpers_do_not_load_streamlit():
     code = ("import sys, review.ui.cards, review.ui.location, review.ui.pairs, review.ui.tables, "
             "review.ui.report_views, review.ui.uploads, screening.screen_view, screening.undo, "
@@ -143,6 +144,7 @@ def test_core_helpers_do_not_load_streamlit():
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_bundled_working_copy_is_built_once_in_the_cache(tmp_path, monkeypatch):
     pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
     from review.ui.location import BUNDLED_COPY, ENV_CACHE
@@ -156,8 +158,10 @@ def test_bundled_working_copy_is_built_once_in_the_cache(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == [BUNDLED_COPY]  # no scratch folder left behind
 
 
+@pytest.mark.slow
 def test_bundled_copy_without_dedup_is_a_clear_error(tmp_path, monkeypatch):
     import builtins
+    import sys
 
     from review.ui.location import ENV_CACHE
 
@@ -169,6 +173,8 @@ def test_bundled_copy_without_dedup_is_a_clear_error(tmp_path, monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setenv(ENV_CACHE, str(tmp_path))
+    # A fresh process would import the pipeline, and through it the dedup package, for the first time.
+    monkeypatch.delitem(sys.modules, "review.pipeline", raising=False)
     monkeypatch.setattr(builtins, "__import__", no_dedup)
     with pytest.raises(ReviewError, match="cannot be built"):
         resolve([], {})

@@ -7,6 +7,8 @@ from review.errors import ProtocolError
 from review.protocol import clean_keywords, load_protocol, save_highlight_keywords
 from tests.ui.conftest import card, no_errors
 
+pytestmark = pytest.mark.slow  # every test drives the app in Streamlit's AppTest: seconds each
+
 
 def test_keywords_round_trip_through_review_toml_and_keep_its_comments(review_dir):
     before = (review_dir / "review.toml").read_text(encoding="utf-8")

@@ -9,6 +9,8 @@ from babel.messages.pofile import read_po
 from review.ui.i18n import LANGUAGES, LOCALES, catalogue_path, gettext_for
 from tests.ui.conftest import decide_button, no_errors, press
 
+pytestmark = pytest.mark.slow  # every test drives the app in Streamlit's AppTest: seconds each
+
 PLACEHOLDER = re.compile(r"\{\w*\}")
 
 

@@ -11,15 +11,18 @@ from review.store import schema
 from screening.decisions import Decision, record
 from tests.ui.conftest import no_errors, plain
 
+pytestmark = pytest.mark.slow  # every test drives the app in Streamlit's AppTest: seconds each
+
 # One record of round 1 found again (same title, author and year as synthetic work 1), and one new
 # report exported twice by the new searches (a duplicate within them).
+# A RIS record ends with "ER  - "; the trailing space is written \x20 so that no editor strips it.
 UPDATE_RIS = """TY  - RPRT
 T1  - Syntetisk rapport nummer 1
 AU  - Nordmann, Kari
 PY  - 2016
 ID  - alma_synthetic_1
 N1  - SYNTHETIC test record
-ER  - 
+ER  -\x20
 
 TY  - RPRT
 T1  - Ny syntetisk rapport om karriereveiledning for nyankomne
@@ -27,7 +30,7 @@ AU  - Berg, Nils
 PY  - 2024
 ID  - alma_synthetic_new_1
 N1  - SYNTHETIC test record
-ER  - 
+ER  -\x20
 
 TY  - RPRT
 T1  - Ny syntetisk rapport om karriereveiledning for nyankomne
@@ -35,7 +38,7 @@ AU  - Berg, Nils
 PY  - 2024
 ID  - alma_synthetic_new_1
 N1  - SYNTHETIC test record
-ER  - 
+ER  -\x20
 """
 
 
@@ -123,7 +126,7 @@ def test_reports_per_round_show_the_updated_diagram_counts(app, store, works, pr
     no_errors(at)
     assert any("Round 2 alone" in plain(c.value) for c in at.caption)
     counts = next(d.value for d in at.dataframe if "Step" in d.value.columns)
-    steps = dict(zip(counts["Step"], counts["Works/records"]))
+    steps = dict(zip(counts["Step"], counts["Works/records"], strict=True))
     assert steps["Studies included in earlier rounds"] == 3 and steps["New studies included in this round"] == 0
     assert steps["Included in the review"] == 3
     at.sidebar.selectbox(key="round_view").set_value(0).run()  # the whole review

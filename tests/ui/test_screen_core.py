@@ -17,6 +17,7 @@ def decide(store, protocol, work, decision, reviewer="Anna", stage=1, reasons=()
                                             reasons=list(reasons)))
 
 
+@pytest.mark.slow
 def test_queue_moves_on_after_each_decision_and_undo_goes_back(store, protocol, works):
     with store.read() as conn:
         assert screen_state(conn, protocol, 1, "Anna").work_id == works[0]

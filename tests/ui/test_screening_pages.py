@@ -9,6 +9,7 @@ import re
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from review.protocol import load_protocol
@@ -16,6 +17,8 @@ from review.store import schema
 from screening.decisions import Decision, history, record
 from tests.conftest import set_stage_mode
 from tests.ui.conftest import card, decide_button, no_errors, plain, press
+
+pytestmark = pytest.mark.slow  # every test drives the app in Streamlit's AppTest: seconds each
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REASON = "Ikke karriereveiledning"

@@ -17,7 +17,7 @@ from review.protocol import load_protocol
 from review.store import open_store, schema
 from screening.decisions import Decision, record
 from tests.conftest import add_records, set_stage_mode, singleton_works, synthetic_records
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, nav_links, open_page, running_app, wait_idle
+from tests.ui.browser_support import CHROMIUM, free_port, nav_links, open_page, running_app, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
@@ -76,18 +76,8 @@ def app_url(team, provider, tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser):
+def page(browser):  # the shared ``browser`` (tests/ui/conftest.py); the app is served once per module here
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     yield page
@@ -102,7 +92,7 @@ def settle(page, url):
     """Open a URL and wait until either the sign-in page or the app (with its sidebar) is drawn."""
     page.goto(url)
     # Not the sidebar alone: the language picker draws it on the sign-in page too.
-    page.locator('input[type="password"], [data-testid="stSidebarNav"], [data-testid="stAlert"]').first.wait_for()
+    page.locator('input[type="password"], .st-key-pages, [data-testid="stAlert"]').first.wait_for()
     wait_idle(page)
 
 
@@ -112,7 +102,7 @@ def password_sign_in(page, url, name, password, path=""):
     page.locator(".st-key-signin_password input").fill(password)
     page.get_by_role("button", name="Sign in", exact=True).click()
     # Either the app with its sidebar (signed in) or a message on the sign-in page.
-    page.locator('[data-testid="stSidebarNav"], [data-testid="stAlert"]').first.wait_for()
+    page.locator('.st-key-pages, [data-testid="stAlert"]').first.wait_for()
     wait_idle(page)
 
 
@@ -124,7 +114,7 @@ def signed_in_as(page) -> str:
 
 def nav_labels(page) -> list[str]:
     """Page titles in the sidebar (each link's text also holds its icon's name on a line of its own)."""
-    if page.locator('[data-testid="stSidebarNav"]').count() == 0:
+    if page.locator('.st-key-pages').count() == 0:
         return []  # not signed in: no navigation (the sidebar holds only the language picker)
     return [t.strip().split("\n")[-1] for t in nav_links(page).all_inner_texts()]
 

@@ -48,7 +48,8 @@ if accounts:
         new_password = st.text_input("New password (optional)", type="password", key="acc_new_pw")
         if st.form_submit_button("Apply"):
             if new_role:
-                common.attempt(lambda: set_role(review.store, who, new_role, actor=lead),
+                chosen_role: str = new_role
+                common.attempt(lambda: set_role(review.store, who, chosen_role, actor=lead),
                                done=lambda a: f"{a.name} is now {a.role}")
             if status:
                 common.attempt(lambda: set_disabled(review.store, who, status == "disabled", actor=lead),

@@ -1,5 +1,7 @@
 """Dual screening: conflicting votes, the lead's reconciliation, and agreement (Cohen's kappa)."""
 
+from typing import Literal
+
 import streamlit as st
 
 from review.app import common
@@ -8,6 +10,9 @@ from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.tables import agreement_rows
 from screening.agreement import agreement, conflicts, reconcile
 from screening.works import work_view
+
+RECONCILE_BUTTONS: tuple[tuple[str, str, Literal["primary", "secondary"]], ...] = (
+    ("include", "Include", "primary"), ("exclude", "Exclude", "secondary"), ("maybe", "Maybe", "secondary"))
 
 review = common.review_context()
 reviewer = common.require_reviewer(review)
@@ -43,6 +48,8 @@ if found and not is_lead:
 found_matcher = matcher(review)
 for c in found:
     view = views[c.work_id]
+    if view is None:  # the work was merged away since the votes were cast
+        continue
     with st.container(border=True, key=f"conflict_{c.work_id}"):
         # The whole card, as the reviewers saw it: title, authors, abstract, links.
         st.html(CARD_CSS + work_card_html(view, found_matcher, show_abstract=True))
@@ -55,8 +62,7 @@ for c in found:
                                 placeholder="Reasons (to exclude)")
             cols[1].text_input("Note", key=f"rec_note_{stage}_{c.work_id}", max_chars=2000)
             with st.container(horizontal=True):
-                for choice, label, kind in (("include", "Include", "primary"), ("exclude", "Exclude", "secondary"),
-                                            ("maybe", "Maybe", "secondary")):
+                for choice, label, kind in RECONCILE_BUTTONS:
                     st.button(label, key=f"rec_{choice[:3]}_{stage}_{c.work_id}", on_click=_reconcile,
                               args=(c.work_id, choice), type=kind)
 

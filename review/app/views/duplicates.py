@@ -1,6 +1,10 @@
 """Duplicates: the pairs deduplication was unsure about, side by side; merge, keep apart, and undo
 either exactly (the core keeps what each change moved)."""
 
+import importlib
+from types import ModuleType
+from typing import Optional
+
 import streamlit as st
 
 from review.app import common
@@ -12,11 +16,11 @@ reviewer = common.require_reviewer(review)
 common.require_role(review, "dedup")
 
 st.title("Possible duplicates")
+dedup: Optional[ModuleType]
 try:
-    from review.dedup import MergeConflict, decide_pair, undo_action, undo_merge
+    dedup = importlib.import_module("review.dedup")
 except ImportError:
-    decide_pair = undo_action = undo_merge = None
-    MergeConflict = None
+    dedup = None
     st.info("Deduplication (review.dedup) is not installed in this version: pairs can be looked at, not resolved.")
 
 CONFLICT_KEY = "pair_merge_conflict"
@@ -32,9 +36,11 @@ def _resolve(raw_a: int, raw_b: int, verdict: str, keep=None) -> None:
     st.session_state.pop(CONFLICT_KEY, None)
 
     def act():
+        if dedup is None:  # the buttons that call this are disabled without it
+            return None
         try:
-            return decide_pair(review.store, raw_a, raw_b, verdict, reviewer, protocol=review.protocol, keep=keep)
-        except MergeConflict as conflict:
+            return dedup.decide_pair(review.store, raw_a, raw_b, verdict, reviewer, protocol=review.protocol, keep=keep)
+        except dedup.MergeConflict as conflict:
             # Both works were screened, differently: show what each says and let the person pick.
             st.session_state[CONFLICT_KEY] = {"raw_a": raw_a, "raw_b": raw_b, "works": conflict.works,
                                               "differences": conflict.differences}
@@ -46,13 +52,19 @@ def _resolve(raw_a: int, raw_b: int, verdict: str, keep=None) -> None:
 
 
 def _undo_action(action_id: int, verdict: str) -> None:
-    common.attempt(lambda: undo_action(review.store, action_id, reviewer, review.protocol),
+    module = dedup
+    if module is None:  # the button is not drawn without it
+        return
+    common.attempt(lambda: module.undo_action(review.store, action_id, reviewer, review.protocol),
                    done=lambda change: ("Merge undone" if verdict == "duplicate" else "Keep apart undone")
                    + (f": {change.describe()}" if change.describe() else "") + "; the pair waits in the queue again.")
 
 
 def _undo_merge(work_id: int) -> None:
-    common.attempt(lambda: undo_merge(review.store, work_id, reviewer, review.protocol),
+    module = dedup
+    if module is None:  # the form is not drawn without it
+        return
+    common.attempt(lambda: module.undo_merge(review.store, work_id, reviewer, review.protocol),
                    done=lambda change: f"Latest merge into work #{work_id} undone: {change.describe()}.")
 
 
@@ -69,11 +81,11 @@ if conflict:
     for line in conflict["differences"]:
         st.text(line)
     cols = st.columns(3)
-    cols[0].button(f"Merge, keep #{work_a}'s decisions", key="conflict_keep_a", disabled=decide_pair is None,
+    cols[0].button(f"Merge, keep #{work_a}'s decisions", key="conflict_keep_a", disabled=dedup is None,
                    on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_a))
-    cols[1].button(f"Merge, keep #{work_b}'s decisions", key="conflict_keep_b", disabled=decide_pair is None,
+    cols[1].button(f"Merge, keep #{work_b}'s decisions", key="conflict_keep_b", disabled=dedup is None,
                    on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_b))
-    cols[2].button("Different works: keep apart", key="conflict_apart", disabled=decide_pair is None,
+    cols[2].button("Different works: keep apart", key="conflict_apart", disabled=dedup is None,
                    on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "distinct"))
 
 
@@ -101,7 +113,7 @@ else:
                f"{md_escape(pair.reason)}. Where each record came from is shown in grey and not marked.")
     st.html(pair_table_html(pair))
     cols = st.columns(3)
-    disabled = decide_pair is None
+    disabled = dedup is None
     cols[0].button("Same work: merge", key="pair_merge", shortcut="D", type="primary", disabled=disabled,
                    on_click=_resolve, args=(pair.raw_a, pair.raw_b, "duplicate"), width="stretch")
     cols[1].button("Different works: keep apart", key="pair_apart", shortcut="K", disabled=disabled,
@@ -112,16 +124,16 @@ st.subheader("Recent decisions on pairs")
 if not verdicts:
     st.caption("None yet.")
 for v in verdicts[:10]:
-    cols = st.columns([4, 1])
+    line, undo = st.columns([4, 1])
     state = " · undone" if v["undone_at"] else ""
-    cols[0].text(f"Records {v['raw_a']} and {v['raw_b']}: {v['verdict']} ({v['reviewer']}, "
+    line.text(f"Records {v['raw_a']} and {v['raw_b']}: {v['verdict']} ({v['reviewer']}, "
                  f"{v['decided_at'][:16]}){state}")
-    if v["action_id"] is not None and not v["undone_at"] and undo_action is not None:
+    if v["action_id"] is not None and not v["undone_at"] and dedup is not None:
         label = "Undo merge" if v["verdict"] == "duplicate" else "Undo keep apart"
-        cols[1].button(label, key=f"undo_{v['id']}", on_click=_undo_action, args=(v["action_id"], v["verdict"]),
+        undo.button(label, key=f"undo_{v['id']}", on_click=_undo_action, args=(v["action_id"], v["verdict"]),
                        help="Put the works back exactly as they were before this decision")
 
-if undo_merge is not None:
+if dedup is not None:
     with st.expander("Undo the latest merge into a work"):
         with st.form("split_form", border=False):
             target = st.number_input("Work number", min_value=1, step=1, value=None, key="split_work")

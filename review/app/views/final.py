@@ -25,9 +25,8 @@ def form_summary(work: int) -> SummaryText:
                        group=st.session_state.get(f"sum_group_{work}"))
 
 
-state = picked_state(review, STAGE, reviewer,
+state, work_id = picked_state(review, STAGE, reviewer,
                      "No open works at stage 3 for you. Pick an included work above to edit its summary.")
-work_id = state.work_id
 with review.store.read() as conn:
     summary = latest_summaries(conn, [work_id]).get(work_id)
 

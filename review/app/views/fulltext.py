@@ -29,9 +29,8 @@ def form_ratings(work: int) -> dict:
     return answers
 
 
-state = picked_state(review, STAGE, reviewer,
+state, work_id = picked_state(review, STAGE, reviewer,
                      "No open works at stage 2 for you. Works reach this stage when included at stage 1.")
-work_id = state.work_id
 with review.store.read() as conn:
     rate = bool(protocol.quality_criteria) and needs_rating(conn, work_id)
     ratings = latest_ratings(conn, work_id)
@@ -53,8 +52,9 @@ with left:
         with file_col.form(f"file_{work_id}", clear_on_submit=True, border=False):
             upload = st.file_uploader("Add a file (PDF, …)", key=f"file_up_{work_id}")
             if st.form_submit_button("Add file") and upload is not None:
-                common.attempt(lambda: add_file(review.store, review.directory, work_id, upload.name,
-                                                upload.getvalue(), reviewer), done=lambda _: "File added")
+                chosen_file = upload
+                common.attempt(lambda: add_file(review.store, review.directory, work_id, chosen_file.name,
+                                                chosen_file.getvalue(), reviewer), done=lambda _: "File added")
                 st.rerun()
 
     if rate:

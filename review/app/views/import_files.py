@@ -7,7 +7,7 @@ import streamlit as st
 from review.app import common
 from review.ingest import SearchInfo, import_files
 from review.rounds import search_round
-from review.searches import INTERFACES, parse_settings
+from review.interfaces import INTERFACES, parse_settings
 from review.model import SOURCES
 from review.errors import ReviewError
 from review.ui.imports_view import batch_refused, import_rows, outcome, problem_rows, record_rows
@@ -91,7 +91,7 @@ if submitted:
                               run_by=run_by.strip() or review.reviewer)
 
         info = common.attempt(_info)
-        refusal = []
+        refusal: list[ReviewError] = []
         summaries = common.attempt(lambda: _refusing(files, info, refusal)) if info is not None else None
         if refusal:
             _refused(files, refusal[0])
@@ -109,7 +109,7 @@ if submitted:
 st.subheader("Ready for screening")
 st.caption("Group new records into works (deduplication) and apply the protocol's automatic exclusions.")
 if st.button("Deduplicate and apply protocol rules", key="prepare"):
-    result = common.attempt(lambda: prepare_for_screening(review.store, protocol, actor=who))
+    result = common.attempt(lambda: str(prepare_for_screening(review.store, protocol, actor=who)))
     common.show_flash()
     if result:
         st.success(result)
@@ -127,7 +127,8 @@ if not rows:
 else:
     st.dataframe(rows, hide_index=True)
     labels = {r["#"]: f"#{r['#']} {r['File']} ({r['Records']} records, {r['Problems']} problems)" for r in rows}
-    chosen = st.selectbox("Look at one import", list(labels), index=0, key="import_look", format_func=labels.get)
+    chosen: int = st.selectbox("Look at one import", list(labels), index=0, key="import_look",
+                               format_func=lambda i: labels[i])
     with review.store.read() as conn:
         records, problems = record_rows(conn, chosen), problem_rows(conn, chosen)
     tab_records, tab_problems = st.tabs([f"Records read ({len(records)})", f"Problems ({len(problems)})"])

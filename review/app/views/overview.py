@@ -11,7 +11,7 @@ from review.protocol import clean_keywords, save_highlight_keywords
 from review.ui.tables import family_rows, progress_rows, round_rows, stage_rows
 from review.ui.text import md_escape
 from review.update import update_review
-from screening.flow import compute_flow
+from screening.flow import compute_flow_conn
 from screening.queue import progress
 
 review = common.review_context()
@@ -22,17 +22,17 @@ st.title(protocol.title)
 st.caption(md_escape(f"Years {protocol.year_from}–{protocol.year_to} · reviewers: {', '.join(protocol.reviewers) or '-'}"
            f" · lead: {protocol.lead or '-'} · folder: {review.directory}"))
 
-with review.store.read() as conn:
-    rounds = round_rows(conn)
-    progresses = [progress(conn, s.number, round_id) for s in protocol.stages]
-flow = compute_flow(review.store, protocol, round_id)
+# Read once per state of the store, shared by every session (a page switch with nothing new is quick).
+rounds = common.read_cached(review, round_rows)
+progresses = [common.read_cached(review, progress, s.number, round_id) for s in protocol.stages]
+flow = common.read_cached(review, compute_flow_conn, protocol, round_id)
 shown = next((r for r in rounds if r["#"] == round_id), None)
 scope = f"{shown['Round']} ({shown['Years']})" if shown else "the whole review"
 
 st.subheader("Progress")
 st.caption(md_escape(f"Showing {scope}. Choose a round in the sidebar."))
 cols = st.columns(len(progresses))
-for col, p in zip(cols, progresses):
+for col, p in zip(cols, progresses, strict=True):
     col.metric(f"Stage {p.stage}: {protocol.stage(p.stage).label}", f"{p.decided} / {p.eligible}",
                help=f"{p.pending} works not yet screened, {p.maybe} maybe (awaiting a decision)")
     col.progress(p.share)
@@ -103,15 +103,20 @@ may_edit = review.reviewer is not None and (not protocol.lead or review.reviewer
 
 
 with st.form("keywords", border=False):
-    cols = st.columns(2)
-    typed_include = cols[0].text_area("Include keywords (green)", value="\n".join(protocol.include_keywords),
+    include_col, exclude_col = st.columns(2)
+    typed_include = include_col.text_area("Include keywords (green)", value="\n".join(protocol.include_keywords),
                                       key="kw_include", disabled=not may_edit, height=110)
-    typed_exclude = cols[1].text_area("Exclude keywords (red)", value="\n".join(protocol.exclude_keywords),
+    typed_exclude = exclude_col.text_area("Exclude keywords (red)", value="\n".join(protocol.exclude_keywords),
                                       key="kw_exclude", disabled=not may_edit, height=110)
     submitted = st.form_submit_button("Save keywords", key="kw_save", disabled=not may_edit)
 if submitted and may_edit:
     include, exclude = clean_keywords(typed_include), clean_keywords(typed_exclude)
-    saved = common.attempt(lambda: save_highlight_keywords(review.directory, include, exclude) or True,
+
+    def save() -> bool:
+        save_highlight_keywords(review.directory, include, exclude)
+        return True
+
+    saved = common.attempt(save,
                            done=lambda _: f"Keywords saved: {len(include)} include, {len(exclude)} exclude.")
     if saved:
         st.rerun()  # the next run reads the protocol with its new keywords

@@ -1,5 +1,7 @@
 """Reports: the flow, Table 3.1, a preview of the appendix (Vedlegg 1) and every export to download."""
 
+import functools
+
 import streamlit as st
 
 from review.app import common
@@ -10,12 +12,12 @@ from review.ui.report_views import (MIME, ZIP_NAME, all_exports_zip, appendix_pr
                                     export_choices, export_file_name, table31_rows)
 from review.ui.tables import family_table
 from review.ui.text import md_escape
-from screening.flow import compute_flow
+from screening.flow import compute_flow_conn
 
 review = common.review_context()
 protocol = review.protocol
 round_id = common.chosen_round()
-flow = compute_flow(review.store, protocol, round_id)
+flow = common.read_cached(review, compute_flow_conn, protocol, round_id)  # once per state of the store
 
 st.title("Reports")
 if round_id is not None:
@@ -58,8 +60,8 @@ with tab_downloads:
         name = export_file_name(what, suffix)
         full_log = full and what == "decisions"
         columns[index % 3].download_button(
-            name, lambda what=what, suffix=suffix, full_log=full_log: export_bytes(
-                review.store, protocol, what, suffix, viewer=viewer, flow=flow, round_id=round_id, full_log=full_log),
+            name, functools.partial(export_bytes, review.store, protocol, what, suffix, viewer=viewer, flow=flow,
+                                    round_id=round_id, full_log=full_log),
             file_name=name, mime=MIME.get(suffix, "application/octet-stream"), on_click="ignore",
             key=f"export_{what}_{suffix.lstrip('.')}{'_full' if full_log else ''}")
     if round_id is not None:

@@ -1,5 +1,7 @@
 """Stage 1: title and abstract, one work at a time, decided from the keyboard."""
 
+import time
+
 import streamlit as st
 
 from review.app import common
@@ -96,6 +98,7 @@ def _order(order: str, status) -> tuple:
 def work_panel(order: str) -> None:
     """The card, the decision buttons and the progress: a key press reruns only this part of the page
     (the frame, the sidebar and the order control stay as drawn), so the next work shows sooner."""
+    started = time.perf_counter()
     common.show_flash()  # a decision's message, or its refusal, shows in this same partial run
     status = st.container()  # the ranked order's estimate and stopping statement, the maybe queue
     ranking, order_mode = _order(order, status)
@@ -131,6 +134,7 @@ def work_panel(order: str) -> None:
         decision_form(review, state, reviewer, order_mode)
         show_criteria(state)
     show_progress(review, state, reviewer, progress_slot)
+    common.log_run_time("stage-1 panel", started)
 
 
 work_panel(order)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from review.app import common
 from review.app.decide_panel import keys
-from screening.worklist import STATUSES, stage_list
+from screening.worklist import STATUSES, filtered, listed_works
 
 STAGE_PAGES = {1: "views/screening.py", 2: "views/fulltext.py", 3: "views/final.py"}
 
@@ -20,16 +20,15 @@ stage = st.segmented_control("Stage", stages, default=stages[0], key="list_stage
 cols = st.columns([3, 2, 2, 1, 1], vertical_alignment="bottom")
 text = cols[0].text_input("Search title or author", key="list_text", max_chars=200)
 status = cols[1].selectbox("Decision", STATUSES, index=None, key="list_status", placeholder="Any")
-with review.store.read() as conn:
-    everyone = stage_list(conn, protocol, stage, reviewer)
+# Read once per state of the store (shared by every session, blinded per viewer); each filter or keystroke
+# only filters it again.
+everyone = common.read_cached(review, listed_works, protocol, stage, reviewer)
 names = sorted({name for item in everyone for name in item.votes})
 who = cols[2].selectbox("Reviewer", names, index=None, key="list_reviewer", placeholder="Anyone")
 maybe = cols[3].checkbox("Maybe", key="list_maybe")
 conflict = cols[4].checkbox("Conflict", key="list_conflict")
 
-with review.store.read() as conn:
-    items = stage_list(conn, protocol, stage, reviewer, text=text, status=status, reviewer=who, maybe=maybe,
-                       conflict=conflict)
+items = filtered(everyone, text=text, status=status, reviewer=who, maybe=maybe, conflict=conflict)
 st.caption(f"{len(items)} of {len(everyone)} works at stage {stage}. Votes by others show once both have voted "
            "(blinded screening).")
 rows = [{"#": i.work_id, "Title": i.title, "Authors": i.authors, "Year": i.year, "Decision": i.status,
@@ -46,11 +45,17 @@ def _open(work_id: int) -> None:
     st.session_state["_open_page"] = STAGE_PAGES[stage]
 
 
-labels = {i.work_id: f"#{i.work_id} [{i.status}] {i.title[:90]}" for i in items}
+# A drop-down of every work (20,000 in a large review) takes seconds to draw and is never scrolled: it
+# offers the first works listed, and the search and filters above reach the others.
+PICKABLE = 200
+labels = {i.work_id: f"#{i.work_id} [{i.status}] {i.title[:90]}" for i in items[:PICKABLE]}
 if labels:
     pick_col, open_col = st.columns([4, 1], vertical_alignment="bottom")
-    work_id = pick_col.selectbox("Work to open", list(labels), key="list_pick", format_func=labels.get)
+    work_id = pick_col.selectbox("Work to open", list(labels), key="list_pick", format_func=lambda i: labels[i])
     open_col.button("Open to decide", key="list_open", type="primary", on_click=_open, args=(work_id,))
+    if len(items) > PICKABLE:
+        st.caption(f"Work to open: the first {PICKABLE} of the {len(items)} works listed; search or filter to "
+                   "reach the others.")
 target = st.session_state.pop("_open_page", None)
 if target:
     st.switch_page(target, query_params={})  # not None: that would refuse to clear the bound ?reviewer=

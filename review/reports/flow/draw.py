@@ -7,11 +7,11 @@ nothing global changes and no GUI backend is touched.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch, Rectangle
 
 from review.reports.flow.layout import (FONT_FAMILY, FONT_SIZE, FOOTNOTE_LINE_HEIGHT, FOOTNOTE_SIZE,
                                         HEADER_FONT_SIZE, INDENT, LINE_HEIGHT, MARGIN, PAD, Diagram,
@@ -34,9 +34,10 @@ def _figure(diagram: Diagram) -> Figure:
     ax.set_xlim(0, diagram.width)
     ax.set_ylim(diagram.height, 0)
     ax.axis("off")
-    text_style = {"family": FONT_FAMILY, "color": "#111111"}
+    text_style: dict[str, Any] = {"family": FONT_FAMILY, "color": "#111111"}
 
     for box in diagram.boxes:
+        patch: Patch
         if box.kind in ("header", "previous_header"):
             patch = FancyBboxPatch((box.x, box.y), box.w, box.h, boxstyle="round,pad=0,rounding_size=0.08",
                                    facecolor=FILL[box.kind], edgecolor=EDGE, linewidth=LINE_WIDTH)
@@ -64,7 +65,7 @@ def _figure(diagram: Diagram) -> Figure:
     for arrow in diagram.arrows:
         points = arrow.points
         if len(points) > 2:
-            xs, ys = zip(*points[:-1])
+            xs, ys = zip(*points[:-1], strict=True)
             ax.plot(xs, ys, color=EDGE, linewidth=LINE_WIDTH, solid_capstyle="butt")
         ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>", mutation_scale=10,
                                      color=EDGE, linewidth=LINE_WIDTH, shrinkA=0, shrinkB=0))

@@ -168,7 +168,12 @@ def _awaiting(stage: Optional[StageCount], lab: dict[str, str]) -> list[tuple[st
     return lines
 
 
-def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], language: str, updated: bool):
+Items = list[tuple[str, int]]  # (text, indent level) of each line in a box
+Row = tuple[str, Items, Optional[Items], str]  # (key, main items, side items or None, bar)
+
+
+def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], language: str,
+          updated: bool) -> list[Row]:
     """(key, main items, side items or None, bar) per row, top to bottom."""
     sources = SOURCE_NAMES.get(language, SOURCE_NAMES["en"])
     empty = StageCount(number=0, label="")
@@ -198,7 +203,7 @@ def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], languag
     sought = s1.included
     assessed = sought - not_retrieved
     s2_other = s2.excluded - not_retrieved
-    rows = [
+    rows: list[Row] = [
         ("identification", identified, removed, "identification"),
         ("screened", [(lab["screened"], 0), (lab["n"].format(n=screened), 0)] + _awaiting(s1, lab),
          [(lab["excluded_records"], 0), (lab["n"].format(n=s1.excluded - auto), 0)], "screening"),

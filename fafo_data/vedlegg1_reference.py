@@ -106,7 +106,7 @@ def differences(line: str, ref: dict) -> list[str]:
     if [fold(n[0]) for n in names] != [fold(a[0]) for a in ref["authors"]]:
         problems.append(f"authors {[n[0] for n in names]} ≠ {[a[0] for a in ref['authors']]}")
     else:
-        for (family, initials), (_, want) in zip(names, ref["authors"]):
+        for (family, initials), (_, want) in zip(names, ref["authors"], strict=False):
             if not _compact(initials).startswith(_compact(want)):
                 problems.append(f"{family}: initials {initials!r} do not go on from {want!r}")
     if not _in_order(_words(ref["title"]), _words(rest)):

@@ -1,6 +1,6 @@
 """Check the bundled review's data without the project's own importers.
 
-    python tools/fafo_data/check.py [--repo DIR]
+    python fafo_data/check.py [--repo DIR]
 
 Parses every file in exports/searches.toml with rispy, pandas and BeautifulSoup, links duplicates with
 the plain rules the data promises (same DOI, Oria id, Scholar cluster or result id, or the same title up
@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import pandas as pd  # noqa: E402
 import rispy  # noqa: E402
@@ -173,7 +173,7 @@ def check_dedup(records: list[dict], rep: Report, truth) -> dict[str, dict]:
     groups = link(records)
     work_of = [truth[(r["file"], r["position"])]["work"] for r in records]
     by_group, by_work = defaultdict(set), defaultdict(set)
-    for g, w in zip(groups, work_of):
+    for g, w in zip(groups, work_of, strict=True):
         by_group[g].add(w)
         by_work[w].add(g)
     merged_wrongly = [sorted(ws) for ws in by_group.values() if len(ws) > 1]
@@ -181,7 +181,7 @@ def check_dedup(records: list[dict], rep: Report, truth) -> dict[str, dict]:
     rep.check(not merged_wrongly, f"no two works share a duplicate key {merged_wrongly[:3] if merged_wrongly else ''}")
     rep.check(not split, f"every work's raw records link up by the promised keys {split[:5] if split else ''}")
     works: dict[str, dict] = {}
-    for r, w in zip(records, work_of):
+    for r, w in zip(records, work_of, strict=True):
         info = works.setdefault(w, dict(families=set(), records=[], thesis=truth[(r["file"], r["position"])]["thesis"],
                                         peer_reviewed=truth[(r["file"], r["position"])]["peer_reviewed"]))
         info["families"].add(r["family"])
@@ -343,7 +343,7 @@ def check_pair_verdicts(repo: Path, records: list[dict], rep: Report, truth) -> 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Check the bundled review's data.")
-    parser.add_argument("--repo", type=Path, default=HERE.parents[1])
+    parser.add_argument("--repo", type=Path, default=HERE.parent)
     parser.add_argument("--files-only", action="store_true", help="skip running the bundled review with the tool")
     args = parser.parse_args(argv)
     truth = {(r["file"], int(r["position"])): r for r in csv.DictReader((HERE / "ground_truth.csv").open(encoding="utf-8"))}

@@ -149,7 +149,7 @@ def write_scholar_page(path, works: list[Work], *, query: str, start: int, total
     results = "\n".join(scholar_result(w, i, terms) for i, w in enumerate(works))
     q = html.escape(query)
     page = f"""<!DOCTYPE html>
-<!-- Test data for nordic-review: a Google Scholar result page rebuilt by tools/fafo_data/generate.py.
+<!-- Test data for nordic-review: a Google Scholar result page rebuilt by fafo_data/generate.py.
      {synthetic} of the {len(works)} results are synthetic stand-ins (marked data-synthetic="1"), not real publications.
      The others are real works, but their Scholar ids, citation counts and links are made up. -->
 <html lang="en"><head><meta charset="UTF-8"><title>{q} - Google Scholar</title></head>

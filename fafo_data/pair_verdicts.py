@@ -1,6 +1,6 @@
 """Write decisions/pairs.csv: the lead's verdict on every pair the tool leaves uncertain.
 
-    python tools/fafo_data/pair_verdicts.py [--repo DIR]
+    python fafo_data/pair_verdicts.py [--repo DIR]
 
 Runs the bundled review without the verdict file, lists the uncertain pairs the deduplication asks a
 person about, and records for each what the ground truth says: 'duplicate' when both raw records belong
@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parents[1])]
+sys.path[:0] = [str(HERE.parent)]
 
 from review.dedup.verdict_file import COLUMNS, record_identity  # noqa: E402
 
@@ -35,7 +35,7 @@ def manifest_paths(repo: Path) -> dict[str, str]:
 
 
 def truth_works(repo: Path) -> dict[tuple[str, int], str]:
-    with (repo / "tools" / "fafo_data" / "ground_truth.csv").open(encoding="utf-8") as fh:
+    with (repo / "fafo_data" / "ground_truth.csv").open(encoding="utf-8") as fh:
         return {(r["file"], int(r["position"])): r["work"] for r in csv.DictReader(fh)}
 
 
@@ -71,7 +71,8 @@ def uncertain_pairs(review_dir: Path) -> list[dict]:
 
 
 def run_without_verdicts(repo: Path, target: Path):
-    from review.bundled import REVIEW_PARTS, run_review
+    from review.bundled import REVIEW_PARTS
+    from review.pipeline import run_review
 
     for part in REVIEW_PARTS:
         source = repo / part
@@ -85,7 +86,7 @@ def run_without_verdicts(repo: Path, target: Path):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repo", type=Path, default=HERE.parents[1])
+    parser.add_argument("--repo", type=Path, default=HERE.parent)
     args = parser.parse_args(argv)
     truth = truth_works(args.repo)
     with tempfile.TemporaryDirectory() as tmp:

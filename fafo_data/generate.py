@@ -1,9 +1,9 @@
 """Write the bundled Fafo review's exports/ and decisions/ from the ground truth (run from anywhere).
 
-    python tools/fafo_data/generate.py [--repo DIR]
+    python fafo_data/generate.py [--repo DIR]
 
 It produced the synthetic stand-in records in exports/ and the decisions in decisions/; the same
-seed gives the same files. It also writes tools/fafo_data/ground_truth.csv, which check.py uses.
+seed gives the same files. It also writes fafo_data/ground_truth.csv, which check.py uses.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 from assemble import build  # noqa: E402
 from model import FAMILIES, Work  # noqa: E402
@@ -144,7 +144,7 @@ def write_decisions(repo: Path, works: list[Work]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repo", type=Path, default=HERE.parents[1], help="repository root to write into")
+    parser.add_argument("--repo", type=Path, default=HERE.parent, help="repository root to write into")
     args = parser.parse_args(argv)
     import random
     works = build()

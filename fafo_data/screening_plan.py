@@ -47,7 +47,7 @@ def ratings(rng, w: Work, passes: bool) -> list[tuple[str, str, str]]:
         return [(c, "unclear", "Fulltekst ikke funnet") for c in CRITERIA]
     pattern = list(rng.choice(PASS if passes else FAIL))
     rng.shuffle(pattern)
-    return [(c, r, "") for c, r in zip(CRITERIA, pattern)]
+    return [(c, r, "") for c, r in zip(CRITERIA, pattern, strict=True)]
 
 
 def records_vouch_for_peer_review(w: Work) -> bool:

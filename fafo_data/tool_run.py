@@ -33,7 +33,8 @@ def _rows(path: Path) -> list[dict]:
 
 
 def check(repo: Path, rep, truth) -> None:
-    from review.bundled import REVIEW_PARTS, run_review
+    from review.bundled import REVIEW_PARTS
+    from review.pipeline import run_review
     import shutil
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +83,7 @@ def check_appendix(review: Path, rep) -> None:
     path = review.parent / "vedlegg1.md"
     _cli("export", review, "appendix", "-o", path)
     text = path.read_text(encoding="utf-8")
-    groups, lines, group = [], [], ""
+    lines, group = [], ""
     for line in text.splitlines():
         if line.startswith("## "):
             group = line[3:]
@@ -90,7 +91,7 @@ def check_appendix(review: Path, rep) -> None:
             lines.append((group, line.strip("*").replace("\\", "")))
     rep.check(len(lines) == len(REFERENCES) == 24, f"Vedlegg 1 has {len(lines)} reference lines")
     wrong = []
-    for n, ((group, line), ref) in enumerate(zip(lines, REFERENCES), 1):
+    for n, ((group, line), ref) in enumerate(zip(lines, REFERENCES, strict=False), 1):
         problems = differences(line, ref) + ([f"group {group}"] if group != ref["group"] else [])
         if problems:
             wrong.append(f"{n}. {line[:40]}…: {'; '.join(problems)}")

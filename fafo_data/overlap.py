@@ -4,7 +4,7 @@ The summaries in decisions/summaries.toml must be in our own words. The check co
 ``SHINGLE`` consecutive words (case and punctuation ignored, words broken across lines joined) with a
 fingerprint of the report: hashes of its word runs, so the report's text itself is not stored here.
 
-    python tools/fafo_data/overlap.py --seed REPORT.txt   # rewrite seed_fingerprint.txt from the report
+    python fafo_data/overlap.py --seed REPORT.txt   # rewrite seed_fingerprint.txt from the report
 """
 
 from __future__ import annotations
