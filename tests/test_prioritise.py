@@ -92,7 +92,7 @@ def test_stacked_rows_stay_aligned_across_members(corpus):
     rows = [5, 0, 17]
     picked = stacked[rows]
     assert picked.shape[0] == 3 and picked.shape[1] == stacked.shape[1]
-    for whole, part in zip(stacked.blocks, picked.blocks):
+    for whole, part in zip(stacked.blocks, picked.blocks, strict=True):
         assert (whole[rows] != part).nnz == 0
 
 

@@ -49,7 +49,7 @@ class ModelSettings:
     c: float = 1.0  # inverse regularisation for logistic/svm
     alpha: float = 1.0  # smoothing for naive Bayes
     # classifier "ensemble": these models, each on its own features, vote with their mean log-odds
-    members: tuple["ModelSettings", ...] = ()
+    members: tuple[ModelSettings, ...] = ()
 
 
 def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
@@ -77,7 +77,7 @@ class Stacked:
     def __init__(self, blocks: Sequence):
         self.blocks = list(blocks)
 
-    def __getitem__(self, rows) -> "Stacked":
+    def __getitem__(self, rows) -> Stacked:
         return Stacked([block[rows] for block in self.blocks])
 
     @property
@@ -157,7 +157,7 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
     if settings.members:
         # Each member's log-odds already carry the labelled include rate; their mean is the vote.
         log_odds = np.mean([_logit(score_matrix(x_l, labels, x_u, member)) for x_l, x_u, member
-                            in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members)], axis=0)
+                            in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)], axis=0)
         return _sigmoid(log_odds)
     if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
         return np.full(x_unlabelled.shape[0], n_pos / len(labels))
