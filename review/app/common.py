@@ -15,7 +15,8 @@ import streamlit as st
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
-from review.ui.i18n import DEFAULT, LANGUAGES, gettext_for
+from review.ui.i18n import (DEFAULT, LANGUAGES, gettext_for, remember_language, remembered_language,
+                            vocabulary_word)
 from review.ui.location import resolve
 from review.ui.text import md_escape
 from screening.team import add_reviewer, reviewer_choices
@@ -50,11 +51,37 @@ def _(message: str) -> str:
     return gettext_for(st.session_state.get("lang") or DEFAULT)(message)
 
 
-def language_picker() -> None:
-    """Chosen per reader and remembered in the address (?lang=sv), like the name: a reload or a bookmark
-    keeps it. Drawn first, so every string of this run is in the chosen language."""
+def word(value: str) -> str:
+    """A stored value (include, maybe, yes, open, dual …) as the reader says it."""
+    return vocabulary_word(value, _)
+
+
+def identity() -> Optional[str]:
+    """The name this session acts under (the reviewer chosen in the sidebar), read before the sidebar is
+    drawn: the widget's value, else the one its address binding will restore."""
+    name = st.session_state.get("reviewer") or st.query_params.get("reviewer")
+    return None if not name or name == NEW_REVIEWER else name
+
+
+def language_picker(review: "Review") -> None:
+    """Chosen per person and kept in the review's store: for the signed-in name, or for the review while
+    nobody is signed in. When the name changes (a new session, someone else signs in), that person's
+    kept language is taken up; with none kept, the session's language stays (else the review's). Drawn
+    before the rest of the sidebar, so every string of this run is in the chosen language."""
+    owner = identity()
+    if "_lang_owner" not in st.session_state or st.session_state["_lang_owner"] != owner:
+        with review.store.read() as conn:
+            kept = remembered_language(conn, owner) or (
+                st.session_state.get("lang") if st.session_state.get("lang") in LANGUAGES else None
+            ) or remembered_language(conn, None)
+        st.session_state["lang"] = kept or DEFAULT
+        st.session_state["_lang_owner"] = owner
     st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
-                         bind="query-params")
+                         on_change=_keep_language, args=(review, owner))
+
+
+def _keep_language(review: "Review", owner: Optional[str]) -> None:
+    attempt(lambda: remember_language(review.store, owner, st.session_state["lang"]))
 
 
 @st.cache_resource(show_spinner=False)
@@ -133,10 +160,10 @@ def _round_picker(review: Review) -> None:
         return
     if st.session_state.get("round_view") not in [WHOLE_REVIEW, *rounds]:
         st.session_state["round_view"] = WHOLE_REVIEW
-    st.selectbox("Round", [WHOLE_REVIEW, *rounds], key="round_view",
-                 format_func=lambda r: "Whole review" if r == WHOLE_REVIEW else
+    st.selectbox(_("Round"), [WHOLE_REVIEW, *rounds], key="round_view",
+                 format_func=lambda r: _("Whole review") if r == WHOLE_REVIEW else
                  f"{rounds[r]['label']} ({rounds[r]['year_from']}–{rounds[r]['year_to']})",
-                 help="The pages show this round alone (its searches, its new works) or the whole review.")
+                 help=_("The pages show this round alone (its searches, its new works) or the whole review."))
 
 
 def chosen_round() -> Optional[int]:

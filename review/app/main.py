@@ -25,9 +25,9 @@ ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 st.set_page_config(page_title="nordic-review", page_icon=str(ICON), layout="wide")
 
 st.html(common.APP_CSS)
-common.language_picker()
 _ = common._
 ctx = common.open_review()
+common.language_picker(ctx)
 common.sidebar(ctx)
 common.show_flash()
 st.html(KEY_GUARD, unsafe_allow_javascript=True)  # our own constant script: drops auto-repeated keys

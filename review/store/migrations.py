@@ -160,6 +160,11 @@ def _add_search_records(conn: Connection) -> None:
         conn.execute(i.update().where(i.c.id == row["id"]).values(search_id=search_id))
 
 
+def _preferences(conn: Connection) -> None:
+    """Each person's kept choices (the interface language), so they follow the person, not the address."""
+    schema.metadata.create_all(conn, tables=[schema.preferences])
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_chained_history,
@@ -169,6 +174,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _decision_basis,
     _dedup_actions,
     _add_search_records,
+    _preferences,
 ]
 LATEST = len(MIGRATIONS)
 

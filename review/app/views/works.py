@@ -4,6 +4,7 @@ or conflict, and open any work on its stage page to change the decision (no step
 import streamlit as st
 
 from review.app import common
+from review.app.common import _
 from review.app.decide_panel import keys
 from screening.worklist import STATUSES, stage_list
 
@@ -13,27 +14,29 @@ review = common.review_context()
 reviewer = common.require_reviewer(review)
 protocol = review.protocol
 
-st.title("Works by stage")
+st.title(_("Works by stage"))
 stages = [s.number for s in protocol.stages if s.number in STAGE_PAGES]
-stage = st.segmented_control("Stage", stages, default=stages[0], key="list_stage",
+stage = st.segmented_control(_("Stage"), stages, default=stages[0], key="list_stage",
                              format_func=lambda n: f"{n}: {protocol.stage(n).label}") or stages[0]
 cols = st.columns([3, 2, 2, 1, 1], vertical_alignment="bottom")
-text = cols[0].text_input("Search title or author", key="list_text", max_chars=200)
-status = cols[1].selectbox("Decision", STATUSES, index=None, key="list_status", placeholder="Any")
+text = cols[0].text_input(_("Search title or author"), key="list_text", max_chars=200)
+status = cols[1].selectbox(_("Decision"), STATUSES, index=None, key="list_status", placeholder=_("Any"),
+                           format_func=common.word)
 with review.store.read() as conn:
     everyone = stage_list(conn, protocol, stage, reviewer)
 names = sorted({name for item in everyone for name in item.votes})
-who = cols[2].selectbox("Reviewer", names, index=None, key="list_reviewer", placeholder="Anyone")
-maybe = cols[3].checkbox("Maybe", key="list_maybe")
-conflict = cols[4].checkbox("Conflict", key="list_conflict")
+who = cols[2].selectbox(_("Reviewer"), names, index=None, key="list_reviewer", placeholder=_("Anyone"))
+maybe = cols[3].checkbox(_("Maybe"), key="list_maybe")
+conflict = cols[4].checkbox(_("Conflict"), key="list_conflict")
 
 with review.store.read() as conn:
     items = stage_list(conn, protocol, stage, reviewer, text=text, status=status, reviewer=who, maybe=maybe,
                        conflict=conflict)
-st.caption(f"{len(items)} of {len(everyone)} works at stage {stage}. Votes by others show once both have voted "
-           "(blinded screening).")
-rows = [{"#": i.work_id, "Title": i.title, "Authors": i.authors, "Year": i.year, "Decision": i.status,
-         "Votes": "; ".join(f"{r}: {d}" for r, d in sorted(i.votes.items())), "Conflict": "yes" if i.conflict else ""}
+st.caption(_("{count} of {total} works at stage {stage}. Votes by others show once both have voted (blinded "
+             "screening).").format(count=len(items), total=len(everyone), stage=stage))
+rows = [{"#": i.work_id, _("Title"): i.title, _("Authors"): i.authors, _("Year"): i.year, _("Decision"): common.word(i.status),
+         _("Votes"): "; ".join(f"{r}: {common.word(d)}" for r, d in sorted(i.votes.items())),
+         _("Conflict"): _("yes") if i.conflict else ""}
         for i in items]
 st.dataframe(rows, hide_index=True)
 
@@ -46,11 +49,11 @@ def _open(work_id: int) -> None:
     st.session_state["_open_page"] = STAGE_PAGES[stage]
 
 
-labels = {i.work_id: f"#{i.work_id} [{i.status}] {i.title[:90]}" for i in items}
+labels = {i.work_id: f"#{i.work_id} [{common.word(i.status)}] {i.title[:90]}" for i in items}
 if labels:
     pick_col, open_col = st.columns([4, 1], vertical_alignment="bottom")
-    work_id = pick_col.selectbox("Work to open", list(labels), key="list_pick", format_func=labels.get)
-    open_col.button("Open to decide", key="list_open", type="primary", on_click=_open, args=(work_id,))
+    work_id = pick_col.selectbox(_("Work to open"), list(labels), key="list_pick", format_func=labels.get)
+    open_col.button(_("Open to decide"), key="list_open", type="primary", on_click=_open, args=(work_id,))
 target = st.session_state.pop("_open_page", None)
 if target:
     st.switch_page(target, query_params={})  # not None: that would refuse to clear the bound ?reviewer=
