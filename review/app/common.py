@@ -15,13 +15,16 @@ import streamlit as st
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
-from review.ui.i18n import (DEFAULT, LANGUAGES, gettext_for, remember_language, remembered_language,
+from review.ui.i18n import (DEFAULT, LANGUAGES, N_, gettext_for, remember_language, remembered_language,
                             vocabulary_word)
 from review.ui.location import resolve
 from review.ui.text import md_escape
 from screening.team import add_reviewer, reviewer_choices
 
 log = logging.getLogger("nordic-review.app")
+# Where the open review came from (review.ui.location), as the sidebar says it.
+ORIGINS = {"argument": N_("named on the command line"), "environment": N_("named by REVIEW_DIR"),
+           "bundled": N_("the bundled example")}
 NEW_REVIEWER = "➕ Add a new reviewer…"
 
 # Drawn once per run by main.py. WCAG 2.1: captions dark enough to read (Streamlit fades them to 3.9:1 on
@@ -141,7 +144,7 @@ def sidebar(review: Review) -> None:
     with st.sidebar:
         st.caption(_("Review"))
         st.text(review.protocol.title)
-        st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
+        st.caption(md_escape(f"{review.directory.name} ({_(ORIGINS.get(review.origin, review.origin))})"))
         _sign_in(review)
         _round_picker(review)
 

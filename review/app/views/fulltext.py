@@ -9,6 +9,7 @@ from review.app.decide_panel import decision_form, revisit_banner, show_criteria
 from review.app.fulltext_panel import show_full_texts
 from review.app.work_picker import picked_state
 from review.protocol import QUALITY_RATINGS
+from review.ui.quality_view import quality_verdict
 from screening.attachments import add_file, add_link
 from screening.quality import assess, latest_ratings, needs_rating, save_ratings
 
@@ -76,7 +77,7 @@ with left:
                                done=lambda _result: _("{count} rating(s) saved").format(count=len(answers)))
                 st.rerun()
         verdict = assess(protocol, {c: row["rating"] for c, row in ratings.items()})
-        (st.success if verdict.acceptable else st.warning)(_("Quality rule: {verdict}").format(verdict=verdict.reason))
+        (st.success if verdict.acceptable else st.warning)(_("Quality rule: {verdict}").format(verdict=quality_verdict(verdict, protocol, _)))
     else:
         st.caption(_("Peer reviewed: no quality appraisal needed."))
 

@@ -25,6 +25,7 @@ from screening.screen_view import screen_state
 STAGE = 1
 ORDER_WORDS = (N_("import"), N_("random"), N_("ranked"))  # the queue orders, for the catalogue
 N_("Random order until the model is ready")  # screening.ranked.WAITING, for the catalogue
+N_("There is no earlier decision of yours at this stage to go back to.")  # a note of screen_state
 review = common.review_context()
 reviewer = common.require_reviewer(review)
 k = keys(STAGE)
@@ -111,7 +112,7 @@ def work_panel(order: str) -> None:
                              with_progress=False)
     st.session_state[k["back"]] = state.back
     for note in state.notes:
-        st.info(note)
+        st.info(_(note))  # the notes screen_state gives are in the catalogue (above); others show as they are
 
     if state.work_id is None:
         show_progress(review, state, reviewer)
