@@ -27,6 +27,8 @@ COMMAND_MODULES: list[str] = [
     "review.commands.app",
     "review.commands.stop",
     "review.commands.verify",
+    "review.commands.user",
+    "review.commands.audit",
     "review.commands.backup",
 ]
 

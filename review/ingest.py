@@ -12,6 +12,8 @@ from typing import Optional, Sequence
 
 from sqlalchemy import Connection, func, select
 
+from review.auth import audit
+from review.auth.roles import require
 from review.errors import InputError, ReviewError
 from review.model import SOURCES, ImportResult, RawRecord
 from review.protocol import Protocol
@@ -129,13 +131,13 @@ def _read(path: Path, info: SearchInfo) -> ImportResult:
 
 
 def import_files(store: Store, protocol: Protocol, paths: Sequence[Path], info: SearchInfo,
-                 *, round_id: Optional[int] = None) -> list[ImportSummary]:
+                 *, round_id: Optional[int] = None, actor: Optional[str] = None) -> list[ImportSummary]:
     """Import files that share one search description (source, family, query, date)."""
-    return import_batch(store, protocol, [(Path(p), info) for p in paths], round_id=round_id)
+    return import_batch(store, protocol, [(Path(p), info) for p in paths], round_id=round_id, actor=actor)
 
 
 def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, SearchInfo]],
-                 *, round_id: Optional[int] = None) -> list[ImportSummary]:
+                 *, round_id: Optional[int] = None, actor: Optional[str] = None) -> list[ImportSummary]:
     """Read every file first, then store them all in one transaction: one unreadable file leaves the
     store unchanged. Content imported before (same hash) is reported, not stored twice."""
     from review.importers.limits import read_bytes  # late, like the registry in ``_read``
@@ -154,6 +156,7 @@ def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, S
         prepared.append((path, digest, info, _read(path, info)))
 
     def store_all(conn: Connection) -> list[ImportSummary]:
+        require(conn, protocol, actor, "import")  # the web app names its signed-in person; the CLI None
         rid = round_id if round_id is not None else current_round(conn, protocol)
         summaries = []
         searches: dict[str, int] = {}  # one search per distinct description
@@ -161,7 +164,11 @@ def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, S
             if result is None:
                 summaries.append(ImportSummary(file_name=path.name, already_imported=known.get(digest)))
                 continue
-            summaries.append(store_result(conn, result, digest, info, rid, searches=searches))
+            summary = store_result(conn, result, digest, info, rid, searches=searches)
+            audit.log_event(conn, actor, "import", path.name, {
+                "import_id": summary.import_id, "records": summary.records, "sha256": digest,
+                "source": summary.source, "family": summary.family})
+            summaries.append(summary)
         return summaries
 
     return store.transact(store_all)

@@ -10,6 +10,8 @@ from typing import Optional, Sequence
 
 from sqlalchemy import Connection, select
 
+from review.auth import audit
+from review.auth.roles import require
 from review.errors import ReviewError
 from review.ingest import ImportSummary, SearchInfo, import_batch
 from review.protocol import Protocol
@@ -36,9 +38,10 @@ def parse_years(text: str) -> tuple[int, int]:
 
 
 def start_round(store: Store, protocol: Protocol, years: tuple[int, int],
-                label: Optional[str] = None) -> tuple[int, str, bool]:
+                label: Optional[str] = None, actor: Optional[str] = None) -> tuple[int, str, bool]:
     """Open a round for the years, or return the current one when it already covers exactly them."""
     def work(conn: Connection) -> tuple[int, str, bool]:
+        require(conn, protocol, actor, "open-round")
         rid = current_round(conn, protocol)
         if round_years(conn, rid) == years:
             return rid, _label(conn, rid), False
@@ -47,6 +50,7 @@ def start_round(store: Store, protocol: Protocol, years: tuple[int, int],
             raise ReviewError(f"the new round's years {years[0]}-{years[1]} overlap the previous round, "
                               f"which ended in {earlier}")
         rid = open_round(conn, *years, label=(label or "").strip() or f"Update {years[0]}–{years[1]}")
+        audit.log_event(conn, actor, "open-round", f"round {rid}", {"years": list(years)})
         return rid, _label(conn, rid), True
 
     return store.transact(work)
@@ -58,24 +62,26 @@ def _label(conn: Connection, round_id: int) -> str:
 
 def update_review(store: Store, protocol: Protocol, years: tuple[int, int], files: Sequence[Path] = (),
                   info: Optional[SearchInfo] = None, manifest: Optional[Path] = None, *,
-                  label: Optional[str] = None, review_dir: Optional[Path] = None) -> UpdateReport:
+                  label: Optional[str] = None, review_dir: Optional[Path] = None,
+                  actor: Optional[str] = None) -> UpdateReport:
     """Open (or continue) the round for ``years`` and import ``files`` (and a manifest's files) into it.
 
     The CLI (`review update`) and the Overview page both call this. With ``review_dir`` a newly
     opened round widens ``years`` in review.toml, so the protocol states the whole review's range;
-    each search still uses its own round's years (review.rounds.search_round)."""
+    each search still uses its own round's years (review.rounds.search_round). ``actor`` is the signed-in
+    person in the app (the core checks their role); the CLI passes None."""
     from review.bundled import read_search_manifest
 
     entries = read_search_manifest(manifest) if manifest else []
     if len(label or "") > 100:
         raise ReviewError("a round's label may be at most 100 characters")
-    round_id, label, opened = start_round(store, protocol, years, label)
+    round_id, label, opened = start_round(store, protocol, years, label, actor=actor)
     report = UpdateReport(round_id=round_id, label=label, years=years, opened=opened)
     if opened and review_dir is not None:
         report.widened = extend_protocol_years(review_dir, years)
     items = [(Path(f), info or SearchInfo()) for f in files] + [(e.file, e.search_info()) for e in entries]
     if items:
-        report.imports = import_batch(store, protocol, items, round_id=round_id)
+        report.imports = import_batch(store, protocol, items, round_id=round_id, actor=actor)
     return report
 
 

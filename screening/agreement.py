@@ -7,6 +7,9 @@ from itertools import combinations
 
 from sqlalchemy import Connection
 
+from review.auth import audit
+from review.auth.names import same_person
+from review.auth.roles import has_accounts, identities, require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store
@@ -29,9 +32,9 @@ def conflicts(conn: Connection, stage: int) -> list[Conflict]:
     final = latest_final(conn, stage)
     out = []
     for work_id, votes in sorted(latest_votes(conn, stage).items()):
-        if len(votes) < 2 or len({v["decision"] for v in votes.values()}) == 1:
+        if len(identities(votes)) < 2 or len({v["decision"] for v in votes.values()}) == 1:
             continue
-        if outcome_of_votes(v["decision"] for v in votes.values()) is not None:
+        if outcome_of_votes({name: v["decision"] for name, v in votes.items()}) is not None:
             continue
         if work_id in final and final[work_id]["id"] > max(v["id"] for v in votes.values()):
             continue
@@ -43,14 +46,19 @@ def conflicts(conn: Connection, stage: int) -> list[Conflict]:
 
 def reconcile(store: Store, protocol: Protocol, work_id: int, stage: int, lead: str, decision: str,
               reasons: list[str] | None = None, note: str | None = None) -> int:
-    """The named lead's final decision on a work (usually one in conflict)."""
-    if not protocol.lead:
-        raise ReviewError("the protocol names no lead ([team] lead in review.toml) to reconcile conflicts")
-    if lead != protocol.lead:
-        raise ReviewError(f"only the lead ({protocol.lead}) reconciles conflicts, not {lead}")
+    """The lead's final decision on a work (usually one in conflict); the role is checked in here."""
     d = Decision(work_id=work_id, stage=stage, decision=decision, reviewer=lead, reasons=reasons or [],
                  note=note, final=True)
-    return store.transact(lambda conn: decide(conn, protocol, d)).decision_id
+
+    def work(conn: Connection) -> int:
+        if not protocol.lead and not has_accounts(conn):
+            raise ReviewError("the protocol names no lead ([team] lead in review.toml) to reconcile conflicts")
+        require(conn, protocol, lead, "reconcile")
+        decision_id = decide(conn, protocol, d).decision_id
+        audit.log_event(conn, d.reviewer, "reconcile", f"work {work_id}", {"stage": stage, "decision": decision})
+        return decision_id
+
+    return store.transact(work)
 
 
 @dataclass
@@ -96,9 +104,12 @@ def agreement(conn: Connection, stage: int) -> list[Agreement]:
     table of zeros (a third reviewer shows as 0 works, not as a missing row)."""
     every = latest_votes(conn, stage)
     names = sorted({reviewer for votes in every.values() for reviewer in votes})
-    tables: dict[tuple[str, str], list[int]] = {pair: [0, 0, 0, 0] for pair in combinations(names, 2)}
+    tables: dict[tuple[str, str], list[int]] = {pair: [0, 0, 0, 0] for pair in combinations(names, 2)
+                                                if not same_person(*pair)}
     for votes in every.values():
         for first, second in combinations(sorted(votes), 2):
+            if same_person(first, second):
+                continue
             cell = tables.setdefault((first, second), [0, 0, 0, 0])
             inc1, inc2 = votes[first]["decision"] == "include", votes[second]["decision"] == "include"
             cell[0 if inc1 and inc2 else 1 if inc1 else 2 if inc2 else 3] += 1

@@ -8,6 +8,7 @@ from typing import Optional
 
 from sqlalchemy import Connection, select
 
+from review.auth.roles import require
 from review.errors import ReviewError
 from review.store import Store, schema
 from review.timeutil import now_iso
@@ -33,6 +34,7 @@ def add_link(store: Store, work_id: int, url: str, added_by: str) -> int:
 
     def work(conn: Connection) -> int:
         _check_work(conn, work_id)
+        require(conn, None, added_by, "screen")
         return conn.execute(schema.attachments.insert().values(
             work_id=work_id, kind="url", location=url, added_by=added_by, added_at=now_iso())).inserted_primary_key[0]
 
@@ -61,6 +63,7 @@ def add_file(store: Store, review_dir: Path, work_id: int, name: str, data: byte
 
     def work(conn: Connection) -> int:
         _check_work(conn, work_id)
+        require(conn, None, added_by, "screen")
         folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         relative = target.relative_to(Path(review_dir)).as_posix()

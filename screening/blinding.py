@@ -9,6 +9,8 @@ from typing import Optional
 
 from sqlalchemy import Connection
 
+from review.auth.names import same_person
+from review.auth.roles import identities, require
 from review.protocol import Protocol
 from review.store.decisions import all_rows, latest_votes
 from review.vocabulary import VOTES_NEEDED
@@ -17,7 +19,7 @@ from review.vocabulary import VOTES_NEEDED
 def votes_visible(protocol: Protocol, stage: int, votes: dict[str, dict], viewer: Optional[str]) -> bool:
     if viewer is None or protocol.stage(stage).mode == "single":
         return True
-    return len(votes) >= VOTES_NEEDED
+    return len(identities(votes)) >= VOTES_NEEDED
 
 
 def visible_votes(conn: Connection, protocol: Protocol, stage: int, work_id: int, viewer: str) -> dict[str, dict]:
@@ -25,7 +27,7 @@ def visible_votes(conn: Connection, protocol: Protocol, stage: int, work_id: int
     votes = latest_votes(conn, stage, work_id).get(work_id, {})
     if votes_visible(protocol, stage, votes, viewer):
         return votes
-    return {r: v for r, v in votes.items() if r == viewer}
+    return {r: v for r, v in votes.items() if same_person(r, viewer)}
 
 
 def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: Optional[str]) -> list[dict]:
@@ -37,7 +39,14 @@ def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: Optional
         if stage.mode == "single":
             continue
         for work_id, votes in latest_votes(conn, stage.number).items():
-            if len(votes) < VOTES_NEEDED:
+            if len(identities(votes)) < VOTES_NEEDED:
                 blinded.add((work_id, stage.number))
     return [r for r in rows
-            if r["final"] or r["reviewer"] == viewer or (r["work_id"], r["stage"]) not in blinded]
+            if r["final"] or (viewer is not None and same_person(r["reviewer"], viewer))
+            or (r["work_id"], r["stage"]) not in blinded]
+
+
+def full_decision_rows(conn: Connection, actor: Optional[str], protocol: Protocol) -> list[dict]:
+    """The whole log, blinded votes included: the lead's alone (checked here, in the core)."""
+    require(conn, protocol, actor, "full-log")
+    return all_rows(conn)  # the store's query

@@ -3,8 +3,6 @@ spreadsheet, Rayyan or Covidence. A file is applied whole or not at all."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -12,6 +10,7 @@ from typing import Optional
 import tomllib
 from sqlalchemy import Connection, select
 
+from review.csv_rows import read_csv_rows
 from review.errors import InputError, ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
@@ -59,28 +58,6 @@ def resolve_record_key(conn: Connection, key: str) -> int:
     return resolved.pop()
 
 
-def _read_csv(path: Path, required: set[str], alternatives: Optional[set[str]] = None) -> list[tuple[int, dict]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "is not UTF-8 text", expected="a CSV file saved as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = {h.strip().lower() for h in (reader.fieldnames or [])}
-    missing = sorted(required - header)
-    if alternatives and not header & alternatives:
-        missing.append(" or ".join(sorted(alternatives)))
-    if missing:
-        raise InputError(path.name, f"missing column(s) {', '.join(missing)}", line=1,
-                         expected="a header with " + ", ".join(sorted(required | (alternatives or set()))))
-    rows = []
-    for number, row in enumerate(reader, start=2):
-        rows.append((number, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
-                              if not isinstance(v, list)}))
-    return rows
-
-
 def _work_id(conn: Connection, row: dict) -> int:
     if row.get("work_id"):
         try:
@@ -116,7 +93,8 @@ def decisions_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = F
     ``skip_unknown`` passes over rows naming records the review does not hold (a re-run of a bundled
     review with an export file left out) instead of refusing the file.
     """
-    rows = _read_csv(Path(path), {"stage", "decision", "reviewer"}, {"work_id", "record"})
+    rows = read_csv_rows(Path(path), sorted({"stage", "decision", "reviewer"}), {"work_id", "record"},
+                         columns=sorted({"stage", "decision", "reviewer", "work_id", "record"}))
     rows.sort(key=lambda item: item[1].get("stage", ""))
 
     def work(conn: Connection) -> BulkResult:
@@ -174,7 +152,8 @@ def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unkn
 
 def quality_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = False):
     """Columns work_id (or record), reviewer, criterion, rating; optional note."""
-    rows = _read_csv(Path(path), {"reviewer", "criterion", "rating"}, {"work_id", "record"})
+    rows = read_csv_rows(Path(path), sorted({"reviewer", "criterion", "rating"}), {"work_id", "record"},
+                         columns=sorted({"reviewer", "criterion", "rating", "work_id", "record"}))
     known_criteria = {c.id for c in protocol.quality_criteria}
 
     def work(conn: Connection) -> BulkResult:

@@ -9,11 +9,13 @@ what a set of votes decides.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Mapping, Optional
 
 from sqlalchemy import Connection
 
 from review import vocabulary as vocab
+from review.auth import audit
+from review.auth.roles import canonical_name, identities, require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
@@ -58,12 +60,13 @@ class Recorded:
     settled: Optional[str] = None  # a vote that completed an agreement: the decision it settled on
 
 
-def outcome_of_votes(votes: Iterable[str], needed: int = vocab.VOTES_NEEDED) -> Optional[str]:
-    """What a work's latest votes decide: the shared decision when at least ``needed`` reviewers voted
-    and all agree on include or exclude; None while votes are missing, differ (a conflict for the
-    lead) or agree on maybe (still open)."""
-    values = list(votes)
-    if len(values) < needed or len(set(values)) != 1 or values[0] not in vocab.DECIDED:
+def outcome_of_votes(votes: Mapping[str, str], needed: int = vocab.VOTES_NEEDED) -> Optional[str]:
+    """What a work's latest votes (reviewer -> decision) decide: the shared decision when at least
+    ``needed`` different people voted and all agree on include or exclude; None while votes are
+    missing, differ (a conflict for the lead) or agree on maybe (still open). Two spellings of one
+    name ('anna', 'Anna') are one person (``identities``), never a consensus alone."""
+    values = list(votes.values())
+    if len(identities(votes)) < needed or len(set(values)) != 1 or values[0] not in vocab.DECIDED:
         return None
     return values[0]
 
@@ -112,11 +115,16 @@ def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
         if (d.reviewer or "").strip().casefold() in RESERVED_REVIEWERS:
             raise ReviewError(f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
                               f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name")
+        d.reviewer = canonical_name(conn, d.reviewer)  # one person, one spelling in the log
+        require(conn, protocol, d.reviewer, "screen")
         ensure_reviewer(conn, d.reviewer)
     d.final = basis in vocab.FINAL_BASES
     added = keep_custom_reasons(conn, protocol, d.stage, d.reasons, d.reviewer)
     decision_id = insert_decision(conn, work_id=d.work_id, stage=d.stage, reviewer=d.reviewer, decision=d.decision,
                                   reasons=d.reasons, note=d.note, basis=basis, order_mode=d.order_mode)
+    if basis != vocab.RULE:
+        audit.log_event(conn, d.reviewer, "decision", f"work {d.work_id}",
+                        {"stage": d.stage, "decision": d.decision, "final": bool(d.final), "id": decision_id})
     warnings = stage2_warnings(conn, protocol, d) if d.stage == 2 and d.decision == "include" else []
     settled = settle_votes(conn, d.work_id, d.stage) if basis == vocab.VOTE else None
     return Recorded(decision_id=decision_id, warnings=warnings, custom_reasons=added, basis=basis, settled=settled)
@@ -129,7 +137,7 @@ def settle_votes(conn: Connection, work_id: int, stage: int) -> Optional[str]:
     """Append the agreed final row (its reasons the union of the votes') when the work's latest votes
     decide it and nothing was settled after them; returns the agreed decision, else None."""
     votes = latest_votes(conn, stage, work_id).get(work_id, {})
-    outcome = outcome_of_votes(v["decision"] for v in votes.values())
+    outcome = outcome_of_votes({name: v["decision"] for name, v in votes.items()})
     if outcome is None:
         return None
     final = latest_final(conn, stage, [work_id]).get(work_id)

@@ -11,6 +11,7 @@ from typing import Optional
 
 from sqlalchemy import Connection, func, select
 
+from review.auth.roles import require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
@@ -33,6 +34,7 @@ def save_ratings(store: Store, protocol: Protocol, work_id: int, reviewer: str,
     known = {c.id for c in protocol.quality_criteria}
 
     def work(conn: Connection) -> None:
+        require(conn, protocol, reviewer, "screen")
         ensure_reviewer(conn, reviewer)
         for criterion, (rating, note) in ratings.items():
             write_rating(conn, known, work_id, reviewer, criterion, rating, note)

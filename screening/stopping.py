@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import Connection, select
 
+from review.auth import audit
+from review.auth.roles import require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.rounds import current_round
@@ -60,6 +62,7 @@ def stop_screening(store: Store, protocol: Protocol, decided_by: str, *, basis: 
         raise ReviewError("a stop decided by the reviewers needs a note saying why (it goes into the methods record)")
 
     def work(conn: Connection) -> StopRecord:
+        require(conn, protocol, decided_by, "stop")
         round_id = current_round(conn, protocol)
         test = criterion_now(conn, protocol, round_id)
         if basis == "criterion" and not test.reached:
@@ -74,6 +77,7 @@ def stop_screening(store: Store, protocol: Protocol, decided_by: str, *, basis: 
             stage=STAGE, round_id=round_id, basis=basis, statement=statement, p_value=test.p_value,
             recall_target=test.recall_target, confidence=test.confidence, screened=len(decided),
             unscreened=unscreened, note=note, decided_by=decided_by, created_at=now_iso())).inserted_primary_key[0]
+        audit.log_event(conn, decided_by, "stop", f"stage {STAGE}", {"basis": basis, "round": round_id})
         return StopRecord(row_id, STAGE, round_id, basis, statement, unscreened)
 
     return store.transact(work)

@@ -7,6 +7,8 @@ from typing import Optional
 
 from sqlalchemy import Connection, func, select
 
+from review.auth import audit
+from review.auth.roles import canonical_name, require
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store, schema
@@ -20,9 +22,13 @@ def write_summary(conn: Connection, protocol: Protocol, work_id: int, *, aim: st
                           + "; ".join(protocol.appendix_groups))
     if conn.execute(select(schema.works.c.id).where(schema.works.c.id == work_id)).first() is None:
         raise ReviewError(f"no work with id {work_id}")
-    return conn.execute(schema.summaries.insert().values(
+    author = canonical_name(conn, author)
+    require(conn, protocol, author, "screen")
+    summary_id = conn.execute(schema.summaries.insert().values(
         work_id=work_id, aim=aim.strip(), method=method.strip(), findings=findings.strip(), appendix_group=group,
         author=author, created_at=now_iso())).inserted_primary_key[0]
+    audit.log_event(conn, author, "summary", f"work {work_id}", {"id": summary_id})
+    return summary_id
 
 
 def save_summary(store: Store, protocol: Protocol, work_id: int, *, aim: str, method: str, findings: str,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from review.auth.names import same_person
+from review.auth.roles import canonical_name
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.store import Store
@@ -30,6 +32,10 @@ def add_reviewer(store: Store, protocol: Protocol, name: str) -> str:
         raise ReviewError(f"a reviewer name has at most {MAX_NAME} characters")
     if name.casefold() in SYSTEM_NAMES:
         raise ReviewError(f"'{name}' is reserved for decisions made by rules; choose another name")
-    role = "lead" if name == protocol.lead else "reviewer"
-    store.transact(lambda conn: ensure_reviewer(conn, name, role))
-    return name
+    role = "lead" if protocol.lead and same_person(name, protocol.lead) else "reviewer"
+
+    def work(conn) -> str:
+        ensure_reviewer(conn, name, role)
+        return canonical_name(conn, name)  # 'anna' signs in as the 'Anna' already known
+
+    return store.transact(work)

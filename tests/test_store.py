@@ -68,14 +68,15 @@ HISTORY_ROWS = {
     "quality_ratings": dict(reviewer="A", criterion="validity", rating="yes"),
     "summaries": dict(aim="a", method="m", findings="f", author="A"),
     "pair_verdicts": dict(raw_a=1, raw_b=2, verdict="distinct", reviewer="A"),
+    "events": dict(actor="A", action="sign-in", target="a"),
 }
 
 
 @pytest.mark.parametrize("table", sorted(HISTORY_ROWS))
 def test_history_tables_are_append_only(store, works, table):
     values = dict(HISTORY_ROWS[table])
-    values["decided_at" if table == "pair_verdicts" else "created_at"] = now_iso()
-    if table != "pair_verdicts":
+    values[{"pair_verdicts": "decided_at", "events": "at"}.get(table, "created_at")] = now_iso()
+    if table not in ("pair_verdicts", "events"):
         values["work_id"] = works[0]
     with store.write() as conn:
         conn.execute(schema.metadata.tables[table].insert().values(**values))

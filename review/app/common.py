@@ -1,5 +1,6 @@
 """What every page shares: the open review, the signed-in reviewer, messages that survive a rerun,
-and the one place where a ReviewError becomes an ``st.error``."""
+and the one place where a ReviewError becomes an ``st.error``. Who is signed in is decided by
+``review.app.gate``; in solo mode the person picks their name here."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ from typing import Any, Callable, Optional
 
 import streamlit as st
 
+from review.app.gate import ACTOR_KEY, Actor, gate, may, needs_sign_in, sign_out
+from review.auth import audit
+from review.auth.names import same_person
+from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
-from review.ui.i18n import (DEFAULT, LANGUAGES, N_, gettext_for, remember_language, remembered_language,
-                            vocabulary_word)
+from review.app.language import _, word  # noqa: F401  (pages import them from here)
+from review.ui.i18n import DEFAULT, LANGUAGES, N_, remember_language, remembered_language
 from review.ui.location import resolve
 from review.ui.text import md_escape
 from screening.team import add_reviewer, reviewer_choices
@@ -42,49 +47,61 @@ class Review:
     origin: str
     store: Store
     protocol: Protocol
+    actor: Optional[Actor] = None  # the signed-in account; None in solo mode
 
     @property
     def reviewer(self) -> Optional[str]:
+        if self.actor is not None:
+            return self.actor.name
         name = st.session_state.get("reviewer")
         return None if name == NEW_REVIEWER else name
 
-
-def _(message: str) -> str:
-    """The message in the signed-in reader's interface language (see review/ui/i18n.py)."""
-    return gettext_for(st.session_state.get("lang") or DEFAULT)(message)
-
-
-def word(value: str) -> str:
-    """A stored value (include, maybe, yes, open, dual …) as the reader says it."""
-    return vocabulary_word(value, _)
+    @property
+    def signed_in(self) -> bool:
+        return self.actor is not None
 
 
-def identity() -> Optional[str]:
-    """The name this session acts under (the reviewer chosen in the sidebar), read before the sidebar is
-    drawn: the widget's value, else the one its address binding will restore."""
-    name = st.session_state.get("reviewer") or st.query_params.get("reviewer")
-    return None if not name or name == NEW_REVIEWER else name
+def identity() -> tuple[Optional[str], bool]:
+    """(the name this session acts under, whether the review has sign-in), read before the gate and the
+    sidebar are drawn: the signed-in account (checked again by the gate), else the name picked in solo
+    mode. Neither is ever taken from the address."""
+    held = st.session_state.get(ACTOR_KEY)
+    if held:
+        return held.name, True
+    name = st.session_state.get("reviewer")
+    return (None if not name or name == NEW_REVIEWER else name), False
 
 
 def language_picker(review: "Review") -> None:
-    """Chosen per person and kept in the review's store: for the signed-in name, or for the review while
-    nobody is signed in. When the name changes (a new session, someone else signs in), that person's
-    kept language is taken up; with none kept, the session's language stays (else the review's). Drawn
-    before the rest of the sidebar, so every string of this run is in the chosen language."""
-    owner = identity()
-    if "_lang_owner" not in st.session_state or st.session_state["_lang_owner"] != owner:
+    """Chosen per person and kept in the review's store, never in the address: with accounts, for the
+    signed-in account; in solo mode (one computer, no accounts), for the review and for the name picked,
+    so a reload shows it before the name is picked again. When the name changes (a new session, someone
+    else signs in), that person's kept language is taken up; with none kept, the session's stays (else
+    the review's). Drawn before the gate and the sidebar, so every string of the run is in it."""
+    owner, signed_in = identity()
+    if st.session_state.get("_lang_owner", ()) != owner:
         with review.store.read() as conn:
             kept = remembered_language(conn, owner) or (
                 st.session_state.get("lang") if st.session_state.get("lang") in LANGUAGES else None
             ) or remembered_language(conn, None)
         st.session_state["lang"] = kept or DEFAULT
         st.session_state["_lang_owner"] = owner
+    shared = signed_in or needs_sign_in(review.store)
     st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
-                         on_change=_keep_language, args=(review, owner))
+                         on_change=_keep_language, args=(review, owner, shared))
 
 
-def _keep_language(review: "Review", owner: Optional[str]) -> None:
-    attempt(lambda: remember_language(review.store, owner, st.session_state["lang"]))
+def _keep_language(review: "Review", owner: Optional[str], shared: bool) -> None:
+    """A shared review keeps the choice for the signed-in account only (a visitor who has not signed in
+    changes nothing stored); solo mode keeps it for the review and for the name picked."""
+    lang = st.session_state["lang"]
+    if shared:
+        if owner:
+            attempt(lambda: remember_language(review.store, owner, lang))
+        return
+    attempt(lambda: remember_language(review.store, None, lang))
+    if owner:
+        attempt(lambda: remember_language(review.store, owner, lang))
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,6 +126,8 @@ def open_review() -> Review:
         st.error(md_escape(_("The review could not be opened: {error}").format(error=exc)))
         st.stop()
     review = Review(directory, location.origin, store, protocol)
+    language_picker(review)  # before the gate: the sign-in page is in the reader's language too
+    review.actor = gate(review)  # the sign-in page and st.stop() when someone must sign in first
     st.session_state["_review"] = review
     return review
 
@@ -127,6 +146,10 @@ def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] =
     """Run one core call; a ReviewError becomes a message, anything else is logged as a bug."""
     try:
         result = action()
+    except PermissionDenied as exc:  # the core refused: keep a record of the attempt
+        audit.record(review_context().store, exc.name, "refused", exc.action, {"role": exc.role}, ok=False)
+        flash("error", str(exc))
+        return None
     except ReviewError as exc:
         flash("error", str(exc))
         return None
@@ -145,7 +168,12 @@ def sidebar(review: Review) -> None:
         st.caption(_("Review"))
         st.text(review.protocol.title)
         st.caption(md_escape(f"{review.directory.name} ({_(ORIGINS.get(review.origin, review.origin))})"))
-        _sign_in(review)
+        if review.actor is not None:
+            st.markdown(md_escape(_("Signed in as {name} ({role})").format(name=review.actor.name,
+                                                                           role=word(review.actor.role))))
+            st.button(_("Sign out"), key="sign_out", on_click=sign_out, args=(review, review.actor))
+        else:
+            _sign_in(review)
         _round_picker(review)
 
 
@@ -174,24 +202,21 @@ def chosen_round() -> Optional[int]:
     return st.session_state.get("round_view") or None
 
 
-def is_lead(review: Review) -> bool:
-    return bool(review.reviewer) and review.reviewer == review.protocol.lead
-
-
 def _sign_in(review: Review) -> None:
-    """The name is a widget bound to the URL (?reviewer=Anna), so a reload keeps you signed in."""
+    """Solo mode (this computer only, no accounts): pick a name. The address bar carries no name:
+    a name in the URL would let anyone who edits it act as someone else."""
     with review.store.read() as conn:
         names = reviewer_choices(conn, review.protocol)
     current = st.session_state.get("reviewer")
     if current and current not in names and current != NEW_REVIEWER:
         names.append(current)
     st.selectbox(_("Signed in as"), names + [NEW_REVIEWER], index=None, placeholder=_("Choose your name"),
-                 key="reviewer", bind="query-params",
+                 key="reviewer",  # never bound to the address: a URL must not carry an identity (issue 17)
                  format_func=lambda name: _("➕ Add a new reviewer…") if name == NEW_REVIEWER else name)
     if st.session_state.get("reviewer") == NEW_REVIEWER:
         st.text_input(_("New reviewer's name"), key="new_reviewer", max_chars=200)
         st.button(_("Add and sign in"), key="add_reviewer", on_click=_add_reviewer, args=(review,))
-    if review.reviewer and review.reviewer == review.protocol.lead:
+    if is_lead(review):
         st.caption(_("You are the review lead."))
 
 
@@ -203,12 +228,41 @@ def _add_reviewer(review: Review) -> None:
         flash("success", _("Signed in as {name}.").format(name=name))
 
 
-def require_reviewer(review: Review) -> str:
+def is_lead(review: Review) -> bool:
+    """Whether to offer the lead's controls: the account's role, or in solo mode the protocol's lead."""
+    if review.signed_in:
+        return may(review.actor, "reconcile")
+    lead, name = review.protocol.lead, review.reviewer
+    return bool(lead and name and same_person(name, lead))
+
+
+def require_name(review: Review) -> str:
+    """Whoever acts is named (solo mode: the name picked in the sidebar), so the audit trail says who."""
     name = review.reviewer
     if not name:
         st.info(_("Choose your name under **Signed in as** in the sidebar to start."))
         st.stop()
     return name
+
+
+def require_reviewer(review: Review) -> str:
+    name = require_name(review)
+    require_role(review, "screen")
+    return name
+
+
+def require_role(review: Review, action: str) -> None:
+    """Stop a page the signed-in role may not use (the core refuses the action itself too)."""
+    if may(review.actor, action):
+        return
+    seen = st.session_state.setdefault("_refused_logged", set())
+    if action not in seen:  # one event per session and page, not one per rerun
+        seen.add(action)
+        audit.record(review.store, review.actor.name, "refused", action, {"role": review.actor.role, "page": True},
+                     ok=False)
+    st.warning(md_escape(_("Your role ({role}) does not allow this page. Ask the lead if you need it.").format(
+        role=word(review.actor.role))))
+    st.stop()
 
 
 def review_context() -> Review:

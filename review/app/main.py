@@ -16,6 +16,7 @@ PAGES_DIR = Path(__file__).resolve().parent / "views"  # not pages/, which Strea
 import streamlit as st  # noqa: E402
 
 from review.app import common  # noqa: E402
+from review.app.gate import may  # noqa: E402
 from review.errors import ReviewError  # noqa: E402
 from review.ui.keyguard import KEY_GUARD  # noqa: E402
 from review.ui.text import md_escape  # noqa: E402
@@ -27,24 +28,28 @@ st.set_page_config(page_title="nordic-review", page_icon=str(ICON), layout="wide
 st.html(common.APP_CSS)
 _ = common._
 ctx = common.open_review()
-common.language_picker(ctx)
 common.sidebar(ctx)
 common.show_flash()
 st.html(KEY_GUARD, unsafe_allow_javascript=True)  # our own constant script: drops auto-repeated keys
 
 # One flat list: Streamlit draws sections as <div>s inside the navigation's <ul>, which screen
 # readers cannot read as a list (axe-core "list", serious). The titles carry the order themselves.
-PAGES = [
-    st.Page(PAGES_DIR / "overview.py", title=_("Overview"), icon=":material/dashboard:", default=True),
-    st.Page(PAGES_DIR / "import_files.py", title=_("Import"), icon=":material/upload_file:"),
-    st.Page(PAGES_DIR / "duplicates.py", title=_("Duplicates"), icon=":material/join:"),
-    st.Page(PAGES_DIR / "screening.py", title=_("Stage 1: title/abstract"), icon=":material/checklist:"),
-    st.Page(PAGES_DIR / "fulltext.py", title=_("Stage 2: full text"), icon=":material/article:"),
-    st.Page(PAGES_DIR / "final.py", title=_("Stage 3: final review"), icon=":material/task_alt:"),
-    st.Page(PAGES_DIR / "works.py", title=_("Works by stage"), icon=":material/list:"),
-    st.Page(PAGES_DIR / "conflicts.py", title=_("Conflicts and agreement"), icon=":material/compare_arrows:"),
-    st.Page(PAGES_DIR / "reports.py", title=_("Reports"), icon=":material/summarize:"),
+# (file, title, icon, the action a role needs to see the page); each page checks again itself.
+PAGE_LIST = [
+    ("overview.py", _("Overview"), ":material/dashboard:", "reports"),
+    ("import_files.py", _("Import"), ":material/upload_file:", "import"),
+    ("duplicates.py", _("Duplicates"), ":material/join:", "dedup"),
+    ("screening.py", _("Stage 1: title/abstract"), ":material/checklist:", "screen"),
+    ("fulltext.py", _("Stage 2: full text"), ":material/article:", "screen"),
+    ("final.py", _("Stage 3: final review"), ":material/task_alt:", "screen"),
+    ("works.py", _("Works by stage"), ":material/list:", "screen"),
+    ("conflicts.py", _("Conflicts and agreement"), ":material/compare_arrows:", "screen"),
+    ("reports.py", _("Reports"), ":material/summarize:", "reports"),
+    ("accounts.py", _("Accounts"), ":material/group:", "accounts"),
+    ("audit.py", _("Audit trail"), ":material/history:", "audit"),
 ]
+PAGES = [st.Page(PAGES_DIR / file, title=title, icon=icon, default=file == "overview.py")
+         for file, title, icon, action in PAGE_LIST if may(ctx.actor, action)]
 
 try:
     st.navigation(PAGES).run()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from review.app.common import Review, _, attempt, flash
+from review.app.common import Review, _, attempt, flash, is_lead
 from screening.stopping import stop_screening
 
 
 def stop_panel(review: Review, reviewer: str, criterion_reached: bool) -> None:
     """Shown beside a ranked queue, to the lead only. Every stop is recorded with its statement and the
     works left are counted as not screened in the flow and the screening-methods export."""
-    if not review.protocol.lead or reviewer != review.protocol.lead:
+    if not is_lead(review):
         return
     with st.expander(_("Stop screening early (lead)")):
         st.caption(_("The works left will be counted as not screened by a person. The record goes into the "

@@ -1,13 +1,21 @@
-"""review app [DIR] [--port N]: open the screening app in the browser (Streamlit)."""
+"""review app [DIR] [--port N] [--host ADDR]: open the screening app in the browser (Streamlit).
+
+On 127.0.0.1/localhost with no accounts the app is a one-person tool and asks nobody to sign in.
+Beyond loopback it must have accounts or single sign-on, or it refuses to start (review.auth.exposure)."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+from review.auth.exposure import REQUIRE_ENV, check_can_start
+from review.auth.roles import has_accounts
+from review.auth.secrets import secrets_files, sso_configured
 from review.errors import ReviewError
+from review.store import open_store
 
 APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the package
 
@@ -30,12 +38,31 @@ def streamlit_command(script: Path = APP, *options: str, review_dir: Path | None
 def register(subparsers) -> None:
     p = subparsers.add_parser("app", help="open the web app for importing, screening and reports",
                               description="Start the Streamlit app over a review directory (default: a working "
-                                          "copy of the bundled review in ~/.cache/nordic-review).")
+                                          "copy of the bundled review in ~/.cache/nordic-review). On another "
+                                          "address than 127.0.0.1/localhost every page asks for a sign-in, and "
+                                          "the app refuses to start unless accounts or single sign-on exist.")
     p.add_argument("dir", type=Path, nargs="?", help="review directory")
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
-    p.add_argument("--address", default="localhost", help="address to listen on (default localhost)")
+    p.add_argument("--host", "--address", dest="address", default="localhost",
+                   help="address to listen on (default localhost; 0.0.0.0 for every interface)")
+    p.add_argument("--secrets", type=Path, metavar="FILE",
+                   help="a secrets.toml with the [auth] settings for single sign-on (default: "
+                        "DIR/.streamlit/secrets.toml, ./.streamlit/secrets.toml, ~/.streamlit/secrets.toml)")
+    p.add_argument("--require-sign-in", action="store_true",
+                   help="ask for a sign-in even on loopback (a team server behind a reverse proxy)")
     p.add_argument("--headless", action="store_true", help="do not open a browser window")
     p.set_defaults(handler=run)
+
+
+def _review_has_accounts(review_dir) -> bool:
+    if review_dir is None:
+        return False
+    store = open_store(review_dir)
+    try:
+        with store.read() as conn:
+            return has_accounts(conn)
+    finally:
+        store.close()
 
 
 def command(args) -> list[str]:
@@ -44,7 +71,17 @@ def command(args) -> list[str]:
     if args.dir is not None and not (args.dir / "review.toml").is_file():
         raise ReviewError(f"{args.dir} is not a review directory (no review.toml); create one with "
                           f"'review init {args.dir}'")
+    secrets = getattr(args, "secrets", None)
+    if secrets is not None and not secrets.is_file():
+        raise ReviewError(f"{secrets}: no such secrets file")
+    files = secrets_files(args.dir, secrets)
+    accounts = _review_has_accounts(args.dir)
+    check_can_start(args.address, accounts, sso_configured(files))
+    if getattr(args, "require_sign_in", False) and not accounts and not sso_configured(files):
+        raise ReviewError("--require-sign-in, but this review has no accounts and no single sign-on: nobody "
+                          "could sign in. Add one with 'review user add DIR NAME --role lead'")
     options = ["--server.port", str(args.port), "--server.address", args.address]
+    options += [arg for f in files if f.is_file() for arg in ("--secrets.files", str(f))]
     if args.headless:
         options += ["--server.headless", "true"]
     return streamlit_command(APP, *options, review_dir=args.dir.resolve() if args.dir is not None else None)
@@ -54,11 +91,11 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 GRACE_SECONDS = 10.0  # how long the server may take to stop before it is killed
 
 
-def supervise(cmd: list[str]) -> int:
+def supervise(cmd: list[str], env: dict[str, str] | None = None) -> int:
     """Run the server as a child and stay its parent until it has exited: a SIGTERM or SIGINT sent to
     `review app` (a service manager stopping it, Ctrl-C) is passed on to the server, and the port is
     free once `review app` returns. Without this, killing `review app` left Streamlit holding the port."""
-    child = subprocess.Popen(cmd)
+    child = subprocess.Popen(cmd, env=env)
     stopping: list[int] = []
 
     def forward(signum, _frame) -> None:
@@ -84,4 +121,7 @@ def supervise(cmd: list[str]) -> int:
 
 
 def run(args) -> int:
-    return supervise(command(args))
+    env = dict(os.environ)
+    if getattr(args, "require_sign_in", False):
+        env[REQUIRE_ENV] = "1"
+    return supervise(command(args), env)

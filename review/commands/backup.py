@@ -1,29 +1,34 @@
-"""review backup DIR FILE"""
+"""review backup DIR FILE / review restore DIR FILE: a consistent copy of a SQLite store, and back."""
+
+from __future__ import annotations
 
 from pathlib import Path
 
+from review.backup import backup, restore
+
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser(
-        "backup", help="copy the review store to a file, safely while others use it",
-        description="Write a consistent copy of the review's SQLite store to FILE using SQLite's online "
-                    "backup, even while reviewers are screening; the copy is checked before it is kept. "
-                    "To restore: stop every program using the review, delete review.sqlite-wal and "
-                    "review.sqlite-shm, copy FILE to review.sqlite. A PostgreSQL store is backed up with "
-                    "pg_dump (docs/reliability.md).")
+    p = subparsers.add_parser("backup", help="copy the review's store to FILE while the app may be running",
+                              description="Write a consistent copy of the SQLite store (SQLite's online backup). "
+                                          "A PostgreSQL store is backed up with pg_dump.")
     p.add_argument("dir", type=Path, help="review directory")
-    p.add_argument("file", type=Path, help="the backup file to write (must not exist)")
-    p.set_defaults(handler=run)
+    p.add_argument("file", type=Path, help="the backup file to create (must not exist)")
+    p.set_defaults(handler=_backup)
+    r = subparsers.add_parser("restore", help="put a backup made by 'review backup' in place of the store",
+                              description="Check FILE is an intact review store, keep the current store as "
+                                          "review.sqlite.before-restore-TIME, and copy FILE in its place.")
+    r.add_argument("dir", type=Path, help="review directory")
+    r.add_argument("file", type=Path, help="a backup file")
+    r.set_defaults(handler=_restore)
 
 
-def run(args) -> int:
-    from review.store import open_store  # imported here: `review --help` starts without SQLAlchemy
-    from review.store.verify import backup
-
-    store = open_store(args.dir)
-    try:
-        target = backup(store, args.file)
-    finally:
-        store.close()
+def _backup(args) -> int:
+    target = backup(args.dir, args.file)
     print(f"Backup written to {target} ({target.stat().st_size:,} bytes)")
+    return 0
+
+
+def _restore(args) -> int:
+    kept = restore(args.dir, args.file)
+    print(f"restored {args.file} into {args.dir}" + (f"; the previous store is kept as {kept.name}" if kept else ""))
     return 0

@@ -24,6 +24,9 @@ def register(subparsers) -> None:
     parser.add_argument("--reviewer", metavar="NAME",
                         help="decisions only: the log as this reviewer may see it (their own votes, others' only "
                              "once a work's votes are all in); without it no blinded vote is exported")
+    parser.add_argument("--full", action="store_true",
+                        help="decisions only: the whole log, blinded votes included (the lead's view; the export "
+                             "is recorded in the audit trail)")
     parser.set_defaults(handler=handle)
 
 
@@ -35,7 +38,9 @@ def handle(args) -> int:
     protocol = load_protocol(args.directory)
     store = open_store(args.directory)
     try:
-        path = export(ExportData(store, protocol, round_id=args.round_id, viewer=args.reviewer), args.what, args.output)
+        data = ExportData(store, protocol, round_id=args.round_id, viewer=None if args.full else args.reviewer,
+                          full_log=args.full)
+        path = export(data, args.what, args.output)
     finally:
         store.close()
     print(f"wrote {path}")

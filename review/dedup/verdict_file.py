@@ -9,14 +9,13 @@ file's name; a path before it (``oria/no.ris``) is allowed and ignored.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
 from sqlalchemy import Connection, select
 
+from review.csv_rows import read_csv_rows
 from review.dedup.workflow import VERDICTS, resolve_pair
 from review.errors import InputError, ReviewError
 from review.protocol import Protocol
@@ -58,27 +57,10 @@ def identity_of(conn: Connection, raw_id: int) -> str:
     return record_identity(*row)
 
 
-def _read(path: Path) -> list[tuple[int, dict]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), "is not UTF-8 text", expected="a CSV file saved as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = {(h or "").strip().lower() for h in reader.fieldnames or []}
-    missing = [c for c in COLUMNS[:4] if c not in header]
-    if missing:
-        raise InputError(path.name, f"missing column(s) {', '.join(missing)}", line=1,
-                         expected="a header with " + ", ".join(COLUMNS))
-    return [(n, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if not isinstance(v, list)})
-            for n, row in enumerate(reader, start=2)]
-
-
 def apply_pair_verdicts(store: Store, protocol: Protocol, path: Path, *, skip_unknown: bool = False) -> VerdictResult:
     """Record every verdict in ``path``; a malformed row stops the run before anything is recorded."""
     path = Path(path)
-    rows = _read(path)
+    rows = read_csv_rows(path, COLUMNS[:4], columns=COLUMNS)
     with store.read() as conn:
         known = _identities(conn)
     plan, result = [], VerdictResult()

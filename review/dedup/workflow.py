@@ -16,6 +16,8 @@ from typing import Optional
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from review.auth import audit
+from review.auth.roles import require
 from review.dedup.best import best_fields, counting_family
 from review.dedup.engine import find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
@@ -327,6 +329,9 @@ def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: st
     order = protocol.family_order if protocol else []
 
     def resolve(conn: Connection) -> GroupingChange:
+        require(conn, protocol, reviewer, "dedup")
+        audit.log_event(conn, reviewer, "merge" if verdict == "duplicate" else "keep-apart",
+                        f"records {a} and {b}", {"note": note, "keep": keep} if note or keep else None)
         work_a, work_b = _work_of(conn, a), _work_of(conn, b)
         pair = pairs.queued_pair(conn, a, b)
         if verdict == "duplicate" and work_a != work_b:
@@ -397,6 +402,8 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
         verdict = conn.execute(select(schema.pair_verdicts).where(schema.pair_verdicts.c.id == action["verdict_id"])).one()
         pairs.requeue(conn, verdict.raw_a, verdict.raw_b, action["pair_score"], action["pair_reason"])
     pairs.mark_undone(conn, action["id"], reviewer)
+    audit.log_event(conn, reviewer, "undo", f"change {action['id']}",
+                    {"kind": action["kind"], "work": action["work"], "other": action["other"]})
     return change
 
 
@@ -408,6 +415,7 @@ def undo_action(store: Store, action_id: int, reviewer: str, protocol: Optional[
     order = protocol.family_order if protocol else []
 
     def undo(conn: Connection) -> GroupingChange:
+        require(conn, protocol, reviewer, "dedup")
         action = pairs.get_action(conn, action_id)
         if action is None:
             raise StoreError(f"there is no change {action_id} to undo")
@@ -422,6 +430,7 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Pro
     order = protocol.family_order if protocol else []
 
     def undo(conn: Connection) -> GroupingChange:
+        require(conn, protocol, reviewer, "dedup")
         if work_state(conn, work_id) is None:
             raise StoreError(f"there is no work {work_id}")
         action = pairs.latest_merge_into(conn, work_id)

@@ -20,7 +20,7 @@ from review.searches import SearchRecord, list_searches
 from review.store import schema
 from review.store.decisions import included, latest_final, people_labels
 from review.store.works import decode_authors, decode_list, live_work_ids
-from screening.blinding import visible_decision_rows
+from screening.blinding import full_decision_rows, visible_decision_rows
 from screening.summaries import latest_summaries
 
 
@@ -240,9 +240,12 @@ def collect_raw(conn: Connection) -> list[RawRow]:
     return [RawRow(*row[:-1], synthetic=bool(row[-1])) for row in conn.execute(query)]
 
 
-def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None) -> list[DecisionRow]:
-    """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding)."""
-    rows = sorted(visible_decision_rows(conn, protocol, viewer), key=lambda r: (r["created_at"], r["id"]))
+def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None, *,
+                      full: bool = False) -> list[DecisionRow]:
+    """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding);
+    ``full``: every row, for the lead (refused in screening.blinding for anyone else)."""
+    found = full_decision_rows(conn, viewer, protocol) if full else visible_decision_rows(conn, protocol, viewer)
+    rows = sorted(found, key=lambda r: (r["created_at"], r["id"]))
     stand_ins = set(conn.execute(select(schema.works.c.id).where(schema.works.c.synthetic.is_(True))).scalars())
     return [DecisionRow(work_id=r["work_id"], stage=r["stage"], decision=r["decision"],
                         reasons=_json_list(r["reasons"]), note=r["note"], reviewer=r["reviewer"], final=bool(r["final"]),

@@ -29,9 +29,11 @@ class ExportData:
     """What the exporters read: the protocol, the flow counts and the store's contents."""
 
     def __init__(self, store: Store, protocol: Protocol, *, flow: Optional[Flow] = None,
-                 round_id: Optional[int] = None, viewer: Optional[str] = None):
+                 round_id: Optional[int] = None, viewer: Optional[str] = None, full_log: bool = False):
         self.store, self.protocol, self._flow, self.round_id = store, protocol, flow, round_id
         self.viewer = viewer  # whose view of the decision log (blinding); None: the team's
+        # The log without blinding: the lead's alone (``viewer`` names them; None is the command line).
+        self.full_log = full_log
 
     @property
     def language(self) -> str:
@@ -75,7 +77,16 @@ class ExportData:
         return self._read(collect.collect_raw)
 
     def decisions(self) -> list[collect.DecisionRow]:
-        return self._read(collect.collect_decisions, self.protocol, self.viewer)
+        if not self.full_log:
+            return self._read(collect.collect_decisions, self.protocol, self.viewer)
+        from review.auth import audit
+
+        def read_and_log(conn):  # the role check and the record of the export in one transaction
+            rows = collect.collect_decisions(conn, self.protocol, self.viewer, full=True)
+            audit.log_event(conn, self.viewer, "export-full-log", "decisions", {"rows": len(rows)})
+            return rows
+
+        return self.store.transact(read_and_log)
 
     def screening_methods(self) -> methods.ScreeningMethods:
         return self._read(methods.collect_screening_methods, self.protocol)

@@ -160,6 +160,12 @@ def _add_search_records(conn: Connection) -> None:
         conn.execute(i.update().where(i.c.id == row["id"]).values(search_id=search_id))
 
 
+def _accounts_and_events(conn: Connection) -> None:
+    """Sign-in accounts and the append-only audit trail (issue 17)."""
+    schema.metadata.create_all(conn, tables=[schema.accounts, schema.events])
+    _forbid_changes(conn, "events")
+
+
 def _preferences(conn: Connection) -> None:
     """Each person's kept choices (the interface language), so they follow the person, not the address."""
     schema.metadata.create_all(conn, tables=[schema.preferences])
@@ -174,6 +180,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _decision_basis,
     _dedup_actions,
     _add_search_records,
+    _accounts_and_events,
     _preferences,
 ]
 LATEST = len(MIGRATIONS)

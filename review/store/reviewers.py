@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
+from review.auth.names import fold
 from review.errors import ReviewError
 from review.store import schema
 from review.timeutil import now_iso
@@ -11,15 +12,16 @@ from review.vocabulary import RESERVED_NAMES
 
 
 def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool:
-    """Add a reviewer the first time their name is seen; True when added."""
+    """Add a reviewer the first time their name is seen; True when added. 'anna' beside 'Anna' is not
+    new: names are compared without case and accents (review.auth.names)."""
     name = (name or "").strip()
     if not name:
         raise ReviewError("a decision needs a reviewer name")
     if name.casefold() in RESERVED_NAMES:
         raise ReviewError(f"'{name}' is reserved for decisions made by rules "
                           f"({', '.join(RESERVED_NAMES)}); a person needs their own name")
-    exists = conn.execute(select(schema.reviewers.c.name).where(schema.reviewers.c.name == name)).first()
-    if exists:
+    key = fold(name)
+    if any(fold(known) == key for known in conn.execute(select(schema.reviewers.c.name)).scalars()):
         return False
     conn.execute(schema.reviewers.insert().values(name=name, role=role, added_at=now_iso()))
     return True

@@ -301,6 +301,37 @@ stopping_decisions = Table(
     CheckConstraint("basis IN ('criterion', 'reviewers')", name="stop_basis"),
 )
 
+
+# Sign-in (issue 17). Accounts change (a new password, a disabled account); every change is also an
+# event below, so the history lives in the append-only table and the current state here.
+accounts = Table(
+    "accounts", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("name_key", String(200), nullable=False, unique=True),  # folded: 'Anna' and 'anna' are one person
+    Column("role", String(20), nullable=False),
+    Column("password_hash", Text),  # argon2; NULL: signs in through the identity provider only
+    Column("email", String(320)),  # verified e-mail from single sign-on, folded
+    Column("subject", String(300)),  # the provider's stable subject, when e-mail is not used
+    Column("disabled", Boolean, nullable=False, server_default="0"),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    CheckConstraint("role IN ('lead', 'reviewer', 'viewer')", name="account_role"),
+    CheckConstraint("length(name) > 0", name="account_name_nonempty"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(200), nullable=False),  # an account name, or 'command line (USER)'
+    Column("action", String(40), nullable=False),
+    Column("target", Text),  # what it acted on: a work, a file, an account
+    Column("detail", Text),  # JSON object; never a password or hash
+    Column("ok", Boolean, nullable=False, server_default="1"),  # False: a refused or failed attempt
+    Column("row_hash", Text),  # chained to the event before (store/chain.py)
+)
+Index("ix_events_action_at", events.c.action, events.c.at)
+
 preferences = Table(
     # What a person chose to keep between visits (the interface language), keyed by the name the app
     # knows them by: the signed-in account, or the reviewer name in solo use. Owner '' is the review's
@@ -314,7 +345,8 @@ preferences = Table(
 
 # History tables: rows are only ever added, and each carries ``row_hash`` chained to the row before
 # (store/chain.py). A new history table (an audit log, say) joins by being listed here.
-APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions")
+APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions",
+                      "events")
 
 dedup_actions = Table(
     # What each change to the grouping did, so it can be undone exactly: a merge moved ``raw_ids`` from

@@ -64,6 +64,8 @@ VOCABULARY = {
     "include": N_("include"), "exclude": N_("exclude"), "maybe": N_("maybe"), "open": N_("open"),
     "voted": N_("voted"), "yes": N_("yes"), "partly": N_("partly"), "no": N_("no"), "unclear": N_("unclear"),
     "single": N_("single"), "dual": N_("dual"), "duplicate": N_("duplicate"), "distinct": N_("distinct"),
+    "lead": N_("lead"), "reviewer": N_("reviewer"), "viewer": N_("viewer"), "active": N_("active"),
+    "disabled": N_("disabled"),
 }
 
 

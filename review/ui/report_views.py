@@ -31,13 +31,14 @@ def export_choices() -> list[tuple[str, str]]:
 
 
 def export_bytes(store: Store, protocol: Protocol, what: str, suffix: str, *, viewer: Optional[str] = None,
-                 flow: Optional[Flow] = None, round_id: Optional[int] = None) -> bytes:
-    """One export written to a scratch folder and read back; ``viewer`` blinds the decision log, and
-    ``round_id`` limits the exports that can be limited to one round (the others cover the review)."""
+                 flow: Optional[Flow] = None, round_id: Optional[int] = None, full_log: bool = False) -> bytes:
+    """One export written to a scratch folder and read back; ``viewer`` blinds the decision log,
+    ``full_log`` asks for it unblinded (the core refuses anyone but the lead), and ``round_id`` limits
+    the exports that can be limited to one round (the others cover the review)."""
     if what not in ROUND_EXPORTS:
         round_id = None
     with tempfile.TemporaryDirectory() as folder:
-        data = ExportData(store, protocol, flow=flow, viewer=viewer, round_id=round_id)
+        data = ExportData(store, protocol, flow=flow, viewer=viewer, round_id=round_id, full_log=full_log)
         path = export(data, what, Path(folder) / f"{what}{suffix}")
         return path.read_bytes()
 

@@ -7,7 +7,6 @@ be injected, and each field the page shows must read exactly as typed (no Markdo
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 import pytest
 from sqlalchemy import select
@@ -25,7 +24,7 @@ from screening.quality import save_ratings
 from screening.summaries import save_summary
 from screening.team import add_reviewer
 from tests.conftest import set_stage_mode, singleton_works
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, wait_idle
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, sign_in, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
@@ -128,8 +127,9 @@ def page(review):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1400})
         page = context.new_page()
-        page.goto(f"{url}/?reviewer={quote(REVIEWER)}")
+        page.goto(url)  # the address carries no name (issue 17): sign in through the sidebar
         wait_idle(page)
+        sign_in(page, REVIEWER)
         yield page
         browser.close()
 

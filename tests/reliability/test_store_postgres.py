@@ -16,6 +16,7 @@ from review.store import Store, schema
 from review.store.migrations import LATEST
 from review.timeutil import now_iso
 from tests import test_screening, test_store
+from tests.auth import test_identity
 
 pytestmark = pytest.mark.postgres
 
@@ -28,7 +29,7 @@ def _is_fixture(obj) -> bool:
     return hasattr(obj, "_fixture_function_marker") or hasattr(obj, "_pytestfixturefunction")
 
 
-for _module in (test_store, test_screening):
+for _module in (test_store, test_screening, test_identity):
     for _name, _obj in vars(_module).items():
         if (_name.startswith("test_") and _name not in SQLITE_ONLY) or _is_fixture(_obj):
             globals()[_name] = _obj

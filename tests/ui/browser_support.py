@@ -28,9 +28,11 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(review_dir: Path, *, timeout: float = 60, extra_options: tuple[str, ...] = (),
-                env: dict | None = None) -> Iterator[str]:
-    """The app's URL while a `streamlit run` process serves it; the process is ended afterwards."""
-    port = free_port()
+                env: dict | None = None, port: int | None = None) -> Iterator[str]:
+    """The app's URL while a `streamlit run` process serves it; the process is ended afterwards.
+    ``extra_options`` go to Streamlit (e.g. ``--secrets.files`` for single sign-on); ``port`` when the
+    test must know it in advance (an OpenID Connect redirect URI names it)."""
+    port = port or free_port()
     # Started as `review app` starts it (same fixed settings), plus what a test run needs.
     cmd = streamlit_command(REPO / "review" / "app" / "main.py", "--server.headless", "true",
                             "--server.address", "127.0.0.1", "--server.port", str(port),

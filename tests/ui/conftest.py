@@ -19,6 +19,11 @@ def app(review_dir, works, monkeypatch):
     st.cache_data.clear()
     monkeypatch.setattr(sys, "argv", ["app.py", "--dir", str(review_dir)])
     monkeypatch.delenv("REVIEW_DIR", raising=False)
+    # AppTest has no server, so server.address is unset, which for a real server means every interface
+    # (sign-in required). These tests are the solo user's: on loopback, as `review app` starts it.
+    from streamlit import config
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
 
     def make(reviewer=None, page=None):
         at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
@@ -30,6 +35,7 @@ def app(review_dir, works, monkeypatch):
         return at
 
     yield make
+    config.set_option("server.address", previous)
     st.cache_resource.clear()
     st.cache_data.clear()
 

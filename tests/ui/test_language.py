@@ -148,7 +148,19 @@ def english_left(at, lang: str, own_words=frozenset()) -> list[tuple[str, str]]:
     return left
 
 
-PAGES = ("overview", "import_files", "duplicates", "screening", "fulltext", "final", "works", "conflicts", "reports")
+PAGES = (
+    "overview",
+    "import_files",
+    "duplicates",
+    "screening",
+    "fulltext",
+    "final",
+    "works",
+    "conflicts",
+    "reports",
+    "accounts",
+    "audit",
+)
 
 
 @pytest.fixture
@@ -195,7 +207,10 @@ def test_every_page_in_norwegian_shows_no_english_message(app, busy_review, page
     at.run()
     at.switch_page(f"views/{page}.py").run()
     no_errors(at)
-    own_words = {family.id for family in busy_review.families}  # no, sv, da, en: the protocol's ids
+    from review.auth.audit import ACTIONS
+
+    # The protocol's family ids (no, sv, da, en) and the audit trail's kinds as its CSV writes them.
+    own_words = {family.id for family in busy_review.families} | set(ACTIONS)
     assert english_left(at, "nb", own_words) == []
     assert len(strings_on_screen(at)) > 10
 
@@ -317,36 +332,56 @@ def test_a_kept_value_this_version_does_not_speak_is_ignored(store):
         assert remembered_language(conn, "Anna") is None
 
 
-def test_the_choice_follows_the_reviewer_into_a_new_session_and_stays_out_of_the_address(app, store, works):
+def test_solo_mode_keeps_the_choice_for_the_review_and_for_the_name_picked(app, store, works):
     at = app("Anna")
     at.sidebar.selectbox(key="lang").select("sv").run()
     no_errors(at)
-    assert at.title[0].value and at.sidebar.selectbox(key="reviewer").label == "Inloggad som"
-    assert "lang" not in at.query_params
+    assert at.sidebar.selectbox(key="reviewer").label == "Inloggad som"
+    assert "lang" not in at.query_params and "reviewer" not in at.query_params
     with store.read() as conn:
-        assert remembered_language(conn, "Anna") == "sv" and remembered_language(conn, None) is None
+        assert remembered_language(conn, "Anna") == "sv" and remembered_language(conn, None) == "sv"
 
-    again = app("Anna")  # a new browser session: nothing in it but the name
-    assert again.session_state["lang"] == "sv"
-    assert again.sidebar.selectbox(key="reviewer").label == "Inloggad som"
-    other = app("Bjørn")
-    assert other.session_state["lang"] == "en"
-
-
-def test_signing_in_takes_up_the_persons_language(app, store, works):
+    fresh = app()  # a reload: a new session with no name picked yet shows the review's language
+    assert fresh.session_state["lang"] == "sv" and fresh.sidebar.selectbox(key="reviewer").label == "Inloggad som"
     remember_language(store, "Bjørn", "da")
-    at = app("Anna")
-    assert at.session_state["lang"] == "en"
-    at.sidebar.selectbox(key="reviewer").select("Bjørn").run()
-    at.run()  # the language is read at the top of the run after the name changed
-    no_errors(at)
-    assert at.session_state["lang"] == "da" and at.sidebar.selectbox(key="reviewer").label == "Logget ind som"
+    taking_turns = app()
+    taking_turns.sidebar.selectbox(key="reviewer").select("Bjørn").run()
+    taking_turns.run()  # the language is read at the top of the run after the name changed
+    no_errors(taking_turns)
+    assert taking_turns.session_state["lang"] == "da"
+    assert taking_turns.sidebar.selectbox(key="reviewer").label == "Logget ind som"
+    taking_turns.sidebar.selectbox(key="reviewer").select("Anna").run()
+    taking_turns.run()
+    assert taking_turns.session_state["lang"] == "sv"
 
 
-def test_without_a_name_the_choice_is_kept_for_the_review(app, store, works):
+def test_with_accounts_the_choice_is_kept_for_the_account_and_the_sign_in_page_stores_nothing(app, store, works):
+    from review.auth.accounts import add_account
+
+    add_account(store, "Cecilie", "lead", password="synthetic lead password")
+    add_account(store, "Bjørn", "reviewer", password="synthetic reviewer password")
     at = app()
+    assert [t.value for t in at.title] == ["Sign in"]
     at.sidebar.selectbox(key="lang").select("nb").run()
+    assert [t.value for t in at.title] == ["Logg inn"]  # the sign-in page in the chosen language
     with store.read() as conn:
-        assert remembered_language(conn, None) == "nb"
-    assert app().session_state["lang"] == "nb"
-    assert app("Anna").session_state["lang"] == "nb"  # nothing kept for Anna: the review's choice
+        assert remembered_language(conn, None) is None  # a visitor who has not signed in stores nothing
+
+    at.text_input(key="signin_name").input("Cecilie")
+    at.text_input(key="signin_password").input("synthetic lead password")
+    at.button[0].click().run()
+    no_errors(at)
+    assert "Logget inn som Cecilie (leder)" in plain(" ".join(m.value for m in at.sidebar.markdown))
+    at.sidebar.selectbox(key="lang").select("sv").run()
+    with store.read() as conn:
+        assert remembered_language(conn, "Cecilie") == "sv" and remembered_language(conn, None) is None
+
+    again = app()  # another browser: English until Cecilie signs in, then hers
+    assert [t.value for t in again.title] == ["Sign in"]
+    again.text_input(key="signin_name").input("cecilie")
+    again.text_input(key="signin_password").input("synthetic lead password")
+    again.button[0].click().run()
+    again.run()
+    no_errors(again)
+    assert again.session_state["lang"] == "sv"
+    assert "Inloggad som Cecilie (ledare)" in plain(" ".join(m.value for m in again.sidebar.markdown))

@@ -28,7 +28,7 @@ with review.store.read() as conn:
     views = {c.work_id: work_view(conn, c.work_id) for c in found}
     tables = agreement(conn, stage)
 reasons = protocol.stage(stage).reasons
-is_lead = reviewer == protocol.lead
+is_lead = common.is_lead(review)
 
 
 def _reconcile(work_id: int, decision: str) -> None:

@@ -10,6 +10,7 @@ from review.ui.text import md_escape
 
 review = common.review_context()
 reviewer = common.require_reviewer(review)
+common.require_role(review, "dedup")
 
 st.title(_("Possible duplicates"))
 try:

@@ -19,6 +19,8 @@ from screening.prepare import prepare_for_screening
 
 review = common.review_context()
 protocol = review.protocol
+who = common.require_name(review)  # an import names who made it (audit trail)
+common.require_role(review, "import")
 
 st.title(_("Import search results"))
 st.caption(_("RIS or PNX from Oria/Primo, saved Google Scholar result pages, Publish or Perish CSV/BibTeX. "
@@ -59,7 +61,7 @@ with st.form("import_form", clear_on_submit=False):  # a refused import keeps wh
 
 def _import(uploaded, info):
     return import_uploads(review.directory, [(f.name, f.getvalue()) for f in uploaded],
-                          lambda paths: import_files(review.store, protocol, paths, info))
+                          lambda paths: import_files(review.store, protocol, paths, info, actor=who))
 
 
 def _refusing(uploaded, info, refusal: list):
@@ -111,7 +113,7 @@ if submitted:
 st.subheader(_("Ready for screening"))
 st.caption(_("Group new records into works (deduplication) and apply the protocol's automatic exclusions."))
 if st.button(_("Deduplicate and apply protocol rules"), key="prepare"):
-    result = common.attempt(lambda: prepare_for_screening(review.store, protocol))
+    result = common.attempt(lambda: prepare_for_screening(review.store, protocol, actor=who))
     common.show_flash()
     if result:
         st.success(result)

@@ -62,7 +62,7 @@ def _open_round() -> None:
         common.flash("error", _("Give the new round's first and last year (the first no later than the last)."))
         return
     report = common.attempt(lambda: update_review(review.store, protocol, (int(first), int(last)), label=label,
-                                                  review_dir=review.directory))
+                                                  review_dir=review.directory, actor=review.reviewer))
     if report is None:
         return
     if not report.opened:

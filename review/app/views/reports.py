@@ -5,6 +5,7 @@ import streamlit as st
 from review.app import common
 from review.app.common import _
 from review.app.flow_view import show_flow
+from review.app.gate import may
 from review.reports.registry import ROUND_EXPORTS
 from review.ui.report_views import (MIME, ZIP_NAME, all_exports_zip, appendix_preview_html, export_bytes,
                                     export_choices, export_file_name, table31_rows)
@@ -49,14 +50,19 @@ with tab_downloads:
                        file_name=ZIP_NAME, mime="application/zip", on_click="ignore", key="export_zip",
                        type="primary", icon=":material/folder_zip:")
     choices = export_choices()
+    full = False
+    if may(review.actor, "full-log") and (review.signed_in or review.reviewer):
+        full = st.checkbox(_("The decision log in full, blinded votes included (the lead's view; recorded in the "
+                             "audit trail)"), key="export_full_log")
     columns = st.columns(3)
     for index, (what, suffix) in enumerate(choices):
         name = export_file_name(what, suffix)
+        full_log = full and what == "decisions"
         columns[index % 3].download_button(
-            name, lambda what=what, suffix=suffix: export_bytes(review.store, protocol, what, suffix, viewer=viewer,
-                                                                flow=flow, round_id=round_id),
+            name, lambda what=what, suffix=suffix, full_log=full_log: export_bytes(
+                review.store, protocol, what, suffix, viewer=viewer, flow=flow, round_id=round_id, full_log=full_log),
             file_name=name, mime=MIME.get(suffix, "application/octet-stream"), on_click="ignore",
-            key=f"export_{what}_{suffix.lstrip('.')}")
+            key=f"export_{what}_{suffix.lstrip('.')}{'_full' if full_log else ''}")
     if round_id is not None:
         st.caption(_("Limited to the chosen round: {exports}. The others and the zip cover the whole review.").format(
             exports=", ".join(ROUND_EXPORTS)))

@@ -1,0 +1,100 @@
+"""What each role may do, checked by the core functions themselves (not only by the pages).
+
+With accounts, a person's role is their account's. A review without accounts is a solo or honest
+team on one machine (the app then listens on loopback only): the protocol's lead is the lead and
+every other name a reviewer, as before sign-in existed."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import Connection, select
+
+from review.auth.names import fold, same_person, tidy
+from review.errors import ReviewError
+from review.protocol import Protocol
+from review.store import schema
+
+ROLES = ("lead", "reviewer", "viewer")
+# action -> roles allowed. One table, read by the core checks and by the pages (to hide what is refused).
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "import": frozenset({"lead"}),
+    "dedup": frozenset({"lead"}),  # deduplicate, merge, keep apart, split
+    "reconcile": frozenset({"lead"}),
+    "open-round": frozenset({"lead"}),
+    "stop": frozenset({"lead"}),  # stop ranked screening early
+    "full-log": frozenset({"lead"}),  # the decision log without blinding
+    "accounts": frozenset({"lead"}),
+    "audit": frozenset({"lead"}),
+    "screen": frozenset({"lead", "reviewer"}),  # decisions, quality ratings, summaries, full-text links
+    "reports": frozenset({"lead", "reviewer", "viewer"}),  # reports and blinded exports
+}
+ROLE_TEXT = {"lead": "the lead", "reviewer": "a reviewer", "viewer": "a viewer"}
+
+
+class PermissionDenied(ReviewError):
+    """A signed-in person tried an action their role does not allow."""
+
+    def __init__(self, name: str, role: Optional[str], action: str):
+        self.name, self.role, self.action = name, role, action
+        who = f"{name} ({ROLE_TEXT.get(role, 'no role')})" if role else f"{name} (no account in this review)"
+        allowed = " or ".join(ROLE_TEXT[r] for r in ROLES if r in PERMISSIONS[action])
+        super().__init__(f"{who} may not {action.replace('-', ' ')}: only {allowed} may")
+
+
+def has_accounts(conn: Connection) -> bool:
+    return conn.execute(select(schema.accounts.c.name).limit(1)).first() is not None
+
+
+def account_row(conn: Connection, name: str) -> Optional[dict]:
+    a = schema.accounts
+    row = conn.execute(select(a).where(a.c.name_key == fold(name))).first()
+    return row._asdict() if row else None
+
+
+def role_of(conn: Connection, protocol: Optional[Protocol], name: str) -> Optional[str]:
+    """The role of a name, or None when it may not act at all (no account, or a disabled one)."""
+    if has_accounts(conn):
+        row = account_row(conn, name)
+        return row["role"] if row and not row["disabled"] else None
+    lead = protocol.lead if protocol else None
+    return "lead" if lead and same_person(name, lead) else "reviewer"
+
+
+def allowed(role: Optional[str], action: str) -> bool:
+    return role in PERMISSIONS[action]
+
+
+def require(conn: Connection, protocol: Optional[Protocol], name: Optional[str], action: str) -> Optional[str]:
+    """Refuse unless ``name`` may do ``action``.
+
+    ``None`` is the command line: whoever can open the store can change it anyway, so its actions are
+    allowed and recorded under the OS user's name. Without accounts names are self-declared (solo mode
+    on loopback), so only the rule that predates accounts holds: the protocol's lead reconciles."""
+    if name is None:
+        return None
+    role = role_of(conn, protocol, name)
+    if not has_accounts(conn):
+        if action == "reconcile" and protocol is not None and protocol.lead and role != "lead":
+            raise PermissionDenied(name, role, action)
+        return role
+    if not allowed(role, action):
+        raise PermissionDenied(name, role, action)
+    return role
+
+
+def canonical_name(conn: Connection, name: str) -> str:
+    """The spelling already on record for this person ('anna' → 'Anna'), else the tidied name."""
+    key = fold(name)
+    row = account_row(conn, name)
+    if row is not None:
+        return row["name"]
+    for known in conn.execute(select(schema.reviewers.c.name)).scalars():
+        if fold(known) == key:
+            return known
+    return tidy(name)
+
+
+def identities(names) -> set[str]:
+    """How many different people a set of names is (for 'both votes are in')."""
+    return {fold(n) for n in names}
