@@ -62,7 +62,7 @@ class Review:
 
 
 def identity() -> tuple[Optional[str], bool]:
-    """(the name this session acts under, whether the review has sign-in), read before the gate and the
+    """(the name this session acts under, whether it is a signed-in account), read before the gate and the
     sidebar are drawn: the signed-in account (checked again by the gate), else the name picked in solo
     mode. Neither is ever taken from the address."""
     held = st.session_state.get(ACTOR_KEY)
@@ -86,19 +86,19 @@ def language_picker(review: "Review") -> None:
             ) or remembered_language(conn, None)
         st.session_state["lang"] = kept or DEFAULT
         st.session_state["_lang_owner"] = owner
-    shared = signed_in or needs_sign_in(review.store)
     st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
-                         on_change=_keep_language, args=(review, owner, shared))
+                         on_change=_keep_language, args=(review, owner, signed_in))
 
 
-def _keep_language(review: "Review", owner: Optional[str], shared: bool) -> None:
+def _keep_language(review: "Review", owner: Optional[str], signed_in: bool) -> None:
     """A shared review keeps the choice for the signed-in account only (a visitor who has not signed in
     changes nothing stored); solo mode keeps it for the review and for the name picked."""
     lang = st.session_state["lang"]
-    if shared:
-        if owner:
-            attempt(lambda: remember_language(review.store, owner, lang))
+    if signed_in:
+        attempt(lambda: remember_language(review.store, owner, lang))
         return
+    if needs_sign_in(review.store):  # asked on a change only, not on every run; a name left in the
+        return  # session from solo mode is no identity once accounts exist
     attempt(lambda: remember_language(review.store, None, lang))
     if owner:
         attempt(lambda: remember_language(review.store, owner, lang))

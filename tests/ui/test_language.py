@@ -360,12 +360,12 @@ def test_with_accounts_the_choice_is_kept_for_the_account_and_the_sign_in_page_s
 
     add_account(store, "Cecilie", "lead", password="synthetic lead password")
     add_account(store, "Bjørn", "reviewer", password="synthetic reviewer password")
-    at = app()
+    at = app("Cecilie")  # a name left in the session (solo mode's picker) is no identity once accounts exist
     assert [t.value for t in at.title] == ["Sign in"]
     at.sidebar.selectbox(key="lang").select("nb").run()
     assert [t.value for t in at.title] == ["Logg inn"]  # the sign-in page in the chosen language
-    with store.read() as conn:
-        assert remembered_language(conn, None) is None  # a visitor who has not signed in stores nothing
+    with store.read() as conn:  # a visitor who has not signed in stores nothing, under no name
+        assert remembered_language(conn, None) is None and remembered_language(conn, "Cecilie") is None
 
     at.text_input(key="signin_name").input("Cecilie")
     at.text_input(key="signin_password").input("synthetic lead password")
