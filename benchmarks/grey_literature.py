@@ -100,6 +100,8 @@ TWINS = [
     Work("T08", "Evaluering av kommunale integreringstiltak. Delrapport 5",
          [("Søholt", "Susanne"), ("Liodden", "Tone")], 2021, "report", "OsloMet", "oda.oslomet.no", real=False,
          note="T07's next volume, the same year and team: a Scholar title cut before the number fits both"),
+    Work("T09", "Introduksjonsprogram i endring", [("IMDi", "")], 2022, "report", "IMDi", "imdi.no", real=False,
+         note="the directorate's own document under T06's short title, the same year: another organisation's work"),
 ]
 
 
@@ -170,7 +172,7 @@ def renderings(work: Work, n: int) -> list[Rendering]:
     out.append(Rendering("pop.csv", work, f"Publish or Perish CSV: title "
                          f"{'cut at the subtitle' if n % 2 == 0 else 'cut with …'}, initials, at most 3 authors, "
                          f"Type {pop_type or 'empty'}"
-                         + (", organisation author dropped" if len(people) < len(work.authors) else ""),
+                         + (", organisation author dropped" if people and len(people) < len(work.authors) else ""),
                          dict(Authors=byline(work), Title=pop_title, Year=str(work.year),
                               Source=work.venue if work.doc_type == "article" else "", Publisher=work.host,
                               ArticleURL=f"https://{work.host}/{work.key.lower()}.pdf" if work.host else "",

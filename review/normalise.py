@@ -92,6 +92,24 @@ _ORGANISATION_SUFFIXES = ("direktoratet", "departementet", "tilsynet", "institut
                           "senteret", "verket", "byraet", "byran", "kommune", "styrelsen", "verket", "radet")
 
 
+# A company's legal form after its name, as Nordic catalogues and Scholar write consultancies and other firms
+# ("Opinion AS", "Sweco AB", "COWI A/S", "Synthetic Analys Oy"). Compared folded, without a final full stop.
+LEGAL_FORMS = frozenset({"as", "asa", "a/s", "ab", "aps", "oy", "oyj", "hf", "ehf", "ltd", "plc", "inc", "llc",
+                         "gmbh"})
+
+
+def legal_form(name: str) -> str:
+    """The legal form a name ends in ("AS" of "Opinion AS"), or "" (a one-word name is no company's)."""
+    words = name.split()
+    return words[-1] if len(words) > 1 and fold(words[-1]).rstrip(".") in LEGAL_FORMS else ""
+
+
+def without_legal_form(name: str) -> str:
+    """"Opinion AS" -> "Opinion": the name Scholar and a publisher field use for the company."""
+    form = legal_form(name)
+    return name[:len(name.rstrip()) - len(form)].rstrip(" ,") if form else name
+
+
 @lru_cache(maxsize=50_000)
 def is_organisation(name: str) -> bool:
     """True when a name reads as an organisation's ("Statistisk sentralbyrå", "Utlendingsdirektoratet")."""
@@ -99,12 +117,17 @@ def is_organisation(name: str) -> bool:
     return any(w in _ORGANISATION_WORDS or (len(w) > 8 and w.endswith(_ORGANISATION_SUFFIXES)) for w in words)
 
 
-def parse_author(value: str) -> Optional[Author]:
+def parse_author(value: str, *, vancouver: bool = True) -> Optional[Author]:
     """Read one name in any of the forms exports use.
 
     ``Nordmann, Kari`` and ``Nordmann, K.`` (RIS, BibTeX, MEDLINE FAU); ``Nordmann KA`` and ``Liu R.``
     (Vancouver: PubMed AU, Embase, Scopus); ``KA Nordmann`` (Google Scholar); ``Kari Nordmann`` (free
     text). An organisation ("Statistisk sentralbyrå") stays whole as the family name with no given name.
+
+    ``vancouver``: whether the source may write a person as surname plus initials. Where it may not
+    (a reader that knows the list's style says so), "Opinion AS" and "Sweco AB" are companies, not a
+    surname with the initials "AS"/"AB". A legal form that never looks like initials ("ApS", "Oy", "A/S")
+    names a company in any source.
     """
     value = clean_text(value).strip(" ,;")
     if not value or value in {"…", "...", "et al.", "et al"}:
@@ -116,6 +139,9 @@ def parse_author(value: str) -> Optional[Author]:
             return Author(value)
         return Author(family.strip(), given.strip())
     if is_organisation(value):
+        return Author(value)
+    form = legal_form(value)
+    if form and not (vancouver and _TRAILING_INITIALS.match(form)):
         return Author(value)
     parts = value.split(" ")
     if len(parts) == 1:

@@ -449,11 +449,28 @@ def _pages_agree(a: Keys, b: Keys) -> bool:
     return bool(a.first_page and a.first_page == b.first_page and not _volumes_differ(a, b))
 
 
+def _published_by(publisher: str, name: str) -> bool:
+    """The publisher field names this organisation: "fafo" for Fafo, "opinion as" for Opinion AS."""
+    return bool(publisher and name) and (publisher == name or publisher.startswith(name + " "))
+
+
 def _organisation_publishes(a: Keys, b: Keys) -> bool:
     """An organisation's document: one source names the organisation as its author ("Opinion AS"),
     another leaves the author out and names it as the publisher."""
     for x, y in ((a, b), (b, a)):
-        if not x.authors and x.publisher and len(y.authors) == 1 and y.authors[0] == x.publisher.split(" ")[0]:
+        if not x.authors and len(y.authors) == 1 and _published_by(x.publisher, y.authors[0]):
+            return True
+    return False
+
+
+def _institution_for_its_people(a: Keys, b: Keys) -> bool:
+    """Two catalogue records of one report: one names only the institution that published it ("Fafo",
+    published by Fafo: a repository's or a library's corporate entry), the other the people who wrote it,
+    published by that same institution. Scholar records are left out: their publisher is often a web
+    host, and their title may be cut to the other record's shorter one."""
+    for org, other in ((a, b), (b, a)):
+        if (org.organisation and not org.people and other.people and not org.scholar and not other.scholar
+                and _published_by(org.publisher, org.authors[0]) and _published_by(other.publisher, org.authors[0])):
             return True
     return False
 
@@ -505,6 +522,12 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         # the same year are one work. Journals are left out: one editor writes an "Editorial" every issue;
         # so are organisations alone: a ministry sends out many a "Høringsnotat" in one year.
         return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"short title, same authors and year ({described})")
+    if short and year_gap == 0 and authors == "unknown" and _grey(a) and _grey(b) and _institution_for_its_people(a, b):
+        # The same short title and year in two catalogue records, one naming the publishing institution where
+        # the other names its people: the institution stands in for them. Another organisation (IMDi's own
+        # note under a Fafo report's title) or a Scholar record stays queued.
+        return Verdict(DUPLICATE, score * 0.98, "fuzzy",
+                       f"short title, same year and publisher; the publisher named as author ({described})")
     if short and not pages and not (same_issue and year_gap == 0 and authors in ("strong", "unknown")):
         # One author's short piece in one issue ("Anxious interactions", a "Preface") is one work even
         # when one database gives its page and another its article number.
@@ -512,7 +535,8 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
     if year_gap == 0:
         if authors in ("strong", "first") or (authors == "weak" and pages):
             return Verdict(DUPLICATE, score, "fuzzy", described)
-        if authors == "unknown" and (pages or a.words >= 6 or same_issue or _organisation_publishes(a, b)):
+        if authors == "unknown" and (pages or a.words >= 6 or same_issue or _organisation_publishes(a, b)
+                                     or _institution_for_its_people(a, b)):
             return Verdict(DUPLICATE, score * 0.99, "fuzzy", described)
         return maybe("authors do not confirm")
     if year_gap == 1:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from review.model import Author, RawRecord
-from review.normalise import author_key, shared_record_id, title_key
+from review.normalise import LEGAL_FORMS, author_key, shared_record_id, title_key, without_legal_form
 
 # Scholar shortens long titles and ends them with an ellipsis; so do some PoP exports ("...").
 _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
@@ -165,15 +165,14 @@ _LOCATOR = re.compile(r"\s*[A-Za-z]\d+\s*$")
 _NO_AUTHOR = {"anonymous", "anon", "unknown", "none"}
 
 
-# A company's legal form read as a family name: "Opinion AS" stored as given "Opinion", family "AS" by the
-# name parser before it read trailing capitals as initials (stores imported then keep that form).
-_COMPANY_FORMS = {"as", "asa", "ab", "a/s", "aps", "oy", "oyj", "ltd", "inc", "gmbh"}
-
-
 def _family(author: Author) -> str:
-    """The name to compare: the company's name for "Opinion AS", else the family name."""
-    if author.given and (author.family or "").strip(" .").lower() in _COMPANY_FORMS:
+    """The name to compare: the company's name for "Opinion AS" (Scholar and publisher fields write
+    "Opinion"), else the family name. Stores imported by an early name parser hold "Opinion AS" as given
+    "Opinion", family "AS": read the same way."""
+    if author.given and (author.family or "").strip(" .").lower() in LEGAL_FORMS:
         return author.given
+    if not author.given:
+        return without_legal_form(author.family or "")
     return author.family or ""
 
 

@@ -17,6 +17,7 @@ from review.model import Author, ImportResult, Problem, RawRecord
 from review.normalise import (
     clean_text,
     fold,
+    legal_form,
     looks_like_vancouver,
     normalise_doi,
     parse_author,
@@ -107,6 +108,9 @@ class RecordSpec:
     format: str
     roles: Mapping[str, tuple[str, ...]]
     author_style: str = "each"  # each value one name | "and" | "comma" | "semicolon" | "auto"
+    # The source writes people as surname plus initials ("Lunde AS": PubMed's AU): "AS" is then initials,
+    # not a company's legal form. Elsewhere a list decides by its other names (see ``split_authors``).
+    vancouver: bool = False
     abstract_is_snippet: bool = False
     extra: dict = field(default_factory=dict)
 
@@ -173,7 +177,8 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
 
     record = RawRecord(format=spec.format, file_name=file_name, position=position, line=line,
                        fields=fields, title=title or "")
-    record.authors, record.authors_truncated = split_authors(values("authors"), spec.author_style)
+    record.authors, record.authors_truncated = split_authors(values("authors"), spec.author_style,
+                                                             vancouver=spec.vancouver)
     if spec.author_style == "glued" and len(record.authors) > len(values("authors")):
         note("names run together in one cell were split where a new name begins")
     record.authors += [Author(clean_text(name)) for name in values("corporate_authors") if clean_text(name)]
@@ -229,8 +234,13 @@ def _pmid(values: list[str]) -> Optional[str]:
     return None
 
 
-def split_authors(values: list[str], style: str) -> tuple[list[Author], bool]:
-    """Names from author values in the source's style; True when the source cut the list short."""
+def split_authors(values: list[str], style: str, *, vancouver: bool = False) -> tuple[list[Author], bool]:
+    """Names from author values in the source's style; True when the source cut the list short.
+
+    ``vancouver``: the source writes surname plus initials. Otherwise the list tells: when another name in
+    it is written so ("Berg O"), "Lunde AS" is a person too; when none is (Oria's "Nordmann, Kari", Scholar's
+    "KA Nordmann", a name alone), "Opinion AS" is a company.
+    """
     names: list[str] = []
     truncated = False
     for value in values:
@@ -239,7 +249,8 @@ def split_authors(values: list[str], style: str) -> tuple[list[Author], bool]:
             truncated = True
             value = _TRUNCATION.sub("", value).rstrip(" ,;")
         names.extend(_split_names(value, style))
-    authors = [author for author in map(parse_author, names) if author is not None]
+    vancouver = vancouver or any(looks_like_vancouver(name) and not legal_form(name) for name in names)
+    authors = [author for author in (parse_author(name, vancouver=vancouver) for name in names) if author is not None]
     return authors, truncated
 
 

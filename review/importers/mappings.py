@@ -37,6 +37,7 @@ class Database:
     min_columns: int = 1
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     author_style: str = ""  # empty: the format's default
+    vancouver: bool = False  # names are surname plus initials ("Lunde AS"): "AS" is no company's legal form
 
 
 # --- RIS (Oria/Primo VE defaults, Scholar RefMan, Publish or Perish, other databases) -------------
@@ -68,11 +69,12 @@ RIS_DATABASES: tuple[Database, ...] = (
     # EBSCOhost (ERIC, APA PsycInfo, MEDLINE, CINAHL...) writes "DP  - EBSCOhost" and puts the DOI in L3,
     # now and then in M3 or as a doi.org link in UR.
     Database("EBSCOhost", pattern=r"ebsco", roles={"doi": ("DO", "L3"), "doi_guess": ("M3", "UR")}),
-    Database("Ovid", pattern=r"\bovid\b"),
-    Database("Embase", pattern=r"embase"),
+    # Ovid, Embase and PubMed may write a name as surname plus initials ("Lunde AS") in AU.
+    Database("Ovid", pattern=r"\bovid\b", vancouver=True),
+    Database("Embase", pattern=r"embase", vancouver=True),
     Database("Scopus", pattern=r"scopus"),
     Database("Web of Science", pattern=r"web of science|clarivate|\bwos\b"),
-    Database("PubMed", pattern=r"pubmed|\bmedline\b|\bnlm\b"),
+    Database("PubMed", pattern=r"pubmed|\bmedline\b|\bnlm\b", vancouver=True),
     Database("Oria", pattern=r"\b(?:oria|primo|bibsys)\b"),  # whole words: "University of Pretoria" is not Oria
 )
 
@@ -184,11 +186,11 @@ TABLE_DATABASES: tuple[Database, ...] = (
                     "publisher": ("pu",)}),
     # Scopus: "Source title" is the venue and "Source" the database ("Scopus").
     Database("Scopus", columns=frozenset({"eid", "sourcetitle", "authorsid", "linktoscopus", "pagecount"}),
-             min_columns=2, roles={"venue": ("sourcetitle",), "database": ("source",)}),
+             min_columns=2, roles={"venue": ("sourcetitle",), "database": ("source",)}, vancouver=True),
     Database("PubMed", columns=frozenset({"pmid", "journalbook", "citation", "firstauthor", "createdate",
-                                          "nihmsid", "pmcid"}), min_columns=2),
+                                          "nihmsid", "pmcid"}), min_columns=2, vancouver=True),
     Database("Embase", columns=frozenset({"authornames", "embaseaccessionid", "pui", "embasesubjectheadings",
-                                          "medlinepmid"}), min_columns=1),
+                                          "medlinepmid"}), min_columns=1, vancouver=True),
     Database("IEEE Xplore", columns=frozenset({"dateaddedtoxplore", "ieeeterms", "insptermscontrolled",
                                                "documentidentifier"}), min_columns=1, author_style="semicolon"),
     Database("SpringerLink", columns=frozenset({"itemtitle", "itemdoi", "contenttype", "booksseriestitle",

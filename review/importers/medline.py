@@ -20,7 +20,7 @@ from review.importers.mappings import MEDLINE_ROLES
 from review.model import ImportResult, Problem
 
 FORMAT = "medline"
-SPEC = RecordSpec(FORMAT, MEDLINE_ROLES, author_style="each")
+SPEC = RecordSpec(FORMAT, MEDLINE_ROLES, author_style="each", vancouver=True)  # AU: "Lunde AS"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3}) *- ?(.*)$")
 _CONTINUATION = re.compile(r"^\s{2,}\S")
 # "10.1177/140349481 [doi]" in LID or AID; "S0277-9536(19)30412-6 [pii]" is the publisher's id.

@@ -45,7 +45,8 @@ def read(path: Path) -> ImportResult:
     named = [value for chunk in chunks for tag in ("DB", "DP") for value in chunk.fields.get(tag, ())]
     database = find_database(RIS_DATABASES, named)
     result.database = name_databases(named)
-    spec = SPEC if database is None else RecordSpec(FORMAT, with_roles(RIS_ROLES, database), author_style="each")
+    spec = SPEC if database is None else RecordSpec(FORMAT, with_roles(RIS_ROLES, database), author_style="each",
+                                                    vancouver=database.vancouver)
     for position, chunk in enumerate(chunks, start=1):
         record = build_record(chunk.fields, spec, file_name=path.name, position=position, line=chunk.line,
                               problems=result.problems)

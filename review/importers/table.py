@@ -80,7 +80,8 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
         if not evidence:
             result.problems.append(Problem("the Publish or Perish file does not show which database it searched "
                                            "(no links); taken as Google Scholar, its default", fatal=False))
-    spec = RecordSpec(result.format, roles, author_style=author_style, abstract_is_snippet=snippets)
+    spec = RecordSpec(result.format, roles, author_style=author_style, abstract_is_snippet=snippets,
+                      vancouver=bool(database and database.vancouver))
     named: list[str] = []
     position = 0
     for line, cells in rows:

@@ -6,15 +6,16 @@ import json
 
 from sqlalchemy import insert
 
+from review.importers.build import split_authors
 from review.model import RawRecord
-from review.normalise import parse_author
 from review.store import Store, schema
 from review.timeutil import now_iso
 
 
 def rec(title: str, authors: str = "", year: int | None = 2019, **extra) -> RawRecord:
-    """A synthetic record; authors separated by ';' in any form exports use ('Nordmann, Kari', 'KA Nordmann')."""
-    parsed = [a for a in (parse_author(n) for n in authors.split(";")) if a]
+    """A synthetic record; authors separated by ';' in any form exports use ('Nordmann, Kari', 'KA Nordmann'),
+    read as a reader reads one name per value (so 'Opinion AS' is a company, 'Nordmann KA; Berg O' people)."""
+    parsed, _ = split_authors(authors.split(";") if authors else [], "each")
     return RawRecord(title=title, authors=parsed, year=year, **extra)
 
 

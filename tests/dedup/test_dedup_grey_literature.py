@@ -119,7 +119,7 @@ def test_a_first_author_who_truly_differs_still_splits_two_theses():
 
 
 def test_company_form_after_an_organisation_name():
-    """'Opinion AS' is read as given name 'Opinion', family 'AS'; Scholar writes only 'Opinion'."""
+    """'Opinion AS' is read as one organisation (a company: AS is its legal form); Scholar writes 'Opinion'."""
     title = "Evaluering av karriereveiledning i mottak"
     assert merged([oria(title, "Opinion AS", 2017), scholar(title, "Opinion", 2017)]) == {(0, 1)}
     assert merged([oria(title, "Opinion AS", 2017), oria(title, "Ipsos AS", 2017)]) == set()
@@ -173,12 +173,41 @@ def test_keys_heads_and_organisations():
     # "Opinion AS" as an older name parser stored it (given "Opinion", family "AS") and as it reads it now.
     stored = RawRecord(title="X", authors=[Author("AS", "Opinion")], source="oria")
     assert record_keys(stored).authors == record_keys(oria("X", "Opinion AS")).authors == ("opinion",)
+    company = record_keys(oria("X", "Opinion AS"))
+    assert company.organisation and not company.people
 
 
 def test_an_organisation_in_one_source_and_its_people_in_another_do_not_split():
     title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
     found = verdict(oria(title, "IMDi", 2020), scholar(title, "R Lillevik, N Weiss", 2020))
     assert not found.hard and found.outcome == DUPLICATE
+
+
+SHORT = "Introduksjonsprogram i endring"
+
+
+def test_a_catalogue_record_naming_only_the_publishing_institution_joins_the_report_of_its_people():
+    """A repository's copy of a Fafo report names only "Fafo" as author (and as publisher); the library's
+    record names the people, published by Fafo. With a short title and one year, that is one report."""
+    people = oria(SHORT, "Vik, Anders", 2022, doc_type="book", publisher="Fafo")
+    institution = oria(SHORT, "Fafo", 2022, doc_type="report", publisher="Fafo")
+    assert merged([people, institution]) == {(0, 1)}
+    # It is the institution's record that joins the whole work, with the Scholar records of it.
+    hits = [scholar(SHORT, "A Vik", 2022, doc_type="book", publisher="fafo.no"), scholar(SHORT, "A Vik", 2022)]
+    assert merged([people, institution, *hits]) == {(i, j) for i in range(4) for j in range(i + 1, 4)}
+
+
+def test_an_institution_that_did_not_publish_the_report_or_a_scholar_record_stays_queued():
+    people = oria(SHORT, "Vik, Anders", 2022, publisher="Fafo")
+    for other in (oria(SHORT, "IMDi", 2022, publisher="IMDi"),  # IMDi's own note under Fafo's title
+                  oria(SHORT, "Fafo", 2022, publisher="IMDi"),  # Fafo wrote it, IMDi published it
+                  oria(SHORT, "Fafo", 2022),  # no publisher to confirm
+                  scholar(SHORT, "Fafo", 2022, publisher="Fafo")):  # Scholar: a host, perhaps a cut title
+        result = find_duplicates([people, other])
+        assert result.duplicate_pairs() == set() and [(p.a, p.b) for p in result.uncertain] == [(0, 1)], other
+    # Another year is another report (a year apart a person looks); two institutions are two authors.
+    assert verdict(people, oria(SHORT, "Fafo", 2021, publisher="Fafo")).outcome == UNCERTAIN
+    assert verdict(oria(SHORT, "Fafo", 2022, publisher="Fafo"), oria(SHORT, "IMDi", 2022, publisher="IMDi")).hard
 
 
 def test_two_people_who_differ_still_split():
