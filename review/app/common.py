@@ -15,20 +15,24 @@ from typing import Any, Callable, Optional, TypeVar
 
 import streamlit as st
 
-from review.app.gate import Actor, gate, may, sign_out
+from review.app.gate import ACTOR_KEY, Actor, gate, may, needs_sign_in, sign_out
 from review.auth import audit
 from review.names import same_person
 from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
-from review.ui.i18n import DEFAULT, LANGUAGES, gettext_for
+from review.app.language import _, word  # noqa: F401  (pages import them from here)
+from review.ui.i18n import DEFAULT, LANGUAGES, N_, remember_language, remembered_language
 from review.ui.location import resolve
 from review.ui.text import md_escape
 from screening.team import add_reviewer, reviewer_choices
 
 log = logging.getLogger("nordic-review.app")
 T = TypeVar("T")
+# Where the open review came from (review.ui.location), as the sidebar says it.
+ORIGINS = {"argument": N_("named on the command line"), "environment": N_("named by REVIEW_DIR"),
+           "bundled": N_("the bundled example")}
 NEW_REVIEWER = "➕ Add a new reviewer…"
 
 # Drawn once per run by main.py. WCAG 2.1: captions dark enough to read (Streamlit fades them to 3.9:1 on
@@ -60,16 +64,47 @@ class Review:
         return self.actor is not None
 
 
-def _(message: str) -> str:
-    """The message in the signed-in reader's interface language (see review/ui/i18n.py)."""
-    return gettext_for(st.session_state.get("lang") or DEFAULT)(message)
+def identity() -> tuple[Optional[str], bool]:
+    """(the name this session acts under, whether it is a signed-in account), read before the gate and the
+    sidebar are drawn: the signed-in account (checked again by the gate), else the name picked in solo
+    mode. Neither is ever taken from the address."""
+    held = st.session_state.get(ACTOR_KEY)
+    if held:
+        return held.name, True
+    name = st.session_state.get("reviewer")
+    return (None if not name or name == NEW_REVIEWER else name), False
 
 
-def language_picker() -> None:
-    """Chosen per reader and remembered in the address (?lang=sv; the name never is): a reload or a bookmark
-    keeps it. Drawn first, so every string of this run is in the chosen language."""
+def language_picker(review: "Review") -> None:
+    """Chosen per person and kept in the review's store, never in the address: with accounts, for the
+    signed-in account; in solo mode (one computer, no accounts), for the review and for the name picked,
+    so a reload shows it before the name is picked again. When the name changes (a new session, someone
+    else signs in), that person's kept language is taken up; with none kept, the session's stays (else
+    the review's). Drawn before the gate and the sidebar, so every string of the run is in it."""
+    owner, signed_in = identity()
+    if st.session_state.get("_lang_owner", ()) != owner:
+        with review.store.read() as conn:
+            kept = remembered_language(conn, owner) or (
+                st.session_state.get("lang") if st.session_state.get("lang") in LANGUAGES else None
+            ) or remembered_language(conn, None)
+        st.session_state["lang"] = kept or DEFAULT
+        st.session_state["_lang_owner"] = owner
     st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=lambda code: LANGUAGES[code], key="lang",
-                         bind="query-params")
+                         on_change=_keep_language, args=(review, owner, signed_in))
+
+
+def _keep_language(review: "Review", owner: Optional[str], signed_in: bool) -> None:
+    """A shared review keeps the choice for the signed-in account only (a visitor who has not signed in
+    changes nothing stored); solo mode keeps it for the review and for the name picked."""
+    lang = st.session_state["lang"]
+    if signed_in:
+        attempt(lambda: remember_language(review.store, owner, lang))
+        return
+    if needs_sign_in(review.store):  # asked on a change only, not on every run; a name left in the
+        return  # session from solo mode is no identity once accounts exist
+    attempt(lambda: remember_language(review.store, None, lang))
+    if owner:
+        attempt(lambda: remember_language(review.store, owner, lang))
 
 
 @st.cache_resource(show_spinner=False)
@@ -121,6 +156,7 @@ def open_review() -> Review:
         st.error(md_escape(_("The review could not be opened: {error}").format(error=exc)))
         st.stop()
     review = Review(directory, location.origin, store, protocol)
+    language_picker(review)  # before the gate: the sign-in page is in the reader's language too
     review.actor = gate(review)  # the sign-in page and st.stop() when someone must sign in first
     st.session_state["_review"] = review
     return review
@@ -161,10 +197,11 @@ def sidebar(review: Review) -> None:
     with st.sidebar:
         st.caption(_("Review"))
         st.text(review.protocol.title)
-        st.caption(md_escape(f"{review.directory.name} ({review.origin})"))
+        st.caption(md_escape(f"{review.directory.name} ({_(ORIGINS.get(review.origin, review.origin))})"))
         if review.actor is not None:
-            st.markdown(md_escape(f"Signed in as {review.actor.name} ({review.actor.role})"))
-            st.button("Sign out", key="sign_out", on_click=sign_out, args=(review, review.actor))
+            st.markdown(md_escape(_("Signed in as {name} ({role})").format(name=review.actor.name,
+                                                                           role=word(review.actor.role))))
+            st.button(_("Sign out"), key="sign_out", on_click=sign_out, args=(review, review.actor))
         else:
             _sign_in(review)
         _round_picker(review)
@@ -191,10 +228,10 @@ def _round_picker(review: Review) -> None:
         return
     if st.session_state.get("round_view") not in [WHOLE_REVIEW, *rounds]:
         st.session_state["round_view"] = WHOLE_REVIEW
-    st.selectbox("Round", [WHOLE_REVIEW, *rounds], key="round_view",
-                 format_func=lambda r: "Whole review" if r == WHOLE_REVIEW else
+    st.selectbox(_("Round"), [WHOLE_REVIEW, *rounds], key="round_view",
+                 format_func=lambda r: _("Whole review") if r == WHOLE_REVIEW else
                  f"{rounds[r]['label']} ({rounds[r]['year_from']}–{rounds[r]['year_to']})",
-                 help="The pages show this round alone (its searches, its new works) or the whole review.")
+                 help=_("The pages show this round alone (its searches, its new works) or the whole review."))
 
 
 def chosen_round() -> Optional[int]:
@@ -261,8 +298,8 @@ def require_role(review: Review, action: str) -> None:
         seen.add(action)
         audit.record(review.store, actor.name if actor else "?", "refused", action,
                      {"role": actor.role if actor else None, "page": True}, ok=False)
-    st.warning(md_escape(f"Your role ({actor.role if actor else 'none'}) does not allow this page. "
-                         "Ask the lead if you need it."))
+    st.warning(md_escape(_("Your role ({role}) does not allow this page. Ask the lead if you need it.").format(
+        role=word(actor.role) if actor else "–")))
     st.stop()
 
 

@@ -10,7 +10,7 @@ from typing import Callable, Literal, Optional
 
 import streamlit as st
 
-from review.app.common import Review, _, attempt, chosen_round, flash, read_cached
+from review.app.common import Review, _, attempt, chosen_round, flash, read_cached, word
 from review.ui.cards import CARD_CSS, work_card_html
 from review.ui.text import md_escape
 from review.ui.i18n import N_
@@ -28,12 +28,7 @@ BUTTONS: tuple[tuple[str, str, str, ButtonKind], ...] = (  # decision, label (tr
     ("exclude", N_("Exclude"), "E", "secondary"),
     ("maybe", N_("Maybe"), "M", "secondary"),
 )
-# The decision words as the reader sees them; stored decisions stay "include", "exclude", "maybe".
-DECISION_WORDS = {"include": N_("include"), "exclude": N_("exclude"), "maybe": N_("maybe")}
-
-
-def decision_word(decision: str) -> str:
-    return _(DECISION_WORDS[decision]) if decision in DECISION_WORDS else decision
+decision_word = word  # the decision words as the reader sees them; stored decisions stay as they are
 
 
 def matcher(review: Review) -> TermMatcher:
@@ -55,7 +50,7 @@ def show_work(review: Review, state: ScreenState, *, show_abstract: bool = True)
     if state.view is None:  # nothing to show: the queue is empty (the page said so)
         return
     found = matcher(review)
-    st.html(CARD_CSS + work_card_html(state.view, found, show_abstract=show_abstract)
+    st.html(CARD_CSS + work_card_html(state.view, found, show_abstract=show_abstract, tr=_)
             + legend_html(found.terms, _))
 
 
@@ -71,8 +66,8 @@ def show_criteria(state: ScreenState) -> None:
 def _said(row: dict) -> str:
     """A decision with its reasons and note, as one line of text."""
     reasons = row["reasons"] if isinstance(row["reasons"], list) else json.loads(row["reasons"] or "[]")
-    text = f"{row['decision']} ({'; '.join(reasons) or 'no reason'})"
-    return text + (f", note: {row['note']}" if row.get("note") else "")
+    text = f"{word(row['decision'])} ({'; '.join(reasons) or _('no reason')})"
+    return text + (", " + _("note: {note}").format(note=row["note"]) if row.get("note") else "")
 
 
 def show_standing(state: ScreenState, reviewer: str) -> None:
@@ -192,17 +187,18 @@ def maybe_choice(review: Review, stage: int, reviewer: str, slot) -> tuple[str, 
     if not maybes:
         st.session_state[k["which"]] = "open"
         return "open", []
-    queue = slot.segmented_control("Queue", ("open", "maybe"), key=k["which"],
-                                   format_func=lambda q: "Open works" if q == "open" else f"Maybes ({len(maybes)})")
-    slot.caption(f"{len(maybes)} work(s) you marked maybe wait for a decision.")
+    queue = slot.segmented_control(_("Queue"), ("open", "maybe"), key=k["which"],
+                                   format_func=lambda q: _("Open works") if q == "open"
+                                   else _("Maybes ({count})").format(count=len(maybes)))
+    slot.caption(_("{count} work(s) you marked maybe wait for a decision.").format(count=len(maybes)))
     return queue or "open", maybes
 
 
 def offer_maybes(stage: int, maybes: list[int]) -> None:
     """Shown instead of "nothing left" when the open queue is empty but maybes remain."""
-    st.info(f"No open works left for you at stage {stage}, but {len(maybes)} work(s) you marked maybe "
-            "still wait for a decision.")
-    st.button(f"Decide the maybes ({len(maybes)})", key=f"s{stage}_to_maybes", type="primary",
+    st.info(_("No open works left for you at stage {stage}, but {count} work(s) you marked maybe still wait for "
+              "a decision.").format(stage=stage, count=len(maybes)))
+    st.button(_("Decide the maybes ({count})").format(count=len(maybes)), key=f"s{stage}_to_maybes", type="primary",
               on_click=lambda: st.session_state.update({keys(stage)["which"]: "maybe", keys(stage)["back"]: 0}))
 
 
@@ -211,13 +207,13 @@ def revisit_banner(state: ScreenState) -> None:
     k = keys(state.stage)
     queue = st.session_state.get(k["which"])
     if state.back:
-        st.warning(f"Going back: {state.back} decision(s) ago. A new decision is added to the log; "
-                   "the earlier one stays in the history.")
+        st.warning(_("Going back: {count} decision(s) ago. A new decision is added to the log; the earlier one "
+                     "stays in the history.").format(count=state.back))
     elif st.session_state.get(k["pick"]) and state.own:
-        st.warning("You decided this work before. A new decision is added to the log; the earlier one stays "
-                   "in the history.")
+        st.warning(_("You decided this work before. A new decision is added to the log; the earlier one stays "
+                     "in the history."))
     elif queue == "maybe":
-        st.info("Maybe queue: the latest decision on this work is maybe, so it still waits for one.")
+        st.info(_("Maybe queue: the latest decision on this work is maybe, so it still waits for one."))
 
 
 def show_progress(review: Review, state: ScreenState, reviewer: str, slot=None) -> None:

@@ -7,14 +7,14 @@ from typing import Optional
 
 import streamlit as st
 
-from review.app.common import Review, log
+from review.app.common import Review, _, log
 from review.errors import ReviewError
 from review.ui.report_views import export_bytes, status_json
 from review.ui.tables import flow_rows
 from screening.flowtypes import Flow
 
 
-@st.cache_data(show_spinner="Drawing the flow diagram…", max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=16)
 def _diagram(directory: str, counts: str, round_id: Optional[int], _review: Review, _flow: Flow) -> bytes:
     # Keyed by the counts and the round: drawing takes a while and the counts change only with decisions.
     return export_bytes(_review.store, _review.protocol, "flow", ".png", flow=_flow, round_id=round_id)
@@ -32,7 +32,7 @@ def _for_screen(png: bytes, width: int) -> bytes:
     image = Image.open(io.BytesIO(png))
     if image.width <= width:
         return png
-    smaller = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    smaller = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     smaller.save(out, format="PNG")
     return out.getvalue()
@@ -44,18 +44,19 @@ def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: Option
     png = None
     try:
         counts = status_json(flow) + review.protocol.report_language + str(flow.previous_included)
-        png = _diagram(str(review.directory), counts, round_id, review, flow)
+        with st.spinner(_("Drawing the flow diagram…")):
+            png = _diagram(str(review.directory), counts, round_id, review, flow)
     except ReviewError as exc:
-        st.error(f"The flow diagram could not be drawn: {exc}")
+        st.error(_("The flow diagram could not be drawn: {error}").format(error=exc))
     except Exception:  # a bug in drawing must not hide the counts
         log.exception("drawing the flow diagram failed")
-        st.error("The flow diagram could not be drawn; the counts are below. Details are in the server log.")
+        st.error(_("The flow diagram could not be drawn; the counts are below. Details are in the server log."))
     if png:
         updated = flow.previous_included is not None
         st.image(_for_screen(png, SHOWN_WIDTH), width=SHOWN_WIDTH,
-                 caption="PRISMA 2020 flow diagram" + (" for an updated review" if updated else ""),
-                 alt="PRISMA 2020 flow diagram of this review; the same counts are under 'Counts as a table'.")
-        st.download_button("Download the diagram (PNG)", png, file_name="flow.png", mime="image/png",
+                 caption=_("PRISMA 2020 flow diagram for an updated review") if updated else _("PRISMA 2020 flow diagram"),
+                 alt=_("PRISMA 2020 flow diagram of this review; the same counts are under 'Counts as a table'."))
+        st.download_button(_("Download the diagram (PNG)"), png, file_name="flow.png", mime="image/png",
                            on_click="ignore", key=f"{key}_png")
-    with st.expander("Counts as a table", expanded=png is None):
-        st.dataframe(flow_rows(flow), hide_index=True)
+    with st.expander(_("Counts as a table"), expanded=png is None):
+        st.dataframe(flow_rows(flow, _), hide_index=True)

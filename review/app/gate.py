@@ -13,6 +13,7 @@ from typing import Optional
 
 import streamlit as st
 
+from review.app.language import _
 from review.auth import audit
 from review.auth.accounts import SignInError, find_account, sign_in_oidc, sign_in_password
 from review.auth.exposure import REQUIRE_ENV, is_proxied, sign_in_required
@@ -93,9 +94,9 @@ def gate(review) -> Optional[Actor]:
         try:
             account = sign_in_oidc(store, claims)
         except SignInError as exc:
-            st.title("Sign in")
+            st.title(_("Sign in"))
             st.error(md_escape(str(exc)))
-            st.button("Sign out of the identity provider", key="sso_logout", on_click=st.logout)
+            st.button(_("Sign out of the identity provider"), key="sso_logout", on_click=st.logout)
             st.stop()
         actor = Actor(account.name, account.role, "sso")
         st.session_state[ACTOR_KEY] = actor
@@ -105,22 +106,23 @@ def gate(review) -> Optional[Actor]:
 
 
 def _sign_in_page(review) -> None:
-    st.title("Sign in")
-    st.caption(md_escape(f"{review.protocol.title}: this review is shared, so every page needs a sign-in."))
+    st.title(_("Sign in"))
+    st.caption(md_escape(_("{title}: this review is shared, so every page needs a sign-in.").format(
+        title=review.protocol.title)))
     names = sso_providers()
     if names:
         settings = _auth_settings()
         for name in names:
             label = (settings.get(name, {}) or {}).get("label") if name else settings.get("label")
-            st.button(f"Sign in with {label or name or 'single sign-on'}", key=f"sso_{name or 'default'}",
+            st.button(_("Sign in with {provider}").format(provider=label or name or _("single sign-on")), key=f"sso_{name or 'default'}",
                       type="primary", on_click=st.login, args=(name,) if name else ())
     with review.store.read() as conn:
         accounts = has_accounts(conn)
     if accounts:
         with st.form("password_sign_in"):
-            name = st.text_input("Name", key="signin_name", max_chars=200)
-            password = st.text_input("Password", type="password", key="signin_password", max_chars=500)
-            if st.form_submit_button("Sign in", type="primary" if not names else "secondary"):
+            name = st.text_input(_("Name"), key="signin_name", max_chars=200)
+            password = st.text_input(_("Password"), type="password", key="signin_password", max_chars=500)
+            if st.form_submit_button(_("Sign in"), type="primary" if not names else "secondary"):
                 try:
                     account = sign_in_password(review.store, name, password)
                 except SignInError as exc:
@@ -129,8 +131,8 @@ def _sign_in_page(review) -> None:
                     st.session_state[ACTOR_KEY] = Actor(account.name, account.role, "password")
                     st.rerun()
     if not names and not accounts:
-        st.error("This app listens beyond this computer but has no accounts and no single sign-on, so nobody "
-                 "can sign in. Ask the lead to run 'review user add DIR NAME --role lead'.")
+        st.error(_("This app listens beyond this computer but has no accounts and no single sign-on, so nobody "
+                   "can sign in. Ask the lead to run 'review user add DIR NAME --role lead'."))
 
 
 def sign_out(review, actor: Actor) -> None:

@@ -24,7 +24,6 @@ ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 st.set_page_config(page_title="nordic-review", page_icon=str(ICON), layout="wide")
 
 st.html(common.APP_CSS)
-common.language_picker()
 _ = common._
 ctx = common.open_review()
 common.sidebar(ctx)

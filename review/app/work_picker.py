@@ -6,7 +6,7 @@ from typing import Optional
 
 import streamlit as st
 
-from review.app.common import Review, chosen_round
+from review.app.common import Review, _, chosen_round, word
 from review.app.decide_panel import keys, maybe_choice, offer_maybes, show_progress
 from screening.screen_view import ScreenState, screen_state, stage_worklist
 
@@ -16,14 +16,16 @@ NEXT = 0  # the "next open work" entry
 def pick_work(review: Review, stage: int, reviewer: str) -> Optional[int]:
     with review.store.read() as conn:
         items = stage_worklist(conn, review.protocol, stage, reviewer, chosen_round())
-    labels = {item.work_id: f"#{item.work_id} [{item.status}] {item.title[:90]} ({item.year or 'n.d.'})"
+    undated = _("n.d.")  # no year
+    labels = {item.work_id: f"#{item.work_id} [{word(item.status)}] {item.title[:90]} ({item.year or undated})"
               for item in items}
     open_count = sum(1 for item in items if item.status == "open")
     k = keys(stage)
     if st.session_state.get(k["pick"]) not in [NEXT, *labels]:
         st.session_state[k["pick"]] = NEXT
-    chosen = st.selectbox(f"Work ({len(items)} at this stage, {open_count} open)", [NEXT, *labels], key=k["pick"],
-                          format_func=lambda w: "Next open work" if w == NEXT else labels[w])
+    chosen = st.selectbox(_("Work ({count} at this stage, {open} open)").format(count=len(items), open=open_count),
+                          [NEXT, *labels], key=k["pick"],
+                          format_func=lambda w: _("Next open work") if w == NEXT else labels[w])
     return None if chosen == NEXT else chosen
 
 
@@ -44,7 +46,7 @@ def picked_state(review: Review, stage: int, reviewer: str, empty_message: str) 
             offer_maybes(stage, maybes)
         else:
             st.success(empty_message)
-        st.button("Undo my last decision", key=f"s{stage}_undo", shortcut="U",
+        st.button(_("Undo my last decision"), key=f"s{stage}_undo", shortcut="U",
                   on_click=lambda: st.session_state.update({keys(stage)["back"]: 1}))
         st.stop()
     return state, state.work_id

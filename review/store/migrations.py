@@ -162,6 +162,11 @@ def _accounts_and_events(conn: Connection) -> None:
     _forbid_changes(conn, "events")
 
 
+def _preferences(conn: Connection) -> None:
+    """Each person's kept choices (the interface language), so they follow the person, not the address."""
+    schema.metadata.create_all(conn, tables=[schema.preferences])
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_chained_history,
@@ -172,6 +177,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _dedup_actions,
     _add_search_records,
     _accounts_and_events,
+    _preferences,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -334,6 +334,17 @@ events = Table(
 )
 Index("ix_events_action_at", events.c.action, events.c.at)
 
+preferences = Table(
+    # What a person chose to keep between visits (the interface language), keyed by the name the app
+    # knows them by: the signed-in account, or the reviewer name in solo use. Owner '' is the review's
+    # own choice, used when nobody is signed in.
+    "preferences", metadata,
+    Column("owner", String(200), primary_key=True),
+    Column("key", String(50), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
 # History tables: rows are only ever added, and each carries ``row_hash`` chained to the row before
 # (store/chain.py). A new history table (an audit log, say) joins by being listed here.
 APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions",

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import html
-from typing import Optional
+from typing import Callable, Optional
 from urllib.parse import quote
 
 from review import synthetic as stand_in
 from review.ui.highlight import MARK_CSS, TermMatcher, highlight_html
+from review.ui.i18n import N_
 from screening.works import display_authors
 
 SAFE_SCHEMES = ("http://", "https://")
-SYNTHETIC_LABEL = f"{stand_in.label('en')}: a made-up stand-in record (test data, not a real publication)"
+SYNTHETIC_NOTE = N_("a made-up stand-in record (test data, not a real publication)")
+SYNTHETIC_LABEL = f"{stand_in.label('en')}: {SYNTHETIC_NOTE}"
+Translate = Callable[[str], str]
 
 CARD_CSS = """
 <style>
@@ -40,33 +43,37 @@ def doi_url(doi: str) -> str:
     return "https://doi.org/" + quote(doi, safe="/:()._-")
 
 
-def meta_line(view: dict) -> str:
+def meta_line(view: dict, tr: Translate = str) -> str:
     parts = [display_authors(view.get("authors") or [])]
     if view.get("authors_truncated"):
         parts[-1] += " …"
-    parts.append(str(view["year"]) if view.get("year") else "year unknown")
+    parts.append(str(view["year"]) if view.get("year") else tr("year unknown"))
     for key in ("venue", "publisher"):
         if view.get(key):
             parts.append(view[key])
-    parts.append(view.get("doc_type") or "other")
+    parts.append(view.get("doc_type") or "other")  # the record model's type names, as in exports
     if view.get("peer_reviewed") is True:
-        parts.append("peer reviewed")
+        parts.append(tr("peer reviewed"))
     return " · ".join(p for p in parts if p)
 
 
-def found_in(view: dict) -> str:
+def found_in(view: dict, tr: Translate = str) -> str:
     families = ", ".join(view.get("families") or []) or "-"
     sources = ", ".join(view.get("sources") or []) or "-"
-    return f"Found by families {families} in {sources} ({len(view.get('records') or [])} record(s))"
+    return tr("Found by families {families} in {sources} ({count} record(s))").format(
+        families=families, sources=sources, count=len(view.get("records") or []))
 
 
-def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = True) -> str:
-    """Title, authors, year, venue and abstract with protocol terms marked; every value escaped."""
+def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = True, tr: Translate = str) -> str:
+    """Title, authors, year, venue and abstract with protocol terms marked; every value escaped. ``tr``
+    gives the card's own words in the reader's language; the record's text stays as it is."""
     rows = [f'<div class="work-card" data-work="{int(view["id"])}">']
     if view.get("synthetic"):
-        rows.append(f'<div class="synthetic-flag">{html.escape(SYNTHETIC_LABEL)}</div>')
-    rows += [f'<div class="work-title">{highlight_html(view.get("title") or "(no title)", matcher)}</div>',
-             f'<div class="work-meta">{html.escape(meta_line(view))}</div>']
+        flag = f"{stand_in.label('en')}: {tr(SYNTHETIC_NOTE)}"
+        rows.append(f'<div class="synthetic-flag">{html.escape(flag)}</div>')
+    title = view.get("title") or tr("(no title)")
+    rows += [f'<div class="work-title">{highlight_html(title, matcher)}</div>',
+             f'<div class="work-meta">{html.escape(meta_line(view, tr))}</div>']
     doi = view.get("doi")
     link = safe_url(view.get("url"))
     links = []
@@ -74,18 +81,21 @@ def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = Tr
         links.append(f'<a href="{html.escape(doi_url(doi), quote=True)}" target="_blank">'
                      f'doi:{html.escape(doi)}</a>')
     if link:
-        links.append(f'<a href="{html.escape(link, quote=True)}" target="_blank">link</a>')
+        name = html.escape(tr("link"))
+        links.append(f'<a href="{html.escape(link, quote=True)}" target="_blank">{name}</a>')
     if links:
         rows.append('<div class="work-links">' + " · ".join(links) + "</div>")
     if show_abstract:
         abstract = view.get("abstract")
         if abstract and view.get("abstract_is_snippet"):
-            rows.append('<div class="snippet-flag">Google Scholar snippet, not the abstract</div>')
+            flag = html.escape(tr("Google Scholar snippet, not the abstract"))
+            rows.append(f'<div class="snippet-flag">{flag}</div>')
         if abstract:
             rows.append(f'<div class="work-abstract">{highlight_html(abstract, matcher)}</div>')
         else:
-            rows.append('<div class="work-abstract"><em>No abstract in the imported records.</em></div>')
-    rows.append(f'<div class="found-in">{html.escape(found_in(view))}</div>')
+            missing = html.escape(tr("No abstract in the imported records."))
+            rows.append(f'<div class="work-abstract"><em>{missing}</em></div>')
+    rows.append(f'<div class="found-in">{html.escape(found_in(view, tr))}</div>')
     rows.append("</div>")
     return "\n".join(rows)
 

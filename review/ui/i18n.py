@@ -5,7 +5,11 @@ once per process and compiled in memory (Babel's reader and .mo writer), so no b
 translator edits plain .po files. A message missing from a catalogue shows in English. Only the
 interface is translated: the review's own words (stage names, reasons, criteria, search terms) stay as
 the protocol writes them. Update the catalogues with ``pybabel extract`` / ``pybabel update`` (see
-docs/ui.md)."""
+docs/ui.md).
+
+The choice is kept per person in the review's store (``preferences``), under the name the app knows
+them by, or for the review as a whole when nobody is signed in; not in the address, which a person
+shares or bookmarks."""
 
 from __future__ import annotations
 
@@ -13,12 +17,16 @@ import gettext
 import io
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, Optional
+
+from review.store.preferences import REVIEW_WIDE, get_preference, set_preference
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 DOMAIN = "messages"
 # Each language named in itself, as a reader looks for it.
 LANGUAGES = {"en": "English", "nb": "Norsk (bokmål)", "sv": "Svenska", "da": "Dansk"}
 DEFAULT = "en"
+PREFERENCE = "interface_language"  # the key the choice is kept under
 
 
 def catalogue_path(lang: str) -> Path:
@@ -49,3 +57,32 @@ def gettext_for(lang: str):
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; it is translated where it is drawn."""
     return message
+
+
+# The stored vocabulary (review/vocabulary.py) as the reader sees it; what is stored stays as it is.
+VOCABULARY = {
+    "include": N_("include"), "exclude": N_("exclude"), "maybe": N_("maybe"), "open": N_("open"),
+    "voted": N_("voted"), "yes": N_("yes"), "partly": N_("partly"), "no": N_("no"), "unclear": N_("unclear"),
+    "single": N_("single"), "dual": N_("dual"), "duplicate": N_("duplicate"), "distinct": N_("distinct"),
+    "lead": N_("lead"), "reviewer": N_("reviewer"), "viewer": N_("viewer"), "active": N_("active"),
+    "disabled": N_("disabled"),
+}
+
+
+def vocabulary_word(value, translate: Callable[[str], str]) -> str:
+    """A stored value (a decision, a rating, a status) in the reader's words; anything else unchanged."""
+    return translate(VOCABULARY[value]) if isinstance(value, str) and value in VOCABULARY else value
+
+
+def remembered_language(conn, owner: Optional[str]) -> Optional[str]:
+    """The language ``owner`` chose last (None: the review's own choice), if it is one this version speaks."""
+    value = get_preference(conn, owner or REVIEW_WIDE, PREFERENCE)
+    return value if value in LANGUAGES else None
+
+
+def remember_language(store, owner: Optional[str], lang: str) -> None:
+    """Keep ``lang`` for ``owner`` (None: for the review, used while nobody is signed in)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown interface language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    with store.write() as conn:
+        set_preference(conn, owner or REVIEW_WIDE, PREFERENCE, lang)

@@ -6,6 +6,7 @@ import difflib
 import html
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from sqlalchemy import Connection
 
@@ -13,15 +14,17 @@ from review.store.pairs import recent_verdicts as store_recent_verdicts
 from review.store.pairs import uncertain_pairs
 from review.store.records import record_with_file
 from review.store.works import records_in_work
+from review.ui.i18n import N_, vocabulary_word
 
 COMPARED = (  # field, label: what says whether two records are one work; differences are marked
-    ("title", "Title"), ("authors", "Authors"), ("year", "Year"), ("venue", "Venue"),
-    ("publisher", "Publisher"), ("doc_type", "Type"), ("doi", "DOI"), ("url", "Link"), ("volume", "Volume"),
-    ("issue", "Issue"), ("pages", "Pages"), ("abstract", "Abstract"),
+    ("title", N_("Title")), ("authors", N_("Authors")), ("year", N_("Year")), ("venue", N_("Venue")),
+    ("publisher", N_("Publisher")), ("doc_type", N_("Type")), ("doi", N_("DOI")), ("url", N_("Link")),
+    ("volume", N_("Volume")), ("issue", N_("Issue")), ("pages", N_("Pages")), ("abstract", N_("Abstract")),
 )
 # Where each record came from: shown for reference, never marked, since two exports of one work always
 # differ here and the marks would drown the differences that matter.
-PROVENANCE = (("source", "Source"), ("family", "Family"), ("file_name", "File"), ("position", "Position in file"))
+PROVENANCE = (("source", N_("Source")), ("family", N_("Family")), ("file_name", N_("File")),
+              ("position", N_("Position in file")))
 _TOKENS = re.compile(r"\s+|[^\w\s]|\w+")
 
 
@@ -36,24 +39,32 @@ class Pair:
 
 
 def _with_status(conn: Connection, record: dict) -> dict:
-    record["status"] = screening_status(conn, record.get("work_id"))
+    record["screened"] = screening_steps(conn, record.get("work_id"))
     return record
 
 
-def screening_status(conn: Connection, work_id: int | None) -> str:
-    """Where a work stands: the last stage with a final decision and that decision, e.g.
-    "stage 1: include" ("not screened yet" before any), so a merge of two screened works is no surprise."""
+def screening_steps(conn: Connection, work_id: int | None) -> list[tuple[int, str]] | None:
+    """Where a work stands: (stage, final decision) for each stage decided in turn ([] before any, None
+    without a work), so a merge of two screened works is no surprise."""
     from screening.decisions import latest_final
 
     if work_id is None:
-        return "no work"
+        return None
     reached = []
     for stage in (1, 2, 3):
         row = latest_final(conn, stage, [work_id]).get(work_id)
         if row is None:
             break
-        reached.append(f"stage {stage}: {row['decision']}")
-    return "; ".join(reached) or "not screened yet"
+        reached.append((stage, row["decision"]))
+    return reached
+
+
+def status_text(steps: list[tuple[int, str]] | None, tr: Callable[[str], str] = str) -> str:
+    """The steps as one line, e.g. "stage 1: include" ("not screened yet" before any)."""
+    if steps is None:
+        return tr("no work")
+    return "; ".join(tr("stage {stage}: {decision}").format(stage=stage, decision=vocabulary_word(decision, tr))
+                     for stage, decision in steps) or tr("not screened yet")
 
 
 def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
@@ -82,10 +93,13 @@ def diff_html(left: str, right: str) -> tuple[str, str]:
     return "".join(out_a), "".join(out_b)
 
 
-def pair_table_html(pair: Pair) -> str:
-    rows = [f'<tr class="status"><th>Screening</th><td>{html.escape(pair.a.get("status") or "")}</td>'
-            f'<td>{html.escape(pair.b.get("status") or "")}</td></tr>']
+def pair_table_html(pair: Pair, tr: Callable[[str], str] = str) -> str:
+    """The two records side by side; ``tr`` gives the row names in the reader's language."""
+    rows = [f'<tr class="status"><th>{html.escape(tr("Screening"))}</th>'
+            f'<td>{html.escape(status_text(pair.a.get("screened"), tr))}</td>'
+            f'<td>{html.escape(status_text(pair.b.get("screened"), tr))}</td></tr>']
     for key, label in COMPARED:
+        label = html.escape(tr(label))
         left = "" if pair.a.get(key) is None else str(pair.a.get(key))
         right = "" if pair.b.get(key) is None else str(pair.b.get(key))
         same = left == right
@@ -93,11 +107,14 @@ def pair_table_html(pair: Pair) -> str:
         rows.append(f'<tr class="{"same" if same else "differs"}"><th>{label}</th><td>{cell_a}</td>'
                     f"<td>{cell_b}</td></tr>")
     for key, label in PROVENANCE:
+        label = html.escape(tr(label))
         left, right = (html.escape("" if side.get(key) is None else str(side.get(key))) for side in (pair.a, pair.b))
         rows.append(f'<tr class="provenance"><th>{label}</th><td>{left}</td><td>{right}</td></tr>')
     head = (f'<table class="pair" data-pair="{pair.raw_a}-{pair.raw_b}"><thead><tr><th></th>'
-            f"<th>Record {pair.raw_a} (work {pair.a.get('work_id') or '-'})</th>"
-            f"<th>Record {pair.raw_b} (work {pair.b.get('work_id') or '-'})</th></tr></thead><tbody>")
+            + "".join("<th>" + html.escape(tr("Record {record} (work {work})").format(
+                record=raw, work=side.get("work_id") or "-")) + "</th>" for raw, side in ((pair.raw_a, pair.a),
+                                                                                      (pair.raw_b, pair.b)))
+            + "</tr></thead><tbody>")
     return PAIR_CSS + head + "".join(rows) + "</tbody></table>"
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from review.app import common
+from review.app.common import _
 from review.auth.audit import ACTIONS, events
 from review.reports.audit_log import events_table
 from review.reports.tabular import write_csv
@@ -14,16 +15,18 @@ review = common.review_context()
 common.require_name(review)
 common.require_role(review, "audit")
 
-st.title("Audit trail")
-st.caption("Every sign-in (and failed attempt), import, duplicate decision, screening decision, reconciliation, "
-           "summary, account change and full-log export. The table refuses changes and deletions.")
-action = st.selectbox("Kind", [None, *ACTIONS], key="audit_action", format_func=lambda a: a or "all")
+st.title(_("Audit trail"))
+st.caption(_("Every sign-in (and failed attempt), import, duplicate decision, screening decision, reconciliation, "
+             "summary, account change and full-log export. The table refuses changes and deletions. The kinds "
+             "are shown as the CSV writes them."))
+action = st.selectbox(_("Kind"), [None, *ACTIONS], key="audit_action", format_func=lambda a: a or _("all"))
 with review.store.read() as conn:
     rows = events(conn, action=action)
 shown = list(reversed(rows))[:500]
-st.dataframe([{"When": r["at"][:19], "Who": r["actor"], "Action": r["action"], "On": r["target"] or "",
-               "OK": "yes" if r["ok"] else "refused", "Detail": r["detail"] or ""} for r in shown], hide_index=True)
-st.caption(f"{len(rows)} event(s); the newest {len(shown)} shown.")
+st.dataframe([{_("When"): r["at"][:19], _("Who"): r["actor"], _("Action"): r["action"], _("On"): r["target"] or "",
+               _("OK"): _("yes") if r["ok"] else _("refused"), _("Detail"): r["detail"] or ""} for r in shown],
+             hide_index=True)
+st.caption(_("{count} event(s); the newest {shown} shown.").format(count=len(rows), shown=len(shown)))
 
 
 def _csv() -> bytes:
@@ -33,5 +36,5 @@ def _csv() -> bytes:
         return path.read_bytes()
 
 
-st.download_button("Download as CSV", _csv, file_name="audit.csv", mime="text/csv", key="audit_download",
+st.download_button(_("Download as CSV"), _csv, file_name="audit.csv", mime="text/csv", key="audit_download",
                    on_click="ignore")

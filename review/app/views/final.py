@@ -3,6 +3,7 @@
 import streamlit as st
 
 from review.app import common
+from review.app.common import _
 from review.app.decide_panel import decision_form, revisit_banner, show_criteria, show_progress, show_standing, show_work
 from review.app.fulltext_panel import show_full_texts
 from review.app.work_picker import picked_state
@@ -14,7 +15,7 @@ review = common.review_context()
 reviewer = common.require_reviewer(review)
 protocol = review.protocol
 
-st.header("Stage 3: final review and summaries")
+st.header(_("Stage 3: final review and summaries"))
 
 
 def form_summary(work: int) -> SummaryText:
@@ -26,7 +27,7 @@ def form_summary(work: int) -> SummaryText:
 
 
 state, work_id = picked_state(review, STAGE, reviewer,
-                     "No open works at stage 3 for you. Pick an included work above to edit its summary.")
+                     _("No open works at stage 3 for you. Pick an included work above to edit its summary."))
 with review.store.read() as conn:
     summary = latest_summaries(conn, [work_id]).get(work_id)
 
@@ -36,28 +37,29 @@ with left:
     revisit_banner(state)
     show_work(review, state, show_abstract=True)
     with st.container(border=True):
-        st.markdown("**Full text** (added at stage 2)")
+        st.markdown(_("**Full text** (added at stage 2)"))
         show_full_texts(review, work_id, key="s3")
     with st.container(border=True):
-        st.markdown("**Summary for the appendix**")
-        st.caption("Stored with your decision (I, E or M), or now with **Save summary**.")
+        st.markdown(_("**Summary for the appendix**"))
+        st.caption(_("Stored with your decision (I, E or M), or now with **Save summary**."))
         previous = summary or {}
-        st.text_area("Topic and aim", value=previous.get("aim", ""), key=f"sum_aim_{work_id}", height=100)
-        st.text_area("Method and data", value=previous.get("method", ""), key=f"sum_method_{work_id}", height=100)
-        st.text_area("Main findings", value=previous.get("findings", ""), key=f"sum_findings_{work_id}", height=140)
+        st.text_area(_("Topic and aim"), value=previous.get("aim", ""), key=f"sum_aim_{work_id}", height=100)
+        st.text_area(_("Method and data"), value=previous.get("method", ""), key=f"sum_method_{work_id}", height=100)
+        st.text_area(_("Main findings"), value=previous.get("findings", ""), key=f"sum_findings_{work_id}", height=140)
         groups = protocol.appendix_groups
         if groups:
-            st.selectbox("Appendix group", groups, key=f"sum_group_{work_id}",
+            st.selectbox(_("Appendix group"), groups, key=f"sum_group_{work_id}",
                          index=groups.index(previous["appendix_group"])
                          if previous.get("appendix_group") in groups else None)
-        if st.button("Save summary", key=f"save_summary_{work_id}", type="primary"):
+        if st.button(_("Save summary"), key=f"save_summary_{work_id}", type="primary"):
             text = form_summary(work_id)
             common.attempt(lambda: save_summary(review.store, protocol, work_id, aim=text.aim, method=text.method,
                                                 findings=text.findings, group=text.group, author=reviewer),
-                           done=lambda _: f"Summary of work #{work_id} saved")
+                           done=lambda _result: _("Summary of work #{work} saved").format(work=work_id))
             st.rerun()
     if summary:
-        st.caption(f"Last saved by {md_escape(summary['author'])} at {summary['created_at'][:16]}; earlier versions are kept.")
+        st.caption(_("Last saved by {name} at {at}; earlier versions are kept.").format(
+            name=md_escape(summary["author"]), at=summary["created_at"][:16]))
 with right:
     show_standing(state, reviewer)
     decision_form(review, state, reviewer, order_mode=None, collect=lambda w: {"summary": form_summary(w)})

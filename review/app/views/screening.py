@@ -26,6 +26,8 @@ from screening.screen_view import screen_state
 
 STAGE = 1
 ORDER_WORDS = (N_("import"), N_("random"), N_("ranked"))  # the queue orders, for the catalogue
+N_("Random order until the model is ready")  # screening.ranked.WAITING, for the catalogue
+N_("There is no earlier decision of yours at this stage to go back to.")  # a note of screen_state
 review = common.review_context()
 reviewer = common.require_reviewer(review)
 k = keys(STAGE)
@@ -64,31 +66,32 @@ def _order(order: str, status) -> tuple:
         return _random_order(), "random"
     if order != "ranked":
         return None, order
-    ranked, why = None, "the model is loading"
+    ranked, why = None, _("the model is loading")
     if not prioritiser_available():
-        why = "ranking needs the prioritiser (numpy and scikit-learn), which is not installed"
+        why = _("ranking needs the prioritiser (numpy and scikit-learn), which is not installed")
     else:
         with review.store.read() as conn:
             starter = _ranker(str(review.directory), works_signature(conn))
             if starter.ranker is not None:
                 ranked = common.attempt(lambda: ranked_from(conn, starter.ranker))
         if starter.error is not None:
-            why = "the model could not be started; the details are in the server log"
+            why = _("the model could not be started; the details are in the server log")
         elif ranked is not None and ranked.note:
             why = ranked.note
     if ranked is not None and ranked.mode_used in ("ranked", "protocol"):  # a finished ranking (or cold start)
         ranking, order_mode = ranked.order, ranked.mode_used
-        estimate = (f"{ranked.estimate} estimated among those left" if ranked.estimate
-                    else "no estimate of relevant works left yet")
-        status.caption(md_escape(f"Ranked by predicted relevance: {estimate}. {ranked.note}".strip()))
+        estimate = (_("{count} estimated among those left").format(count=ranked.estimate) if ranked.estimate
+                    else _("no estimate of relevant works left yet"))
+        status.caption(md_escape((_("Ranked by predicted relevance: {estimate}.").format(estimate=estimate)
+                                  + f" {ranked.note}").strip()))
     else:
         ranking, order_mode = _random_order(), "random"
-        status.caption(md_escape(f"{WAITING} ({why})."))
+        status.caption(md_escape(f"{_(WAITING)} ({why})."))
     if ranked is not None and ranked.recall_test is not None:
         (status.success if ranked.recall_test.reached else status.caption)(
-            md_escape("Stopping criterion: " + ranked.recall_test.statement()))
+            md_escape(_("Stopping criterion:") + " " + ranked.recall_test.statement()))
     if ranked is not None and ranked.stopping:
-        status.caption(md_escape("Hint (a heuristic, not a stopping criterion): " + ranked.stopping))
+        status.caption(md_escape(_("Hint (a heuristic, not a stopping criterion):") + " " + ranked.stopping))
     with status:
         stop_panel(review, reviewer, bool(ranked and ranked.recall_test and ranked.recall_test.reached))
     return ranking, order_mode
@@ -112,7 +115,7 @@ def work_panel(order: str) -> None:
                              with_progress=False)
     st.session_state[k["back"]] = state.back
     for note in state.notes:
-        st.info(note)
+        st.info(_(note))  # the notes screen_state gives are in the catalogue (above); others show as they are
 
     if state.work_id is None:
         show_progress(review, state, reviewer)

@@ -1,0 +1,86 @@
+"""The language switch in headless Chromium (solo mode): a reviewer picks Swedish, sees pages in Swedish,
+the choice is kept after a reload and given back to her when she picks her name after a colleague chose
+Danish; never in the address. Records are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from review.bundled import write_starter_protocol
+from review.protocol import load_protocol
+from review.store import open_store
+from review.ui.i18n import remembered_language
+from tests.conftest import add_records, singleton_works, synthetic_records
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, sign_in, wait_idle
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture
+def review(tmp_path):
+    directory = tmp_path / "rev"
+    write_starter_protocol(directory)
+    store = open_store(directory)
+    add_records(store, load_protocol(directory), synthetic_records(4))
+    singleton_works(store)
+    store.close()
+    return directory
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def choose_language(page, name: str) -> None:
+    page.locator(".st-key-lang").click()
+    page.get_by_role("option", name=name, exact=True).click()
+    wait_idle(page)
+
+
+def overview_in_swedish(page) -> None:
+    page.get_by_role("heading", name="Framsteg").wait_for()  # "Progress" on the Overview
+    page.get_by_text("Inloggad som").first.wait_for()
+
+
+def test_swedish_is_chosen_shown_kept_after_a_reload_and_given_back_to_its_reviewer(browser, review):
+    with running_app(review) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        wait_idle(page)
+        sign_in(page, "Anna")
+        choose_language(page, "Svenska")
+        overview_in_swedish(page)
+        open_page(page, "Steg 1: titel/sammanfattning")
+        page.locator('[class*="st-key-s1_include_"] button', has_text="Inkludera").wait_for()
+        assert "lang=" not in page.url and "reviewer=" not in page.url  # kept in the store, not the address
+
+        page.reload()  # a new session: the review's language at once, the name picked again
+        wait_idle(page)
+        page.get_by_text("Inloggad som").first.wait_for()
+        sign_in(page, "Anna")
+        page.locator('[class*="st-key-s1_include_"] button', has_text="Inkludera").wait_for()
+
+        # Another reviewer at the same computer chooses Danish; Anna gets Swedish back when she picks her name.
+        sign_in(page, "Bjørn")
+        choose_language(page, "Dansk")
+        page.get_by_text("Logget ind som").first.wait_for()
+        sign_in(page, "Anna")
+        page.locator('[class*="st-key-s1_include_"] button', has_text="Inkludera").wait_for()
+        page.get_by_text("Inloggad som").first.wait_for()
+        context.close()
+
+    store = open_store(review)
+    with store.read() as conn:
+        assert remembered_language(conn, "Anna") == "sv" and remembered_language(conn, "Bjørn") == "da"
+    store.close()
