@@ -6,8 +6,8 @@ repository looks for them; the build copies them into ``review/bundled_data/`` s
 data, ``fafo_data/`` beside it, stays in the repository: a user's review needs the data, not its maker.
 Everything else is in pyproject.toml."""
 
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -25,8 +25,9 @@ class BuildWithBundledReview(build_py):
         for part in BUNDLED_PARTS:
             source = HERE / part
             if source.is_dir():
-                shutil.copytree(source, target / part, dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                shutil.copytree(
+                    source, target / part, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+                )
             elif source.is_file():
                 target.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / part)

@@ -43,11 +43,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         review_dir = Path(tmp) / "starter"
-        subprocess.run([sys.executable, "-m", "review", "init", str(review_dir)], cwd=REPO, check=True,
-                       stdout=subprocess.DEVNULL)
-        cases = [("python -c pass", [sys.executable, "-c", "pass"]),
-                 ("review --help", [sys.executable, "-m", "review", "--help"]),
-                 ("review status DIR", [sys.executable, "-m", "review", "status", str(review_dir)])]
+        subprocess.run(
+            [sys.executable, "-m", "review", "init", str(review_dir)], cwd=REPO, check=True, stdout=subprocess.DEVNULL
+        )
+        cases = [
+            ("python -c pass", [sys.executable, "-c", "pass"]),
+            ("review --help", [sys.executable, "-m", "review", "--help"]),
+            ("review status DIR", [sys.executable, "-m", "review", "status", str(review_dir)]),
+        ]
         results = {name: timed(cmd, args.runs) for name, cmd in cases}
     base_wall, base_cpu = results["python -c pass"]
     print(f"{'command':<20} {'wall s':>8} {'cpu s':>8} {'wall / bare':>12}")

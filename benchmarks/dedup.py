@@ -14,7 +14,6 @@ dedup on a generated 50,000-record set. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import random
@@ -56,9 +55,17 @@ NAIVE_MAX_RECORDS = 10_000
 NAIVE_THRESHOLD = 90  # title ratio for the naive baseline: same title up to small typos
 BIB_DEDUPE_VERSION = "0.7.2"
 VENV = ROOT / "benchmarks" / ".venvs" / "bib-dedupe"
-ENTRY_TYPES = {"article": "article", "inproceedings": "other", "proceedings": "book", "incollection": "chapter",
-               "inbook": "chapter", "book": "book", "techreport": "report", "phdthesis": "thesis",
-               "mastersthesis": "thesis"}
+ENTRY_TYPES = {
+    "article": "article",
+    "inproceedings": "other",
+    "proceedings": "book",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "book": "book",
+    "techreport": "report",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+}
 
 
 def data_dir(option: str | None) -> Path:
@@ -107,13 +114,22 @@ def to_records(frame: pd.DataFrame, *, issue_column: bool = True) -> list[RawRec
         row["title"], row["author"] = repaired(row.get("title", "")), repaired(row.get("author", ""))
         authors = [a for a in (parse_author(n) for n in split_authors(row["author"])) if a]
         volume = row.get("volume", "")
-        records.append(RawRecord(
-            source="other", format="csv", title=row.get("title", ""), authors=authors,
-            year=parse_year(row.get("year")), venue=row.get("journal") or row.get("booktitle") or None,
-            doi=normalise_doi(row.get("doi", "")), pages=row.get("pages") or None,
-            volume=None if volume in ("", "UNKNOWN") else volume, issue=(row.get("number") or None) if issue_column else None,
-            doc_type=ENTRY_TYPES.get(row.get("ENTRYTYPE", "").lower(), "other"),
-            abstract=row.get("abstract") or None))
+        records.append(
+            RawRecord(
+                source="other",
+                format="csv",
+                title=row.get("title", ""),
+                authors=authors,
+                year=parse_year(row.get("year")),
+                venue=row.get("journal") or row.get("booktitle") or None,
+                doi=normalise_doi(row.get("doi", "")),
+                pages=row.get("pages") or None,
+                volume=None if volume in ("", "UNKNOWN") else volume,
+                issue=(row.get("number") or None) if issue_column else None,
+                doc_type=ENTRY_TYPES.get(row.get("ENTRYTYPE", "").lower(), "other"),
+                abstract=row.get("abstract") or None,
+            )
+        )
     return records
 
 
@@ -151,18 +167,17 @@ def split_silently(result, gold: set) -> int:
     """Gold pairs neither merged nor shown to a person: no queued pair joins their two groups."""
     group_of = {pos: n for n, group in enumerate(result.groups) for pos in group}
     asked = {frozenset((group_of[p.a], group_of[p.b])) for p in result.uncertain}
-    return sum(1 for a, b in gold if group_of[a] != group_of[b]
-               and frozenset((group_of[a], group_of[b])) not in asked)
+    return sum(1 for a, b in gold if group_of[a] != group_of[b] and frozenset((group_of[a], group_of[b])) not in asked)
 
 
 def run_naive(records: list[RawRecord]) -> tuple[set, float]:
     """All pairs: same title (ratio >= NAIVE_THRESHOLD) and same year, clustered transitively."""
     from review.normalise import title_key
+
     start = time.perf_counter()
     titles = [title_key(r.title) for r in records]
     years = np.array([r.year or -1 for r in records])
-    scores = process.cdist(titles, titles, scorer=fuzz.ratio, score_cutoff=NAIVE_THRESHOLD,
-                           dtype=np.uint8, workers=2)
+    scores = process.cdist(titles, titles, scorer=fuzz.ratio, score_cutoff=NAIVE_THRESHOLD, dtype=np.uint8, workers=2)
     rows, cols = np.nonzero(np.triu(scores, k=1))
     keep = years[rows] == years[cols]
     parent = list(range(len(records)))
@@ -172,6 +187,7 @@ def run_naive(records: list[RawRecord]) -> tuple[set, float]:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+
     for a, b in zip(rows[keep].tolist(), cols[keep].tolist(), strict=True):
         if titles[a]:
             parent[find(a)] = find(b)
@@ -200,8 +216,9 @@ def ensure_bib_dedupe() -> Path:
         print(f"installing bib-dedupe {BIB_DEDUPE_VERSION} into {VENV.relative_to(ROOT)} ...", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
         # bib-dedupe 0.7.2 imports pandas without declaring it as a dependency.
-        subprocess.run([str(python), "-m", "pip", "install", "-q", f"bib-dedupe=={BIB_DEDUPE_VERSION}",
-                        "pandas>=2,<3"], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", f"bib-dedupe=={BIB_DEDUPE_VERSION}", "pandas>=2,<3"], check=True
+        )
     return python
 
 
@@ -213,8 +230,9 @@ def run_bib_dedupe(frame: pd.DataFrame, name: str, timeout: float) -> tuple[set 
     path = cache / f"{name}.csv"
     frame.to_csv(path, index=False)
     try:
-        done = subprocess.run([str(python), "-c", BIB_DEDUPE_RUNNER, str(path)], capture_output=True, text=True,
-                              timeout=timeout)
+        done = subprocess.run(
+            [str(python), "-c", BIB_DEDUPE_RUNNER, str(path)], capture_output=True, text=True, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
         return None, None, f"stopped after {timeout:.0f} s"
     if done.returncode != 0:
@@ -228,17 +246,47 @@ def run_bib_dedupe(frame: pd.DataFrame, name: str, timeout: float) -> tuple[set 
 
 # A generated set for timing only: random titles from a vocabulary, 15% of works copied with
 # realistic damage (case, punctuation, a dropped subtitle, a "…" cut, initials instead of names).
-VOCABULARY = ("refugee migrant career guidance labour market integration school adult education language "
-              "training employment policy municipality evaluation report survey outcomes barriers youth "
-              "counselling qualification recognition network social capital gender health welfare "
-              "programme introduction norway sweden denmark nordic inclusion work practice mentoring "
-              "digital competence vocational upper secondary transition newcomer participation").split()
+VOCABULARY = (
+    "refugee migrant career guidance labour market integration school adult education language "
+    "training employment policy municipality evaluation report survey outcomes barriers youth "
+    "counselling qualification recognition network social capital gender health welfare "
+    "programme introduction norway sweden denmark nordic inclusion work practice mentoring "
+    "digital competence vocational upper secondary transition newcomer participation"
+).split()
 # Surnames: stems x endings (about 600), drawn with Zipf-like weights as in real author lists.
-SURNAMES = [stem + ending for stem in ("Nord Berg Lund Sven Johan Lar Niel Ol Anders Karl Haug Dahl Lie Bakk Moe "
-                                       "Strand Erik Jen Peder Holm Nil Sol Lien Fjell Vik").split()
-            for ending in ("", "sen", "son", "mann", "ström", "gaard", "heim", "berg", "vik", "dal", "strand",
-                           "by", "land", "rud", "seth", "holm", "nes", "stad", "lie", "bø", "hagen", "li",
-                           "mo", "ås")]
+SURNAMES = [
+    stem + ending
+    for stem in (
+        "Nord Berg Lund Sven Johan Lar Niel Ol Anders Karl Haug Dahl Lie Bakk Moe "
+        "Strand Erik Jen Peder Holm Nil Sol Lien Fjell Vik"
+    ).split()
+    for ending in (
+        "",
+        "sen",
+        "son",
+        "mann",
+        "ström",
+        "gaard",
+        "heim",
+        "berg",
+        "vik",
+        "dal",
+        "strand",
+        "by",
+        "land",
+        "rud",
+        "seth",
+        "holm",
+        "nes",
+        "stad",
+        "lie",
+        "bø",
+        "hagen",
+        "li",
+        "mo",
+        "ås",
+    )
+]
 SURNAME_WEIGHTS = [1 / (rank + 1) for rank in range(len(SURNAMES))]
 
 
@@ -248,15 +296,22 @@ def generated_records(n: int, seed: int = 7) -> list[RawRecord]:
     while len(records) < n:
         words = rng.sample(VOCABULARY, rng.randint(5, 12))
         title = " ".join(words[:-3]).capitalize() + ": " + " ".join(words[-3:])
-        authors = [parse_author(f"{name}, {rng.choice('ABCDEFGHIJ')}.")
-                   for name in rng.choices(SURNAMES, SURNAME_WEIGHTS, k=rng.randint(1, 4))]
+        authors = [
+            parse_author(f"{name}, {rng.choice('ABCDEFGHIJ')}.")
+            for name in rng.choices(SURNAMES, SURNAME_WEIGHTS, k=rng.randint(1, 4))
+        ]
         year = rng.randint(2005, 2023)
         records.append(RawRecord(title=title, authors=authors, year=year, source="oria"))
         if rng.random() < 0.15 and len(records) < n:
             copy = title.split(":")[0] if rng.random() < 0.5 else " ".join(title.split()[:6]) + " …"
-            records.append(RawRecord(title=copy.upper() if rng.random() < 0.2 else copy, source="scholar",
-                                     authors=[parse_author(f"{a.given[:1]} {a.family}") for a in authors[:3]],
-                                     year=year))
+            records.append(
+                RawRecord(
+                    title=copy.upper() if rng.random() < 0.2 else copy,
+                    source="scholar",
+                    authors=[parse_author(f"{a.given[:1]} {a.family}") for a in authors[:3]],
+                    year=year,
+                )
+            )
     return records
 
 
@@ -283,6 +338,7 @@ def main(argv=None) -> int:
     for name in names:
         if name == GREY:
             from grey_literature import load as load_grey
+
             records, truth, _ = load_grey()
             frame = None
         else:
@@ -293,8 +349,19 @@ def main(argv=None) -> int:
         found, uncertain = result.duplicate_pairs(), len(result.uncertain)
         ours = score(found, truth)
         ours["silent"] = split_silently(result, truth)
-        row = {"set": name, "records": len(records), "gold": len(truth), "ours": ours, "ours_s": seconds,
-               "uncertain": uncertain, "naive": None, "naive_s": None, "bib": None, "bib_s": None, "bib_note": ""}
+        row = {
+            "set": name,
+            "records": len(records),
+            "gold": len(truth),
+            "ours": ours,
+            "ours_s": seconds,
+            "uncertain": uncertain,
+            "naive": None,
+            "naive_s": None,
+            "bib": None,
+            "bib_s": None,
+            "bib_note": "",
+        }
         if not args.skip_naive and len(records) <= NAIVE_MAX_RECORDS:
             pairs, row["naive_s"] = run_naive(records)
             row["naive"] = score(pairs, truth)
@@ -302,39 +369,60 @@ def main(argv=None) -> int:
             pairs, row["bib_s"], row["bib_note"] = run_bib_dedupe(frame, name, args.bib_dedupe_timeout)
             row["bib"] = score(pairs, truth) if pairs is not None else None
         rows.append(row)
-        print(f"{name}: ours P {ours['precision']:.4f} R {ours['recall']:.4f} F1 {ours['f1']:.4f} "
-              f"({seconds:.1f} s, {uncertain} uncertain, {ours['silent']} gold pairs split without asking)"
-              + (f"; bib-dedupe F1 {fmt(row['bib']['f1'])} ({row['bib_s']:.1f} s)" if row["bib"] else
-                 f"; bib-dedupe {row['bib_note']}" if row["bib_note"] else ""), file=sys.stderr, flush=True)
+        print(
+            f"{name}: ours P {ours['precision']:.4f} R {ours['recall']:.4f} F1 {ours['f1']:.4f} "
+            f"({seconds:.1f} s, {uncertain} uncertain, {ours['silent']} gold pairs split without asking)"
+            + (
+                f"; bib-dedupe F1 {fmt(row['bib']['f1'])} ({row['bib_s']:.1f} s)"
+                if row["bib"]
+                else f"; bib-dedupe {row['bib_note']}"
+                if row["bib_note"]
+                else ""
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
 
-    print("| set | records | gold pairs | ours P / R / F1 | ours s | queued pairs | queued per gold pair "
-          "| gold pairs split unasked | naive P / R / F1 | naive s | bib-dedupe P / R / F1 | bib-dedupe s |")
+    print(
+        "| set | records | gold pairs | ours P / R / F1 | ours s | queued pairs | queued per gold pair "
+        "| gold pairs split unasked | naive P / R / F1 | naive s | bib-dedupe P / R / F1 | bib-dedupe s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
+
         def prf(s):
             return "–" if not s else f"{s['precision']:.4f} / {s['recall']:.4f} / {s['f1']:.4f}"
+
         bib = prf(r["bib"]) if r["bib"] else (r["bib_note"] or "not run")
         per_pair = r["uncertain"] / r["gold"] if r["gold"] else 0.0
-        print(f"| {r['set']} | {r['records']:,} | {r['gold']:,} | {prf(r['ours'])} | {r['ours_s']:.1f} | "
-              f"{r['uncertain']:,} | {per_pair:.3f} | {r['ours']['silent']:,} | {prf(r['naive'])} | {fmt(r['naive_s'], 1)} | {bib} "
-              f"| {fmt(r['bib_s'], 1)} |")
+        print(
+            f"| {r['set']} | {r['records']:,} | {r['gold']:,} | {prf(r['ours'])} | {r['ours_s']:.1f} | "
+            f"{r['uncertain']:,} | {per_pair:.3f} | {r['ours']['silent']:,} | {prf(r['naive'])} | {fmt(r['naive_s'], 1)} | {bib} "
+            f"| {fmt(r['bib_s'], 1)} |"
+        )
     public = [r for r in rows if r["set"] in SETS]
     if public:
-        print(f"\nMean F1 of ours over the {len(public)} public sets run: "
-              f"{sum(r['ours']['f1'] for r in public) / len(public):.4f}.")
+        print(
+            f"\nMean F1 of ours over the {len(public)} public sets run: "
+            f"{sum(r['ours']['f1'] for r in public) / len(public):.4f}."
+        )
     compared = [r for r in rows if r["bib"]]
     if compared:
         ours_mean = sum(r["ours"]["f1"] for r in compared) / len(compared)
         bib_mean = sum(r["bib"]["f1"] for r in compared) / len(compared)
-        print(f"\nMean F1 over the {len(compared)} sets bib-dedupe finished: ours {ours_mean:.4f}, "
-              f"bib-dedupe {bib_mean:.4f}.")
+        print(
+            f"\nMean F1 over the {len(compared)} sets bib-dedupe finished: ours {ours_mean:.4f}, "
+            f"bib-dedupe {bib_mean:.4f}."
+        )
     if args.generated:
         records = generated_records(args.generated)
         start = time.perf_counter()
         result = find_duplicates(records)
         seconds = time.perf_counter() - start
-        print(f"\nGenerated set: {len(records):,} records -> {len(result.groups):,} works in {seconds:.1f} s "
-              f"({result.n_candidates:,} candidate pairs scored).")
+        print(
+            f"\nGenerated set: {len(records):,} records -> {len(result.groups):,} works in {seconds:.1f} s "
+            f"({result.n_candidates:,} candidate pairs scored)."
+        )
     return 0
 
 

@@ -22,8 +22,10 @@ import rispy  # noqa: E402
 from review.importers import read_file  # noqa: E402
 
 TARGET_PER_SECOND = 5000
-WORDS = ("karriereveiledning flyktninger nyankomne introduksjonsprogrammet arbeid utdanning veiledning "
-         "kvalifisering integrering vägledning nyanlända flygtninge vejledning kommune Tromsø Ålesund").split()
+WORDS = (
+    "karriereveiledning flyktninger nyankomne introduksjonsprogrammet arbeid utdanning veiledning "
+    "kvalifisering integrering vägledning nyanlända flygtninge vejledning kommune Tromsø Ålesund"
+).split()
 
 
 def write_ris(path: Path, count: int, seed: int = 1) -> None:
@@ -34,8 +36,10 @@ def write_ris(path: Path, count: int, seed: int = 1) -> None:
             out.write(f"TY  - {rng.choice(['JOUR', 'JOUR', 'RPRT', 'BOOK', 'CHAP', 'THES'])}\n")
             out.write(f"T1  - {title}\n")
             for _ in range(rng.randint(1, 4)):
-                out.write(f"AU  - {rng.choice(['Nordmann', 'Hansen', 'Sørensen', 'Lie'])}, "
-                          f"{rng.choice(['Kari', 'Ola', 'Åse', 'Per'])}\n")
+                out.write(
+                    f"AU  - {rng.choice(['Nordmann', 'Hansen', 'Sørensen', 'Lie'])}, "
+                    f"{rng.choice(['Kari', 'Ola', 'Åse', 'Per'])}\n"
+                )
             out.write(f"JF  - Tidsskrift for {rng.choice(WORDS)}\nSN  - 0000-0019 978-82-02-{n % 100000:05d}-6\n")
             out.write(f"PY  - {rng.randint(2016, 2022)}\nVL  - {rng.randint(1, 40)}\nIS  - {rng.randint(1, 4)}\n")
             out.write(f"SP  - {rng.randint(1, 200)}\nEP  - {rng.randint(201, 400)}\n")
@@ -81,9 +85,13 @@ def main() -> int:
     n = args.records
     print(f"file: {n} synthetic RIS records, {size_mb:.1f} MB (best of {args.repeat} runs)")
     print(f"{'':28}{'wall s':>8}{'rec/s':>10}{'CPU s':>8}{'rec/s':>10}")
-    print(f"{'review.importers.read_file':28}{ours_wall:8.2f}{n / ours_wall:10,.0f}{ours_cpu:8.2f}{n / ours_cpu:10,.0f}")
-    print(f"{'rispy.load (baseline)':28}{base_wall:8.2f}{n / base_wall:10,.0f}{base_cpu:8.2f}{n / base_cpu:10,.0f}"
-          "  (parsing only, no normalisation)")
+    print(
+        f"{'review.importers.read_file':28}{ours_wall:8.2f}{n / ours_wall:10,.0f}{ours_cpu:8.2f}{n / ours_cpu:10,.0f}"
+    )
+    print(
+        f"{'rispy.load (baseline)':28}{base_wall:8.2f}{n / base_wall:10,.0f}{base_cpu:8.2f}{n / base_cpu:10,.0f}"
+        "  (parsing only, no normalisation)"
+    )
     print(f"ratio read_file / rispy: wall {ours_wall / base_wall:.2f}, CPU {ours_cpu / base_cpu:.2f}")
     print(f"target >= {TARGET_PER_SECOND:,} records/s (wall): " + ("met" if rate >= TARGET_PER_SECOND else "MISSED"))
     return 0 if rate >= TARGET_PER_SECOND else 1

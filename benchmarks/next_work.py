@@ -48,22 +48,68 @@ def build(directory: Path, n: int):
     now = now_iso()
     with store.write() as conn:
         round_id = current_round(conn, protocol)
-        import_id = conn.execute(schema.imports.insert().values(
-            round_id=round_id, file_name="synthetic.ris", file_hash=f"synthetic-{n}", format="ris", source="oria",
-            family="no", encoding="utf-8", n_records=n, n_problems=0, imported_at=now)).inserted_primary_key[0]
+        import_id = conn.execute(
+            schema.imports.insert().values(
+                round_id=round_id,
+                file_name="synthetic.ris",
+                file_hash=f"synthetic-{n}",
+                format="ris",
+                source="oria",
+                family="no",
+                encoding="utf-8",
+                n_records=n,
+                n_problems=0,
+                imported_at=now,
+            )
+        ).inserted_primary_key[0]
         titles = [f"Syntetisk rapport {i} om karriereveiledning for flyktninger" for i in range(1, n + 1)]
-        conn.execute(schema.raw_records.insert(), [
-            {"id": i, "import_id": import_id, "position": i, "source": "oria", "format": "ris", "family": "no",
-             "title": titles[i - 1], "authors": '[["Nordmann", "Kari"]]', "year": 2016 + i % 7,
-             "doc_type": "report", "isbns": "[]", "issns": "[]", "keywords": "[]", "fields": "{}",
-             "abstract": "Syntetisk sammendrag. " * 20} for i in range(1, n + 1)])
-        conn.execute(schema.works.insert(), [
-            {"id": i, "round_id": round_id, "created_at": now, "title": titles[i - 1],
-             "authors": '[["Nordmann", "Kari"]]', "year": 2016 + i % 7, "doc_type": "report", "family": "no",
-             "abstract": "Syntetisk sammendrag. " * 20} for i in range(1, n + 1)])
-        conn.execute(schema.work_links.insert(), [
-            {"raw_id": i, "work_id": i, "rule": "first", "decided_by": "auto", "decided_at": now}
-            for i in range(1, n + 1)])
+        conn.execute(
+            schema.raw_records.insert(),
+            [
+                {
+                    "id": i,
+                    "import_id": import_id,
+                    "position": i,
+                    "source": "oria",
+                    "format": "ris",
+                    "family": "no",
+                    "title": titles[i - 1],
+                    "authors": '[["Nordmann", "Kari"]]',
+                    "year": 2016 + i % 7,
+                    "doc_type": "report",
+                    "isbns": "[]",
+                    "issns": "[]",
+                    "keywords": "[]",
+                    "fields": "{}",
+                    "abstract": "Syntetisk sammendrag. " * 20,
+                }
+                for i in range(1, n + 1)
+            ],
+        )
+        conn.execute(
+            schema.works.insert(),
+            [
+                {
+                    "id": i,
+                    "round_id": round_id,
+                    "created_at": now,
+                    "title": titles[i - 1],
+                    "authors": '[["Nordmann", "Kari"]]',
+                    "year": 2016 + i % 7,
+                    "doc_type": "report",
+                    "family": "no",
+                    "abstract": "Syntetisk sammendrag. " * 20,
+                }
+                for i in range(1, n + 1)
+            ],
+        )
+        conn.execute(
+            schema.work_links.insert(),
+            [
+                {"raw_id": i, "work_id": i, "rule": "first", "decided_by": "auto", "decided_at": now}
+                for i in range(1, n + 1)
+            ],
+        )
     return store, protocol
 
 
@@ -78,8 +124,17 @@ def measure(n: int, iterations: int, order: str) -> dict:
             times = []
             for i in range(iterations):
                 started = time.perf_counter()
-                record(store, protocol, Decision(work_id=work_id, stage=1, decision=DECISIONS[i % len(DECISIONS)],
-                                                 reviewer="Anna", order_mode=order))
+                record(
+                    store,
+                    protocol,
+                    Decision(
+                        work_id=work_id,
+                        stage=1,
+                        decision=DECISIONS[i % len(DECISIONS)],
+                        reviewer="Anna",
+                        order_mode=order,
+                    ),
+                )
                 with store.read() as conn:
                     state = screen_state(conn, protocol, 1, "Anna", order=order, ranking=ranking)
                 times.append(time.perf_counter() - started)
@@ -88,14 +143,23 @@ def measure(n: int, iterations: int, order: str) -> dict:
         finally:
             store.close()
     times_ms = sorted(t * 1000 for t in times)
-    return {"works": n, "order": order, "iterations": iterations, "p50_ms": round(statistics.median(times_ms), 1),
-            "p95_ms": round(times_ms[int(0.95 * (len(times_ms) - 1))], 1), "max_ms": round(times_ms[-1], 1)}
+    return {
+        "works": n,
+        "order": order,
+        "iterations": iterations,
+        "p50_ms": round(statistics.median(times_ms), 1),
+        "p95_ms": round(times_ms[int(0.95 * (len(times_ms) - 1))], 1),
+        "max_ms": round(times_ms[-1], 1),
+    }
 
 
 def _summary(times: list[float]) -> dict:
     times = sorted(times)
-    return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
-            "max_ms": round(times[-1], 1)}
+    return {
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
+        "max_ms": round(times[-1], 1),
+    }
 
 
 PAINTED = """([id]) => new Promise(done => {
@@ -109,8 +173,16 @@ def measure_browser(n: int, presses: int) -> dict:
     """Client side: key press in headless Chromium until the next work's title is painted; page switches."""
     from playwright.sync_api import sync_playwright
 
-    from tests.ui.browser_support import (CHROMIUM, CHROMIUM_ARGS, blur, nav_links, open_page, running_app,
-                                          sign_in, wait_idle)
+    from tests.ui.browser_support import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        blur,
+        nav_links,
+        open_page,
+        running_app,
+        sign_in,
+        wait_idle,
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(tmp) / "rev", n)[0].close()
@@ -135,8 +207,10 @@ def measure_browser(n: int, presses: int) -> dict:
             switches, by_page = [], {}
             links = nav_links(page)
             # The app's links are relative to the app's root ("" for the default page).
-            hrefs = [links.nth(i).evaluate("a => new URL(a.getAttribute('href') || '/', location.origin).href")
-                     for i in range(links.count())]
+            hrefs = [
+                links.nth(i).evaluate("a => new URL(a.getAttribute('href') || '/', location.origin).href")
+                for i in range(links.count())
+            ]
             for _ in range(2):
                 for index, href in enumerate(hrefs):
                     wait_idle(page)
@@ -148,10 +222,17 @@ def measure_browser(n: int, presses: int) -> dict:
                     by_page.setdefault(urlsplit(href).path.strip("/") or "default page", []).append(switches[-1])
             browser.close()
     server = measure(n, max(presses, 20), "import")
-    return {"works": n, "order": "browser", "iterations": presses, **_summary(times),
-            "server_p50_ms": server["p50_ms"], "server_p95_ms": server["p95_ms"],
-            "switch": _summary(switches), "switches": len(switches),
-            "slowest_page": max(by_page, key=lambda name: max(by_page[name])) if by_page else None}
+    return {
+        "works": n,
+        "order": "browser",
+        "iterations": presses,
+        **_summary(times),
+        "server_p50_ms": server["p50_ms"],
+        "server_p95_ms": server["p95_ms"],
+        "switch": _summary(switches),
+        "switches": len(switches),
+        "slowest_page": max(by_page, key=lambda name: max(by_page[name])) if by_page else None,
+    }
 
 
 def main(argv=None) -> int:
@@ -160,8 +241,13 @@ def main(argv=None) -> int:
     parser.add_argument("--baseline", type=int, default=1_000)
     parser.add_argument("--iterations", type=int, default=300)
     parser.add_argument("--order", choices=("import", "random"), default="import")
-    parser.add_argument("--browser", type=int, metavar="PRESSES", default=0,
-                        help="instead: time key press -> next card in headless Chromium over this many presses")
+    parser.add_argument(
+        "--browser",
+        type=int,
+        metavar="PRESSES",
+        default=0,
+        help="instead: time key press -> next card in headless Chromium over this many presses",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.browser:
@@ -175,16 +261,24 @@ def main(argv=None) -> int:
         print(json.dumps({"baseline": base, "large": big, "p95_ratio": ratio}))
     else:
         for row in (base, big):
-            print(f"{row['works']:>6} works ({row['order']}): p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
-                  f"max {row['max_ms']} ms over {row['iterations']} decisions"
-                  + (f"; server only p50 {row['server_p50_ms']} ms, p95 {row['server_p95_ms']} ms; page switch "
-                     f"p50 {row['switch']['p50_ms']} ms, p95 {row['switch']['p95_ms']} ms, max "
-                     f"{row['switch']['max_ms']} ms over {row['switches']} (slowest: {row['slowest_page']})"
-                     if args.browser else ""))
+            print(
+                f"{row['works']:>6} works ({row['order']}): p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
+                f"max {row['max_ms']} ms over {row['iterations']} decisions"
+                + (
+                    f"; server only p50 {row['server_p50_ms']} ms, p95 {row['server_p95_ms']} ms; page switch "
+                    f"p50 {row['switch']['p50_ms']} ms, p95 {row['switch']['p95_ms']} ms, max "
+                    f"{row['switch']['max_ms']} ms over {row['switches']} (slowest: {row['slowest_page']})"
+                    if args.browser
+                    else ""
+                )
+            )
         target = 250 if args.browser else 200
         verdict = "met" if big["p95_ms"] < target else "NOT met"
-        scope = ("client side: key press to the next title painted"
-                 if args.browser else "server side: record + next work + view")
+        scope = (
+            "client side: key press to the next title painted"
+            if args.browser
+            else "server side: record + next work + view"
+        )
         print(f"p95 ratio {args.works} / {args.baseline} works: {ratio}x; {scope}; p95 < {target} ms: {verdict}")
     return 0
 

@@ -32,10 +32,17 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from screening.prioritise.model import CANDIDATES, DEFAULT_SETTINGS, Features, settings_named  # noqa: E402
 from screening.prioritise.cold_start import ProtocolTerms, protocol_scores  # noqa: E402
-from screening.prioritise.simulate import (batch_size, first_labels, prior_knowledge,  # noqa: E402
-                                           random_order, recall_after, simulate, wss)
+from screening.prioritise.model import CANDIDATES, DEFAULT_SETTINGS, Features, settings_named  # noqa: E402
+from screening.prioritise.simulate import (  # noqa: E402
+    batch_size,
+    first_labels,
+    prior_knowledge,
+    random_order,
+    recall_after,
+    simulate,
+    wss,
+)
 from screening.prioritise.stopping import DEFAULT_RECALL_TARGET  # noqa: E402
 
 PROTOCOLS = REPO / "benchmarks" / "prioritisation_protocols.toml"
@@ -93,8 +100,19 @@ def run_set(path: Path, args, python: Path | None, terms: ProtocolTerms | None =
     rows: dict[str, dict[str, list]] = {}
 
     def add(method: str, order, seconds=None, stop=None, criterion=None):
-        row = rows.setdefault(method, {"wss": [], "r10": [], "sec": [], "stop_recall": [], "stop_share": [],
-                                       "crit_recall": [], "crit_saved": [], "crit_met": []})
+        row = rows.setdefault(
+            method,
+            {
+                "wss": [],
+                "r10": [],
+                "sec": [],
+                "stop_recall": [],
+                "stop_share": [],
+                "crit_recall": [],
+                "crit_saved": [],
+                "crit_met": [],
+            },
+        )
         row["wss"].append(wss(order, labels))
         row["r10"].append(recall_after(order, labels, 0.10))
         if seconds is not None:
@@ -115,8 +133,15 @@ def run_set(path: Path, args, python: Path | None, terms: ProtocolTerms | None =
             settings = settings_named(name)
             started = time.perf_counter()
             features = Features(texts, settings)
-            result = simulate(features.matrix, labels, prior, settings, batch,
-                              follow_stopping=not args.no_stopping, hint=not args.no_hint)
+            result = simulate(
+                features.matrix,
+                labels,
+                prior,
+                settings,
+                batch,
+                follow_stopping=not args.no_stopping,
+                hint=not args.no_hint,
+            )
             total = time.perf_counter() - started
             stop = None if args.no_stopping or args.no_hint else (result.stop_at if result.stop_at is not None else n)
             criterion = None if args.no_stopping else (result.criterion_at if result.criterion_at is not None else n)
@@ -166,8 +191,9 @@ def cold_start(name: str, texts: list[str], labels: np.ndarray, terms: ProtocolT
             if len(head) >= limit:
                 order = list(start[:limit])
             else:
-                order = simulate(matrix, labels, head, settings, batch_size(len(labels)),
-                                 follow_stopping=False, limit=limit).order
+                order = simulate(
+                    matrix, labels, head, settings, batch_size(len(labels)), follow_stopping=False, limit=limit
+                ).order
             got[kind].append(recall_after(order, labels, COLD_START_SHARE))
     COLD_START[name] = (statistics.mean(got["protocol"]), statistics.mean(got["random"]))
 
@@ -177,16 +203,23 @@ def fmt(value, pattern="{:.3f}") -> str:
 
 
 def markdown(results: dict[str, dict[str, dict]], methods: list[str]) -> str:
-    lines = ["| set | records | relevant | method | WSS@95 | recall@10% | s/retrain | stop: recall | stop: screened |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | records | relevant | method | WSS@95 | recall@10% | s/retrain | stop: recall | stop: screened |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, (n, n_rel, per_method) in results.items():
         for method in methods:
             m = per_method.get(method)
             if m:
-                lines.append(f"| {name} | {n} | {n_rel} | {method} | {fmt(m['wss'])} | {fmt(m['r10'])} | "
-                             f"{fmt(m['sec'], '{:.3f}')} | {fmt(m['stop_recall'])} | {fmt(m['stop_share'], '{:.1%}')} |")
-    lines += ["", "| method | mean WSS@95 | mean recall@10% | mean s/retrain | mean stop recall | mean stop screened |",
-              "|---|---|---|---|---|---|"]
+                lines.append(
+                    f"| {name} | {n} | {n_rel} | {method} | {fmt(m['wss'])} | {fmt(m['r10'])} | "
+                    f"{fmt(m['sec'], '{:.3f}')} | {fmt(m['stop_recall'])} | {fmt(m['stop_share'], '{:.1%}')} |"
+                )
+    lines += [
+        "",
+        "| method | mean WSS@95 | mean recall@10% | mean s/retrain | mean stop recall | mean stop screened |",
+        "|---|---|---|---|---|---|",
+    ]
     for method in methods:
         vals = [per[method] for (_, _, per) in results.values() if method in per]
         if not vals:
@@ -195,33 +228,51 @@ def markdown(results: dict[str, dict[str, dict]], methods: list[str]) -> str:
         def avg(key, vals=vals):
             got = [v[key] for v in vals if v[key] is not None]
             return statistics.mean(got) if got else None
-        lines.append(f"| {method} | {fmt(avg('wss'))} | {fmt(avg('r10'))} | {fmt(avg('sec'))} | "
-                     f"{fmt(avg('stop_recall'))} | {fmt(avg('stop_share'), '{:.1%}')} |")
+
+        lines.append(
+            f"| {method} | {fmt(avg('wss'))} | {fmt(avg('r10'))} | {fmt(avg('sec'))} | "
+            f"{fmt(avg('stop_recall'))} | {fmt(avg('stop_share'), '{:.1%}')} |"
+        )
     return "\n".join(lines)
 
 
 def stopping_report() -> str:
     if not CRITERION_RUNS:
         return ""
-    lines = ["", f"Statistical stopping criterion (recall target {DEFAULT_RECALL_TARGET:.0%}, 95 % confidence), "
-             "per set and seed: recall when it first fired and the share of records left unscreened",
-             "", "| set | seed | recall at stop | work saved |", "|---|---|---|---|"]
+    lines = [
+        "",
+        f"Statistical stopping criterion (recall target {DEFAULT_RECALL_TARGET:.0%}, 95 % confidence), "
+        "per set and seed: recall when it first fired and the share of records left unscreened",
+        "",
+        "| set | seed | recall at stop | work saved |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {name} | {seed} | {recall:.3f} | {saved:.1%} |" for name, seed, recall, saved in CRITERION_RUNS]
     met = sum(1 for *_, recall, _saved in CRITERION_RUNS if recall >= DEFAULT_RECALL_TARGET)
-    lines.append(f"\nRuns reaching the target when the criterion fired: {met} of {len(CRITERION_RUNS)} "
-                 f"({met / len(CRITERION_RUNS):.1%}); mean work saved "
-                 f"{statistics.mean(saved for *_, saved in CRITERION_RUNS):.1%}.")
+    lines.append(
+        f"\nRuns reaching the target when the criterion fired: {met} of {len(CRITERION_RUNS)} "
+        f"({met / len(CRITERION_RUNS):.1%}); mean work saved "
+        f"{statistics.mean(saved for *_, saved in CRITERION_RUNS):.1%}."
+    )
     return "\n".join(lines)
 
 
 def cold_start_report() -> str:
     if not COLD_START:
         return ""
-    lines = ["", f"Cold start: recall after the first {COLD_START_SHARE:.0%} screened (model takes over after the "
-             "first include and exclude)", "", "| set | protocol order first | random order first |", "|---|---|---|"]
+    lines = [
+        "",
+        f"Cold start: recall after the first {COLD_START_SHARE:.0%} screened (model takes over after the "
+        "first include and exclude)",
+        "",
+        "| set | protocol order first | random order first |",
+        "|---|---|---|",
+    ]
     lines += [f"| {name} | {p:.3f} | {r:.3f} |" for name, (p, r) in COLD_START.items()]
-    lines.append(f"| mean | {statistics.mean(p for p, _ in COLD_START.values()):.3f} | "
-                 f"{statistics.mean(r for _, r in COLD_START.values()):.3f} |")
+    lines.append(
+        f"| mean | {statistics.mean(p for p, _ in COLD_START.values()):.3f} | "
+        f"{statistics.mean(r for _, r in COLD_START.values()):.3f} |"
+    )
     return "\n".join(lines)
 
 
@@ -234,10 +285,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--random-seeds", type=int, default=5, help="random orders per prior seed (default 5)")
     parser.add_argument("--skip-asreview", action="store_true")
     parser.add_argument("--skip-cold-start", action="store_true", help="no protocol-ordered cold-start figures")
-    parser.add_argument("--no-hint", action="store_true",
-                        help="follow only the statistical criterion, not the heuristic hint (much faster)")
-    parser.add_argument("--no-stopping", action="store_true",
-                        help="stop each simulation once all relevant are found (faster; no stopping figures)")
+    parser.add_argument(
+        "--no-hint",
+        action="store_true",
+        help="follow only the statistical criterion, not the heuristic hint (much faster)",
+    )
+    parser.add_argument(
+        "--no-stopping",
+        action="store_true",
+        help="stop each simulation once all relevant are found (faster; no stopping figures)",
+    )
     args = parser.parse_args(argv)
 
     python = None if args.skip_asreview else asreview_python()
@@ -256,8 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(results, methods))
     print(stopping_report())
     print(cold_start_report())
-    print(f"\n{len(results)} sets, {args.seeds} prior seed(s), {args.random_seeds} random orders each; "
-          f"retrain every max(1, ceil(n/200)) decisions; total {time.perf_counter() - started:.0f} s")
+    print(
+        f"\n{len(results)} sets, {args.seeds} prior seed(s), {args.random_seeds} random orders each; "
+        f"retrain every max(1, ceil(n/200)) decisions; total {time.perf_counter() - started:.0f} s"
+    )
     return 0
 
 

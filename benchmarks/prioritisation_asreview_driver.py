@@ -33,8 +33,15 @@ def main() -> None:
     seconds = time.perf_counter() - started
     results = simulation._results
     retrains = int(results["training_set"].dropna().nunique())
-    json.dump({"order": [int(i) for i in results["record_id"]], "seconds": seconds,
-               "retrains": retrains, "model": config["name"]}, sys.stdout)
+    json.dump(
+        {
+            "order": [int(i) for i in results["record_id"]],
+            "seconds": seconds,
+            "retrains": retrains,
+            "model": config["name"],
+        },
+        sys.stdout,
+    )
 
 
 if __name__ == "__main__":

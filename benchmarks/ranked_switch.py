@@ -50,8 +50,9 @@ def main() -> None:
     parser.add_argument("--works", type=int, default=400)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    code = ONE_RUN.format(root=str(ROOT), bench=str(ROOT / "benchmarks"), works=args.works,
-                          app=str(ROOT / "review" / "app" / "main.py"))
+    code = ONE_RUN.format(
+        root=str(ROOT), bench=str(ROOT / "benchmarks"), works=args.works, app=str(ROOT / "review" / "app" / "main.py")
+    )
     results = []
     for _ in range(args.runs):
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -68,8 +68,11 @@ def measure(directory: Path, n: int, runs: int) -> dict[str, float]:
     store = Store(url)
     start = time.perf_counter()
     for i in range(300):
-        record(store, protocol, Decision(work_id=works[i % len(works)], stage=1, decision="include",
-                                         reviewer="Benchmark (synthetic)"))
+        record(
+            store,
+            protocol,
+            Decision(work_id=works[i % len(works)], stage=1, decision="include", reviewer="Benchmark (synthetic)"),
+        )
     out["300 decisions, ms each"] = (time.perf_counter() - start) / 300 * 1000
     store.close()
     start = time.perf_counter()

@@ -3,9 +3,8 @@ the deliberate near-twins, where each work was found, identifiers and decisions.
 
 from __future__ import annotations
 
-from model import FAMILIES, SYNTHETIC_NOTE, Decision, Work
-from plan import (CRITERIA, FAIL, LANG, PASS, REVIEWERS, STAGE2_REASONS, STAGE3_REASONS, TARGETS, THESES,
-                  Planner)
+from model import FAMILIES, Work
+from plan import LANG, TARGETS, THESES, Planner
 from real_works import REAL_WORKS
 
 STAGE1_REASONS = ("Ikke karriereveiledning", "Ikke flyktninger eller innvandrere", "Ikke forskning eller utredning")
@@ -30,8 +29,9 @@ def near_twins(p: Planner) -> list[tuple[Work, str, str]]:
         twins.append((w, fate, "twin:delrapport"))
     title = "Karriereveiledning for voksne innvandrere i Innlandet: muligheter og hindringer"
     for year, doc_type, fate in ((2019, "report", "exc2"), (2021, "article", "exc1")):
-        w = p.synthetic("no", fate, reason="Ikke forskning eller utredning" if fate == "exc1" else "",
-                        doc_type=doc_type)
+        w = p.synthetic(
+            "no", fate, reason="Ikke forskning eller utredning" if fate == "exc1" else "", doc_type=doc_type
+        )
         w.title, w.year, w.authors = title, year, [("Aune", "Marte"), ("Ali", "Jørgen")]
         if doc_type == "article":  # a debate piece in a journal with the report's title
             w.peer_reviewed, w.doi = False, ""
@@ -40,8 +40,10 @@ def near_twins(p: Planner) -> list[tuple[Work, str, str]]:
         w = p.synthetic("no", "thesis")
         w.title, w.year, w.authors, w.host = "Karriereveiledning for flyktninger", 2019, [(surname, "Ingrid")], host
         twins.append((w, "thesis", "twin:thesis-title"))
-    for family, title in (("no", "Karriereveiledning for nyankomne i Norden: en komparativ studie"),
-                          ("sv", "Karriärvägledning för nyanlända i Norden: en komparativ studie")):
+    for family, title in (
+        ("no", "Karriereveiledning for nyankomne i Norden: en komparativ studie"),
+        ("sv", "Karriärvägledning för nyanlända i Norden: en komparativ studie"),
+    ):
         w = p.synthetic(family, "exc2", doc_type="report")
         w.title, w.year, w.authors = title, 2018, [("Lindholm", "Karin"), ("Strand", "Eirik")]
         w.publisher, w.host = "Institutet för vägledningsforskning", "vagledningsinstitutet.se"
@@ -49,8 +51,11 @@ def near_twins(p: Planner) -> list[tuple[Work, str, str]]:
     book = p.synthetic("no", "exc1", reason="Ikke forskning eller utredning", doc_type="book")
     book.title, book.year, book.authors = "Karriereveiledning i et flerkulturelt samfunn", 2018, [("Dahl", "Hilde")]
     chapter = p.synthetic("no", "exc2", doc_type="chapter")
-    chapter.title, chapter.year, chapter.authors = ("Karriereveiledning i et flerkulturelt samfunn: en innledning",
-                                                    2018, [("Dahl", "Hilde")])
+    chapter.title, chapter.year, chapter.authors = (
+        "Karriereveiledning i et flerkulturelt samfunn: en innledning",
+        2018,
+        [("Dahl", "Hilde")],
+    )
     chapter.venue = book.title
     twins += [(book, "exc1", "twin:book-vs-chapter"), (chapter, "exc2", "twin:book-vs-chapter")]
     for w, _, _ in twins:
@@ -95,19 +100,25 @@ def build(p: Planner | None = None) -> list[Work]:
             lang = LANG[family]
             if family == "no" and fate in ("exc2", "exc3") and rng.random() < 0.15:
                 lang = "eng"  # an English-language article by Norwegian authors
-            w = p.synthetic(family, fate, reason=reason, lang=lang,
-                            doc_type="article" if lang == "eng" else "")
+            w = p.synthetic(family, fate, reason=reason, lang=lang, doc_type="article" if lang == "eng" else "")
             if lang == "eng" and family != "en":
                 w.authors = [(s, g) for s, g in p._authors("nor", len(w.authors))]
             w._fate, w._reason = fate, reason
             works.append(w)
     for w in works:
-        for attr, default in (("_reason", ""), ("_html_hint", None), ("_cut", "auto"), ("_fold_first", False),
-                              ("_twin_copy", False), ("_twin", "")):
+        for attr, default in (
+            ("_reason", ""),
+            ("_html_hint", None),
+            ("_cut", "auto"),
+            ("_fold_first", False),
+            ("_twin_copy", False),
+            ("_twin", ""),
+        ):
             if not hasattr(w, attr):
                 setattr(w, attr, default)
     from placement import place_all
     from screening_plan import decide_all
+
     place_all(p, works)
     decide_all(p, works)
     return works

@@ -19,9 +19,10 @@ import argparse
 import csv
 import re
 import sys
-import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
+
+import tomllib
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
@@ -35,9 +36,11 @@ from review.normalise import fold, normalise_doi, parse_author, title_key  # noq
 ORDER = ("no", "sv", "da", "en")
 TABLE_3_1 = {"no": (190, 31, 12, 9), "sv": (112, 22, 6, 3), "da": (15, 6, 2, 2), "en": (68, 29, 17, 10)}
 SYNTHETIC = "Syntetisk stand-in-post (ikke en ekte publikasjon)"
-POP_COLUMNS = ("Cites,Authors,Title,Year,Source,Publisher,ArticleURL,CitesURL,GSRank,QueryDate,Type,DOI,ISSN,"
-               "CitationURL,Volume,Issue,StartPage,EndPage,ECC,CitesPerYear,CitesPerAuthor,AuthorCount,Age,"
-               "Abstract,FullTextURL,RelatedURL").split(",")
+POP_COLUMNS = (
+    "Cites,Authors,Title,Year,Source,Publisher,ArticleURL,CitesURL,GSRank,QueryDate,Type,DOI,ISSN,"
+    "CitationURL,Volume,Issue,StartPage,EndPage,ECC,CitesPerYear,CitesPerAuthor,AuthorCount,Age,"
+    "Abstract,FullTextURL,RelatedURL"
+).split(",")
 THESIS_WORDS = re.compile(r"masteroppgave|bacheloroppgave|examensarbete|uppsats|speciale", re.I)
 CITES = re.compile(r"[?&]cites=(\d+)")
 CLUSTER = re.compile(r"[?&]cluster=(\d+)")
@@ -60,8 +63,15 @@ def surname(authors: list[str]) -> str:
 
 def raw(file, position, title, authors, year, **ids) -> dict:
     cut = title.rstrip().endswith("…")
-    return dict(file=file, position=position, key=title_key(title), cut=cut, surname=surname(authors),
-                year=int(year) if str(year).strip().isdigit() else None, **ids)
+    return dict(
+        file=file,
+        position=position,
+        key=title_key(title),
+        cut=cut,
+        surname=surname(authors),
+        year=int(year) if str(year).strip().isdigit() else None,
+        **ids,
+    )
 
 
 def read_ris(path: Path, name: str, rep: Report, truth) -> list[dict]:
@@ -74,9 +84,19 @@ def read_ris(path: Path, name: str, rep: Report, truth) -> list[dict]:
         marked = SYNTHETIC in (r.get("notes") or [])
         if marked == bool(truth[(name, i)]["real"] == "1"):
             rep.check(False, f"{name} record {i}: synthetic marker does not match the ground truth")
-        out.append(raw(name, i, r["primary_title"], r.get("authors", []), r.get("year", ""),
-                       oria=r["id"], doi=normalise_doi(r.get("doi")), venue=r.get("alternate_title3", ""),
-                       publisher=r.get("publisher", "")))
+        out.append(
+            raw(
+                name,
+                i,
+                r["primary_title"],
+                r.get("authors", []),
+                r.get("year", ""),
+                oria=r["id"],
+                doi=normalise_doi(r.get("doi")),
+                venue=r.get("alternate_title3", ""),
+                publisher=r.get("publisher", ""),
+            )
+        )
     return out
 
 
@@ -89,9 +109,20 @@ def read_pop(path: Path, name: str, rep: Report, truth) -> list[dict]:
             rep.check(False, f"{name} row {i}: synthetic marker does not match the ground truth")
         cites = CITES.search(row.CitesURL)
         related = RELATED.search(row.RelatedURL)
-        out.append(raw(name, i, row.Title, row.Authors.split(", "), row.Year, cluster=cites and cites.group(1),
-                       cid=related and related.group(1), doi=normalise_doi(row.DOI), venue=row.Source,
-                       publisher=row.Publisher))
+        out.append(
+            raw(
+                name,
+                i,
+                row.Title,
+                row.Authors.split(", "),
+                row.Year,
+                cluster=cites and cites.group(1),
+                cid=related and related.group(1),
+                doi=normalise_doi(row.DOI),
+                venue=row.Source,
+                publisher=row.Publisher,
+            )
+        )
     return out
 
 
@@ -109,9 +140,20 @@ def read_page(path: Path, name: str, rep: Report, truth) -> list[dict]:
         cluster = CITES.search(links) or CLUSTER.search(links)
         if (div.get("data-synthetic") == "1") == (truth[(name, i)]["real"] == "1"):
             rep.check(False, f"{name} result {i}: synthetic marker does not match the ground truth")
-        out.append(raw(name, i, title_el.get_text(" ", strip=True), parts[0].split(", "),
-                       year.group(1) if year else "", cluster=cluster and cluster.group(1), cid=div.get("data-cid"),
-                       doi=None, venue=parts[1] if len(parts) > 2 else "", publisher=parts[-1] if len(parts) > 2 else ""))
+        out.append(
+            raw(
+                name,
+                i,
+                title_el.get_text(" ", strip=True),
+                parts[0].split(", "),
+                year.group(1) if year else "",
+                cluster=cluster and cluster.group(1),
+                cid=div.get("data-cid"),
+                doi=None,
+                venue=parts[1] if len(parts) > 2 else "",
+                publisher=parts[-1] if len(parts) > 2 else "",
+            )
+        )
     return out
 
 
@@ -143,8 +185,11 @@ def link(records: list[dict]) -> list[int]:
         for x in members:
             for y in members:
                 a, b = records[x], records[y]
-                if x < y and (a["key"] == b["key"] or (a["cut"] and b["key"].startswith(a["key"]))
-                              or (b["cut"] and a["key"].startswith(b["key"]))):
+                if x < y and (
+                    a["key"] == b["key"]
+                    or (a["cut"] and b["key"].startswith(a["key"]))
+                    or (b["cut"] and a["key"].startswith(b["key"]))
+                ):
                     union(x, y)
     return [find(i) for i in range(len(records))]
 
@@ -158,8 +203,10 @@ def check_files(repo: Path, rep: Report, truth) -> list[dict]:
         got = readers[path.suffix](path, search["file"], rep, truth)
         expected = sum(1 for f, _ in truth if f == search["file"])
         shown = min(10, search["hits"]) if path.suffix == ".html" else search["hits"]
-        rep.check(len(got) == expected == shown,
-                  f"{search['file']}: {len(got)} records parsed, manifest says {search['hits']} hits")
+        rep.check(
+            len(got) == expected == shown,
+            f"{search['file']}: {len(got)} records parsed, manifest says {search['hits']} hits",
+        )
         for r in got:
             r["family"], r["source"] = search["family"], search["source"]
         records += got
@@ -182,18 +229,31 @@ def check_dedup(records: list[dict], rep: Report, truth) -> dict[str, dict]:
     rep.check(not split, f"every work's raw records link up by the promised keys {split[:5] if split else ''}")
     works: dict[str, dict] = {}
     for r, w in zip(records, work_of, strict=True):
-        info = works.setdefault(w, dict(families=set(), records=[], thesis=truth[(r["file"], r["position"])]["thesis"],
-                                        peer_reviewed=truth[(r["file"], r["position"])]["peer_reviewed"]))
+        info = works.setdefault(
+            w,
+            dict(
+                families=set(),
+                records=[],
+                thesis=truth[(r["file"], r["position"])]["thesis"],
+                peer_reviewed=truth[(r["file"], r["position"])]["peer_reviewed"],
+            ),
+        )
         info["families"].add(r["family"])
         info["records"].append(r)
     for info in works.values():
         info["family"] = min(info["families"], key=ORDER.index)
     counts = Counter(info["family"] for info in works.values())
     print(f"  raw records: {len(records)} in {len({r['file'] for r in records})} files; unique works: {len(works)}")
-    rep.check(len(works) == 385 and all(counts[f] == TABLE_3_1[f][0] for f in ORDER),
-              "unique works by counting family: " + " / ".join(f"{f} {counts[f]}" for f in ORDER) + " (want 190/112/15/68)")
-    cues = {w: any(THESIS_WORDS.search(f"{r['venue']} {r['publisher']}") for r in info["records"] if r["source"] == "scholar")
-            for w, info in works.items()}
+    rep.check(
+        len(works) == 385 and all(counts[f] == TABLE_3_1[f][0] for f in ORDER),
+        "unique works by counting family: " + " / ".join(f"{f} {counts[f]}" for f in ORDER) + " (want 190/112/15/68)",
+    )
+    cues = {
+        w: any(
+            THESIS_WORDS.search(f"{r['venue']} {r['publisher']}") for r in info["records"] if r["source"] == "scholar"
+        )
+        for w, info in works.items()
+    }
     wrong = [w for w, info in works.items() if cues[w] != (info["thesis"] == "1")]
     rep.check(not wrong, f"student theses carry a thesis word in the Scholar venue, others never {wrong[:5]}")
     return works
@@ -223,10 +283,15 @@ def check_decisions(repo: Path, records, works, rep: Report, truth) -> None:
             continue
         decided[found.pop()][int(row["stage"])] = row
     rep.check(not unresolved, f"every decision record key names exactly one work ({len(rows)} rows) {unresolved[:3]}")
-    bad = [r["record"] for r in rows
-           if r["reviewer"] not in reviewers or r["final"] != "true" or r["decision"] not in ("include", "exclude")
-           or (r["reason"] and r["reason"] not in reasons[int(r["stage"])])
-           or (r["decision"] == "exclude" and int(r["stage"]) > 1 and not r["reason"])]
+    bad = [
+        r["record"]
+        for r in rows
+        if r["reviewer"] not in reviewers
+        or r["final"] != "true"
+        or r["decision"] not in ("include", "exclude")
+        or (r["reason"] and r["reason"] not in reasons[int(r["stage"])])
+        or (r["decision"] == "exclude" and int(r["stage"]) > 1 and not r["reason"])
+    ]
     rep.check(not bad, f"reviewers, final flags and reasons follow review.toml {bad[:3]}")
     flow = {f: [0, 0, 0, 0] for f in ORDER}
     gaps = []
@@ -268,8 +333,13 @@ def check_quality(repo, protocol, records, works, decided, rep, truth) -> None:
             ratings[found.pop()][row["criterion"]] = row["rating"]
         else:
             rep.check(False, f"quality row {row}")
-    vouching = {f for f in ORDER if tomllib.loads((repo / "queries" / f"{f}.toml").read_text(encoding="utf-8"))
-                .get("filters", {}).get("peer_reviewed_only")}
+    vouching = {
+        f
+        for f in ORDER
+        if tomllib.loads((repo / "queries" / f"{f}.toml").read_text(encoding="utf-8"))
+        .get("filters", {})
+        .get("peer_reviewed_only")
+    }
     problems = []
     for w, info in works.items():
         stage2 = decided.get(w, {}).get(2)
@@ -289,27 +359,42 @@ def check_quality(repo, protocol, records, works, decided, rep, truth) -> None:
             problems.append(f"{w}: included but fails the quality rule")
         if stage2["reason"] == "Utilstrekkelig kvalitet" and passes:
             problems.append(f"{w}: excluded for quality but passes the rule")
-    rep.check(not problems, f"quality ratings for the {len(ratings)} stage-2 works whose records do not vouch for "
-                            f"peer review follow the rule {problems[:3]}")
+    rep.check(
+        not problems,
+        f"quality ratings for the {len(ratings)} stage-2 works whose records do not vouch for "
+        f"peer review follow the rule {problems[:3]}",
+    )
 
 
 def check_summaries(repo, protocol, records, decided, rep, truth) -> None:
     data = tomllib.loads((repo / "decisions" / "summaries.toml").read_text(encoding="utf-8"))["summary"]
     included = {w for w, s in decided.items() if s.get(3, {}).get("decision") == "include"}
     named = [resolve(s["record"], records, truth) for s in data]
-    rep.check(len(data) == 24 and all(len(n) == 1 for n in named) and {n.pop() for n in named} == included,
-              f"{len(data)} summaries, one per included work")
+    rep.check(
+        len(data) == 24 and all(len(n) == 1 for n in named) and {n.pop() for n in named} == included,
+        f"{len(data)} summaries, one per included work",
+    )
     groups = Counter(s["group"] for s in data)
-    rep.check(set(groups) <= set(protocol["appendix"]["groups"]) and sorted(groups.values()) == [6, 9, 9],
-              "appendix groups: " + ", ".join(f"{g} {n}" for g, n in groups.items()))
+    rep.check(
+        set(groups) <= set(protocol["appendix"]["groups"]) and sorted(groups.values()) == [6, 9, 9],
+        "appendix groups: " + ", ".join(f"{g} {n}" for g, n in groups.items()),
+    )
     lengths = [len(s[part].split()) for s in data for part in ("aim", "method", "findings")]
-    rep.check(all(60 <= n <= 150 for n in lengths), f"summary parts are 60–150 words (range {min(lengths)}–{max(lengths)})")
+    rep.check(
+        all(60 <= n <= 150 for n in lengths), f"summary parts are 60–150 words (range {min(lengths)}–{max(lengths)})"
+    )
     import overlap
+
     known = overlap.load_fingerprint()
-    shared = [f"{s['record']} {part}: {n} words «{phrase}»" for s in data for part in ("aim", "method", "findings")
-              for n, phrase in overlap.overlaps(s[part], known)]
-    rep.check(not shared, f"summaries are in our own words: no run of {overlap.SHINGLE}+ words from the report "
-                          f"{shared[:3]}")
+    shared = [
+        f"{s['record']} {part}: {n} words «{phrase}»"
+        for s in data
+        for part in ("aim", "method", "findings")
+        for n, phrase in overlap.overlaps(s[part], known)
+    ]
+    rep.check(
+        not shared, f"summaries are in our own words: no run of {overlap.SHINGLE}+ words from the report {shared[:3]}"
+    )
 
 
 def identity(r: dict) -> str:
@@ -346,7 +431,9 @@ def main(argv=None) -> int:
     parser.add_argument("--repo", type=Path, default=HERE.parent)
     parser.add_argument("--files-only", action="store_true", help="skip running the bundled review with the tool")
     args = parser.parse_args(argv)
-    truth = {(r["file"], int(r["position"])): r for r in csv.DictReader((HERE / "ground_truth.csv").open(encoding="utf-8"))}
+    truth = {
+        (r["file"], int(r["position"])): r for r in csv.DictReader((HERE / "ground_truth.csv").open(encoding="utf-8"))
+    }
     rep = Report()
     print("Files")
     records = check_files(args.repo, rep, truth)
@@ -358,6 +445,7 @@ def main(argv=None) -> int:
     if not args.files_only:
         print("The tool's run (review example, exports, the 2023–2025 update)")
         import tool_run
+
         tool_run.check(args.repo, rep, truth)
     print("all checks passed" if not rep.failures else f"{rep.failures} check(s) failed")
     return 1 if rep.failures else 0

@@ -4,7 +4,6 @@ and what the reviewers decided. Everything written to exports/ and decisions/ is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 FAMILIES = ("no", "sv", "da", "en")
 SYNTHETIC_NOTE = "Syntetisk stand-in-post (ikke en ekte publikasjon)"
@@ -51,7 +50,7 @@ class Work:
     scholar_title: str = ""  # how Scholar shows the title (may be cut with "…")
     scholar_authors: str = ""  # "KA Nordmann, O Hansen" (may end with "…")
     scholar_doi: bool = False  # Publish or Perish filled in the DOI column
-    html_page: Optional[tuple[str, int]] = None  # (family, page) of a saved Scholar result page
+    html_page: tuple[str, int] | None = None  # (family, page) of a saved Scholar result page
     decisions: list[Decision] = field(default_factory=list)
     quality: list[tuple[str, str, str]] = field(default_factory=list)  # (criterion, rating, note)
     quality_reviewer: str = ""

@@ -30,18 +30,21 @@ def _digest(words: list[str]) -> str:
 
 def fingerprint(text: str) -> set[str]:
     words = tokens(text)
-    return {_digest(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {_digest(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def load_fingerprint(path: Path = FINGERPRINT) -> set[str]:
-    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 def overlaps(text: str, known: set[str]) -> list[tuple[int, str]]:
     """(length in words, phrase) of every run of at least SHINGLE words that the report also has."""
     words = tokens(text)
-    hits = [i for i in range(len(words) - SHINGLE + 1) if _digest(words[i:i + SHINGLE]) in known]
+    hits = [i for i in range(len(words) - SHINGLE + 1) if _digest(words[i : i + SHINGLE]) in known]
     runs, out = [], []
     for i in hits:
         if runs and i == runs[-1][1] + 1:
@@ -50,7 +53,7 @@ def overlaps(text: str, known: set[str]) -> list[tuple[int, str]]:
             runs.append([i, i])
     for start, last in runs:
         length = last - start + SHINGLE
-        out.append((length, " ".join(words[start:start + length])))
+        out.append((length, " ".join(words[start : start + length])))
     return out
 
 
@@ -59,8 +62,10 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=Path, required=True, help="the report as plain text")
     args = parser.parse_args(argv)
     digests = sorted(fingerprint(args.seed.read_text(encoding="utf-8")))
-    FINGERPRINT.write_text(f"# {SHINGLE}-word runs of the seed report, as sha1 prefixes (see overlap.py)\n"
-                           + "\n".join(digests) + "\n", encoding="utf-8")
+    FINGERPRINT.write_text(
+        f"# {SHINGLE}-word runs of the seed report, as sha1 prefixes (see overlap.py)\n" + "\n".join(digests) + "\n",
+        encoding="utf-8",
+    )
     print(f"{len(digests)} runs written to {FINGERPRINT.name}")
     return 0
 

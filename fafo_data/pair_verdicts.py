@@ -15,8 +15,9 @@ import csv
 import shutil
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]
@@ -24,8 +25,7 @@ sys.path[:0] = [str(HERE.parent)]
 from review.dedup.verdict_file import COLUMNS, record_identity  # noqa: E402
 
 LEAD = "Anna"
-NOTES = {"duplicate": "Samme verk: Google Scholar har kuttet tittelen og forfatterlisten",
-         "distinct": "Ulike verk"}
+NOTES = {"duplicate": "Samme verk: Google Scholar har kuttet tittelen og forfatterlisten", "distinct": "Ulike verk"}
 
 
 def manifest_paths(repo: Path) -> dict[str, str]:
@@ -53,9 +53,18 @@ def uncertain_pairs(review_dir: Path) -> list[dict]:
             pairs = list_pairs(conn)
             r, i = schema.raw_records, schema.imports
             ids = {x for p in pairs for x in (p["raw_a"], p["raw_b"])}
-            rows = {row.id: row for row in conn.execute(
-                select(r.c.id, i.c.file_name, r.c.source_id, r.c.cluster_id, r.c.position)
-                .join(i, i.c.id == r.c.import_id).where(r.c.id.in_(ids)))} if ids else {}
+            rows = (
+                {
+                    row.id: row
+                    for row in conn.execute(
+                        select(r.c.id, i.c.file_name, r.c.source_id, r.c.cluster_id, r.c.position)
+                        .join(i, i.c.id == r.c.import_id)
+                        .where(r.c.id.in_(ids))
+                    )
+                }
+                if ids
+                else {}
+            )
     finally:
         store.close()
     out = []
@@ -64,8 +73,13 @@ def uncertain_pairs(review_dir: Path) -> list[dict]:
         for raw_id in (p["raw_a"], p["raw_b"]):
             row = rows[raw_id]
             path = paths.get(row.file_name, row.file_name)
-            sides.append(dict(file=path, position=row.position,
-                              identity=record_identity(path, row.source_id, row.cluster_id, row.position)))
+            sides.append(
+                dict(
+                    file=path,
+                    position=row.position,
+                    identity=record_identity(path, row.source_id, row.cluster_id, row.position),
+                )
+            )
         out.append(dict(a=sides[0], b=sides[1], reason=p["reason"]))
     return out
 
@@ -102,8 +116,10 @@ def main(argv=None) -> int:
         out = csv.writer(fh)
         out.writerow(COLUMNS)
         out.writerows(sorted(rows))
-    print(f"{len(rows)} verdicts: {sum(r[2] == 'duplicate' for r in rows)} duplicate, "
-          f"{sum(r[2] == 'distinct' for r in rows)} distinct")
+    print(
+        f"{len(rows)} verdicts: {sum(r[2] == 'duplicate' for r in rows)} duplicate, "
+        f"{sum(r[2] == 'distinct' for r in rows)} distinct"
+    )
     return 0
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from model import Work
 from plan import Planner
+
 from review.normalise import fold
 
 SOURCE_MIX = {  # probabilities of (oria only, both, scholar only) by document type
-    "article": (45, 40, 15), "report": (25, 35, 40), "chapter": (30, 30, 40), "book": (60, 40, 0),
+    "article": (45, 40, 15),
+    "report": (25, 35, 40),
+    "chapter": (30, 30, 40),
+    "book": (60, 40, 0),
     "other": (30, 0, 70),
 }
 COLLECTIONS = {"10.1007": "springer_journals", "10.1080": "informaworld_taylorfrancis_310"}  # by DOI prefix
@@ -21,8 +25,11 @@ def choose_sources(p: Planner, w: Work) -> list[tuple[str, str]]:
     if w._twin:
         return [(w.family, "oria"), (w.family, "scholar")]
     mix = p.rng.choices(("oria", "both", "scholar"), SOURCE_MIX[w.doc_type])[0]
-    return {"oria": [(w.family, "oria")], "scholar": [(w.family, "scholar")],
-            "both": [(w.family, "oria"), (w.family, "scholar")]}[mix]
+    return {
+        "oria": [(w.family, "oria")],
+        "scholar": [(w.family, "scholar")],
+        "both": [(w.family, "oria"), (w.family, "scholar")],
+    }[mix]
 
 
 def add_later_families(p: Planner, w: Work) -> None:
@@ -79,8 +86,9 @@ def place(p: Planner, w: Work) -> None:
     in_scholar = any(s == "scholar" for _, s in w.found_in)
     if in_oria and not w.oria_ids:  # a real work may bring its own (made-up) Oria id
         w.oria_ids.append(p.cdi_id(w) if w.doc_type == "article" else p.alma_id())
-        if w._twin_copy or (w.synthetic and not w._twin and w.doc_type in ("article", "report")
-                            and p.rng.random() < 0.06):
+        if w._twin_copy or (
+            w.synthetic and not w._twin and w.doc_type in ("article", "report") and p.rng.random() < 0.06
+        ):
             w.oria_ids.append(p.cdi_id(w, COLLECTIONS.get(w.doi[:7], "doaj_primary")) if w.doi else p.cdi_id(w))
     if in_scholar:
         w.cluster_id, w.data_cid = p.cluster_id(), p.data_cid()

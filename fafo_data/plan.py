@@ -9,9 +9,8 @@ from __future__ import annotations
 import random
 import string
 
-from model import FAMILIES, Decision, Work
-from real_works import REAL_WORKS
 import vocabulary as V
+from model import Work
 from rapidfuzz import fuzz
 
 NEAR = 80  # similarity (rapidfuzz ratio, 0-100) above which two synthetic titles count as near-twins
@@ -29,13 +28,25 @@ STAGE2_REASONS = {
     "da": {"Utilstrekkelig kvalitet": 1},
     "en": {"Fulltekst ikke tilgjengelig": 2},
 }
-STAGE3_REASONS = ["For perifert for problemstillingene", "Svakt empirisk grunnlag", "Overlapper med inkludert publikasjon"]
+STAGE3_REASONS = [
+    "For perifert for problemstillingene",
+    "Svakt empirisk grunnlag",
+    "Overlapper med inkludert publikasjon",
+]
 REVIEWERS = ("Anna", "Bjørn")
 
-PASS = [("yes", "yes", "yes", "yes", "partly", "partly"), ("yes", "yes", "yes", "partly", "partly", "unclear"),
-        ("yes", "yes", "yes", "yes", "yes", "partly"), ("yes", "partly", "yes", "yes", "yes", "yes")]
-FAIL = [("yes", "yes", "partly", "no", "partly", "unclear"), ("partly", "yes", "no", "partly", "yes", "no"),
-        ("yes", "partly", "partly", "unclear", "unclear", "yes"), ("yes", "yes", "partly", "partly", "partly", "partly")]
+PASS = [
+    ("yes", "yes", "yes", "yes", "partly", "partly"),
+    ("yes", "yes", "yes", "partly", "partly", "unclear"),
+    ("yes", "yes", "yes", "yes", "yes", "partly"),
+    ("yes", "partly", "yes", "yes", "yes", "yes"),
+]
+FAIL = [
+    ("yes", "yes", "partly", "no", "partly", "unclear"),
+    ("partly", "yes", "no", "partly", "yes", "no"),
+    ("yes", "partly", "partly", "unclear", "unclear", "yes"),
+    ("yes", "yes", "partly", "partly", "partly", "partly"),
+]
 CRITERIA = ("validity", "reliability", "generalisability", "research_question", "method_design", "coherence")
 
 
@@ -64,7 +75,8 @@ class Planner:
         if work.doi:
             return self._unique(lambda: f"cdi_{collection}_" + "".join(c if c.isalnum() else "_" for c in work.doi))
         prefix = {"swe": "cdi_swepub_primary_oai_DiVA_org_", "eng": "cdi_proquest_journals_"}.get(
-            work.language, "cdi_nora_primary_oai_")
+            work.language, "cdi_nora_primary_oai_"
+        )
         return self._unique(lambda: prefix + "".join(self.rng.choices(string.digits, k=10)))
 
     def cluster_id(self) -> str:
@@ -106,8 +118,11 @@ class Planner:
         if fate == "thesis":
             pool, doc_type = V.THESIS, "thesis"
         elif fate == "exc1":
-            pool = {"Ikke karriereveiledning": V.NOT_GUIDANCE, "Ikke flyktninger eller innvandrere": V.NOT_MIGRANTS,
-                    "Ikke forskning eller utredning": V.NOT_RESEARCH}[reason]
+            pool = {
+                "Ikke karriereveiledning": V.NOT_GUIDANCE,
+                "Ikke flyktninger eller innvandrere": V.NOT_MIGRANTS,
+                "Ikke forskning eller utredning": V.NOT_RESEARCH,
+            }[reason]
         else:
             pool = V.RELEVANT
         if not doc_type:
@@ -119,8 +134,15 @@ class Planner:
                 doc_type = rng.choices(["report", "article", "chapter"], [65, 28, 7])[0]
         title, place = self._title(pool, lang)
         year = rng.randint(2016, 2022)
-        work = Work(key=key, family=family, title=title, year=year, doc_type=doc_type, language=lang,
-                    authors=self._authors(lang if lang in V.FAMILY else "eng", rng.choice([1, 1, 2, 2, 3, 4, 5])))
+        work = Work(
+            key=key,
+            family=family,
+            title=title,
+            year=year,
+            doc_type=doc_type,
+            language=lang,
+            authors=self._authors(lang if lang in V.FAMILY else "eng", rng.choice([1, 1, 2, 2, 3, 4, 5])),
+        )
         if doc_type == "thesis":
             work.authors = work.authors[:1]
             work.thesis_cue, work.host = rng.choice(V.THESIS_CUES[lang])

@@ -33,7 +33,9 @@ def stage2_reasons(p: Planner, works: list[Work]) -> None:
         pool = [w for w in works if w.family == family and w._fate == "exc2" and not w._reason]
         p.rng.shuffle(pool)
         for reason, count in quotas.items():
-            eligible = [w for w in pool if not w._reason and (reason != "Utilstrekkelig kvalitet" or not w.peer_reviewed)]
+            eligible = [
+                w for w in pool if not w._reason and (reason != "Utilstrekkelig kvalitet" or not w.peer_reviewed)
+            ]
             if len(eligible) < count:
                 raise ValueError(f"{family}: only {len(eligible)} works can take «{reason}»")
             for w in eligible[:count]:
@@ -65,7 +67,9 @@ def decide(p: Planner, w: Work, index: int) -> None:
     fate = w._fate
     if fate == "exc1":
         reason = w._reason if p.rng.random() < 0.85 else ""
-        w.decisions.append(Decision(1, "exclude", reason, first, STAGE1_NOTES.get(reason, "") if p.rng.random() < 0.2 else ""))
+        w.decisions.append(
+            Decision(1, "exclude", reason, first, STAGE1_NOTES.get(reason, "") if p.rng.random() < 0.2 else "")
+        )
         return
     w.decisions.append(Decision(1, "include", "", first))
     if fate == "exc2":

@@ -33,9 +33,10 @@ def _rows(path: Path) -> list[dict]:
 
 
 def check(repo: Path, rep, truth) -> None:
+    import shutil
+
     from review.bundled import REVIEW_PARTS
     from review.pipeline import run_review
-    import shutil
 
     with tempfile.TemporaryDirectory() as tmp:
         review = Path(tmp) / "fafo"
@@ -46,8 +47,11 @@ def check(repo: Path, rep, truth) -> None:
         report = run_review(review)
         rep.check(not report.warnings, f"a quiet run: no warnings {report.warnings[:2]}")
         waiting = uncertain_pairs(review)
-        rep.check(not waiting, f"every uncertain pair has a verdict in decisions/pairs.csv; without one: "
-                               + "; ".join(f"{p['a']['identity']} ~ {p['b']['identity']}" for p in waiting[:5]))
+        rep.check(
+            not waiting,
+            "every uncertain pair has a verdict in decisions/pairs.csv; without one: "
+            + "; ".join(f"{p['a']['identity']} ~ {p['b']['identity']}" for p in waiting[:5]),
+        )
         check_flow(review, rep)
         check_appendix(review, rep)
         check_synthetic_marks(review, rep, truth)
@@ -68,13 +72,18 @@ def check_flow(review: Path, rep) -> None:
     finally:
         store.close()
     stage1 = flow.stages[1]
-    diagram = layout_flow(flow, protocol.report_language, family_display_names(protocol.families,
-                                                                               protocol.report_language))
+    diagram = layout_flow(
+        flow, protocol.report_language, family_display_names(protocol.families, protocol.report_language)
+    )
     drawn = [int(n) for ln in diagram.box("screened").lines for n in re.findall(r"\(n = (\d+)\)", ln.text)]
-    rep.check(drawn[:1] == [stage1.screened] == [385],
-              f"the flow diagram's records screened {drawn[:1]} = Table 3.1's stage-1 total {stage1.screened} = 385")
-    rep.check(stage1.excluded_automatically == 0 and stage1.excluded_by_reason.get("Studentoppgave") == 51,
-              "the 51 Scholar theses were excluded by the team at stage 1, none by a protocol rule")
+    rep.check(
+        drawn[:1] == [stage1.screened] == [385],
+        f"the flow diagram's records screened {drawn[:1]} = Table 3.1's stage-1 total {stage1.screened} = 385",
+    )
+    rep.check(
+        stage1.excluded_automatically == 0 and stage1.excluded_by_reason.get("Studentoppgave") == 51,
+        "the 51 Scholar theses were excluded by the team at stage 1, none by a protocol rule",
+    )
     counts = [flow.unique] + [flow.stages[n].included for n in (1, 2, 3)]
     rep.check(counts == [385, 88, 37, 24], "the tool's flow: " + " → ".join(map(str, counts)))
 
@@ -115,9 +124,12 @@ def check_synthetic_marks(review: Path, rep, truth) -> None:
             wrong.append(f"work {row['work_id']}")
     rep.check(not wrong, f"the synthetic column of the raw and works exports follows the files' marks {wrong[:3]}")
     included = _rows(included_path)
-    rep.check(len(included) == 24 and all(r["synthetic"] == "0" for r in included)
-              and not included_path.read_text(encoding="utf-8-sig").startswith("#"),
-              "the 24 included works are real: no synthetic row, no warning at the top")
+    rep.check(
+        len(included) == 24
+        and all(r["synthetic"] == "0" for r in included)
+        and not included_path.read_text(encoding="utf-8-sig").startswith("#"),
+        "the 24 included works are real: no synthetic row, no warning at the top",
+    )
 
 
 def check_update(review: Path, rep) -> None:
@@ -125,18 +137,33 @@ def check_update(review: Path, rep) -> None:
 
     from review.store import open_store, schema
 
-    _cli("update", review, "--years", "2023-2025", "--manifest",
-         review / "exports" / "update-2023-2025" / "searches.toml")
+    _cli(
+        "update",
+        review,
+        "--years",
+        "2023-2025",
+        "--manifest",
+        review / "exports" / "update-2023-2025" / "searches.toml",
+    )
     _cli("dedup", review)
     store = open_store(review)
     try:
         with store.read() as conn:
             w, r, links = schema.works, schema.raw_records, schema.work_links
-            mixed = list(conn.execute(select(w.c.id, w.c.title).join(links, links.c.work_id == w.c.id)
-                                      .join(r, r.c.id == links.c.raw_id)
-                                      .where(w.c.synthetic.is_(False), r.c.synthetic.is_(True)).distinct()))
-            leaked = list(conn.execute(select(w.c.id, w.c.doi).where(
-                w.c.synthetic.is_(False), w.c.doi.like(SYNTHETIC_DOI_PREFIX + "%"))))
+            mixed = list(
+                conn.execute(
+                    select(w.c.id, w.c.title)
+                    .join(links, links.c.work_id == w.c.id)
+                    .join(r, r.c.id == links.c.raw_id)
+                    .where(w.c.synthetic.is_(False), r.c.synthetic.is_(True))
+                    .distinct()
+                )
+            )
+            leaked = list(
+                conn.execute(
+                    select(w.c.id, w.c.doi).where(w.c.synthetic.is_(False), w.c.doi.like(SYNTHETIC_DOI_PREFIX + "%"))
+                )
+            )
     finally:
         store.close()
     rep.check(not mixed, f"after the update no synthetic record belongs to a real work {mixed[:3]}")

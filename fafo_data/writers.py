@@ -8,12 +8,39 @@ import html
 import io
 
 from model import SYNTHETIC_NOTE, Work
+
 from review.normalise import fold
 
 RIS_TYPES = {"article": "JOUR", "report": "RPRT", "chapter": "CHAP", "book": "BOOK", "other": "GEN"}
-POP_HEADER = ["Cites", "Authors", "Title", "Year", "Source", "Publisher", "ArticleURL", "CitesURL", "GSRank",
-              "QueryDate", "Type", "DOI", "ISSN", "CitationURL", "Volume", "Issue", "StartPage", "EndPage", "ECC",
-              "CitesPerYear", "CitesPerAuthor", "AuthorCount", "Age", "Abstract", "FullTextURL", "RelatedURL", "Note"]
+POP_HEADER = [
+    "Cites",
+    "Authors",
+    "Title",
+    "Year",
+    "Source",
+    "Publisher",
+    "ArticleURL",
+    "CitesURL",
+    "GSRank",
+    "QueryDate",
+    "Type",
+    "DOI",
+    "ISSN",
+    "CitationURL",
+    "Volume",
+    "Issue",
+    "StartPage",
+    "EndPage",
+    "ECC",
+    "CitesPerYear",
+    "CitesPerAuthor",
+    "AuthorCount",
+    "Age",
+    "Abstract",
+    "FullTextURL",
+    "RelatedURL",
+    "Note",
+]
 
 
 def ris_record(w: Work, oria_id: str) -> list[str]:
@@ -81,17 +108,40 @@ def scholar_venue(w: Work) -> str:
 def pop_row(w: Work, rank: int, query_date: str) -> list[str]:
     age = max(1, int(query_date[:4]) - w.year)
     authors = len(w.authors)
-    cites_url = f"https://scholar.google.com/scholar?cites={w.cluster_id}&as_sdt=2005&sciodt=0,5&hl=en" if w.cites else ""
+    cites_url = (
+        f"https://scholar.google.com/scholar?cites={w.cluster_id}&as_sdt=2005&sciodt=0,5&hl=en" if w.cites else ""
+    )
     doi = w.doi if w.scholar_doi else ""
     start, _, end = w.pages.partition("-") if w.doc_type == "article" else ("", "", "")
-    return [str(w.cites), w.scholar_authors, w.scholar_title, str(w.year), scholar_venue(w), w.host,
-            article_url(w), cites_url, str(rank), query_date, scholar_type(w), doi,
-            w.issn if w.doc_type == "article" else "", "", w.volume if w.doc_type == "article" else "",
-            w.issue if w.doc_type == "article" else "", start, end, str(w.cites), f"{w.cites / age:.2f}",
-            str(round(w.cites / authors)), str(authors), str(age), snippet(w),
-            article_url(w) if scholar_type(w) == "PDF" else "",
-            f"https://scholar.google.com/scholar?q=related:{w.data_cid}:scholar.google.com/&scioq=&hl=en&as_sdt=0,5",
-            SYNTHETIC_NOTE if w.synthetic else ""]
+    return [
+        str(w.cites),
+        w.scholar_authors,
+        w.scholar_title,
+        str(w.year),
+        scholar_venue(w),
+        w.host,
+        article_url(w),
+        cites_url,
+        str(rank),
+        query_date,
+        scholar_type(w),
+        doi,
+        w.issn if w.doc_type == "article" else "",
+        "",
+        w.volume if w.doc_type == "article" else "",
+        w.issue if w.doc_type == "article" else "",
+        start,
+        end,
+        str(w.cites),
+        f"{w.cites / age:.2f}",
+        str(round(w.cites / authors)),
+        str(authors),
+        str(age),
+        snippet(w),
+        article_url(w) if scholar_type(w) == "PDF" else "",
+        f"https://scholar.google.com/scholar?q=related:{w.data_cid}:scholar.google.com/&scioq=&hl=en&as_sdt=0,5",
+        SYNTHETIC_NOTE if w.synthetic else "",
+    ]
 
 
 def write_pop(path, works: list[Work], query_date: str) -> int:
@@ -117,31 +167,48 @@ def scholar_result(w: Work, position: int, terms: list[str]) -> str:
     marker = {"CITATION": "[CITATION]", "BOOK": "[BOOK]", "PDF": "[PDF]"}.get(scholar_type(w), "[HTML]")
     title = html.escape(w.scholar_title)
     if scholar_type(w) == "CITATION":
-        heading = f'<span class="gs_ctu"><span class="gs_ct1">[CITATION]</span><span class="gs_ct2">[C]</span></span> {title}'
+        heading = (
+            f'<span class="gs_ctu"><span class="gs_ct1">[CITATION]</span><span class="gs_ct2">[C]</span></span> {title}'
+        )
     else:
-        lead = f'<span class="gs_ctc"><span class="gs_ct1">{marker}</span><span class="gs_ct2">{marker}</span></span> ' \
-            if marker in ("[PDF]", "[BOOK]") else ""
+        lead = (
+            f'<span class="gs_ctc"><span class="gs_ct1">{marker}</span><span class="gs_ct2">{marker}</span></span> '
+            if marker in ("[PDF]", "[BOOK]")
+            else ""
+        )
         heading = f'{lead}<a id="{cid}" href="{html.escape(article_url(w))}" data-clk-atid="{cid}">{title}</a>'
     middle = ", ".join(x for x in (scholar_venue(w), str(w.year)) if x)
     byline = f"{html.escape(w.scholar_authors)}&nbsp;- {html.escape(middle)}" + (f"&nbsp;- {w.host}" if w.host else "")
     side = ""
     if scholar_type(w) == "PDF":
-        side = (f'<div class="gs_ggs gs_fl"><div class="gs_ggsd"><div class="gs_or_ggsm" ontouchstart="gs_evt_dsp(event)">'
-                f'<a href="{html.escape(article_url(w))}.pdf" data-clk-atid="{cid}"><span class="gs_ctg2">[PDF]</span> {w.host}</a>'
-                f'</div></div></div>')
+        side = (
+            f'<div class="gs_ggs gs_fl"><div class="gs_ggsd"><div class="gs_or_ggsm" ontouchstart="gs_evt_dsp(event)">'
+            f'<a href="{html.escape(article_url(w))}.pdf" data-clk-atid="{cid}"><span class="gs_ctg2">[PDF]</span> {w.host}</a>'
+            f"</div></div></div>"
+        )
     versions = max(2, w.cites // 5 + 1)
-    footer = ['<a href="javascript:void(0)" class="gs_or_sav gs_or_btn" role="button"><span class="gs_or_btn_lbl">Save</span></a>',
-              '<a href="javascript:void(0)" class="gs_or_cit gs_or_btn gs_nph" role="button" aria-controls="gs_cit" '
-              'aria-haspopup="true"><span>Cite</span></a>']
+    footer = [
+        '<a href="javascript:void(0)" class="gs_or_sav gs_or_btn" role="button"><span class="gs_or_btn_lbl">Save</span></a>',
+        '<a href="javascript:void(0)" class="gs_or_cit gs_or_btn gs_nph" role="button" aria-controls="gs_cit" '
+        'aria-haspopup="true"><span>Cite</span></a>',
+    ]
     if w.cites:
-        footer.append(f'<a href="/scholar?cites={w.cluster_id}&amp;as_sdt=2005&amp;sciodt=0,5&amp;hl=en">Cited by {w.cites}</a>')
-    footer.append(f'<a href="/scholar?q=related:{cid}:scholar.google.com/&amp;scioq=&amp;hl=en&amp;as_sdt=0,5">Related articles</a>')
-    footer.append(f'<a href="/scholar?cluster={w.cluster_id}&amp;hl=en&amp;as_sdt=0,5" class="gs_nph">All {versions} versions</a>')
+        footer.append(
+            f'<a href="/scholar?cites={w.cluster_id}&amp;as_sdt=2005&amp;sciodt=0,5&amp;hl=en">Cited by {w.cites}</a>'
+        )
+    footer.append(
+        f'<a href="/scholar?q=related:{cid}:scholar.google.com/&amp;scioq=&amp;hl=en&amp;as_sdt=0,5">Related articles</a>'
+    )
+    footer.append(
+        f'<a href="/scholar?cluster={w.cluster_id}&amp;hl=en&amp;as_sdt=0,5" class="gs_nph">All {versions} versions</a>'
+    )
     synthetic = ' data-synthetic="1"' if w.synthetic else ""
-    return (f'<div class="gs_r gs_or gs_scl" data-cid="{cid}" data-did="{cid}" data-lid="" data-aid="{cid}" '
-            f'data-rp="{position}"{synthetic}>{side}<div class="gs_ri"><h3 class="gs_rt" ontouchstart="gs_evt_dsp(event)">'
-            f'{heading}</h3><div class="gs_a">{byline}</div><div class="gs_rs">{_bold_terms(snippet(w), terms)}</div>'
-            f'<div class="gs_fl gs_flb">{" ".join(footer)}</div></div></div>')
+    return (
+        f'<div class="gs_r gs_or gs_scl" data-cid="{cid}" data-did="{cid}" data-lid="" data-aid="{cid}" '
+        f'data-rp="{position}"{synthetic}>{side}<div class="gs_ri"><h3 class="gs_rt" ontouchstart="gs_evt_dsp(event)">'
+        f'{heading}</h3><div class="gs_a">{byline}</div><div class="gs_rs">{_bold_terms(snippet(w), terms)}</div>'
+        f'<div class="gs_fl gs_flb">{" ".join(footer)}</div></div></div>'
+    )
 
 
 def write_scholar_page(path, works: list[Work], *, query: str, start: int, total: int, terms: list[str]) -> int:
@@ -154,7 +221,7 @@ def write_scholar_page(path, works: list[Work], *, query: str, start: int, total
      The others are real works, but their Scholar ids, citation counts and links are made up. -->
 <html lang="en"><head><meta charset="UTF-8"><title>{q} - Google Scholar</title></head>
 <body><div id="gs_top"><form id="gs_hdr_frm" action="/scholar"><input name="q" value="{q}"></form>
-<div id="gs_ab_md"><div class="gs_ab_mdw">{f'Page {start // 10 + 1} of about' if start else 'About'} {total} results (0.04 sec)</div></div>
+<div id="gs_ab_md"><div class="gs_ab_mdw">{f"Page {start // 10 + 1} of about" if start else "About"} {total} results (0.04 sec)</div></div>
 <div id="gs_res_ccl_mid">
 {results}
 </div>

@@ -21,8 +21,10 @@ EXPECTED_TABLES = ("schema_version", "decisions", "works", "imports")
 def _sqlite_path(review_dir: Path) -> Path:
     url = store_url(review_dir)
     if not url.startswith("sqlite:///"):
-        raise StoreError("this review's store is a database server (REVIEW_DATABASE_URL); back it up with "
-                         "pg_dump and restore with pg_restore (see docs/team-server.md)")
+        raise StoreError(
+            "this review's store is a database server (REVIEW_DATABASE_URL); back it up with "
+            "pg_dump and restore with pg_restore (see docs/team-server.md)"
+        )
     return Path(url.removeprefix("sqlite:///"))
 
 

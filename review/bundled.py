@@ -25,8 +25,9 @@ def bundled_root() -> Path:
     for root in (package / PACKAGED_DIR, package.parent):
         if (root / "review.toml").is_file() and (root / "queries").is_dir():
             return root
-    raise ReviewError(f"the bundled review is missing from the installed package ({package / PACKAGED_DIR}); "
-                      "reinstall nordic-review")
+    raise ReviewError(
+        f"the bundled review is missing from the installed package ({package / PACKAGED_DIR}); reinstall nordic-review"
+    )
 
 
 def _make_review_dir(target: Path) -> None:

@@ -8,7 +8,7 @@ import importlib
 import logging
 import os
 import sys
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from review.errors import ReviewError
 
@@ -76,8 +76,9 @@ class VersionAction(argparse.Action):
     """``--version``: the version is looked up only when asked for (importlib.metadata is slow to load)."""
 
     def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
-        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
-                         help=help or "show the version and exit")
+        super().__init__(
+            option_strings=option_strings, dest=dest, default=default, nargs=0, help=help or "show the version and exit"
+        )
 
     def __call__(self, parser, namespace, values, option_string=None):
         print(f"{parser.prog} {package_version()}")
@@ -88,17 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ReviewArgumentParser(
         prog="review",
         description="Systematic literature reviews from Oria and Google Scholar exports: "
-                    "import, deduplicate, screen in three stages, report.")
+        "import, deduplicate, screen in three stages, report.",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     parser.add_argument("--version", action=VersionAction)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
-                                       parser_class=ReviewArgumentParser)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=ReviewArgumentParser
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -117,6 +120,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except Exception as exc:
         if type(exc).__module__.startswith("sqlalchemy"):  # a storage failure the store did not name itself
             from review.store.health import describe  # imported here: the CLI starts without SQLAlchemy
+
             print(f"Error: {describe(exc)}", file=sys.stderr)
             return 1
         if isinstance(exc, OSError):  # a full disk or a missing permission while writing a file

@@ -26,7 +26,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -35,9 +34,11 @@ from review.errors import InputError
 
 # Lead bytes of two- and three-byte UTF-8 sequences as they look after a cp1252/latin-1 decode,
 # followed by a continuation byte seen the same way. Nordic letters all start with "Ã".
-_MOJIBAKE = re.compile("(?:[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                       "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030"
-                       "\u2039\u203a\u20ac\u2122]|â€)")
+_MOJIBAKE = re.compile(
+    "(?:[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]|â€)"
+)
 _MOJIBAKE_LEADS = ("Ã", "Â", "â€")  # substring tests are much faster than the regex on a large file
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # Share of control bytes above which a file is taken to be binary rather than damaged text.
@@ -60,7 +61,7 @@ class DecodedText:
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", or the code page guessed ("cp1252", "gb18030", ...)
     repaired_mojibake: int = 0  # lines whose double-encoded UTF-8 was repaired
-    warning: Optional[str] = None  # set when the encoding was an uncertain guess
+    warning: str | None = None  # set when the encoding was an uncertain guess
     repaired_lines: list[int] = field(default_factory=list)  # 1-based numbers of the repaired lines
 
 
@@ -96,12 +97,15 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and len(_CONTROL_BYTES.findall(sample)) / len(sample) > _BINARY_SHARE
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str, str, Optional[str]]:
+def _decode(data: bytes, file_name: str) -> tuple[str, str, str | None]:
     if not data.strip():
         raise InputError(file_name, "the file is empty", expected="exported records")
     if looks_binary(data):
-        raise InputError(file_name, "this is a binary file, not a text export",
-                         expected="a RIS, BibTeX, CSV, JSON, HTML or XML export, or an .xlsx workbook")
+        raise InputError(
+            file_name,
+            "this is a binary file, not a text export",
+            expected="a RIS, BibTeX, CSV, JSON, HTML or XML export, or an .xlsx workbook",
+        )
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data.decode("utf-8-sig"), "utf-8-sig", None
@@ -111,23 +115,27 @@ def _decode(data: bytes, file_name: str) -> tuple[str, str, Optional[str]]:
         try:
             return data.decode("utf-16"), "utf-16", None
         except UnicodeDecodeError as exc:
-            raise InputError(file_name, f"broken UTF-16 text at byte {exc.start}",
-                             expected="a UTF-16 file with a byte-order mark") from None
+            raise InputError(
+                file_name, f"broken UTF-16 text at byte {exc.start}", expected="a UTF-16 file with a byte-order mark"
+            ) from None
     else:
         try:
             return data.decode("utf-8"), "utf-8", None
         except UnicodeDecodeError:
             pass
-    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     return guess_encoding(body, file_name)
 
 
-def guess_encoding(data: bytes, file_name: str) -> tuple[str, str, Optional[str]]:
+def guess_encoding(data: bytes, file_name: str) -> tuple[str, str, str | None]:
     """Decode bytes that are not UTF-8 with the code page charset-normalizer finds most plausible."""
     candidates = list(from_bytes(data, cp_exclusion=_NEVER_GUESSED))
     if not candidates:
-        raise InputError(file_name, "the text encoding could not be recognised",
-                         expected="a text export in UTF-8 or a common code page (save it as UTF-8)")
+        raise InputError(
+            file_name,
+            "the text encoding could not be recognised",
+            expected="a text export in UTF-8 or a common code page (save it as UTF-8)",
+        )
     cleanest = min(candidate.chaos for candidate in candidates)
     plausible = [c for c in candidates if c.chaos <= cleanest + _CHAOS_TIE]
     best_coherence = max(c.coherence for c in plausible)
@@ -137,12 +145,14 @@ def guess_encoding(data: bytes, file_name: str) -> tuple[str, str, Optional[str]
     others = [c.encoding for c in plausible if c is not chosen and str(c) != text]
     warning = None
     if others and chosen.coherence < _COHERENCE_FLOOR:
-        warning = (f"the text encoding is a guess: read as {chosen.encoding}, but {', '.join(others[:3])} "
-                   f"would fit the bytes as well; check the letters outside A-Z, or save the file as UTF-8")
+        warning = (
+            f"the text encoding is a guess: read as {chosen.encoding}, but {', '.join(others[:3])} "
+            f"would fit the bytes as well; check the letters outside A-Z, or save the file as UTF-8"
+        )
     return text, chosen.encoding, warning
 
 
-def repair_mojibake(text: str, repaired_lines: Optional[list[int]] = None) -> tuple[str, int]:
+def repair_mojibake(text: str, repaired_lines: list[int] | None = None) -> tuple[str, int]:
     """Repair double-encoded UTF-8 in the lines that show it; return the text and the count (and add
     the numbers of the repaired lines to ``repaired_lines`` when given)."""
     if not any(lead in text for lead in _MOJIBAKE_LEADS) or not _MOJIBAKE.search(text):

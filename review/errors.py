@@ -14,8 +14,15 @@ class InputError(ReviewError):
     The message always names the file and, where known, the line and record and what was expected.
     """
 
-    def __init__(self, file: str, problem: str, *, line: int | None = None,
-                 record: int | None = None, expected: str | None = None):
+    def __init__(
+        self,
+        file: str,
+        problem: str,
+        *,
+        line: int | None = None,
+        record: int | None = None,
+        expected: str | None = None,
+    ):
         self.file, self.problem, self.line, self.record, self.expected = file, problem, line, record, expected
         where = file
         if line is not None:

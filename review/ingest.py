@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
 
 from sqlalchemy import Connection, func, select
 
@@ -33,22 +33,24 @@ class ImportSummary:
     format: str = ""
     encoding: str = ""
     source: str = ""
-    database: Optional[str] = None
-    family: Optional[str] = None
-    import_id: Optional[int] = None
+    database: str | None = None
+    family: str | None = None
+    import_id: int | None = None
     records: int = 0
     problems: list[str] = field(default_factory=list)
     fatal: list[bool] = field(default_factory=list)  # per problem: the record was skipped
     repaired_mojibake: int = 0
-    already_imported: Optional[int] = None  # id of the earlier import of the same content
+    already_imported: int | None = None  # id of the earlier import of the same content
 
     def describe(self) -> str:
         if self.already_imported is not None:
-            return (f"{self.file_name}: already imported (import #{self.already_imported}, same content); "
-                    f"nothing added")
-        text = (f"{self.file_name}: {self.records} records read as {self.format} ({self.encoding}), "
-                f"source {self.source}" + (f" ({self.database})" if self.database else "")
-                + f", family {self.family or '-'}")
+            return f"{self.file_name}: already imported (import #{self.already_imported}, same content); nothing added"
+        text = (
+            f"{self.file_name}: {self.records} records read as {self.format} ({self.encoding}), "
+            f"source {self.source}"
+            + (f" ({self.database})" if self.database else "")
+            + f", family {self.family or '-'}"
+        )
         if self.repaired_mojibake:
             text += f"; repaired {self.repaired_mojibake} double-encoded values"
         if self.problems:
@@ -73,27 +75,39 @@ class SearchInfo:
     given means the query is not recorded."""
 
     source: str = "auto"
-    family: Optional[str] = None
-    query: Optional[str] = None  # exactly as run; None: not recorded (never the protocol's string)
-    searched: Optional[str] = None
-    filters: Optional[str] = None  # filters and limits, as the person states them
-    hits: Optional[int] = None  # the hit count the source reported
-    database: Optional[str] = None  # e.g. Oria, Google Scholar, PubMed (default: from the interface)
-    interface: Optional[str] = None  # a key of review.interfaces.INTERFACES (default: from the file)
+    family: str | None = None
+    query: str | None = None  # exactly as run; None: not recorded (never the protocol's string)
+    searched: str | None = None
+    filters: str | None = None  # filters and limits, as the person states them
+    hits: int | None = None  # the hit count the source reported
+    database: str | None = None  # e.g. Oria, Google Scholar, PubMed (default: from the interface)
+    interface: str | None = None  # a key of review.interfaces.INTERFACES (default: from the file)
     settings: dict = field(default_factory=dict)  # the interface's settings, e.g. {"view": ..., "expanded": "yes"}
-    run_by: Optional[str] = None  # who ran the search
+    run_by: str | None = None  # who ran the search
     method: str = "export"  # "export" (a person exported the file) or "live API"
-    query_origin: Optional[str] = None  # None: "as run" when a query is given
-    reuses: Optional[int] = None  # the earlier search whose string was re-run
-    notes: Optional[str] = None
+    query_origin: str | None = None  # None: "as run" when a query is given
+    reuses: int | None = None  # the earlier search whose string was re-run
+    notes: str | None = None
     peer_reviewed_only: bool = False  # the search was limited to peer-reviewed work (from the family)
 
     def facts(self, source: str) -> SearchFacts:
         origin = self.query_origin or ("as run" if self.query else NOT_RECORDED)
-        return SearchFacts(source=source, family=self.family, database=self.database, interface=self.interface,
-                           settings=dict(self.settings), query=self.query, query_origin=origin,
-                           searched=self.searched, filters=self.filters, hits=self.hits, run_by=self.run_by,
-                           method=self.method, reuses=self.reuses, notes=self.notes)
+        return SearchFacts(
+            source=source,
+            family=self.family,
+            database=self.database,
+            interface=self.interface,
+            settings=dict(self.settings),
+            query=self.query,
+            query_origin=origin,
+            searched=self.searched,
+            filters=self.filters,
+            hits=self.hits,
+            run_by=self.run_by,
+            method=self.method,
+            reuses=self.reuses,
+            notes=self.notes,
+        )
 
     def key(self) -> str:
         """Files whose descriptions are equal belong to one search."""
@@ -127,25 +141,41 @@ def _read(path: Path, info: SearchInfo) -> ImportResult:
     result = read_file(path, source=info.source)
     if not result.records:
         detail = "; ".join(str(p) for p in result.problems[:3])
-        raise InputError(path.name, "no record could be read" + (f": {detail}" if detail else ""),
-                         expected="at least one bibliographic record")
+        raise InputError(
+            path.name,
+            "no record could be read" + (f": {detail}" if detail else ""),
+            expected="at least one bibliographic record",
+        )
     return result
 
 
-def import_files(store: Store, protocol: Protocol, paths: Sequence[Path], info: SearchInfo,
-                 *, round_id: Optional[int] = None, actor: Optional[str] = None) -> list[ImportSummary]:
+def import_files(
+    store: Store,
+    protocol: Protocol,
+    paths: Sequence[Path],
+    info: SearchInfo,
+    *,
+    round_id: int | None = None,
+    actor: str | None = None,
+) -> list[ImportSummary]:
     """Import files that share one search description (source, family, query, date)."""
     return import_batch(store, protocol, [(Path(p), info) for p in paths], round_id=round_id, actor=actor)
 
 
-def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, SearchInfo]],
-                 *, round_id: Optional[int] = None, actor: Optional[str] = None) -> list[ImportSummary]:
+def import_batch(
+    store: Store,
+    protocol: Protocol,
+    items: Sequence[tuple[Path, SearchInfo]],
+    *,
+    round_id: int | None = None,
+    actor: str | None = None,
+) -> list[ImportSummary]:
     """Read every file first, then store them all in one transaction: one unreadable file leaves the
     store unchanged. Content imported before (same hash) is reported, not stored twice."""
     from review.importers.limits import read_bytes  # late, like the registry in ``_read``
 
     items = [(Path(path), _validate(protocol, info)) for path, info in items]
-    prepared: list[tuple[Path, str, SearchInfo, Optional[ImportResult]]] = []
+    prepared: list[tuple[Path, str, SearchInfo, ImportResult | None]] = []
     with store.read() as conn:
         known = dict(conn.execute(select(schema.imports.c.file_hash, schema.imports.c.id)).all())
     seen: set[str] = set()
@@ -167,9 +197,19 @@ def import_batch(store: Store, protocol: Protocol, items: Sequence[tuple[Path, S
                 summaries.append(ImportSummary(file_name=path.name, already_imported=known.get(digest)))
                 continue
             summary = store_result(conn, result, digest, info, rid, searches=searches)
-            audit.log_event(conn, actor, "import", path.name, {
-                "import_id": summary.import_id, "records": summary.records, "sha256": digest,
-                "source": summary.source, "family": summary.family})
+            audit.log_event(
+                conn,
+                actor,
+                "import",
+                path.name,
+                {
+                    "import_id": summary.import_id,
+                    "records": summary.records,
+                    "sha256": digest,
+                    "source": summary.source,
+                    "family": summary.family,
+                },
+            )
             summaries.append(summary)
         return summaries
 
@@ -183,12 +223,26 @@ def _json(value) -> str:
 def _record_row(import_id: int, rec: RawRecord, info: SearchInfo) -> dict:
     # A search filtered to peer-reviewed work vouches for what it found, unless the record says otherwise.
     peer = rec.peer_reviewed if rec.peer_reviewed is not None else (True if info.peer_reviewed_only else None)
-    return record_row(import_id, rec, family=info.family, query=info.query, searched=info.searched,
-                      peer_reviewed=peer, synthetic=rec.synthetic or fields_say_synthetic(rec.fields))
+    return record_row(
+        import_id,
+        rec,
+        family=info.family,
+        query=info.query,
+        searched=info.searched,
+        peer_reviewed=peer,
+        synthetic=rec.synthetic or fields_say_synthetic(rec.fields),
+    )
 
 
-def store_result(conn: Connection, result: ImportResult, digest: str, info: SearchInfo,
-                 round_id: int, *, searches: Optional[dict[str, int]] = None) -> ImportSummary:
+def store_result(
+    conn: Connection,
+    result: ImportResult,
+    digest: str,
+    info: SearchInfo,
+    round_id: int,
+    *,
+    searches: dict[str, int] | None = None,
+) -> ImportSummary:
     """Write one read file and its records inside the caller's transaction, with its search record
     (shared with the other files of ``searches`` that have the same description)."""
     source = result.source if info.source == "auto" else info.source
@@ -199,28 +253,63 @@ def store_result(conn: Connection, result: ImportResult, digest: str, info: Sear
         facts = info.facts(source)
         facts.database = facts.database or result.database  # the database the file names (RIS DB, ...)
         searches[key] = record_search(conn, round_id, facts, result.format)
-    import_id = inserted_id(conn.execute(schema.imports.insert().values(
-        round_id=round_id, file_name=result.file_name, file_hash=digest, format=result.format, source=source,
-        family=info.family, query=info.query, searched=info.searched, filters=_json(filters) if filters else None,
-        encoding=result.encoding, repaired_mojibake=result.repaired_mojibake, n_records=len(result.records),
-        n_problems=len(result.problems), problems=_json([asdict(p) for p in result.problems]),
-        imported_at=now_iso(), database=result.database, search_id=searches[key])))
+    import_id = inserted_id(
+        conn.execute(
+            schema.imports.insert().values(
+                round_id=round_id,
+                file_name=result.file_name,
+                file_hash=digest,
+                format=result.format,
+                source=source,
+                family=info.family,
+                query=info.query,
+                searched=info.searched,
+                filters=_json(filters) if filters else None,
+                encoding=result.encoding,
+                repaired_mojibake=result.repaired_mojibake,
+                n_records=len(result.records),
+                n_problems=len(result.problems),
+                problems=_json([asdict(p) for p in result.problems]),
+                imported_at=now_iso(),
+                database=result.database,
+                search_id=searches[key],
+            )
+        )
+    )
     rows = [_record_row(import_id, rec, info) for rec in result.records]
     if rows:
         conn.execute(schema.raw_records.insert(), rows)
-    return ImportSummary(file_name=result.file_name, format=result.format, encoding=result.encoding,
-                         source=source, database=result.database, family=info.family, import_id=import_id,
-                         records=len(rows), problems=[str(p) for p in result.problems],
-                         fatal=[p.fatal for p in result.problems], repaired_mojibake=result.repaired_mojibake)
+    return ImportSummary(
+        file_name=result.file_name,
+        format=result.format,
+        encoding=result.encoding,
+        source=source,
+        database=result.database,
+        family=info.family,
+        import_id=import_id,
+        records=len(rows),
+        problems=[str(p) for p in result.problems],
+        fatal=[p.fatal for p in result.problems],
+        repaired_mojibake=result.repaired_mojibake,
+    )
 
 
-def import_file(store: Store, protocol: Protocol, path: Path, *, source: str = "auto",
-                family: Optional[str] = None, query: Optional[str] = None, searched: Optional[str] = None,
-                filters: Optional[str] = None, hits: Optional[int] = None,
-                round_id: Optional[int] = None, **facts) -> ImportSummary:
+def import_file(
+    store: Store,
+    protocol: Protocol,
+    path: Path,
+    *,
+    source: str = "auto",
+    family: str | None = None,
+    query: str | None = None,
+    searched: str | None = None,
+    filters: str | None = None,
+    hits: int | None = None,
+    round_id: int | None = None,
+    **facts,
+) -> ImportSummary:
     """One file as one search; ``facts`` are further SearchInfo fields (database, interface, settings, ...)."""
-    info = SearchInfo(source=source, family=family, query=query, searched=searched, filters=filters, hits=hits,
-                      **facts)
+    info = SearchInfo(source=source, family=family, query=query, searched=searched, filters=filters, hits=hits, **facts)
     return import_files(store, protocol, [Path(path)], info, round_id=round_id)[0]
 
 

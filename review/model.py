@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from review.vocabulary import DOC_TYPES, SOURCES  # noqa: F401  (defined once, with the store's constraints)
 
@@ -22,8 +21,8 @@ class Problem:
     """A record that could not be imported, or was imported with a caveat."""
 
     message: str
-    record: Optional[int] = None  # 1-based position in the file
-    line: Optional[int] = None  # 1-based line where the record starts
+    record: int | None = None  # 1-based position in the file
+    line: int | None = None  # 1-based line where the record starts
     fatal: bool = True  # True: the record was skipped; False: imported with a warning
 
     def __str__(self) -> str:
@@ -48,34 +47,34 @@ class RawRecord:
     format: str = ""  # reader id, e.g. "ris", "bibtex", "pop-csv", "scholar-html", "pnx-json"
     file_name: str = ""
     position: int = 0  # 1-based position in the file
-    line: Optional[int] = None  # 1-based line where the record starts, where the format has lines
-    family: Optional[str] = None
-    query: Optional[str] = None
-    searched: Optional[str] = None  # ISO date of the search
+    line: int | None = None  # 1-based line where the record starts, where the format has lines
+    family: str | None = None
+    query: str | None = None
+    searched: str | None = None  # ISO date of the search
     fields: dict[str, list[str]] = field(default_factory=dict)
 
     # normalised
-    source_id: Optional[str] = None  # Primo record id, Scholar result id (data-cid), database id
-    cluster_id: Optional[str] = None  # Google Scholar numeric cluster id (from cites=/cluster= links)
+    source_id: str | None = None  # Primo record id, Scholar result id (data-cid), database id
+    cluster_id: str | None = None  # Google Scholar numeric cluster id (from cites=/cluster= links)
     title: str = ""
     authors: list[Author] = field(default_factory=list)
     authors_truncated: bool = False  # the source cut the list ("…", "et al.")
-    year: Optional[int] = None
-    venue: Optional[str] = None
-    publisher: Optional[str] = None
+    year: int | None = None
+    venue: str | None = None
+    publisher: str | None = None
     doc_type: str = "other"  # one of DOC_TYPES
-    language: Optional[str] = None  # ISO 639-1 where known: no, sv, da, en, ...
-    doi: Optional[str] = None  # normalised: lower case, no resolver prefix
+    language: str | None = None  # ISO 639-1 where known: no, sv, da, en, ...
+    doi: str | None = None  # normalised: lower case, no resolver prefix
     isbns: list[str] = field(default_factory=list)
     issns: list[str] = field(default_factory=list)
-    abstract: Optional[str] = None
+    abstract: str | None = None
     abstract_is_snippet: bool = False  # a search-engine snippet, not the author's abstract
-    url: Optional[str] = None
-    peer_reviewed: Optional[bool] = None  # only where the source states it
-    cited_by: Optional[int] = None
-    volume: Optional[str] = None
-    issue: Optional[str] = None
-    pages: Optional[str] = None
+    url: str | None = None
+    peer_reviewed: bool | None = None  # only where the source states it
+    cited_by: int | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
     keywords: list[str] = field(default_factory=list)
     synthetic: bool = False  # a made-up stand-in, marked so in its file (see review.synthetic)
 
@@ -94,4 +93,4 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     source: str = "other"  # what the reader believes the source is; the caller may override
     repaired_mojibake: int = 0  # how many values had double-encoded UTF-8 repaired
-    database: Optional[str] = None  # the database(s) the file names (RIS DB/DP, PoP's links): "ERIC; EBSCOhost"
+    database: str | None = None  # the database(s) the file names (RIS DB/DP, PoP's links): "ERIC; EBSCOhost"

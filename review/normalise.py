@@ -8,15 +8,32 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Optional
 from urllib.parse import unquote
 
 from review.model import Author
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
-_FOLD_EXTRA = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d", "Đ": "D",
-                             "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "œ": "oe", "Œ": "OE"})
+_FOLD_EXTRA = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad-]")
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -24,7 +41,7 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
-def clean_text(value: Optional[str]) -> str:
+def clean_text(value: str | None) -> str:
     """NFC, no control characters, single spaces. Markup is kept as text."""
     if not value:
         return ""
@@ -43,7 +60,7 @@ def fold(value: str) -> str:
     return "".join(ch for ch in value if not unicodedata.combining(ch)).casefold()
 
 
-def title_key(title: Optional[str]) -> str:
+def title_key(title: str | None) -> str:
     """A comparison key for titles: folded, dashes and punctuation unified to spaces."""
     if not title:
         return ""
@@ -52,7 +69,7 @@ def title_key(title: Optional[str]) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
-def normalise_doi(value: Optional[str]) -> Optional[str]:
+def normalise_doi(value: str | None) -> str | None:
     """``https://doi.org/10.1/X.`` → ``10.1/x``; None when there is no DOI in the text."""
     if not value:
         return None
@@ -64,7 +81,7 @@ def normalise_doi(value: Optional[str]) -> Optional[str]:
     return doi or None
 
 
-def parse_year(value: Optional[str]) -> Optional[int]:
+def parse_year(value: str | None) -> int | None:
     if value is None:
         return None
     match = _YEAR.search(str(value))
@@ -77,7 +94,8 @@ _TRAILING_INITIALS = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]{1,3}\.?|(?:[A-ZÆØÅÄ�
 # Words that make a name an organisation's, in the languages of the sources (matched on folded words;
 # entries ending in "-" match as prefixes, so "direktorat-" covers "direktoratet" and compounds are
 # caught by the suffixes below).
-_ORGANISATION_WORDS = frozenset("""
+_ORGANISATION_WORDS = frozenset(
+    """
     university universitet universitetet universitat universite universidad universita college hogskole
     hogskolen hogskola hogskolan hojskole institute institut institutt instituttet institutet ministry
     ministeriet department departement departementet directorate direktorat direktoratet agency agencies
@@ -87,15 +105,28 @@ _ORGANISATION_WORDS = frozenset("""
     collaborative consortium network nettverk kommune kommunes kommun kommunen fylkeskommune region
     regionen regjeringen government statistics statistikk statistik sentralbyra centralbyran tilsynet
     verket ombudet ltd gmbh oecd unhcr unesco unicef
-""".split())
-_ORGANISATION_SUFFIXES = ("direktoratet", "departementet", "tilsynet", "instituttet", "institutet",
-                          "senteret", "verket", "byraet", "byran", "kommune", "styrelsen", "verket", "radet")
+""".split()
+)
+_ORGANISATION_SUFFIXES = (
+    "direktoratet",
+    "departementet",
+    "tilsynet",
+    "instituttet",
+    "institutet",
+    "senteret",
+    "verket",
+    "byraet",
+    "byran",
+    "kommune",
+    "styrelsen",
+    "verket",
+    "radet",
+)
 
 
 # A company's legal form after its name, as Nordic catalogues and Scholar write consultancies and other firms
 # ("Opinion AS", "Sweco AB", "COWI A/S", "Synthetic Analys Oy"). Compared folded, without a final full stop.
-LEGAL_FORMS = frozenset({"as", "asa", "a/s", "ab", "aps", "oy", "oyj", "hf", "ehf", "ltd", "plc", "inc", "llc",
-                         "gmbh"})
+LEGAL_FORMS = frozenset({"as", "asa", "a/s", "ab", "aps", "oy", "oyj", "hf", "ehf", "ltd", "plc", "inc", "llc", "gmbh"})
 
 
 def legal_form(name: str) -> str:
@@ -105,9 +136,9 @@ def legal_form(name: str) -> str:
 
 
 def without_legal_form(name: str) -> str:
-    """"Opinion AS" -> "Opinion": the name Scholar and a publisher field use for the company."""
+    """ "Opinion AS" -> "Opinion": the name Scholar and a publisher field use for the company."""
     form = legal_form(name)
-    return name[:len(name.rstrip()) - len(form)].rstrip(" ,") if form else name
+    return name[: len(name.rstrip()) - len(form)].rstrip(" ,") if form else name
 
 
 @lru_cache(maxsize=50_000)
@@ -117,7 +148,7 @@ def is_organisation(name: str) -> bool:
     return any(w in _ORGANISATION_WORDS or (len(w) > 8 and w.endswith(_ORGANISATION_SUFFIXES)) for w in words)
 
 
-def parse_author(value: str, *, vancouver: bool = True) -> Optional[Author]:
+def parse_author(value: str, *, vancouver: bool = True) -> Author | None:
     """Read one name in any of the forms exports use.
 
     ``Nordmann, Kari`` and ``Nordmann, K.`` (RIS, BibTeX, MEDLINE FAU); ``Nordmann KA`` and ``Liu R.``
@@ -172,7 +203,7 @@ def pmid_key(value: str) -> str:
     return f"pmid:{int(value)}"
 
 
-def shared_record_id(source: str, source_id: Optional[str]) -> Optional[str]:
+def shared_record_id(source: str, source_id: str | None) -> str | None:
     """A record id that identifies a work across searches: a Primo id (Oria records), or a PMID."""
     if not source_id:
         return None

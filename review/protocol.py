@@ -107,15 +107,17 @@ class Protocol:
         for fam in self.families:
             if fam.id == family_id:
                 return fam
-        raise ProtocolError(f"unknown query family '{family_id}'; the protocol declares: "
-                            + ", ".join(f.id for f in self.families))
+        raise ProtocolError(
+            f"unknown query family '{family_id}'; the protocol declares: " + ", ".join(f.id for f in self.families)
+        )
 
     def stage(self, number: int) -> Stage:
         for stage in self.stages:
             if stage.number == number:
                 return stage
-        raise ProtocolError(f"unknown stage {number}; the protocol has stages "
-                            + ", ".join(str(s.number) for s in self.stages))
+        raise ProtocolError(
+            f"unknown stage {number}; the protocol has stages " + ", ".join(str(s.number) for s in self.stages)
+        )
 
     def family_rank(self, family_id: str | None) -> int:
         if family_id in self.family_order:
@@ -138,12 +140,17 @@ def load_family(path: Path) -> Family:
     data = validated(schema_models.FamilyFile, _read_toml(path), path)
     years = data.filters.years
     return Family(
-        id=data.id, label=data.label if data.label is not None else data.id, language=data.language,
-        sources=list(data.sources), groups=[TermGroup(name=g.name or f"group {i + 1}", terms=list(g.terms))
-                                            for i, g in enumerate(data.groups)],
-        order=data.order, peer_reviewed_only=data.filters.peer_reviewed_only,
-        exclude_doc_types=list(data.filters.exclude_doc_types), years=(years[0], years[1]) if years else None,
-        scholar_forms={k: list(v) for k, v in data.scholar.forms.items()}, path=path,
+        id=data.id,
+        label=data.label if data.label is not None else data.id,
+        language=data.language,
+        sources=list(data.sources),
+        groups=[TermGroup(name=g.name or f"group {i + 1}", terms=list(g.terms)) for i, g in enumerate(data.groups)],
+        order=data.order,
+        peer_reviewed_only=data.filters.peer_reviewed_only,
+        exclude_doc_types=list(data.filters.exclude_doc_types),
+        years=(years[0], years[1]) if years else None,
+        scholar_forms={k: list(v) for k, v in data.scholar.forms.items()},
+        path=path,
     )
 
 
@@ -199,20 +206,35 @@ def load_protocol(review_dir: Path) -> Protocol:
     review_dir = Path(review_dir)
     path = review_dir / "review.toml"
     if not path.is_file():
-        raise ProtocolError(f"{review_dir} is not a review directory (no review.toml); "
-                            f"create one with 'review init {review_dir}'")
+        raise ProtocolError(
+            f"{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'"
+        )
     data = validated(schema_models.ReviewFile, _read_toml(path), path)
     where = str(path)
-    stages = [Stage(number=raw.number, name=raw.name, label=raw.label if raw.label is not None else raw.name,
-                    mode=raw.mode, criteria=list(raw.criteria), reasons=list(raw.reasons),
-                    reason_required=raw.reason_required) for raw in data.stages]
-    criteria = [QualityCriterion(id=c.id, label=c.label if c.label is not None else c.id, description=c.description)
-                for c in data.quality.criteria]
+    stages = [
+        Stage(
+            number=raw.number,
+            name=raw.name,
+            label=raw.label if raw.label is not None else raw.name,
+            mode=raw.mode,
+            criteria=list(raw.criteria),
+            reasons=list(raw.reasons),
+            reason_required=raw.reason_required,
+        )
+        for raw in data.stages
+    ]
+    criteria = [
+        QualityCriterion(id=c.id, label=c.label if c.label is not None else c.id, description=c.description)
+        for c in data.quality.criteria
+    ]
     rule = QualityRule(**data.quality.rule.model_dump())
 
     queries_dir = review_dir / "queries"
-    families = sorted((load_family(p) for p in sorted(queries_dir.glob("*.toml"))),
-                      key=lambda f: (f.order, f.id)) if queries_dir.is_dir() else []
+    families = (
+        sorted((load_family(p) for p in sorted(queries_dir.glob("*.toml"))), key=lambda f: (f.order, f.id))
+        if queries_dir.is_dir()
+        else []
+    )
     ids = [f.id for f in families]
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
@@ -226,14 +248,24 @@ def load_protocol(review_dir: Path) -> Protocol:
 
         load_oria_config({"oria": data.search.oria}, where=f"{where}: search.oria")
     return Protocol(
-        title=data.title, year_from=data.years[0], year_to=data.years[1], stages=sorted(stages, key=lambda s: s.number),
-        quality_criteria=criteria, quality_rule=rule, reviewers=list(data.team.reviewers), lead=data.team.lead,
-        families=families, appendix_groups=list(data.appendix.groups),
+        title=data.title,
+        year_from=data.years[0],
+        year_to=data.years[1],
+        stages=sorted(stages, key=lambda s: s.number),
+        quality_criteria=criteria,
+        quality_rule=rule,
+        reviewers=list(data.team.reviewers),
+        lead=data.team.lead,
+        families=families,
+        appendix_groups=list(data.appendix.groups),
         auto_exclusions=data.auto_exclusions.model_dump(exclude_none=True),
-        family_order=order + [i for i in ids if i not in order], report_language=data.report_language,
-        search=data.search.model_dump(exclude_none=True), directory=review_dir,
+        family_order=order + [i for i in ids if i not in order],
+        report_language=data.report_language,
+        search=data.search.model_dump(exclude_none=True),
+        directory=review_dir,
         join_review_versions=data.dedup.join_review_versions,
-        recall_target=data.stopping.recall_target, confidence=data.stopping.confidence,
+        recall_target=data.stopping.recall_target,
+        confidence=data.stopping.confidence,
         include_keywords=[k.strip() for k in data.highlight.include],
         exclude_keywords=[k.strip() for k in data.highlight.exclude],
     )

@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from review.errors import ProtocolError
 from review.vocabulary import SCREENING_MODES  # noqa: F401  (defined once; the Literal types below repeat it)
+
 DOC_TYPES = ("article", "report", "chapter", "book", "thesis", "other")
 SOURCES = ("oria", "scholar", "other")
 
@@ -31,6 +32,7 @@ class _Strict(BaseModel):
 
 
 # --- review.toml
+
 
 class TeamSection(_Strict):
     reviewers: list[Text] = []
@@ -146,6 +148,7 @@ class ReviewFile(_Strict):
 
 # --- queries/*.toml
 
+
 class TermGroupEntry(_Strict):
     name: Text | None = None
     terms: Annotated[list[Text], Field(min_length=1)]
@@ -208,8 +211,14 @@ def _where(loc: tuple, data: Any = None) -> str:
     for item in loc:
         if isinstance(item, int):
             entry = node[item] if isinstance(node, list) and item < len(node) else None
-            name = next((f"{k}={entry[k]!r}" for k in ("number", "id", "name")
-                         if isinstance(entry, dict) and isinstance(entry.get(k), (int, str))), None)
+            name = next(
+                (
+                    f"{k}={entry[k]!r}"
+                    for k in ("number", "id", "name")
+                    if isinstance(entry, dict) and isinstance(entry.get(k), (int, str))
+                ),
+                None,
+            )
             text += f"[{name}]" if name else f"[{item + 1}]"
             node = entry
         else:
@@ -224,8 +233,9 @@ def _shown(value: Any) -> str:
         text = text[:57] + "…"
     elif len(text) > 60:
         text = text[:57] + "…'"
-    kind = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list",
-            dict: "a table"}.get(type(value), type(value).__name__)
+    kind = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
     return f"{text} ({kind})"
 
 

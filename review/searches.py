@@ -21,7 +21,6 @@ from review.store.db import inserted_id
 from review.timeutil import now_iso
 
 
-
 @dataclass
 class SearchFacts:
     """What is known about one search before its files are stored."""
@@ -52,12 +51,28 @@ def record_search(conn: Connection, round_id: int, facts: SearchFacts, file_form
     if facts.hits is not None and facts.hits < 0:
         raise ReviewError(f"hits must not be negative, not {facts.hits}")
     database = facts.database or INTERFACES[interface].database
-    return inserted_id(conn.execute(schema.searches.insert().values(
-        round_id=round_id, family=facts.family, source=facts.source, database=database, interface=interface,
-        settings=json.dumps(facts.settings, ensure_ascii=False, sort_keys=True), query=facts.query or None,
-        query_origin=origin, searched=facts.searched, filters=facts.filters, hits=facts.hits,
-        run_by=facts.run_by, method=facts.method, reuses=facts.reuses, notes=facts.notes,
-        created_at=now_iso())))
+    return inserted_id(
+        conn.execute(
+            schema.searches.insert().values(
+                round_id=round_id,
+                family=facts.family,
+                source=facts.source,
+                database=database,
+                interface=interface,
+                settings=json.dumps(facts.settings, ensure_ascii=False, sort_keys=True),
+                query=facts.query or None,
+                query_origin=origin,
+                searched=facts.searched,
+                filters=facts.filters,
+                hits=facts.hits,
+                run_by=facts.run_by,
+                method=facts.method,
+                reuses=facts.reuses,
+                notes=facts.notes,
+                created_at=now_iso(),
+            )
+        )
+    )
 
 
 @dataclass
@@ -110,34 +125,57 @@ class SearchRecord:
 def list_searches(conn: Connection, round_id: int | None = None) -> list[SearchRecord]:
     """Every search (or one round's) in the order they were run."""
     s, i, r = schema.searches, schema.imports, schema.rounds
-    query = select(s, r.c.label.label("round_label")).join(r, r.c.id == s.c.round_id).order_by(
-        s.c.round_id, s.c.searched, s.c.id)
+    query = (
+        select(s, r.c.label.label("round_label"))
+        .join(r, r.c.id == s.c.round_id)
+        .order_by(s.c.round_id, s.c.searched, s.c.id)
+    )
     if round_id is not None:
         query = query.where(s.c.round_id == round_id)
     files: dict[int, list[tuple[str, int]]] = {}
-    for search_id, name, n in conn.execute(select(i.c.search_id, i.c.file_name, i.c.n_records)
-                                           .where(i.c.search_id.is_not(None)).order_by(i.c.id)):
+    for search_id, name, n in conn.execute(
+        select(i.c.search_id, i.c.file_name, i.c.n_records).where(i.c.search_id.is_not(None)).order_by(i.c.id)
+    ):
         files.setdefault(search_id, []).append((name, n))
     out = []
     for row in conn.execute(query).mappings():
         mine = files.get(row["id"], [])
-        out.append(SearchRecord(
-            id=row["id"], round_id=row["round_id"], round_label=row["round_label"], family=row["family"],
-            source=row["source"], database=row["database"], interface=row["interface"],
-            settings=json.loads(row["settings"] or "{}"), query=row["query"], query_origin=row["query_origin"],
-            searched=row["searched"], filters=row["filters"], hits=row["hits"], records=sum(n for _, n in mine),
-            files=[name for name, _ in mine], run_by=row["run_by"], method=row["method"], reuses=row["reuses"],
-            notes=row["notes"]))
+        out.append(
+            SearchRecord(
+                id=row["id"],
+                round_id=row["round_id"],
+                round_label=row["round_label"],
+                family=row["family"],
+                source=row["source"],
+                database=row["database"],
+                interface=row["interface"],
+                settings=json.loads(row["settings"] or "{}"),
+                query=row["query"],
+                query_origin=row["query_origin"],
+                searched=row["searched"],
+                filters=row["filters"],
+                hits=row["hits"],
+                records=sum(n for _, n in mine),
+                files=[name for name, _ in mine],
+                run_by=row["run_by"],
+                method=row["method"],
+                reuses=row["reuses"],
+                notes=row["notes"],
+            )
+        )
     return out
 
 
-def latest_search(conn: Connection, family: str, source: str, *, before_round: int | None = None,
-                  interface: str | None = None) -> SearchRecord | None:
+def latest_search(
+    conn: Connection, family: str, source: str, *, before_round: int | None = None, interface: str | None = None
+) -> SearchRecord | None:
     """The newest search of a family and source with a recorded string (an update re-runs it)."""
     s = schema.searches
-    query = (select(s.c.id, s.c.round_id).where(s.c.family == family, s.c.source == source, s.c.query.is_not(None),
-                                                s.c.query_origin != LEGACY)
-             .order_by(s.c.round_id.desc(), s.c.id.desc()))
+    query = (
+        select(s.c.id, s.c.round_id)
+        .where(s.c.family == family, s.c.source == source, s.c.query.is_not(None), s.c.query_origin != LEGACY)
+        .order_by(s.c.round_id.desc(), s.c.id.desc())
+    )
     if before_round is not None:
         query = query.where(s.c.round_id < before_round)
     if interface is not None:

@@ -9,7 +9,7 @@ screening card show it, so stand-ins cannot be published by mistake.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 # How the bundled review's files mark a stand-in (docs/bundled-review.md); our own exports write it too.
 MARKER_NOTE = "Syntetisk stand-in-post (ikke en ekte publikasjon)"
@@ -21,12 +21,18 @@ _TRUE = frozenset({"1", "true", "yes", "ja"})
 COLUMN = "synthetic"  # the column every tabular export carries
 
 _WORDS = {
-    "en": {"label": "SYNTHETIC", "note": "Synthetic stand-in record (not a real publication)",
-           "header": "Warning: {n} of these works are synthetic stand-ins (test data, not real publications), "
-                     "marked {label}. Do not publish them."},
-    "no": {"label": "SYNTETISK", "note": MARKER_NOTE,
-           "header": "Advarsel: {n} av disse arbeidene er syntetiske stand-in-poster (testdata, ikke ekte "
-                     "publikasjoner), merket {label}. De må ikke publiseres."},
+    "en": {
+        "label": "SYNTHETIC",
+        "note": "Synthetic stand-in record (not a real publication)",
+        "header": "Warning: {n} of these works are synthetic stand-ins (test data, not real publications), "
+        "marked {label}. Do not publish them.",
+    },
+    "no": {
+        "label": "SYNTETISK",
+        "note": MARKER_NOTE,
+        "header": "Advarsel: {n} av disse arbeidene er syntetiske stand-in-poster (testdata, ikke ekte "
+        "publikasjoner), merket {label}. De må ikke publiseres.",
+    },
 }
 
 

@@ -4,9 +4,9 @@ deduplication against everything screened before, so earlier decisions are kept 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
 
 from sqlalchemy import Connection, select
 
@@ -28,7 +28,7 @@ class UpdateReport:
     years: tuple[int, int]
     opened: bool  # False when the round for these years was already open
     imports: list[ImportSummary] = field(default_factory=list)
-    widened: Optional[tuple[int, int]] = None  # review.toml's years after the round was opened
+    widened: tuple[int, int] | None = None  # review.toml's years after the round was opened
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -38,9 +38,11 @@ def parse_years(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def start_round(store: Store, protocol: Protocol, years: tuple[int, int],
-                label: Optional[str] = None, actor: Optional[str] = None) -> tuple[int, str, bool]:
+def start_round(
+    store: Store, protocol: Protocol, years: tuple[int, int], label: str | None = None, actor: str | None = None
+) -> tuple[int, str, bool]:
     """Open a round for the years, or return the current one when it already covers exactly them."""
+
     def work(conn: Connection) -> tuple[int, str, bool]:
         require(conn, protocol, actor, "open-round")
         rid = current_round(conn, protocol)
@@ -48,8 +50,9 @@ def start_round(store: Store, protocol: Protocol, years: tuple[int, int],
             return rid, _label(conn, rid), False
         earlier = conn.execute(select(schema.rounds.c.year_to).order_by(schema.rounds.c.id.desc())).scalar()
         if earlier is not None and years[0] <= earlier:
-            raise ReviewError(f"the new round's years {years[0]}-{years[1]} overlap the previous round, "
-                              f"which ended in {earlier}")
+            raise ReviewError(
+                f"the new round's years {years[0]}-{years[1]} overlap the previous round, which ended in {earlier}"
+            )
         rid = open_round(conn, *years, label=(label or "").strip() or f"Update {years[0]}–{years[1]}")
         audit.log_event(conn, actor, "open-round", f"round {rid}", {"years": list(years)})
         return rid, _label(conn, rid), True
@@ -61,10 +64,18 @@ def _label(conn: Connection, round_id: int) -> str:
     return conn.execute(select(schema.rounds.c.label).where(schema.rounds.c.id == round_id)).scalar_one()
 
 
-def update_review(store: Store, protocol: Protocol, years: tuple[int, int], files: Sequence[Path] = (),
-                  info: Optional[SearchInfo] = None, manifest: Optional[Path] = None, *,
-                  label: Optional[str] = None, review_dir: Optional[Path] = None,
-                  actor: Optional[str] = None) -> UpdateReport:
+def update_review(
+    store: Store,
+    protocol: Protocol,
+    years: tuple[int, int],
+    files: Sequence[Path] = (),
+    info: SearchInfo | None = None,
+    manifest: Path | None = None,
+    *,
+    label: str | None = None,
+    review_dir: Path | None = None,
+    actor: str | None = None,
+) -> UpdateReport:
     """Open (or continue) the round for ``years`` and import ``files`` (and a manifest's files) into it.
 
     The CLI (`review update`) and the Overview page both call this. With ``review_dir`` a newly
@@ -92,7 +103,7 @@ def extend_protocol_years(review_dir: Path, years: tuple[int, int]) -> tuple[int
     if not match:
         raise ReviewError(f"{path}: no 'years = [first, last]' line to extend")
     widened = (min(int(match.group(1)), years[0]), max(int(match.group(2)), years[1]))
-    text = text[:match.start()] + f"years = [{widened[0]}, {widened[1]}]" + text[match.end():]
+    text = text[: match.start()] + f"years = [{widened[0]}, {widened[1]}]" + text[match.end() :]
     path.write_text(text, encoding="utf-8")
     return widened
 
@@ -104,7 +115,11 @@ def list_rounds(conn: Connection) -> list[dict]:
 def found_again(conn: Connection, round_id: int) -> list[int]:
     """Works first found in an earlier round that this round's searches found again."""
     r, i, links, w = schema.raw_records, schema.imports, schema.work_links, schema.works
-    found_now = (select(links.c.work_id).join(r, r.c.id == links.c.raw_id).join(i, i.c.id == r.c.import_id)
-                 .where(i.c.round_id == round_id))
+    found_now = (
+        select(links.c.work_id)
+        .join(r, r.c.id == links.c.raw_id)
+        .join(i, i.c.id == r.c.import_id)
+        .where(i.c.round_id == round_id)
+    )
     query = live_works_query().where(w.c.round_id < round_id, w.c.id.in_(found_now))
     return sorted(conn.execute(query).scalars())

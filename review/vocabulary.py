@@ -7,7 +7,7 @@ refused in another. Plain data with no imports: every layer may use it.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 SOURCES = ("oria", "scholar", "other")
 DOC_TYPES = ("article", "report", "chapter", "book", "thesis", "other")
@@ -21,9 +21,30 @@ DEDUP_ACTIONS = ("merge", "split", "none")  # what a change to the grouping did 
 REVIEWER_ROLES = ("reviewer", "lead")
 ACCOUNT_ROLES = ("lead", "reviewer", "viewer")  # who may sign in to the app, and to do what (review.auth.roles)
 # What the audit trail records (review.auth.audit), one name per kind of event.
-EVENT_ACTIONS = ("sign-in", "sign-out", "import", "dedup", "merge", "keep-apart", "split", "undo", "decision",
-                 "reconcile", "summary", "account-add", "account-role", "account-password", "account-disable",
-                 "account-enable", "export-full-log", "open-round", "stop", "refused", "backup", "restore")
+EVENT_ACTIONS = (
+    "sign-in",
+    "sign-out",
+    "import",
+    "dedup",
+    "merge",
+    "keep-apart",
+    "split",
+    "undo",
+    "decision",
+    "reconcile",
+    "summary",
+    "account-add",
+    "account-role",
+    "account-password",
+    "account-disable",
+    "account-enable",
+    "export-full-log",
+    "open-round",
+    "stop",
+    "refused",
+    "backup",
+    "restore",
+)
 ATTACHMENT_KINDS = ("url", "file")
 
 # Who made a decision row: the ``basis`` column of ``decisions``.

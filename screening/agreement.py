@@ -8,9 +8,9 @@ from itertools import combinations
 from sqlalchemy import Connection
 
 from review.auth import audit
-from review.names import same_person
 from review.auth.roles import has_accounts, identities, require
 from review.errors import ReviewError
+from review.names import same_person
 from review.protocol import Protocol
 from review.store import Store
 from review.store.decisions import reasons_of
@@ -38,17 +38,31 @@ def conflicts(conn: Connection, stage: int) -> list[Conflict]:
             continue
         if work_id in final and final[work_id]["id"] > max(v["id"] for v in votes.values()):
             continue
-        out.append(Conflict(work_id, {r: v["decision"] for r, v in votes.items()},
-                            {r: reasons_of(v) for r, v in votes.items()},
-                            {r: v["note"] for r, v in votes.items() if v.get("note")}))
+        out.append(
+            Conflict(
+                work_id,
+                {r: v["decision"] for r, v in votes.items()},
+                {r: reasons_of(v) for r, v in votes.items()},
+                {r: v["note"] for r, v in votes.items() if v.get("note")},
+            )
+        )
     return out
 
 
-def reconcile(store: Store, protocol: Protocol, work_id: int, stage: int, lead: str, decision: str,
-              reasons: list[str] | None = None, note: str | None = None) -> int:
+def reconcile(
+    store: Store,
+    protocol: Protocol,
+    work_id: int,
+    stage: int,
+    lead: str,
+    decision: str,
+    reasons: list[str] | None = None,
+    note: str | None = None,
+) -> int:
     """The lead's final decision on a work (usually one in conflict); the role is checked in here."""
-    d = Decision(work_id=work_id, stage=stage, decision=decision, reviewer=lead, reasons=reasons or [],
-                 note=note, final=True)
+    d = Decision(
+        work_id=work_id, stage=stage, decision=decision, reviewer=lead, reasons=reasons or [], note=note, final=True
+    )
 
     def work(conn: Connection) -> int:
         if not protocol.lead and not has_accounts(conn):
@@ -104,8 +118,9 @@ def agreement(conn: Connection, stage: int) -> list[Agreement]:
     table of zeros (a third reviewer shows as 0 works, not as a missing row)."""
     every = latest_votes(conn, stage)
     names = sorted({reviewer for votes in every.values() for reviewer in votes})
-    tables: dict[tuple[str, str], list[int]] = {pair: [0, 0, 0, 0] for pair in combinations(names, 2)
-                                                if not same_person(*pair)}
+    tables: dict[tuple[str, str], list[int]] = {
+        pair: [0, 0, 0, 0] for pair in combinations(names, 2) if not same_person(*pair)
+    }
     for votes in every.values():
         for first, second in combinations(sorted(votes), 2):
             if same_person(first, second):

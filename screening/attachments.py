@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
 
 from sqlalchemy import Connection, select
 
@@ -36,8 +35,13 @@ def add_link(store: Store, work_id: int, url: str, added_by: str) -> int:
     def work(conn: Connection) -> int:
         _check_work(conn, work_id)
         require(conn, None, added_by, "screen")
-        return inserted_id(conn.execute(schema.attachments.insert().values(
-            work_id=work_id, kind="url", location=url, added_by=added_by, added_at=now_iso())))
+        return inserted_id(
+            conn.execute(
+                schema.attachments.insert().values(
+                    work_id=work_id, kind="url", location=url, added_by=added_by, added_at=now_iso()
+                )
+            )
+        )
 
     return store.transact(work)
 
@@ -68,14 +72,18 @@ def add_file(store: Store, review_dir: Path, work_id: int, name: str, data: byte
         folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         relative = target.relative_to(Path(review_dir)).as_posix()
-        return inserted_id(conn.execute(schema.attachments.insert().values(
-            work_id=work_id, kind="file", location=relative, added_by=added_by,
-            added_at=now_iso())))
+        return inserted_id(
+            conn.execute(
+                schema.attachments.insert().values(
+                    work_id=work_id, kind="file", location=relative, added_by=added_by, added_at=now_iso()
+                )
+            )
+        )
 
     return store.transact(work)
 
 
-def attachment_path(review_dir: Path, row: dict) -> Optional[Path]:
+def attachment_path(review_dir: Path, row: dict) -> Path | None:
     """The file of a file attachment, only when it lies inside the review's attachment folder."""
     if row["kind"] != "file":
         return None

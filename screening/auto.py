@@ -28,6 +28,7 @@ def rule_reason(protocol: Protocol, work: dict, years: tuple[int, int]) -> str |
 
 def apply_protocol_exclusions(store: Store, protocol: Protocol) -> int:
     """Exclude, once, every not-yet-screened work a protocol rule excludes; returns how many."""
+
     def work(conn: Connection) -> int:
         decided = works_with_decisions(conn, 1)
         rounds = {r.id: (r.year_from, r.year_to) for r in conn.execute(select(schema.rounds))}
@@ -38,9 +39,20 @@ def apply_protocol_exclusions(store: Store, protocol: Protocol) -> int:
             years = rounds.get(row.round_id, (protocol.year_from, protocol.year_to))
             reason = rule_reason(protocol, row._asdict(), years)
             if reason:
-                decide(conn, protocol, Decision(
-                    work_id=row.id, stage=1, decision="exclude", reviewer=PROTOCOL_REVIEWER, reasons=[reason],
-                    final=True, automatic=True, note="excluded by a protocol rule"))
+                decide(
+                    conn,
+                    protocol,
+                    Decision(
+                        work_id=row.id,
+                        stage=1,
+                        decision="exclude",
+                        reviewer=PROTOCOL_REVIEWER,
+                        reasons=[reason],
+                        final=True,
+                        automatic=True,
+                        note="excluded by a protocol rule",
+                    ),
+                )
                 count += 1
         return count
 

@@ -5,18 +5,16 @@ Every view and export of decisions for a named viewer goes through these functio
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlalchemy import Connection
 
-from review.names import same_person
 from review.auth.roles import identities, require
+from review.names import same_person
 from review.protocol import Protocol
 from review.store.decisions import all_rows, latest_votes
 from review.vocabulary import VOTES_NEEDED
 
 
-def votes_visible(protocol: Protocol, stage: int, votes: dict[str, dict], viewer: Optional[str]) -> bool:
+def votes_visible(protocol: Protocol, stage: int, votes: dict[str, dict], viewer: str | None) -> bool:
     if viewer is None or protocol.stage(stage).mode == "single":
         return True
     return len(identities(votes)) >= VOTES_NEEDED
@@ -30,7 +28,7 @@ def visible_votes(conn: Connection, protocol: Protocol, stage: int, work_id: int
     return {r: v for r, v in votes.items() if same_person(r, viewer)}
 
 
-def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: Optional[str]) -> list[dict]:
+def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: str | None) -> list[dict]:
     """The decision log as a viewer may see it: their own votes always, others' votes on a work only
     once its votes are all in. With no viewer (an export for the whole team) no blinded vote shows."""
     rows = all_rows(conn)
@@ -41,12 +39,16 @@ def visible_decision_rows(conn: Connection, protocol: Protocol, viewer: Optional
         for work_id, votes in latest_votes(conn, stage.number).items():
             if len(identities(votes)) < VOTES_NEEDED:
                 blinded.add((work_id, stage.number))
-    return [r for r in rows
-            if r["final"] or (viewer is not None and same_person(r["reviewer"], viewer))
-            or (r["work_id"], r["stage"]) not in blinded]
+    return [
+        r
+        for r in rows
+        if r["final"]
+        or (viewer is not None and same_person(r["reviewer"], viewer))
+        or (r["work_id"], r["stage"]) not in blinded
+    ]
 
 
-def full_decision_rows(conn: Connection, actor: Optional[str], protocol: Protocol) -> list[dict]:
+def full_decision_rows(conn: Connection, actor: str | None, protocol: Protocol) -> list[dict]:
     """The whole log, blinded votes included: the lead's alone (checked here, in the core)."""
     require(conn, protocol, actor, "full-log")
     return all_rows(conn)  # the store's query

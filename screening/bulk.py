@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import tomllib
 from sqlalchemy import Connection, select
@@ -43,9 +42,9 @@ def resolve_record_key(conn: Connection, key: str) -> int:
     r, links = schema.raw_records, schema.work_links
     key = key.strip()
     if key.startswith("cluster:"):
-        cond = r.c.cluster_id == key[len("cluster:"):]
+        cond = r.c.cluster_id == key[len("cluster:") :]
     elif key.startswith("doi:"):
-        cond = r.c.doi == key[len("doi:"):].lower()
+        cond = r.c.doi == key[len("doi:") :].lower()
     else:
         cond = r.c.source_id == key
     found = set(conn.execute(select(links.c.work_id).join(r, r.c.id == links.c.raw_id).where(cond)).scalars())
@@ -93,8 +92,12 @@ def decisions_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = F
     ``skip_unknown`` passes over rows naming records the review does not hold (a re-run of a bundled
     review with an export file left out) instead of refusing the file.
     """
-    rows = read_csv_rows(Path(path), sorted({"stage", "decision", "reviewer"}), {"work_id", "record"},
-                         columns=sorted({"stage", "decision", "reviewer", "work_id", "record"}))
+    rows = read_csv_rows(
+        Path(path),
+        sorted({"stage", "decision", "reviewer"}),
+        {"work_id", "record"},
+        columns=sorted({"stage", "decision", "reviewer", "work_id", "record"}),
+    )
     rows.sort(key=lambda item: item[1].get("stage", ""))
 
     def work(conn: Connection) -> BulkResult:
@@ -104,10 +107,16 @@ def decisions_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = F
             try:
                 stage = int(row["stage"])
                 reasons = [r for r in row.get("reason", "").split(REASON_SEPARATOR) if r.strip()]
-                d = Decision(work_id=_work_id(conn, row), stage=stage, decision=row["decision"].lower(),
-                             reviewer=row["reviewer"], reasons=reasons, note=row.get("note") or None,
-                             final=_flag(row.get("final", "true") or "true", "final"),
-                             order_mode=row.get("order_mode") or None)
+                d = Decision(
+                    work_id=_work_id(conn, row),
+                    stage=stage,
+                    decision=row["decision"].lower(),
+                    reviewer=row["reviewer"],
+                    reasons=reasons,
+                    note=row.get("note") or None,
+                    final=_flag(row.get("final", "true") or "true", "final"),
+                    order_mode=row.get("order_mode") or None,
+                )
                 recorded = _apply_row(conn, protocol, d, final_given=bool(row.get("final")))
             except UnknownRecordKey:
                 if not skip_unknown:
@@ -140,8 +149,10 @@ def _apply_row(conn: Connection, protocol: Protocol, d: Decision, *, final_given
     if d.final and final_given:
         if not protocol.lead or d.reviewer.strip() != protocol.lead:
             lead = f"only the lead ({protocol.lead})" if protocol.lead else "only a lead ([team] lead in review.toml)"
-            raise ReviewError(f"stage {d.stage} is screened by two reviewers: {d.reviewer}'s row is a vote "
-                              f"(final = false) and cannot be a final decision; {lead} records one")
+            raise ReviewError(
+                f"stage {d.stage} is screened by two reviewers: {d.reviewer}'s row is a vote "
+                f"(final = false) and cannot be a final decision; {lead} records one"
+            )
         return decide(conn, protocol, d)  # the lead's reconciliation (basis "reconciled")
     return record_in(conn, protocol, d)
 
@@ -152,8 +163,12 @@ def apply_quality_csv(store: Store, protocol: Protocol, path: Path, *, skip_unkn
 
 def quality_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = False):
     """Columns work_id (or record), reviewer, criterion, rating; optional note."""
-    rows = read_csv_rows(Path(path), sorted({"reviewer", "criterion", "rating"}), {"work_id", "record"},
-                         columns=sorted({"reviewer", "criterion", "rating", "work_id", "record"}))
+    rows = read_csv_rows(
+        Path(path),
+        sorted({"reviewer", "criterion", "rating"}),
+        {"work_id", "record"},
+        columns=sorted({"reviewer", "criterion", "rating", "work_id", "record"}),
+    )
     known_criteria = {c.id for c in protocol.quality_criteria}
 
     def work(conn: Connection) -> BulkResult:
@@ -162,8 +177,15 @@ def quality_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = Fal
             try:
                 if ensure_reviewer(conn, row["reviewer"]):
                     result.new_reviewers.append(row["reviewer"])
-                write_rating(conn, known_criteria, _work_id(conn, row), row["reviewer"], row["criterion"],
-                             row["rating"].lower(), row.get("note"))
+                write_rating(
+                    conn,
+                    known_criteria,
+                    _work_id(conn, row),
+                    row["reviewer"],
+                    row["criterion"],
+                    row["rating"].lower(),
+                    row.get("note"),
+                )
             except UnknownRecordKey as exc:
                 if not skip_unknown:
                     raise InputError(Path(path).name, str(exc), line=line) from None
@@ -177,13 +199,13 @@ def quality_csv_work(protocol: Protocol, path: Path, *, skip_unknown: bool = Fal
     return work
 
 
-def apply_summaries_toml(store: Store, protocol: Protocol, path: Path, author: str = "import", *,
-                         skip_unknown: bool = False) -> BulkResult:
+def apply_summaries_toml(
+    store: Store, protocol: Protocol, path: Path, author: str = "import", *, skip_unknown: bool = False
+) -> BulkResult:
     return store.transact(summaries_toml_work(protocol, path, author, skip_unknown=skip_unknown))
 
 
-def summaries_toml_work(protocol: Protocol, path: Path, author: str = "import", *,
-                         skip_unknown: bool = False):
+def summaries_toml_work(protocol: Protocol, path: Path, author: str = "import", *, skip_unknown: bool = False):
     """``[[summary]]`` tables with work_id or record, group, aim, method, findings."""
     path = Path(path)
     try:
@@ -197,9 +219,16 @@ def summaries_toml_work(protocol: Protocol, path: Path, author: str = "import", 
         for number, entry in enumerate(entries, start=1):
             try:
                 work_id = _work_id(conn, {k: str(v) for k, v in entry.items()})
-                write_summary(conn, protocol, work_id, aim=entry.get("aim", ""), method=entry.get("method", ""),
-                              findings=entry.get("findings", ""), group=entry.get("group"),
-                              author=entry.get("author", author))
+                write_summary(
+                    conn,
+                    protocol,
+                    work_id,
+                    aim=entry.get("aim", ""),
+                    method=entry.get("method", ""),
+                    findings=entry.get("findings", ""),
+                    group=entry.get("group"),
+                    author=entry.get("author", author),
+                )
             except UnknownRecordKey as exc:
                 if not skip_unknown:
                     raise InputError(path.name, str(exc), record=number) from None
@@ -213,14 +242,26 @@ def summaries_toml_work(protocol: Protocol, path: Path, author: str = "import", 
     return work
 
 
-def apply_files(store: Store, protocol: Protocol, *, decisions: Optional[Path] = None, quality: Optional[Path] = None,
-                summaries: Optional[Path] = None) -> dict[str, BulkResult]:
+def apply_files(
+    store: Store,
+    protocol: Protocol,
+    *,
+    decisions: Path | None = None,
+    quality: Path | None = None,
+    summaries: Path | None = None,
+) -> dict[str, BulkResult]:
     """Several files in one transaction: decisions and the ratings or summaries that go with them are
     stored together or not at all (as the page stores a decision with its form). Ratings and
     summaries go first, so a stage-2 include is checked against the ratings given beside it."""
-    steps = [(kind, make(protocol, path)) for kind, make, path in (
-        ("quality", quality_csv_work, quality), ("summaries", summaries_toml_work, summaries),
-        ("decisions", decisions_csv_work, decisions)) if path is not None]
+    steps = [
+        (kind, make(protocol, path))
+        for kind, make, path in (
+            ("quality", quality_csv_work, quality),
+            ("summaries", summaries_toml_work, summaries),
+            ("decisions", decisions_csv_work, decisions),
+        )
+        if path is not None
+    ]
 
     def work(conn: Connection) -> dict[str, BulkResult]:
         return {kind: step(conn) for kind, step in steps}

@@ -8,8 +8,8 @@ what a set of votes decides.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
 
 from sqlalchemy import Connection
 
@@ -45,10 +45,10 @@ class Decision:
     decision: str
     reviewer: str
     reasons: list[str] = field(default_factory=list)
-    note: Optional[str] = None
+    note: str | None = None
     final: bool = True  # in a dual stage: False for a vote, True for the lead's (reconciling) decision
     automatic: bool = False  # made by a protocol rule, not a person
-    order_mode: Optional[str] = None
+    order_mode: str | None = None
 
 
 @dataclass
@@ -57,10 +57,10 @@ class Recorded:
     warnings: list[str] = field(default_factory=list)  # e.g. quality ratings missing: flagged, not refused
     custom_reasons: list[str] = field(default_factory=list)  # reasons added to the protocol's list
     basis: str = vocab.REVIEWER  # who decided (vocabulary.BASES)
-    settled: Optional[str] = None  # a vote that completed an agreement: the decision it settled on
+    settled: str | None = None  # a vote that completed an agreement: the decision it settled on
 
 
-def outcome_of_votes(votes: Mapping[str, str], needed: int = vocab.VOTES_NEEDED) -> Optional[str]:
+def outcome_of_votes(votes: Mapping[str, str], needed: int = vocab.VOTES_NEEDED) -> str | None:
     """What a work's latest votes (reviewer -> decision) decide: the shared decision when at least
     ``needed`` different people voted and all agree on include or exclude; None while votes are
     missing, differ (a conflict for the lead) or agree on maybe (still open). Two spellings of one
@@ -89,9 +89,11 @@ def check_eligible(conn: Connection, work_id: int, stage: int) -> None:
     if stage > 1 and conn.execute(reaching_query(stage).where(schema.works.c.id == work_id)).first() is None:
         prev = latest_final(conn, stage - 1, [work_id]).get(work_id)
         said = prev["decision"] if prev else "missing"
-        raise ReviewError(f"work {work_id} cannot enter stage {stage}: its final decision at stage "
-                          f"{stage - 1} is {said}, not include" if said != "include" else
-                          f"work {work_id} cannot enter stage {stage}: it was not included at an earlier stage")
+        raise ReviewError(
+            f"work {work_id} cannot enter stage {stage}: its final decision at stage {stage - 1} is {said}, not include"
+            if said != "include"
+            else f"work {work_id} cannot enter stage {stage}: it was not included at an earlier stage"
+        )
 
 
 def validate(protocol: Protocol, d: Decision) -> None:
@@ -99,8 +101,10 @@ def validate(protocol: Protocol, d: Decision) -> None:
         raise ReviewError(f"decision must be one of {', '.join(vocab.DECISIONS)}, not '{d.decision}'")
     stage = protocol.stage(d.stage)
     if d.decision == "exclude" and stage.reason_required and not [r for r in d.reasons if r.strip()]:
-        raise ReviewError(f"an exclusion at stage {d.stage} ({stage.name}) needs a reason; "
-                          f"the protocol lists: {'; '.join(stage.reasons)}")
+        raise ReviewError(
+            f"an exclusion at stage {d.stage} ({stage.name}) needs a reason; "
+            f"the protocol lists: {'; '.join(stage.reasons)}"
+        )
 
 
 def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
@@ -113,18 +117,34 @@ def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
     basis = basis_for(protocol, d)
     if basis != vocab.RULE:
         if (d.reviewer or "").strip().casefold() in RESERVED_REVIEWERS:
-            raise ReviewError(f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
-                              f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name")
+            raise ReviewError(
+                f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
+                f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name"
+            )
         d.reviewer = canonical_name(conn, d.reviewer)  # one person, one spelling in the log
         require(conn, protocol, d.reviewer, "screen")
         ensure_reviewer(conn, d.reviewer)
     d.final = basis in vocab.FINAL_BASES
     added = keep_custom_reasons(conn, protocol, d.stage, d.reasons, d.reviewer)
-    decision_id = insert_decision(conn, work_id=d.work_id, stage=d.stage, reviewer=d.reviewer, decision=d.decision,
-                                  reasons=d.reasons, note=d.note, basis=basis, order_mode=d.order_mode)
+    decision_id = insert_decision(
+        conn,
+        work_id=d.work_id,
+        stage=d.stage,
+        reviewer=d.reviewer,
+        decision=d.decision,
+        reasons=d.reasons,
+        note=d.note,
+        basis=basis,
+        order_mode=d.order_mode,
+    )
     if basis != vocab.RULE:
-        audit.log_event(conn, d.reviewer, "decision", f"work {d.work_id}",
-                        {"stage": d.stage, "decision": d.decision, "final": bool(d.final), "id": decision_id})
+        audit.log_event(
+            conn,
+            d.reviewer,
+            "decision",
+            f"work {d.work_id}",
+            {"stage": d.stage, "decision": d.decision, "final": bool(d.final), "id": decision_id},
+        )
     warnings = stage2_warnings(conn, protocol, d) if d.stage == 2 and d.decision == "include" else []
     settled = settle_votes(conn, d.work_id, d.stage) if basis == vocab.VOTE else None
     return Recorded(decision_id=decision_id, warnings=warnings, custom_reasons=added, basis=basis, settled=settled)
@@ -133,7 +153,7 @@ def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
 write_decision = decide  # the name older callers use
 
 
-def settle_votes(conn: Connection, work_id: int, stage: int) -> Optional[str]:
+def settle_votes(conn: Connection, work_id: int, stage: int) -> str | None:
     """Append the agreed final row (its reasons the union of the votes') when the work's latest votes
     decide it and nothing was settled after them; returns the agreed decision, else None."""
     votes = latest_votes(conn, stage, work_id).get(work_id, {})
@@ -144,9 +164,16 @@ def settle_votes(conn: Connection, work_id: int, stage: int) -> Optional[str]:
     if final is not None and final["id"] > max(v["id"] for v in votes.values()):
         return None  # already settled after these votes (the agreed row, or the lead's decision)
     reasons = sorted({r for v in votes.values() for r in reasons_of(v)})
-    insert_decision(conn, work_id=work_id, stage=stage, reviewer=CONSENSUS, decision=outcome, reasons=reasons,
-                    note="both reviewers agreed" if len(votes) == 2 else f"all {len(votes)} reviewers agreed",
-                    basis=vocab.AGREEMENT)
+    insert_decision(
+        conn,
+        work_id=work_id,
+        stage=stage,
+        reviewer=CONSENSUS,
+        decision=outcome,
+        reasons=reasons,
+        note="both reviewers agreed" if len(votes) == 2 else f"all {len(votes)} reviewers agreed",
+        basis=vocab.AGREEMENT,
+    )
     return outcome
 
 
@@ -166,6 +193,6 @@ def record_in(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
     return decide(conn, protocol, d)
 
 
-def is_open(row: Optional[dict]) -> bool:
+def is_open(row: dict | None) -> bool:
     """No decision yet (no final row, or a final maybe)."""
     return not is_decided(row)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
 
 from sqlalchemy import Connection, func, select
 
@@ -19,11 +18,12 @@ from screening.stopping import stopped_rounds
 NO_REASON = "No reason given"
 
 
-def _raw_counts(conn: Connection, round_id: Optional[int]) -> tuple[int, dict, dict, int]:
+def _raw_counts(conn: Connection, round_id: int | None) -> tuple[int, dict, dict, int]:
     r, i, links = schema.raw_records, schema.imports, schema.work_links
     base = select(r.c.source, r.c.family, func.count().label("n")).join(i, i.c.id == r.c.import_id)
-    unlinked = (select(func.count()).select_from(r.join(i, i.c.id == r.c.import_id))
-                .where(~r.c.id.in_(select(links.c.raw_id))))
+    unlinked = (
+        select(func.count()).select_from(r.join(i, i.c.id == r.c.import_id)).where(~r.c.id.in_(select(links.c.raw_id)))
+    )
     if round_id is not None:
         base = base.where(i.c.round_id == round_id)
         unlinked = unlinked.where(i.c.round_id == round_id)
@@ -35,8 +35,9 @@ def _raw_counts(conn: Connection, round_id: Optional[int]) -> tuple[int, dict, d
     return sum(by_source.values()), dict(by_source), dict(by_family), conn.execute(unlinked).scalar_one()
 
 
-def _stage_count(conn: Connection, protocol: Protocol, number: int, label: str,
-                 round_id: Optional[int]) -> tuple[StageCount, set[int]]:
+def _stage_count(
+    conn: Connection, protocol: Protocol, number: int, label: str, round_id: int | None
+) -> tuple[StageCount, set[int]]:
     """One stage's counts over the works that reach it; returns them and the works that pass."""
     in_stage = set(reaching(conn, number, round_id))
     final = {w: row for w, row in latest_final(conn, number, in_stage).items()} if in_stage else {}
@@ -66,39 +67,67 @@ def _stage_count(conn: Connection, protocol: Protocol, number: int, label: str,
 def _found_again_records(conn: Connection, round_id: int) -> int:
     """Records of this round's searches joined to a work first found in an earlier round."""
     r, i, links, w = schema.raw_records, schema.imports, schema.work_links, schema.works
-    return conn.execute(select(func.count()).select_from(r.join(i, i.c.id == r.c.import_id)
-                                                         .join(links, links.c.raw_id == r.c.id)
-                                                         .join(w, w.c.id == links.c.work_id))
-                        .where(i.c.round_id == round_id, w.c.round_id < round_id)).scalar_one()
+    return conn.execute(
+        select(func.count())
+        .select_from(
+            r.join(i, i.c.id == r.c.import_id).join(links, links.c.raw_id == r.c.id).join(w, w.c.id == links.c.work_id)
+        )
+        .where(i.c.round_id == round_id, w.c.round_id < round_id)
+    ).scalar_one()
 
 
-def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
+def compute_flow_conn(conn: Connection, protocol: Protocol, round_id: int | None = None) -> Flow:
     if round_id is not None:
         check_round(conn, round_id)  # a round that does not exist is an error, not a flow of zeros
     identified, by_source, by_family, unlinked = _raw_counts(conn, round_id)
     by_family = dict(sorted(by_family.items(), key=lambda kv: (protocol.family_rank(kv[0] or None), kv[0])))
     works = live_work_ids(conn, round_id)
-    families = dict(conn.execute(select(schema.works.c.id, schema.works.c.family)
-                                 .where(schema.works.c.id.in_(works))).all()) if works else {}
+    families = (
+        dict(conn.execute(select(schema.works.c.id, schema.works.c.family).where(schema.works.c.id.in_(works))).all())
+        if works
+        else {}
+    )
     stages: dict[int, StageCount] = {}
     passed_by_stage: dict[int, set[int]] = {}
     for stage in protocol.stages:
-        stages[stage.number], passed_by_stage[stage.number] = _stage_count(conn, protocol, stage.number,
-                                                                           stage.label, round_id)
+        stages[stage.number], passed_by_stage[stage.number] = _stage_count(
+            conn, protocol, stage.number, stage.label, round_id
+        )
     first = protocol.stages[0].number if protocol.stages else 1
-    rule_removed = {w for w, row in latest_final(conn, first, works).items()
-                    if row["basis"] == vocab.RULE and row["decision"] == "exclude"} if works else set()
+    rule_removed = (
+        {
+            w
+            for w, row in latest_final(conn, first, works).items()
+            if row["basis"] == vocab.RULE and row["decision"] == "exclude"
+        }
+        if works
+        else set()
+    )
 
     family_rows = []
     for fam in protocol.families:
         mine = {w for w, f in families.items() if f == fam.id}
-        family_rows.append(FamilyCount(family=fam.id, label=fam.label, unique=len(mine),
-                                       screened=len(mine - rule_removed),
-                                       passed={n: len(mine & ids) for n, ids in passed_by_stage.items()}))
+        family_rows.append(
+            FamilyCount(
+                family=fam.id,
+                label=fam.label,
+                unique=len(mine),
+                screened=len(mine - rule_removed),
+                passed={n: len(mine & ids) for n, ids in passed_by_stage.items()},
+            )
+        )
     last = max(passed_by_stage) if passed_by_stage else 3
-    flow = Flow(identified=identified, identified_by_source=by_source, identified_by_family=by_family,
-                duplicates_removed=identified - unlinked - len(works), unique=len(works), stages=stages,
-                families=family_rows, included=len(passed_by_stage.get(last, set())), undeduplicated=unlinked)
+    flow = Flow(
+        identified=identified,
+        identified_by_source=by_source,
+        identified_by_family=by_family,
+        duplicates_removed=identified - unlinked - len(works),
+        unique=len(works),
+        stages=stages,
+        families=family_rows,
+        included=len(passed_by_stage.get(last, set())),
+        undeduplicated=unlinked,
+    )
     if round_id is not None:
         rnd = conn.execute(select(schema.rounds).where(schema.rounds.c.id == round_id)).first()
         flow.round_label = rnd.label if rnd else None
@@ -116,13 +145,14 @@ def _move_stopped(conn: Connection, count: StageCount, undecided: set[int]) -> N
     if not rounds or not undecided:
         return
     w = schema.works
-    stopped = conn.execute(select(func.count()).select_from(w)
-                           .where(w.c.id.in_(undecided), w.c.round_id.in_(rounds))).scalar_one()
+    stopped = conn.execute(
+        select(func.count()).select_from(w).where(w.c.id.in_(undecided), w.c.round_id.in_(rounds))
+    ).scalar_one()
     count.not_screened_stopped = stopped
     count.pending -= stopped
 
 
-def compute_flow(store: Store, protocol: Protocol, round_id: Optional[int] = None) -> Flow:
+def compute_flow(store: Store, protocol: Protocol, round_id: int | None = None) -> Flow:
     with store.read() as conn:
         return compute_flow_conn(conn, protocol, round_id)
 
@@ -137,16 +167,37 @@ def status_dict(flow: Flow) -> dict:
         "identified_by_source": flow.identified_by_source,
         "identified_by_family": flow.identified_by_family,
         "screened": flow.screened,
-        "stages": {str(n): {"label": s.label, "entered": s.entered, "screened": s.screened, "included": s.included,
-                            "excluded": s.excluded, "maybe": s.maybe, "pending": s.pending,
-                            "excluded_by_reason": s.excluded_by_reason,
-                            "excluded_automatically": s.excluded_automatically,
-                            "not_screened_stopped": s.not_screened_stopped}
-                   for n, s in flow.stages.items()},
-        "families": {f.family: {"label": f.label, "unique": f.unique, "screened": f.screened, **{str(n): v for n, v in f.passed.items()}}
-                     for f in flow.families},
+        "stages": {
+            str(n): {
+                "label": s.label,
+                "entered": s.entered,
+                "screened": s.screened,
+                "included": s.included,
+                "excluded": s.excluded,
+                "maybe": s.maybe,
+                "pending": s.pending,
+                "excluded_by_reason": s.excluded_by_reason,
+                "excluded_automatically": s.excluded_automatically,
+                "not_screened_stopped": s.not_screened_stopped,
+            }
+            for n, s in flow.stages.items()
+        },
+        "families": {
+            f.family: {
+                "label": f.label,
+                "unique": f.unique,
+                "screened": f.screened,
+                **{str(n): v for n, v in f.passed.items()},
+            }
+            for f in flow.families
+        },
         "included": flow.included,
-        **({"duplicates_of_earlier_rounds": flow.duplicates_of_earlier,
-            "duplicates_within_new_searches": flow.duplicates_within}
-           if flow.duplicates_of_earlier is not None else {}),
+        **(
+            {
+                "duplicates_of_earlier_rounds": flow.duplicates_of_earlier,
+                "duplicates_within_new_searches": flow.duplicates_within,
+            }
+            if flow.duplicates_of_earlier is not None
+            else {}
+        ),
     }

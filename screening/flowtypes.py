@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 
 @dataclass
@@ -42,15 +41,15 @@ class Flow:
     stages: dict[int, StageCount]
     families: list[FamilyCount]
     included: int  # works with a final include at the last stage
-    round_label: Optional[str] = None  # None: the whole review
-    previous_included: Optional[int] = None  # updated reviews: studies included in earlier rounds
+    round_label: str | None = None  # None: the whole review
+    previous_included: int | None = None  # updated reviews: studies included in earlier rounds
     undeduplicated: int = 0  # raw records not yet assigned to a work (run `review dedup`)
     # Updated reviews: of the duplicates removed, the records joined to works screened in earlier
     # rounds (found again); the rest were duplicates within the new searches. None: not an update.
-    duplicates_of_earlier: Optional[int] = None
+    duplicates_of_earlier: int | None = None
 
     @property
-    def duplicates_within(self) -> Optional[int]:
+    def duplicates_within(self) -> int | None:
         return None if self.duplicates_of_earlier is None else self.duplicates_removed - self.duplicates_of_earlier
 
     @property

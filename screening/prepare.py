@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Optional
 
 from review.auth import audit
 from review.auth.roles import require
@@ -33,7 +32,7 @@ def prepare_for_screening(
     protocol: Protocol,
     *,
     progress: bool = False,
-    actor: Optional[str] = None,
+    actor: str | None = None,
     recorded: Callable[[], object] | None = None,
 ) -> Preparation:
     """Deduplicate what is new, then exclude theses and out-of-range years.

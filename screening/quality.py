@@ -7,7 +7,6 @@ acceptable or not, with the reason spelled out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from sqlalchemy import Connection, func, select
 
@@ -28,8 +27,9 @@ class Assessment:
     missing: list[str]
 
 
-def save_ratings(store: Store, protocol: Protocol, work_id: int, reviewer: str,
-                 ratings: dict[str, tuple[str, Optional[str]]]) -> None:
+def save_ratings(
+    store: Store, protocol: Protocol, work_id: int, reviewer: str, ratings: dict[str, tuple[str, str | None]]
+) -> None:
     """ratings: criterion id -> (yes|partly|no|unclear, note)."""
     known = {c.id for c in protocol.quality_criteria}
 
@@ -42,19 +42,28 @@ def save_ratings(store: Store, protocol: Protocol, work_id: int, reviewer: str,
     store.transact(work)
 
 
-def write_rating(conn: Connection, known: set[str], work_id: int, reviewer: str, criterion: str,
-                 rating: str, note: Optional[str]) -> None:
+def write_rating(
+    conn: Connection, known: set[str], work_id: int, reviewer: str, criterion: str, rating: str, note: str | None
+) -> None:
     if criterion not in known:
         raise ReviewError(f"unknown quality criterion '{criterion}'; the protocol has: {', '.join(sorted(known))}")
     if rating not in QUALITY_RATINGS:
         raise ReviewError(f"a quality rating is one of {', '.join(QUALITY_RATINGS)}, not '{rating}'")
-    conn.execute(schema.quality_ratings.insert().values(
-        work_id=work_id, reviewer=reviewer, criterion=criterion, rating=rating, note=note or None,
-        created_at=now_iso()))
+    conn.execute(
+        schema.quality_ratings.insert().values(
+            work_id=work_id,
+            reviewer=reviewer,
+            criterion=criterion,
+            rating=rating,
+            note=note or None,
+            created_at=now_iso(),
+        )
+    )
 
 
-def write_changed_ratings(conn: Connection, protocol: Protocol, work_id: int, reviewer: str,
-                          ratings: dict[str, tuple[str, Optional[str]]]) -> int:
+def write_changed_ratings(
+    conn: Connection, protocol: Protocol, work_id: int, reviewer: str, ratings: dict[str, tuple[str, str | None]]
+) -> int:
     """Append the ratings that differ from the latest ones on the work; returns how many were written.
 
     The stage-2 form is stored with every decision, so an unchanged form must not add rows."""
@@ -62,9 +71,11 @@ def write_changed_ratings(conn: Connection, protocol: Protocol, work_id: int, re
 
     known = {c.id for c in protocol.quality_criteria}
     current = latest_ratings(conn, work_id)
-    changed = {c: (rating, (note or "").strip() or None) for c, (rating, note) in ratings.items()
-               if (current.get(c, {}).get("rating"), current.get(c, {}).get("note"))
-               != (rating, (note or "").strip() or None)}
+    changed = {
+        c: (rating, (note or "").strip() or None)
+        for c, (rating, note) in ratings.items()
+        if (current.get(c, {}).get("rating"), current.get(c, {}).get("note")) != (rating, (note or "").strip() or None)
+    }
     if changed:
         ensure_reviewer(conn, reviewer)
     for criterion, (rating, note) in changed.items():
@@ -95,8 +106,12 @@ def assess(protocol: Protocol, ratings: dict[str, str]) -> Assessment:
         problems.append(f"only {counts['yes']} rated yes (at least {rule.min_yes} needed)")
     if problems:
         return Assessment(False, "; ".join(problems), counts, missing)
-    return Assessment(True, f"acceptable: {counts['yes']} yes, {counts['partly']} partly, "
-                            f"{counts['unclear']} unclear, {counts['no']} no", counts, missing)
+    return Assessment(
+        True,
+        f"acceptable: {counts['yes']} yes, {counts['partly']} partly, {counts['unclear']} unclear, {counts['no']} no",
+        counts,
+        missing,
+    )
 
 
 def needs_rating(conn: Connection, work_id: int) -> bool:
@@ -111,7 +126,9 @@ def stage2_warnings(conn: Connection, protocol: Protocol, decision) -> list[str]
         return []
     ratings = {c: row["rating"] for c, row in latest_ratings(conn, decision.work_id).items()}
     if not ratings:
-        return [f"work {decision.work_id} is not marked peer reviewed and has no quality ratings yet: rate it on "
-                f"the six criteria, or check that it is peer reviewed"]
+        return [
+            f"work {decision.work_id} is not marked peer reviewed and has no quality ratings yet: rate it on "
+            f"the six criteria, or check that it is peer reviewed"
+        ]
     result = assess(protocol, ratings)
     return [] if result.acceptable else [f"work {decision.work_id}: quality not acceptable ({result.reason})"]

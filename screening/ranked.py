@@ -8,8 +8,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
@@ -32,9 +33,9 @@ class RankedQueue:
     order: list[int]  # undecided works, most likely relevant first
     mode_used: str  # "ranked", or what the prioritiser fell back to
     note: str  # why it fell back ("" when ranked)
-    expected_remaining: Optional[float]  # relevant works expected among the unscreened
+    expected_remaining: float | None  # relevant works expected among the unscreened
     stopping: str = ""  # the heuristic stopping hint, as a sentence
-    recall_test: Optional[object] = None  # screening.prioritise.stopping.RecallTest: the stopping criterion
+    recall_test: object | None = None  # screening.prioritise.stopping.RecallTest: the stopping criterion
     estimate: str = ""  # expected_remaining as the reviewer reads it ("about 3 relevant works")
 
 
@@ -49,12 +50,12 @@ def labels(conn: Connection) -> dict[int, int]:
     return people_labels(conn, 1)
 
 
-def _inputs(conn: Connection, round_id: Optional[int]) -> tuple[list[int], list[str]]:
+def _inputs(conn: Connection, round_id: int | None) -> tuple[list[int], list[str]]:
     work_ids = eligible(conn, 1, round_id)
     return work_ids, work_texts(conn, work_ids)
 
 
-def ranked_queue(conn: Connection, round_id: Optional[int] = None) -> Optional[RankedQueue]:
+def ranked_queue(conn: Connection, round_id: int | None = None) -> RankedQueue | None:
     """Trains and ranks right now (seconds on a few hundred works); None without the prioritiser."""
     try:
         from screening.prioritise import order_candidates
@@ -69,7 +70,7 @@ def ranked_queue(conn: Connection, round_id: Optional[int] = None) -> Optional[R
     return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining)
 
 
-def background_ranker(conn: Connection, round_id: Optional[int] = None, protocol=None):
+def background_ranker(conn: Connection, round_id: int | None = None, protocol=None):
     """A ranker that retrains in a worker thread (``screening.prioritise.background``), for one set
     of stage-1 works; None without the prioritiser. The caller keeps it and closes it. With the
     ``protocol``, the queue starts in the protocol's order (cold start) and the stopping criterion uses
@@ -82,8 +83,13 @@ def background_ranker(conn: Connection, round_id: Optional[int] = None, protocol
     work_ids, texts = _inputs(conn, round_id)
     if protocol is None:
         return BackgroundRanker(work_ids, texts)
-    return BackgroundRanker(work_ids, texts, protocol_terms=ProtocolTerms.from_protocol(protocol),
-                            recall_target=protocol.recall_target, confidence=protocol.confidence)
+    return BackgroundRanker(
+        work_ids,
+        texts,
+        protocol_terms=ProtocolTerms.from_protocol(protocol),
+        recall_target=protocol.recall_target,
+        confidence=protocol.confidence,
+    )
 
 
 def ranked_from(conn: Connection, ranker) -> RankedQueue:
@@ -96,8 +102,15 @@ def ranked_from(conn: Connection, ranker) -> RankedQueue:
     order, info = ranker.next_work(labelled, "ranked", history=list(labelled))
     advice = getattr(info.stopping, "message", "") if getattr(info, "stopping", None) else ""
     estimate = relevant_left_text(info.expected_remaining) if info.expected_remaining is not None else ""
-    return RankedQueue(list(order), info.mode_used, info.reason, info.expected_remaining, advice,
-                       getattr(info, "recall_test", None), estimate)
+    return RankedQueue(
+        list(order),
+        info.mode_used,
+        info.reason,
+        info.expected_remaining,
+        advice,
+        getattr(info, "recall_test", None),
+        estimate,
+    )
 
 
 class RankerStarter:
@@ -107,14 +120,14 @@ class RankerStarter:
     order, with the page blocked; now the page asks ``ranker`` (None until built) and shows
     random order meanwhile."""
 
-    def __init__(self, build: Callable[[], Optional[BackgroundRanker]]):
-        self._ranker: Optional[BackgroundRanker] = None
+    def __init__(self, build: Callable[[], BackgroundRanker | None]):
+        self._ranker: BackgroundRanker | None = None
         self._built = threading.Event()
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._build, args=(build,), name="ranker-start", daemon=True)
         self._thread.start()
 
-    def _build(self, build: Callable[[], Optional[BackgroundRanker]]) -> None:
+    def _build(self, build: Callable[[], BackgroundRanker | None]) -> None:
         try:
             self._ranker = build()
         except Exception as exc:  # the queue falls back to random order and says why
@@ -137,11 +150,11 @@ class RankerStarter:
             self._ranker.close()
 
 
-def start_ranker(store, round_id: Optional[int] = None, protocol=None) -> RankerStarter:
+def start_ranker(store, round_id: int | None = None, protocol=None) -> RankerStarter:
     """A ``RankerStarter`` over the stage-1 works of a store (``background_ranker`` in a thread)."""
+
     def build():
         with store.read() as conn:
             return background_ranker(conn, round_id, protocol=protocol)
 
     return RankerStarter(build)
-

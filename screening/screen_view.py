@@ -7,7 +7,6 @@ The UI draws this and nothing else, so "decide, then show the next work" is exac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from sqlalchemy import Connection
 
@@ -24,26 +23,37 @@ QUEUES = ("open", "maybes")
 @dataclass
 class ScreenState:
     stage: int
-    work_id: Optional[int]  # None: nothing left for this reviewer
-    view: Optional[dict]
+    work_id: int | None  # None: nothing left for this reviewer
+    view: dict | None
     revisiting: bool  # the reviewer went back (undo) or picked a decided work
     back: int  # how many decisions back (0: the queue)
-    own: Optional[dict]  # this reviewer's latest decision on the work
+    own: dict | None  # this reviewer's latest decision on the work
     votes: dict[str, dict]  # votes this reviewer may see (blinding applied)
     hidden_votes: int  # votes by others that are still hidden
-    final: Optional[dict]  # the final decision on the work at this stage, if any
+    final: dict | None  # the final decision on the work at this stage, if any
     reasons: list[str]
     criteria: list[str]
-    progress: Optional[Progress]  # None when asked to skip it (the UI fills it in after drawing the work)
+    progress: Progress | None  # None when asked to skip it (the UI fills it in after drawing the work)
     dual: bool = False
     notes: list[str] = field(default_factory=list)
     maybes: int = 0  # maybes this reviewer can settle (``queue.maybes_for``): never "nothing left" while > 0
     queue: str = "open"  # which queue the work came from: "open" or "maybes"
 
 
-def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str, *, back: int = 0,
-                 order: str = "import", ranking: Optional[list[int]] = None, pick: Optional[int] = None,
-                 round_id: Optional[int] = None, with_progress: bool = True, queue: str = "open") -> ScreenState:
+def screen_state(
+    conn: Connection,
+    protocol: Protocol,
+    stage: int,
+    reviewer: str,
+    *,
+    back: int = 0,
+    order: str = "import",
+    ranking: list[int] | None = None,
+    pick: int | None = None,
+    round_id: int | None = None,
+    with_progress: bool = True,
+    queue: str = "open",
+) -> ScreenState:
     """``pick`` shows a chosen work; ``back`` > 0 the work decided that many decisions ago; else the
     next work of ``queue``: "open" (not yet seen, in the chosen order) or "maybes" (works waiting as a
     maybe, oldest first)."""
@@ -71,25 +81,41 @@ def screen_state(conn: Connection, protocol: Protocol, stage: int, reviewer: str
         hidden = len(set(every) - set(votes))
         final = latest_final(conn, stage, [work_id]).get(work_id)
     step = protocol.stage(stage)
-    return ScreenState(stage=stage, work_id=work_id, view=view, revisiting=revisiting and own is not None,
-                       back=back, own=own, votes=votes, hidden_votes=hidden, final=final,
-                       reasons=reasons_for(conn, protocol, stage, reviewer), criteria=list(step.criteria),
-                       progress=progress(conn, stage, round_id) if with_progress else None, dual=step.mode == "dual", notes=notes,
-                       maybes=len(maybes), queue=queue)
+    return ScreenState(
+        stage=stage,
+        work_id=work_id,
+        view=view,
+        revisiting=revisiting and own is not None,
+        back=back,
+        own=own,
+        votes=votes,
+        hidden_votes=hidden,
+        final=final,
+        reasons=reasons_for(conn, protocol, stage, reviewer),
+        criteria=list(step.criteria),
+        progress=progress(conn, stage, round_id) if with_progress else None,
+        dual=step.mode == "dual",
+        notes=notes,
+        maybes=len(maybes),
+        queue=queue,
+    )
 
 
 @dataclass
 class WorkListItem:
     work_id: int
     title: str
-    year: Optional[int]
+    year: int | None
     status: str  # "open", or the final decision, or "voted"
 
 
-def stage_worklist(conn: Connection, protocol: Protocol, stage: int, reviewer: str,
-                   round_id: Optional[int] = None) -> list[WorkListItem]:
+def stage_worklist(
+    conn: Connection, protocol: Protocol, stage: int, reviewer: str, round_id: int | None = None
+) -> list[WorkListItem]:
     """Every work eligible at a stage with where it stands, for picking one by hand (stages 2 and 3)."""
     from screening.worklist import stage_list  # the full list, with search and filters
 
-    return [WorkListItem(item.work_id, item.title, item.year, item.status)
-            for item in stage_list(conn, protocol, stage, reviewer, round_id=round_id)]
+    return [
+        WorkListItem(item.work_id, item.title, item.year, item.status)
+        for item in stage_list(conn, protocol, stage, reviewer, round_id=round_id)
+    ]

@@ -9,7 +9,7 @@ own decision, which must say why. The flow counts the works left unscreened in a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 
@@ -42,7 +42,7 @@ class StopRecord:
     unscreened: int
 
 
-def criterion_now(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> RecallTest:
+def criterion_now(conn: Connection, protocol: Protocol, round_id: int | None = None) -> RecallTest:
     """The stopping criterion over people's stage-1 decisions so far, in the order they were made."""
     from screening.prioritise.stopping import recall_stopping_test
 
@@ -52,8 +52,9 @@ def criterion_now(conn: Connection, protocol: Protocol, round_id: Optional[int] 
     return recall_stopping_test(history, len(works), protocol.recall_target, protocol.confidence)
 
 
-def stop_screening(store: Store, protocol: Protocol, decided_by: str, *, basis: str,
-                   note: Optional[str] = None, stage: int = STAGE) -> StopRecord:
+def stop_screening(
+    store: Store, protocol: Protocol, decided_by: str, *, basis: str, note: str | None = None, stage: int = STAGE
+) -> StopRecord:
     """Record a stop for the current round; the criterion's statement is taken as it stands now."""
     if stage != STAGE:
         raise ReviewError(f"screening can be stopped early at stage {STAGE} only (ranked title/abstract screening)")
@@ -67,24 +68,44 @@ def stop_screening(store: Store, protocol: Protocol, decided_by: str, *, basis: 
         round_id = current_round(conn, protocol)
         test = criterion_now(conn, protocol, round_id)
         if basis == "criterion" and not test.reached:
-            raise ReviewError("the stopping criterion is not met: " + test.statement()
-                              + " To stop anyway, record the reviewers' own decision with a note.")
+            raise ReviewError(
+                "the stopping criterion is not met: "
+                + test.statement()
+                + " To stop anyway, record the reviewers' own decision with a note."
+            )
         works = eligible(conn, STAGE, round_id)
         decided = latest_final(conn, STAGE, works)
         unscreened = len(works) - len(decided)
-        statement = test.statement() if basis == "criterion" else (
-            f"The reviewers stopped screening: {(note or '').strip()} (at that point: {test.statement()})")
-        row_id = inserted_id(conn.execute(schema.stopping_decisions.insert().values(
-            stage=STAGE, round_id=round_id, basis=basis, statement=statement, p_value=test.p_value,
-            recall_target=test.recall_target, confidence=test.confidence, screened=len(decided),
-            unscreened=unscreened, note=note, decided_by=decided_by, created_at=now_iso())))
+        statement = (
+            test.statement()
+            if basis == "criterion"
+            else (f"The reviewers stopped screening: {(note or '').strip()} (at that point: {test.statement()})")
+        )
+        row_id = inserted_id(
+            conn.execute(
+                schema.stopping_decisions.insert().values(
+                    stage=STAGE,
+                    round_id=round_id,
+                    basis=basis,
+                    statement=statement,
+                    p_value=test.p_value,
+                    recall_target=test.recall_target,
+                    confidence=test.confidence,
+                    screened=len(decided),
+                    unscreened=unscreened,
+                    note=note,
+                    decided_by=decided_by,
+                    created_at=now_iso(),
+                )
+            )
+        )
         audit.log_event(conn, decided_by, "stop", f"stage {STAGE}", {"basis": basis, "round": round_id})
         return StopRecord(row_id, STAGE, round_id, basis, statement, unscreened)
 
     return store.transact(work)
 
 
-def stops(conn: Connection, round_id: Optional[int] = None) -> list[dict]:
+def stops(conn: Connection, round_id: int | None = None) -> list[dict]:
     """Every stop recorded, oldest first (of one round, or of the whole review)."""
     s = schema.stopping_decisions
     query = select(s).order_by(s.c.id)

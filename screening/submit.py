@@ -7,8 +7,6 @@ same way (``screening.bulk.apply_files``)."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 from review.protocol import Protocol
 from review.store import Store
 from screening.decisions import Decision, Recorded, record_in
@@ -16,12 +14,18 @@ from screening.quality import write_changed_ratings
 from screening.summaries import SummaryText, write_summary_if_changed
 
 
-def record_with(store: Store, protocol: Protocol, decision: Decision, *,
-                ratings: Optional[dict[str, tuple[str, Optional[str]]]] = None,
-                summary: Optional[SummaryText] = None) -> Recorded:
+def record_with(
+    store: Store,
+    protocol: Protocol,
+    decision: Decision,
+    *,
+    ratings: dict[str, tuple[str, str | None]] | None = None,
+    summary: SummaryText | None = None,
+) -> Recorded:
     """Store the ratings and summary (what changed) and then the decision, atomically.
 
     Ratings go first so that the stage-2 quality check on an include sees them."""
+
     def work(conn) -> Recorded:
         if ratings:
             write_changed_ratings(conn, protocol, decision.work_id, decision.reviewer, ratings)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from review.names import same_person
 from review.auth.roles import canonical_name
 from review.errors import ReviewError
+from review.names import same_person
 from review.protocol import Protocol
 from review.store import Store
 from review.store.reviewers import ensure_reviewer, reviewer_names

@@ -3,14 +3,12 @@ decided, and the changed decision is appended to the log like any other."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlalchemy import Connection
 
 from review.store.decisions import own_latest, recent_works  # noqa: F401  (the queries live with the table)
 
 
-def step_back(conn: Connection, stage: int, reviewer: str, steps: int) -> Optional[int]:
+def step_back(conn: Connection, stage: int, reviewer: str, steps: int) -> int | None:
     """The work decided ``steps`` decisions ago (1: the last one), or None when there are fewer."""
     if steps < 1:
         return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Optional
 
 from sqlalchemy import Connection, select
 
@@ -29,7 +28,7 @@ class ListedWork:
     work_id: int
     title: str
     authors: str
-    year: Optional[int]
+    year: int | None
     status: str  # the final decision, "voted" (by this viewer, no final yet) or "open"
     votes: dict[str, str] = field(default_factory=dict)  # reviewer -> decision, as the viewer may see them
     conflict: bool = False
@@ -42,16 +41,33 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def stage_list(conn: Connection, protocol: Protocol, stage: int, viewer: str, *, text: str = "",
-               status: Optional[str] = None, reviewer: Optional[str] = None, maybe: bool = False,
-               conflict: bool = False, round_id: Optional[int] = None) -> list[ListedWork]:
+def stage_list(
+    conn: Connection,
+    protocol: Protocol,
+    stage: int,
+    viewer: str,
+    *,
+    text: str = "",
+    status: str | None = None,
+    reviewer: str | None = None,
+    maybe: bool = False,
+    conflict: bool = False,
+    round_id: int | None = None,
+) -> list[ListedWork]:
     """Works eligible at a stage, filtered (see ``filtered``)."""
-    return filtered(listed_works(conn, protocol, stage, viewer, round_id), text=text, status=status,
-                    reviewer=reviewer, maybe=maybe, conflict=conflict)
+    return filtered(
+        listed_works(conn, protocol, stage, viewer, round_id),
+        text=text,
+        status=status,
+        reviewer=reviewer,
+        maybe=maybe,
+        conflict=conflict,
+    )
 
 
-def listed_works(conn: Connection, protocol: Protocol, stage: int, viewer: str,
-                 round_id: Optional[int] = None) -> list[ListedWork]:
+def listed_works(
+    conn: Connection, protocol: Protocol, stage: int, viewer: str, round_id: int | None = None
+) -> list[ListedWork]:
     """Every work eligible at a stage as ``viewer`` may see it: the part that reads the store (the app
     keeps it while the store is unchanged and filters it per keystroke)."""
     ids = eligible(conn, stage, round_id)
@@ -67,8 +83,9 @@ def listed_works(conn: Connection, protocol: Protocol, stage: int, viewer: str,
         row = rows[work_id]
         authors = display_authors(json.loads(row.authors or "[]"))
         votes = every_vote.get(work_id, {})
-        seen = votes if votes_visible(protocol, stage, votes, viewer) else {
-            r: v for r, v in votes.items() if r == viewer}
+        seen = (
+            votes if votes_visible(protocol, stage, votes, viewer) else {r: v for r, v in votes.items() if r == viewer}
+        )
         shown = {r: v["decision"] for r, v in seen.items()}
         decided = final.get(work_id)
         if decided:
@@ -76,13 +93,30 @@ def listed_works(conn: Connection, protocol: Protocol, stage: int, viewer: str,
             state = decided["decision"]
         else:
             state = "voted" if viewer in votes else "open"
-        out.append(ListedWork(work_id, row.title or "(no title)", authors, row.year, state, shown,
-                              work_id in in_conflict, len(votes) - len(seen)))
+        out.append(
+            ListedWork(
+                work_id,
+                row.title or "(no title)",
+                authors,
+                row.year,
+                state,
+                shown,
+                work_id in in_conflict,
+                len(votes) - len(seen),
+            )
+        )
     return out
 
 
-def filtered(items: list[ListedWork], *, text: str = "", status: Optional[str] = None,
-             reviewer: Optional[str] = None, maybe: bool = False, conflict: bool = False) -> list[ListedWork]:
+def filtered(
+    items: list[ListedWork],
+    *,
+    text: str = "",
+    status: str | None = None,
+    reviewer: str | None = None,
+    maybe: bool = False,
+    conflict: bool = False,
+) -> list[ListedWork]:
     """``text`` in the title or an author's name, ``status`` (one of STATUSES), ``reviewer`` (works
     with a decision by that name the viewer may see), ``maybe`` (the latest visible decision is maybe
     and no final include/exclude), ``conflict``."""
@@ -96,7 +130,9 @@ def filtered(items: list[ListedWork], *, text: str = "", status: Optional[str] =
         if reviewer and reviewer not in item.votes:
             continue
         # Without a final row the status is "open" or "voted"; a final maybe is status "maybe".
-        if maybe and not (item.status == "maybe" or (item.status in ("open", "voted") and "maybe" in item.votes.values())):
+        if maybe and not (
+            item.status == "maybe" or (item.status in ("open", "voted") and "maybe" in item.votes.values())
+        ):
             continue
         if conflict and not item.conflict:
             continue

@@ -19,11 +19,22 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def synthetic_records(n: int, *, family_titles: str = "Syntetisk rapport") -> list[RawRecord]:
-    return [RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1, line=1 + 12 * i,
-                      source_id=f"alma_synthetic_{i + 1}", title=f"{family_titles} nummer {i + 1}",
-                      authors=[Author("Nordmann", "Kari")], year=2016 + i % 7, doc_type="report",
-                      fields={"T1": [f"{family_titles} nummer {i + 1}"]})
-            for i in range(n)]
+    return [
+        RawRecord(
+            source="oria",
+            format="ris",
+            file_name="synthetic.ris",
+            position=i + 1,
+            line=1 + 12 * i,
+            source_id=f"alma_synthetic_{i + 1}",
+            title=f"{family_titles} nummer {i + 1}",
+            authors=[Author("Nordmann", "Kari")],
+            year=2016 + i % 7,
+            doc_type="report",
+            fields={"T1": [f"{family_titles} nummer {i + 1}"]},
+        )
+        for i in range(n)
+    ]
 
 
 def add_records(store, protocol, records, *, family="no", source="oria", label="synthetic") -> int:
@@ -31,8 +42,9 @@ def add_records(store, protocol, records, *, family="no", source="oria", label="
     result = ImportResult(file_name=f"{label}.ris", format="ris", encoding="utf-8", records=records, source=source)
     info = SearchInfo(source=source, family=family)
     with store.write() as conn:
-        summary = store_result(conn, result, content_hash(f"{label}{len(records)}{family}".encode()), info,
-                               current_round(conn, protocol))
+        summary = store_result(
+            conn, result, content_hash(f"{label}{len(records)}{family}".encode()), info, current_round(conn, protocol)
+        )
     return summary.import_id
 
 
@@ -40,15 +52,32 @@ def singleton_works(store, family_rank=None) -> list[int]:
     """Test helper standing in for dedup: one work per unlinked raw record."""
     ids = []
     with store.write() as conn:
-        rows = conn.execute(schema.raw_records.select().where(
-            ~schema.raw_records.c.id.in_(schema.work_links.select().with_only_columns(schema.work_links.c.raw_id))))
+        rows = conn.execute(
+            schema.raw_records.select().where(
+                ~schema.raw_records.c.id.in_(schema.work_links.select().with_only_columns(schema.work_links.c.raw_id))
+            )
+        )
         for row in rows.fetchall():
-            round_id = conn.execute(schema.imports.select().where(schema.imports.c.id == row.import_id)).first().round_id
-            work_id = conn.execute(schema.works.insert().values(
-                round_id=round_id, created_at=now_iso(), title=row.title, authors=row.authors, year=row.year,
-                doc_type=row.doc_type, family=row.family, peer_reviewed=row.peer_reviewed)).inserted_primary_key[0]
-            conn.execute(schema.work_links.insert().values(raw_id=row.id, work_id=work_id, rule="first",
-                                                           decided_by="auto", decided_at=now_iso()))
+            round_id = (
+                conn.execute(schema.imports.select().where(schema.imports.c.id == row.import_id)).first().round_id
+            )
+            work_id = conn.execute(
+                schema.works.insert().values(
+                    round_id=round_id,
+                    created_at=now_iso(),
+                    title=row.title,
+                    authors=row.authors,
+                    year=row.year,
+                    doc_type=row.doc_type,
+                    family=row.family,
+                    peer_reviewed=row.peer_reviewed,
+                )
+            ).inserted_primary_key[0]
+            conn.execute(
+                schema.work_links.insert().values(
+                    raw_id=row.id, work_id=work_id, rule="first", decided_by="auto", decided_at=now_iso()
+                )
+            )
             ids.append(work_id)
     return ids
 

@@ -14,5 +14,6 @@ def check_golden_file(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
         return
     assert path.exists(), f"no golden file {path.name}; run with REVIEW_UPDATE_GOLDEN=1 to create it"
-    assert text == path.read_text(encoding="utf-8"), \
+    assert text == path.read_text(encoding="utf-8"), (
         f"{path.name} differs from its golden file (REVIEW_UPDATE_GOLDEN=1 to accept)"
+    )

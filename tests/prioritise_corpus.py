@@ -10,16 +10,60 @@ from __future__ import annotations
 import random
 
 RELEVANT_WORDS = [
-    "arbeidsinnvandring", "arbeidsinnvandrere", "arbetskraftsinvandring", "arbejdsmigration",
-    "arbeidsmarkedet", "arbetsmarknaden", "arbejdsmarkedet", "labour", "migration", "migrant",
-    "workers", "sysselsetting", "sysselsättning", "beskæftigelse", "innvandrere", "invandrare",
+    "arbeidsinnvandring",
+    "arbeidsinnvandrere",
+    "arbetskraftsinvandring",
+    "arbejdsmigration",
+    "arbeidsmarkedet",
+    "arbetsmarknaden",
+    "arbejdsmarkedet",
+    "labour",
+    "migration",
+    "migrant",
+    "workers",
+    "sysselsetting",
+    "sysselsättning",
+    "beskæftigelse",
+    "innvandrere",
+    "invandrare",
 ]
 IRRELEVANT_WORDS = [
-    "fiskeri", "havbruk", "laks", "skolen", "elever", "lærere", "hjerte", "pasienter", "sykehus",
-    "klima", "utslipp", "energi", "fishery", "salmon", "teachers", "hospital", "climate",
+    "fiskeri",
+    "havbruk",
+    "laks",
+    "skolen",
+    "elever",
+    "lærere",
+    "hjerte",
+    "pasienter",
+    "sykehus",
+    "klima",
+    "utslipp",
+    "energi",
+    "fishery",
+    "salmon",
+    "teachers",
+    "hospital",
+    "climate",
 ]
-FILLER = ["en", "studie", "av", "og", "i", "the", "of", "study", "rapport", "undersøkelse",
-          "norge", "sverige", "danmark", "analyse", "data", "resultater"]
+FILLER = [
+    "en",
+    "studie",
+    "av",
+    "og",
+    "i",
+    "the",
+    "of",
+    "study",
+    "rapport",
+    "undersøkelse",
+    "norge",
+    "sverige",
+    "danmark",
+    "analyse",
+    "data",
+    "resultater",
+]
 
 
 def make_corpus(n_relevant: int, n_irrelevant: int, seed: int = 1) -> tuple[list[str], list[int]]:

@@ -49,13 +49,26 @@ def test_one_reviewers_final_decision_in_a_dual_stage_is_refused(review_dir, sto
 
 def test_dual_votes_from_a_file_reach_consensus_as_on_the_page(review_dir, store, works, tmp_path, capsys):
     set_stage_mode(review_dir, 1, "dual")
-    path = _csv(tmp_path, f"{works[0]},1,include,,Bjørn,false", f"{works[0]},1,include,,Carl,false",
-                f"{works[1]},1,include,,Bjørn,", f"{works[1]},1,exclude,Studentoppgave,Carl,",
-                f"{works[1]},1,exclude,Studentoppgave,Anna,true")
+    path = _csv(
+        tmp_path,
+        f"{works[0]},1,include,,Bjørn,false",
+        f"{works[0]},1,include,,Carl,false",
+        f"{works[1]},1,include,,Bjørn,",
+        f"{works[1]},1,exclude,Studentoppgave,Carl,",
+        f"{works[1]},1,exclude,Studentoppgave,Anna,true",
+    )
     assert main(["decide", str(review_dir), "--csv", path]) == 0
     with store.read() as conn:
-        rows = conn.execute(select(schema.decisions.c.work_id, schema.decisions.c.reviewer, schema.decisions.c.final)
-                            .order_by(schema.decisions.c.id)).all()
+        rows = conn.execute(
+            select(schema.decisions.c.work_id, schema.decisions.c.reviewer, schema.decisions.c.final).order_by(
+                schema.decisions.c.id
+            )
+        ).all()
     assert [(r.work_id, r.reviewer, bool(r.final)) for r in rows] == [
-        (works[0], "Bjørn", False), (works[0], "Carl", False), (works[0], "consensus", True),
-        (works[1], "Bjørn", False), (works[1], "Carl", False), (works[1], "Anna", True)]
+        (works[0], "Bjørn", False),
+        (works[0], "Carl", False),
+        (works[0], "consensus", True),
+        (works[1], "Bjørn", False),
+        (works[1], "Carl", False),
+        (works[1], "Anna", True),
+    ]

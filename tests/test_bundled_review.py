@@ -106,8 +106,10 @@ def test_excluding_one_included_work_gives_23_everywhere(copy, tmp_path, capsys)
     assert len(rows) == 24
     work_id = rows[0][next(k for k in rows[0] if k.lower() in ("work_id", "work"))]
     decisions = tmp_path / "change.csv"
-    decisions.write_text("work_id,stage,decision,reason,reviewer,final\n"
-                         f"{work_id},3,exclude,Svakt empirisk grunnlag,Anna,true\n", encoding="utf-8")
+    decisions.write_text(
+        f"work_id,stage,decision,reason,reviewer,final\n{work_id},3,exclude,Svakt empirisk grunnlag,Anna,true\n",
+        encoding="utf-8",
+    )
     assert cli("decide", copy, "--csv", decisions) == 0
     st = status(copy, capsys)
     assert st["stages"]["3"]["included"] == 23
@@ -126,6 +128,7 @@ def test_excluding_one_included_work_gives_23_everywhere(copy, tmp_path, capsys)
 def test_removing_one_export_file_makes_the_counts_drop(tmp_path, capsys):
     from review.bundled import bundled_root, copy_bundled_review
     from review.pipeline import run_review
+
     target = tmp_path / "fafo"
     copy_bundled_review(target)
     (target / "exports" / "oria" / "da.ris").unlink()
@@ -139,6 +142,7 @@ def test_removing_one_export_file_makes_the_counts_drop(tmp_path, capsys):
 
 def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
     import sqlite3
+
     db = copy / "review.sqlite"
     with sqlite3.connect(db) as conn:
         before = conn.execute("select id, work_id, stage, decision, final from decisions order by id").fetchall()
@@ -149,14 +153,16 @@ def test_update_2023_2025_keeps_every_earlier_decision(copy, tmp_path, capsys):
         after = conn.execute("select id, work_id, stage, decision, final from decisions order by id").fetchall()
         again = conn.execute(
             "select distinct w.id from works w join work_links l on l.work_id = w.id join raw_records r "
-            "on r.id = l.raw_id join imports i on i.id = r.import_id where i.round_id = 2 and w.round_id = 1").fetchall()
+            "on r.id = l.raw_id join imports i on i.id = r.import_id where i.round_id = 2 and w.round_id = 1"
+        ).fetchall()
         new_works = conn.execute("select count(*) from works where round_id = 2 and merged_into is null").fetchone()[0]
-    assert after[:len(before)] == before  # nothing lost or changed
+    assert after[: len(before)] == before  # nothing lost or changed
     assert len(again) == 3  # DOI added, title shortened, new issue year: recognised as earlier works
 
     from review.protocol import load_protocol
     from review.store import open_store
     from screening.queue import open_for
+
     protocol = load_protocol(copy)
     store = open_store(copy)
     try:
@@ -196,6 +202,7 @@ GENERATOR = Path(__file__).resolve().parents[1] / "fafo_data"
 
 def _tools():
     import sys
+
     if str(GENERATOR) not in sys.path:
         sys.path.insert(0, str(GENERATOR))
 
@@ -225,6 +232,7 @@ def test_flow_diagram_screens_what_table_3_1_counts_at_stage_1(bundled, tmp_path
 def test_vedlegg_1_matches_the_reports_24_entries(bundled, tmp_path):
     _tools()
     from vedlegg1_reference import REFERENCES, differences
+
     md = tmp_path / "v.md"
     assert cli("export", bundled, "appendix", "-o", md) == 0
     entries, group = [], ""
@@ -241,19 +249,23 @@ def test_vedlegg_1_matches_the_reports_24_entries(bundled, tmp_path):
 def test_reference_comparison_catches_what_the_issue_found():
     _tools()
     from vedlegg1_reference import REFERENCES, differences
+
     soholt, hansen = REFERENCES[5], REFERENCES[13]
-    cut = ("Søholt, S., Liodden, T., Aasen, B. m.fl. (2020). Kunnskapsoppsummeringer – om fem strategier for å "
-           "styrke flyktningenes … oda.oslomet.no.")
+    cut = (
+        "Søholt, S., Liodden, T., Aasen, B. m.fl. (2020). Kunnskapsoppsummeringer – om fem strategier for å "
+        "styrke flyktningenes … oda.oslomet.no."
+    )
     assert differences(cut, soholt)
-    assert differences("Hansen, J. S. (2021). Kritisk refleksion og etisk ansvarlighed i karrierevejledningen.",
-                       hansen)
+    assert differences("Hansen, J. S. (2021). Kritisk refleksion og etisk ansvarlighed i karrierevejledningen.", hansen)
 
 
 def test_data_checker_passes_and_names_a_pair_without_verdict(tmp_path, capsys):
     _tools()
     import check
+
     assert check.main([]) == 0, capsys.readouterr().out
     from review.bundled import REVIEW_PARTS, bundled_root
+
     repo = tmp_path / "repo"
     repo.mkdir()
     for part in REVIEW_PARTS:
@@ -273,9 +285,12 @@ def test_data_checker_passes_and_names_a_pair_without_verdict(tmp_path, capsys):
 def test_summary_overlap_check_finds_a_clause_of_the_report():
     _tools()
     import overlap
+
     known = overlap.load_fingerprint()
-    clause = ("Datagrunnlaget er kvalitative intervjuer med tre unge afrikanske kvinner som har bodd og reist "
-              "sammen siden barndommen.")
+    clause = (
+        "Datagrunnlaget er kvalitative intervjuer med tre unge afrikanske kvinner som har bodd og reist "
+        "sammen siden barndommen."
+    )
     assert overlap.overlaps(clause, known)[0][0] >= 15
     assert overlap.overlaps("Studien bygger på samtaler med tre unge kvinner fra Afrika.", known) == []
 
@@ -285,6 +300,7 @@ def test_every_tabular_export_marks_stand_ins(bundled, tmp_path):
         out = tmp_path / f"{what}.csv"
         assert cli("export", bundled, what, "-o", out) == 0
         return list(csv.DictReader(open(out, encoding="utf-8-sig")))
+
     works = rows("works")
     assert sum(r["synthetic"] == "1" for r in works) == 357 and len(works) == 385
     assert {r["synthetic"] for r in rows("raw")} == {"0", "1"}
@@ -296,8 +312,11 @@ def test_an_included_stand_in_is_labelled_in_every_export_and_in_status(copy, tm
     works = list(csv.DictReader(open(_export(copy, tmp_path, "works", "csv"), encoding="utf-8-sig")))
     stand_in = next(r["work_id"] for r in works if r["synthetic"] == "1")
     change = tmp_path / "include.csv"
-    change.write_text("work_id,stage,decision,reason,reviewer,final\n" + "".join(
-        f"{stand_in},{stage},include,,Anna,true\n" for stage in (1, 2, 3)), encoding="utf-8")
+    change.write_text(
+        "work_id,stage,decision,reason,reviewer,final\n"
+        + "".join(f"{stand_in},{stage},include,,Anna,true\n" for stage in (1, 2, 3)),
+        encoding="utf-8",
+    )
     assert cli("decide", copy, "--csv", change) == 0
     csv_text = _export(copy, tmp_path, "included", "csv").read_text(encoding="utf-8-sig")
     assert csv_text.startswith("# Advarsel: 1 av disse arbeidene er syntetiske")
@@ -310,11 +329,13 @@ def test_an_included_stand_in_is_labelled_in_every_export_and_in_status(copy, tm
     page = _export(copy, tmp_path, "appendix", "html").read_text(encoding="utf-8")
     assert page.index('class="synthetic-warning"') < page.index('class="study"')
     from openpyxl import load_workbook
+
     sheet = load_workbook(_export(copy, tmp_path, "included", "xlsx")).worksheets[0]
     assert str(sheet["A1"].value).startswith("Advarsel: 1 av disse") and sheet["A2"].value == "work_id"
     from review.protocol import load_protocol
     from review.store import open_store
     from review.ui.report_views import appendix_preview_html
+
     store = open_store(copy)
     try:
         assert "Advarsel: 1 av disse" in appendix_preview_html(store, load_protocol(copy))[1]
@@ -346,16 +367,19 @@ def test_update_gives_no_synthetic_value_to_a_real_work(copy, tmp_path):
 
 def test_a_malformed_verdict_file_is_named_and_nothing_is_recorded(tmp_path, capsys):
     from review.bundled import copy_bundled_review
+
     target = tmp_path / "fafo"
     copy_bundled_review(target)
     pairs = target / "decisions" / "pairs.csv"
     lines = pairs.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace(",distinct,", ",maybe,")
     pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from review.pipeline import run_review
     from review.errors import ReviewError
+    from review.pipeline import run_review
+
     with pytest.raises(ReviewError, match=r"pairs.csv.*line 3.*verdict must be one of duplicate, distinct"):
         run_review(target)
     import sqlite3
+
     with sqlite3.connect(target / "review.sqlite") as conn:
         assert conn.execute("select count(*) from pair_verdicts").fetchone()[0] == 0

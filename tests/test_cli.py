@@ -19,6 +19,7 @@ def run(capsys, *args):
 
 def test_every_command_has_help(capsys):
     from review.cli import build_parser
+
     commands = build_parser()._subparsers._group_actions[0].choices
     for name in commands:
         with pytest.raises(SystemExit) as stop:
@@ -31,6 +32,7 @@ def test_init_writes_the_starter_protocol_in_family_order(tmp_path, capsys):
     code, out, _ = run(capsys, "init", tmp_path / "r")
     assert code == 0
     from review.protocol import load_protocol
+
     protocol = load_protocol(tmp_path / "r")
     assert [f.id for f in protocol.families] == ["no", "sv", "da", "en"]
     assert [s.number for s in protocol.stages] == [1, 2, 3]
@@ -59,8 +61,7 @@ def test_user_errors_are_one_line_without_traceback(tmp_path, capsys):
 def test_init_import_status_on_a_small_ris_file(tmp_path, capsys):
     review = tmp_path / "r"
     run(capsys, "init", review)
-    code, out, _ = run(capsys, "import", review, RIS, "--source", "oria", "--family", "no",
-                       "--searched", "2022-09-26")
+    code, out, _ = run(capsys, "import", review, RIS, "--source", "oria", "--family", "no", "--searched", "2022-09-26")
     assert code == 0 and "records read as ris" in out
     code, out, _ = run(capsys, "import", review, RIS, "--family", "no")
     assert "already imported" in out  # same content: nothing added
@@ -83,6 +84,7 @@ def test_export_raw_lists_every_record_with_provenance(tmp_path, capsys):
     code, out, err = run(capsys, "export", review, "raw", "-o", out_file)
     assert code == 0, err
     import csv
+
     with open(out_file, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     with sqlite3.connect(review / "review.sqlite") as db:

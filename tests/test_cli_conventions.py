@@ -52,11 +52,14 @@ def test_update_takes_its_options_after_the_directory_and_between_files(review, 
     assert _imports(review) == [(RIS.name, 2), (RIS_2.name, 2)]
 
 
-@pytest.mark.parametrize("order", [
-    lambda d: ["import", d, RIS, "--family", "no", "--source", "oria"],
-    lambda d: ["import", "--family", "no", d, "--source", "oria", RIS],
-    lambda d: ["import", "--source", "oria", "--family", "no", d, RIS],
-])
+@pytest.mark.parametrize(
+    "order",
+    [
+        lambda d: ["import", d, RIS, "--family", "no", "--source", "oria"],
+        lambda d: ["import", "--family", "no", d, "--source", "oria", RIS],
+        lambda d: ["import", "--source", "oria", "--family", "no", d, RIS],
+    ],
+)
 def test_import_accepts_any_order(review, capsys, order):
     code, _, err = run(capsys, *order(review))
     assert code == 0, err
@@ -79,13 +82,16 @@ def test_search_subcommand_accepts_options_after_the_directory(review, capsys):
     assert "Family sv" in out and "Family no" not in out
 
 
-@pytest.mark.parametrize("argv", [
-    ["update", "{dir}", "FILE.ris"],  # --years missing
-    ["status", "{dir}", "--round", "two"],  # not a number
-    ["status", "{dir}", "--nonsense"],
-    ["nosuchcommand"],
-    [],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["update", "{dir}", "FILE.ris"],  # --years missing
+        ["status", "{dir}", "--round", "two"],  # not a number
+        ["status", "{dir}", "--nonsense"],
+        ["nosuchcommand"],
+        [],
+    ],
+)
 def test_argparse_errors_are_one_error_line_with_exit_1(review, capsys, argv):
     code, out, err = run(capsys, *[a.replace("{dir}", str(review)) for a in argv])
     assert code == 1
@@ -181,9 +187,24 @@ def test_stopping_review_app_stops_the_server_and_frees_the_port(review, sig):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "review", "app", str(review), "--headless", "--port", str(port),
-                             "--address", "127.0.0.1"], cwd=REPO, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)  # a group of its own, as a service
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "review",
+            "app",
+            str(review),
+            "--headless",
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+        ],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # a group of its own, as a service
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -21,14 +21,17 @@ def test_record_with_stores_ratings_and_decision_or_neither(store, protocol, wor
     record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
     ratings = {c.id: ("yes", None) for c in protocol.quality_criteria}
     with pytest.raises(ReviewError, match="needs a reason"):
-        record_with(store, protocol, Decision(work_id=works[0], stage=2, decision="exclude", reviewer="Anna"),
-                    ratings=ratings)
+        record_with(
+            store, protocol, Decision(work_id=works[0], stage=2, decision="exclude", reviewer="Anna"), ratings=ratings
+        )
     assert rows(store, schema.quality_ratings) == []
-    recorded = record_with(store, protocol, Decision(work_id=works[0], stage=2, decision="include", reviewer="Anna"),
-                           ratings=ratings)
+    recorded = record_with(
+        store, protocol, Decision(work_id=works[0], stage=2, decision="include", reviewer="Anna"), ratings=ratings
+    )
     assert len(rows(store, schema.quality_ratings)) == 6 and recorded.warnings == []
-    record_with(store, protocol, Decision(work_id=works[0], stage=2, decision="include", reviewer="Anna"),
-                ratings=ratings)  # unchanged: no new rating rows
+    record_with(
+        store, protocol, Decision(work_id=works[0], stage=2, decision="include", reviewer="Anna"), ratings=ratings
+    )  # unchanged: no new rating rows
     assert len(rows(store, schema.quality_ratings)) == 6
 
 
@@ -46,19 +49,26 @@ def test_record_with_adds_a_summary_version_only_when_it_changed(store, protocol
 def test_review_decide_applies_decisions_and_ratings_in_one_transaction(review_dir, store, protocol, works, capsys):
     record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
     quality = review_dir / "quality.csv"
-    quality.write_text("work_id,reviewer,criterion,rating,note\n"
-                       + "".join(f"{works[0]},Anna,{c.id},yes,\n" for c in protocol.quality_criteria), encoding="utf-8")
+    quality.write_text(
+        "work_id,reviewer,criterion,rating,note\n"
+        + "".join(f"{works[0]},Anna,{c.id},yes,\n" for c in protocol.quality_criteria),
+        encoding="utf-8",
+    )
     decisions = review_dir / "decisions.csv"
-    decisions.write_text("work_id,stage,decision,reason,reviewer,final\n"
-                         f"{works[0]},2,include,,Anna,true\n"
-                         f"{works[1]},2,include,,Anna,true\n", encoding="utf-8")  # works[1] never passed stage 1
+    decisions.write_text(
+        "work_id,stage,decision,reason,reviewer,final\n"
+        f"{works[0]},2,include,,Anna,true\n"
+        f"{works[1]},2,include,,Anna,true\n",
+        encoding="utf-8",
+    )  # works[1] never passed stage 1
     assert main(["decide", str(review_dir), "--csv", str(decisions), "--quality", str(quality)]) != 0
     assert "line 3" in capsys.readouterr().err
     assert rows(store, schema.quality_ratings) == []  # the ratings went with the refused file
     with store.read() as conn:
         assert history(conn, works[0], 2) == []
-    decisions.write_text("work_id,stage,decision,reason,reviewer,final\n"
-                         f"{works[0]},2,include,,Anna,true\n", encoding="utf-8")
+    decisions.write_text(
+        f"work_id,stage,decision,reason,reviewer,final\n{works[0]},2,include,,Anna,true\n", encoding="utf-8"
+    )
     assert main(["decide", str(review_dir), "--csv", str(decisions), "--quality", str(quality)]) == 0
     out = capsys.readouterr().out
     assert "6 quality ratings stored" in out and "1 decisions stored" in out and "Flagged" not in out

@@ -3,13 +3,24 @@
 import numpy as np
 import pytest
 
-from screening.prioritise import (MIN_EXCLUDES, MIN_INCLUDES, ORDER_MODES, order_candidates,
-                                  ready_for_ranking)
-from screening.prioritise.model import (CANDIDATES, DEFAULT_SETTINGS, Features, Stacked, build_vectorisers,
-                                       describe, rank, score_matrix)
-from screening.prioritise.stopping import (MIN_EXCLUSION_RUN, consecutive_exclusions,
-                                           estimate_relevant_remaining, exclusion_run_needed,
-                                           stopping_advice)
+from screening.prioritise import MIN_EXCLUDES, MIN_INCLUDES, ORDER_MODES, order_candidates, ready_for_ranking
+from screening.prioritise.model import (
+    CANDIDATES,
+    DEFAULT_SETTINGS,
+    Features,
+    Stacked,
+    build_vectorisers,
+    describe,
+    rank,
+    score_matrix,
+)
+from screening.prioritise.stopping import (
+    MIN_EXCLUSION_RUN,
+    consecutive_exclusions,
+    estimate_relevant_remaining,
+    exclusion_run_needed,
+    stopping_advice,
+)
 from tests.prioritise_corpus import make_corpus
 
 
@@ -80,8 +91,9 @@ def test_ensemble_votes_with_the_mean_log_odds_of_its_members(corpus):
     assert isinstance(feats.matrix, Stacked) and len(feats.matrix.blocks) == 2
     y = np.array(labels[:40])
     votes = score_matrix(feats.matrix[:40], y, feats.matrix[40:], ensemble)
-    apart = [score_matrix(Features(texts, m).matrix[:40], y, Features(texts, m).matrix[40:], m)
-             for m in ensemble.members]
+    apart = [
+        score_matrix(Features(texts, m).matrix[:40], y, Features(texts, m).matrix[40:], m) for m in ensemble.members
+    ]
     assert not np.allclose(_logit(apart[0]), _logit(apart[1]), atol=1e-3)  # two views, two opinions
     assert np.allclose(_logit(votes), np.mean([_logit(a) for a in apart], axis=0), atol=1e-4)
 
@@ -163,11 +175,14 @@ def test_ranked_info_carries_scores_and_estimate(corpus):
     assert scores == sorted(scores, reverse=True)
 
 
-@pytest.mark.parametrize("bad", [
-    dict(mode="smart"),
-    dict(labelled={"nope": 1}),
-    dict(labelled={"w0": 2}),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        dict(mode="smart"),
+        dict(labelled={"nope": 1}),
+        dict(labelled={"w0": 2}),
+    ],
+)
 def test_invalid_arguments_raise_value_error(corpus, bad):
     ids, texts, _ = corpus
     with pytest.raises(ValueError):
@@ -179,6 +194,7 @@ def test_modes_match_the_decisions_column_values():
 
 
 # ---- stopping ----
+
 
 def test_exclusion_run_scales_with_set_size():
     assert exclusion_run_needed(200) == MIN_EXCLUSION_RUN
@@ -226,8 +242,9 @@ def test_core_does_not_load_streamlit():
     import subprocess
     import sys
     from pathlib import Path
-    code = ("import sys, screening.prioritise, screening.prioritise.background; "
-            "print('streamlit' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1],
-                          capture_output=True, text=True, check=True)
+
+    code = "import sys, screening.prioritise, screening.prioritise.background; print('streamlit' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).parents[1], capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "False"

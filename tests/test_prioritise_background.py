@@ -11,7 +11,11 @@ from tests.prioritise_corpus import make_corpus
 
 def corpus():
     texts, labels = make_corpus(10, 60, seed=3)
-    return [f"w{i}" for i in range(len(texts))], texts, dict(zip((f"w{i}" for i in range(len(texts))), labels, strict=True))
+    return (
+        [f"w{i}" for i in range(len(texts))],
+        texts,
+        dict(zip((f"w{i}" for i in range(len(texts))), labels, strict=True)),
+    )
 
 
 def seed_decisions(truth, k=2):

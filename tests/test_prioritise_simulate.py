@@ -4,8 +4,7 @@ import numpy as np
 import pytest
 
 from screening.prioritise.model import DEFAULT_SETTINGS, Features
-from screening.prioritise.simulate import (batch_size, prior_knowledge, random_order, recall_after,
-                                           simulate, wss)
+from screening.prioritise.simulate import batch_size, prior_knowledge, random_order, recall_after, simulate, wss
 from tests.prioritise_corpus import make_corpus
 
 
@@ -58,5 +57,5 @@ def test_simulation_beats_random_on_separable_synthetic_data():
     assert result.retrain_seconds and all(s > 0 for s in result.retrain_seconds)
     # the stopping advice fires once all are found and a run of >= 50 exclusions has passed
     assert result.stop_at is not None
-    assert labels[result.order[:result.stop_at]].sum() == labels.sum()
+    assert labels[result.order[: result.stop_at]].sum() == labels.sum()
     assert result.stop_at < len(labels)

@@ -16,8 +16,11 @@ from tests.conftest import add_records, singleton_works, synthetic_records
 
 def _link(store, raw_id, work_id):
     with store.write() as conn:
-        conn.execute(schema.work_links.insert().values(raw_id=raw_id, work_id=work_id, rule="doi", decided_by="auto",
-                                                       decided_at=now_iso()))
+        conn.execute(
+            schema.work_links.insert().values(
+                raw_id=raw_id, work_id=work_id, rule="doi", decided_by="auto", decided_at=now_iso()
+            )
+        )
 
 
 @pytest.mark.slow
@@ -31,8 +34,9 @@ def test_duplicates_removed_are_split_into_found_again_and_within_the_new_search
     _link(store, raw[1], works[1])  # found again
     new_works = singleton_works(store)  # raw[2], raw[3], raw[4] become works ...
     with store.write() as conn:  # ... then raw[4] turns out to duplicate raw[3] (within the new searches)
-        conn.execute(schema.work_links.update().where(schema.work_links.c.raw_id == raw[4])
-                     .values(work_id=new_works[1]))
+        conn.execute(
+            schema.work_links.update().where(schema.work_links.c.raw_id == raw[4]).values(work_id=new_works[1])
+        )
         conn.execute(schema.works.update().where(schema.works.c.id == new_works[2]).values(merged_into=new_works[1]))
 
     flow = compute_flow(store, protocol, round_id=2)

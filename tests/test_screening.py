@@ -18,8 +18,11 @@ from tests.conftest import add_records, set_stage_mode, singleton_works, synthet
 
 
 def decide(store, protocol, work, stage, decision, reviewer="Anna", reasons=(), **kw):
-    return record(store, protocol, Decision(work_id=work, stage=stage, decision=decision, reviewer=reviewer,
-                                            reasons=list(reasons), **kw))
+    return record(
+        store,
+        protocol,
+        Decision(work_id=work, stage=stage, decision=decision, reviewer=reviewer, reasons=list(reasons), **kw),
+    )
 
 
 def test_stage_two_needs_include_at_stage_one(store, protocol, works):
@@ -45,6 +48,7 @@ def test_custom_reason_is_kept_and_new_reviewer_added(store, protocol, works):
     with store.read() as conn:
         assert "Cecilie" in conn.execute(select(schema.reviewers.c.name)).scalars().all()
         from screening.decisions import reasons_for
+
         assert reasons_for(conn, protocol, 1)[-1] == "Skrevet på islandsk"
 
 
@@ -94,8 +98,14 @@ def test_protocol_exclusions_are_automatic_and_can_be_overturned(store, protocol
 
 
 def test_quality_rule_and_stage2_flag(store, protocol, works):
-    good = {"validity": "yes", "reliability": "yes", "generalisability": "partly", "research_question": "yes",
-            "method_design": "unclear", "coherence": "partly"}
+    good = {
+        "validity": "yes",
+        "reliability": "yes",
+        "generalisability": "partly",
+        "research_question": "yes",
+        "method_design": "unclear",
+        "coherence": "partly",
+    }
     assert assess(protocol, good).acceptable
     bad = dict(good, validity="no")
     verdict = assess(protocol, bad)
@@ -168,6 +178,7 @@ def test_blinding_hides_other_votes_until_both_voted(dual):
 
 def test_a_custom_reason_does_not_leak_a_blinded_vote(dual):
     from screening.decisions import reasons_for
+
     store, protocol, works = dual
     decide(store, protocol, works[3], 1, "exclude", reviewer="Anna", reasons=["Skrevet på islandsk"])
     with store.read() as conn:
@@ -183,8 +194,9 @@ def test_conflict_listed_and_reconciled_by_lead(dual):
     decide(store, protocol, works[2], 1, "include", reviewer="Anna")
     decide(store, protocol, works[2], 1, "exclude", reviewer="Bjørn")
     with store.read() as conn:
-        assert [(c.work_id, c.votes) for c in conflicts(conn, 1)] == [(works[2], {"Anna": "include",
-                                                                                   "Bjørn": "exclude"})]
+        assert [(c.work_id, c.votes) for c in conflicts(conn, 1)] == [
+            (works[2], {"Anna": "include", "Bjørn": "exclude"})
+        ]
     with pytest.raises(ReviewError, match="only the lead"):
         reconcile(store, protocol, works[2], 1, "Bjørn", "exclude")
     reconcile(store, protocol, works[2], 1, "Anna", "include", note="discussed")

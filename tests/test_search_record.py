@@ -34,8 +34,20 @@ def searches(review):
 
 
 def test_an_import_without_query_is_not_recorded_never_the_protocols_string(review, capsys):
-    code, _, err = run(capsys, "import", review, FIXTURES / "scholar_results.html", "--source", "scholar",
-                       "--family", "no", "--hits", "146", "--searched", "2022-09-26")
+    code, _, err = run(
+        capsys,
+        "import",
+        review,
+        FIXTURES / "scholar_results.html",
+        "--source",
+        "scholar",
+        "--family",
+        "no",
+        "--hits",
+        "146",
+        "--searched",
+        "2022-09-26",
+    )
     assert code == 0, err
     [search] = searches(review)
     assert search["query"] is None and search["query_origin"] == "not recorded"
@@ -47,6 +59,7 @@ def test_an_import_without_query_is_not_recorded_never_the_protocols_string(revi
     out = review / "log.csv"
     assert run(capsys, "export", review, "search-log", "-o", out)[0] == 0
     import csv
+
     rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
     ran = [r for r in rows if r["files"]]
     assert len(ran) == 1 and ran[0]["query"] == "not recorded" and ran[0]["query_recorded"] == "not recorded"
@@ -55,11 +68,35 @@ def test_an_import_without_query_is_not_recorded_never_the_protocols_string(revi
 
 
 def test_the_facts_a_methods_section_needs_are_stored(review, capsys):
-    code, _, err = run(capsys, "import", review, FIXTURES / "ris_oria.ris", FIXTURES / "ris_cp1252.ris",
-                       "--source", "oria", "--family", "no", "--query", "karriereveiledning* AND flyktning*",
-                       "--searched", "2022-09-26", "--filters", "Utgivelsesår 2016–2022; uten studentoppgaver",
-                       "--hits", "105", "--setting", "view=47BIBSYS_NETWORK:Oria", "--setting", "expanded=no",
-                       "--setting", "tab=Everything", "--setting", "scope=MyInst_and_CI", "--run-by", "Anna")
+    code, _, err = run(
+        capsys,
+        "import",
+        review,
+        FIXTURES / "ris_oria.ris",
+        FIXTURES / "ris_cp1252.ris",
+        "--source",
+        "oria",
+        "--family",
+        "no",
+        "--query",
+        "karriereveiledning* AND flyktning*",
+        "--searched",
+        "2022-09-26",
+        "--filters",
+        "Utgivelsesår 2016–2022; uten studentoppgaver",
+        "--hits",
+        "105",
+        "--setting",
+        "view=47BIBSYS_NETWORK:Oria",
+        "--setting",
+        "expanded=no",
+        "--setting",
+        "tab=Everything",
+        "--setting",
+        "scope=MyInst_and_CI",
+        "--run-by",
+        "Anna",
+    )
     assert code == 0, err
     [search] = searches(review)  # two files given together are one search
     assert search["database"] == "Oria" and search["interface"] == "oria-web"
@@ -67,21 +104,37 @@ def test_the_facts_a_methods_section_needs_are_stored(review, capsys):
     assert (search["searched"], search["hits"], search["run_by"]) == ("2022-09-26", 105, "Anna")
     assert search["filters"] == "Utgivelsesår 2016–2022; uten studentoppgaver"
     import json
-    assert json.loads(search["settings"]) == {"view": "47BIBSYS_NETWORK:Oria", "expanded": "no", "tab": "Everything",
-                                              "scope": "MyInst_and_CI"}
+
+    assert json.loads(search["settings"]) == {
+        "view": "47BIBSYS_NETWORK:Oria",
+        "expanded": "no",
+        "tab": "Everything",
+        "scope": "MyInst_and_CI",
+    }
     with sqlite3.connect(review / "review.sqlite") as db:
         assert db.execute("select count(distinct search_id), sum(n_records) from imports").fetchone() == (1, 4)
 
 
 def test_publish_or_perish_is_recognised_and_its_settings_checked(review, capsys):
-    code, _, err = run(capsys, "import", review, FIXTURES / "pop_26col.csv", "--source", "scholar", "--family", "no",
-                       "--setting", "version=8.12.4612", "--setting", "source=Google Scholar")
+    code, _, err = run(
+        capsys,
+        "import",
+        review,
+        FIXTURES / "pop_26col.csv",
+        "--source",
+        "scholar",
+        "--family",
+        "no",
+        "--setting",
+        "version=8.12.4612",
+        "--setting",
+        "source=Google Scholar",
+    )
     assert code == 0, err
     [search] = searches(review)
     # The database as the file names it (the importer's reading), the interface from the file's layout.
     assert search["database"].startswith("Google Scholar") and search["interface"] == "pop"
-    code, _, err = run(capsys, "import", review, FIXTURES / "pop_11col.csv", "--family", "no",
-                       "--setting", "veiw=x")
+    code, _, err = run(capsys, "import", review, FIXTURES / "pop_11col.csv", "--family", "no", "--setting", "veiw=x")
     assert code == 1 and "no setting 'veiw'" in err and "version, source, max_results" in err
     assert len(searches(review)) == 1  # nothing stored by the refused import
 
@@ -100,21 +153,30 @@ def test_a_store_made_before_search_records_gets_one_search_per_import(tmp_path)
     engine = create_engine(f"sqlite:///{review / 'review.sqlite'}")
     with engine.begin() as conn:
         schema.metadata.create_all(conn, tables=[schema.schema_version])
-        conn.execute(text("CREATE TABLE rounds (id INTEGER PRIMARY KEY, label VARCHAR(100) NOT NULL, "
-                          "year_from INTEGER NOT NULL, year_to INTEGER NOT NULL, opened_at VARCHAR(32) NOT NULL)"))
+        conn.execute(
+            text(
+                "CREATE TABLE rounds (id INTEGER PRIMARY KEY, label VARCHAR(100) NOT NULL, "
+                "year_from INTEGER NOT NULL, year_to INTEGER NOT NULL, opened_at VARCHAR(32) NOT NULL)"
+            )
+        )
         old_imports = [c for c in schema.imports.columns if c.name != "search_id"]
         cols = ", ".join(c.name for c in old_imports)
         conn.execute(text(f"CREATE TABLE imports ({cols})"))
         conn.execute(text("INSERT INTO rounds VALUES (1, 'Round 1', 2016, 2022, :t)"), {"t": now_iso()})
-        conn.execute(text("INSERT INTO imports (id, round_id, file_name, file_hash, format, source, family, query, "
-                          "searched, filters, encoding, repaired_mojibake, n_records, n_problems, problems, "
-                          "imported_at) VALUES (1, 1, 'no.ris', 'h', 'ris', 'oria', 'no', 'karriereveiledning*', "
-                          "'2022-09-26', '{\"text\": \"2016-2022\", \"hits\": 105}', 'utf-8', 0, 3, 0, '[]', :t)"),
-                     {"t": now_iso()})
+        conn.execute(
+            text(
+                "INSERT INTO imports (id, round_id, file_name, file_hash, format, source, family, query, "
+                "searched, filters, encoding, repaired_mojibake, n_records, n_problems, problems, "
+                "imported_at) VALUES (1, 1, 'no.ris', 'h', 'ris', 'oria', 'no', 'karriereveiledning*', "
+                "'2022-09-26', '{\"text\": \"2016-2022\", \"hits\": 105}', 'utf-8', 0, 3, 0, '[]', :t)"
+            ),
+            {"t": now_iso()},
+        )
         conn.execute(text("INSERT INTO schema_version VALUES (1, :t)"), {"t": now_iso()})
     engine.dispose()
     # Only the tables migration 2 touches exist; the rest of v1 is not needed to check this step.
     from review.store.migrations import _add_search_records
+
     engine = create_engine(f"sqlite:///{review / 'review.sqlite'}")
     with engine.begin() as conn:
         _add_search_records(conn)
@@ -137,9 +199,11 @@ def test_a_fresh_store_and_a_reopened_one_have_the_search_table(tmp_path):
 
 def test_a_manifest_entry_carries_the_whole_search_record(review, capsys, tmp_path):
     import shutil
+
     shutil.copy(FIXTURES / "pop_26col.csv", tmp_path / "no_pop.csv")
     manifest = tmp_path / "searches.toml"
-    manifest.write_text('''[[search]]
+    manifest.write_text(
+        """[[search]]
 file = "no_pop.csv"
 source = "scholar"
 family = "no"
@@ -149,12 +213,15 @@ hits = 146
 interface = "pop"
 run_by = "Bjørn"
 settings = { version = "8.12.4612", source = "Google Scholar" }
-''', encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "update", review, "--years", "2023-2025", "--manifest", manifest)
     assert code == 0, err
     [search] = searches(review)
     assert (search["round_id"], search["interface"], search["run_by"], search["hits"]) == (2, "pop", "Bjørn", 146)
     import json
+
     assert json.loads(search["settings"]) == {"version": "8.12.4612", "source": "Google Scholar"}
 
 
@@ -162,11 +229,29 @@ def test_a_string_from_before_search_records_is_flagged_in_the_appendix():
     from review.reports.search_appendix import _row
     from review.searches import SearchRecord
 
-    legacy = SearchRecord(id=1, round_id=1, round_label="Round 1", family="no", source="oria", database="Oria",
-                          interface="oria-web", settings={}, query="karriereveiledning*",
-                          query_origin="recorded before search records", searched=None, filters=None, hits=None,
-                          records=3, files=["no.ris"], run_by=None, method="export", reuses=None, notes=None)
-    assert _row(legacy)[4] == ("karriereveiledning* [recorded before search records: may be the protocol's string; "
-                               "check]")
+    legacy = SearchRecord(
+        id=1,
+        round_id=1,
+        round_label="Round 1",
+        family="no",
+        source="oria",
+        database="Oria",
+        interface="oria-web",
+        settings={},
+        query="karriereveiledning*",
+        query_origin="recorded before search records",
+        searched=None,
+        filters=None,
+        hits=None,
+        records=3,
+        files=["no.ris"],
+        run_by=None,
+        method="export",
+        reuses=None,
+        notes=None,
+    )
+    assert _row(legacy)[4] == (
+        "karriereveiledning* [recorded before search records: may be the protocol's string; check]"
+    )
     legacy.query_origin = "as run"
     assert _row(legacy)[4] == "karriereveiledning*"

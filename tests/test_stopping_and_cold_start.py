@@ -18,7 +18,7 @@ def brute_force_p(history, total, target):
     screened, found = len(history), sum(history)
     best = 1.0
     for n in range(1, screened + 1):
-        k = sum(history[screened - n:])
+        k = sum(history[screened - n :])
         urn = total - (screened - n)
         needed = math.floor(found / target - (found - k)) + 1
         if needed > urn:
@@ -29,11 +29,14 @@ def brute_force_p(history, total, target):
     return best
 
 
-@pytest.mark.parametrize("history, total, target", [
-    ([1, 1, 0, 1, 0, 0, 0, 0, 0, 0], 30, 0.8),
-    ([1] * 8 + [0] * 40, 60, 0.95),
-    ([0, 1, 0, 0, 1, 1, 0, 1] + [0] * 25, 45, 0.9),
-])
+@pytest.mark.parametrize(
+    "history, total, target",
+    [
+        ([1, 1, 0, 1, 0, 0, 0, 0, 0, 0], 30, 0.8),
+        ([1] * 8 + [0] * 40, 60, 0.95),
+        ([0, 1, 0, 0, 1, 1, 0, 1] + [0] * 25, 45, 0.9),
+    ],
+)
 def test_p_value_matches_the_hypergeometric_sum(history, total, target):
     assert recall_stopping_test(history, total, target).p_value == pytest.approx(brute_force_p(history, total, target))
 
@@ -78,16 +81,20 @@ def test_under_random_order_it_fires_with_the_target_recall_in_most_runs():
     assert runs == 80 and met / runs >= 0.95
 
 
-TERMS = ProtocolTerms(((("karriereveiledning", "yrkesveiledning"), ("flyktning*", "innvandr*", "nyankomne")),),
-                      ("karriereveiledning",))
+TERMS = ProtocolTerms(
+    ((("karriereveiledning", "yrkesveiledning"), ("flyktning*", "innvandr*", "nyankomne")),), ("karriereveiledning",)
+)
 
 
 def test_terms_match_inside_nordic_compounds_and_across_hyphens():
-    scores = protocol_scores(TERMS, [
-        "Veiledning av overføringsflyktninger",  # flyktning* as the second part of a compound
-        "Arbeidsinnvandrere og karriere-veiledning",  # both groups; hyphen as nothing
-        "Fiskeoppdrett i Nord-Norge",
-    ])
+    scores = protocol_scores(
+        TERMS,
+        [
+            "Veiledning av overføringsflyktninger",  # flyktning* as the second part of a compound
+            "Arbeidsinnvandrere og karriere-veiledning",  # both groups; hyphen as nothing
+            "Fiskeoppdrett i Nord-Norge",
+        ],
+    )
     assert scores[0] > 0 and scores[1] > scores[0] and scores[2] == 0
 
 
@@ -119,7 +126,8 @@ def test_the_protocol_states_the_stopping_targets(tmp_path):
     protocol = load_protocol(tmp_path / "r")
     assert (protocol.recall_target, protocol.confidence) == (0.95, 0.95)
     toml = tmp_path / "r" / "review.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace("recall_target = 0.95", "recall_target = 95"),
-                    encoding="utf-8")
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("recall_target = 0.95", "recall_target = 95"), encoding="utf-8"
+    )
     with pytest.raises(ReviewError, match="recall_target"):
         load_protocol(tmp_path / "r")

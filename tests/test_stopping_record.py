@@ -23,9 +23,18 @@ def many(store, protocol):
 
 def decide(store, protocol, works, pattern, mode="ranked"):
     for work, label in zip(works, pattern, strict=False):
-        record(store, protocol, Decision(work_id=work, stage=1, decision="include" if label else "exclude",
-                                         reviewer="Anna", reasons=[] if label else ["Ikke karriereveiledning"],
-                                         order_mode=mode))
+        record(
+            store,
+            protocol,
+            Decision(
+                work_id=work,
+                stage=1,
+                decision="include" if label else "exclude",
+                reviewer="Anna",
+                reasons=[] if label else ["Ikke karriereveiledning"],
+                order_mode=mode,
+            ),
+        )
 
 
 @pytest.mark.slow
@@ -43,8 +52,9 @@ def test_a_stop_by_the_reviewers_needs_a_reason(store, protocol, many):
 
 
 @pytest.mark.slow
-def test_after_a_stop_the_unscreened_works_have_their_own_box_and_every_count_agrees(store, protocol, many,
-                                                                                   review_dir, tmp_path):
+def test_after_a_stop_the_unscreened_works_have_their_own_box_and_every_count_agrees(
+    store, protocol, many, review_dir, tmp_path
+):
     decide(store, protocol, many[:100], [1] * 40 + [0] * 60)
     stop = stop_screening(store, protocol, "Anna", basis="criterion")
     assert stop.unscreened == 20 and "was reached" in stop.statement

@@ -14,8 +14,16 @@ from tests.conftest import REPO
 
 
 def insert_decision(conn, work_id, **over):
-    values = dict(work_id=work_id, stage=1, reviewer="Anna", decision="include", reasons="[]", final=True,
-                  basis="reviewer", created_at=now_iso())
+    values = dict(
+        work_id=work_id,
+        stage=1,
+        reviewer="Anna",
+        decision="include",
+        reasons="[]",
+        final=True,
+        basis="reviewer",
+        created_at=now_iso(),
+    )
     values.update(over)
     conn.execute(schema.decisions.insert().values(**values))
 
@@ -36,6 +44,7 @@ def test_newer_schema_is_refused(tmp_path):
         conn.execute(schema.schema_version.insert().values(version=LATEST + 5, applied_at=now_iso()))
     store.close()
     from review.errors import StoreError
+
     with pytest.raises(StoreError, match="newer than this program"):
         Store(url)
 
@@ -89,8 +98,11 @@ def test_history_tables_are_append_only(store, works, table):
 def test_rating_value_check(store, works):
     with pytest.raises(IntegrityError):
         with store.write() as conn:
-            conn.execute(schema.quality_ratings.insert().values(work_id=works[0], reviewer="A", criterion="validity",
-                                                                rating="great", created_at=now_iso()))
+            conn.execute(
+                schema.quality_ratings.insert().values(
+                    work_id=works[0], reviewer="A", criterion="validity", rating="great", created_at=now_iso()
+                )
+            )
 
 
 def test_raw_record_checks(store, works):
@@ -123,12 +135,18 @@ def test_import_source_and_unique_hash(store, works):
 def test_pair_and_round_checks(store, works):
     with pytest.raises(IntegrityError):
         with store.write() as conn:
-            conn.execute(schema.pair_verdicts.insert().values(raw_a=2, raw_b=1, verdict="distinct", reviewer="A",
-                                                              decided_at=now_iso()))
+            conn.execute(
+                schema.pair_verdicts.insert().values(
+                    raw_a=2, raw_b=1, verdict="distinct", reviewer="A", decided_at=now_iso()
+                )
+            )
     with pytest.raises(IntegrityError):
         with store.write() as conn:
-            conn.execute(schema.pair_verdicts.insert().values(raw_a=1, raw_b=2, verdict="maybe", reviewer="A",
-                                                              decided_at=now_iso()))
+            conn.execute(
+                schema.pair_verdicts.insert().values(
+                    raw_a=1, raw_b=2, verdict="maybe", reviewer="A", decided_at=now_iso()
+                )
+            )
     with pytest.raises(IntegrityError):
         with store.write() as conn:
             conn.execute(schema.rounds.insert().values(label="x", year_from=2025, year_to=2023, opened_at=now_iso()))
@@ -155,7 +173,9 @@ def test_sqlite_settings_for_durability(store):
 
 @pytest.mark.slow
 def test_core_does_not_import_streamlit():
-    code = ("import sys, review.cli, review.ingest, review.store, screening.flow, screening.queue, "
-            "screening.bulk; build = review.cli.build_parser(); "
-            "assert 'streamlit' not in sys.modules, 'streamlit imported'")
+    code = (
+        "import sys, review.cli, review.ingest, review.store, screening.flow, screening.queue, "
+        "screening.bulk; build = review.cli.build_parser(); "
+        "assert 'streamlit' not in sys.modules, 'streamlit imported'"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)

@@ -19,8 +19,10 @@ def _as_previous_version(path):
     for table in schema.APPEND_ONLY_TABLES:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN row_hash")
         for op in ("UPDATE", "DELETE"):
-            conn.execute(f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
-                         f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+            conn.execute(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            )
     conn.execute("DELETE FROM schema_version WHERE version = ?", (LATEST,))
     conn.close()
 
@@ -32,9 +34,10 @@ def test_a_store_from_the_previous_version_is_sealed_on_upgrade(review_dir, stor
     path = review_dir / "review.sqlite"
     _as_previous_version(path)
     conn = sqlite3.connect(path)
-    conn.execute("INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
-                 "automatic, basis, created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'reviewer', 'then')"
-                 )  # the old hole
+    conn.execute(
+        "INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
+        "automatic, basis, created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'reviewer', 'then')"
+    )  # the old hole
     conn.commit()
     conn.close()
 
@@ -44,8 +47,10 @@ def test_a_store_from_the_previous_version_is_sealed_on_upgrade(review_dir, stor
     assert conn.execute("SELECT count(*) FROM decisions WHERE row_hash IS NULL").fetchone()[0] == 0
     assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        conn.execute("INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
-                     "automatic, created_at) VALUES (2, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'now')")
+        conn.execute(
+            "INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, "
+            "automatic, created_at) VALUES (2, 1, 1, 'Anna', 'exclude', '[]', 1, 0, 'now')"
+        )
     conn.close()
 
 

@@ -15,8 +15,14 @@ from review.ui.highlight import TermMatcher
 
 
 def record(**kw) -> RawRecord:
-    base = dict(source="oria", title="Karriereveiledning for NAV-brukere", authors=[Author("Kjærgård", "R.")],
-                year=2019, doc_type="report", publisher="Universitetet i Sørøst-Norge")
+    base = dict(
+        source="oria",
+        title="Karriereveiledning for NAV-brukere",
+        authors=[Author("Kjærgård", "R.")],
+        year=2019,
+        doc_type="report",
+        publisher="Universitetet i Sørøst-Norge",
+    )
     base.update(kw)
     return RawRecord(**base)
 
@@ -33,8 +39,13 @@ def test_the_marks_the_bundled_files_use_are_recognised():
 
 def test_a_real_record_wins_every_field_over_a_stand_in():
     real = record()
-    fake = record(doi="10.5555/update.usn.2019.nav", isbns=["9788299900000"], url="https://example.org/x",
-                  abstract="Made up.", synthetic=True)
+    fake = record(
+        doi="10.5555/update.usn.2019.nav",
+        isbns=["9788299900000"],
+        url="https://example.org/x",
+        abstract="Made up.",
+        synthetic=True,
+    )
     best = best_fields([fake, real])
     assert best["doi"] is None and best["isbns"] == "[]" and best["url"] is None and best["abstract"] is None
     assert best["synthetic"] is False
@@ -44,8 +55,17 @@ def test_a_real_record_wins_every_field_over_a_stand_in():
 
 
 def test_the_card_and_list_line_label_a_stand_in():
-    view = {"id": 3, "title": "Tittel", "authors": [["Berg", "Nils"]], "year": 2020, "families": ["no"],
-            "sources": ["oria"], "records": [{}], "doc_type": "report", "synthetic": True}
+    view = {
+        "id": 3,
+        "title": "Tittel",
+        "authors": [["Berg", "Nils"]],
+        "year": 2020,
+        "families": ["no"],
+        "sources": ["oria"],
+        "records": [{}],
+        "doc_type": "report",
+        "synthetic": True,
+    }
     matcher = TermMatcher([])
     assert "SYNTHETIC: a made-up stand-in record" in work_card_html(view, matcher)
     assert plain_work_line(view).startswith("#3 [SYNTHETIC] Tittel")
@@ -60,9 +80,12 @@ def test_a_store_from_before_the_mark_gets_it_from_the_imported_fields(tmp_path)
     review = tmp_path / "r"
     assert main(["init", str(review)]) == 0
     ris = tmp_path / "a.ris"
-    ris.write_text("TY  - RPRT\nT1  - Ekte rapport\nAU  - Berg, Nils\nPY  - 2020\nID  - alma991\nER  - \n\n"
-                   "TY  - RPRT\nT1  - Oppdiktet rapport\nAU  - Dahl, Kari\nPY  - 2021\nID  - alma992\n"
-                   f"N1  - {MARKER_NOTE}\nER  - \n", encoding="utf-8")
+    ris.write_text(
+        "TY  - RPRT\nT1  - Ekte rapport\nAU  - Berg, Nils\nPY  - 2020\nID  - alma991\nER  - \n\n"
+        "TY  - RPRT\nT1  - Oppdiktet rapport\nAU  - Dahl, Kari\nPY  - 2021\nID  - alma992\n"
+        f"N1  - {MARKER_NOTE}\nER  - \n",
+        encoding="utf-8",
+    )
     assert main(["import", str(review), str(ris), "--family", "no"]) == 0
     assert main(["dedup", str(review)]) == 0
     db = next(Path(review).glob("*.sqlite"))
@@ -74,6 +97,10 @@ def test_a_store_from_before_the_mark_gets_it_from_the_imported_fields(tmp_path)
     open_store(review).close()
     with sqlite3.connect(db) as conn:
         assert conn.execute("select title, synthetic from raw_records order by id").fetchall() == [
-            ("Ekte rapport", 0), ("Oppdiktet rapport", 1)]
+            ("Ekte rapport", 0),
+            ("Oppdiktet rapport", 1),
+        ]
         assert conn.execute("select title, synthetic from works order by id").fetchall() == [
-            ("Ekte rapport", 0), ("Oppdiktet rapport", 1)]
+            ("Ekte rapport", 0),
+            ("Oppdiktet rapport", 1),
+        ]

@@ -42,8 +42,11 @@ def test_round_keeps_decisions_and_counts_per_round(store, protocol, works, revi
     add_records(store, protocol, new, label="round2")
     with store.write() as conn:  # what dedup does when a new record is an earlier work found again
         again_raw = conn.execute(select(schema.raw_records.c.id).order_by(schema.raw_records.c.id.desc())).scalar()
-        conn.execute(schema.work_links.insert().values(raw_id=again_raw, work_id=works[0], rule="doi",
-                                                       decided_by="auto", decided_at=now_iso()))
+        conn.execute(
+            schema.work_links.insert().values(
+                raw_id=again_raw, work_id=works[0], rule="doi", decided_by="auto", decided_at=now_iso()
+            )
+        )
     new_works = singleton_works(store)
     assert len(new_works) == 2
 
@@ -64,6 +67,7 @@ def test_round_keeps_decisions_and_counts_per_round(store, protocol, works, revi
 
 
 # --- An update round that finds the screened works again (issue #18) --------------------------------------
+
 
 def _grey_literature_module():
     """benchmarks/grey_literature.py renders the bundled review's real works as Scholar and Oria do."""
@@ -104,8 +108,22 @@ def test_update_round_joins_every_refound_work_to_its_screened_work(bundled_revi
     renders = tmp_path / "grey"
     grey.generate(renders, twins=False)
     scholar_files = [renders / name for name in ("pop.csv", "scholar.html", "scholar.bib")]
-    assert main(["update", str(review), *map(str, scholar_files), "--years", "2023-2025", "--family", "no",
-                 "--source", "scholar"]) == 0
+    assert (
+        main(
+            [
+                "update",
+                str(review),
+                *map(str, scholar_files),
+                "--years",
+                "2023-2025",
+                "--family",
+                "no",
+                "--source",
+                "scholar",
+            ]
+        )
+        == 0
+    )
     assert main(["dedup", str(review)]) == 0
 
     truth = {}
@@ -122,15 +140,21 @@ def test_update_round_joins_every_refound_work_to_its_screened_work(bundled_revi
     try:
         with store.read() as conn:
             r, i, links = schema.raw_records, schema.imports, schema.work_links
-            rows = conn.execute(select(r.c.id, r.c.position, i.c.file_name, i.c.round_id, links.c.work_id)
-                                .join(i, i.c.id == r.c.import_id).join(links, links.c.raw_id == r.c.id)).all()
+            rows = conn.execute(
+                select(r.c.id, r.c.position, i.c.file_name, i.c.round_id, links.c.work_id)
+                .join(i, i.c.id == r.c.import_id)
+                .join(links, links.c.raw_id == r.c.id)
+            ).all()
             screened_work = {}  # work key -> the round-1 work holding its records
             for row in rows:
                 if row.round_id == 1:
                     screened_work.setdefault(truth[(row.file_name, row.position)], set()).add(row.work_id)
             included = set(w for w, d in latest_final(conn, 3).items() if d["decision"] == "include")
-            queued = {p for pair in conn.execute(select(schema.candidate_pairs.c.raw_a, schema.candidate_pairs.c.raw_b))
-                      for p in pair}
+            queued = {
+                p
+                for pair in conn.execute(select(schema.candidate_pairs.c.raw_a, schema.candidate_pairs.c.raw_b))
+                for p in pair
+            }
             again = set(found_again(conn, 2))
         assert len(included) == 24
         refound = [row for row in rows if row.round_id == 2 and labels[(row.file_name, row.position)] in screened_work]

@@ -27,8 +27,11 @@ from tests.conftest import add_records, set_stage_mode, singleton_works, synthet
 
 
 def vote(store, protocol, work, stage, decision, reviewer, reasons=()):
-    return record(store, protocol, Decision(work_id=work, stage=stage, decision=decision, reviewer=reviewer,
-                                            reasons=list(reasons)))
+    return record(
+        store,
+        protocol,
+        Decision(work_id=work, stage=stage, decision=decision, reviewer=reviewer, reasons=list(reasons)),
+    )
 
 
 def diagram_text(flow) -> dict[str, str]:
@@ -95,8 +98,15 @@ def _outcome(store, protocol):
 def test_the_same_votes_give_the_same_result_from_the_page_and_from_a_csv(tmp_path):
     from review.bundled import write_starter_protocol
 
-    votes = [(1, "include", "Anna"), (1, "include", "Bjørn"), (2, "exclude", "Anna"), (2, "include", "Bjørn"),
-             (3, "maybe", "Anna"), (3, "maybe", "Bjørn"), (4, "exclude", "Bjørn")]
+    votes = [
+        (1, "include", "Anna"),
+        (1, "include", "Bjørn"),
+        (2, "exclude", "Anna"),
+        (2, "include", "Bjørn"),
+        (3, "maybe", "Anna"),
+        (3, "maybe", "Bjørn"),
+        (4, "exclude", "Bjørn"),
+    ]
     outcomes = []
     for path in ("page", "csv"):
         target = tmp_path / path
@@ -133,6 +143,7 @@ def test_a_maybe_is_not_a_decision(store, protocol, works):
         assert (p.decided, p.maybe, p.pending) == (0, 1, 9)
         assert next_work(conn, protocol, 1, "Anna") == works[1]  # the maybe waits in its own queue
         from screening.queue import maybe_queue
+
         assert maybe_queue(conn, 1) == [works[0]]
         assert maybe_queue(conn, 1, reviewer="Bjørn") == []
     assert "Awaiting a decision (n = 10)" in diagram_text(flow)["screened"]
@@ -150,6 +161,7 @@ def test_two_maybe_votes_wait_as_a_maybe_not_as_a_conflict(dual):
     with store.read() as conn:
         assert [c.work_id for c in conflicts(conn, 1)] == [works[1]]
         from screening.queue import maybe_queue
+
         assert maybe_queue(conn, 1) == [works[0], works[1]]
         assert maybe_queue(conn, 1, reviewer="Bjørn") == [works[0]]
     s1 = compute_flow(store, protocol).stages[1]
@@ -184,6 +196,7 @@ def test_a_work_reaches_a_stage_only_when_included_at_every_earlier_stage(store,
     with store.read() as conn:
         assert works[0] not in eligible(conn, 3)
     from review.errors import ReviewError
+
     with pytest.raises(ReviewError, match="cannot enter stage 3"):
         vote(store, protocol, works[0], 3, "include", "Anna")
     flow = compute_flow(store, protocol)
@@ -207,16 +220,26 @@ def test_migration_turns_old_consensus_rows_into_agreements(review_dir, protocol
     works = singleton_works(store)
     store.close()
     db = sqlite3.connect(review_dir / "review.sqlite")
-    db.executescript("DROP TRIGGER decisions_no_update; DROP TRIGGER decisions_no_delete; DROP TABLE decisions;"
-                     + OLD_DECISIONS_DDL + "; ALTER TABLE decisions_v1 RENAME TO decisions;"
-                     f"DELETE FROM schema_version WHERE version > {BEFORE_BASIS};")
+    db.executescript(
+        "DROP TRIGGER decisions_no_update; DROP TRIGGER decisions_no_delete; DROP TABLE decisions;"
+        + OLD_DECISIONS_DDL
+        + "; ALTER TABLE decisions_v1 RENAME TO decisions;"
+        f"DELETE FROM schema_version WHERE version > {BEFORE_BASIS};"
+    )
     rows = [  # work, reviewer, decision, final, automatic
-        (works[0], "Anna", "exclude", 0, 0), (works[0], "Bjørn", "exclude", 0, 0),
+        (works[0], "Anna", "exclude", 0, 0),
+        (works[0], "Bjørn", "exclude", 0, 0),
         (works[0], "consensus", "exclude", 1, 1),
         (works[1], "protocol", "exclude", 1, 1),
-        (works[2], "Anna", "include", 0, 0), (works[2], "Bjørn", "exclude", 0, 0), (works[2], "Anna", "include", 1, 0)]
-    db.executemany("INSERT INTO decisions (work_id, stage, reviewer, decision, final, automatic, created_at) "
-                   "VALUES (?, 1, ?, ?, ?, ?, '2024-01-01T00:00:00+00:00')", rows)
+        (works[2], "Anna", "include", 0, 0),
+        (works[2], "Bjørn", "exclude", 0, 0),
+        (works[2], "Anna", "include", 1, 0),
+    ]
+    db.executemany(
+        "INSERT INTO decisions (work_id, stage, reviewer, decision, final, automatic, created_at) "
+        "VALUES (?, 1, ?, ?, ?, ?, '2024-01-01T00:00:00+00:00')",
+        rows,
+    )
     db.commit()
     db.close()
     store = open_store(review_dir)

@@ -34,14 +34,23 @@ from tests.conftest import add_records, set_stage_mode, singleton_works, synthet
 REVIEWERS = ("Anna", "Bjørn", "Cecilie")
 REASON = "Ikke relevant for problemstillingene"
 
-configs = st.fixed_dictionaries({
-    "modes": st.tuples(*[st.sampled_from(("single", "dual"))] * 3),
-    "rules": st.booleans(),
-    "second_round": st.booleans(),
-})
-entries = st.lists(st.tuples(st.integers(0, 8), st.integers(1, 3), st.sampled_from(REVIEWERS),
-                             st.sampled_from(("include", "exclude", "maybe")), st.booleans()),
-                   max_size=40)
+configs = st.fixed_dictionaries(
+    {
+        "modes": st.tuples(*[st.sampled_from(("single", "dual"))] * 3),
+        "rules": st.booleans(),
+        "second_round": st.booleans(),
+    }
+)
+entries = st.lists(
+    st.tuples(
+        st.integers(0, 8),
+        st.integers(1, 3),
+        st.sampled_from(REVIEWERS),
+        st.sampled_from(("include", "exclude", "maybe")),
+        st.booleans(),
+    ),
+    max_size=40,
+)
 
 
 def _build(directory: Path, config: dict):
@@ -74,8 +83,14 @@ def _press(store, protocol, works, log) -> list[tuple]:
             continue
         dual = protocol.stage(stage).mode == "dual"
         reconciles = dual and lead_final and reviewer == protocol.lead  # the lead's final decision
-        d = Decision(work_id=works[index], stage=stage, decision=decision, reviewer=reviewer,
-                     reasons=[REASON] if decision == "exclude" else [], final=reconciles or not dual)
+        d = Decision(
+            work_id=works[index],
+            stage=stage,
+            decision=decision,
+            reviewer=reviewer,
+            reasons=[REASON] if decision == "exclude" else [],
+            final=reconciles or not dual,
+        )
         try:
             if reconciles:
                 reconcile(store, protocol, d.work_id, stage, reviewer, decision, d.reasons)

@@ -9,20 +9,21 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, TypeVar
 
 import streamlit as st
 
 from review.app.gate import ACTOR_KEY, Actor, gate, may, needs_sign_in, sign_out
+from review.app.language import _, word  # noqa: F401  (pages import them from here)
 from review.auth import audit
-from review.names import same_person
 from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
+from review.names import same_person
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
-from review.app.language import _, word  # noqa: F401  (pages import them from here)
 from review.ui.i18n import DEFAULT, LANGUAGES, N_, remember_language, remembered_language
 from review.ui.location import resolve
 from review.ui.text import md_escape
@@ -31,8 +32,11 @@ from screening.team import add_reviewer, reviewer_choices
 log = logging.getLogger("nordic-review.app")
 T = TypeVar("T")
 # Where the open review came from (review.ui.location), as the sidebar says it.
-ORIGINS = {"argument": N_("named on the command line"), "environment": N_("named by REVIEW_DIR"),
-           "bundled": N_("the bundled example")}
+ORIGINS = {
+    "argument": N_("named on the command line"),
+    "environment": N_("named by REVIEW_DIR"),
+    "bundled": N_("the bundled example"),
+}
 NEW_REVIEWER = "➕ Add a new reviewer…"
 
 # Drawn once per run by main.py. WCAG 2.1: captions dark enough to read (Streamlit fades them to 3.9:1 on
@@ -50,10 +54,10 @@ class Review:
     origin: str
     store: Store
     protocol: Protocol
-    actor: Optional[Actor] = None  # the signed-in account; None in solo mode
+    actor: Actor | None = None  # the signed-in account; None in solo mode
 
     @property
-    def reviewer(self) -> Optional[str]:
+    def reviewer(self) -> str | None:
         if self.actor is not None:
             return self.actor.name
         name = st.session_state.get("reviewer")
@@ -64,7 +68,7 @@ class Review:
         return self.actor is not None
 
 
-def identity() -> tuple[Optional[str], bool]:
+def identity() -> tuple[str | None, bool]:
     """(the name this session acts under, whether it is a signed-in account), read before the gate and the
     sidebar are drawn: the signed-in account (checked again by the gate), else the name picked in solo
     mode. Neither is ever taken from the address."""
@@ -75,7 +79,7 @@ def identity() -> tuple[Optional[str], bool]:
     return (None if not name or name == NEW_REVIEWER else name), False
 
 
-def language_picker(review: "Review") -> None:
+def language_picker(review: Review) -> None:
     """Chosen per person and kept in the review's store, never in the address: with accounts, for the
     signed-in account; in solo mode (one computer, no accounts), for the review and for the name picked,
     so a reload shows it before the name is picked again. When the name changes (a new session, someone
@@ -84,16 +88,24 @@ def language_picker(review: "Review") -> None:
     owner, signed_in = identity()
     if st.session_state.get("_lang_owner", ()) != owner:
         with review.store.read() as conn:
-            kept = remembered_language(conn, owner) or (
-                st.session_state.get("lang") if st.session_state.get("lang") in LANGUAGES else None
-            ) or remembered_language(conn, None)
+            kept = (
+                remembered_language(conn, owner)
+                or (st.session_state.get("lang") if st.session_state.get("lang") in LANGUAGES else None)
+                or remembered_language(conn, None)
+            )
         st.session_state["lang"] = kept or DEFAULT
         st.session_state["_lang_owner"] = owner
-    st.sidebar.selectbox("Language · Språk · Sprog", list(LANGUAGES), format_func=lambda code: LANGUAGES[code], key="lang",
-                         on_change=_keep_language, args=(review, owner, signed_in))
+    st.sidebar.selectbox(
+        "Language · Språk · Sprog",
+        list(LANGUAGES),
+        format_func=lambda code: LANGUAGES[code],
+        key="lang",
+        on_change=_keep_language,
+        args=(review, owner, signed_in),
+    )
 
 
-def _keep_language(review: "Review", owner: Optional[str], signed_in: bool) -> None:
+def _keep_language(review: Review, owner: str | None, signed_in: bool) -> None:
     """A shared review keeps the choice for the signed-in account only (a visitor who has not signed in
     changes nothing stored); solo mode keeps it for the review and for the name picked."""
     lang = st.session_state["lang"]
@@ -128,8 +140,9 @@ def read_cached(review: Review, function: Callable[..., T], *args: Any) -> T:
     if version is None:
         with review.store.read() as conn:
             return function(conn, *args)
-    return _read_cached(str(review.directory), version, f"{function.__module__}.{function.__qualname__}", args,
-                        review.store, function)
+    return _read_cached(
+        str(review.directory), version, f"{function.__module__}.{function.__qualname__}", args, review.store, function
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=48, ttl=dt.timedelta(minutes=30))
@@ -172,7 +185,7 @@ def show_flash() -> None:
         getattr(st, kind)(md_escape(text))  # messages quote file names and record text: never markup
 
 
-def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] = None) -> Any:
+def attempt(action: Callable[[], Any], *, done: Callable[[Any], str] | None = None) -> Any:
     """Run one core call; a ReviewError becomes a message, anything else is logged as a bug."""
     try:
         result = action()
@@ -185,8 +198,13 @@ def attempt(action: Callable[[], Any], *, done: Optional[Callable[[Any], str]] =
         return None
     except Exception:  # a bug: keep the traceback in the log, show a calm message
         log.exception("unexpected error in a page action")
-        flash("error", _("Something went wrong inside the app; nothing was stored by this action. "
-                         "The details are in the server log."))
+        flash(
+            "error",
+            _(
+                "Something went wrong inside the app; nothing was stored by this action. "
+                "The details are in the server log."
+            ),
+        )
         return None
     if done is not None:
         flash("success", done(result))
@@ -199,8 +217,11 @@ def sidebar(review: Review) -> None:
         st.text(review.protocol.title)
         st.caption(md_escape(f"{review.directory.name} ({_(ORIGINS.get(review.origin, review.origin))})"))
         if review.actor is not None:
-            st.markdown(md_escape(_("Signed in as {name} ({role})").format(name=review.actor.name,
-                                                                           role=word(review.actor.role))))
+            st.markdown(
+                md_escape(
+                    _("Signed in as {name} ({role})").format(name=review.actor.name, role=word(review.actor.role))
+                )
+            )
             st.button(_("Sign out"), key="sign_out", on_click=sign_out, args=(review, review.actor))
         else:
             _sign_in(review)
@@ -228,13 +249,20 @@ def _round_picker(review: Review) -> None:
         return
     if st.session_state.get("round_view") not in [WHOLE_REVIEW, *rounds]:
         st.session_state["round_view"] = WHOLE_REVIEW
-    st.selectbox(_("Round"), [WHOLE_REVIEW, *rounds], key="round_view",
-                 format_func=lambda r: _("Whole review") if r == WHOLE_REVIEW else
-                 f"{rounds[r]['label']} ({rounds[r]['year_from']}–{rounds[r]['year_to']})",
-                 help=_("The pages show this round alone (its searches, its new works) or the whole review."))
+    st.selectbox(
+        _("Round"),
+        [WHOLE_REVIEW, *rounds],
+        key="round_view",
+        format_func=lambda r: (
+            _("Whole review")
+            if r == WHOLE_REVIEW
+            else f"{rounds[r]['label']} ({rounds[r]['year_from']}–{rounds[r]['year_to']})"
+        ),
+        help=_("The pages show this round alone (its searches, its new works) or the whole review."),
+    )
 
 
-def chosen_round() -> Optional[int]:
+def chosen_round() -> int | None:
     """The round the pages show, or None for the whole review."""
     return st.session_state.get("round_view") or None
 
@@ -247,9 +275,14 @@ def _sign_in(review: Review) -> None:
     current = st.session_state.get("reviewer")
     if current and current not in names and current != NEW_REVIEWER:
         names.append(current)
-    st.selectbox(_("Signed in as"), names + [NEW_REVIEWER], index=None, placeholder=_("Choose your name"),
-                 key="reviewer",  # never bound to the address: a URL must not carry an identity (issue 17)
-                 format_func=lambda name: _("➕ Add a new reviewer…") if name == NEW_REVIEWER else name)
+    st.selectbox(
+        _("Signed in as"),
+        names + [NEW_REVIEWER],
+        index=None,
+        placeholder=_("Choose your name"),
+        key="reviewer",  # never bound to the address: a URL must not carry an identity (issue 17)
+        format_func=lambda name: _("➕ Add a new reviewer…") if name == NEW_REVIEWER else name,
+    )
     if st.session_state.get("reviewer") == NEW_REVIEWER:
         st.text_input(_("New reviewer's name"), key="new_reviewer", max_chars=200)
         st.button(_("Add and sign in"), key="add_reviewer", on_click=_add_reviewer, args=(review,))
@@ -296,10 +329,21 @@ def require_role(review: Review, action: str) -> None:
     seen = st.session_state.setdefault("_refused_logged", set())
     if action not in seen:  # one event per session and page, not one per rerun
         seen.add(action)
-        audit.record(review.store, actor.name if actor else "?", "refused", action,
-                     {"role": actor.role if actor else None, "page": True}, ok=False)
-    st.warning(md_escape(_("Your role ({role}) does not allow this page. Ask the lead if you need it.").format(
-        role=word(actor.role) if actor else "–")))
+        audit.record(
+            review.store,
+            actor.name if actor else "?",
+            "refused",
+            action,
+            {"role": actor.role if actor else None, "page": True},
+            ok=False,
+        )
+    st.warning(
+        md_escape(
+            _("Your role ({role}) does not allow this page. Ask the lead if you need it.").format(
+                role=word(actor.role) if actor else "–"
+            )
+        )
+    )
     st.stop()
 
 

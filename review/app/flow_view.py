@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from typing import Optional
 
 import streamlit as st
 
@@ -15,7 +14,7 @@ from screening.flowtypes import Flow
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _diagram(directory: str, counts: str, round_id: Optional[int], _review: Review, _flow: Flow) -> bytes:
+def _diagram(directory: str, counts: str, round_id: int | None, _review: Review, _flow: Flow) -> bytes:
     # Keyed by the counts and the round: drawing takes a while and the counts change only with decisions.
     return export_bytes(_review.store, _review.protocol, "flow", ".png", flow=_flow, round_id=round_id)
 
@@ -38,7 +37,7 @@ def _for_screen(png: bytes, width: int) -> bytes:
     return out.getvalue()
 
 
-def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: Optional[int] = None) -> None:
+def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: int | None = None) -> None:
     """The diagram of the whole review, or of one round (PRISMA 2020's layout for updated reviews when
     earlier rounds exist: previous studies, new records, new studies, total)."""
     png = None
@@ -53,10 +52,19 @@ def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: Option
         st.error(_("The flow diagram could not be drawn; the counts are below. Details are in the server log."))
     if png:
         updated = flow.previous_included is not None
-        st.image(_for_screen(png, SHOWN_WIDTH), width=SHOWN_WIDTH,
-                 caption=_("PRISMA 2020 flow diagram for an updated review") if updated else _("PRISMA 2020 flow diagram"),
-                 alt=_("PRISMA 2020 flow diagram of this review; the same counts are under 'Counts as a table'."))
-        st.download_button(_("Download the diagram (PNG)"), png, file_name="flow.png", mime="image/png",
-                           on_click="ignore", key=f"{key}_png")
+        st.image(
+            _for_screen(png, SHOWN_WIDTH),
+            width=SHOWN_WIDTH,
+            caption=_("PRISMA 2020 flow diagram for an updated review") if updated else _("PRISMA 2020 flow diagram"),
+            alt=_("PRISMA 2020 flow diagram of this review; the same counts are under 'Counts as a table'."),
+        )
+        st.download_button(
+            _("Download the diagram (PNG)"),
+            png,
+            file_name="flow.png",
+            mime="image/png",
+            on_click="ignore",
+            key=f"{key}_png",
+        )
     with st.expander(_("Counts as a table"), expanded=png is None):
         st.dataframe(flow_rows(flow, _), hide_index=True)

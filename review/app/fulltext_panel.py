@@ -17,11 +17,18 @@ def show_full_texts(review: Review, work_id: int, *, key: str) -> None:
         st.caption(_("No link or file yet."))
     for row in files:
         if row["kind"] == "url":
-            st.link_button(md_escape(_("Open {link}").format(link=row["location"][:60])), row["location"])  # labels are Markdown
+            st.link_button(
+                md_escape(_("Open {link}").format(link=row["location"][:60])), row["location"]
+            )  # labels are Markdown
             continue
         path = attachment_path(review.directory, row)
         if path is None:
             st.warning(_("The file {name} is missing from the review folder.").format(name=md_escape(row["location"])))
         else:  # read on click, not on every run
-            st.download_button(_("Download {name}").format(name=path.name), path.read_bytes, file_name=path.name,
-                               key=f"{key}_att_{row['id']}", on_click="ignore")
+            st.download_button(
+                _("Download {name}").format(name=path.name),
+                path.read_bytes,
+                file_name=path.name,
+                key=f"{key}_att_{row['id']}",
+                on_click="ignore",
+            )

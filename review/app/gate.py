@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Optional
 
 import streamlit as st
 
@@ -41,11 +40,11 @@ def _auth_settings() -> dict:
     return section.to_dict() if hasattr(section, "to_dict") else dict(section)
 
 
-def sso_providers() -> list[Optional[str]]:
+def sso_providers() -> list[str | None]:
     return providers(_auth_settings())
 
 
-def _sso_claims() -> Optional[dict]:
+def _sso_claims() -> dict | None:
     try:
         if st.user.get("is_logged_in"):
             return dict(st.user.to_dict()) if hasattr(st.user, "to_dict") else dict(st.user)
@@ -64,11 +63,15 @@ def _headers() -> dict:
 def needs_sign_in(store) -> bool:
     with store.read() as conn:
         accounts = has_accounts(conn)
-    return sign_in_required(st.get_option("server.address"), accounts, proxied=is_proxied(_headers()),
-                            forced=bool(os.environ.get(REQUIRE_ENV)))
+    return sign_in_required(
+        st.get_option("server.address"),
+        accounts,
+        proxied=is_proxied(_headers()),
+        forced=bool(os.environ.get(REQUIRE_ENV)),
+    )
 
 
-def current(store) -> Optional[Actor]:
+def current(store) -> Actor | None:
     """The signed-in actor, re-read from the store each run (a disabled account or a new role counts at once)."""
     held = st.session_state.get(ACTOR_KEY)
     if not held:
@@ -81,7 +84,7 @@ def current(store) -> Optional[Actor]:
     return Actor(account.name, account.role, held.method)
 
 
-def gate(review) -> Optional[Actor]:
+def gate(review) -> Actor | None:
     """None in solo mode; else the actor, or the sign-in page and ``st.stop()``."""
     store = review.store
     if not needs_sign_in(store):
@@ -107,15 +110,23 @@ def gate(review) -> Optional[Actor]:
 
 def _sign_in_page(review) -> None:
     st.title(_("Sign in"))
-    st.caption(md_escape(_("{title}: this review is shared, so every page needs a sign-in.").format(
-        title=review.protocol.title)))
+    st.caption(
+        md_escape(
+            _("{title}: this review is shared, so every page needs a sign-in.").format(title=review.protocol.title)
+        )
+    )
     names = sso_providers()
     if names:
         settings = _auth_settings()
         for name in names:
             label = (settings.get(name, {}) or {}).get("label") if name else settings.get("label")
-            st.button(_("Sign in with {provider}").format(provider=label or name or _("single sign-on")), key=f"sso_{name or 'default'}",
-                      type="primary", on_click=st.login, args=(name,) if name else ())
+            st.button(
+                _("Sign in with {provider}").format(provider=label or name or _("single sign-on")),
+                key=f"sso_{name or 'default'}",
+                type="primary",
+                on_click=st.login,
+                args=(name,) if name else (),
+            )
     with review.store.read() as conn:
         accounts = has_accounts(conn)
     if accounts:
@@ -131,8 +142,12 @@ def _sign_in_page(review) -> None:
                     st.session_state[ACTOR_KEY] = Actor(account.name, account.role, "password")
                     st.rerun()
     if not names and not accounts:
-        st.error(_("This app listens beyond this computer but has no accounts and no single sign-on, so nobody "
-                   "can sign in. Ask the lead to run 'review user add DIR NAME --role lead'."))
+        st.error(
+            _(
+                "This app listens beyond this computer but has no accounts and no single sign-on, so nobody "
+                "can sign in. Ask the lead to run 'review user add DIR NAME --role lead'."
+            )
+        )
 
 
 def sign_out(review, actor: Actor) -> None:
@@ -143,6 +158,6 @@ def sign_out(review, actor: Actor) -> None:
         st.logout()
 
 
-def may(actor: Optional[Actor], action: str) -> bool:
+def may(actor: Actor | None, action: str) -> bool:
     """Whether to show an action (the core checks again when it runs). Solo mode: everything."""
     return actor is None or allowed(actor.role, action)

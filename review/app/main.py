@@ -46,8 +46,11 @@ PAGE_LIST = [
     ("accounts.py", _("Accounts"), ":material/group:", "accounts"),
     ("audit.py", _("Audit trail"), ":material/history:", "audit"),
 ]
-PAGES = [st.Page(PAGES_DIR / file, title=title, icon=icon, default=file == "overview.py")
-         for file, title, icon, action in PAGE_LIST if may(ctx.actor, action)]
+PAGES = [
+    st.Page(PAGES_DIR / file, title=title, icon=icon, default=file == "overview.py")
+    for file, title, icon, action in PAGE_LIST
+    if may(ctx.actor, action)
+]
 
 # The page list is drawn after the sign-in, not by Streamlit above it: the keyboard order is then
 # language, name, pages, page (Tab after signing in reaches the pages, not the whole page first).

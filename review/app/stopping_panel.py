@@ -14,18 +14,32 @@ def stop_panel(review: Review, reviewer: str, criterion_reached: bool) -> None:
     if not is_lead(review):
         return
     with st.expander(_("Stop screening early (lead)")):
-        st.caption(_("The works left will be counted as not screened by a person. The record goes into the "
-                     "screening-methods export."))
+        st.caption(
+            _(
+                "The works left will be counted as not screened by a person. The record goes into the "
+                "screening-methods export."
+            )
+        )
         if criterion_reached:
-            st.button(_("Stop: the stopping criterion is met"), key="stop_criterion",
-                      on_click=lambda: _stop(review, reviewer, "criterion", None))
+            st.button(
+                _("Stop: the stopping criterion is met"),
+                key="stop_criterion",
+                on_click=lambda: _stop(review, reviewer, "criterion", None),
+            )
         note = st.text_input(_("Or stop by the team's own decision; why?"), key="stop_note", max_chars=500)
-        st.button(_("Stop by our decision"), key="stop_reviewers", disabled=not (note or "").strip(),
-                  on_click=lambda: _stop(review, reviewer, "reviewers", st.session_state.get("stop_note")))
+        st.button(
+            _("Stop by our decision"),
+            key="stop_reviewers",
+            disabled=not (note or "").strip(),
+            on_click=lambda: _stop(review, reviewer, "reviewers", st.session_state.get("stop_note")),
+        )
 
 
 def _stop(review: Review, reviewer: str, basis: str, note) -> None:
     record = attempt(lambda: stop_screening(review.store, review.protocol, reviewer, basis=basis, note=note))
     if record is not None:
-        flash("success", _("Screening stopped; {count} works are left unscreened.").format(count=record.unscreened)
-              + f" {record.statement}")
+        flash(
+            "success",
+            _("Screening stopped; {count} works are left unscreened.").format(count=record.unscreened)
+            + f" {record.statement}",
+        )

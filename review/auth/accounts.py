@@ -9,16 +9,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Optional
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, func, select
 
 from review.auth import audit
-from review.names import fold, tidy
 from review.auth.roles import ROLES, account_row
 from review.errors import ReviewError
+from review.names import fold, tidy
 from review.store import Store, schema
 from review.timeutil import now_iso
 
@@ -45,8 +44,8 @@ class SignInError(ReviewError):
 class Account:
     name: str
     role: str
-    email: Optional[str]
-    subject: Optional[str]
+    email: str | None
+    subject: str | None
     disabled: bool
     has_password: bool
     created_at: str
@@ -54,9 +53,16 @@ class Account:
 
 
 def _account(row: dict) -> Account:
-    return Account(name=row["name"], role=row["role"], email=row["email"], subject=row["subject"],
-                   disabled=bool(row["disabled"]), has_password=row["password_hash"] is not None,
-                   created_at=row["created_at"], updated_at=row["updated_at"])
+    return Account(
+        name=row["name"],
+        role=row["role"],
+        email=row["email"],
+        subject=row["subject"],
+        disabled=bool(row["disabled"]),
+        has_password=row["password_hash"] is not None,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
 
 
 def list_accounts(conn: Connection) -> list[Account]:
@@ -64,12 +70,12 @@ def list_accounts(conn: Connection) -> list[Account]:
     return [_account(r._asdict()) for r in conn.execute(select(a).order_by(a.c.name_key))]
 
 
-def find_account(conn: Connection, name: str) -> Optional[Account]:
+def find_account(conn: Connection, name: str) -> Account | None:
     row = account_row(conn, name)
     return _account(row) if row else None
 
 
-def check_password(password: Optional[str]) -> str:
+def check_password(password: str | None) -> str:
     if password is None or len(password) < MIN_PASSWORD:
         raise ReviewError(f"a password needs at least {MIN_PASSWORD} characters")
     if password != password.strip("\r\n"):
@@ -90,8 +96,16 @@ def _existing(conn: Connection, name: str) -> dict:
     return row
 
 
-def add_account(store: Store, name: str, role: str, *, password: Optional[str] = None,
-                email: Optional[str] = None, subject: Optional[str] = None, actor: Optional[str] = None) -> Account:
+def add_account(
+    store: Store,
+    name: str,
+    role: str,
+    *,
+    password: str | None = None,
+    email: str | None = None,
+    subject: str | None = None,
+    actor: str | None = None,
+) -> Account:
     """A new account; at least one way to sign in (a password, an e-mail or a subject for single sign-on)."""
     name, role = tidy(name), _check_role(role)
     if not name:
@@ -109,23 +123,40 @@ def add_account(store: Store, name: str, role: str, *, password: Optional[str] =
     def work(conn: Connection) -> Account:
         row = account_row(conn, name)
         if row is not None:
-            raise ReviewError(f"an account named '{row['name']}' already exists (names are compared "
-                              "without case and accents)")
+            raise ReviewError(
+                f"an account named '{row['name']}' already exists (names are compared without case and accents)"
+            )
         a = schema.accounts
         for column, value in (("email", email), ("subject", subject)):
             if value and conn.execute(select(a.c.name).where(a.c[column] == value)).first():
                 raise ReviewError(f"another account already signs in with that {column}")
         now = now_iso()
-        conn.execute(a.insert().values(name=name, name_key=fold(name), role=role, password_hash=hashed,
-                                       email=email, subject=subject, disabled=False, created_at=now, updated_at=now))
-        audit.log_event(conn, actor, "account-add", name, {"role": role, "email": email, "subject": subject,
-                                                             "sign_in": "password" if hashed else "sso"})
+        conn.execute(
+            a.insert().values(
+                name=name,
+                name_key=fold(name),
+                role=role,
+                password_hash=hashed,
+                email=email,
+                subject=subject,
+                disabled=False,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        audit.log_event(
+            conn,
+            actor,
+            "account-add",
+            name,
+            {"role": role, "email": email, "subject": subject, "sign_in": "password" if hashed else "sso"},
+        )
         return _account(_existing(conn, name))
 
     return store.transact(work)
 
 
-def _update(store: Store, name: str, action: str, values: dict, detail: dict, actor: Optional[str]) -> Account:
+def _update(store: Store, name: str, action: str, values: dict, detail: dict, actor: str | None) -> Account:
     def work(conn: Connection) -> Account:
         row = _existing(conn, name)
         a = schema.accounts
@@ -136,25 +167,27 @@ def _update(store: Store, name: str, action: str, values: dict, detail: dict, ac
     return store.transact(work)
 
 
-def set_password(store: Store, name: str, password: str, *, actor: Optional[str] = None) -> Account:
+def set_password(store: Store, name: str, password: str, *, actor: str | None = None) -> Account:
     hashed = _hasher.hash(check_password(password))
     return _update(store, name, "account-password", {"password_hash": hashed}, {}, actor)
 
 
-def set_role(store: Store, name: str, role: str, *, actor: Optional[str] = None) -> Account:
+def set_role(store: Store, name: str, role: str, *, actor: str | None = None) -> Account:
     return _update(store, name, "account-role", {"role": _check_role(role)}, {"role": role}, actor)
 
 
-def set_disabled(store: Store, name: str, disabled: bool = True, *, actor: Optional[str] = None) -> Account:
-    return _update(store, name, "account-disable" if disabled else "account-enable", {"disabled": disabled}, {},
-                   actor)
+def set_disabled(store: Store, name: str, disabled: bool = True, *, actor: str | None = None) -> Account:
+    return _update(store, name, "account-disable" if disabled else "account-enable", {"disabled": disabled}, {}, actor)
 
 
-def recent_failures(conn: Connection, name: str, now: Optional[datetime] = None) -> int:
+def recent_failures(conn: Connection, name: str, now: datetime | None = None) -> int:
     e = schema.events
     since = ((now or datetime.now(timezone.utc)) - WINDOW).isoformat(timespec="microseconds")
-    return conn.execute(select(func.count()).select_from(e).where(
-        e.c.action == "sign-in", e.c.ok.is_(False), e.c.target == fold(name), e.c.at >= since)).scalar_one()
+    return conn.execute(
+        select(func.count())
+        .select_from(e)
+        .where(e.c.action == "sign-in", e.c.ok.is_(False), e.c.target == fold(name), e.c.at >= since)
+    ).scalar_one()
 
 
 def sign_in_password(store: Store, name: str, password: str, *, where: str = "app") -> Account:
@@ -164,10 +197,18 @@ def sign_in_password(store: Store, name: str, password: str, *, where: str = "ap
         failures = recent_failures(conn, name)
         row = account_row(conn, name) if key else None
     if failures >= MAX_FAILURES:
-        audit.record(store, tidy(name) or "?", "sign-in", key, {"method": "password", "where": where,
-                                                                "reason": "rate limited"}, ok=False)
-        raise SignInError(f"too many failed sign-ins for this name; wait {int(WINDOW.total_seconds() // 60)} "
-                          "minutes and try again, or ask the lead to set a new password")
+        audit.record(
+            store,
+            tidy(name) or "?",
+            "sign-in",
+            key,
+            {"method": "password", "where": where, "reason": "rate limited"},
+            ok=False,
+        )
+        raise SignInError(
+            f"too many failed sign-ins for this name; wait {int(WINDOW.total_seconds() // 60)} "
+            "minutes and try again, or ask the lead to set a new password"
+        )
     dummy = _dummy_hash()
     stored = row["password_hash"] if row and row["password_hash"] else dummy
     try:
@@ -176,21 +217,25 @@ def sign_in_password(store: Store, name: str, password: str, *, where: str = "ap
         good = False
     if not good or row is None or row["disabled"]:
         reason = "disabled" if good else "wrong name or password"
-        audit.record(store, tidy(name) or "?", "sign-in", key, {"method": "password", "where": where,
-                                                                "reason": reason}, ok=False)
+        audit.record(
+            store, tidy(name) or "?", "sign-in", key, {"method": "password", "where": where, "reason": reason}, ok=False
+        )
         raise SignInError("the name or the password is wrong, or the account is disabled")
 
     def work(conn: Connection) -> None:
         if _hasher.check_needs_rehash(stored):
-            conn.execute(schema.accounts.update().where(schema.accounts.c.name == row["name"])
-                         .values(password_hash=_hasher.hash(password)))
+            conn.execute(
+                schema.accounts.update()
+                .where(schema.accounts.c.name == row["name"])
+                .values(password_hash=_hasher.hash(password))
+            )
         audit.log_event(conn, row["name"], "sign-in", key, {"method": "password", "where": where})
 
     store.transact(work)
     return _account(row)
 
 
-def sign_in_oidc(store: Store, claims: dict, *, provider: Optional[str] = None) -> Account:
+def sign_in_oidc(store: Store, claims: dict, *, provider: str | None = None) -> Account:
     """The account an identity provider's ID token names: by subject, else by a verified e-mail."""
     sub = str(claims.get("sub") or "").strip()
     email = str(claims.get("email") or "").strip()
@@ -203,10 +248,15 @@ def sign_in_oidc(store: Store, claims: dict, *, provider: Optional[str] = None) 
     who = email or sub or "?"
     detail = {"method": "sso", "provider": provider or "default", "email": email or None, "subject": sub or None}
     if row is None or row.disabled:
-        reason = "disabled" if row is not None else ("e-mail not verified" if email and not verified
-                                                     else "no account for this identity")
+        reason = (
+            "disabled"
+            if row is not None
+            else ("e-mail not verified" if email and not verified else "no account for this identity")
+        )
         audit.record(store, who, "sign-in", fold(who), dict(detail, reason=reason), ok=False)
-        raise SignInError(f"{who} has no active account in this review; ask the lead to add you "
-                          f"(review user add DIR NAME --email ADDRESS)")
+        raise SignInError(
+            f"{who} has no active account in this review; ask the lead to add you "
+            f"(review user add DIR NAME --email ADDRESS)"
+        )
     audit.record(store, row.name, "sign-in", row.name_key, detail)
     return _account(row._asdict())

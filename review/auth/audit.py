@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -32,29 +32,39 @@ def command_line_actor() -> str:
     return f"command line ({user})"
 
 
-def log_event(conn: Connection, actor: Optional[str], action: str, target: Any = None,
-              detail: Optional[dict] = None, *, ok: bool = True) -> int:
+def log_event(
+    conn: Connection, actor: str | None, action: str, target: Any = None, detail: dict | None = None, *, ok: bool = True
+) -> int:
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     detail = dict(detail or {})
     for key in FORBIDDEN_DETAIL_KEYS:
         if key in detail:
             raise ValueError(f"an audit event must not carry {key!r}")
-    return inserted_id(conn.execute(schema.events.insert().values(
-        at=now_iso(), actor=actor or command_line_actor(), action=action,
-        target=None if target is None else str(target),
-        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
-        ok=ok)))
+    return inserted_id(
+        conn.execute(
+            schema.events.insert().values(
+                at=now_iso(),
+                actor=actor or command_line_actor(),
+                action=action,
+                target=None if target is None else str(target),
+                detail=json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
+                ok=ok,
+            )
+        )
+    )
 
 
-def record(store: Store, actor: Optional[str], action: str, target: Any = None, detail: Optional[dict] = None,
-           *, ok: bool = True) -> int:
+def record(
+    store: Store, actor: str | None, action: str, target: Any = None, detail: dict | None = None, *, ok: bool = True
+) -> int:
     """One event in its own transaction (for attempts that change nothing else)."""
     return store.transact(lambda conn: log_event(conn, actor, action, target, detail, ok=ok))
 
 
-def events(conn: Connection, *, action: Optional[str] = None, actor: Optional[str] = None,
-           limit: Optional[int] = None) -> list[dict]:
+def events(
+    conn: Connection, *, action: str | None = None, actor: str | None = None, limit: int | None = None
+) -> list[dict]:
     """Events oldest first (the newest ``limit`` when given)."""
     e = schema.events
     query = select(e).order_by(e.c.id.desc())

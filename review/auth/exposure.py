@@ -7,14 +7,13 @@ asks who you are; listening beyond loopback with no way to sign in is refused be
 from __future__ import annotations
 
 import ipaddress
-from typing import Optional
 
 from review.errors import ReviewError
 
 LOOPBACK_NAMES = ("localhost", "ip6-localhost", "ip6-loopback")
 
 
-def is_loopback(address: Optional[str]) -> bool:
+def is_loopback(address: str | None) -> bool:
     """True for 127.0.0.0/8, ::1 and localhost. An empty address means every interface: not loopback."""
     if not address:
         return False
@@ -32,8 +31,7 @@ PROXY_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-real-ip", "forwarded"
 REQUIRE_ENV = "NORDIC_REVIEW_REQUIRE_SIGN_IN"  # set by `review app --require-sign-in`
 
 
-def sign_in_required(address: Optional[str], has_accounts: bool, *, proxied: bool = False,
-                     forced: bool = False) -> bool:
+def sign_in_required(address: str | None, has_accounts: bool, *, proxied: bool = False, forced: bool = False) -> bool:
     """Solo mode only for loopback with no accounts, no proxy in front and no explicit demand."""
     return has_accounts or forced or proxied or not is_loopback(address)
 
@@ -42,11 +40,12 @@ def is_proxied(headers) -> bool:
     return any(h.lower() in PROXY_HEADERS for h in (headers or {}))
 
 
-def check_can_start(address: Optional[str], has_accounts: bool, sso_configured: bool) -> None:
+def check_can_start(address: str | None, has_accounts: bool, sso_configured: bool) -> None:
     """Refuse to serve a review beyond loopback when nobody could sign in (it would be open to all)."""
     if is_loopback(address) or has_accounts or sso_configured:
         return
     raise ReviewError(
         f"refusing to listen on {address or 'every address'} with no sign-in configured: anyone who can "
         "reach this machine could act as any reviewer. Add accounts with 'review user add DIR NAME --role "
-        "lead', or configure single sign-on in .streamlit/secrets.toml ([auth]), or listen on 127.0.0.1")
+        "lead', or configure single sign-on in .streamlit/secrets.toml ([auth]), or listen on 127.0.0.1"
+    )

@@ -6,12 +6,10 @@ every other name a reviewer, as before sign-in existed."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlalchemy import Connection, select
 
-from review.names import fold, same_person, tidy
 from review.errors import ReviewError
+from review.names import fold, same_person, tidy
 from review.protocol import Protocol
 from review.store import schema
 from review.vocabulary import ACCOUNT_ROLES
@@ -36,7 +34,7 @@ ROLE_TEXT = {"lead": "the lead", "reviewer": "a reviewer", "viewer": "a viewer"}
 class PermissionDenied(ReviewError):
     """A signed-in person tried an action their role does not allow."""
 
-    def __init__(self, name: str, role: Optional[str], action: str):
+    def __init__(self, name: str, role: str | None, action: str):
         self.name, self.role, self.action = name, role, action
         who = f"{name} ({ROLE_TEXT.get(role, 'no role')})" if role else f"{name} (no account in this review)"
         allowed = " or ".join(ROLE_TEXT[r] for r in ROLES if r in PERMISSIONS[action])
@@ -47,13 +45,13 @@ def has_accounts(conn: Connection) -> bool:
     return conn.execute(select(schema.accounts.c.name).limit(1)).first() is not None
 
 
-def account_row(conn: Connection, name: str) -> Optional[dict]:
+def account_row(conn: Connection, name: str) -> dict | None:
     a = schema.accounts
     row = conn.execute(select(a).where(a.c.name_key == fold(name))).first()
     return row._asdict() if row else None
 
 
-def role_of(conn: Connection, protocol: Optional[Protocol], name: str) -> Optional[str]:
+def role_of(conn: Connection, protocol: Protocol | None, name: str) -> str | None:
     """The role of a name, or None when it may not act at all (no account, or a disabled one)."""
     if has_accounts(conn):
         row = account_row(conn, name)
@@ -62,11 +60,11 @@ def role_of(conn: Connection, protocol: Optional[Protocol], name: str) -> Option
     return "lead" if lead and same_person(name, lead) else "reviewer"
 
 
-def allowed(role: Optional[str], action: str) -> bool:
+def allowed(role: str | None, action: str) -> bool:
     return role in PERMISSIONS[action]
 
 
-def require(conn: Connection, protocol: Optional[Protocol], name: Optional[str], action: str) -> Optional[str]:
+def require(conn: Connection, protocol: Protocol | None, name: str | None, action: str) -> str | None:
     """Refuse unless ``name`` may do ``action``.
 
     ``None`` is the command line: whoever can open the store can change it anyway, so its actions are

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Optional
 
 import tomllib
 
@@ -17,7 +16,7 @@ REQUIRED = ("redirect_uri", "cookie_secret")
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 
 
-def secrets_files(review_dir: Optional[Path], extra: Optional[Path] = None) -> list[Path]:
+def secrets_files(review_dir: Path | None, extra: Path | None = None) -> list[Path]:
     """Where secrets are read, later files winning (Streamlit's order, plus the review's own folder)."""
     files = [Path.home() / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml"]
     if review_dir is not None:
@@ -27,13 +26,16 @@ def secrets_files(review_dir: Optional[Path], extra: Optional[Path] = None) -> l
     return list(dict.fromkeys(files))
 
 
-def providers(auth: dict) -> list[Optional[str]]:
+def providers(auth: dict) -> list[str | None]:
     """Provider names usable with st.login: None for settings directly under [auth], else the section."""
-    found: list[Optional[str]] = []
+    found: list[str | None] = []
     if all(auth.get(k) for k in PROVIDER_KEYS):
         found.append(None)
-    found += [name for name, section in auth.items()
-              if isinstance(section, dict) and all(section.get(k) for k in PROVIDER_KEYS)]
+    found += [
+        name
+        for name, section in auth.items()
+        if isinstance(section, dict) and all(section.get(k) for k in PROVIDER_KEYS)
+    ]
     return found if all(auth.get(k) for k in REQUIRED) else []
 
 

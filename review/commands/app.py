@@ -21,8 +21,16 @@ APP = Path(__file__).resolve().parent.parent / "app" / "main.py"  # ships in the
 # Given on the command line because `streamlit run` on the packaged script reads no .streamlit/ of ours;
 # the checkout's .streamlit/config.toml says the same for a plain `streamlit run app.py`.
 # The primary colour is dark enough for text on its own tint (axe-core colour contrast, WCAG 2.1).
-PRIVATE_OPTIONS = ("--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
-                   "--global.developmentMode", "false", "--theme.primaryColor", "#1f4e79")
+PRIVATE_OPTIONS = (
+    "--browser.gatherUsageStats",
+    "false",
+    "--client.toolbarMode",
+    "minimal",
+    "--global.developmentMode",
+    "false",
+    "--theme.primaryColor",
+    "#1f4e79",
+)
 
 
 def streamlit_command(script: Path = APP, *options: str, review_dir: Path | None = None) -> list[str]:
@@ -34,20 +42,35 @@ def streamlit_command(script: Path = APP, *options: str, review_dir: Path | None
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("app", help="open the web app for importing, screening and reports",
-                              description="Start the Streamlit app over a review directory (default: a working "
-                                          "copy of the bundled review in ~/.cache/nordic-review). On another "
-                                          "address than 127.0.0.1/localhost every page asks for a sign-in, and "
-                                          "the app refuses to start unless accounts or single sign-on exist.")
+    p = subparsers.add_parser(
+        "app",
+        help="open the web app for importing, screening and reports",
+        description="Start the Streamlit app over a review directory (default: a working "
+        "copy of the bundled review in ~/.cache/nordic-review). On another "
+        "address than 127.0.0.1/localhost every page asks for a sign-in, and "
+        "the app refuses to start unless accounts or single sign-on exist.",
+    )
     p.add_argument("dir", type=Path, nargs="?", help="review directory")
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
-    p.add_argument("--host", "--address", dest="address", default="localhost",
-                   help="address to listen on (default localhost; 0.0.0.0 for every interface)")
-    p.add_argument("--secrets", type=Path, metavar="FILE",
-                   help="a secrets.toml with the [auth] settings for single sign-on (default: "
-                        "DIR/.streamlit/secrets.toml, ./.streamlit/secrets.toml, ~/.streamlit/secrets.toml)")
-    p.add_argument("--require-sign-in", action="store_true",
-                   help="ask for a sign-in even on loopback (a team server behind a reverse proxy)")
+    p.add_argument(
+        "--host",
+        "--address",
+        dest="address",
+        default="localhost",
+        help="address to listen on (default localhost; 0.0.0.0 for every interface)",
+    )
+    p.add_argument(
+        "--secrets",
+        type=Path,
+        metavar="FILE",
+        help="a secrets.toml with the [auth] settings for single sign-on (default: "
+        "DIR/.streamlit/secrets.toml, ./.streamlit/secrets.toml, ~/.streamlit/secrets.toml)",
+    )
+    p.add_argument(
+        "--require-sign-in",
+        action="store_true",
+        help="ask for a sign-in even on loopback (a team server behind a reverse proxy)",
+    )
     p.add_argument("--headless", action="store_true", help="do not open a browser window")
     p.set_defaults(handler=run)
 
@@ -70,8 +93,9 @@ def command(args) -> list[str]:
     if not APP.is_file():
         raise ReviewError(f"the app script is missing from the installed package ({APP}); reinstall nordic-review")
     if args.dir is not None and not (args.dir / "review.toml").is_file():
-        raise ReviewError(f"{args.dir} is not a review directory (no review.toml); create one with "
-                          f"'review init {args.dir}'")
+        raise ReviewError(
+            f"{args.dir} is not a review directory (no review.toml); create one with 'review init {args.dir}'"
+        )
     secrets = getattr(args, "secrets", None)
     if secrets is not None and not secrets.is_file():
         raise ReviewError(f"{secrets}: no such secrets file")
@@ -79,8 +103,10 @@ def command(args) -> list[str]:
     accounts = _review_has_accounts(args.dir)
     check_can_start(args.address, accounts, sso_configured(files))
     if getattr(args, "require_sign_in", False) and not accounts and not sso_configured(files):
-        raise ReviewError("--require-sign-in, but this review has no accounts and no single sign-on: nobody "
-                          "could sign in. Add one with 'review user add DIR NAME --role lead'")
+        raise ReviewError(
+            "--require-sign-in, but this review has no accounts and no single sign-on: nobody "
+            "could sign in. Add one with 'review user add DIR NAME --role lead'"
+        )
     options = ["--server.port", str(args.port), "--server.address", args.address]
     options += [arg for f in files if f.is_file() for arg in ("--secrets.files", str(f))]
     if args.headless:

@@ -8,8 +8,11 @@ from review.vocabulary import EVENT_ACTIONS as ACTIONS
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("audit", help="show or export the audit trail (sign-ins, imports, decisions, …)",
-                              description="Print the audit trail, oldest first, or write it to a CSV file.")
+    p = subparsers.add_parser(
+        "audit",
+        help="show or export the audit trail (sign-ins, imports, decisions, …)",
+        description="Print the audit trail, oldest first, or write it to a CSV file.",
+    )
     p.add_argument("dir", type=Path, help="review directory")
     p.add_argument("--csv", type=Path, metavar="FILE", help="write every event to this CSV file")
     p.add_argument("--action", choices=ACTIONS, help="only this kind of event")

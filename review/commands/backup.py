@@ -6,15 +6,21 @@ from pathlib import Path
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("backup", help="copy the review's store to FILE while the app may be running",
-                              description="Write a consistent copy of the SQLite store (SQLite's online backup). "
-                                          "A PostgreSQL store is backed up with pg_dump.")
+    p = subparsers.add_parser(
+        "backup",
+        help="copy the review's store to FILE while the app may be running",
+        description="Write a consistent copy of the SQLite store (SQLite's online backup). "
+        "A PostgreSQL store is backed up with pg_dump.",
+    )
     p.add_argument("dir", type=Path, help="review directory")
     p.add_argument("file", type=Path, help="the backup file to create (must not exist)")
     p.set_defaults(handler=_backup)
-    r = subparsers.add_parser("restore", help="put a backup made by 'review backup' in place of the store",
-                              description="Check FILE is an intact review store, keep the current store as "
-                                          "review.sqlite.before-restore-TIME, and copy FILE in its place.")
+    r = subparsers.add_parser(
+        "restore",
+        help="put a backup made by 'review backup' in place of the store",
+        description="Check FILE is an intact review store, keep the current store as "
+        "review.sqlite.before-restore-TIME, and copy FILE in its place.",
+    )
     r.add_argument("dir", type=Path, help="review directory")
     r.add_argument("file", type=Path, help="a backup file")
     r.set_defaults(handler=_restore)

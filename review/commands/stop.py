@@ -7,15 +7,21 @@ from pathlib import Path
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "stop", help="record that title/abstract screening stops early (ranked screening's stopping rule)",
+        "stop",
+        help="record that title/abstract screening stops early (ranked screening's stopping rule)",
         description="Record that stage-1 screening stops before every work was screened, and why: on the "
-                    "statistical stopping criterion (refused while it is not met) or by the reviewers' own "
-                    "decision (with a note). The works left are counted as not screened in the flow, and "
-                    "`review export DIR screening-methods` reports the stop.")
+        "statistical stopping criterion (refused while it is not met) or by the reviewers' own "
+        "decision (with a note). The works left are counted as not screened in the flow, and "
+        "`review export DIR screening-methods` reports the stop.",
+    )
     p.add_argument("dir", type=Path, help="review directory")
-    p.add_argument("--basis", choices=("criterion", "reviewers"), required=True,
-                   help="criterion: the recall target is reached at the protocol's confidence; "
-                        "reviewers: the team's own decision (give --note)")
+    p.add_argument(
+        "--basis",
+        choices=("criterion", "reviewers"),
+        required=True,
+        help="criterion: the recall target is reached at the protocol's confidence; "
+        "reviewers: the team's own decision (give --note)",
+    )
     p.add_argument("--note", help="why the team stopped (required with --basis reviewers)")
     p.add_argument("--by", help="who decided (default: the protocol's lead)")
     p.set_defaults(handler=run)

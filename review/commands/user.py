@@ -14,9 +14,11 @@ from review.vocabulary import ACCOUNT_ROLES as ROLES
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("user", help="accounts that may sign in to the web app (the lead's tool)",
-                              description="Manage the review's accounts. Once any account exists, every page "
-                                          "of the app asks for a sign-in.")
+    p = subparsers.add_parser(
+        "user",
+        help="accounts that may sign in to the web app (the lead's tool)",
+        description="Manage the review's accounts. Once any account exists, every page of the app asks for a sign-in.",
+    )
     sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
     add = sub.add_parser("add", help="add an account")
@@ -33,8 +35,10 @@ def register(subparsers) -> None:
     _password_options(passwd)
     passwd.set_defaults(handler=_passwd)
 
-    for name, disabled, text in (("disable", True, "stop an account from signing in (its history stays)"),
-                                 ("enable", False, "let a disabled account sign in again")):
+    for name, disabled, text in (
+        ("disable", True, "stop an account from signing in (its history stays)"),
+        ("enable", False, "let a disabled account sign in again"),
+    ):
         cmd = sub.add_parser(name, help=text)
         _common(cmd)
         cmd.set_defaults(handler=lambda args, disabled=disabled: _disable(args, disabled))
@@ -55,8 +59,9 @@ def _common(parser) -> None:
 
 
 def _password_options(parser) -> None:
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="read the password from the first line of standard input")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="read the password from the first line of standard input"
+    )
 
 
 def read_password(args) -> str:
@@ -87,8 +92,12 @@ def _add(args) -> int:
     from review.auth.accounts import add_account
 
     password = None if args.no_password else read_password(args)
-    account = _with_store(args, lambda store: add_account(store, args.name, args.role, password=password,
-                                                          email=args.email, subject=args.subject))
+    account = _with_store(
+        args,
+        lambda store: add_account(
+            store, args.name, args.role, password=password, email=args.email, subject=args.subject
+        ),
+    )
     print(f"added {account.name} ({account.role})")
     return 0
 
@@ -124,11 +133,13 @@ def _list(args) -> int:
     def show(store):
         with store.read() as conn:
             return list_accounts(conn)
+
     accounts = _with_store(args, show)
     if not accounts:
         print("no accounts: the app runs in solo mode on this machine only")
     for a in accounts:
-        ways = [w for w, on in (("password", a.has_password), (f"sso {a.email or a.subject}", a.email or a.subject))
-                if on]
+        ways = [
+            w for w, on in (("password", a.has_password), (f"sso {a.email or a.subject}", a.email or a.subject)) if on
+        ]
         print(f"{a.name}\t{a.role}\t{'disabled' if a.disabled else 'active'}\t{', '.join(ways)}")
     return 0

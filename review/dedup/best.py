@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from review.dedup.keys import record_keys
 from review.model import RawRecord
@@ -32,7 +32,7 @@ def _first(records: Sequence[RawRecord], attribute: str):
     return None
 
 
-def _most_common(values: list) -> Optional[object]:
+def _most_common(values: list) -> object | None:
     values = [v for v in values if v not in (None, "")]
     if not values:
         return None
@@ -78,7 +78,7 @@ def best_fields(records: Sequence[RawRecord]) -> dict:
     }
 
 
-def counting_family(records: Sequence[RawRecord], family_order: Sequence[str]) -> Optional[str]:
+def counting_family(records: Sequence[RawRecord], family_order: Sequence[str]) -> str | None:
     """The first family in protocol order that found the work (Table 3.1 counts each work once); a
     stand-in record does not decide it for a work that has real records."""
     records = [r for r in records if not r.synthetic] or list(records)

@@ -13,7 +13,7 @@ Four kinds of blocks, all near-linear in the number of records:
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -33,12 +33,11 @@ MAX_AUTHOR_BLOCK = 1500
 WORKERS = 2  # the machine the targets are set for has two cores
 
 
-def candidate_pairs(keys: list[Keys], progress: Optional[Callable[[Iterable], Iterable]] = None
-                    ) -> set[tuple[int, int]]:
+def candidate_pairs(keys: list[Keys], progress: Callable[[Iterable], Iterable] | None = None) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of record positions that could be duplicates."""
     pairs: set[tuple[int, int]] = set()
     steps = [_exact_blocks, _head_blocks, _sorted_neighbours, _author_blocks]
-    for step in (progress(steps) if progress else steps):
+    for step in progress(steps) if progress else steps:
         step(keys, pairs)
     return pairs
 
@@ -50,15 +49,24 @@ def _add_block(members: list[int], pairs: set[tuple[int, int]]) -> None:
             pairs.update(zip(members, members[offset:], strict=False))
         return
     for pos, i in enumerate(members):
-        for j in members[pos + 1:]:
+        for j in members[pos + 1 :]:
             pairs.add((i, j) if i < j else (j, i))
 
 
 def _exact_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
-    getters = (lambda k: k.doi, lambda k: k.cochrane, lambda k: k.source_id, lambda k: k.cluster_id, lambda k: k.title,
-               lambda k: k.main if k.main.count(" ") >= 2 else None,
-               lambda k: (k.authors[0], k.year, k.volume, k.first_page)  # one journal citation
-               if k.authors and k.year and k.volume and k.first_page else None)
+    getters = (
+        lambda k: k.doi,
+        lambda k: k.cochrane,
+        lambda k: k.source_id,
+        lambda k: k.cluster_id,
+        lambda k: k.title,
+        lambda k: k.main if k.main.count(" ") >= 2 else None,
+        lambda k: (
+            (k.authors[0], k.year, k.volume, k.first_page)  # one journal citation
+            if k.authors and k.year and k.volume and k.first_page
+            else None
+        ),
+    )
     for get in getters:
         blocks: dict[object, list[int]] = defaultdict(list)
         for pos, k in enumerate(keys):
@@ -134,10 +142,16 @@ def _author_blocks(keys: list[Keys], pairs: set[tuple[int, int]]) -> None:
             continue
         members.sort(key=lambda pos: keys[pos].title)
         for start in range(0, len(members), MAX_AUTHOR_BLOCK // 2):
-            chunk = members[start:start + MAX_AUTHOR_BLOCK]
+            chunk = members[start : start + MAX_AUTHOR_BLOCK]
             titles = [keys[pos].title for pos in chunk]
-            scores = process.cdist(titles, titles, scorer=fuzz.ratio, score_cutoff=TITLE_CANDIDATE,
-                                   dtype=np.uint8, workers=WORKERS if len(chunk) > 300 else 1)
+            scores = process.cdist(
+                titles,
+                titles,
+                scorer=fuzz.ratio,
+                score_cutoff=TITLE_CANDIDATE,
+                dtype=np.uint8,
+                workers=WORKERS if len(chunk) > 300 else 1,
+            )
             rows, cols = np.nonzero(np.triu(scores, k=1))
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
                 _add_pair(chunk[r], chunk[c], pairs)

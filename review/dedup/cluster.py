@@ -7,7 +7,7 @@ for a hard conflict; one conflict keeps the groups apart and the joining pair go
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 # Groups larger than this are joined without the cross-pair check (none occur in practice: the
 # largest gold group in the benchmark sets has 12 records).

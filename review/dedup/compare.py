@@ -12,10 +12,9 @@ ten labelled sets (see docs/dedup.md for the full table).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
-from rapidfuzz.distance import Indel
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from review.dedup.keys import Keys
 
@@ -105,7 +104,7 @@ def title_similarity(a: Keys, b: Keys) -> tuple[float, str]:
     best, how = fuzz.ratio(a.title, b.title), "title"
     for cut, full in ((a, b), (b, a)):
         if cut.cut and cut.words >= CUT_MIN_WORDS and len(full.title) > len(cut.title):
-            score = fuzz.ratio(cut.title, full.title[:len(cut.title)])
+            score = fuzz.ratio(cut.title, full.title[: len(cut.title)])
             if score > best:
                 best, how = score, "shortened title"
     for alt, other in ((a, b), (b, a)):  # "English title [Original title]" against the original
@@ -146,8 +145,10 @@ def author_agreement(a: Keys, b: Keys) -> str:
             return "strong"
         return "first"
     if (_name_in(a.authors[0], b.first_names) or _name_in(b.authors[0], a.first_names)) and (
-            min(len(a.authors), len(b.authors)) < 3 or set(a.authors[1:5]) & b.team_names
-            or set(b.authors[1:5]) & a.team_names):
+        min(len(a.authors), len(b.authors)) < 3
+        or set(a.authors[1:5]) & b.team_names
+        or set(b.authors[1:5]) & a.team_names
+    ):
         # Given and family swapped, or a team glued into one name. Two full author lists must also
         # share a co-author: "Paredes"/"Paredes Esquivel" with two different teams are two abstracts.
         return "first"
@@ -157,8 +158,11 @@ def author_agreement(a: Keys, b: Keys) -> str:
         # One catalogue lists the publishing institution first ("OsloMet", "Kompetanse Norge"), the other
         # starts with the first person: the same people in the same order follow.
         shared = min(len(x.authors) - 1, len(y.authors))
-        if shared >= 1 and x.authors[1:1 + shared] == y.authors[:shared] and not any(
-                same_surname(x.authors[0], name) for name in y.authors):
+        if (
+            shared >= 1
+            and x.authors[1 : 1 + shared] == y.authors[:shared]
+            and not any(same_surname(x.authors[0], name) for name in y.authors)
+        ):
             return "strong"
     if a.authors[0] in b.authors[:5] or b.authors[0] in a.authors[:5]:
         return "weak"
@@ -190,7 +194,7 @@ def _extra(mine: tuple[int, ...], theirs: tuple[int, ...]) -> list[int]:
     return extra
 
 
-def _numbers_conflict(a: Keys, b: Keys) -> Optional[str]:
+def _numbers_conflict(a: Keys, b: Keys) -> str | None:
     if a.numbers == b.numbers:
         return None
     extra_a, extra_b = _extra(a.numbers, b.numbers), _extra(b.numbers, a.numbers)
@@ -213,9 +217,14 @@ def lost_number(a: Keys, b: Keys) -> bool:
     "Åtte kommuner – åtte tiltak for integrering" for "… integreringstiltak. Delrapport 1". Two full
     titles with different numbers (a number on each side, or no Scholar record) stay volumes of a series."""
     for cut, full in ((a, b), (b, a)):
-        if cut.scholar and not _extra(cut.numbers, full.numbers) and _extra(full.numbers, cut.numbers) and (
-                cut.title in full.heads or (cut.cut and cut.words >= CUT_MIN_WORDS
-                                            and full.title.startswith(cut.title))):
+        if (
+            cut.scholar
+            and not _extra(cut.numbers, full.numbers)
+            and _extra(full.numbers, cut.numbers)
+            and (
+                cut.title in full.heads or (cut.cut and cut.words >= CUT_MIN_WORDS and full.title.startswith(cut.title))
+            )
+        ):
             return True
     return False
 
@@ -243,14 +252,16 @@ def _holds(book: Keys, chapter: Keys) -> bool:
     if not chapter.host or not book.title or book.title == chapter.title:
         return False
     return fuzz.ratio(chapter.host, book.title) >= TITLE_SAME or (
-        book.cut and book.words >= CUT_MIN_WORDS and chapter.host.startswith(book.title))
+        book.cut and book.words >= CUT_MIN_WORDS and chapter.host.startswith(book.title)
+    )
 
 
-def _hard_conflict(a: Keys, b: Keys) -> Optional[str]:
+def _hard_conflict(a: Keys, b: Keys) -> str | None:
     # A shared DOI or journal citation outweighs title numbers (chemistry and OCR: "alpha1A"/"alphaIA");
     # volumes of a series have neither in common.
-    numbers = None if (a.doi and a.doi == b.doi) or _same_citation(a, b) or _same_range(a, b) \
-        else _numbers_conflict(a, b)
+    numbers = (
+        None if (a.doi and a.doi == b.doi) or _same_citation(a, b) or _same_range(a, b) else _numbers_conflict(a, b)
+    )
     if numbers:
         return numbers
     if types_differ(a, b) == "hard":
@@ -274,19 +285,29 @@ def classify(a: Keys, b: Keys) -> Verdict:
     title, how = title_similarity(a, b)
     score = round(title / 100, 4)
     if a.cochrane and a.cochrane == b.cochrane and title >= REVIEW_VERSION_TITLE_MIN:
-        return Verdict(DUPLICATE, max(score, 0.99), "review-version",
-                       f"versions of Cochrane review {a.cochrane.upper()}")
+        return Verdict(
+            DUPLICATE, max(score, 0.99), "review-version", f"versions of Cochrane review {a.cochrane.upper()}"
+        )
     doubt = _doi_doubt(a, b, title) if a.doi and a.doi == b.doi else None
     if a.doi and a.doi == b.doi and title >= TITLE_SAME and a.numbers == b.numbers and not doubt:
         # One DOI and one title: the same article even when one database garbled the author names.
         return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and title")
-    if a.doi and a.doi == b.doi and (title >= DOI_TITLE_MIN or _title_inside(a, b)) and (
-            _same_range(a, b) or (_same_issue(a, b) and not _pages_conflict(a, b))):
+    if (
+        a.doi
+        and a.doi == b.doi
+        and (title >= DOI_TITLE_MIN or _title_inside(a, b))
+        and (_same_range(a, b) or (_same_issue(a, b) and not _pages_conflict(a, b)))
+    ):
         # One DOI in one issue (or on one page range): the same article even when a database garbled the
         # author names ("Jinsong" for Du Jinsong, a team glued into one name) or a number in the title.
         return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and issue")
-    if (title >= TITLE_SAME and _same_citation(a, b) and a.numbers == b.numbers and min(a.words, b.words)
-            >= SHORT_TITLE_WORDS and not (a.issue and b.issue and a.issue != b.issue)):
+    if (
+        title >= TITLE_SAME
+        and _same_citation(a, b)
+        and a.numbers == b.numbers
+        and min(a.words, b.words) >= SHORT_TITLE_WORDS
+        and not (a.issue and b.issue and a.issue != b.issue)
+    ):
         # Same title in the same volume, year and page: one article, even when a database mangled
         # the author names (given and family swapped, "Si Hyun Kang" as a surname) or the DOI.
         # Short titles ("Editorial Introduction") are excluded: one journal prints one in every issue.
@@ -296,8 +317,7 @@ def classify(a: Keys, b: Keys) -> Verdict:
         # these are one work (srsr joins them, digital_work and haematology keep them apart): a person decides.
         # Printed in the same issue, the notice belongs to the article (both of those sets agree).
         if _same_issue(a, b) and author_agreement(a, b) != "unknown":
-            return Verdict(DUPLICATE, score * 0.98, "fuzzy",
-                           f"a {a.notice or b.notice} notice in its article's issue")
+            return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"a {a.notice or b.notice} notice in its article's issue")
         return Verdict(UNCERTAIN, score, "fuzzy", f"a {a.notice or b.notice} notice and its article?")
     conflict = _hard_conflict(a, b)
     if conflict:
@@ -306,17 +326,27 @@ def classify(a: Keys, b: Keys) -> Verdict:
     if a.doi and a.doi == b.doi:
         if doubt:
             return Verdict(UNCERTAIN, score, "doi", f"same DOI but {doubt}")
-        if title >= DOI_TITLE_MIN or not a.title or not b.title or _title_inside(a, b) or (
-                _same_range(a, b) and a.volume and a.volume == b.volume
-                and author_agreement(a, b) in ("strong", "first")):
+        if (
+            title >= DOI_TITLE_MIN
+            or not a.title
+            or not b.title
+            or _title_inside(a, b)
+            or (
+                _same_range(a, b)
+                and a.volume
+                and a.volume == b.volume
+                and author_agreement(a, b) in ("strong", "first")
+            )
+        ):
             return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI")
         return Verdict(UNCERTAIN, score, "doi", "same DOI but different titles (a supplement's DOI?)")
     if a.doi and b.doi:
         # Two DOIs: distinct works unless everything else, down to the page, is the same.
         # The same page in the same journal; a differing volume is allowed only under one journal name
         # (a supplement's number given as the volume), not for an article printed in two journals.
-        same_page = _pages_agree(a, b) or bool(a.first_page and a.first_page == b.first_page
-                                               and a.venue and a.venue == b.venue)
+        same_page = _pages_agree(a, b) or bool(
+            a.first_page and a.first_page == b.first_page and a.venue and a.venue == b.venue
+        )
         if title >= TITLE_SAME and same_page and a.year == b.year:
             if author_agreement(a, b) == "strong" and min(a.words, b.words) >= SHORT_TITLE_WORDS:
                 return Verdict(DUPLICATE, score * 0.98, "doi", "same title, authors and pages; DOIs differ")
@@ -326,15 +356,28 @@ def classify(a: Keys, b: Keys) -> Verdict:
     if (_same_citation(a, b) or _same_range(a, b)) and a.title and b.title:
         partial = fuzz.partial_ratio(a.title, b.title) if title < CITATION_TITLE_MIN else title
         if partial >= CITATION_TITLE_MIN and author_agreement(a, b) == "strong":
-            return Verdict(DUPLICATE, round(partial / 100, 4) * 0.99, "fuzzy",
-                           f"same authors, year, volume and pages; title {partial:.0f}%")
-    if _same_range(a, b) and a.volume and b.volume and min(a.words, b.words) >= SHORT_TITLE_WORDS \
-            and author_agreement(a, b) == "strong" and (min(len(a.authors), len(b.authors)) >= RANGE_MIN_AUTHORS
-                                                         or (_same_issue(a, b) and a.venue == b.venue)):
+            return Verdict(
+                DUPLICATE,
+                round(partial / 100, 4) * 0.99,
+                "fuzzy",
+                f"same authors, year, volume and pages; title {partial:.0f}%",
+            )
+    if (
+        _same_range(a, b)
+        and a.volume
+        and b.volume
+        and min(a.words, b.words) >= SHORT_TITLE_WORDS
+        and author_agreement(a, b) == "strong"
+        and (min(len(a.authors), len(b.authors)) >= RANGE_MIN_AUTHORS or (_same_issue(a, b) and a.venue == b.venue))
+    ):
         # One team, one volume, one page range: the same article under its original and its translated
         # title ("Arbeiten in der Crowd …" / "Crowdwork: …").
-        return Verdict(DUPLICATE, max(score, CITATION_TITLE_MIN / 100), "fuzzy",
-                       f"same authors, year, volume and page range; title {title:.0f}%")
+        return Verdict(
+            DUPLICATE,
+            max(score, CITATION_TITLE_MIN / 100),
+            "fuzzy",
+            f"same authors, year, volume and page range; title {title:.0f}%",
+        )
     if title < TITLE_CANDIDATE:
         return Verdict(DISTINCT, score, "fuzzy", "different titles")
     return _fuzzy(a, b, title, how, score)
@@ -354,13 +397,16 @@ def _notice_fits(a: Keys, b: Keys) -> bool:
     return author_agreement(a, b) in ("strong", "first", "unknown")
 
 
-def _doi_doubt(a: Keys, b: Keys, title: float) -> Optional[str]:
+def _doi_doubt(a: Keys, b: Keys, title: float) -> str | None:
     """Why a shared DOI may not mean one work: supplement DOIs cover many abstracts, and databases
     copy an article's DOI onto the conference abstract that preceded it."""
     if _pages_conflict(a, b) and author_agreement(a, b) == "conflict":
         return "different pages and authors (pieces of one debate?)"
-    if title >= TITLE_SAME and a.numbers == b.numbers and (not a.first_page or not b.first_page
-                                                            or a.first_page == b.first_page):
+    if (
+        title >= TITLE_SAME
+        and a.numbers == b.numbers
+        and (not a.first_page or not b.first_page or a.first_page == b.first_page)
+    ):
         # One DOI, one title and no second page number: an ahead-of-print record with a placeholder
         # volume ("Frontiers … 27" for 7). A conference abstract given its article's DOI has its own
         # page in another volume: that stays in doubt (neuroimaging and cardiac count those apart).
@@ -377,8 +423,13 @@ def _doi_doubt(a: Keys, b: Keys, title: float) -> Optional[str]:
 def _volumes_differ(a: Keys, b: Keys) -> bool:
     """Both volumes known and different, unless one record gives a supplement's number as its volume and
     the other as its issue ("Scand J Gastroenterol Suppl" 169 / volume 24, issue 169)."""
-    return bool(a.volume and b.volume and a.volume != b.volume
-                and a.volume not in b.issue_numbers and b.volume not in a.issue_numbers)
+    return bool(
+        a.volume
+        and b.volume
+        and a.volume != b.volume
+        and a.volume not in b.issue_numbers
+        and b.volume not in a.issue_numbers
+    )
 
 
 def _online_first(a: Keys, b: Keys) -> bool:
@@ -395,8 +446,15 @@ def _same_issue(a: Keys, b: Keys) -> bool:
 
 def _same_citation(a: Keys, b: Keys) -> bool:
     # Pages read back from a spreadsheet date are too weak to carry a title that differs.
-    return bool(a.year and a.year == b.year and a.volume and a.volume == b.volume and a.first_page
-                and a.first_page == b.first_page and not (a.pages_garbled or b.pages_garbled))
+    return bool(
+        a.year
+        and a.year == b.year
+        and a.volume
+        and a.volume == b.volume
+        and a.first_page
+        and a.first_page == b.first_page
+        and not (a.pages_garbled or b.pages_garbled)
+    )
 
 
 def venues_conflict(a: Keys, b: Keys) -> bool:
@@ -430,19 +488,30 @@ def _abbreviates(short: str, word: str) -> bool:
 def _pages_conflict(a: Keys, b: Keys) -> bool:
     # Compared only in the same style: databases put years, issues or article numbers in the field.
     # Ranges ending on the same page differ by a typo in the first ("2297-2108"/"2097-2108").
-    return bool(a.first_page and b.first_page and a.first_page != b.first_page
-                and not (a.pages_garbled or b.pages_garbled)
-                and a.page_is_locator == b.page_is_locator and a.page_is_range == b.page_is_range
-                and not (a.last_page and a.last_page == b.last_page))
+    return bool(
+        a.first_page
+        and b.first_page
+        and a.first_page != b.first_page
+        and not (a.pages_garbled or b.pages_garbled)
+        and a.page_is_locator == b.page_is_locator
+        and a.page_is_range == b.page_is_range
+        and not (a.last_page and a.last_page == b.last_page)
+    )
 
 
 def _same_range(a: Keys, b: Keys) -> bool:
     """The same full page range in the same year and volume (a missing volume does not disagree)."""
-    return bool(a.year and a.year == b.year and a.last_page and a.first_page == b.first_page
-                and not (a.pages_garbled or b.pages_garbled)
-                and a.last_page == b.last_page and a.first_page != a.last_page
-                and not _volumes_differ(a, b)
-                and not (a.issue and b.issue and a.issue != b.issue))
+    return bool(
+        a.year
+        and a.year == b.year
+        and a.last_page
+        and a.first_page == b.first_page
+        and not (a.pages_garbled or b.pages_garbled)
+        and a.last_page == b.last_page
+        and a.first_page != a.last_page
+        and not _volumes_differ(a, b)
+        and not (a.issue and b.issue and a.issue != b.issue)
+    )
 
 
 def _pages_agree(a: Keys, b: Keys) -> bool:
@@ -469,8 +538,15 @@ def _institution_for_its_people(a: Keys, b: Keys) -> bool:
     published by that same institution. Scholar records are left out: their publisher is often a web
     host, and their title may be cut to the other record's shorter one."""
     for org, other in ((a, b), (b, a)):
-        if (org.organisation and not org.people and other.people and not org.scholar and not other.scholar
-                and _published_by(org.publisher, org.authors[0]) and _published_by(other.publisher, org.authors[0])):
+        if (
+            org.organisation
+            and not org.people
+            and other.people
+            and not org.scholar
+            and not other.scholar
+            and _published_by(org.publisher, org.authors[0])
+            and _published_by(other.publisher, org.authors[0])
+        ):
             return True
     return False
 
@@ -486,7 +562,8 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
     pages = _pages_agree(a, b)
     short = min(a.words, b.words) < SHORT_TITLE_WORDS
     described = f"{how} {title:.0f}%, authors {authors}, " + (
-        f"years {a.year}/{b.year}" if year_gap else "same year" if year_gap == 0 else "year unknown")
+        f"years {a.year}/{b.year}" if year_gap else "same year" if year_gap == 0 else "year unknown"
+    )
 
     def maybe(why: str) -> Verdict:
         return Verdict(UNCERTAIN, score, "fuzzy", f"{why} ({described})")
@@ -508,8 +585,9 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         # Scholar cut the series number away with the subtitle: one work when the same people wrote it
         # the same year, unless the record fits two volumes (the engine checks that).
         if year_gap == 0 and authors in ("strong", "first"):
-            return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"a series number cut with the title ({described})",
-                           partial=True)
+            return Verdict(
+                DUPLICATE, score * 0.98, "fuzzy", f"a series number cut with the title ({described})", partial=True
+            )
         return maybe("the shortened title may have lost a volume number")
     if how == "shortened title" and a.numbers != b.numbers:
         return maybe("the shortened title may have lost a volume number")
@@ -526,8 +604,12 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         # The same short title and year in two catalogue records, one naming the publishing institution where
         # the other names its people: the institution stands in for them. Another organisation (IMDi's own
         # note under a Fafo report's title) or a Scholar record stays queued.
-        return Verdict(DUPLICATE, score * 0.98, "fuzzy",
-                       f"short title, same year and publisher; the publisher named as author ({described})")
+        return Verdict(
+            DUPLICATE,
+            score * 0.98,
+            "fuzzy",
+            f"short title, same year and publisher; the publisher named as author ({described})",
+        )
     if short and not pages and not (same_issue and year_gap == 0 and authors in ("strong", "unknown")):
         # One author's short piece in one issue ("Anxious interactions", a "Preface") is one work even
         # when one database gives its page and another its article number.
@@ -535,8 +617,9 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
     if year_gap == 0:
         if authors in ("strong", "first") or (authors == "weak" and pages):
             return Verdict(DUPLICATE, score, "fuzzy", described)
-        if authors == "unknown" and (pages or a.words >= 6 or same_issue or _organisation_publishes(a, b)
-                                     or _institution_for_its_people(a, b)):
+        if authors == "unknown" and (
+            pages or a.words >= 6 or same_issue or _organisation_publishes(a, b) or _institution_for_its_people(a, b)
+        ):
             return Verdict(DUPLICATE, score * 0.99, "fuzzy", described)
         return maybe("authors do not confirm")
     if year_gap == 1:
@@ -544,8 +627,12 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
         # the same volume or first page has to confirm.
         if authors == "strong" and (pages or (a.volume and a.volume == b.volume)):
             return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)
-        if authors == "strong" and a.venue and b.venue and (
-                (a.doc_type == b.doc_type == "other" and not (a.volume or b.volume)) or _online_first(a, b)):
+        if (
+            authors == "strong"
+            and a.venue
+            and b.venue
+            and ((a.doc_type == b.doc_type == "other" and not (a.volume or b.volume)) or _online_first(a, b))
+        ):
             # One paper dated by the meeting in one database and by the proceedings in another (ICIS 2017,
             # indexed as 2018), or an article online in one year and in print the next. The venues agree
             # (checked above); a journal version of a conference paper would not.

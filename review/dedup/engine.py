@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Optional, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from review.dedup.blocking import candidate_pairs
 from review.dedup.cluster import Clusters
@@ -29,7 +29,7 @@ class DedupResult:
     n_blocked: int = 0  # duplicate pairs not merged because of a conflict or two screened works
 
     def duplicate_pairs(self) -> set[tuple[int, int]]:
-        return {(a, b) for g in self.groups for i, a in enumerate(g) for b in g[i + 1:]}
+        return {(a, b) for g in self.groups for i, a in enumerate(g) for b in g[i + 1 :]}
 
 
 # Below this many records a run takes well under a second and a progress bar is only noise.
@@ -44,9 +44,15 @@ def _tqdm(total_desc: str, enabled: bool):
     return lambda items: tqdm(items, desc=total_desc, unit="step", leave=False)
 
 
-def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[int]] = (),
-                    locked: Iterable[int] = (), verdicts: Optional[Mapping[tuple[int, int], str]] = None,
-                    progress: bool = False, join_review_versions: bool = True) -> DedupResult:
+def find_duplicates(
+    records: Sequence[RawRecord],
+    *,
+    groups: Iterable[Iterable[int]] = (),
+    locked: Iterable[int] = (),
+    verdicts: Mapping[tuple[int, int], str] | None = None,
+    progress: bool = False,
+    join_review_versions: bool = True,
+) -> DedupResult:
     """Group records into works.
 
     ``groups``: records already known to be one work (kept together). ``locked``: records whose
@@ -71,8 +77,13 @@ def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[i
         if found is None:
             person = verdicts.get(pair)
             if person in (DUPLICATE, DISTINCT):
-                found = Verdict(person, 1.0 if person == DUPLICATE else 0.0, "person", "a reviewer's verdict",
-                                hard=person == DISTINCT)
+                found = Verdict(
+                    person,
+                    1.0 if person == DUPLICATE else 0.0,
+                    "person",
+                    "a reviewer's verdict",
+                    hard=person == DISTINCT,
+                )
             else:
                 found = classify(keys[pair[0]], keys[pair[1]])
             cache[pair] = found
@@ -82,6 +93,7 @@ def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[i
     iterator = ordered
     if progress:
         from tqdm import tqdm
+
         iterator = tqdm(ordered, desc="comparing", unit="pair", leave=False, mininterval=0.5)
     duplicates: list[tuple[int, int, Verdict]] = []
     uncertain: list[tuple[int, int, Verdict]] = []
@@ -109,23 +121,38 @@ def find_duplicates(records: Sequence[RawRecord], *, groups: Iterable[Iterable[i
             links.setdefault(j, verdict) if i < j else links.setdefault(i, verdict)
         elif outcome in ("conflict", "locked"):
             blocked += 1
-            why = "both works already have screening decisions" if outcome == "locked" else \
-                "would join records that conflict with each other"
-            uncertain.append((i, j, Verdict(UNCERTAIN, verdict.score, verdict.rule,
-                                            f"{verdict.reason}; not merged: {why}")))
+            why = (
+                "both works already have screening decisions"
+                if outcome == "locked"
+                else "would join records that conflict with each other"
+            )
+            uncertain.append(
+                (i, j, Verdict(UNCERTAIN, verdict.score, verdict.rule, f"{verdict.reason}; not merged: {why}"))
+            )
 
     final_groups = clusters.groups()
     for group in final_groups:
         links.pop(group[0], None)
         for pos in group[1:]:
             if pos not in links:  # joined through an earlier record: describe the best pair inside
-                links[pos] = max((judge(pos, other) for other in group if other != pos
-                                  and judge(pos, other).outcome == DUPLICATE),
-                                 key=lambda v: v.score, default=Verdict(DUPLICATE, 0.0, "group", "kept together"))
-    still_open = [PairOutcome(i, j, v) for i, j, v in sorted(uncertain, key=lambda t: (t[0], t[1]))
-                  if clusters.find(i) != clusters.find(j)]
-    return DedupResult(groups=final_groups, links=links, uncertain=_unique(still_open),
-                       n_candidates=len(pairs), n_distinct=n_distinct, n_blocked=blocked)
+                links[pos] = max(
+                    (judge(pos, other) for other in group if other != pos and judge(pos, other).outcome == DUPLICATE),
+                    key=lambda v: v.score,
+                    default=Verdict(DUPLICATE, 0.0, "group", "kept together"),
+                )
+    still_open = [
+        PairOutcome(i, j, v)
+        for i, j, v in sorted(uncertain, key=lambda t: (t[0], t[1]))
+        if clusters.find(i) != clusters.find(j)
+    ]
+    return DedupResult(
+        groups=final_groups,
+        links=links,
+        uncertain=_unique(still_open),
+        n_candidates=len(pairs),
+        n_distinct=n_distinct,
+        n_blocked=blocked,
+    )
 
 
 def _ambiguous_partials(duplicates, judge):
@@ -137,17 +164,29 @@ def _ambiguous_partials(duplicates, judge):
         if verdict.partial:
             partners.setdefault(i, []).append(j)
             partners.setdefault(j, []).append(i)
-    unplaced = {pos for pos, others in partners.items()
-                if len(others) > 1 and any(judge(x, y).hard for k, x in enumerate(others) for y in others[k + 1:])}
+    unplaced = {
+        pos
+        for pos, others in partners.items()
+        if len(others) > 1 and any(judge(x, y).hard for k, x in enumerate(others) for y in others[k + 1 :])
+    }
     if not unplaced:
         return duplicates, []
+
     # Every title match of such a record is in doubt, also with another record cut the same way.
     def doubtful(i: int, j: int, verdict: Verdict) -> bool:
         return (i in unplaced or j in unplaced) and verdict.rule == "fuzzy"
 
-    queued = [(i, j, Verdict(UNCERTAIN, v.score, v.rule, f"{v.reason}; a shortened title that fits more than "
-                                                         "one volume of a series")) for i, j, v in duplicates
-              if doubtful(i, j, v)]
+    queued = [
+        (
+            i,
+            j,
+            Verdict(
+                UNCERTAIN, v.score, v.rule, f"{v.reason}; a shortened title that fits more than one volume of a series"
+            ),
+        )
+        for i, j, v in duplicates
+        if doubtful(i, j, v)
+    ]
     return [(i, j, v) for i, j, v in duplicates if not doubtful(i, j, v)], queued
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 from review.model import Author, RawRecord
 from review.normalise import LEGAL_FORMS, author_key, shared_record_id, title_key, without_legal_form
@@ -29,8 +28,31 @@ _TRAILING_NOTE = re.compile(r"\s*\.?\[[^\[\]]*(?:\]\.?\s*)?$")
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # Name particles that one database files under the surname and another drops: "De Joode"/"Joode".
-_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "du", "le", "la", "del", "dos", "af", "av", "ten", "ter",
-              "jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
+_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "di",
+    "da",
+    "du",
+    "le",
+    "la",
+    "del",
+    "dos",
+    "af",
+    "av",
+    "ten",
+    "ter",
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+    "iv",
+    "2nd",
+    "3rd",
+}
 # A lower-case letter followed by a capital inside a word: where exports glue names together
 # ("DengDongdong LinCalhoun", "KohliR.P.").
 _GLUE = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
@@ -54,10 +76,10 @@ class Keys:
     authors_cut: bool
     first_names: frozenset[str]  # folded words of the first author's family and given names, unglued
     team_names: frozenset[str]  # the same for the first five authors, for checking co-authors
-    year: Optional[int]
-    doi: Optional[str]
-    source_id: Optional[str]  # Primo record id or PMID: ids that identify a work across searches
-    cluster_id: Optional[str]
+    year: int | None
+    doi: str | None
+    source_id: str | None  # Primo record id or PMID: ids that identify a work across searches
+    cluster_id: str | None
     doc_type: str
     venue: tuple[str, ...]  # significant words of the journal or series name
     volume: str  # the volume's number where it has one ("Drug Discovery. 9" -> "9")
@@ -89,7 +111,7 @@ class Keys:
 
 def _heads(title: str, main: str, full: str) -> tuple[str, ...]:
     """The title's keys up to each subtitle separator; the first is the main title, already computed."""
-    found = [main] + [title_key(title[:m.start()]) for m in list(_SUBTITLE.finditer(title))[1:]]
+    found = [main] + [title_key(title[: m.start()]) for m in list(_SUBTITLE.finditer(title))[1:]]
     return tuple(dict.fromkeys(k for k in found if k and k != full))
 
 
@@ -116,8 +138,12 @@ def title_numbers(title: str) -> tuple[int, ...]:
             before = tokens[pos - 1].lower() if pos > 0 else ""
             after = tokens[pos + 1].lower() if pos + 1 < len(tokens) else ""
             at_segment_end = after in ("", ":", ".", ";", ",")
-            if pos == 0 or not (at_segment_end or after in _ROMAN_NEIGHBOURS or before in _ROMAN_NEIGHBOURS
-                                or _ROMAN.match(tokens[pos + 1] if after else "")):
+            if pos == 0 or not (
+                at_segment_end
+                or after in _ROMAN_NEIGHBOURS
+                or before in _ROMAN_NEIGHBOURS
+                or _ROMAN.match(tokens[pos + 1] if after else "")
+            ):
                 continue
         numbers.append(_roman_value(token))
     return tuple(sorted(numbers))
@@ -134,27 +160,43 @@ def record_keys(record: RawRecord) -> Keys:
     full = title_key(title)
     heads = _heads(title, main, full) if len(parts) > 1 else ()
     return Keys(
-        title=full, main=main, has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])), cut=cut,
+        title=full,
+        main=main,
+        has_subtitle=len(parts) > 1 and bool(_WORD.search(parts[1])),
+        cut=cut,
         numbers=title_numbers(title),
         authors=tuple(k for k in (_surname_key(_family(a)) for a in record.authors) if k and k not in _NO_AUTHOR),
-        authors_cut=record.authors_truncated, first_names=_first_names(record.authors[0] if record.authors else None),
-        team_names=frozenset(w for a in record.authors[:5]
-                             for w in _name_words(a.family or "") + _name_words(a.given or "")),
-        year=record.year, doi=doi_key(record.doi),
+        authors_cut=record.authors_truncated,
+        first_names=_first_names(record.authors[0] if record.authors else None),
+        team_names=frozenset(
+            w for a in record.authors[:5] for w in _name_words(a.family or "") + _name_words(a.given or "")
+        ),
+        year=record.year,
+        doi=doi_key(record.doi),
         source_id=shared_record_id(record.source, record.source_id),
-        cluster_id=record.cluster_id or None, doc_type=record.doc_type or "other",
-        venue=venue_words(record.venue), page_is_locator=bool(_LOCATOR.match(pages)), pages_garbled=garbled,
+        cluster_id=record.cluster_id or None,
+        doc_type=record.doc_type or "other",
+        venue=venue_words(record.venue),
+        page_is_locator=bool(_LOCATOR.match(pages)),
+        pages_garbled=garbled,
         page_is_range=bool(re.match(r"\s*[A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+", pages)),
-        volume=_volume(record), issue=_number_part(record.issue),
-        first_page=_first_page(pages), last_page=_last_page(pages), alt_title=_alt_title(uncut, title),
-        cochrane=cochrane_number(record), notice=notice, meeting=bool(_MEETING.search(record.venue or "")),
+        volume=_volume(record),
+        issue=_number_part(record.issue),
+        first_page=_first_page(pages),
+        last_page=_last_page(pages),
+        alt_title=_alt_title(uncut, title),
+        cochrane=cochrane_number(record),
+        notice=notice,
+        meeting=bool(_MEETING.search(record.venue or "")),
         issue_label=title_key(record.issue),
         issue_numbers=frozenset(d.lstrip("0") for d in _DIGITS.findall(record.issue or "")),
-        scholar=record.source == "scholar", heads=heads, publisher=title_key(record.publisher),
+        scholar=record.source == "scholar",
+        heads=heads,
+        publisher=title_key(record.publisher),
         people=any(a.given and _family(a) == a.family for a in record.authors),
         host=title_key(record.venue) if record.doc_type == "chapter" else "",
-        organisation=len(record.authors) == 1 and not (record.authors[0].given and _family(record.authors[0])
-                                                        == record.authors[0].family),
+        organisation=len(record.authors) == 1
+        and not (record.authors[0].given and _family(record.authors[0]) == record.authors[0].family),
     )
 
 
@@ -189,11 +231,11 @@ def _surname_key(family: str) -> str:
     return surname_core(author_key(Author(head if len(head) >= 2 else family)))
 
 
-_VENUE_STOPWORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "og", "och", "for", "i", "journal", "j"}
+_VENUE_STOPWORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "og", "och", "i", "journal", "j"}
 
 
 @lru_cache(maxsize=50_000)
-def venue_words(venue: Optional[str]) -> tuple[str, ...]:
+def venue_words(venue: str | None) -> tuple[str, ...]:
     """'The American Journal of Kidney Diseases' -> ('american', 'kidney', 'diseases'); abbreviations keep
     their stems ('am', 'kidney', 'dis'), so the two can be compared word by word as prefixes."""
     name = venue or ""
@@ -223,7 +265,7 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in title_key(_GLUE.sub(" ", text)).split() if len(w) > 1 and w not in _PARTICLES)
 
 
-def _first_names(author: Optional[Author]) -> frozenset[str]:
+def _first_names(author: Author | None) -> frozenset[str]:
     """'Mohammad|Salari PoonehRezaie…' -> {mohammad, salari, pooneh, rezaie}: lets a surname be found
     when an export swapped given and family names or glued a whole team into one name."""
     if author is None:
@@ -236,7 +278,7 @@ _FIGURE_SUFFIX = re.compile(r"\.[gts]\d{3}$")
 _DOI_PUNCTUATION = re.compile(r"[^0-9a-z]")
 
 
-def doi_key(doi: Optional[str]) -> Optional[str]:
+def doi_key(doi: str | None) -> str | None:
     """A DOI with its punctuation dropped, for comparison only: exports mistype the separators
     ("fnr.v57i0.21245"/"fnrv57i0.21245", "endrev/bnz002"/"endrevbnz002", "…-3_3"/"…-3-3")."""
     if not doi:
@@ -264,7 +306,7 @@ def cochrane_number(record: RawRecord) -> str:
 
 def _alt_title(uncut: str, title: str) -> str:
     """The bracketed part _strip_notes dropped, when it reads as a title rather than a note."""
-    note = uncut[len(title):].strip().strip(".").strip()
+    note = uncut[len(title) :].strip().strip(".").strip()
     if note.startswith("[") and not re.match(r"\[\s*(?:erratum|comment|review|published|retraction)", note, re.I):
         key = title_key(note.strip("[].")) if "[" not in note[1:] else ""
         if key.count(" ") + 1 >= ALT_TITLE_MIN_WORDS:
@@ -277,8 +319,11 @@ _ONE_NUMBER_AT_END = re.compile(r"^[^\d()]*?(\d+)\s*$")
 
 # A notice about an article names it in its title: "Correction: <title>", "Erratum to - <title>",
 # "Reprint of: <title>", or Web of Science's "<title> (vol 221, pg 92, 2014)" and "(Reprinted from …)".
-_NOTICE_PREFIX = re.compile(r"^\s*(correction|corrigendum|erratum|errata|reprint)s?\b(?:\s+(?:to|of|for|on))?"
-                            r"\s*[:.\-–]\s*(?=\w)", re.I)
+_NOTICE_PREFIX = re.compile(
+    r"^\s*(correction|corrigendum|erratum|errata|reprint)s?\b(?:\s+(?:to|of|for|on))?"
+    r"\s*[:.\-–]\s*(?=\w)",
+    re.I,
+)
 # The volume form needs page and year ("(vol 9, e98734, 2014)"), so "Handbook (Vol. 2)" keeps its number.
 _NOTICE_SUFFIX = re.compile(r"\s*\((vol\b[^()]*\b(?:19|20)\d\d|reprinted from[^()]*)(?:\)|$)\s*$", re.I)
 # Labels around a title that are not part of it: "From the cover: …", "… (Retracted article. See …)",
@@ -287,7 +332,9 @@ _LABEL_PREFIX = re.compile(r"^\s*(?:from the cover|withdrawn)\s*[:.]\s*(?=\w)", 
 _LABEL_SUFFIX = re.compile(
     r"(?:\s*\((?:retracted|retraction)\b[^()]*(?:\)|$)|\s*\[?figure presented\]?|\.\s*(?:english|spanish|german|french"
     r"|russian|hungarian|italian|portuguese|polish|czech|dutch|chinese|japanese|korean|turkish|croatian|serbian"
-    r"|romanian|greek|hebrew|persian|norwegian|swedish|danish|finnish))\s*\.?\s*$", re.I)
+    r"|romanian|greek|hebrew|persian|norwegian|swedish|danish|finnish))\s*\.?\s*$",
+    re.I,
+)
 
 
 def split_notice(title: str) -> tuple[str, str]:
@@ -297,7 +344,7 @@ def split_notice(title: str) -> tuple[str, str]:
     if match:
         word = match.group(1).lower()
         notice = "reprint" if word.startswith("reprint") else "correction"
-        title = title[match.end():] if match.start() == 0 and match.end() < len(title) else title[:match.start()]
+        title = title[match.end() :] if match.start() == 0 and match.end() < len(title) else title[: match.start()]
     title = _LABEL_SUFFIX.sub("", _LABEL_PREFIX.sub("", title))
     return notice, title
 
@@ -322,7 +369,7 @@ _MONTHS = {m: str(n) for n, m in enumerate("jan feb mar apr may jun jul aug sep 
 _SPREADSHEET_PAGES = re.compile(r"^\s*(?:([a-z]{3})-(\d{1,4})|(\d{1,2})-([a-z]{3}))\s*$", re.I)
 
 
-def _venue_volume(venue: Optional[str]) -> str:
+def _venue_volume(venue: str | None) -> str:
     """The volume written into the journal field, used only when the volume field is empty."""
     match = _VENUE_CITATION.search(venue or "")
     return match.group(1).lstrip("0") if match else ""
@@ -353,24 +400,24 @@ def page_text(record: RawRecord) -> tuple[str, bool]:
     return pages, False
 
 
-def _number_part(value: Optional[str]) -> str:
+def _number_part(value: str | None) -> str:
     """The volume or issue number when the field holds exactly one, at its end ("Drug Discovery. 9");
     empty for supplements and other shapes ("61 (Supplement 1)", "1)"), which are not compared."""
     match = _ONE_NUMBER_AT_END.match(value or "")
     return match.group(1).lstrip("0") if match else ""
 
 
-def _last_page(pages: Optional[str]) -> str:
+def _last_page(pages: str | None) -> str:
     """The end of a page range, written out in full: "1673-84" -> "1684"."""
     match = re.match(r"\s*[A-Za-z]?(\d+)[A-Za-z]?\s*[-–]+\s*[A-Za-z]?(\d+)", pages or "")
     if not match:
         return ""
     first, last = match.group(1).lstrip("0"), match.group(2).lstrip("0")
     if len(last) < len(first):
-        last = first[:len(first) - len(last)] + last
+        last = first[: len(first) - len(last)] + last
     return last
 
 
-def _first_page(pages: Optional[str]) -> str:
+def _first_page(pages: str | None) -> str:
     match = re.match(r"\s*[A-Za-z]?(\d+)", pages or "")  # "c37" and "37": one page, two styles
     return match.group(1).lstrip("0") if match else ""

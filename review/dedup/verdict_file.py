@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Optional
 
 from sqlalchemy import Connection, select
 
@@ -31,7 +30,7 @@ class VerdictResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def record_identity(file_name: str, source_id: Optional[str], cluster_id: Optional[str], position: int) -> str:
+def record_identity(file_name: str, source_id: str | None, cluster_id: str | None, position: int) -> str:
     """The key a verdict file uses for one raw record."""
     if source_id:
         return f"{file_name}#{source_id}"
@@ -43,8 +42,9 @@ def record_identity(file_name: str, source_id: Optional[str], cluster_id: Option
 def _identities(conn: Connection) -> dict[str, list[int]]:
     r, i = schema.raw_records, schema.imports
     found: dict[str, list[int]] = {}
-    rows = conn.execute(select(r.c.id, i.c.file_name, r.c.source_id, r.c.cluster_id, r.c.position)
-                        .join(i, i.c.id == r.c.import_id))
+    rows = conn.execute(
+        select(r.c.id, i.c.file_name, r.c.source_id, r.c.cluster_id, r.c.position).join(i, i.c.id == r.c.import_id)
+    )
     for raw_id, name, source_id, cluster_id, position in rows:
         found.setdefault(record_identity(name, source_id, cluster_id, position), []).append(raw_id)
     return found
@@ -52,8 +52,11 @@ def _identities(conn: Connection) -> dict[str, list[int]]:
 
 def identity_of(conn: Connection, raw_id: int) -> str:
     r, i = schema.raw_records, schema.imports
-    row = conn.execute(select(i.c.file_name, r.c.source_id, r.c.cluster_id, r.c.position)
-                       .join(i, i.c.id == r.c.import_id).where(r.c.id == raw_id)).one()
+    row = conn.execute(
+        select(i.c.file_name, r.c.source_id, r.c.cluster_id, r.c.position)
+        .join(i, i.c.id == r.c.import_id)
+        .where(r.c.id == raw_id)
+    ).one()
     return record_identity(*row)
 
 
@@ -66,9 +69,10 @@ def apply_pair_verdicts(store: Store, protocol: Protocol, path: Path, *, skip_un
     plan, result = [], VerdictResult()
     for line, row in rows:
         if row["verdict"] not in VERDICTS:
-            raise InputError(path.name, f"verdict must be one of {', '.join(VERDICTS)}, not '{row['verdict']}'",
-                             line=line)
-        ids: list[Optional[int]] = []
+            raise InputError(
+                path.name, f"verdict must be one of {', '.join(VERDICTS)}, not '{row['verdict']}'", line=line
+            )
+        ids: list[int | None] = []
         for column in ("record_a", "record_b"):
             name, _, key = row[column].partition("#")
             identity = f"{PurePosixPath(name).name}#{key}"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Optional
 
 from sqlalchemy import Connection, func, insert, select, update
 
@@ -46,9 +45,11 @@ class DedupReport:
     joined_works: int = 0  # existing works absorbed into another in this run
 
     def __str__(self) -> str:
-        return (f"{self.records} records -> {self.works} works ({self.merged} duplicates merged); "
-                f"{self.new_works} new works, {self.linked} records linked, {self.joined_works} works joined; "
-                f"{self.uncertain} uncertain pairs")
+        return (
+            f"{self.records} records -> {self.works} works ({self.merged} duplicates merged); "
+            f"{self.new_works} new works, {self.linked} records linked, {self.joined_works} works joined; "
+            f"{self.uncertain} uncertain pairs"
+        )
 
 
 def _ordered(a: int, b: int) -> tuple[int, int]:
@@ -64,12 +65,16 @@ def _refresh(conn: Connection, work_ids, family_order) -> None:
     for work_id in set(work_ids):
         records = [linked.record for linked in work_records(conn, work_id)]
         if records:
-            conn.execute(update(schema.works).where(schema.works.c.id == work_id).values(
-                **best_fields(records), family=counting_family(records, family_order)))
+            conn.execute(
+                update(schema.works)
+                .where(schema.works.c.id == work_id)
+                .values(**best_fields(records), family=counting_family(records, family_order))
+            )
 
 
-def _absorb(conn: Connection, survivor: int, absorbed: int, by: str, verdict_id: Optional[int] = None,
-            pair: Optional[dict] = None) -> int:
+def _absorb(
+    conn: Connection, survivor: int, absorbed: int, by: str, verdict_id: int | None = None, pair: dict | None = None
+) -> int:
     """Move every record of ``absorbed`` into ``survivor`` and remember exactly which (for an undo).
 
     The absorbed work keeps its row and its decisions, with ``merged_into`` set."""
@@ -77,8 +82,9 @@ def _absorb(conn: Connection, survivor: int, absorbed: int, by: str, verdict_id:
     moved = list(conn.execute(select(links.c.raw_id).where(links.c.work_id == absorbed)).scalars())
     conn.execute(update(links).where(links.c.work_id == absorbed).values(work_id=survivor))
     conn.execute(update(schema.works).where(schema.works.c.id == absorbed).values(merged_into=survivor))
-    return pairs.record_action(conn, "merge", work=survivor, other=absorbed, raw_ids=moved, decided_by=by,
-                               verdict_id=verdict_id, pair=pair)
+    return pairs.record_action(
+        conn, "merge", work=survivor, other=absorbed, raw_ids=moved, decided_by=by, verdict_id=verdict_id, pair=pair
+    )
 
 
 def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> DedupReport:
@@ -103,9 +109,11 @@ def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> De
         report = store.transact(apply)
         if report is not None:
             return report
-    raise StoreError(f"the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
-                     f"row (imports, merges or first decisions on works); nothing was changed. Run 'review dedup' "
-                     f"again when the other work is done")
+    raise StoreError(
+        f"the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
+        f"row (imports, merges or first decisions on works); nothing was changed. Run 'review dedup' "
+        f"again when the other work is done"
+    )
 
 
 def _fingerprint(conn: Connection) -> str:
@@ -113,14 +121,15 @@ def _fingerprint(conn: Connection) -> str:
     works are merged or screened, and the verdicts on pairs."""
     digest = hashlib.sha256()
     w, links, verdicts = schema.works, schema.work_links, schema.pair_verdicts
-    queries = [select(schema.raw_records.c.id, schema.raw_records.c.import_id).order_by(schema.raw_records.c.id),
-               select(links.c.raw_id, links.c.work_id).order_by(links.c.raw_id),
-               select(w.c.id, w.c.merged_into).order_by(w.c.id),
-               select(schema.decisions.c.work_id).distinct().order_by(schema.decisions.c.work_id),
-               select(func.count(), func.max(verdicts.c.id)).select_from(verdicts),
-               # an undo withdraws a verdict without a new verdict row
-               select(func.count()).select_from(schema.dedup_actions)
-               .where(schema.dedup_actions.c.undone_at.is_not(None))]
+    queries = [
+        select(schema.raw_records.c.id, schema.raw_records.c.import_id).order_by(schema.raw_records.c.id),
+        select(links.c.raw_id, links.c.work_id).order_by(links.c.raw_id),
+        select(w.c.id, w.c.merged_into).order_by(w.c.id),
+        select(schema.decisions.c.work_id).distinct().order_by(schema.decisions.c.work_id),
+        select(func.count(), func.max(verdicts.c.id)).select_from(verdicts),
+        # an undo withdraws a verdict without a new verdict row
+        select(func.count()).select_from(schema.dedup_actions).where(schema.dedup_actions.c.undone_at.is_not(None)),
+    ]
     for query in queries:
         for row in conn.execute(query):
             digest.update(repr(tuple(row)).encode())
@@ -155,8 +164,14 @@ def _plan(conn: Connection, progress: bool, join_review_versions: bool) -> _Plan
     decided = pairs.standing_verdicts(conn)
     verdicts = {(position[a], position[b]): v for (a, b), v in decided.items() if a in position and b in position}
 
-    result = find_duplicates(records, groups=members.values(), locked=locked, verdicts=verdicts, progress=progress,
-                             join_review_versions=join_review_versions)
+    result = find_duplicates(
+        records,
+        groups=members.values(),
+        locked=locked,
+        verdicts=verdicts,
+        progress=progress,
+        join_review_versions=join_review_versions,
+    )
     return _Plan(fingerprint, raw_ids, records, rounds, links, screened, decided, result)
 
 
@@ -181,42 +196,65 @@ def _apply(conn: Connection, plan: _Plan, family_order) -> DedupReport:
         fresh = [p for p in group if raw_ids[p] not in links]
         for pos in fresh:
             verdict = result.links.get(pos)
-            conn.execute(insert(schema.work_links).values(
-                raw_id=raw_ids[pos], work_id=survivor, rule=verdict.rule if verdict else "first",
-                score=verdict.score if verdict else None, decided_by=AUTO, decided_at=now))
+            conn.execute(
+                insert(schema.work_links).values(
+                    raw_id=raw_ids[pos],
+                    work_id=survivor,
+                    rule=verdict.rule if verdict else "first",
+                    score=verdict.score if verdict else None,
+                    decided_by=AUTO,
+                    decided_at=now,
+                )
+            )
         linked += len(fresh)
         if fresh or len(existing) > 1:
             touched.add(survivor)
     _refresh(conn, touched, family_order)
 
     queue = [(raw_ids[p.a], raw_ids[p.b], p.verdict) for p in result.uncertain]
-    pairs.replace_queue(conn, [{"raw_a": a, "raw_b": b, "score": v.score, "reason": v.reason}
-                               for a, b, v in queue if (a, b) not in decided])
+    pairs.replace_queue(
+        conn,
+        [{"raw_a": a, "raw_b": b, "score": v.score, "reason": v.reason} for a, b, v in queue if (a, b) not in decided],
+    )
     works = len(result.groups)
-    return DedupReport(records=len(records), works=works, merged=len(records) - works,
-                       uncertain=pairs.count_uncertain(conn),
-                       new_works=new_works, linked=linked, joined_works=joined)
+    return DedupReport(
+        records=len(records),
+        works=works,
+        merged=len(records) - works,
+        uncertain=pairs.count_uncertain(conn),
+        new_works=new_works,
+        linked=linked,
+        joined_works=joined,
+    )
 
 
 def _work_of(conn: Connection, raw_id: int) -> int:
     work_id = conn.execute(select(schema.work_links.c.work_id).where(schema.work_links.c.raw_id == raw_id)).scalar()
     if work_id is None:
         exists = conn.execute(select(schema.raw_records.c.id).where(schema.raw_records.c.id == raw_id)).scalar()
-        raise StoreError(f"there is no raw record {raw_id}" if exists is None else
-                         f"raw record {raw_id} is not in any work yet; run 'review dedup' first")
+        raise StoreError(
+            f"there is no raw record {raw_id}"
+            if exists is None
+            else f"raw record {raw_id} is not in any work yet; run 'review dedup' first"
+        )
     return work_id
 
 
 def _round_of(conn: Connection, raw_id: int) -> int:
-    return conn.execute(select(schema.imports.c.round_id).join(
-        schema.raw_records, schema.raw_records.c.import_id == schema.imports.c.id)
-        .where(schema.raw_records.c.id == raw_id)).scalar_one()
+    return conn.execute(
+        select(schema.imports.c.round_id)
+        .join(schema.raw_records, schema.raw_records.c.import_id == schema.imports.c.id)
+        .where(schema.raw_records.c.id == raw_id)
+    ).scalar_one()
 
 
 def _split_off(conn: Connection, raw_id: int, reviewer: str, now: str) -> int:
     work_id = _new_work(conn, _round_of(conn, raw_id))
-    conn.execute(update(schema.work_links).where(schema.work_links.c.raw_id == raw_id).values(
-        work_id=work_id, rule="person", score=None, decided_by=reviewer, decided_at=now))
+    conn.execute(
+        update(schema.work_links)
+        .where(schema.work_links.c.raw_id == raw_id)
+        .values(work_id=work_id, rule="person", score=None, decided_by=reviewer, decided_at=now)
+    )
     return work_id
 
 
@@ -231,17 +269,16 @@ def _check_reviewer(reviewer: str) -> str:
 class GroupingChange:
     """What a verdict or an undo did to the works, for the page and the CLI to say."""
 
-    work: Optional[int]  # the work the pair's first record is in now (None for an undo)
+    work: int | None  # the work the pair's first record is in now (None for an undo)
     restored: list[int] = field(default_factory=list)  # works back as they were, with their decision history
     created: list[int] = field(default_factory=list)  # new works (they still need screening)
-    action_id: Optional[int] = None  # pass to ``undo_action`` to take it back
+    action_id: int | None = None  # pass to ``undo_action`` to take it back
     unscreened: list[int] = field(default_factory=list)  # of restored and created, those with no decision
 
     def describe(self) -> str:
         parts = []
         if self.restored:
-            parts.append("restored " + ", ".join(f"work #{w}" for w in self.restored)
-                         + " as it was before the merge")
+            parts.append("restored " + ", ".join(f"work #{w}" for w in self.restored) + " as it was before the merge")
         if self.created:
             parts.append("new " + ", ".join(f"work #{w}" for w in self.created))
         waiting = [w for w in self.restored + self.created if w in self.unscreened]
@@ -256,9 +293,11 @@ class MergeConflict(ReviewError):
     def __init__(self, work_a: int, work_b: int, differences: list[str]):
         self.works = (work_a, work_b)
         self.differences = differences
-        super().__init__(f"works {work_a} and {work_b} were screened differently ({'; '.join(differences)}); "
-                         f"merging would set one work's decisions aside: say whose decisions stand "
-                         f"(keep={work_a} or keep={work_b}), or keep the records apart")
+        super().__init__(
+            f"works {work_a} and {work_b} were screened differently ({'; '.join(differences)}); "
+            f"merging would set one work's decisions aside: say whose decisions stand "
+            f"(keep={work_a} or keep={work_b}), or keep the records apart"
+        )
 
 
 def _stage_summary(conn: Connection, work_id: int) -> dict[int, tuple]:
@@ -276,7 +315,7 @@ def _covers(big: dict[int, tuple], small: dict[int, tuple]) -> bool:
     return all(big.get(stage) == state for stage, state in small.items())
 
 
-def _describe_state(work_id: int, stage: int, state: Optional[tuple]) -> str:
+def _describe_state(work_id: int, stage: int, state: tuple | None) -> str:
     if state is None:
         return f"work {work_id}: nothing at stage {stage}"
     final, votes = state
@@ -291,11 +330,14 @@ def merge_differences(conn: Connection, work_a: int, work_b: int) -> list[str]:
     a, b = _stage_summary(conn, work_a), _stage_summary(conn, work_b)
     if _covers(a, b) or _covers(b, a):
         return []
-    return [f"{_describe_state(work_a, s, a.get(s))} / {_describe_state(work_b, s, b.get(s))}"
-            for s in sorted(set(a) | set(b)) if a.get(s) != b.get(s)]
+    return [
+        f"{_describe_state(work_a, s, a.get(s))} / {_describe_state(work_b, s, b.get(s))}"
+        for s in sorted(set(a) | set(b))
+        if a.get(s) != b.get(s)
+    ]
 
 
-def _survivor(conn: Connection, work_a: int, work_b: int, keep: Optional[int]) -> tuple[int, int]:
+def _survivor(conn: Connection, work_a: int, work_b: int, keep: int | None) -> tuple[int, int]:
     if keep is not None:
         if keep not in (work_a, work_b):
             raise ReviewError(f"keep names work {keep}, which is neither {work_a} nor {work_b}")
@@ -310,9 +352,17 @@ def _survivor(conn: Connection, work_a: int, work_b: int, keep: Optional[int]) -
     return (work_a, work_b) if _covers(a, b) else (work_b, work_a)
 
 
-def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: str, *,
-                note: Optional[str] = None, protocol: Optional[Protocol] = None,
-                keep: Optional[int] = None) -> GroupingChange:
+def decide_pair(
+    store: Store,
+    raw_a: int,
+    raw_b: int,
+    verdict: str,
+    reviewer: str,
+    *,
+    note: str | None = None,
+    protocol: Protocol | None = None,
+    keep: int | None = None,
+) -> GroupingChange:
     """A person's verdict on two raw records; it survives every later run (until undone).
 
     'duplicate' joins their works. When both works carry decisions that differ, nothing changes and
@@ -330,8 +380,13 @@ def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: st
 
     def resolve(conn: Connection) -> GroupingChange:
         require(conn, protocol, reviewer, "dedup")
-        audit.log_event(conn, reviewer, "merge" if verdict == "duplicate" else "keep-apart",
-                        f"records {a} and {b}", {"note": note, "keep": keep} if note or keep else None)
+        audit.log_event(
+            conn,
+            reviewer,
+            "merge" if verdict == "duplicate" else "keep-apart",
+            f"records {a} and {b}",
+            {"note": note, "keep": keep} if note or keep else None,
+        )
         work_a, work_b = _work_of(conn, a), _work_of(conn, b)
         pair = pairs.queued_pair(conn, a, b)
         if verdict == "duplicate" and work_a != work_b:
@@ -339,8 +394,11 @@ def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: st
             verdict_id = pairs.add_verdict(conn, a, b, verdict, reviewer, note)
             action = _absorb(conn, survivor, absorbed, reviewer, verdict_id, pair)
             moved = b if work_b == absorbed else a
-            conn.execute(update(schema.work_links).where(schema.work_links.c.raw_id == moved).values(
-                rule="person", score=1.0, decided_by=reviewer, decided_at=now_iso()))
+            conn.execute(
+                update(schema.work_links)
+                .where(schema.work_links.c.raw_id == moved)
+                .values(rule="person", score=1.0, decided_by=reviewer, decided_at=now_iso())
+            )
             pairs.drop_pairs(conn, [a, b])
             _refresh(conn, [survivor], order)
             return GroupingChange(work=_work_of(conn, raw_a), action_id=action)
@@ -350,20 +408,37 @@ def decide_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: st
             earliest = work_records(conn, work_a)[0].raw_id
             leaving = b if b != earliest else a
             created = _split_off(conn, leaving, reviewer, now_iso())
-            action = pairs.record_action(conn, "split", work=work_a, other=created, raw_ids=[leaving],
-                                         decided_by=reviewer, verdict_id=verdict_id, pair=pair)
+            action = pairs.record_action(
+                conn,
+                "split",
+                work=work_a,
+                other=created,
+                raw_ids=[leaving],
+                decided_by=reviewer,
+                verdict_id=verdict_id,
+                pair=pair,
+            )
             _refresh(conn, [work_a, created], order)
-            return GroupingChange(work=_work_of(conn, raw_a), created=[created], action_id=action,
-                                  unscreened=[created])
-        action = pairs.record_action(conn, "none", work=work_a, other=work_b, raw_ids=[], decided_by=reviewer,
-                                     verdict_id=verdict_id, pair=pair)
+            return GroupingChange(work=_work_of(conn, raw_a), created=[created], action_id=action, unscreened=[created])
+        action = pairs.record_action(
+            conn, "none", work=work_a, other=work_b, raw_ids=[], decided_by=reviewer, verdict_id=verdict_id, pair=pair
+        )
         return GroupingChange(work=_work_of(conn, raw_a), action_id=action)
 
     return store.transact(resolve)
 
 
-def resolve_pair(store: Store, raw_a: int, raw_b: int, verdict: str, reviewer: str, *,
-                 note: Optional[str] = None, protocol: Optional[Protocol] = None, keep: Optional[int] = None) -> int:
+def resolve_pair(
+    store: Store,
+    raw_a: int,
+    raw_b: int,
+    verdict: str,
+    reviewer: str,
+    *,
+    note: str | None = None,
+    protocol: Protocol | None = None,
+    keep: int | None = None,
+) -> int:
     """``decide_pair``, returning the work of ``raw_a`` afterwards."""
     work = decide_pair(store, raw_a, raw_b, verdict, reviewer, note=note, protocol=protocol, keep=keep).work
     assert work is not None  # a verdict always leaves raw_a in a work
@@ -383,8 +458,11 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
         later = work_state(conn, survivor)
         if later is not None and later.merged_into is not None:
             raise ReviewError(f"work {survivor} was merged into work {later.merged_into} since; undo that merge first")
-        conn.execute(update(links).where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == survivor)
-                     .values(work_id=absorbed))
+        conn.execute(
+            update(links)
+            .where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == survivor)
+            .values(work_id=absorbed)
+        )
         conn.execute(update(works).where(works.c.id == absorbed).values(merged_into=None))
         _refresh(conn, [survivor, absorbed], order)
         change.restored = [absorbed]
@@ -392,22 +470,34 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
     elif action["kind"] == "split":
         origin, created = action["work"], action["other"]
         if created in works_with_decisions(conn):
-            raise ReviewError(f"work {created}, made by this split, has been screened since; mark the two "
-                              f"records as the same work instead, which shows both decision histories")
-        conn.execute(update(links).where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == created)
-                     .values(work_id=origin))
+            raise ReviewError(
+                f"work {created}, made by this split, has been screened since; mark the two "
+                f"records as the same work instead, which shows both decision histories"
+            )
+        conn.execute(
+            update(links)
+            .where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == created)
+            .values(work_id=origin)
+        )
         conn.execute(update(works).where(works.c.id == created).values(merged_into=origin))
         _refresh(conn, [origin], order)
     if action["verdict_id"] is not None:
-        verdict = conn.execute(select(schema.pair_verdicts).where(schema.pair_verdicts.c.id == action["verdict_id"])).one()
+        verdict = conn.execute(
+            select(schema.pair_verdicts).where(schema.pair_verdicts.c.id == action["verdict_id"])
+        ).one()
         pairs.requeue(conn, verdict.raw_a, verdict.raw_b, action["pair_score"], action["pair_reason"])
     pairs.mark_undone(conn, action["id"], reviewer)
-    audit.log_event(conn, reviewer, "undo", f"change {action['id']}",
-                    {"kind": action["kind"], "work": action["work"], "other": action["other"]})
+    audit.log_event(
+        conn,
+        reviewer,
+        "undo",
+        f"change {action['id']}",
+        {"kind": action["kind"], "work": action["work"], "other": action["other"]},
+    )
     return change
 
 
-def undo_action(store: Store, action_id: int, reviewer: str, protocol: Optional[Protocol] = None) -> GroupingChange:
+def undo_action(store: Store, action_id: int, reviewer: str, protocol: Protocol | None = None) -> GroupingChange:
     """Take back one merge, split or verdict exactly: the works are as they were before it (a merged
     work comes back with its own decision history), its verdict no longer stands and the pair waits
     in the queue again. Later changes to other works stay as they are."""
@@ -424,7 +514,7 @@ def undo_action(store: Store, action_id: int, reviewer: str, protocol: Optional[
     return store.transact(undo)
 
 
-def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Protocol] = None) -> GroupingChange:
+def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Protocol | None = None) -> GroupingChange:
     """Undo the latest merge into a work (see ``undo_action``): the work it absorbed comes back."""
     reviewer = _check_reviewer(reviewer)
     order = protocol.family_order if protocol else []
@@ -436,9 +526,15 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Optional[Pro
         action = pairs.latest_merge_into(conn, work_id)
         if action is None:
             n = len(work_records(conn, work_id))
-            raise StoreError(f"work {work_id} has {n} record(s) and no merge to undo"
-                             + ("; its records were grouped when it was made: mark a pair as different works "
-                                "(review dedup --distinct A B) to move a record out" if n > 1 else ""))
+            raise StoreError(
+                f"work {work_id} has {n} record(s) and no merge to undo"
+                + (
+                    "; its records were grouped when it was made: mark a pair as different works "
+                    "(review dedup --distinct A B) to move a record out"
+                    if n > 1
+                    else ""
+                )
+            )
         return _undo(conn, action, reviewer, order)
 
     return store.transact(undo)
@@ -450,6 +546,16 @@ def list_pairs(conn: Connection) -> list[dict]:
     ids = {i for p in queue for i in (p["raw_a"], p["raw_b"])}
     raw = schema.raw_records
     rows = {r.id: r for r in conn.execute(select(raw).where(raw.c.id.in_(ids)))} if ids else {}
-    return [{"raw_a": p["raw_a"], "raw_b": p["raw_b"], "score": p["score"], "reason": p["reason"],
-             "work_a": p["work_a"], "work_b": p["work_b"],
-             "a": record_from_row(rows[p["raw_a"]]), "b": record_from_row(rows[p["raw_b"]])} for p in queue]
+    return [
+        {
+            "raw_a": p["raw_a"],
+            "raw_b": p["raw_b"],
+            "score": p["score"],
+            "reason": p["reason"],
+            "work_a": p["work_a"],
+            "work_b": p["work_b"],
+            "a": record_from_row(rows[p["raw_a"]]),
+            "b": record_from_row(rows[p["raw_b"]]),
+        }
+        for p in queue
+    ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from review.errors import InputError, UnknownFormatError
 from review.importers import bibtex, endnote_xml, limits, medline, pnx, ris, scholar_html, table
@@ -64,8 +64,9 @@ def read_file(path: Path, *, source: str = "auto") -> ImportResult:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug must still end as a clear user message
         log.debug("reader %s failed on %s", format_id, path, exc_info=True)
-        raise InputError(path.name, f"could not be read as {format_id} ({type(exc).__name__})",
-                         expected=_describe(format_id)) from None
+        raise InputError(
+            path.name, f"could not be read as {format_id} ({type(exc).__name__})", expected=_describe(format_id)
+        ) from None
     if source != "auto":
         result.source = source
         for record in result.records:
@@ -89,9 +90,11 @@ def pick_format(path: Path) -> str:
         return "medline" if sniff(head) == "medline" else "ris"
     found = sniff(head)
     if found is None:
-        raise UnknownFormatError(path.name, "the file format was not recognised",
-                                 expected="one of: " + "; ".join(
-                                     f"{fid} ({', '.join(sfx)})" for fid, sfx, _ in SUPPORTED_FORMATS))
+        raise UnknownFormatError(
+            path.name,
+            "the file format was not recognised",
+            expected="one of: " + "; ".join(f"{fid} ({', '.join(sfx)})" for fid, sfx, _ in SUPPORTED_FORMATS),
+        )
     return found
 
 

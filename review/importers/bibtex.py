@@ -37,18 +37,25 @@ def read(path: Path) -> ImportResult:
     result = new_result(path.name, FORMAT, decoded)
     entries = _entries(decoded.text, path.name, result.problems)
     if not entries:
-        raise InputError(path.name, "no BibTeX entries found", line=1,
-                         expected="entries such as @article{key, title={...}, ...}")
+        raise InputError(
+            path.name, "no BibTeX entries found", line=1, expected="entries such as @article{key, title={...}, ...}"
+        )
     result.source = guess_source(entries)
     from_pop = bool(entries) and all(_POP_KEY.match(fields["ID"][0]) for _, fields in entries)
     snippets = result.source == "scholar"
     if from_pop:
         links = [value.lower() for _, fields in entries for value in fields.get("url", ())]
-        searched = next((name for name, hosts in POP_DATA_SOURCES
-                         if any(host in link for link in links for host in hosts)), None)
+        searched = next(
+            (name for name, hosts in POP_DATA_SOURCES if any(host in link for link in links for host in hosts)), None
+        )
         if searched is None:
-            result.problems.append(Problem("the Publish or Perish file does not show which database it searched "
-                                           "(no links); taken as Google Scholar, its default", fatal=False))
+            result.problems.append(
+                Problem(
+                    "the Publish or Perish file does not show which database it searched "
+                    "(no links); taken as Google Scholar, its default",
+                    fatal=False,
+                )
+            )
         result.database = f"{searched or 'Google Scholar'} (Publish or Perish)"
         snippets = searched in (None, "Google Scholar")
         result.source = "scholar" if snippets else "other"
@@ -56,15 +63,27 @@ def read(path: Path) -> ImportResult:
     # source, @book when there is a publisher), so there it says nothing about the document type.
     if not from_pop:
         wanted = {key.lower() for key in BIBTEX_DATABASE_KEYS}
-        named = [value for _, fields in entries for key, values in fields.items() if key.lower() in wanted
-                 for value in values]
+        named = [
+            value
+            for _, fields in entries
+            for key, values in fields.items()
+            if key.lower() in wanted
+            for value in values
+        ]
         database = find_database(BIBTEX_DATABASES, named)
         result.database = database.name if database else None
     roles = {role: keys for role, keys in BIBTEX_ROLES.items() if not (from_pop and role == "type")}
     spec = RecordSpec(FORMAT, roles, author_style="and", abstract_is_snippet=snippets)
     for position, (line, fields) in enumerate(entries, start=1):
-        record = build_record(fields, spec, file_name=path.name, position=position, line=line,
-                              view=_view(fields), problems=result.problems)
+        record = build_record(
+            fields,
+            spec,
+            file_name=path.name,
+            position=position,
+            line=line,
+            view=_view(fields),
+            problems=result.problems,
+        )
         if record is not None:
             record.source = result.source
             result.records.append(record)
@@ -76,22 +95,34 @@ def _entries(text: str, file_name: str, problems: list[Problem]) -> list[tuple[i
     try:
         library = bibtexparser.parse_string(text)
     except Exception as exc:  # noqa: BLE001 - the parser's internals must not reach the user
-        raise InputError(file_name, f"the BibTeX could not be parsed ({type(exc).__name__})",
-                         expected="well-formed BibTeX entries") from None
+        raise InputError(
+            file_name, f"the BibTeX could not be parsed ({type(exc).__name__})", expected="well-formed BibTeX entries"
+        ) from None
     entries: list[tuple[int, dict[str, list[str]]]] = []
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, bib.Entry):
             entries.append((line, _fields(block)))
-        elif (isinstance(block, (bib.DuplicateBlockKeyBlock, bib.DuplicateFieldKeyBlock))
-              and isinstance(block.ignore_error_block, bib.Entry)):  # the entry as read, duplicate and all
+        elif isinstance(block, (bib.DuplicateBlockKeyBlock, bib.DuplicateFieldKeyBlock)) and isinstance(
+            block.ignore_error_block, bib.Entry
+        ):  # the entry as read, duplicate and all
             entries.append((line, _fields(block.ignore_error_block, strip_enclosing=True)))
-            problems.append(Problem(f"imported despite a duplicate {'field' if isinstance(block, bib.DuplicateFieldKeyBlock) else 'entry'} key",
-                                    record=len(entries), line=line, fatal=False))
+            problems.append(
+                Problem(
+                    f"imported despite a duplicate {'field' if isinstance(block, bib.DuplicateFieldKeyBlock) else 'entry'} key",
+                    record=len(entries),
+                    line=line,
+                    fatal=False,
+                )
+            )
         elif isinstance(block, bib.ParsingFailedBlock):
             if isinstance(block.error, BlockAbortedException) and "end of file" in block.error.abort_reason.lower():
-                raise InputError(file_name, "a BibTeX entry is not closed before the end of the file",
-                                 line=line, expected="a closing } for the entry that starts on this line")
+                raise InputError(
+                    file_name,
+                    "a BibTeX entry is not closed before the end of the file",
+                    line=line,
+                    expected="a closing } for the entry that starts on this line",
+                )
             problems.append(Problem("a block that is not a valid BibTeX entry was skipped", line=line))
     return entries
 
@@ -113,8 +144,11 @@ def _view(fields: dict[str, list[str]]) -> dict[str, list[str]]:
         name = key if key in ("ENTRYTYPE", "ID") else key.lower()
         # URLs and DOIs keep backslashes and tildes, but not the escapes of BibTeX's special characters
         # that Web of Science writes into them ("10.1007/978-3-030-1\_3").
-        decoded = ([_LATEX_SYMBOL.sub(r"\1", v) for v in values] if name in _UNDECODED_ROLES
-                   else [decode_latex(v) for v in values])
+        decoded = (
+            [_LATEX_SYMBOL.sub(r"\1", v) for v in values]
+            if name in _UNDECODED_ROLES
+            else [decode_latex(v) for v in values]
+        )
         if name == "keywords":
             decoded = [part for v in decoded for part in (v.split(";") if ";" in v else v.split(","))]
         view.setdefault(name, []).extend(decoded)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Optional
 
 from review.encoding import DecodedText
 from review.importers import limits, mappings
@@ -52,8 +52,9 @@ _NOT_STUDENT_THESIS = _marker_pattern(mappings.NOT_STUDENT_THESIS_MARKERS)
 
 def new_result(file_name: str, format_id: str, decoded: DecodedText) -> ImportResult:
     """An empty result for one decoded file; an uncertain encoding guess is its first problem line."""
-    result = ImportResult(file_name=file_name, format=format_id, encoding=decoded.encoding,
-                          repaired_mojibake=decoded.repaired_mojibake)
+    result = ImportResult(
+        file_name=file_name, format=format_id, encoding=decoded.encoding, repaired_mojibake=decoded.repaired_mojibake
+    )
     if decoded.warning:
         result.problems.append(Problem(decoded.warning, fatal=False))
     note_repairs(result.problems, decoded.repaired_lines)
@@ -68,14 +69,16 @@ _LISTED_REPAIRS = 100
 def note_repairs(problems: list[Problem], lines: list[int]) -> None:
     """A problem line for each line whose double-encoded UTF-8 ("TromsÃ¸") was repaired."""
     for line in lines[:_LISTED_REPAIRS]:
-        problems.append(Problem("double-encoded UTF-8 repaired (such as \"Ã¸\" for \"ø\")", line=line, fatal=False))
+        problems.append(Problem('double-encoded UTF-8 repaired (such as "Ã¸" for "ø")', line=line, fatal=False))
     if len(lines) > _LISTED_REPAIRS:
-        problems.append(Problem(f"… and {len(lines) - _LISTED_REPAIRS} more lines with double-encoded UTF-8 "
-                                "repaired", fatal=False))
+        problems.append(
+            Problem(f"… and {len(lines) - _LISTED_REPAIRS} more lines with double-encoded UTF-8 repaired", fatal=False)
+        )
 
 
-def find_database(databases: Iterable[mappings.Database], values: Iterable[str] = (),
-                  columns: Iterable[str] = ()) -> Optional[mappings.Database]:
+def find_database(
+    databases: Iterable[mappings.Database], values: Iterable[str] = (), columns: Iterable[str] = ()
+) -> mappings.Database | None:
     """The first database whose pattern matches a value the file gives, or whose columns it has."""
     values, columns = [v for v in values if v], set(columns)
     for database in databases:
@@ -86,7 +89,7 @@ def find_database(databases: Iterable[mappings.Database], values: Iterable[str] 
     return None
 
 
-def name_databases(values: Iterable[str]) -> Optional[str]:
+def name_databases(values: Iterable[str]) -> str | None:
     """The database names a file gives, each once, in order: "ERIC; EBSCOhost"."""
     names: list[str] = []
     for value in values:
@@ -96,7 +99,7 @@ def name_databases(values: Iterable[str]) -> Optional[str]:
     return "; ".join(names)[:200] or None
 
 
-def with_roles(roles: Mapping[str, tuple[str, ...]], database: Optional[mappings.Database]):
+def with_roles(roles: Mapping[str, tuple[str, ...]], database: mappings.Database | None):
     """A role table with one database's rows in place of the base table's."""
     return {**roles, **database.roles} if database and database.roles else roles
 
@@ -115,9 +118,16 @@ class RecordSpec:
     extra: dict = field(default_factory=dict)
 
 
-def build_record(fields: dict[str, list[str]], spec: RecordSpec, *, file_name: str, position: int,
-                 line: Optional[int] = None, view: Optional[Mapping[str, list[str]]] = None,
-                 problems: Optional[list[Problem]] = None) -> Optional[RawRecord]:
+def build_record(
+    fields: dict[str, list[str]],
+    spec: RecordSpec,
+    *,
+    file_name: str,
+    position: int,
+    line: int | None = None,
+    view: Mapping[str, list[str]] | None = None,
+    problems: list[Problem] | None = None,
+) -> RawRecord | None:
     """Normalise one record. Returns None (and adds a fatal problem) when it cannot be kept.
 
     ``view`` is what the role table looks keys up in, when that differs from the stored ``fields``
@@ -133,7 +143,7 @@ def build_record(fields: dict[str, list[str]], spec: RecordSpec, *, file_name: s
         return None
 
 
-def _build(fields, spec, view, file_name, position, line, problems) -> Optional[RawRecord]:
+def _build(fields, spec, view, file_name, position, line, problems) -> RawRecord | None:
     used: dict[str, str] = {}  # role -> the key its value came from, for naming fallbacks
 
     def values(role: str) -> list[str]:
@@ -149,12 +159,12 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
             found.extend(got)
         return found
 
-    def first(role: str) -> Optional[str]:
+    def first(role: str) -> str | None:
         got = values(role)
         text = clean_text(got[0]) if got else ""
         if text and role in _CLIP and len(text) > _CLIP[role]:
             note(f"{role.replace('_', ' ')} cut to {_CLIP[role]} characters (the whole value is kept with the record)")
-            return text[:_CLIP[role]]
+            return text[: _CLIP[role]]
         return text or None
 
     def note(message: str) -> None:
@@ -175,10 +185,12 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
             return None
         note("the record has no title; kept for its " + ("DOI" if doi else "PMID" if pmid else "abstract"))
 
-    record = RawRecord(format=spec.format, file_name=file_name, position=position, line=line,
-                       fields=fields, title=title or "")
-    record.authors, record.authors_truncated = split_authors(values("authors"), spec.author_style,
-                                                             vancouver=spec.vancouver)
+    record = RawRecord(
+        format=spec.format, file_name=file_name, position=position, line=line, fields=fields, title=title or ""
+    )
+    record.authors, record.authors_truncated = split_authors(
+        values("authors"), spec.author_style, vancouver=spec.vancouver
+    )
     if spec.author_style == "glued" and len(record.authors) > len(values("authors")):
         note("names run together in one cell were split where a new name begins")
     record.authors += [Author(clean_text(name)) for name in values("corporate_authors") if clean_text(name)]
@@ -201,22 +213,22 @@ def _build(fields, spec, view, file_name, position, line, problems) -> Optional[
     record.cited_by = _count(first("cited_by"))
     record.peer_reviewed = _peer_reviewed(values("peer_reviewed"))
     record.doc_type = doc_type(values("type"))
-    if record.doc_type == "other" and is_student_thesis(record.venue, record.publisher, record.title,
-                                                       *values("host")):
+    if record.doc_type == "other" and is_student_thesis(record.venue, record.publisher, record.title, *values("host")):
         record.doc_type = "thesis"
     return record
 
 
 # Tags of the JATS XML that Crossref and OpenAlex put in abstracts (<jats:p>, <jats:italic>...), and the
 # few HTML tags other exports leave; anything else that looks like a tag is kept as text.
-_MARKUP = re.compile(r"</?(?:jats:[a-z-]+|p|i|b|em|strong|sup|sub|sc|br|italic|bold|title|sec)(?:\s[^<>]*)?/?>",
-                     re.IGNORECASE)
+_MARKUP = re.compile(
+    r"</?(?:jats:[a-z-]+|p|i|b|em|strong|sup|sub|sc|br|italic|bold|title|sec)(?:\s[^<>]*)?/?>", re.IGNORECASE
+)
 
 
 _ABSTRACT_HEADING = re.compile(r"^\s*<(jats:)?title>\s*abstract\s*</(jats:)?title>", re.IGNORECASE)
 
 
-def strip_markup(text: Optional[str]) -> tuple[Optional[str], bool]:
+def strip_markup(text: str | None) -> tuple[str | None, bool]:
     """An abstract without JATS/HTML formatting tags; True when some were removed. A leading heading
     that only says "Abstract" goes with its tags; section headings ("Background") stay as words."""
     if not text or "<" not in text:
@@ -225,7 +237,7 @@ def strip_markup(text: Optional[str]) -> tuple[Optional[str], bool]:
     return stripped or None, stripped != text
 
 
-def _pmid(values: list[str]) -> Optional[str]:
+def _pmid(values: list[str]) -> str | None:
     """'pmid:12345678' from a PubMed id as exports write it ("12345678", "PMID: 12345678")."""
     for value in values:
         match = re.fullmatch(r"\s*(?:PMID:?\s*)?(\d{1,9})\s*", value, re.IGNORECASE)
@@ -269,8 +281,11 @@ def _split_names(value: str, style: str) -> list[str]:
     if ";" in value:
         return value.split(";")
     if re.search(r"\s(and|og|och)\s", value):
-        return re.split(r"\s*,\s*|\s+(?:and|og|och)\s+", value) if value.count(",") != 1 else \
-            re.split(r"\s+(?:and|og|och)\s+", value)
+        return (
+            re.split(r"\s*,\s*|\s+(?:and|og|och)\s+", value)
+            if value.count(",") != 1
+            else re.split(r"\s+(?:and|og|och)\s+", value)
+        )
     parts = [part.strip() for part in value.split(",")]
     if len(parts) > 1 and all(_SCHOLAR_NAME.match(part) or looks_like_vancouver(part) for part in parts):
         return parts  # "KA Nordmann, O Hansen"; "Nordmann KA, Hansen O."
@@ -296,7 +311,7 @@ def _unglue(value: str) -> list[str]:
     return names
 
 
-def _year(values: list[str], note: Callable[[str], None]) -> Optional[int]:
+def _year(values: list[str], note: Callable[[str], None]) -> int | None:
     for value in values:
         packed = _PACKED_DATE.match(value)
         year = int(packed.group(1)) if packed else parse_year(value)
@@ -307,7 +322,7 @@ def _year(values: list[str], note: Callable[[str], None]) -> Optional[int]:
     return None
 
 
-def _doi(values: list[str], spec: RecordSpec, view, note: Callable[[str], None]) -> Optional[str]:
+def _doi(values: list[str], spec: RecordSpec, view, note: Callable[[str], None]) -> str | None:
     for value in values:
         doi = normalise_doi(value)
         if doi:
@@ -326,7 +341,7 @@ def _doi(values: list[str], spec: RecordSpec, view, note: Callable[[str], None])
     return None
 
 
-def _cluster_id(values: list[str]) -> Optional[str]:
+def _cluster_id(values: list[str]) -> str | None:
     for value in values:
         match = _CLUSTER.search(value)
         if match:
@@ -334,7 +349,7 @@ def _cluster_id(values: list[str]) -> Optional[str]:
     return None
 
 
-def _pages(pages: Optional[str], start: Optional[str], end: Optional[str]) -> Optional[str]:
+def _pages(pages: str | None, start: str | None, end: str | None) -> str | None:
     if pages:
         return re.sub(r"\s*-{1,3}\s*|\s*–\s*", "-", pages)
     if start and end and end != start:
@@ -352,7 +367,7 @@ def _keywords(values: list[str]) -> list[str]:
     return keywords
 
 
-def _count(value: Optional[str]) -> Optional[int]:
+def _count(value: str | None) -> int | None:
     match = _DIGITS.search(value or "")
     if not match:
         return None
@@ -360,9 +375,9 @@ def _count(value: Optional[str]) -> Optional[int]:
     return int(digits) if digits and len(digits) < 10 else None
 
 
-def _peer_reviewed(values: list[str]) -> Optional[bool]:
+def _peer_reviewed(values: list[str]) -> bool | None:
     """True or False only where the source states it; None otherwise."""
-    answer: Optional[bool] = None
+    answer: bool | None = None
     for value in values:
         word = fold(clean_text(value))
         if word in _TRUE:
@@ -380,7 +395,7 @@ def doc_type(values: list[str]) -> str:
     return "other"
 
 
-def language_code(values: list[str]) -> Optional[str]:
+def language_code(values: list[str]) -> str | None:
     """ISO 639-1 from whatever the source wrote ("nor", "nob", "Norsk", "sv"); None when unknown."""
     for value in values:
         for token in re.split(r"[;,/|]", value):
@@ -390,7 +405,7 @@ def language_code(values: list[str]) -> Optional[str]:
     return None
 
 
-def is_student_thesis(*texts: Optional[str]) -> bool:
+def is_student_thesis(*texts: str | None) -> bool:
     """True when any text names a student thesis (masteroppgave, uppsats, speciale...), not PhD work."""
     folded = fold(" | ".join(text for text in texts if text).replace("’", "'"))
     return bool(folded) and not _NOT_STUDENT_THESIS.search(folded) and bool(_STUDENT_THESIS.search(folded))

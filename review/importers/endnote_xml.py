@@ -32,15 +32,22 @@ def read(path: Path) -> ImportResult:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        raise InputError(path.name, f"not well-formed XML ({exc.msg})", line=exc.lineno,
-                         expected="an EndNote XML export") from None
+        raise InputError(
+            path.name, f"not well-formed XML ({exc.msg})", line=exc.lineno, expected="an EndNote XML export"
+        ) from None
     records = root.findall(".//record")
     if not records:
         raise InputError(path.name, "no <record> elements", line=1, expected="an EndNote XML export")
     result = new_result(path.name, FORMAT, decoded)
     for position, element in enumerate(records, start=1):
-        record = build_record(record_fields(element), SPEC, file_name=path.name, position=position,
-                              line=element.sourceline, problems=result.problems)
+        record = build_record(
+            record_fields(element),
+            SPEC,
+            file_name=path.name,
+            position=position,
+            line=element.sourceline,
+            problems=result.problems,
+        )
         if record is not None:
             result.records.append(record)
     return result

@@ -13,19 +13,47 @@ import unicodedata
 
 # Letters with a command of their own.
 _LETTERS = {
-    "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
-    "ss": "ß", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
+    "o": "ø",
+    "O": "Ø",
+    "aa": "å",
+    "AA": "Å",
+    "ae": "æ",
+    "AE": "Æ",
+    "oe": "œ",
+    "OE": "Œ",
+    "ss": "ß",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "j": "ȷ",
+    "dh": "ð",
+    "DH": "Ð",
+    "th": "þ",
+    "TH": "Þ",
 }
 # Accent commands → combining mark (applied to the following letter, then NFC).
 _ACCENTS = {
-    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
-    ".": "\u0307", "r": "\u030a", "c": "\u0327", "v": "\u030c", "H": "\u030b", "u": "\u0306",
-    "k": "\u0328", "d": "\u0323",
+    '"': "\u0308",
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "r": "\u030a",
+    "c": "\u0327",
+    "v": "\u030c",
+    "H": "\u030b",
+    "u": "\u0306",
+    "k": "\u0328",
+    "d": "\u0323",
 }
 _SYMBOLS = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", "\\": "\\"}
 
-_LETTER_CMD = re.compile(r"\{\\(aa|AA|ae|AE|oe|OE|ss|dh|DH|th|TH|[oOlLij])\}"
-                         r"|\\(aa|AA|ae|AE|oe|OE|ss|dh|DH|th|TH|[oOlLij])(?:\{\}|(?![A-Za-z])\s?)")
+_LETTER_CMD = re.compile(
+    r"\{\\(aa|AA|ae|AE|oe|OE|ss|dh|DH|th|TH|[oOlLij])\}"
+    r"|\\(aa|AA|ae|AE|oe|OE|ss|dh|DH|th|TH|[oOlLij])(?:\{\}|(?![A-Za-z])\s?)"
+)
 _ACCENT_CMD = re.compile(r"\{?\\([\"'`^~=.]|[rcvHukd](?=[\s{]))\s*(?:\{\s*\\?([A-Za-z])\s*\}|\\?([A-Za-z]))\}?")
 _FORMATTING_CMD = re.compile(r"\\(?:textit|textbf|textsc|textrm|textsf|texttt|emph|mathrm|mbox|url)\s*(?=\{)")
 _SYMBOL_CMD = re.compile(r"\\([&%$#_{}\\])")

@@ -14,10 +14,10 @@ import os
 import stat
 import time
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
 
 from review.errors import InputError
 
@@ -34,8 +34,9 @@ class Limits:
 
 
 LIMITS = Limits()
-_DEADLINE: contextvars.ContextVar[Optional[tuple[str, float, float]]] = contextvars.ContextVar("import_deadline",
-                                                                                        default=None)
+_DEADLINE: contextvars.ContextVar[tuple[str, float, float] | None] = contextvars.ContextVar(
+    "import_deadline", default=None
+)
 
 
 def require_regular_file(path: Path) -> os.stat_result:
@@ -49,8 +50,11 @@ def require_regular_file(path: Path) -> os.stat_result:
     if stat.S_ISDIR(info.st_mode):
         raise InputError(str(path), "this is a folder, not a file", expected="the path of an exported file")
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(str(path), "not a regular file (a named pipe, device or socket); it was not read",
-                         expected="an exported file saved on disk")
+        raise InputError(
+            str(path),
+            "not a regular file (a named pipe, device or socket); it was not read",
+            expected="an exported file saved on disk",
+        )
     return info
 
 
@@ -58,17 +62,20 @@ def read_bytes(path: Path) -> bytes:
     """The whole file, after checking it is a regular file no larger than the limit."""
     info = require_regular_file(path)
     if info.st_size > LIMITS.file_bytes:
-        raise InputError(path.name, f"the file is {_mb(info.st_size)}, more than the limit of "
-                                    f"{_mb(LIMITS.file_bytes)} for one export",
-                         expected="a smaller export (split the search into several files)")
+        raise InputError(
+            path.name,
+            f"the file is {_mb(info.st_size)}, more than the limit of {_mb(LIMITS.file_bytes)} for one export",
+            expected="a smaller export (split the search into several files)",
+        )
     try:
         with open(path, "rb") as handle:
             data = handle.read(LIMITS.file_bytes + 1)
     except OSError as exc:
         raise InputError(path.name, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > LIMITS.file_bytes:  # the file grew while we read it
-        raise InputError(path.name, f"the file is more than the limit of {_mb(LIMITS.file_bytes)}",
-                         expected="a smaller export")
+        raise InputError(
+            path.name, f"the file is more than the limit of {_mb(LIMITS.file_bytes)}", expected="a smaller export"
+        )
     return data
 
 
@@ -82,39 +89,57 @@ def check_workbook(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(path.name, f"not a readable Excel workbook ({type(exc).__name__})",
-                         expected="an .xlsx file saved by Excel or an export tool") from None
+        raise InputError(
+            path.name,
+            f"not a readable Excel workbook ({type(exc).__name__})",
+            expected="an .xlsx file saved by Excel or an export tool",
+        ) from None
     total = 0
     for member in members:
         total += member.file_size
         if member.filename.lower().endswith("sharedstrings.xml") and member.file_size > LIMITS.shared_strings_bytes:
-            raise InputError(path.name, f"the workbook's shared strings inflate to {_mb(member.file_size)}, "
-                                        f"more than the limit of {_mb(LIMITS.shared_strings_bytes)}",
-                             expected="an .xlsx export of a normal size")
+            raise InputError(
+                path.name,
+                f"the workbook's shared strings inflate to {_mb(member.file_size)}, "
+                f"more than the limit of {_mb(LIMITS.shared_strings_bytes)}",
+                expected="an .xlsx export of a normal size",
+            )
         ratio = member.file_size // max(member.compress_size, 1)
         if member.file_size > 1024 * 1024 and ratio > LIMITS.compression_ratio:
-            raise InputError(path.name, f"{member.filename} inflates {ratio} times (to {_mb(member.file_size)}), "
-                                        f"like a zip bomb; it was not opened",
-                             expected="an .xlsx file saved by Excel or an export tool")
+            raise InputError(
+                path.name,
+                f"{member.filename} inflates {ratio} times (to {_mb(member.file_size)}), "
+                f"like a zip bomb; it was not opened",
+                expected="an .xlsx file saved by Excel or an export tool",
+            )
     if total > LIMITS.uncompressed_bytes:
-        raise InputError(path.name, f"the workbook inflates to {_mb(total)}, more than the limit of "
-                                    f"{_mb(LIMITS.uncompressed_bytes)}", expected="a smaller export")
+        raise InputError(
+            path.name,
+            f"the workbook inflates to {_mb(total)}, more than the limit of {_mb(LIMITS.uncompressed_bytes)}",
+            expected="a smaller export",
+        )
 
 
 def check_table_size(file_name: str, rows: int, columns: int, *, declared: bool = False) -> None:
     """Rows and columns of a spreadsheet (as declared by the sheet, or as counted while reading)."""
     if rows > LIMITS.rows:
         found = f"declares {rows:,} rows" if declared else f"has more than {LIMITS.rows:,} rows"
-        raise InputError(file_name, f"the sheet {found}, more than the limit of {LIMITS.rows:,}",
-                         expected="a smaller export (split the search into several files)")
+        raise InputError(
+            file_name,
+            f"the sheet {found}, more than the limit of {LIMITS.rows:,}",
+            expected="a smaller export (split the search into several files)",
+        )
     if columns > LIMITS.columns:
         found = "declares" if declared else "has a row of"
-        raise InputError(file_name, f"the sheet {found} {columns:,} columns, more than the limit of "
-                                    f"{LIMITS.columns:,}", expected="one column per field")
+        raise InputError(
+            file_name,
+            f"the sheet {found} {columns:,} columns, more than the limit of {LIMITS.columns:,}",
+            expected="one column per field",
+        )
 
 
 @contextmanager
-def deadline(file_name: str, seconds: Optional[float] = None) -> Iterator[None]:
+def deadline(file_name: str, seconds: float | None = None) -> Iterator[None]:
     """Give reading one file a wall-time budget; readers call ``check_time`` as they go."""
     seconds = LIMITS.seconds if seconds is None else seconds
     token = _DEADLINE.set((file_name, time.monotonic() + seconds, seconds))
@@ -128,8 +153,11 @@ def check_time() -> None:
     """Raise when the file being read has used up its time; free when no deadline is set."""
     current = _DEADLINE.get()
     if current is not None and time.monotonic() > current[1]:
-        raise InputError(current[0], f"reading the file took longer than the limit of {current[2]:g} s",
-                         expected="an export that can be read in reasonable time (split large exports)")
+        raise InputError(
+            current[0],
+            f"reading the file took longer than the limit of {current[2]:g} s",
+            expected="an export that can be read in reasonable time (split large exports)",
+        )
 
 
 def _mb(size: int) -> str:

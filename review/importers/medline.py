@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
 
 from review.encoding import read_text
 from review.errors import InputError
@@ -34,12 +33,23 @@ def read(path: Path) -> ImportResult:
     result = new_result(path.name, FORMAT, decoded)
     chunks = split_records(decoded.text, result.problems)
     if not chunks:
-        raise InputError(path.name, "no MEDLINE records found", line=1,
-                         expected='records that start with a "PMID- " line, one tag per line')
+        raise InputError(
+            path.name,
+            "no MEDLINE records found",
+            line=1,
+            expected='records that start with a "PMID- " line, one tag per line',
+        )
     result.database = "PubMed"
     for position, (line, fields) in enumerate(chunks, start=1):
-        record = build_record(fields, SPEC, file_name=path.name, position=position, line=line,
-                              view=_view(fields), problems=result.problems)
+        record = build_record(
+            fields,
+            SPEC,
+            file_name=path.name,
+            position=position,
+            line=line,
+            view=_view(fields),
+            problems=result.problems,
+        )
         if record is not None:
             result.records.append(record)
     return result
@@ -48,9 +58,9 @@ def read(path: Path) -> ImportResult:
 def split_records(text: str, problems: list[Problem]) -> list[tuple[int, dict[str, list[str]]]]:
     """(first line, fields) per record. A record starts at PMID (or after a blank line) and ends at a blank line."""
     chunks: list[tuple[int, dict[str, list[str]]]] = []
-    current: Optional[dict[str, list[str]]] = None
+    current: dict[str, list[str]] | None = None
     start = 0
-    last_tag: Optional[str] = None
+    last_tag: str | None = None
     stray_reported = False
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -77,8 +87,9 @@ def split_records(text: str, problems: list[Problem]) -> list[tuple[int, dict[st
         if current is None:
             current, start = {}, number
             if tag != "PMID":
-                problems.append(Problem(f"the record starts with {tag}, not PMID", record=len(chunks) + 1,
-                                        line=number, fatal=False))
+                problems.append(
+                    Problem(f"the record starts with {tag}, not PMID", record=len(chunks) + 1, line=number, fatal=False)
+                )
         current.setdefault(tag, []).append(value)
         last_tag = tag
     if current:
@@ -90,8 +101,7 @@ def _view(fields: dict[str, list[str]]) -> dict[str, list[str]]:
     """The fields with the DOI picked out of LID/AID ("… [doi]") under "DOI", and a book told apart:
     a record with a book title (BTI) is the book itself, or a chapter of it when it also has a TI."""
     view = dict(fields)
-    dois = [m.group(1) for tag in ("LID", "AID") for value in fields.get(tag, ())
-            if (m := _DOI_VALUE.match(value))]
+    dois = [m.group(1) for tag in ("LID", "AID") for value in fields.get(tag, ()) if (m := _DOI_VALUE.match(value))]
     if dois:
         view["DOI"] = dois
     if fields.get("BTI"):

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from review.encoding import read_text
 from review.errors import InputError
@@ -24,16 +25,23 @@ def read(path: Path) -> ImportResult:
     try:
         data = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
-        raise InputError(path.name, f"not valid JSON ({exc.msg})", line=exc.lineno,
-                         expected="a Primo search response or a list of PNX docs") from None
+        raise InputError(
+            path.name,
+            f"not valid JSON ({exc.msg})",
+            line=exc.lineno,
+            expected="a Primo search response or a list of PNX docs",
+        ) from None
     except RecursionError:
         raise InputError(path.name, "the JSON is nested too deeply", expected="a Primo search response") from None
     docs = data.get("docs") if isinstance(data, dict) else data
     if isinstance(data, dict) and docs is None and "pnx" in data:
         docs = [data]  # a single saved doc
     if not isinstance(docs, list):
-        raise InputError(path.name, "no list of records in the JSON",
-                         expected='an object with a "docs" list, or a list of docs with "pnx" sections')
+        raise InputError(
+            path.name,
+            "no list of records in the JSON",
+            expected='an object with a "docs" list, or a list of docs with "pnx" sections',
+        )
     result = records_from_pnx(docs, path.name)
     result.encoding = decoded.encoding
     result.repaired_mojibake = decoded.repaired_mojibake
@@ -50,9 +58,14 @@ def records_from_pnx(docs: Iterable[Any], file_name: str) -> ImportResult:
             result.problems.append(Problem("not a PNX record (expected an object)", record=position))
             continue
         fields = flatten(doc)
-        record = build_record(fields, SPEC, file_name=file_name, position=position,
-                              view={key: [strip_subfields(v) for v in values] for key, values in fields.items()},
-                              problems=result.problems)
+        record = build_record(
+            fields,
+            SPEC,
+            file_name=file_name,
+            position=position,
+            view={key: [strip_subfields(v) for v in values] for key, values in fields.items()},
+            problems=result.problems,
+        )
         if record is not None:
             record.source = "oria"
             result.records.append(record)

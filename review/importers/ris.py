@@ -12,7 +12,6 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from review.encoding import read_text
 from review.errors import InputError
@@ -32,7 +31,7 @@ SPEC = RecordSpec(FORMAT, RIS_ROLES, author_style="each")
 class _Chunk:
     line: int
     fields: dict[str, list[str]] = field(default_factory=dict)
-    last_tag: Optional[str] = None
+    last_tag: str | None = None
 
 
 def read(path: Path) -> ImportResult:
@@ -40,16 +39,21 @@ def read(path: Path) -> ImportResult:
     result = new_result(path.name, FORMAT, decoded)
     chunks = split_records(decoded.text, result.problems)
     if not chunks:
-        raise InputError(path.name, "no RIS records found", line=1,
-                         expected='records of tag lines such as "TY  - JOUR" ... "ER  - "')
+        raise InputError(
+            path.name, "no RIS records found", line=1, expected='records of tag lines such as "TY  - JOUR" ... "ER  - "'
+        )
     named = [value for chunk in chunks for tag in ("DB", "DP") for value in chunk.fields.get(tag, ())]
     database = find_database(RIS_DATABASES, named)
     result.database = name_databases(named)
-    spec = SPEC if database is None else RecordSpec(FORMAT, with_roles(RIS_ROLES, database), author_style="each",
-                                                    vancouver=database.vancouver)
+    spec = (
+        SPEC
+        if database is None
+        else RecordSpec(FORMAT, with_roles(RIS_ROLES, database), author_style="each", vancouver=database.vancouver)
+    )
     for position, chunk in enumerate(chunks, start=1):
-        record = build_record(chunk.fields, spec, file_name=path.name, position=position, line=chunk.line,
-                              problems=result.problems)
+        record = build_record(
+            chunk.fields, spec, file_name=path.name, position=position, line=chunk.line, problems=result.problems
+        )
         if record is not None:
             result.records.append(record)
     result.source = "oria" if database is not None and database.name == "Oria" else guess_source(result.records)
@@ -61,8 +65,8 @@ def read(path: Path) -> ImportResult:
 def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
     """Cut the text into records; a record ends at ER, at the next TY, or at the end of the file."""
     chunks: list[_Chunk] = []
-    current: Optional[_Chunk] = None
-    stray_from: Optional[int] = None  # first line of a block of text outside any record
+    current: _Chunk | None = None
+    stray_from: int | None = None  # first line of a block of text outside any record
 
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # CRLF and old Mac line ends
@@ -93,21 +97,31 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
                 current = None
             continue
         if current is not None and tag == "TY" and current.fields:
-            problems.append(Problem("no ER line before the next TY; the record was kept",
-                                    record=len(chunks) + 1, line=current.line, fatal=False))
+            problems.append(
+                Problem(
+                    "no ER line before the next TY; the record was kept",
+                    record=len(chunks) + 1,
+                    line=current.line,
+                    fatal=False,
+                )
+            )
             chunks.append(current)
             current = None
         if current is None:
             current = _Chunk(line=number)
             if tag != "TY":
-                problems.append(Problem(f"the record starts with {tag}, not TY", record=len(chunks) + 1,
-                                        line=number, fatal=False))
+                problems.append(
+                    Problem(f"the record starts with {tag}, not TY", record=len(chunks) + 1, line=number, fatal=False)
+                )
         current.fields.setdefault(tag, []).append(value)
         current.last_tag = tag
 
     if current is not None and current.fields:
-        problems.append(Problem("the last record has no ER line; it was kept", record=len(chunks) + 1,
-                                line=current.line, fatal=False))
+        problems.append(
+            Problem(
+                "the last record has no ER line; it was kept", record=len(chunks) + 1, line=current.line, fatal=False
+            )
+        )
         chunks.append(current)
     return chunks
 

@@ -32,22 +32,35 @@ def read(path: Path) -> ImportResult:
     try:
         soup = BeautifulSoup(decoded.text, "html.parser")
     except Exception as exc:  # noqa: BLE001 - the HTML parser's internals must not reach the user
-        raise InputError(path.name, f"the HTML could not be parsed ({type(exc).__name__})",
-                         expected=_NOT_RESULTS_EXPECTED) from None
+        raise InputError(
+            path.name, f"the HTML could not be parsed ({type(exc).__name__})", expected=_NOT_RESULTS_EXPECTED
+        ) from None
     if soup.select_one("form#gs_captcha_f") is not None or soup.select_one("#gs_captcha_ccl") is not None:
-        raise InputError(path.name, "this is Google Scholar's CAPTCHA (robot check) page, not results",
-                         expected="a result page saved after solving the CAPTCHA in the browser")
+        raise InputError(
+            path.name,
+            "this is Google Scholar's CAPTCHA (robot check) page, not results",
+            expected="a result page saved after solving the CAPTCHA in the browser",
+        )
     blocks = soup.select(_RESULT)
     if not blocks:
         looks_like_scholar = soup.select_one("#gs_res_ccl, #gs_hdr, #gs_top") is not None
-        problem = ("the Google Scholar page has no results" if looks_like_scholar
-                   else "this page is not a Google Scholar result page")
+        problem = (
+            "the Google Scholar page has no results"
+            if looks_like_scholar
+            else "this page is not a Google Scholar result page"
+        )
         raise InputError(path.name, problem, expected=_NOT_RESULTS_EXPECTED)
     result = new_result(path.name, FORMAT, decoded)
     result.source = "scholar"
     for position, block in enumerate(blocks, start=1):
-        record = build_record(result_fields(block), SPEC, file_name=path.name, position=position,
-                              line=block.sourceline, problems=result.problems)
+        record = build_record(
+            result_fields(block),
+            SPEC,
+            file_name=path.name,
+            position=position,
+            line=block.sourceline,
+            problems=result.problems,
+        )
         if record is not None:
             record.source = "scholar"
             result.records.append(record)
@@ -77,7 +90,7 @@ def result_fields(block: Tag) -> dict[str, list[str]]:
         while match:  # "[PDF] [HTML] Title" has been seen; strip every marker
             if "title_marker" not in fields:
                 put("title_marker", match.group(1))
-            title = title[match.end():]
+            title = title[match.end() :]
             match = _MARKER.match(title)
         put("title", title)
     side = block.select_one("div.gs_ggs a, div.gs_or_ggsm a")
@@ -113,7 +126,7 @@ def _split_byline(text: str, put) -> None:
         year = _YEAR_AT_END.search(part)
         if year:
             put("year", year.group(1))
-            put("venue", part[:year.start()].strip(" ,"))
+            put("venue", part[: year.start()].strip(" ,"))
         elif len(parts) >= 3:
             put("venue", part)
         else:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from openpyxl import load_workbook
 
@@ -66,11 +66,15 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
     database = find_database(TABLE_DATABASES, columns=keys)
     roles = with_roles(TABLE_ROLES, database)
     if not any(key in roles["title"] for key in keys):
-        raise InputError(file_name, "no title column in the header row", line=header_line,
-                         expected=f"a column named Title (found: {', '.join(h for h in header if h)[:200]})")
+        raise InputError(
+            file_name,
+            "no title column in the header row",
+            line=header_line,
+            expected=f"a column named Title (found: {', '.join(h for h in header if h)[:200]})",
+        )
     table = list(rows)
     is_pop = database is not None and database.name == "Publish or Perish"
-    author_style = (database.author_style if database and database.author_style else "auto")
+    author_style = database.author_style if database and database.author_style else "auto"
     snippets = False
     if is_pop:
         result.format = FORMAT_POP
@@ -78,10 +82,20 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
         snippets = searched == "Google Scholar"  # Scholar gives snippets; the other sources real abstracts
         result.database = f"{searched} (Publish or Perish)"
         if not evidence:
-            result.problems.append(Problem("the Publish or Perish file does not show which database it searched "
-                                           "(no links); taken as Google Scholar, its default", fatal=False))
-    spec = RecordSpec(result.format, roles, author_style=author_style, abstract_is_snippet=snippets,
-                      vancouver=bool(database and database.vancouver))
+            result.problems.append(
+                Problem(
+                    "the Publish or Perish file does not show which database it searched "
+                    "(no links); taken as Google Scholar, its default",
+                    fatal=False,
+                )
+            )
+    spec = RecordSpec(
+        result.format,
+        roles,
+        author_style=author_style,
+        abstract_is_snippet=snippets,
+        vancouver=bool(database and database.vancouver),
+    )
     named: list[str] = []
     position = 0
     for line, cells in table:
@@ -90,15 +104,23 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
         position += 1
         fields, view = _row_fields(header, keys, cells)
         if len(cells) > len(header):
-            result.problems.append(Problem(f"{len(cells) - len(header)} cell(s) beyond the header were kept "
-                                           "as extra columns", position, line, fatal=False))
+            result.problems.append(
+                Problem(
+                    f"{len(cells) - len(header)} cell(s) beyond the header were kept as extra columns",
+                    position,
+                    line,
+                    fatal=False,
+                )
+            )
         if any(cell.count("\n") > _SUSPECT_CELL_LINES for cell in cells):
-            result.problems.append(Problem("a cell spans hundreds of lines; check for an unbalanced quote",
-                                           position, line, fatal=False))
+            result.problems.append(
+                Problem("a cell spans hundreds of lines; check for an unbalanced quote", position, line, fatal=False)
+            )
         for key in roles.get("database", ()):
             named.extend(view.get(key, ()))
-        record = build_record(fields, spec, file_name=file_name, position=position, line=line, view=view,
-                              problems=result.problems)
+        record = build_record(
+            fields, spec, file_name=file_name, position=position, line=line, view=view, problems=result.problems
+        )
         if record is not None:
             result.records.append(record)
     if not is_pop:
@@ -164,18 +186,26 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
             if width is None:
                 width = len(cells)
             elif last > first and len(cells) != width and any("\n" in cell for cell in cells):
-                raise InputError(file_name, f"a quoted cell opened on this line is not closed where it should "
-                                            f"be, so lines {first}-{last} were read as one row of {len(cells)} "
-                                            f"cell(s) instead of {width}", line=first,
-                                 expected="a closing double quote for every opening one")
+                raise InputError(
+                    file_name,
+                    f"a quoted cell opened on this line is not closed where it should "
+                    f"be, so lines {first}-{last} were read as one row of {len(cells)} "
+                    f"cell(s) instead of {width}",
+                    line=first,
+                    expected="a closing double quote for every opening one",
+                )
             rows += 1
             if rows % 1000 == 0:
                 limits.check_time()
             yield first, cells
             previous_end = reader.line_num
     except csv.Error as exc:
-        raise InputError(file_name, f"the CSV is malformed ({exc})", line=skip + previous_end + 1,
-                         expected="comma-, semicolon- or tab-separated values with balanced quotes") from None
+        raise InputError(
+            file_name,
+            f"the CSV is malformed ({exc})",
+            line=skip + previous_end + 1,
+            expected="comma-, semicolon- or tab-separated values with balanced quotes",
+        ) from None
 
 
 def _xlsx_rows(path: Path, result: ImportResult) -> Iterator[tuple[int, list[str]]]:
@@ -228,8 +258,11 @@ def _openpyxl(path: Path, call):
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl internals must not reach the user
-        raise InputError(path.name, f"not a readable Excel workbook ({type(exc).__name__})",
-                         expected="an .xlsx file saved by Excel or an export tool") from None
+        raise InputError(
+            path.name,
+            f"not a readable Excel workbook ({type(exc).__name__})",
+            expected="an .xlsx file saved by Excel or an export tool",
+        ) from None
 
 
 def _cell_text(value) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from review.reports.collect import IncludedWork
 from review.reports.docx_base import new_document
@@ -64,8 +64,9 @@ def appendix_markdown(works: Sequence[IncludedWork], groups: Sequence[str], lang
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def appendix_html_sections(works: Sequence[IncludedWork], groups: Sequence[str], language: str,
-                           heading: str = "h2") -> list[str]:
+def appendix_html_sections(
+    works: Sequence[IncludedWork], groups: Sequence[str], language: str, heading: str = "h2"
+) -> list[str]:
     """The groups and entries as HTML lines, every piece of text escaped (a page and the UI preview)."""
     e = html.escape
     notice = synthetic_notice(works, language)
@@ -86,11 +87,18 @@ def appendix_html_sections(works: Sequence[IncludedWork], groups: Sequence[str],
 def appendix_html(works: Sequence[IncludedWork], groups: Sequence[str], language: str = "en") -> str:
     e = html.escape
     title = words(language)["appendix_title"]
-    out = ["<!DOCTYPE html>", f'<html lang="{e(language)}">', "<head>", '<meta charset="utf-8">',
-           f"<title>{e(title)}</title>",
-           "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45}"
-           ".reference{font-weight:bold;margin-top:1.6em}.part{font-style:italic}</style>",
-           "</head>", "<body>", f"<h1>{e(title)}</h1>"]
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{e(title)}</title>",
+        "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45}"
+        ".reference{font-weight:bold;margin-top:1.6em}.part{font-style:italic}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{e(title)}</h1>",
+    ]
     out += appendix_html_sections(works, groups, language)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"

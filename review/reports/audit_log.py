@@ -11,8 +11,11 @@ from review.store import Store
 
 
 def events_table(rows: list[dict]) -> Table:
-    return Table(columns=list(COLUMNS), title="Audit trail",
-                 rows=[[("yes" if row[c] else "no") if c == "ok" else row[c] for c in COLUMNS] for row in rows])
+    return Table(
+        columns=list(COLUMNS),
+        title="Audit trail",
+        rows=[[("yes" if row[c] else "no") if c == "ok" else row[c] for c in COLUMNS] for row in rows],
+    )
 
 
 def write_events_csv(store: Store, path: Path, **filters) -> int:

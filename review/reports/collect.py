@@ -6,10 +6,9 @@ built by hand, and the store's layout can change in one place.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
 
 from sqlalchemy import Connection, func, select
 
@@ -32,22 +31,22 @@ class IncludedWork:
     title: str
     authors: list[Author] = field(default_factory=list)
     authors_truncated: bool = False
-    year: Optional[int] = None
-    venue: Optional[str] = None
-    publisher: Optional[str] = None
-    doi: Optional[str] = None
-    url: Optional[str] = None
+    year: int | None = None
+    venue: str | None = None
+    publisher: str | None = None
+    doi: str | None = None
+    url: str | None = None
     doc_type: str = "other"
-    language: Optional[str] = None
-    peer_reviewed: Optional[bool] = None
-    abstract: Optional[str] = None
-    volume: Optional[str] = None
-    issue: Optional[str] = None
-    pages: Optional[str] = None
+    language: str | None = None
+    peer_reviewed: bool | None = None
+    abstract: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
     isbns: list[str] = field(default_factory=list)
     issns: list[str] = field(default_factory=list)
-    family: Optional[str] = None  # the family it counts for
-    appendix_group: Optional[str] = None
+    family: str | None = None  # the family it counts for
+    appendix_group: str | None = None
     aim: str = ""
     method: str = ""
     findings: str = ""
@@ -61,10 +60,10 @@ class SearchLogEntry:
     """One search as run (its search record), or a family/source search the protocol plans and no
     search covers yet (``search`` is None)."""
 
-    family: Optional[str]
+    family: str | None
     family_label: str
     source: str
-    search: Optional[SearchRecord] = None
+    search: SearchRecord | None = None
     planned_query: str = ""  # the protocol's string, shown only for a planned search
     planned_filters: str = ""  # the protocol's filters and limits, shown where none were recorded
     formats: list[str] = field(default_factory=list)
@@ -77,17 +76,17 @@ class ScreeningWork:
 
     work_id: int
     title: str
-    abstract: Optional[str]
+    abstract: str | None
     authors: list[Author]
-    year: Optional[int]
-    venue: Optional[str]
-    publisher: Optional[str]
+    year: int | None
+    venue: str | None
+    publisher: str | None
     doc_type: str
-    language: Optional[str]
-    doi: Optional[str]
-    url: Optional[str]
-    peer_reviewed: Optional[bool]
-    family: Optional[str]
+    language: str | None
+    doi: str | None
+    url: str | None
+    peer_reviewed: bool | None
+    family: str | None
     n_records: int = 0
     sources: list[str] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
@@ -101,12 +100,12 @@ class RawRow:
     raw_id: int
     file_name: str
     position: int
-    work_id: Optional[int]
+    work_id: int | None
     source: str
-    family: Optional[str]
-    year: Optional[int]
+    family: str | None
+    year: int | None
     title: str
-    doi: Optional[str]
+    doi: str | None
     synthetic: bool = False
 
 
@@ -116,7 +115,7 @@ class DecisionRow:
     stage: int
     decision: str
     reasons: list[str]
-    note: Optional[str]
+    note: str | None
     reviewer: str
     final: bool
     automatic: bool  # decided by a protocol rule (basis "rule")
@@ -139,14 +138,25 @@ def included_work_ids(conn: Connection) -> list[int]:
     return included(conn)
 
 
-def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Protocol]) -> dict[int, dict]:
+def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Protocol | None) -> dict[int, dict]:
     """Per work: sources and families that found it, record count, and first non-empty page details."""
     r, links, w = schema.raw_records, schema.work_links, schema.works
-    rows = conn.execute(select(links.c.work_id, r.c.source, r.c.family, r.c.volume, r.c.issue, r.c.pages,
-                               r.c.synthetic, w.c.synthetic.label("work_synthetic"))
-                        .join(r, r.c.id == links.c.raw_id).join(w, w.c.id == links.c.work_id)
-                        .where(links.c.work_id.in_(list(work_ids)))
-                        .order_by(links.c.work_id, r.c.id))
+    rows = conn.execute(
+        select(
+            links.c.work_id,
+            r.c.source,
+            r.c.family,
+            r.c.volume,
+            r.c.issue,
+            r.c.pages,
+            r.c.synthetic,
+            w.c.synthetic.label("work_synthetic"),
+        )
+        .join(r, r.c.id == links.c.raw_id)
+        .join(w, w.c.id == links.c.work_id)
+        .where(links.c.work_id.in_(list(work_ids)))
+        .order_by(links.c.work_id, r.c.id)
+    )
     info: dict[int, dict] = defaultdict(lambda: {"sources": [], "families": [], "n": 0})
     for work_id, source, family, volume, issue, pages, synthetic, work_synthetic in rows:
         entry = info[work_id]
@@ -168,8 +178,9 @@ def _provenance(conn: Connection, work_ids: Iterable[int], protocol: Optional[Pr
     return info
 
 
-def collect_included(conn: Connection, protocol: Optional[Protocol] = None,
-                     round_id: Optional[int] = None) -> list[IncludedWork]:
+def collect_included(
+    conn: Connection, protocol: Protocol | None = None, round_id: int | None = None
+) -> list[IncludedWork]:
     """Included works; with ``round_id`` only those first found in that round."""
     ids = included_work_ids(conn)
     if round_id is not None and ids:
@@ -184,21 +195,40 @@ def collect_included(conn: Connection, protocol: Optional[Protocol] = None,
     for row in conn.execute(select(w).where(w.c.id.in_(ids)).order_by(w.c.id)).mappings():
         summary = summaries.get(row["id"], {})
         prov = provenance.get(row["id"], {})
-        out.append(IncludedWork(
-            work_id=row["id"], title=row["title"], authors=_authors(row["authors"]),
-            authors_truncated=bool(row["authors_truncated"]), year=row["year"], venue=row["venue"],
-            publisher=row["publisher"], doi=row["doi"], url=row["url"], doc_type=row["doc_type"],
-            language=row["language"], peer_reviewed=row["peer_reviewed"], abstract=row["abstract"],
-            volume=prov.get("volume"), issue=prov.get("issue"), pages=prov.get("pages"),
-            isbns=_json_list(row["isbns"]), issns=_json_list(row["issns"]), family=row["family"],
-            appendix_group=summary.get("appendix_group") or None, aim=summary.get("aim", ""),
-            method=summary.get("method", ""), findings=summary.get("findings", ""),
-            sources=list(prov.get("sources", [])), families=list(prov.get("families", [])),
-            synthetic=bool(row["synthetic"])))
+        out.append(
+            IncludedWork(
+                work_id=row["id"],
+                title=row["title"],
+                authors=_authors(row["authors"]),
+                authors_truncated=bool(row["authors_truncated"]),
+                year=row["year"],
+                venue=row["venue"],
+                publisher=row["publisher"],
+                doi=row["doi"],
+                url=row["url"],
+                doc_type=row["doc_type"],
+                language=row["language"],
+                peer_reviewed=row["peer_reviewed"],
+                abstract=row["abstract"],
+                volume=prov.get("volume"),
+                issue=prov.get("issue"),
+                pages=prov.get("pages"),
+                isbns=_json_list(row["isbns"]),
+                issns=_json_list(row["issns"]),
+                family=row["family"],
+                appendix_group=summary.get("appendix_group") or None,
+                aim=summary.get("aim", ""),
+                method=summary.get("method", ""),
+                findings=summary.get("findings", ""),
+                sources=list(prov.get("sources", [])),
+                families=list(prov.get("families", [])),
+                synthetic=bool(row["synthetic"]),
+            )
+        )
     return out
 
 
-def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = None) -> list[ScreeningWork]:
+def collect_screening_works(conn: Connection, protocol: Protocol | None = None) -> list[ScreeningWork]:
     """Every live work (not merged away, with a record) and its latest final decision per stage."""
     w = schema.works
     ids = live_work_ids(conn)
@@ -209,43 +239,84 @@ def collect_screening_works(conn: Connection, protocol: Optional[Protocol] = Non
     out = []
     for row in rows:
         prov = provenance.get(row["id"], {})
-        out.append(ScreeningWork(
-            work_id=row["id"], title=row["title"], abstract=row["abstract"], authors=_authors(row["authors"]),
-            year=row["year"], venue=row["venue"], publisher=row["publisher"], doc_type=row["doc_type"],
-            language=row["language"], doi=row["doi"], url=row["url"], peer_reviewed=row["peer_reviewed"],
-            family=row["family"], n_records=prov.get("n", 0), sources=list(prov.get("sources", [])),
-            families=list(prov.get("families", [])),
-            final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]},
-            labels={stage: labelled[stage][row["id"]] for stage in schema.STAGES if row["id"] in labelled[stage]},
-            synthetic=bool(row["synthetic"])))
+        out.append(
+            ScreeningWork(
+                work_id=row["id"],
+                title=row["title"],
+                abstract=row["abstract"],
+                authors=_authors(row["authors"]),
+                year=row["year"],
+                venue=row["venue"],
+                publisher=row["publisher"],
+                doc_type=row["doc_type"],
+                language=row["language"],
+                doi=row["doi"],
+                url=row["url"],
+                peer_reviewed=row["peer_reviewed"],
+                family=row["family"],
+                n_records=prov.get("n", 0),
+                sources=list(prov.get("sources", [])),
+                families=list(prov.get("families", [])),
+                final={stage: finals[stage][row["id"]] for stage in schema.STAGES if row["id"] in finals[stage]},
+                labels={stage: labelled[stage][row["id"]] for stage in schema.STAGES if row["id"] in labelled[stage]},
+                synthetic=bool(row["synthetic"]),
+            )
+        )
     return out
 
 
 def collect_raw(conn: Connection) -> list[RawRow]:
     r, i, links = schema.raw_records, schema.imports, schema.work_links
-    query = (select(r.c.id, i.c.file_name, r.c.position, links.c.work_id, r.c.source, r.c.family, r.c.year,
-                    r.c.title, r.c.doi, r.c.synthetic)
-             .join(i, i.c.id == r.c.import_id)
-             .outerjoin(links, links.c.raw_id == r.c.id)
-             .order_by(r.c.import_id, r.c.position))
-    return [RawRow(raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic=bool(synthetic))
-            for raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic in conn.execute(query)]
+    query = (
+        select(
+            r.c.id,
+            i.c.file_name,
+            r.c.position,
+            links.c.work_id,
+            r.c.source,
+            r.c.family,
+            r.c.year,
+            r.c.title,
+            r.c.doi,
+            r.c.synthetic,
+        )
+        .join(i, i.c.id == r.c.import_id)
+        .outerjoin(links, links.c.raw_id == r.c.id)
+        .order_by(r.c.import_id, r.c.position)
+    )
+    return [
+        RawRow(raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic=bool(synthetic))
+        for raw_id, file_name, position, work_id, source, family, year, title, doi, synthetic in conn.execute(query)
+    ]
 
 
-def collect_decisions(conn: Connection, protocol: Protocol, viewer: Optional[str] = None, *,
-                      full: bool = False) -> list[DecisionRow]:
+def collect_decisions(
+    conn: Connection, protocol: Protocol, viewer: str | None = None, *, full: bool = False
+) -> list[DecisionRow]:
     """The decision log as ``viewer`` may see it (blinding in dual screening; see screening.blinding);
     ``full``: every row, for the lead (refused in screening.blinding for anyone else)."""
     found = full_decision_rows(conn, viewer, protocol) if full else visible_decision_rows(conn, protocol, viewer)
     rows = sorted(found, key=lambda r: (r["created_at"], r["id"]))
     stand_ins = set(conn.execute(select(schema.works.c.id).where(schema.works.c.synthetic.is_(True))).scalars())
-    return [DecisionRow(work_id=r["work_id"], stage=r["stage"], decision=r["decision"],
-                        reasons=_json_list(r["reasons"]), note=r["note"], reviewer=r["reviewer"], final=bool(r["final"]),
-                        automatic=bool(r["automatic"]), created_at=r["created_at"], basis=r["basis"],
-                        synthetic=r["work_id"] in stand_ins) for r in rows]
+    return [
+        DecisionRow(
+            work_id=r["work_id"],
+            stage=r["stage"],
+            decision=r["decision"],
+            reasons=_json_list(r["reasons"]),
+            note=r["note"],
+            reviewer=r["reviewer"],
+            final=bool(r["final"]),
+            automatic=bool(r["automatic"]),
+            created_at=r["created_at"],
+            basis=r["basis"],
+            synthetic=r["work_id"] in stand_ins,
+        )
+        for r in rows
+    ]
 
 
-def _protocol_filters(protocol: Protocol, family_id: Optional[str]) -> dict:
+def _protocol_filters(protocol: Protocol, family_id: str | None) -> dict:
     filters: dict = {"years": [protocol.year_from, protocol.year_to]}
     if family_id is None:
         return filters
@@ -275,7 +346,7 @@ def format_filters(filters: dict) -> str:
     return "; ".join(parts)
 
 
-def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[int] = None) -> list[SearchLogEntry]:
+def collect_search_log(conn: Connection, protocol: Protocol, round_id: int | None = None) -> list[SearchLogEntry]:
     """Every search as run (its search record), then every family/source pair the protocol plans that
     no search covers. Nothing recorded is filled in from the protocol: a planned row is marked planned.
 
@@ -283,44 +354,70 @@ def collect_search_log(conn: Connection, protocol: Protocol, round_id: Optional[
     i = schema.imports
     labels = {f.id: f.label for f in protocol.families}
     details: dict[int, tuple[list[str], int]] = {}
-    for search_id, fmt, problems in conn.execute(select(i.c.search_id, i.c.format, i.c.n_problems)
-                                                 .where(i.c.search_id.is_not(None)).order_by(i.c.id)):
+    for search_id, fmt, problems in conn.execute(
+        select(i.c.search_id, i.c.format, i.c.n_problems).where(i.c.search_id.is_not(None)).order_by(i.c.id)
+    ):
         formats, total = details.get(search_id, ([], 0))
         details[search_id] = (formats + [fmt] if fmt not in formats else formats, total + problems)
     entries: list[SearchLogEntry] = []
-    seen: set[tuple[Optional[str], str]] = set()
+    seen: set[tuple[str | None, str]] = set()
     for search in list_searches(conn, round_id):
         seen.add((search.family, search.source))
         formats, problems = details.get(search.id, ([], 0))
-        entries.append(SearchLogEntry(
-            family=search.family, family_label=labels.get(search.family or "", search.family or ""), source=search.source,
-            search=search, planned_filters=format_filters(_protocol_filters(protocol, search.family)),
-            formats=formats, problems=problems))
+        entries.append(
+            SearchLogEntry(
+                family=search.family,
+                family_label=labels.get(search.family or "", search.family or ""),
+                source=search.source,
+                search=search,
+                planned_filters=format_filters(_protocol_filters(protocol, search.family)),
+                formats=formats,
+                problems=problems,
+            )
+        )
     for family in protocol.families:
         for source in family.sources:
             if (family.id, source) not in seen:
-                entries.append(SearchLogEntry(
-                    family=family.id, family_label=family.label, source=source, planned_query=family.query(),
-                    planned_filters=format_filters(_protocol_filters(protocol, family.id))))
+                entries.append(
+                    SearchLogEntry(
+                        family=family.id,
+                        family_label=family.label,
+                        source=source,
+                        planned_query=family.query(),
+                        planned_filters=format_filters(_protocol_filters(protocol, family.id)),
+                    )
+                )
     rank = {f.id: n for n, f in enumerate(protocol.families)}
-    entries.sort(key=lambda e: (e.search.round_id if e.search else 10 ** 9, rank.get(e.family or "", len(rank)), e.source,
-                                (e.search.searched or "9999") if e.search else "9999",
-                                e.search.id if e.search else 0))
+    entries.sort(
+        key=lambda e: (
+            e.search.round_id if e.search else 10**9,
+            rank.get(e.family or "", len(rank)),
+            e.source,
+            (e.search.searched or "9999") if e.search else "9999",
+            e.search.id if e.search else 0,
+        )
+    )
     return entries
 
 
 DEDUP_METHOD = {
-    "en": ("Duplicates were removed with nordic-review {version} ('review dedup'): records sharing an identifier "
-           "(DOI, Oria/Primo record id, Google Scholar cluster id) were joined first, then records whose title, "
-           "first author and year agreed; pairs the rules could not decide were shown to a person. Records found "
-           "again in a later round were joined to the works already screened, so earlier decisions stand.",
-           " Records joined to another record's work, by rule: {rules}.", " Pairs decided by a person: {n}."),
-    "no": ("Duplikater ble fjernet med nordic-review {version} ('review dedup'): poster med samme identifikator "
-           "(DOI, post-id i Oria/Primo, klynge-id i Google Scholar) ble slått sammen først, deretter poster med "
-           "samme tittel, førsteforfatter og år; par som reglene ikke kunne avgjøre, ble vurdert av en person. "
-           "Poster som ble funnet igjen i en senere runde, ble knyttet til verkene som allerede var vurdert, så "
-           "tidligere beslutninger står.",
-           " Poster knyttet til en annen posts verk, etter regel: {rules}.", " Par avgjort av en person: {n}."),
+    "en": (
+        "Duplicates were removed with nordic-review {version} ('review dedup'): records sharing an identifier "
+        "(DOI, Oria/Primo record id, Google Scholar cluster id) were joined first, then records whose title, "
+        "first author and year agreed; pairs the rules could not decide were shown to a person. Records found "
+        "again in a later round were joined to the works already screened, so earlier decisions stand.",
+        " Records joined to another record's work, by rule: {rules}.",
+        " Pairs decided by a person: {n}.",
+    ),
+    "no": (
+        "Duplikater ble fjernet med nordic-review {version} ('review dedup'): poster med samme identifikator "
+        "(DOI, post-id i Oria/Primo, klynge-id i Google Scholar) ble slått sammen først, deretter poster med "
+        "samme tittel, førsteforfatter og år; par som reglene ikke kunne avgjøre, ble vurdert av en person. "
+        "Poster som ble funnet igjen i en senere runde, ble knyttet til verkene som allerede var vurdert, så "
+        "tidligere beslutninger står.",
+        " Poster knyttet til en annen posts verk, etter regel: {rules}.",
+        " Par avgjort av en person: {n}.",
+    ),
 }
 
 
@@ -329,13 +426,12 @@ def dedup_method(conn: Connection, language: str = "en") -> str:
     from review import __version__
 
     links = schema.work_links
-    rules: dict[str, int] = dict(conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first")
-                              .group_by(links.c.rule)).all())
+    rules: dict[str, int] = dict(
+        conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first").group_by(links.c.rule)).all()
+    )
     verdicts = conn.execute(select(func.count()).select_from(schema.pair_verdicts)).scalar_one()
     method, by_rule, by_person = DEDUP_METHOD.get(language, DEDUP_METHOD["en"])
     text = method.format(version=__version__)
     if rules:
         text += by_rule.format(rules=", ".join(f"{rule} {n}" for rule, n in sorted(rules.items())))
     return text + by_person.format(n=verdicts)
-
-

@@ -8,31 +8,52 @@ with, so a round trip through our own readers is part of the tests.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 import bibtexparser
 import rispy
 from bibtexparser.model import Entry, Field
 
+from review import synthetic as stand_in
 from review.normalise import fold
 from review.reports.collect import IncludedWork
 from review.reports.docx_base import new_document
 from review.reports.references import group_works, reference_line, reference_order
 from review.reports.tabular import Table, write_xlsx
 from review.reports.wording import doc_type_name, language_name, source_name, words
-from review import synthetic as stand_in
 
-RIS_TYPES = {"article": "JOUR", "report": "RPRT", "chapter": "CHAP", "book": "BOOK", "thesis": "THES",
-             "other": "GEN"}
-BIBTEX_TYPES = {"article": "article", "report": "techreport", "chapter": "incollection", "book": "book",
-                "thesis": "phdthesis", "other": "misc"}
+RIS_TYPES = {"article": "JOUR", "report": "RPRT", "chapter": "CHAP", "book": "BOOK", "thesis": "THES", "other": "GEN"}
+BIBTEX_TYPES = {
+    "article": "article",
+    "report": "techreport",
+    "chapter": "incollection",
+    "book": "book",
+    "thesis": "phdthesis",
+    "other": "misc",
+}
 # Which BibTeX field carries the publisher or venue for each entry type.
 BIBTEX_PUBLISHER_FIELD = {"techreport": "institution", "phdthesis": "school", "misc": "howpublished"}
 _PAGES = re.compile(r"^\s*(\w+)\s*[-\u2013\u2014]+\s*(\w+)\s*$")
 
-TABLE_COLUMNS = ["work_id", "reference", "authors", "year", "title", "venue", "publisher", "doc_type", "language",
-                 "family", "appendix_group", "doi", "url", "sources", "families", stand_in.COLUMN]
+TABLE_COLUMNS = [
+    "work_id",
+    "reference",
+    "authors",
+    "year",
+    "title",
+    "venue",
+    "publisher",
+    "doc_type",
+    "language",
+    "family",
+    "appendix_group",
+    "doi",
+    "url",
+    "sources",
+    "families",
+    stand_in.COLUMN,
+]
 
 
 def ordered(works: Sequence[IncludedWork]) -> list[IncludedWork]:
@@ -40,9 +61,17 @@ def ordered(works: Sequence[IncludedWork]) -> list[IncludedWork]:
 
 
 def reference(work: IncludedWork, language: str) -> str:
-    line = reference_line(work.authors, work.year, work.title, venue=work.venue, publisher=work.publisher,
-                          doc_type=work.doc_type, truncated=work.authors_truncated, pages=work.pages,
-                          language=language)
+    line = reference_line(
+        work.authors,
+        work.year,
+        work.title,
+        venue=work.venue,
+        publisher=work.publisher,
+        doc_type=work.doc_type,
+        truncated=work.authors_truncated,
+        pages=work.pages,
+        language=language,
+    )
     return f"[{stand_in.label(language)}] {line}" if work.synthetic else line
 
 
@@ -55,21 +84,37 @@ def synthetic_notice(works: Sequence[IncludedWork], language: str) -> str:
 def included_table(works: Sequence[IncludedWork], language: str = "en") -> Table:
     rows = []
     for w in ordered(works):
-        rows.append([w.work_id, reference(w, language), "; ".join(a.display() for a in w.authors), w.year, w.title,
-                     w.venue, w.publisher, w.doc_type, w.language, w.family, w.appendix_group, w.doi, w.url,
-                     "; ".join(source_name(s, language) for s in w.sources), "; ".join(w.families), w.synthetic])
+        rows.append(
+            [
+                w.work_id,
+                reference(w, language),
+                "; ".join(a.display() for a in w.authors),
+                w.year,
+                w.title,
+                w.venue,
+                w.publisher,
+                w.doc_type,
+                w.language,
+                w.family,
+                w.appendix_group,
+                w.doi,
+                w.url,
+                "; ".join(source_name(s, language) for s in w.sources),
+                "; ".join(w.families),
+                w.synthetic,
+            ]
+        )
     return Table(columns=list(TABLE_COLUMNS), rows=rows, notice=synthetic_notice(works, language))
 
 
-def write_included_xlsx(works: Sequence[IncludedWork], groups: Sequence[str], path: Path,
-                        language: str = "en") -> None:
+def write_included_xlsx(works: Sequence[IncludedWork], groups: Sequence[str], path: Path, language: str = "en") -> None:
     """A sheet with every included work, then one sheet per appendix group."""
     sheets = [(words(language)["all"], included_table(works, language))]
     sheets += [(group, included_table(members, language)) for group, members in group_works(works, groups, language)]
     write_xlsx(sheets, path)
 
 
-def _pages(pages: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+def _pages(pages: str | None) -> tuple[str | None, str | None]:
     if not pages:
         return None, None
     match = _PAGES.match(pages)
@@ -99,9 +144,15 @@ def ris_entry(work: IncludedWork, language: str = "en") -> dict:
     if work.publisher:
         entry["publisher"] = work.publisher
     start, end = _pages(work.pages)
-    for key, value in (("volume", work.volume), ("number", work.issue), ("start_page", start),
-                       ("end_page", end), ("doi", work.doi), ("language", work.language),
-                       ("abstract", work.abstract)):
+    for key, value in (
+        ("volume", work.volume),
+        ("number", work.issue),
+        ("start_page", start),
+        ("end_page", end),
+        ("doi", work.doi),
+        ("language", work.language),
+        ("abstract", work.abstract),
+    ):
         if value:
             entry[key] = value
     identifiers = work.issns + work.isbns
@@ -173,8 +224,14 @@ def bibtex_entry(work: IncludedWork, taken: set[str], language: str = "en") -> E
         fields.append(("booktitle", work.venue))
     if work.publisher:
         fields.append((BIBTEX_PUBLISHER_FIELD.get(entry_type, "publisher"), work.publisher))
-    for key, value in (("volume", work.volume), ("number", work.issue), ("pages", work.pages), ("doi", work.doi),
-                       ("url", work.url), ("language", work.language)):
+    for key, value in (
+        ("volume", work.volume),
+        ("number", work.issue),
+        ("pages", work.pages),
+        ("doi", work.doi),
+        ("url", work.url),
+        ("language", work.language),
+    ):
         if value:
             fields.append((key, value))
     if work.issns:
@@ -191,8 +248,9 @@ def write_bibtex(works: Sequence[IncludedWork], path: Path, language: str = "en"
     Path(path).write_text(bibtexparser.write_string(library), encoding="utf-8")
 
 
-def write_included_docx(works: Sequence[IncludedWork], path: Path, language: str = "en",
-                        family_labels: Optional[dict[str, str]] = None) -> None:
+def write_included_docx(
+    works: Sequence[IncludedWork], path: Path, language: str = "en", family_labels: dict[str, str] | None = None
+) -> None:
     """A Word table: reference line, family, document type, language and year, oldest first."""
     w = words(language)
     family_labels = family_labels or {}
@@ -203,16 +261,21 @@ def write_included_docx(works: Sequence[IncludedWork], path: Path, language: str
         document.add_paragraph().add_run(notice).bold = True
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, (w["reference"], w["family"], w["doc_type"], w["language"],
-                                                w["year"]), strict=True):
+    for cell, text in zip(
+        table.rows[0].cells, (w["reference"], w["family"], w["doc_type"], w["language"], w["year"]), strict=True
+    ):
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for work in ordered(works):
         cells = table.add_row().cells
-        values = (reference(work, language), family_labels.get(work.family or "", work.family or ""),
-                  doc_type_name(work.doc_type, language), language_name(work.language, language),
-                  str(work.year or ""))
+        values = (
+            reference(work, language),
+            family_labels.get(work.family or "", work.family or ""),
+            doc_type_name(work.doc_type, language),
+            language_name(work.language, language),
+            str(work.year or ""),
+        )
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
     document.save(path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from sqlalchemy import Connection
 
@@ -35,7 +34,7 @@ class StageOrders:
     number: int
     label: str
     decisions: int  # decisions made by people at this stage (votes and single decisions)
-    by_order: dict[Optional[str], int] = field(default_factory=dict)
+    by_order: dict[str | None, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -52,36 +51,58 @@ class ScreeningMethods:
 def _model_sentence() -> str:
     from screening.prioritise.model import DEFAULT_SETTINGS, describe  # scikit-learn: only for this export
 
-    return (f"The ranking model ({DEFAULT_SETTINGS.name}) is {describe(DEFAULT_SETTINGS)}. Texts were "
-            "lower-cased with diacritics folded (ø→o, å→a, ä→a) before n-grams were cut. It was retrained in "
-            "the background after each decision on the decisions people made (protocol rules excluded).")
+    return (
+        f"The ranking model ({DEFAULT_SETTINGS.name}) is {describe(DEFAULT_SETTINGS)}. Texts were "
+        "lower-cased with diacritics folded (ø→o, å→a, ä→a) before n-grams were cut. It was retrained in "
+        "the background after each decision on the decisions people made (protocol rules excluded)."
+    )
 
 
 def collect_screening_methods(conn: Connection, protocol: Protocol) -> ScreeningMethods:
     counted: dict[int, Counter] = {}
     for stage, order_mode in people_rows_by_order(conn):
         counted.setdefault(stage, Counter())[order_mode] += 1
-    stages = [StageOrders(s.number, s.label, sum(counted.get(s.number, Counter()).values()),
-                          dict(counted.get(s.number, Counter()).most_common())) for s in protocol.stages]
+    stages = [
+        StageOrders(
+            s.number,
+            s.label,
+            sum(counted.get(s.number, Counter()).values()),
+            dict(counted.get(s.number, Counter()).most_common()),
+        )
+        for s in protocol.stages
+    ]
     flow = compute_flow_conn(conn, protocol)
     first = flow.stages.get(protocol.stages[0].number) if protocol.stages else None
     ranked_used = any(mode in ("ranked", "protocol") for st in stages for mode in st.by_order)
     return ScreeningMethods(
-        stages=stages, model=_model_sentence() if ranked_used else "", stops=stops(conn),
+        stages=stages,
+        model=_model_sentence() if ranked_used else "",
+        stops=stops(conn),
         rule_decided=first.excluded_automatically if first else 0,
         not_screened_stopped=first.not_screened_stopped if first else 0,
-        awaiting=(first.pending + first.maybe) if first else 0, ranked_used=ranked_used)
+        awaiting=(first.pending + first.maybe) if first else 0,
+        ranked_used=ranked_used,
+    )
 
 
 def orders_table(methods: ScreeningMethods) -> Table:
-    table = Table(["Stage", "Decisions by people", "Order", "Decisions", "Share"],
-                  title="Order in which works were screened, per stage")
+    table = Table(
+        ["Stage", "Decisions by people", "Order", "Decisions", "Share"],
+        title="Order in which works were screened, per stage",
+    )
     for stage in methods.stages:
         if not stage.decisions:
             table.rows.append([f"{stage.number}. {stage.label}", 0, "", 0, ""])
         for mode, n in stage.by_order.items():
-            table.rows.append([f"{stage.number}. {stage.label}", stage.decisions, ORDER_NAMES.get(mode, mode), n,
-                               f"{n / stage.decisions:.0%}"])
+            table.rows.append(
+                [
+                    f"{stage.number}. {stage.label}",
+                    stage.decisions,
+                    ORDER_NAMES.get(mode, mode),
+                    n,
+                    f"{n / stage.decisions:.0%}",
+                ]
+            )
     return table
 
 
@@ -91,27 +112,36 @@ def methods_paragraphs(methods: ScreeningMethods, protocol: Protocol) -> list[st
         paragraphs.append(
             "Title and abstract screening used prioritised (ranked) screening: the queue showed the works the "
             "model found most likely to be relevant first. Before the first include, the queue was ordered by "
-            "the protocol's search terms. " + methods.model)
+            "the protocol's search terms. " + methods.model
+        )
     else:
         paragraphs.append("No machine ranking was used: works were screened in random or import order.")
     if methods.stops:
         for stop in methods.stops:
-            who = "on the statistical stopping criterion" if stop["basis"] == "criterion" else \
-                "by the reviewers' own decision"
-            paragraphs.append(f"Screening at stage {stop['stage']} was stopped {who} on {stop['created_at'][:10]}, "
-                              f"when {stop['screened']} works had been screened by people and {stop['unscreened']} "
-                              f"were left. {stop['statement']}")
+            who = (
+                "on the statistical stopping criterion"
+                if stop["basis"] == "criterion"
+                else "by the reviewers' own decision"
+            )
+            paragraphs.append(
+                f"Screening at stage {stop['stage']} was stopped {who} on {stop['created_at'][:10]}, "
+                f"when {stop['screened']} works had been screened by people and {stop['unscreened']} "
+                f"were left. {stop['statement']}"
+            )
         paragraphs.append(
             f"The stopping criterion is the hypergeometric test of Callaghan and Müller-Hansen (2020) with a "
-            f"recall target of {protocol.recall_target:.0%} at {protocol.confidence:.0%} confidence.")
+            f"recall target of {protocol.recall_target:.0%} at {protocol.confidence:.0%} confidence."
+        )
     else:
-        paragraphs.append("Screening was not stopped early: every work eligible at title and abstract was to be "
-                          "screened by a person.")
+        paragraphs.append(
+            "Screening was not stopped early: every work eligible at title and abstract was to be screened by a person."
+        )
     unseen = methods.rule_decided + methods.not_screened_stopped
     paragraphs.append(
         f"{unseen} works were never screened by a person: {methods.rule_decided} removed by protocol rules "
         f"before screening and {methods.not_screened_stopped} left unscreened when screening stopped"
-        + (f"; {methods.awaiting} still await a decision." if methods.awaiting else "."))
+        + (f"; {methods.awaiting} still await a decision." if methods.awaiting else ".")
+    )
     return paragraphs
 
 

@@ -8,7 +8,8 @@ a chapter names its book and pages (``I Bok (s. 87–90).``), as the report does
 from __future__ import annotations
 
 import re
-from typing import Optional, Protocol, Sequence, TypeVar
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from review.model import Author
 from review.normalise import clean_text, fold
@@ -21,11 +22,11 @@ class Referenced(Protocol):
     @property
     def authors(self) -> Sequence[Author]: ...
     @property
-    def year(self) -> Optional[int]: ...
+    def year(self) -> int | None: ...
     @property
     def title(self) -> str: ...
     @property
-    def appendix_group(self) -> Optional[str]: ...
+    def appendix_group(self) -> str | None: ...
 
 
 T = TypeVar("T", bound=Referenced)
@@ -75,11 +76,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith(_SENTENCE_END) else text + "."
 
 
-def _page_range(pages: Optional[str]) -> str:
+def _page_range(pages: str | None) -> str:
     return re.sub(r"\s*[-\u2013\u2014]+\s*", "\u2013", clean_text(pages or ""))
 
 
-def _book(venue: str, pages: Optional[str], language: str) -> str:
+def _book(venue: str, pages: str | None, language: str) -> str:
     """``I En bok (s. 87–90).`` / ``In A book (pp. 87–90).``"""
     w = words(language)
     span = _page_range(pages)
@@ -87,9 +88,18 @@ def _book(venue: str, pages: Optional[str], language: str) -> str:
     return f"{text} ({w['pages']} {span})." if span else _sentence(text)
 
 
-def reference_line(authors: Sequence[Author], year: Optional[int], title: str, *, venue: Optional[str] = None,
-                   publisher: Optional[str] = None, doc_type: str = "other", truncated: bool = False,
-                   pages: Optional[str] = None, language: str = "en") -> str:
+def reference_line(
+    authors: Sequence[Author],
+    year: int | None,
+    title: str,
+    *,
+    venue: str | None = None,
+    publisher: str | None = None,
+    doc_type: str = "other",
+    truncated: bool = False,
+    pages: str | None = None,
+    language: str = "en",
+) -> str:
     """One reference; works without authors start with the title, as APA does."""
     year_text = f"({year})" if year else f"({words(language)['no_year']})"
     names = author_list(authors, truncated, language)
@@ -104,7 +114,7 @@ def reference_line(authors: Sequence[Author], year: Optional[int], title: str, *
     return " ".join(p for p in parts if p)
 
 
-def sort_key(authors: Sequence[Author], year: Optional[int], title: str) -> tuple:
+def sort_key(authors: Sequence[Author], year: int | None, title: str) -> tuple:
     """Oldest first, then by first author and title: the order the seed report's appendix uses."""
     first = fold(authors[0].family) if authors else fold(title)
     return (year or 9999, first, fold(title))

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from review.errors import ReviewError
 from review.protocol import Protocol
 from review.reports import appendix, collect, included, listings, methods, search_appendix
 from review.reports.catalogue import EXPORT_FORMATS, ROUND_EXPORTS
-from review.rounds import check_round
-from review.searches import list_searches
 from review.reports.flow.labels import family_display_names
 from review.reports.table31 import table_3_1
 from review.reports.tabular import Table, write_csv, write_markdown, write_xlsx
+from review.rounds import check_round
+from review.searches import list_searches
 from review.store.db import Store
 from screening.flow import compute_flow
 from screening.flowtypes import Flow
@@ -29,8 +29,16 @@ from screening.flowtypes import Flow
 class ExportData:
     """What the exporters read: the protocol, the flow counts and the store's contents."""
 
-    def __init__(self, store: Store, protocol: Protocol, *, flow: Optional[Flow] = None,
-                 round_id: Optional[int] = None, viewer: Optional[str] = None, full_log: bool = False):
+    def __init__(
+        self,
+        store: Store,
+        protocol: Protocol,
+        *,
+        flow: Flow | None = None,
+        round_id: int | None = None,
+        viewer: str | None = None,
+        full_log: bool = False,
+    ):
         self.store, self.protocol, self._flow, self.round_id = store, protocol, flow, round_id
         self.viewer = viewer  # whose view of the decision log (blinding); None: the team's
         # The log without blinding: the lead's alone (``viewer`` names them; None is the command line).
@@ -73,7 +81,10 @@ class ExportData:
             self._check_round()
 
         def read(conn):
-            return search_appendix.build(list_searches(conn, self.round_id), collect.dedup_method(conn, self.language), self.language)
+            return search_appendix.build(
+                list_searches(conn, self.round_id), collect.dedup_method(conn, self.language), self.language
+            )
+
         return self._read(read)
 
     def raw(self) -> list[collect.RawRow]:
@@ -98,8 +109,7 @@ class ExportData:
 Writer = Callable[[ExportData, Path], None]
 
 
-def _tabular(build: Callable[[ExportData], Table], *, excel: bool = True,
-             sheet: str = "Sheet") -> dict[str, Writer]:
+def _tabular(build: Callable[[ExportData], Table], *, excel: bool = True, sheet: str = "Sheet") -> dict[str, Writer]:
     return {
         ".csv": lambda d, p: write_csv(build(d), p, excel=excel),
         ".xlsx": lambda d, p: write_xlsx([(sheet, build(d))], p),
@@ -164,8 +174,10 @@ def writer_for(what: str, path: Path) -> Writer:
     suffix = path.suffix.lower()
     writer = EXPORTS[what].get(suffix)
     if writer is None:
-        raise ReviewError(f"'{what}' cannot be written as {suffix or 'a file without a suffix'}; "
-                          f"'{what}' supports: {', '.join(supported(what))}")
+        raise ReviewError(
+            f"'{what}' cannot be written as {suffix or 'a file without a suffix'}; "
+            f"'{what}' supports: {', '.join(supported(what))}"
+        )
     if not path.parent.is_dir():
         raise ReviewError(f"{path.parent}: no such directory")
     return writer

@@ -11,33 +11,61 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from review.interfaces import NOT_RECORDED
 from review.reports.appendix import md_escape
 from review.reports.docx_base import new_document
 from review.reports.tabular import Table, write_csv
-from review.interfaces import NOT_RECORDED
 from review.searches import SearchRecord
 
 COLUMNS = {
-    "en": ["Round", "Database", "Interface and settings", "Query family", "Search string as run", "Date searched",
-           "Filters and limits", "Hits reported", "Records exported", "Run by"],
-    "no": ["Runde", "Database", "Grensesnitt og innstillinger", "Søkefamilie", "Søkestreng slik den ble kjørt",
-           "Søkedato", "Filtre og avgrensninger", "Treff oppgitt", "Poster eksportert", "Søkt av"],
+    "en": [
+        "Round",
+        "Database",
+        "Interface and settings",
+        "Query family",
+        "Search string as run",
+        "Date searched",
+        "Filters and limits",
+        "Hits reported",
+        "Records exported",
+        "Run by",
+    ],
+    "no": [
+        "Runde",
+        "Database",
+        "Grensesnitt og innstillinger",
+        "Søkefamilie",
+        "Søkestreng slik den ble kjørt",
+        "Søkedato",
+        "Filtre og avgrensninger",
+        "Treff oppgitt",
+        "Poster eksportert",
+        "Søkt av",
+    ],
 }
 TEXT = {
-    "en": {"title": "Search appendix: searches as run (PRISMA-S)", "dedup": "Deduplication",
-           "updates": "Updates", "reran": "re-ran the string of search {n} ({label}) with the round's years",
-           "team": "Left for the team to report",
-           "team_items": "Peer review of the search strategies (PRISMA-S item 14), citation searching (5), contacts "
-                         "with authors or experts (6), other methods (7), published search filters (10) and earlier "
-                         "searches adapted (11) are not recorded by the tool.",
-           "none": "No search has been recorded yet."},
-    "no": {"title": "Vedlegg: søk slik de ble kjørt (PRISMA-S)", "dedup": "Fjerning av duplikater",
-           "updates": "Oppdateringer", "reran": "kjørte søkestrengen fra søk {n} ({label}) på nytt med rundens år",
-           "team": "Fylles ut av teamet",
-           "team_items": "Fagfellevurdering av søkestrategiene (PRISMA-S punkt 14), siteringssøk (5), kontakt med "
-                         "forfattere eller eksperter (6), andre metoder (7), publiserte søkefiltre (10) og tidligere "
-                         "søk som er tilpasset (11) registreres ikke av verktøyet.",
-           "none": "Ingen søk er registrert ennå."},
+    "en": {
+        "title": "Search appendix: searches as run (PRISMA-S)",
+        "dedup": "Deduplication",
+        "updates": "Updates",
+        "reran": "re-ran the string of search {n} ({label}) with the round's years",
+        "team": "Left for the team to report",
+        "team_items": "Peer review of the search strategies (PRISMA-S item 14), citation searching (5), contacts "
+        "with authors or experts (6), other methods (7), published search filters (10) and earlier "
+        "searches adapted (11) are not recorded by the tool.",
+        "none": "No search has been recorded yet.",
+    },
+    "no": {
+        "title": "Vedlegg: søk slik de ble kjørt (PRISMA-S)",
+        "dedup": "Fjerning av duplikater",
+        "updates": "Oppdateringer",
+        "reran": "kjørte søkestrengen fra søk {n} ({label}) på nytt med rundens år",
+        "team": "Fylles ut av teamet",
+        "team_items": "Fagfellevurdering av søkestrategiene (PRISMA-S punkt 14), siteringssøk (5), kontakt med "
+        "forfattere eller eksperter (6), andre metoder (7), publiserte søkefiltre (10) og tidligere "
+        "søk som er tilpasset (11) registreres ikke av verktøyet.",
+        "none": "Ingen søk er registrert ennå.",
+    },
 }
 
 
@@ -52,8 +80,11 @@ class SearchAppendix:
         return TEXT.get(self.language, TEXT["en"])
 
     def table(self) -> Table:
-        return Table(columns=list(COLUMNS.get(self.language, COLUMNS["en"])), rows=[_row(s) for s in self.searches],
-                     title=self.text["title"])
+        return Table(
+            columns=list(COLUMNS.get(self.language, COLUMNS["en"])),
+            rows=[_row(s) for s in self.searches],
+            title=self.text["title"],
+        )
 
     def update_lines(self) -> list[str]:
         by_id = {s.id: s for s in self.searches}
@@ -68,9 +99,18 @@ class SearchAppendix:
 
 def _row(s: SearchRecord) -> list:
     interface = s.interface_label + (f": {s.settings_text()}" if s.settings_text() else "")
-    return [s.round_label, s.database, interface, s.family or "", s.query_for_report, s.searched or NOT_RECORDED,
-            s.filters or NOT_RECORDED, NOT_RECORDED if s.hits is None else s.hits, s.records,
-            s.run_by or NOT_RECORDED]
+    return [
+        s.round_label,
+        s.database,
+        interface,
+        s.family or "",
+        s.query_for_report,
+        s.searched or NOT_RECORDED,
+        s.filters or NOT_RECORDED,
+        NOT_RECORDED if s.hits is None else s.hits,
+        s.records,
+        s.run_by or NOT_RECORDED,
+    ]
 
 
 def _cell(value) -> str:

@@ -32,8 +32,10 @@ def table_3_1(flow: Flow, protocol: Protocol) -> Table:
     columns = [w["source"], w["search_terms"], w["search_results"]] + [protocol.stage(n).label for n in stages]
     rows: list[list] = []
     for family in flow.families:
-        rows.append([_sources(protocol, family.family, language), family.label, family.screened]
-                    + [family.passed.get(n, 0) for n in stages])
+        rows.append(
+            [_sources(protocol, family.family, language), family.label, family.screened]
+            + [family.passed.get(n, 0) for n in stages]
+        )
 
     # The first column counts the works people screened (rule exclusions were removed before
     # screening), so its total is the flow diagram's "records screened".

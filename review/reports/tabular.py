@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 # Excel shows "ø" correctly in a CSV only when the file starts with a byte order mark; files meant
 # for other programs (ASReview, `review decide --csv`) are written without one.
 EXCEL_CSV_ENCODING = "utf-8-sig"
@@ -105,7 +104,7 @@ def sheet_name(name: str, taken: set[str]) -> str:
     candidate, n = base, 2
     while candidate.lower() in {t.lower() for t in taken}:
         suffix = f" ({n})"
-        candidate = base[:XLSX_SHEET_NAME_MAX - len(suffix)] + suffix
+        candidate = base[: XLSX_SHEET_NAME_MAX - len(suffix)] + suffix
         n += 1
     taken.add(candidate)
     return candidate

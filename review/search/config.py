@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
-from typing import Any, Optional
+from typing import Any
 
 from review.errors import ProtocolError, ReviewError
 
@@ -49,8 +49,13 @@ class OriaConfig:
 _CHOICES = {"api_key_in": ("header", "query"), "date_facet": ("multiFacets", "qInclude", "none")}
 
 
-def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] = None,
-                     no_key: bool = False, where: str = "review.toml [search.oria]") -> OriaConfig:
+def load_oria_config(
+    search_section: dict[str, Any],
+    *,
+    endpoint: str | None = None,
+    no_key: bool = False,
+    where: str = "review.toml [search.oria]",
+) -> OriaConfig:
     """Read ``protocol.search["oria"]``; unknown keys and wrong types are protocol errors naming ``where``."""
     raw = dict(search_section.get("oria", {}) or {})
     known = {f.name: f for f in fields(OriaConfig)}
@@ -64,8 +69,7 @@ def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] 
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ProtocolError(f"{where}: '{name}' must be a {expected.__name__}, "
-                                f"not {value!r}")
+            raise ProtocolError(f"{where}: '{name}' must be a {expected.__name__}, not {value!r}")
         if name in _CHOICES and value not in _CHOICES[name]:
             raise ProtocolError(f"{where}: '{name}' must be one of {_CHOICES[name]}")
         if name == "params":
@@ -81,12 +85,13 @@ def load_oria_config(search_section: dict[str, Any], *, endpoint: Optional[str] 
     if config.max_bytes < 1000:
         raise ProtocolError(f"{where}: 'max_bytes' must be at least 1000")
     if config.max_retries < 0 or config.timeout <= 0 or config.min_interval < 0:
-        raise ProtocolError(f"{where}: 'max_retries', 'timeout' and 'min_interval' "
-                            "must not be negative (timeout above zero)")
+        raise ProtocolError(
+            f"{where}: 'max_retries', 'timeout' and 'min_interval' must not be negative (timeout above zero)"
+        )
     return config
 
 
-def read_api_key(config: OriaConfig, environ: Optional[dict[str, str]] = None) -> Optional[str]:
+def read_api_key(config: OriaConfig, environ: dict[str, str] | None = None) -> str | None:
     """The key from the environment, or None when the config says the endpoint needs none."""
     if not config.needs_key:
         return None
@@ -96,5 +101,6 @@ def read_api_key(config: OriaConfig, environ: Optional[dict[str, str]] = None) -
         raise ReviewError(
             f"no Primo API key: set the environment variable {config.api_key_env} "
             f"(an Ex Libris Developer Network key for the Primo search API), or pass --no-key "
-            f"for an endpoint that needs none")
+            f"for an endpoint that needs none"
+        )
     return key

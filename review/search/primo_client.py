@@ -17,10 +17,11 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
-from typing import Any, Callable, Optional
+from email.utils import parsedate_to_datetime
+from typing import Any
 
 import requests
 
@@ -43,7 +44,7 @@ class PrimoPage:
     attempts: int
 
 
-def retry_after_seconds(value: Optional[str], now: Optional[datetime] = None) -> Optional[float]:
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
     """``Retry-After`` as seconds: either a number or an HTTP date; None when absent or unreadable."""
     if not value:
         return None
@@ -69,8 +70,9 @@ def describe_error_body(text: str, limit: int = 200) -> str:
         errors = (data.get("errorList") or {}).get("error") or []
         if isinstance(errors, dict):
             errors = [errors]
-        messages = [f"{e.get('errorCode', '')} {e.get('errorMessage', '')}".strip()
-                    for e in errors if isinstance(e, dict)]
+        messages = [
+            f"{e.get('errorCode', '')} {e.get('errorMessage', '')}".strip() for e in errors if isinstance(e, dict)
+        ]
         if messages:
             return "; ".join(messages)[:limit]
     plain = " ".join(_TAGS.sub(" ", text).split())
@@ -86,13 +88,19 @@ def _char_forms(char: str) -> list[str]:
     escapes included: JSON inside JSON doubles the backslash)."""
     code = ord(char)
     utf8 = char.encode("utf-8")
-    forms = {re.escape(char), "".join(f"%{b:02x}" for b in utf8), "".join(f"%25{b:02x}" for b in utf8),
-             f"&#{code};", f"&#x{code:x};", re.escape(html.escape(char))}
+    forms = {
+        re.escape(char),
+        "".join(f"%{b:02x}" for b in utf8),
+        "".join(f"%25{b:02x}" for b in utf8),
+        f"&#{code};",
+        f"&#x{code:x};",
+        re.escape(html.escape(char)),
+    }
     if code <= 0xFFFF:
         forms.add(f"\\\\+u{code:04x}")
     if char == " ":
         forms.add(r"\+")
-    if char in "/\"":
+    if char in '/"':
         forms.add(r"\\+" + re.escape(char))
     return sorted(forms, key=len, reverse=True)
 
@@ -127,7 +135,7 @@ class _TooLarge(Exception):
     pass
 
 
-def _shut_down(response: Optional[requests.Response]) -> None:
+def _shut_down(response: requests.Response | None) -> None:
     """End a download another thread is blocked in. Shutting the socket down wakes its read; closing
     the response instead would wait for the reader's buffer lock, i.e. for the slow server."""
     connection = getattr(getattr(response, "raw", None), "_connection", None)
@@ -142,8 +150,15 @@ def _shut_down(response: Optional[requests.Response]) -> None:
 class PrimoClient:
     """One session against one endpoint. ``get(params)`` returns a parsed page or raises ReviewError."""
 
-    def __init__(self, config: OriaConfig, api_key: Optional[str], *, session: Optional[requests.Session] = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        config: OriaConfig,
+        api_key: str | None,
+        *,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.config = config
         self._key = api_key
         self._key_pattern = key_pattern(api_key) if api_key else None
@@ -153,19 +168,21 @@ class PrimoClient:
         self.session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
         self.sleep = sleep
         self.clock = clock
-        self._last_start: Optional[float] = None
+        self._last_start: float | None = None
         self.waited = 0.0  # seconds spent in backoff and pacing, for the search log
 
     # --- the key stays out of URLs, logs, messages and saved files
     def _mask(self, text: str) -> str:
         return self._key_pattern.sub(MASK, text) if self._key_pattern else text
 
-    def _download(self, send_params: dict[str, str], headers: dict[str, str], deadline: float,
-                  state: dict) -> tuple[int, dict[str, str], str]:
+    def _download(
+        self, send_params: dict[str, str], headers: dict[str, str], deadline: float, state: dict
+    ) -> tuple[int, dict[str, str], str]:
         """Status, headers and body of one request (runs in a worker thread; see ``_fetch``)."""
         remaining = max(0.001, deadline - time.monotonic())
-        response = self.session.get(self.config.endpoint, params=send_params, headers=headers,
-                                    timeout=(remaining, remaining), stream=True)
+        response = self.session.get(
+            self.config.endpoint, params=send_params, headers=headers, timeout=(remaining, remaining), stream=True
+        )
         state["response"] = response
         try:
             declared = response.headers.get("Content-Length", "")
@@ -231,7 +248,7 @@ class PrimoClient:
         self._last_start = self.clock()
 
     def _backoff(self, attempt: int) -> float:
-        return min(self.config.backoff_max, self.config.backoff_base * (2 ** attempt))
+        return min(self.config.backoff_max, self.config.backoff_base * (2**attempt))
 
     def get(self, params: dict[str, str]) -> PrimoPage:
         url = self.public_url(params)
@@ -244,9 +261,11 @@ class PrimoClient:
             try:
                 status, response_headers, body = self._fetch(send_params, headers)
             except _TooLarge as exc:
-                raise ReviewError(f"Oria's answer is larger than {self.config.max_bytes:,} bytes (at least "
-                                  f"{exc.args[0]:,}); stopped reading it. If the endpoint is right, raise max_bytes "
-                                  f"in [search.oria] (request: {url})") from None
+                raise ReviewError(
+                    f"Oria's answer is larger than {self.config.max_bytes:,} bytes (at least "
+                    f"{exc.args[0]:,}); stopped reading it. If the endpoint is right, raise max_bytes "
+                    f"in [search.oria] (request: {url})"
+                ) from None
             except requests.Timeout:
                 reason = f"no complete answer within {self.config.timeout:g} s"
             except requests.ConnectionError as exc:
@@ -263,11 +282,13 @@ class PrimoClient:
                             raise ReviewError(
                                 f"Oria asks us to wait {asked:.0f} s before the next request ({reason}); "
                                 f"that is longer than backoff_max ({self.config.backoff_max:g} s), so the "
-                                f"search stops here. Try again later.")
+                                f"search stops here. Try again later."
+                            )
                         delay = asked
                 elif status >= 400:
-                    raise ReviewError(f"Oria refused the search with HTTP {status}: "
-                                      f"{describe_error_body(text)} (request: {url})")
+                    raise ReviewError(
+                        f"Oria refused the search with HTTP {status}: {describe_error_body(text)} (request: {url})"
+                    )
                 else:
                     return PrimoPage(data=self._parse(text, url), text=text, url=url, attempts=attempt + 1)
             if attempt + 1 < attempts:
@@ -280,8 +301,10 @@ class PrimoClient:
         try:
             data = json.loads(text)
         except ValueError:
-            raise ReviewError(f"Oria answered with something that is not JSON ({describe_error_body(text)}); "
-                              f"check the endpoint (request: {url})") from None
+            raise ReviewError(
+                f"Oria answered with something that is not JSON ({describe_error_body(text)}); "
+                f"check the endpoint (request: {url})"
+            ) from None
         if not isinstance(data, dict):
             raise ReviewError(f"Oria answered with JSON that is not a search result (request: {url})")
         if data.get("errorsExist") or ("docs" not in data and "errorList" in data):

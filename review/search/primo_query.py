@@ -8,7 +8,6 @@ wrapped as Primo's single clause ``any,contains,<query>``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from review.errors import ProtocolError
 from review.protocol import Family
@@ -40,7 +39,7 @@ class PrimoQuery:
     q_exclude: tuple[str, ...] = ()
     multi_facets: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # things the reader of a search log should know
-    reuses: Optional[int] = None  # the earlier search whose stored string this re-runs
+    reuses: int | None = None  # the earlier search whose stored string this re-runs
 
     @property
     def q(self) -> str:
@@ -49,8 +48,11 @@ class PrimoQuery:
     def params(self) -> dict[str, str]:
         """The query parameters that depend on the family (paging and view are added by the client)."""
         params = {"q": self.q}
-        for name, values in (("qInclude", self.q_include), ("qExclude", self.q_exclude),
-                             ("multiFacets", self.multi_facets)):
+        for name, values in (
+            ("qInclude", self.q_include),
+            ("qExclude", self.q_exclude),
+            ("multiFacets", self.multi_facets),
+        ):
             if values:
                 params[name] = FACET_SEPARATOR.join(values)
         return params
@@ -65,15 +67,16 @@ def _check_terms(family: Family) -> None:
             if not term.strip():
                 raise ProtocolError(f"{where}: empty term in group '{group.name}'")
             if ";" in term or '"' in term:
-                raise ProtocolError(f"{where}: term {term!r} contains ';' or '\"', which Primo's q "
-                                    f"syntax reserves")
+                raise ProtocolError(f"{where}: term {term!r} contains ';' or '\"', which Primo's q syntax reserves")
             if " " not in term and term.upper() in _OPERATORS:
-                raise ProtocolError(f"{where}: the term {term!r} would be read as an operator; "
-                                    f"write it in lower case or drop it")
+                raise ProtocolError(
+                    f"{where}: the term {term!r} would be read as an operator; write it in lower case or drop it"
+                )
 
 
-def build_primo_query(family: Family, years: tuple[int, int], *, date_facet: str = "multiFacets",
-                      stored: Optional[tuple[int, str]] = None) -> PrimoQuery:
+def build_primo_query(
+    family: Family, years: tuple[int, int], *, date_facet: str = "multiFacets", stored: tuple[int, str] | None = None
+) -> PrimoQuery:
     """The Primo search for one family over ``years`` (inclusive), with the family's filters as facets.
 
     ``stored`` (search id, string) re-runs an earlier round's string exactly as it was run, with the
@@ -92,8 +95,10 @@ def build_primo_query(family: Family, years: tuple[int, int], *, date_facet: str
         try:
             exclude.append(f"facet_rtype,exact,{DOC_TYPE_FACETS[doc_type]}")
         except KeyError:
-            raise ProtocolError(f"family '{family.id}': cannot exclude document type {doc_type!r} in "
-                                f"Oria; known: {sorted(DOC_TYPE_FACETS)}") from None
+            raise ProtocolError(
+                f"family '{family.id}': cannot exclude document type {doc_type!r} in "
+                f"Oria; known: {sorted(DOC_TYPE_FACETS)}"
+            ) from None
     if date_facet in DATE_FACETS:
         parameter, template = DATE_FACETS[date_facet]
         (multi if parameter == "multiFacets" else include).append(template.format(first=first, last=last))
@@ -109,11 +114,20 @@ def build_primo_query(family: Family, years: tuple[int, int], *, date_facet: str
         notes.append(f"re-runs the string of search {reuses} from an earlier round with the years {first}–{last}")
         if query != family.query():
             notes.append("the protocol's query for this family has changed since; the stored string is re-run")
-    return PrimoQuery(family=family.id, query=query, years=(first, last), q_include=tuple(include),
-                      q_exclude=tuple(exclude), multi_facets=tuple(multi), notes=tuple(notes), reuses=reuses)
+    return PrimoQuery(
+        family=family.id,
+        query=query,
+        years=(first, last),
+        q_include=tuple(include),
+        q_exclude=tuple(exclude),
+        multi_facets=tuple(multi),
+        notes=tuple(notes),
+        reuses=reuses,
+    )
 
 
-def family_years(family: Family, protocol_years: tuple[int, int],
-                 override: Optional[tuple[int, int]] = None) -> tuple[int, int]:
+def family_years(
+    family: Family, protocol_years: tuple[int, int], override: tuple[int, int] | None = None
+) -> tuple[int, int]:
     """The years a family searches: an explicit override, else the family's own, else the protocol's."""
     return tuple(override or family.years or protocol_years)  # type: ignore[return-value]

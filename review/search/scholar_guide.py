@@ -6,7 +6,6 @@ person runs them (in the browser or in Publish or Perish) and imports what they 
 
 from __future__ import annotations
 
-from typing import Optional
 from urllib.parse import urlencode
 
 from review.search.scholar_query import MAX_QUERY_LENGTH, ScholarPlan
@@ -22,23 +21,35 @@ def scholar_url(query: str, years: tuple[int, int]) -> str:
 
 def _family_section(plan: ScholarPlan, review_dir: str) -> list[str]:
     first, last = plan.years
-    lines = [f"## Family `{plan.family}`: {plan.label}", "",
-             f"- Years: set *Custom range…* to **{first}–{last}** (Publish or Perish: *Years* {first} to {last}).",
-             "- Forms searched (Scholar does not truncate, so each form is spelled out):"]
+    lines = [
+        f"## Family `{plan.family}`: {plan.label}",
+        "",
+        f"- Years: set *Custom range…* to **{first}–{last}** (Publish or Perish: *Years* {first} to {last}).",
+        "- Forms searched (Scholar does not truncate, so each form is spelled out):",
+    ]
     lines += [f"  - group {i}: {', '.join(forms)}" for i, forms in enumerate(plan.groups, 1)]
-    lines += [f"- {len(plan.queries)} quer{'y' if len(plan.queries) == 1 else 'ies'}, each at most "
-              f"{MAX_QUERY_LENGTH} characters; together they cover every combination of the forms.", ""]
+    lines += [
+        f"- {len(plan.queries)} quer{'y' if len(plan.queries) == 1 else 'ies'}, each at most "
+        f"{MAX_QUERY_LENGTH} characters; together they cover every combination of the forms.",
+        "",
+    ]
     for n, query in enumerate(plan.queries, 1):
         lines += [f"{n}. `{query}`  ({len(query)} characters)", f"   <{scholar_url(query, plan.years)}>"]
     if plan.warnings:
         lines += ["", "Warnings:"] + [f"- {w}" for w in plan.warnings]
-    lines += ["", "Import each export with the family id:", "",
-              f"    python -m review import {review_dir} FILE --source scholar --family {plan.family}", ""]
+    lines += [
+        "",
+        "Import each export with the family id:",
+        "",
+        f"    python -m review import {review_dir} FILE --source scholar --family {plan.family}",
+        "",
+    ]
     return lines
 
 
-def render_scholar_guide(plans: list[ScholarPlan], *, review_dir: str = "DIR", title: Optional[str] = None,
-                         prepared: Optional[str] = None) -> str:
+def render_scholar_guide(
+    plans: list[ScholarPlan], *, review_dir: str = "DIR", title: str | None = None, prepared: str | None = None
+) -> str:
     lines = [f"# Google Scholar searches{': ' + title if title else ''}", ""]
     if prepared:
         lines += [f"Prepared {prepared}. Record the date you run each query; it goes into the search log.", ""]

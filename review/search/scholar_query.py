@@ -52,16 +52,20 @@ def expand_forms(family: Family) -> tuple[list[list[str]], list[str]]:
                 used_keys.add(term)
             elif any(w in term for w in _WILDCARDS):
                 stem = term.replace("*", "").replace("?", "").strip()
-                warnings.append(f"family '{family.id}': no [scholar.forms] for {term!r}; searching the "
-                                f"bare stem {stem!r}, which Scholar matches only as a whole word")
+                warnings.append(
+                    f"family '{family.id}': no [scholar.forms] for {term!r}; searching the "
+                    f"bare stem {stem!r}, which Scholar matches only as a whole word"
+                )
                 spelled = [stem]
             else:
                 spelled = [term]
             for form in spelled:
                 clean = form.strip()
                 if any(w in clean for w in _WILDCARDS):
-                    raise ProtocolError(f"family '{family.id}': Scholar form {form!r} (for {term!r}) contains "
-                                        f"a wildcard; spell the form out")
+                    raise ProtocolError(
+                        f"family '{family.id}': Scholar form {form!r} (for {term!r}) contains "
+                        f"a wildcard; spell the form out"
+                    )
                 if clean:
                     forms.append(clean)
         if not forms:
@@ -83,6 +87,7 @@ def format_chunk(forms: list[str]) -> str:
 
 def _partition(forms: list[str], parts: int) -> list[list[str]]:
     """Cut ``forms`` (in order) into at most ``parts`` chunks, keeping the longest chunk short."""
+
     def fill(capacity: int) -> list[list[str]] | None:
         chunks: list[list[str]] = [[]]
         for form in forms:
@@ -110,20 +115,20 @@ def split_queries(groups: list[list[str]], max_length: int = MAX_QUERY_LENGTH) -
         if sum(widest) + len(groups) - 1 <= max_length:
             break
         # Only a group whose widest chunk holds several forms can get narrower by cutting it finer.
-        splittable = [i for i, chunks in enumerate(chunked)
-                      if len(max(chunks, key=lambda c: len(format_chunk(c)))) > 1]
+        splittable = [i for i, chunks in enumerate(chunked) if len(max(chunks, key=lambda c: len(format_chunk(c)))) > 1]
         if not splittable:
             longest = " ".join(_form(max(forms, key=len)) for forms in groups)
-            raise ProtocolError(f"even a single combination of forms is longer than {max_length} "
-                                f"characters: {longest!r}")
+            raise ProtocolError(
+                f"even a single combination of forms is longer than {max_length} characters: {longest!r}"
+            )
         target = max(splittable, key=lambda i: widest[i])
         parts[target] += 1
     return [" ".join(format_chunk(chunk) for chunk in combo) for combo in product(*chunked)]
 
 
-def build_scholar_queries(family: Family, years: tuple[int, int],
-                          max_length: int = MAX_QUERY_LENGTH) -> ScholarPlan:
+def build_scholar_queries(family: Family, years: tuple[int, int], max_length: int = MAX_QUERY_LENGTH) -> ScholarPlan:
     groups, warnings = expand_forms(family)
     queries = split_queries(groups, max_length)
-    return ScholarPlan(family=family.id, label=family.label, years=years, groups=groups,
-                       queries=queries, warnings=warnings)
+    return ScholarPlan(
+        family=family.id, label=family.label, years=years, groups=groups, queries=queries, warnings=warnings
+    )

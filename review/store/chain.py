@@ -59,8 +59,11 @@ def chained_tables(conn: Connection) -> list[str]:
     """The append-only tables present in this database that carry the chain column."""
     inspector = inspect(conn)
     present = set(inspector.get_table_names())
-    return [t for t in schema.APPEND_ONLY_TABLES if t in present
-            and CHAIN_COLUMN in {c["name"] for c in inspector.get_columns(t)}]
+    return [
+        t
+        for t in schema.APPEND_ONLY_TABLES
+        if t in present and CHAIN_COLUMN in {c["name"] for c in inspector.get_columns(t)}
+    ]
 
 
 def seal(conn: Connection, tables: Iterable[str]) -> int:
@@ -88,13 +91,15 @@ def seal(conn: Connection, tables: Iterable[str]) -> int:
         for values in reversed(pending):
             previous = row_digest(name, previous, values)
             updates.append({"row_id": values["id"], "digest": previous})
-        conn.execute(update(table).where(table.c.id == bindparam("row_id"))
-                     .values({CHAIN_COLUMN: bindparam("digest")}), updates)
+        conn.execute(
+            update(table).where(table.c.id == bindparam("row_id")).values({CHAIN_COLUMN: bindparam("digest")}), updates
+        )
         sealed += len(updates)
     return sealed
 
 
 # --- triggers
+
 
 def _sqlite_triggers(table: str, columns: list[str]) -> dict[str, str]:
     abort = f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
@@ -102,13 +107,13 @@ def _sqlite_triggers(table: str, columns: list[str]) -> dict[str, str]:
     return {
         f"{table}_no_update": f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {fixed} ON {table} {abort}",
         f"{table}_seal_once": f"CREATE TRIGGER {table}_seal_once BEFORE UPDATE OF {CHAIN_COLUMN} ON {table} "
-                              f"WHEN OLD.{CHAIN_COLUMN} IS NOT NULL {abort}",
+        f"WHEN OLD.{CHAIN_COLUMN} IS NOT NULL {abort}",
         f"{table}_no_delete": f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} {abort}",
         # An explicit id at or below the newest one: INSERT OR REPLACE of an old row, or a row slipped
         # into a gap. (An id the database assigns is -1 in a BEFORE INSERT trigger.)
         f"{table}_no_replace": f"CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table} "
-                               f"WHEN NEW.id >= 0 AND NEW.id <= (SELECT coalesce(max(id), -1) FROM {table}) "
-                               f"{abort}",
+        f"WHEN NEW.id >= 0 AND NEW.id <= (SELECT coalesce(max(id), -1) FROM {table}) "
+        f"{abort}",
     }
 
 
@@ -122,16 +127,17 @@ PG_FUNCTION = (
     "    END IF; "
     "  END IF; "
     "  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; "
-    "END; $$ LANGUAGE plpgsql")
+    "END; $$ LANGUAGE plpgsql"
+)
 
 
 def _pg_triggers(table: str) -> dict[str, str]:
     return {
         f"{table}_append_only": f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                                f"FOR EACH ROW EXECUTE FUNCTION review_append_only()",
+        f"FOR EACH ROW EXECUTE FUNCTION review_append_only()",
         # TRUNCATE bypasses row triggers; SQLite has no TRUNCATE (its DELETE without WHERE fires them).
         f"{table}_no_truncate": f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                                f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()",
+        f"FOR EACH STATEMENT EXECUTE FUNCTION review_append_only()",
     }
 
 
@@ -171,8 +177,12 @@ def trigger_problems(conn: Connection, table: str) -> list[str]:
     """What is missing or switched off in the protection of ``table`` (empty when all is in place)."""
     expected = expected_triggers(conn, table)
     if conn.dialect.name == "sqlite":
-        found = {r.name: " ".join(r.sql.split()) for r in conn.execute(text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"), {"t": table})}
+        found = {
+            r.name: " ".join(r.sql.split())
+            for r in conn.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"), {"t": table}
+            )
+        }
         problems = []
         for name, statement in expected.items():
             if name not in found:
@@ -181,9 +191,13 @@ def trigger_problems(conn: Connection, table: str) -> list[str]:
                 problems.append(f"trigger {name} differs from the one the program made")
         return problems
     if conn.dialect.name == "postgresql":
-        found = {r.tgname: r.tgenabled for r in conn.execute(text(
-            "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = to_regclass(:t) AND NOT tgisinternal"),
-            {"t": table})}
+        found = {
+            r.tgname: r.tgenabled
+            for r in conn.execute(
+                text("SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = to_regclass(:t) AND NOT tgisinternal"),
+                {"t": table},
+            )
+        }
         problems = [f"trigger {n} is missing" for n in expected if n not in found]
         problems += [f"trigger {n} is disabled" for n in expected if found.get(n) == "D"]
         return problems
@@ -191,6 +205,7 @@ def trigger_problems(conn: Connection, table: str) -> list[str]:
 
 
 # --- verification
+
 
 @dataclass
 class ChainCheck:
@@ -219,8 +234,10 @@ def check_chain(conn: Connection, name: str, *, limit: int = 5) -> ChainCheck:
         if stored != expected:
             broken += 1
             if len(problems) < limit:
-                problems.append(f"{name} row {values['id']} does not match its hash: the row or one "
-                                f"before it was changed, removed or inserted out of order")
+                problems.append(
+                    f"{name} row {values['id']} does not match its hash: the row or one "
+                    f"before it was changed, removed or inserted out of order"
+                )
         previous = stored
     if broken > limit:
         problems.append(f"{name}: {broken - limit} more rows do not fit the chain")

@@ -102,8 +102,12 @@ class Store:
             self.transact(migrations.upgrade)
         self.damaged = self._read(lambda conn: health.protection_problem(conn, self.where, hint))
         if self.damaged:
-            log.warning("Warning: the history protection of %s was changed outside the program; "
-                        "nothing is written to it. Run '%s'", self.where, hint)
+            log.warning(
+                "Warning: the history protection of %s was changed outside the program; "
+                "nothing is written to it. Run '%s'",
+                self.where,
+                hint,
+            )
 
     def _read(self, work: Callable[[Connection], T]) -> T:
         with self.read() as conn:
@@ -113,8 +117,9 @@ class Store:
     def _make_engine(url: str, *, writer: bool) -> Engine:
         if url.startswith("postgresql"):
             # lock_timeout bounds the wait for the write lock like busy_timeout does on SQLite.
-            return create_engine(url, pool_pre_ping=True,
-                                 connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"})
+            return create_engine(
+                url, pool_pre_ping=True, connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"}
+            )
         if not url.startswith("sqlite"):
             return create_engine(url, pool_pre_ping=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None})
@@ -161,10 +166,11 @@ class Store:
             except OperationalError as exc:
                 if not _is_lock_error(exc) or attempt == LOCK_RETRIES - 1:
                     if _is_lock_error(exc):
-                        raise StoreError("the review store stayed busy; another program is writing "
-                                         "to it, try again in a moment") from exc
+                        raise StoreError(
+                            "the review store stayed busy; another program is writing to it, try again in a moment"
+                        ) from exc
                     raise
-                time.sleep(0.05 * (2 ** attempt))
+                time.sleep(0.05 * (2**attempt))
         raise AssertionError("unreachable")
 
     @contextmanager
@@ -190,8 +196,9 @@ class Store:
         with self._watch_lock:
             try:
                 if self._watch is None:
-                    self._watch = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro", uri=True, check_same_thread=False,
-                                                  isolation_level=None)
+                    self._watch = sqlite3.connect(
+                        f"file:{quote(str(self.path))}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+                    )
                 return self._token, int(self._watch.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.where}: could not read the store ({exc})") from None
@@ -216,6 +223,7 @@ def store_url(review_dir: Path) -> str:
 def open_store(review_dir: Path) -> Store:
     review_dir = Path(review_dir)
     if not (review_dir / "review.toml").is_file():
-        raise StoreError(f"{review_dir} is not a review directory (no review.toml); "
-                         f"create one with 'review init {review_dir}'")
+        raise StoreError(
+            f"{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'"
+        )
     return Store(store_url(review_dir))

@@ -20,9 +20,11 @@ from review.store import chain, migrations, schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 NEW_FILE_GRACE = 1.0  # seconds an empty store file may take to get its header from the program creating it
-RESTORE = ("restore the last backup made with 'review backup DIR FILE' (stop every program using the review, "
-           "delete review.sqlite-wal and review.sqlite-shm, copy the backup to review.sqlite; "
-           "docs/reliability.md), or on PostgreSQL the last pg_dump")
+RESTORE = (
+    "restore the last backup made with 'review backup DIR FILE' (stop every program using the review, "
+    "delete review.sqlite-wal and review.sqlite-shm, copy the backup to review.sqlite; "
+    "docs/reliability.md), or on PostgreSQL the last pg_dump"
+)
 
 
 class DamagedStore(StoreError):
@@ -35,7 +37,7 @@ def sqlite_path(url: str) -> Path | None:
         return None
     rest = url.split(":///", 1)[1] if ":///" in url else ""
     if rest.startswith("file:"):
-        rest = rest[len("file:"):]
+        rest = rest[len("file:") :]
     rest = rest.split("?", 1)[0]
     return Path(rest) if rest and rest != ":memory:" else None
 
@@ -59,12 +61,16 @@ def check_file(path: Path | None) -> None:
             break
         time.sleep(0.05)
     if not header:
-        raise DamagedStore(f"{path} is empty (0 bytes): it is not a new review but a store whose contents "
-                           f"were lost (a full disk or an interrupted copy); nothing was written. To go on, "
-                           f"{RESTORE}. To start afresh on purpose, delete the empty file first")
+        raise DamagedStore(
+            f"{path} is empty (0 bytes): it is not a new review but a store whose contents "
+            f"were lost (a full disk or an interrupted copy); nothing was written. To go on, "
+            f"{RESTORE}. To start afresh on purpose, delete the empty file first"
+        )
     if header != SQLITE_HEADER:
-        raise DamagedStore(f"{path} is not a SQLite database (it starts with {header[:8]!r}); "
-                           f"nothing was written. {RESTORE[0].upper()}{RESTORE[1:]}")
+        raise DamagedStore(
+            f"{path} is not a SQLite database (it starts with {header[:8]!r}); "
+            f"nothing was written. {RESTORE[0].upper()}{RESTORE[1:]}"
+        )
 
 
 def check_open(conn: Connection, where: str, verify_hint: str = "review verify DIR") -> int:
@@ -75,16 +81,22 @@ def check_open(conn: Connection, where: str, verify_hint: str = "review verify D
         # costs about 0.5 s against 0.35 s on a 50,000-record store (benchmarks/store_open.py).
         results = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check(3)")]
         if results != ["ok"]:
-            raise DamagedStore(f"{where} fails SQLite's integrity check ({'; '.join(results)[:200]}); "
-                               f"nothing was written to it. Run '{verify_hint}' for a report, then {RESTORE}")
+            raise DamagedStore(
+                f"{where} fails SQLite's integrity check ({'; '.join(results)[:200]}); "
+                f"nothing was written to it. Run '{verify_hint}' for a report, then {RESTORE}"
+            )
     tables = set(inspect(conn).get_table_names())
     if tables and "schema_version" not in tables:
-        raise DamagedStore(f"{where} holds tables but no schema_version: it is not a review store made by "
-                           f"this program; nothing was written")
+        raise DamagedStore(
+            f"{where} holds tables but no schema_version: it is not a review store made by "
+            f"this program; nothing was written"
+        )
     version = migrations.current_version(conn)
     if version > migrations.LATEST:
-        raise StoreError(f"the review store has schema version {version}, newer than this program "
-                         f"({migrations.LATEST}); upgrade nordic-review")
+        raise StoreError(
+            f"the review store has schema version {version}, newer than this program "
+            f"({migrations.LATEST}); upgrade nordic-review"
+        )
     return version
 
 
@@ -94,9 +106,11 @@ def protection_problem(conn: Connection, where: str, verify_hint: str = "review 
     missing = [p for t in schema.APPEND_ONLY_TABLES if t in tables for p in chain.trigger_problems(conn, t)]
     if not missing:
         return None
-    return (f"{where}: the append-only protection of the history was changed outside the program "
-            f"({'; '.join(missing[:3])}); nothing is written to it. Run '{verify_hint}' to see whether "
-            f"history was rewritten, then {RESTORE}")
+    return (
+        f"{where}: the append-only protection of the history was changed outside the program "
+        f"({'; '.join(missing[:3])}); nothing is written to it. Run '{verify_hint}' to see whether "
+        f"history was rewritten, then {RESTORE}"
+    )
 
 
 def _sqlstate(exc: BaseException) -> str | None:
@@ -111,21 +125,29 @@ def describe(exc: BaseException, where: str = "the review store") -> str:
     low = detail.lower()
     state = _sqlstate(exc) or ""
     if "disk is full" in low or "no space left" in low or state == "53100":
-        return (f"the disk holding {where} is full; this action was not stored (everything before it is). "
-                f"Free some space and try again")
+        return (
+            f"the disk holding {where} is full; this action was not stored (everything before it is). "
+            f"Free some space and try again"
+        )
     if "readonly" in low or "read-only" in low or state == "25006":
-        return (f"{where} is read-only (file permissions, or a disk mounted read-only); this action was not "
-                f"stored. Reading still works (review status, review export); to record changes make the "
-                f"store file and its folder writable")
+        return (
+            f"{where} is read-only (file permissions, or a disk mounted read-only); this action was not "
+            f"stored. Reading still works (review status, review export); to record changes make the "
+            f"store file and its folder writable"
+        )
     if "malformed" in low or "not a database" in low or "corrupt" in low or state == "XX001":
         return f"{where} is damaged ({detail}); nothing more is written to it. {RESTORE[0].upper()}{RESTORE[1:]}"
     if "disk i/o error" in low or state.startswith("58"):
-        return f"a disk error while using {where} ({detail}); this action was not stored. Check the disk, then {RESTORE}"
+        return (
+            f"a disk error while using {where} ({detail}); this action was not stored. Check the disk, then {RESTORE}"
+        )
     if "unable to open database file" in low:
         return f"cannot open {where} (the folder is missing or not accessible)"
     if state == "42501" or "permission denied" in low or "must be owner" in low:
-        return (f"the database role may not do this ({detail}); the program's role can read and add rows only. "
-                f"Schema upgrades run as the owner role (docs/reliability.md)")
+        return (
+            f"the database role may not do this ({detail}); the program's role can read and add rows only. "
+            f"Schema upgrades run as the owner role (docs/reliability.md)"
+        )
     if state.startswith("08") or "could not connect" in low or "connection refused" in low:
         return f"cannot reach the database server ({detail})"
     if "append-only" in low:

@@ -8,7 +8,7 @@ the UI and tests alike, and must upgrade itself on open without an Alembic envir
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import Connection, exists, inspect, select, text, update
 
@@ -22,8 +22,21 @@ from review.timeutil import now_iso
 
 # The tables version 1 created. A table added later is created by its own migration, so this list
 # never grows: a new table in schema.py plus a migration that creates it.
-V1_TABLES = ("rounds", "reviewers", "imports", "raw_records", "works", "work_links", "candidate_pairs",
-             "pair_verdicts", "decisions", "quality_ratings", "summaries", "custom_reasons", "attachments")
+V1_TABLES = (
+    "rounds",
+    "reviewers",
+    "imports",
+    "raw_records",
+    "works",
+    "work_links",
+    "candidate_pairs",
+    "pair_verdicts",
+    "decisions",
+    "quality_ratings",
+    "summaries",
+    "custom_reasons",
+    "attachments",
+)
 V1_APPEND_ONLY = ("decisions", "quality_ratings", "summaries", "pair_verdicts")
 
 
@@ -73,15 +86,22 @@ def _add_synthetic_marks(conn: Connection) -> None:
         if "synthetic" not in {c["name"] for c in inspect(conn).get_columns(table)}:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN synthetic BOOLEAN NOT NULL DEFAULT FALSE"))
     raw = schema.raw_records
-    marked = [row.id for row in conn.execute(select(raw.c.id, raw.c.fields))
-              if fields_say_synthetic(json.loads(row.fields or "{}"))]
+    marked = [
+        row.id
+        for row in conn.execute(select(raw.c.id, raw.c.fields))
+        if fields_say_synthetic(json.loads(row.fields or "{}"))
+    ]
     if marked:
         conn.execute(raw.update().where(raw.c.id.in_(marked)).values(synthetic=True))
         links = schema.work_links
         real_works = select(links.c.work_id).join(raw, raw.c.id == links.c.raw_id).where(raw.c.synthetic.is_(False))
         any_link = select(links.c.work_id)
-        conn.execute(schema.works.update().where(schema.works.c.id.in_(any_link))
-                     .where(schema.works.c.id.not_in(real_works)).values(synthetic=True))
+        conn.execute(
+            schema.works.update()
+            .where(schema.works.c.id.in_(any_link))
+            .where(schema.works.c.id.not_in(real_works))
+            .values(synthetic=True)
+        )
 
 
 def _lift_guard(conn: Connection, table: str) -> None:
@@ -107,16 +127,28 @@ def _decision_basis(conn: Connection) -> None:
     if "basis" in {c["name"] for c in inspect(conn).get_columns("decisions")}:
         return  # a store made with the column (version 1 creates today's tables)
     _lift_guard(conn, "decisions")
-    conn.execute(text("ALTER TABLE decisions ADD COLUMN basis VARCHAR(20) CONSTRAINT decision_basis CHECK ("
-                      + vocabulary.sql_in("basis", vocabulary.BASES) + ")"))
+    conn.execute(
+        text(
+            "ALTER TABLE decisions ADD COLUMN basis VARCHAR(20) CONSTRAINT decision_basis CHECK ("
+            + vocabulary.sql_in("basis", vocabulary.BASES)
+            + ")"
+        )
+    )
     undecided = d.c.basis.is_(None)
-    conn.execute(update(d).where(undecided, d.c.reviewer == vocabulary.CONSENSUS, d.c.final.is_(True))
-                 .values(basis=vocabulary.AGREEMENT, automatic=False))
+    conn.execute(
+        update(d)
+        .where(undecided, d.c.reviewer == vocabulary.CONSENSUS, d.c.final.is_(True))
+        .values(basis=vocabulary.AGREEMENT, automatic=False)
+    )
     conn.execute(update(d).where(undecided, d.c.automatic.is_(True)).values(basis=vocabulary.RULE, final=True))
     conn.execute(update(d).where(undecided, d.c.final.is_(False)).values(basis=vocabulary.VOTE))
     earlier = d.alias("earlier")
-    after_votes = exists().where(earlier.c.work_id == d.c.work_id, earlier.c.stage == d.c.stage,
-                                 earlier.c.id < d.c.id, earlier.c.final.is_(False))
+    after_votes = exists().where(
+        earlier.c.work_id == d.c.work_id,
+        earlier.c.stage == d.c.stage,
+        earlier.c.id < d.c.id,
+        earlier.c.final.is_(False),
+    )
     conn.execute(update(d).where(undecided, after_votes).values(basis=vocabulary.RECONCILED))
     conn.execute(update(d).where(undecided).values(basis=vocabulary.REVIEWER))
     if chain.CHAIN_COLUMN in {c["name"] for c in inspect(conn).get_columns("decisions")}:
@@ -146,13 +178,25 @@ def _add_search_records(conn: Connection) -> None:
         stored = stored if isinstance(stored, dict) else {"text": str(stored)}
         hits = stored.get("hits") if isinstance(stored.get("hits"), int) else None
         interface = default_interface(row["source"], row["format"])
-        search_id = inserted_id(conn.execute(schema.searches.insert().values(
-            round_id=row["round_id"], family=row["family"], source=row["source"],
-            database=row.get("database") or INTERFACES[interface].database, interface=interface, settings="{}",
-            query=row["query"],
-            query_origin=LEGACY if row["query"] else NOT_RECORDED,
-            searched=row["searched"], filters=stored.get("text"), hits=hits, method="export",
-            created_at=now_iso())))
+        search_id = inserted_id(
+            conn.execute(
+                schema.searches.insert().values(
+                    round_id=row["round_id"],
+                    family=row["family"],
+                    source=row["source"],
+                    database=row.get("database") or INTERFACES[interface].database,
+                    interface=interface,
+                    settings="{}",
+                    query=row["query"],
+                    query_origin=LEGACY if row["query"] else NOT_RECORDED,
+                    searched=row["searched"],
+                    filters=stored.get("text"),
+                    hits=hits,
+                    method="export",
+                    created_at=now_iso(),
+                )
+            )
+        )
         conn.execute(i.update().where(i.c.id == row["id"]).values(search_id=search_id))
 
 
@@ -185,8 +229,9 @@ LATEST = len(MIGRATIONS)
 def current_version(conn: Connection) -> int:
     if not inspect(conn).has_table("schema_version"):
         return 0
-    version = conn.execute(select(schema.schema_version.c.version)
-                           .order_by(schema.schema_version.c.version.desc()).limit(1)).scalar()
+    version = conn.execute(
+        select(schema.schema_version.c.version).order_by(schema.schema_version.c.version.desc()).limit(1)
+    ).scalar()
     return version or 0
 
 
@@ -195,8 +240,9 @@ def upgrade(conn: Connection) -> int:
     schema.metadata.create_all(conn, tables=[schema.schema_version])
     found = current_version(conn)
     if found > LATEST:
-        raise StoreError(f"the review store has schema version {found}, newer than this program "
-                         f"({LATEST}); upgrade nordic-review")
+        raise StoreError(
+            f"the review store has schema version {found}, newer than this program ({LATEST}); upgrade nordic-review"
+        )
     for version in range(found + 1, LATEST + 1):
         MIGRATIONS[version - 1](conn)
         conn.execute(schema.schema_version.insert().values(version=version, applied_at=now_iso()))

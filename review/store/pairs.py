@@ -9,7 +9,7 @@ caused was undone.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, Select, and_, delete, exists, insert, select, update
 
@@ -17,8 +17,12 @@ from review.store import schema
 from review.store.db import inserted_id
 from review.timeutil import now_iso
 
-pairs_t, verdicts_t, actions_t, links_t = (schema.candidate_pairs, schema.pair_verdicts, schema.dedup_actions,
-                                           schema.work_links)
+pairs_t, verdicts_t, actions_t, links_t = (
+    schema.candidate_pairs,
+    schema.pair_verdicts,
+    schema.dedup_actions,
+    schema.work_links,
+)
 
 
 def withdrawn_verdicts_query() -> Select:
@@ -28,25 +32,35 @@ def withdrawn_verdicts_query() -> Select:
 
 def standing_verdicts(conn: Connection) -> dict[tuple[int, int], str]:
     """(raw_a, raw_b) -> the latest verdict on the pair that was not withdrawn by an undo."""
-    rows = conn.execute(select(verdicts_t.c.raw_a, verdicts_t.c.raw_b, verdicts_t.c.verdict)
-                        .where(~verdicts_t.c.id.in_(withdrawn_verdicts_query())).order_by(verdicts_t.c.id))
+    rows = conn.execute(
+        select(verdicts_t.c.raw_a, verdicts_t.c.raw_b, verdicts_t.c.verdict)
+        .where(~verdicts_t.c.id.in_(withdrawn_verdicts_query()))
+        .order_by(verdicts_t.c.id)
+    )
     return {(r.raw_a, r.raw_b): r.verdict for r in rows}
 
 
 def uncertain_pairs_query() -> Select:
     """SELECT candidate pairs (with each record's work) that wait for a person, most alike first."""
     link_a, link_b = links_t.alias("link_a"), links_t.alias("link_b")
-    judged = exists().where(and_(verdicts_t.c.raw_a == pairs_t.c.raw_a, verdicts_t.c.raw_b == pairs_t.c.raw_b,
-                                 ~verdicts_t.c.id.in_(withdrawn_verdicts_query())))
-    return (select(pairs_t, link_a.c.work_id.label("work_a"), link_b.c.work_id.label("work_b"))
-            .outerjoin(link_a, link_a.c.raw_id == pairs_t.c.raw_a)
-            .outerjoin(link_b, link_b.c.raw_id == pairs_t.c.raw_b)
-            .where(~judged)
-            .where((link_a.c.work_id.is_(None)) | (link_b.c.work_id.is_(None)) | (link_a.c.work_id != link_b.c.work_id))
-            .order_by(pairs_t.c.score.desc(), pairs_t.c.raw_a, pairs_t.c.raw_b))
+    judged = exists().where(
+        and_(
+            verdicts_t.c.raw_a == pairs_t.c.raw_a,
+            verdicts_t.c.raw_b == pairs_t.c.raw_b,
+            ~verdicts_t.c.id.in_(withdrawn_verdicts_query()),
+        )
+    )
+    return (
+        select(pairs_t, link_a.c.work_id.label("work_a"), link_b.c.work_id.label("work_b"))
+        .outerjoin(link_a, link_a.c.raw_id == pairs_t.c.raw_a)
+        .outerjoin(link_b, link_b.c.raw_id == pairs_t.c.raw_b)
+        .where(~judged)
+        .where((link_a.c.work_id.is_(None)) | (link_b.c.work_id.is_(None)) | (link_a.c.work_id != link_b.c.work_id))
+        .order_by(pairs_t.c.score.desc(), pairs_t.c.raw_a, pairs_t.c.raw_b)
+    )
 
 
-def uncertain_pairs(conn: Connection, limit: Optional[int] = None) -> list[dict]:
+def uncertain_pairs(conn: Connection, limit: int | None = None) -> list[dict]:
     query = uncertain_pairs_query()
     if limit is not None:
         query = query.limit(limit)
@@ -57,7 +71,7 @@ def count_uncertain(conn: Connection) -> int:
     return len(conn.execute(uncertain_pairs_query()).all())
 
 
-def queued_pair(conn: Connection, raw_a: int, raw_b: int) -> Optional[dict]:
+def queued_pair(conn: Connection, raw_a: int, raw_b: int) -> dict | None:
     row = conn.execute(select(pairs_t).where(pairs_t.c.raw_a == raw_a, pairs_t.c.raw_b == raw_b)).first()
     return row._asdict() if row else None
 
@@ -70,11 +84,10 @@ def replace_queue(conn: Connection, rows: list[dict]) -> None:
         conn.execute(insert(pairs_t), [{**row, "created_at": now} for row in rows])
 
 
-def requeue(conn: Connection, raw_a: int, raw_b: int, score: Optional[float], reason: Optional[str]) -> None:
+def requeue(conn: Connection, raw_a: int, raw_b: int, score: float | None, reason: str | None) -> None:
     """Put a pair back in the queue (an undo gives back what the verdict took away)."""
     if queued_pair(conn, raw_a, raw_b) is None and score is not None:
-        conn.execute(insert(pairs_t).values(raw_a=raw_a, raw_b=raw_b, score=score, reason=reason,
-                                            created_at=now_iso()))
+        conn.execute(insert(pairs_t).values(raw_a=raw_a, raw_b=raw_b, score=score, reason=reason, created_at=now_iso()))
 
 
 def drop_pairs(conn: Connection, raw_ids: Iterable[int]) -> None:
@@ -82,18 +95,42 @@ def drop_pairs(conn: Connection, raw_ids: Iterable[int]) -> None:
     conn.execute(delete(pairs_t).where(and_(pairs_t.c.raw_a.in_(ids), pairs_t.c.raw_b.in_(ids))))
 
 
-def add_verdict(conn: Connection, raw_a: int, raw_b: int, verdict: str, reviewer: str,
-                note: Optional[str] = None) -> int:
-    return inserted_id(conn.execute(insert(verdicts_t).values(raw_a=raw_a, raw_b=raw_b, verdict=verdict,
-                                                              reviewer=reviewer, note=note, decided_at=now_iso())))
+def add_verdict(conn: Connection, raw_a: int, raw_b: int, verdict: str, reviewer: str, note: str | None = None) -> int:
+    return inserted_id(
+        conn.execute(
+            insert(verdicts_t).values(
+                raw_a=raw_a, raw_b=raw_b, verdict=verdict, reviewer=reviewer, note=note, decided_at=now_iso()
+            )
+        )
+    )
 
 
-def record_action(conn: Connection, kind: str, *, work: Optional[int], other: Optional[int], raw_ids: list[int],
-                  decided_by: str, verdict_id: Optional[int] = None, pair: Optional[dict] = None) -> int:
-    return inserted_id(conn.execute(insert(actions_t).values(
-        kind=kind, verdict_id=verdict_id, work=work, other=other, raw_ids=json.dumps(sorted(raw_ids)),
-        pair_score=pair["score"] if pair else None, pair_reason=pair["reason"] if pair else None,
-        decided_by=decided_by, decided_at=now_iso())))
+def record_action(
+    conn: Connection,
+    kind: str,
+    *,
+    work: int | None,
+    other: int | None,
+    raw_ids: list[int],
+    decided_by: str,
+    verdict_id: int | None = None,
+    pair: dict | None = None,
+) -> int:
+    return inserted_id(
+        conn.execute(
+            insert(actions_t).values(
+                kind=kind,
+                verdict_id=verdict_id,
+                work=work,
+                other=other,
+                raw_ids=json.dumps(sorted(raw_ids)),
+                pair_score=pair["score"] if pair else None,
+                pair_reason=pair["reason"] if pair else None,
+                decided_by=decided_by,
+                decided_at=now_iso(),
+            )
+        )
+    )
 
 
 def _action(row) -> dict:
@@ -102,21 +139,24 @@ def _action(row) -> dict:
     return found
 
 
-def get_action(conn: Connection, action_id: int) -> Optional[dict]:
+def get_action(conn: Connection, action_id: int) -> dict | None:
     row = conn.execute(select(actions_t).where(actions_t.c.id == action_id)).first()
     return _action(row) if row else None
 
 
-def action_of_verdict(conn: Connection, verdict_id: int) -> Optional[dict]:
+def action_of_verdict(conn: Connection, verdict_id: int) -> dict | None:
     row = conn.execute(select(actions_t).where(actions_t.c.verdict_id == verdict_id)).first()
     return _action(row) if row else None
 
 
-def latest_merge_into(conn: Connection, work_id: int) -> Optional[dict]:
+def latest_merge_into(conn: Connection, work_id: int) -> dict | None:
     """The most recent merge into a work that has not been undone."""
-    row = conn.execute(select(actions_t).where(actions_t.c.kind == "merge", actions_t.c.work == work_id,
-                                               actions_t.c.undone_at.is_(None))
-                       .order_by(actions_t.c.id.desc()).limit(1)).first()
+    row = conn.execute(
+        select(actions_t)
+        .where(actions_t.c.kind == "merge", actions_t.c.work == work_id, actions_t.c.undone_at.is_(None))
+        .order_by(actions_t.c.id.desc())
+        .limit(1)
+    ).first()
     return _action(row) if row else None
 
 
@@ -127,9 +167,18 @@ def mark_undone(conn: Connection, action_id: int, reviewer: str) -> None:
 def recent_verdicts(conn: Connection, limit: int = 20) -> list[dict]:
     """The latest verdicts, each with the work its first record is in now and the action it caused
     (``action_id``, ``kind``, ``other``, ``undone_at``: None for verdicts made before actions were kept)."""
-    query = (select(verdicts_t, links_t.c.work_id, actions_t.c.id.label("action_id"), actions_t.c.kind,
-                    actions_t.c.other, actions_t.c.undone_at)
-             .outerjoin(links_t, links_t.c.raw_id == verdicts_t.c.raw_a)
-             .outerjoin(actions_t, actions_t.c.verdict_id == verdicts_t.c.id)
-             .order_by(verdicts_t.c.id.desc()).limit(limit))
+    query = (
+        select(
+            verdicts_t,
+            links_t.c.work_id,
+            actions_t.c.id.label("action_id"),
+            actions_t.c.kind,
+            actions_t.c.other,
+            actions_t.c.undone_at,
+        )
+        .outerjoin(links_t, links_t.c.raw_id == verdicts_t.c.raw_a)
+        .outerjoin(actions_t, actions_t.c.verdict_id == verdicts_t.c.id)
+        .order_by(verdicts_t.c.id.desc())
+        .limit(limit)
+    )
     return [row._asdict() for row in conn.execute(query)]

@@ -6,8 +6,6 @@ the caller checks them (a value this version does not know is ignored there, nev
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlalchemy import Connection, select
 
 from review.store import schema
@@ -16,7 +14,7 @@ from review.timeutil import now_iso
 REVIEW_WIDE = ""  # the owner of a choice kept for the review as a whole
 
 
-def get_preference(conn: Connection, owner: str, key: str) -> Optional[str]:
+def get_preference(conn: Connection, owner: str, key: str) -> str | None:
     p = schema.preferences
     return conn.execute(select(p.c.value).where(p.c.owner == owner, p.c.key == key)).scalar()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from review.names import fold
 from review.errors import ReviewError
+from review.names import fold
 from review.store import schema
 from review.timeutil import now_iso
 from review.vocabulary import RESERVED_NAMES
@@ -18,8 +18,10 @@ def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool
     if not name:
         raise ReviewError("a decision needs a reviewer name")
     if name.casefold() in RESERVED_NAMES:
-        raise ReviewError(f"'{name}' is reserved for decisions made by rules "
-                          f"({', '.join(RESERVED_NAMES)}); a person needs their own name")
+        raise ReviewError(
+            f"'{name}' is reserved for decisions made by rules "
+            f"({', '.join(RESERVED_NAMES)}); a person needs their own name"
+        )
     key = fold(name)
     if any(fold(known) == key for known in conn.execute(select(schema.reviewers.c.name)).scalars()):
         return False

@@ -32,8 +32,7 @@ def grant_statements(conn: Connection, app_role: str) -> list[str]:
     """The GRANTs that give ``app_role`` exactly what the program needs, for the tables present now."""
     role = _quoted(app_role)
     database = str(conn.exec_driver_sql("SELECT current_database()").scalar())
-    statements = [f"GRANT CONNECT ON DATABASE {_quoted(database)} TO {role}",
-                  f"GRANT USAGE ON SCHEMA public TO {role}"]
+    statements = [f"GRANT CONNECT ON DATABASE {_quoted(database)} TO {role}", f"GRANT USAGE ON SCHEMA public TO {role}"]
     for table in sorted(inspect(conn).get_table_names()):
         name = _quoted(table)
         statements.append(f"REVOKE ALL ON {name} FROM {role}")
@@ -59,9 +58,11 @@ def grant_app_role(conn: Connection, app_role: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m review.store.roles",
-                                     description="Grant the program's PostgreSQL role what it needs and no more. "
-                                                 "Run with REVIEW_DATABASE_URL naming the owner role.")
+    parser = argparse.ArgumentParser(
+        prog="python -m review.store.roles",
+        description="Grant the program's PostgreSQL role what it needs and no more. "
+        "Run with REVIEW_DATABASE_URL naming the owner role.",
+    )
     parser.add_argument("app_role", help="the role the program connects as")
     args = parser.parse_args(argv)
     import os

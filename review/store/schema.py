@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-                        Boolean,
-                        CheckConstraint,
-                        Column,
-                        CursorResult,
-                        Float,
-                        ForeignKey,
-                        Index,
-                        Integer,
-                        MetaData,
-                        String,
-                        Table,
-                        Text,
-                        UniqueConstraint,
+    Boolean,
+    CheckConstraint,
+    Column,
+    CursorResult,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
 )
 
 from review import vocabulary as vocab
@@ -30,13 +30,15 @@ STAGES = vocab.STAGES
 RATINGS = vocab.QUALITY_RATINGS
 
 schema_version = Table(
-    "schema_version", metadata,
+    "schema_version",
+    metadata,
     Column("version", Integer, primary_key=True),
     Column("applied_at", String(32), nullable=False),
 )
 
 rounds = Table(
-    "rounds", metadata,
+    "rounds",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("label", String(100), nullable=False),
     Column("year_from", Integer, nullable=False),
@@ -46,7 +48,8 @@ rounds = Table(
 )
 
 reviewers = Table(
-    "reviewers", metadata,
+    "reviewers",
+    metadata,
     Column("name", String(200), primary_key=True),
     Column("role", String(20), nullable=False, server_default="reviewer"),
     Column("added_at", String(32), nullable=False),
@@ -56,7 +59,8 @@ reviewers = Table(
 
 searches = Table(
     # One search as run (PRISMA-S items 1, 8, 9, 13, 16): see review/searches.py. Its files are imports.
-    "searches", metadata,
+    "searches",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),
     Column("family", String(40)),
@@ -79,7 +83,8 @@ searches = Table(
 )
 
 imports = Table(
-    "imports", metadata,
+    "imports",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),
     Column("file_name", String(500), nullable=False),
@@ -105,7 +110,8 @@ imports = Table(
 )
 
 raw_records = Table(
-    "raw_records", metadata,
+    "raw_records",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
     Column("position", Integer, nullable=False),
@@ -149,7 +155,8 @@ Index("ix_raw_source_id", raw_records.c.source_id)
 Index("ix_raw_cluster_id", raw_records.c.cluster_id)
 
 works = Table(
-    "works", metadata,
+    "works",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),  # round it was first found in
     Column("created_at", String(32), nullable=False),
@@ -177,7 +184,8 @@ works = Table(
 )
 
 work_links = Table(
-    "work_links", metadata,
+    "work_links",
+    metadata,
     Column("raw_id", Integer, ForeignKey("raw_records.id"), primary_key=True),
     Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
     Column("rule", String(40), nullable=False),  # "first", "doi", "record-id", "cluster-id", "fuzzy", "person"
@@ -188,7 +196,8 @@ work_links = Table(
 Index("ix_links_work", work_links.c.work_id)
 
 candidate_pairs = Table(
-    "candidate_pairs", metadata,
+    "candidate_pairs",
+    metadata,
     Column("raw_a", Integer, ForeignKey("raw_records.id"), primary_key=True),
     Column("raw_b", Integer, ForeignKey("raw_records.id"), primary_key=True),
     Column("score", Float, nullable=False),
@@ -198,7 +207,8 @@ candidate_pairs = Table(
 )
 
 pair_verdicts = Table(
-    "pair_verdicts", metadata,
+    "pair_verdicts",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("raw_a", Integer, ForeignKey("raw_records.id"), nullable=False),
     Column("raw_b", Integer, ForeignKey("raw_records.id"), nullable=False),
@@ -213,7 +223,8 @@ pair_verdicts = Table(
 Index("ix_verdict_pair", pair_verdicts.c.raw_a, pair_verdicts.c.raw_b)
 
 decisions = Table(
-    "decisions", metadata,
+    "decisions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
     Column("stage", Integer, nullable=False),
@@ -236,7 +247,8 @@ decisions = Table(
 Index("ix_decisions_work_stage", decisions.c.work_id, decisions.c.stage)
 
 quality_ratings = Table(
-    "quality_ratings", metadata,
+    "quality_ratings",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
     Column("reviewer", String(200), nullable=False),
@@ -250,7 +262,8 @@ quality_ratings = Table(
 Index("ix_quality_work", quality_ratings.c.work_id)
 
 summaries = Table(
-    "summaries", metadata,
+    "summaries",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
     Column("aim", Text, nullable=False, server_default=""),
@@ -264,7 +277,8 @@ summaries = Table(
 Index("ix_summaries_work", summaries.c.work_id)
 
 custom_reasons = Table(
-    "custom_reasons", metadata,
+    "custom_reasons",
+    metadata,
     Column("stage", Integer, primary_key=True),
     Column("reason", String(500), primary_key=True),
     Column("added_by", String(200), nullable=False),
@@ -273,7 +287,8 @@ custom_reasons = Table(
 )
 
 attachments = Table(
-    "attachments", metadata,
+    "attachments",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
     Column("kind", String(10), nullable=False),
@@ -284,7 +299,8 @@ attachments = Table(
 )
 
 stopping_decisions = Table(
-    "stopping_decisions", metadata,
+    "stopping_decisions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("stage", Integer, nullable=False),
     Column("round_id", Integer, ForeignKey("rounds.id"), nullable=False),
@@ -307,7 +323,8 @@ stopping_decisions = Table(
 # Sign-in (issue 17). Accounts change (a new password, a disabled account); every change is also an
 # event below, so the history lives in the append-only table and the current state here.
 accounts = Table(
-    "accounts", metadata,
+    "accounts",
+    metadata,
     Column("name", String(200), primary_key=True),
     Column("name_key", String(200), nullable=False, unique=True),  # folded: 'Anna' and 'anna' are one person
     Column("role", String(20), nullable=False),
@@ -322,7 +339,8 @@ accounts = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("at", String(32), nullable=False),
     Column("actor", String(200), nullable=False),  # an account name, or 'command line (USER)'
@@ -338,7 +356,8 @@ preferences = Table(
     # What a person chose to keep between visits (the interface language), keyed by the name the app
     # knows them by: the signed-in account, or the reviewer name in solo use. Owner '' is the review's
     # own choice, used when nobody is signed in.
-    "preferences", metadata,
+    "preferences",
+    metadata,
     Column("owner", String(200), primary_key=True),
     Column("key", String(50), primary_key=True),
     Column("value", Text, nullable=False),
@@ -347,15 +366,15 @@ preferences = Table(
 
 # History tables: rows are only ever added, and each carries ``row_hash`` chained to the row before
 # (store/chain.py). A new history table (an audit log, say) joins by being listed here.
-APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions",
-                      "events")
+APPEND_ONLY_TABLES = ("decisions", "quality_ratings", "summaries", "pair_verdicts", "stopping_decisions", "events")
 
 dedup_actions = Table(
     # What each change to the grouping did, so it can be undone exactly: a merge moved ``raw_ids`` from
     # work ``other`` into ``work``; a split moved them out of ``work`` into ``other``. ``verdict_id`` names
     # the person's verdict that caused it (none for a run's automatic join; kind "none" for a verdict that
     # moved nothing); ``pair_score``/``pair_reason`` keep the queue entry the verdict took away.
-    "dedup_actions", metadata,
+    "dedup_actions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("kind", String(10), nullable=False),
     Column("verdict_id", Integer, ForeignKey("pair_verdicts.id")),

@@ -43,7 +43,9 @@ class Report:
     def lines(self) -> list[str]:
         out = [f"Verifying {self.store}"]
         for check in self.checks:
-            out.append(f"  {'ok  ' if check.ok else 'FAIL'}  {check.name}" + (f": {check.detail}" if check.detail else ""))
+            out.append(
+                f"  {'ok  ' if check.ok else 'FAIL'}  {check.name}" + (f": {check.detail}" if check.detail else "")
+            )
             out += [f"        - {p}" for p in check.problems]
         out.append("Result: " + ("no problems found" if not self.problems else f"{self.problems} problem(s) found"))
         return out
@@ -61,8 +63,9 @@ def _integrity(conn: Connection) -> Check:
         check.detail = "SQLite integrity_check ok"
     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
     if broken:
-        check.problems.append(f"{len(broken)} row(s) point at rows that do not exist (first: table {broken[0][0]} "
-                              f"row {broken[0][1]})")
+        check.problems.append(
+            f"{len(broken)} row(s) point at rows that do not exist (first: table {broken[0][0]} row {broken[0][1]})"
+        )
     return check
 
 
@@ -117,8 +120,15 @@ def verify(url: str) -> Report:
     if path is not None and not path.exists():
         return Report(store=str(path), checks=[Check("file", problems=["there is no store file"])])
     if path is not None and path.stat().st_size == 0:
-        return Report(store=str(path), checks=[Check("file", problems=[
-            "the file is empty (0 bytes): the store's contents were lost; restore the last backup"])])
+        return Report(
+            store=str(path),
+            checks=[
+                Check(
+                    "file",
+                    problems=["the file is empty (0 bytes): the store's contents were lost; restore the last backup"],
+                )
+            ],
+        )
     try:
         store = Store(url, check=False)
     except StoreError as exc:
@@ -135,9 +145,11 @@ def backup(store: Store, target: Path) -> Path:
     """A consistent copy of a SQLite store taken while others may be writing (SQLite's online backup)."""
     target = Path(target)
     if store.path is None:
-        raise StoreError("this review is on a database server: back it up with the server's tools, e.g. "
-                         "'pg_dump --format=custom --file=review.dump DATABASE' (restore with pg_restore); "
-                         "see docs/reliability.md")
+        raise StoreError(
+            "this review is on a database server: back it up with the server's tools, e.g. "
+            "'pg_dump --format=custom --file=review.dump DATABASE' (restore with pg_restore); "
+            "see docs/reliability.md"
+        )
     if target.exists():
         raise StoreError(f"{target} exists; choose a new file name (a backup never overwrites a file)")
     if not target.parent.is_dir():

@@ -7,7 +7,7 @@ count, queue and export asks this module, so the definition cannot drift between
 from __future__ import annotations
 
 import json
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, Select, exists, func, select
 
@@ -15,7 +15,7 @@ from review.model import Author
 from review.store import schema
 
 
-def live_works_query(round_id: Optional[int] = None) -> Select:
+def live_works_query(round_id: int | None = None) -> Select:
     """SELECT works.id of the live works (optionally only those first found in ``round_id``)."""
     w, links = schema.works, schema.work_links
     query = select(w.c.id).where(w.c.merged_into.is_(None), exists().where(links.c.work_id == w.c.id))
@@ -24,7 +24,7 @@ def live_works_query(round_id: Optional[int] = None) -> Select:
     return query
 
 
-def live_work_ids(conn: Connection, round_id: Optional[int] = None) -> list[int]:
+def live_work_ids(conn: Connection, round_id: int | None = None) -> list[int]:
     """Live works, oldest first."""
     return list(conn.execute(live_works_query(round_id).order_by(schema.works.c.id)).scalars())
 
@@ -66,22 +66,23 @@ def records_in_work(conn: Connection, work_id: int) -> int:
     return conn.execute(select(func.count()).select_from(links).where(links.c.work_id == work_id)).scalar_one()
 
 
-def work_of_record(conn: Connection, raw_id: int) -> Optional[int]:
+def work_of_record(conn: Connection, raw_id: int) -> int | None:
     links = schema.work_links
     return conn.execute(select(links.c.work_id).where(links.c.raw_id == raw_id)).scalar()
 
 
-def titles(conn: Connection, work_ids: Iterable[int]) -> dict[int, tuple[str, Optional[int]]]:
+def titles(conn: Connection, work_ids: Iterable[int]) -> dict[int, tuple[str, int | None]]:
     """work id -> (title, year)."""
     w = schema.works
     ids = list(work_ids)
     if not ids:
         return {}
-    return {r.id: (r.title or "", r.year) for r in conn.execute(select(w.c.id, w.c.title, w.c.year)
-                                                                .where(w.c.id.in_(ids)))}
+    return {
+        r.id: (r.title or "", r.year) for r in conn.execute(select(w.c.id, w.c.title, w.c.year).where(w.c.id.in_(ids)))
+    }
 
 
-def work_view(conn: Connection, work_id: int) -> Optional[dict]:
+def work_view(conn: Connection, work_id: int) -> dict | None:
     """A work's best fields plus where it was found (families, sources, files)."""
     row = conn.execute(select(schema.works).where(schema.works.c.id == work_id)).first()
     if row is None:
@@ -93,8 +94,11 @@ def work_view(conn: Connection, work_id: int) -> Optional[dict]:
     r, i = schema.raw_records, schema.imports
     found = conn.execute(
         select(r.c.id, r.c.source, r.c.family, r.c.format, r.c.position, i.c.file_name, i.c.round_id, r.c.title)
-        .join(schema.work_links, schema.work_links.c.raw_id == r.c.id).join(i, i.c.id == r.c.import_id)
-        .where(schema.work_links.c.work_id == work_id).order_by(r.c.id)).all()
+        .join(schema.work_links, schema.work_links.c.raw_id == r.c.id)
+        .join(i, i.c.id == r.c.import_id)
+        .where(schema.work_links.c.work_id == work_id)
+        .order_by(r.c.id)
+    ).all()
     view["records"] = [f._asdict() for f in found]
     view["families"] = sorted({f.family for f in found if f.family})
     view["sources"] = sorted({f.source for f in found})
@@ -114,7 +118,8 @@ def work_texts(conn: Connection, work_ids: list[int]) -> list[str]:
 
 # --- the mapping between stored JSON columns and values (written once) -------------------------------
 
-def decode_authors(text: Optional[str]) -> list[Author]:
+
+def decode_authors(text: str | None) -> list[Author]:
     """A stored author list (JSON ``[[family, given], ...]``) as Authors; damaged text reads as none."""
     try:
         pairs = json.loads(text or "[]")
@@ -135,12 +140,12 @@ def encode_authors(authors: Iterable[Author]) -> str:
     return json.dumps([[a.family, a.given] for a in authors], ensure_ascii=False)
 
 
-def authors_text(text: Optional[str]) -> str:
+def authors_text(text: str | None) -> str:
     """A stored author list as one line, ``Family, Given; Family, Given``."""
     return "; ".join(a.display() for a in decode_authors(text))
 
 
-def decode_list(text: Optional[str]) -> list[str]:
+def decode_list(text: str | None) -> list[str]:
     """A stored JSON list of strings; a damaged value reads as itself."""
     try:
         value = json.loads(text or "[]")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Callable, Optional
+from collections.abc import Callable
 from urllib.parse import quote
 
 from review import synthetic as stand_in
@@ -16,7 +16,8 @@ SYNTHETIC_NOTE = N_("a made-up stand-in record (test data, not a real publicatio
 SYNTHETIC_LABEL = f"{stand_in.label('en')}: {SYNTHETIC_NOTE}"
 Translate = Callable[[str], str]
 
-CARD_CSS = """
+CARD_CSS = (
+    """
 <style>
 .work-card { font-size: 1rem; line-height: 1.5; }
 .work-card .work-title { font-size: 1.35rem; font-weight: 600; margin: 0 0 .35rem 0; }
@@ -28,10 +29,12 @@ CARD_CSS = """
 .work-card .synthetic-flag { display: inline-block; font-weight: 700; padding: .1rem .5rem; border-radius: .3rem;
   background: #fde2e1; color: #8a1c14; border: 1px solid #e0a39e; margin-bottom: .4rem; }
 </style>
-""" + MARK_CSS
+"""
+    + MARK_CSS
+)
 
 
-def safe_url(url: Optional[str]) -> Optional[str]:
+def safe_url(url: str | None) -> str | None:
     """Only web links become clickable; anything else (javascript:, data:) is dropped."""
     url = (url or "").strip()
     return url if url.lower().startswith(SAFE_SCHEMES) else None
@@ -61,7 +64,8 @@ def found_in(view: dict, tr: Translate = str) -> str:
     families = ", ".join(view.get("families") or []) or "-"
     sources = ", ".join(view.get("sources") or []) or "-"
     return tr("Found by families {families} in {sources} ({count} record(s))").format(
-        families=families, sources=sources, count=len(view.get("records") or []))
+        families=families, sources=sources, count=len(view.get("records") or [])
+    )
 
 
 def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = True, tr: Translate = str) -> str:
@@ -72,14 +76,15 @@ def work_card_html(view: dict, matcher: TermMatcher, *, show_abstract: bool = Tr
         flag = f"{stand_in.label('en')}: {tr(SYNTHETIC_NOTE)}"
         rows.append(f'<div class="synthetic-flag">{html.escape(flag)}</div>')
     title = view.get("title") or tr("(no title)")
-    rows += [f'<div class="work-title">{highlight_html(title, matcher)}</div>',
-             f'<div class="work-meta">{html.escape(meta_line(view, tr))}</div>']
+    rows += [
+        f'<div class="work-title">{highlight_html(title, matcher)}</div>',
+        f'<div class="work-meta">{html.escape(meta_line(view, tr))}</div>',
+    ]
     doi = view.get("doi")
     link = safe_url(view.get("url"))
     links = []
     if doi:
-        links.append(f'<a href="{html.escape(doi_url(doi), quote=True)}" target="_blank">'
-                     f'doi:{html.escape(doi)}</a>')
+        links.append(f'<a href="{html.escape(doi_url(doi), quote=True)}" target="_blank">doi:{html.escape(doi)}</a>')
     if link:
         name = html.escape(tr("link"))
         links.append(f'<a href="{html.escape(link, quote=True)}" target="_blank">{name}</a>')

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 from review.normalise import fold
 from review.protocol import Protocol
-from review.ui.i18n import N_
 from review.terms import MIN_INNER_STEM, fold_with_positions, term_regex
+from review.ui.i18n import N_
 
 INCLUDE, EXCLUDE = "include", "exclude"  # the kinds of a review's own keywords
 
@@ -73,22 +73,39 @@ mark.kw-exclude { background: #f6b0b0; border-bottom: 2px dashed #9b1c1c; }
 </style>"""
 
 
-LEGEND_NAMES = {"g0": N_("search term, first group (topic)"), "g1": N_("search term, second group (target group)"),
-                "g2": N_("search term, third group"), "kw-include": N_("include keyword"),
-                "kw-exclude": N_("exclude keyword")}
+LEGEND_NAMES = {
+    "g0": N_("search term, first group (topic)"),
+    "g1": N_("search term, second group (target group)"),
+    "g2": N_("search term, third group"),
+    "kw-include": N_("include keyword"),
+    "kw-exclude": N_("exclude keyword"),
+}
 
 
 def legend_html(terms: Sequence[Term], translate: Callable[[str], str] = str) -> str:
     """What each colour means, naming only the colours these terms use (in the reader's language)."""
     kinds = {t.css for t in terms}
-    items = [f'<mark class="{css}">{html.escape(translate(name))}</mark>'
-             for css, name in LEGEND_NAMES.items() if css in kinds]
+    items = [
+        f'<mark class="{css}">{html.escape(translate(name))}</mark>'
+        for css, name in LEGEND_NAMES.items()
+        if css in kinds
+    ]
     if not items:
         return ""
-    note = translate("Terms of {letters} letters or more also match inside compound words (flyktning* in "
-                     "overføringsflyktninger); a hyphen counts as a space or as nothing.").format(letters=MIN_INNER_STEM)
-    return (MARK_CSS + '<div class="legend">' + html.escape(translate("Highlighted:")) + " " + " ".join(items)
-            + ". " + html.escape(note) + "</div>")
+    note = translate(
+        "Terms of {letters} letters or more also match inside compound words (flyktning* in "
+        "overføringsflyktninger); a hyphen counts as a space or as nothing."
+    ).format(letters=MIN_INNER_STEM)
+    return (
+        MARK_CSS
+        + '<div class="legend">'
+        + html.escape(translate("Highlighted:"))
+        + " "
+        + " ".join(items)
+        + ". "
+        + html.escape(note)
+        + "</div>"
+    )
 
 
 class TermMatcher:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import gettext
 import io
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Callable, Optional
 
 from review.store.preferences import REVIEW_WIDE, get_preference, set_preference
 
@@ -33,7 +33,7 @@ def catalogue_path(lang: str) -> Path:
     return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue for a language; English (the source text) for "en" or an unknown code."""
     path = catalogue_path(lang)
@@ -61,10 +61,23 @@ def N_(message: str) -> str:
 
 # The stored vocabulary (review/vocabulary.py) as the reader sees it; what is stored stays as it is.
 VOCABULARY = {
-    "include": N_("include"), "exclude": N_("exclude"), "maybe": N_("maybe"), "open": N_("open"),
-    "voted": N_("voted"), "yes": N_("yes"), "partly": N_("partly"), "no": N_("no"), "unclear": N_("unclear"),
-    "single": N_("single"), "dual": N_("dual"), "duplicate": N_("duplicate"), "distinct": N_("distinct"),
-    "lead": N_("lead"), "reviewer": N_("reviewer"), "viewer": N_("viewer"), "active": N_("active"),
+    "include": N_("include"),
+    "exclude": N_("exclude"),
+    "maybe": N_("maybe"),
+    "open": N_("open"),
+    "voted": N_("voted"),
+    "yes": N_("yes"),
+    "partly": N_("partly"),
+    "no": N_("no"),
+    "unclear": N_("unclear"),
+    "single": N_("single"),
+    "dual": N_("dual"),
+    "duplicate": N_("duplicate"),
+    "distinct": N_("distinct"),
+    "lead": N_("lead"),
+    "reviewer": N_("reviewer"),
+    "viewer": N_("viewer"),
+    "active": N_("active"),
     "disabled": N_("disabled"),
 }
 
@@ -74,13 +87,13 @@ def vocabulary_word(value, translate: Callable[[str], str]) -> str:
     return translate(VOCABULARY[value]) if isinstance(value, str) and value in VOCABULARY else value
 
 
-def remembered_language(conn, owner: Optional[str]) -> Optional[str]:
+def remembered_language(conn, owner: str | None) -> str | None:
     """The language ``owner`` chose last (None: the review's own choice), if it is one this version speaks."""
     value = get_preference(conn, owner or REVIEW_WIDE, PREFERENCE)
     return value if value in LANGUAGES else None
 
 
-def remember_language(store, owner: Optional[str], lang: str) -> None:
+def remember_language(store, owner: str | None, lang: str) -> None:
     """Keep ``lang`` for ``owner`` (None: for the review, used while nobody is signed in)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown interface language {lang!r}; expected one of {', '.join(LANGUAGES)}")

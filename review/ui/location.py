@@ -7,9 +7,9 @@ import argparse
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Optional, Sequence
 
 from review.errors import ReviewError
 
@@ -25,7 +25,7 @@ class Location:
     created: bool = False  # the bundled working copy was made on this start
 
 
-def parse_app_args(argv: Sequence[str]) -> Optional[Path]:
+def parse_app_args(argv: Sequence[str]) -> Path | None:
     """The ``--dir`` after ``--`` in ``streamlit run app.py -- --dir DIR``; unknown options are ignored."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--dir", type=Path)
@@ -62,16 +62,19 @@ def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Locatio
 
             run_review(scratch / "review", say=say)
         except ImportError as exc:
-            raise ReviewError(f"the bundled review cannot be built in this version ({exc.name} is missing); "
-                              f"open a review directory with --dir instead") from None
+            raise ReviewError(
+                f"the bundled review cannot be built in this version ({exc.name} is missing); "
+                f"open a review directory with --dir instead"
+            ) from None
         (scratch / "review").rename(target)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return Location(target, "bundled", created=True)
 
 
-def resolve(argv: Sequence[str], environ: Optional[Mapping[str, str]] = None,
-            say: Callable[[str], None] = lambda _: None) -> Location:
+def resolve(
+    argv: Sequence[str], environ: Mapping[str, str] | None = None, say: Callable[[str], None] = lambda _: None
+) -> Location:
     environ = os.environ if environ is None else environ
     chosen = parse_app_args(argv)
     if chosen is not None:
@@ -81,6 +84,8 @@ def resolve(argv: Sequence[str], environ: Optional[Mapping[str, str]] = None,
     else:
         return bundled_working_copy(say)
     if not (location.directory / "review.toml").is_file():
-        raise ReviewError(f"{location.directory} is not a review directory (no review.toml); "
-                          f"create one with 'review init {location.directory}'")
+        raise ReviewError(
+            f"{location.directory} is not a review directory (no review.toml); "
+            f"create one with 'review init {location.directory}'"
+        )
     return location

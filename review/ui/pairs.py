@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlalchemy import Connection
 
@@ -17,14 +17,27 @@ from review.store.works import records_in_work
 from review.ui.i18n import N_, vocabulary_word
 
 COMPARED = (  # field, label: what says whether two records are one work; differences are marked
-    ("title", N_("Title")), ("authors", N_("Authors")), ("year", N_("Year")), ("venue", N_("Venue")),
-    ("publisher", N_("Publisher")), ("doc_type", N_("Type")), ("doi", N_("DOI")), ("url", N_("Link")),
-    ("volume", N_("Volume")), ("issue", N_("Issue")), ("pages", N_("Pages")), ("abstract", N_("Abstract")),
+    ("title", N_("Title")),
+    ("authors", N_("Authors")),
+    ("year", N_("Year")),
+    ("venue", N_("Venue")),
+    ("publisher", N_("Publisher")),
+    ("doc_type", N_("Type")),
+    ("doi", N_("DOI")),
+    ("url", N_("Link")),
+    ("volume", N_("Volume")),
+    ("issue", N_("Issue")),
+    ("pages", N_("Pages")),
+    ("abstract", N_("Abstract")),
 )
 # Where each record came from: shown for reference, never marked, since two exports of one work always
 # differ here and the marks would drown the differences that matter.
-PROVENANCE = (("source", N_("Source")), ("family", N_("Family")), ("file_name", N_("File")),
-              ("position", N_("Position in file")))
+PROVENANCE = (
+    ("source", N_("Source")),
+    ("family", N_("Family")),
+    ("file_name", N_("File")),
+    ("position", N_("Position in file")),
+)
 _TOKENS = re.compile(r"\s+|[^\w\s]|\w+")
 
 
@@ -63,15 +76,25 @@ def status_text(steps: list[tuple[int, str]] | None, tr: Callable[[str], str] = 
     """The steps as one line, e.g. "stage 1: include" ("not screened yet" before any)."""
     if steps is None:
         return tr("no work")
-    return "; ".join(tr("stage {stage}: {decision}").format(stage=stage, decision=vocabulary_word(decision, tr))
-                     for stage, decision in steps) or tr("not screened yet")
+    return "; ".join(
+        tr("stage {stage}: {decision}").format(stage=stage, decision=vocabulary_word(decision, tr))
+        for stage, decision in steps
+    ) or tr("not screened yet")
 
 
 def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
     """The uncertain pairs (``review.store.pairs``: never two records already in one work), most alike first."""
-    return [Pair(p["raw_a"], p["raw_b"], p["score"], p["reason"] or "",
-                 _with_status(conn, record_with_file(conn, p["raw_a"])),
-                 _with_status(conn, record_with_file(conn, p["raw_b"]))) for p in uncertain_pairs(conn, limit)]
+    return [
+        Pair(
+            p["raw_a"],
+            p["raw_b"],
+            p["score"],
+            p["reason"] or "",
+            _with_status(conn, record_with_file(conn, p["raw_a"])),
+            _with_status(conn, record_with_file(conn, p["raw_b"])),
+        )
+        for p in uncertain_pairs(conn, limit)
+    ]
 
 
 recent_verdicts = store_recent_verdicts  # each with the change it made (action_id, kind, other, undone_at)
@@ -95,26 +118,34 @@ def diff_html(left: str, right: str) -> tuple[str, str]:
 
 def pair_table_html(pair: Pair, tr: Callable[[str], str] = str) -> str:
     """The two records side by side; ``tr`` gives the row names in the reader's language."""
-    rows = [f'<tr class="status"><th>{html.escape(tr("Screening"))}</th>'
-            f'<td>{html.escape(status_text(pair.a.get("screened"), tr))}</td>'
-            f'<td>{html.escape(status_text(pair.b.get("screened"), tr))}</td></tr>']
+    rows = [
+        f'<tr class="status"><th>{html.escape(tr("Screening"))}</th>'
+        f"<td>{html.escape(status_text(pair.a.get('screened'), tr))}</td>"
+        f"<td>{html.escape(status_text(pair.b.get('screened'), tr))}</td></tr>"
+    ]
     for key, label in COMPARED:
         label = html.escape(tr(label))
         left = "" if pair.a.get(key) is None else str(pair.a.get(key))
         right = "" if pair.b.get(key) is None else str(pair.b.get(key))
         same = left == right
         cell_a, cell_b = (html.escape(left), html.escape(right)) if same else diff_html(left, right)
-        rows.append(f'<tr class="{"same" if same else "differs"}"><th>{label}</th><td>{cell_a}</td>'
-                    f"<td>{cell_b}</td></tr>")
+        rows.append(
+            f'<tr class="{"same" if same else "differs"}"><th>{label}</th><td>{cell_a}</td><td>{cell_b}</td></tr>'
+        )
     for key, label in PROVENANCE:
         label = html.escape(tr(label))
         left, right = (html.escape("" if side.get(key) is None else str(side.get(key))) for side in (pair.a, pair.b))
         rows.append(f'<tr class="provenance"><th>{label}</th><td>{left}</td><td>{right}</td></tr>')
-    head = (f'<table class="pair" data-pair="{pair.raw_a}-{pair.raw_b}"><thead><tr><th></th>'
-            + "".join("<th>" + html.escape(tr("Record {record} (work {work})").format(
-                record=raw, work=side.get("work_id") or "-")) + "</th>" for raw, side in ((pair.raw_a, pair.a),
-                                                                                      (pair.raw_b, pair.b)))
-            + "</tr></thead><tbody>")
+    head = (
+        f'<table class="pair" data-pair="{pair.raw_a}-{pair.raw_b}"><thead><tr><th></th>'
+        + "".join(
+            "<th>"
+            + html.escape(tr("Record {record} (work {work})").format(record=raw, work=side.get("work_id") or "-"))
+            + "</th>"
+            for raw, side in ((pair.raw_a, pair.a), (pair.raw_b, pair.b))
+        )
+        + "</tr></thead><tbody>"
+    )
     return PAIR_CSS + head + "".join(rows) + "</tbody></table>"
 
 

@@ -5,7 +5,7 @@ decision log); this only phrases the same counts for the page, naming criteria a
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from review.protocol import Protocol
 from screening.quality import Assessment

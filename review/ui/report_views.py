@@ -8,7 +8,6 @@ import json
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Optional
 
 from review.protocol import Protocol
 from review.reports.appendix import appendix_html_sections
@@ -19,10 +18,17 @@ from review.store import Store
 from screening.flow import status_dict
 from screening.flowtypes import Flow
 
-MIME = {".png": "image/png", ".svg": "image/svg+xml", ".csv": "text/csv", ".md": "text/markdown",
-        ".html": "text/html", ".ris": "application/x-research-info-systems", ".bib": "application/x-bibtex",
-        ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MIME = {
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".csv": "text/csv",
+    ".md": "text/markdown",
+    ".html": "text/html",
+    ".ris": "application/x-research-info-systems",
+    ".bib": "application/x-bibtex",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def export_choices() -> list[tuple[str, str]]:
@@ -30,8 +36,17 @@ def export_choices() -> list[tuple[str, str]]:
     return [(what, suffix) for what, writers in EXPORTS.items() for suffix in sorted(writers)]
 
 
-def export_bytes(store: Store, protocol: Protocol, what: str, suffix: str, *, viewer: Optional[str] = None,
-                 flow: Optional[Flow] = None, round_id: Optional[int] = None, full_log: bool = False) -> bytes:
+def export_bytes(
+    store: Store,
+    protocol: Protocol,
+    what: str,
+    suffix: str,
+    *,
+    viewer: str | None = None,
+    flow: Flow | None = None,
+    round_id: int | None = None,
+    full_log: bool = False,
+) -> bytes:
     """One export written to a scratch folder and read back; ``viewer`` blinds the decision log,
     ``full_log`` asks for it unblinded (the core refuses anyone but the lead), and ``round_id`` limits
     the exports that can be limited to one round (the others cover the review)."""
@@ -51,8 +66,7 @@ def export_file_name(what: str, suffix: str) -> str:
     return f"{what}{suffix}"
 
 
-def all_exports_zip(store: Store, protocol: Protocol, *, viewer: Optional[str] = None,
-                    flow: Optional[Flow] = None) -> bytes:
+def all_exports_zip(store: Store, protocol: Protocol, *, viewer: str | None = None, flow: Flow | None = None) -> bytes:
     """Every export in one zip. An export that cannot be written now (say, nothing included yet) is named
     in SKIPPED.txt inside the zip with its reason, never left out silently."""
     from review.errors import ReviewError
@@ -77,12 +91,14 @@ def table31_rows(flow: Flow, protocol: Protocol) -> list[dict]:
     return [{column: cell_text(value) for column, value in zip(table.columns, row, strict=False)} for row in table.rows]
 
 
-def appendix_preview_html(store: Store, protocol: Protocol, round_id: Optional[int] = None) -> tuple[int, str]:
+def appendix_preview_html(store: Store, protocol: Protocol, round_id: int | None = None) -> tuple[int, str]:
     """(number of included works, the appendix as escaped HTML)."""
     works = ExportData(store, protocol, round_id=round_id).included()
     body = appendix_html_sections(works, protocol.appendix_groups, protocol.report_language, heading="h4")
-    style = ("<style>.appendix-preview .reference{font-weight:bold;margin-top:1.2em}"
-             ".appendix-preview .part{font-style:italic}</style>")
+    style = (
+        "<style>.appendix-preview .reference{font-weight:bold;margin-top:1.2em}"
+        ".appendix-preview .part{font-style:italic}</style>"
+    )
     out = [style, '<div class="appendix-preview">', *body, "</div>"]
     return len(works), "\n".join(out)
 

@@ -3,8 +3,9 @@ traced to the exact bytes that were read. An upload that is not imported leaves 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import TypeVar
 
 from review.errors import ReviewError
 from review.ingest import ImportSummary, content_hash
@@ -39,8 +40,9 @@ def _save(review_dir: Path, files: Iterable[tuple[str, bytes]], written: list[Pa
     return paths
 
 
-def import_uploads(review_dir: Path, files: Sequence[tuple[str, bytes]],
-                   run: Callable[[list[Path]], list[ImportSummary]]) -> list[ImportSummary]:
+def import_uploads(
+    review_dir: Path, files: Sequence[tuple[str, bytes]], run: Callable[[list[Path]], list[ImportSummary]]
+) -> list[ImportSummary]:
     """Save the uploads, ``run`` the import on their paths, and remove every file this call wrote
     when the import is refused (or when its content had been imported before: nothing was added)."""
     written: list[Path] = []
@@ -50,8 +52,13 @@ def import_uploads(review_dir: Path, files: Sequence[tuple[str, bytes]],
     except BaseException:
         _remove(written)
         raise
-    _remove([path for path, summary in zip(paths, summaries, strict=False)
-             if summary.already_imported is not None and path in written])
+    _remove(
+        [
+            path
+            for path, summary in zip(paths, summaries, strict=False)
+            if summary.already_imported is not None and path in written
+        ]
+    )
     return summaries
 
 

@@ -12,15 +12,29 @@ screened in which order. Model details: ``screening.prioritise.model``; stopping
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 
 import numpy as np
 
-from screening.prioritise.model import (DEFAULT_SETTINGS, Features, ModelSettings, calibrated_probabilities,
-                                       rank, score_matrix)
-from screening.prioritise.stopping import (DEFAULT_CONFIDENCE, DEFAULT_RECALL_TARGET, RecallTest, StoppingAdvice,
-                                           estimate_relevant_remaining, recall_stopping_test, stopping_advice)
+from screening.prioritise.model import (
+    DEFAULT_SETTINGS,
+    Features,
+    ModelSettings,
+    calibrated_probabilities,
+    rank,
+    score_matrix,
+)
+from screening.prioritise.stopping import (
+    DEFAULT_CONFIDENCE,
+    DEFAULT_RECALL_TARGET,
+    RecallTest,
+    StoppingAdvice,
+    estimate_relevant_remaining,
+    recall_stopping_test,
+    stopping_advice,
+)
 
 ORDER_MODES = ("random", "ranked", "import")  # what a reviewer may ask for
 # What decisions.order_mode may record: the modes above, plus "protocol" for the cold start that ranked
@@ -29,8 +43,19 @@ ORDERS_USED = ORDER_MODES + ("protocol",)
 MIN_INCLUDES = 1  # a model needs an example of each class; one of each is enough to start,
 MIN_EXCLUDES = 1  # and the ranking improves with every decision after that
 
-__all__ = ["ORDER_MODES", "ORDERS_USED", "MIN_INCLUDES", "MIN_EXCLUDES", "QueueInfo", "order_candidates", "rank",
-           "estimate_relevant_remaining", "stopping_advice", "recall_stopping_test", "RecallTest"]
+__all__ = [
+    "ORDER_MODES",
+    "ORDERS_USED",
+    "MIN_INCLUDES",
+    "MIN_EXCLUDES",
+    "QueueInfo",
+    "order_candidates",
+    "rank",
+    "estimate_relevant_remaining",
+    "stopping_advice",
+    "recall_stopping_test",
+    "RecallTest",
+]
 
 
 @dataclass
@@ -40,10 +65,10 @@ class QueueInfo:
     reason: str  # why mode_used differs from mode_requested ("" when it does not)
     n_labelled: int
     n_includes: int
-    expected_remaining: Optional[float]  # relevant records expected among the unscreened
+    expected_remaining: float | None  # relevant records expected among the unscreened
     stopping: StoppingAdvice  # the heuristic hint
     scores: dict = field(default_factory=dict)  # work id -> probability of relevance (ranked only)
-    recall_test: Optional[RecallTest] = None  # the statistical stopping criterion over the decisions so far
+    recall_test: RecallTest | None = None  # the statistical stopping criterion over the decisions so far
 
 
 def ready_for_ranking(labelled: Mapping[Any, int]) -> bool:
@@ -75,13 +100,20 @@ def random_order(work_ids: Sequence, seed: int) -> list:
     return shuffled
 
 
-def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping[Any, int],
-                     mode: str = "ranked", *, history: Optional[Sequence] = None, seed: int = 0,
-                     settings: ModelSettings | None = None,
-                     features: Features | None = None,
-                     prior_scores: Optional[Sequence[float]] = None,
-                     recall_target: float = DEFAULT_RECALL_TARGET,
-                     confidence: float = DEFAULT_CONFIDENCE) -> tuple[list, QueueInfo]:
+def order_candidates(
+    work_ids: Sequence,
+    texts: Sequence[str],
+    labelled: Mapping[Any, int],
+    mode: str = "ranked",
+    *,
+    history: Sequence | None = None,
+    seed: int = 0,
+    settings: ModelSettings | None = None,
+    features: Features | None = None,
+    prior_scores: Sequence[float] | None = None,
+    recall_target: float = DEFAULT_RECALL_TARGET,
+    confidence: float = DEFAULT_CONFIDENCE,
+) -> tuple[list, QueueInfo]:
     """Undecided works in screening order, plus what the UI shows beside the queue.
 
     ``work_ids``/``texts``: every work in stage 1 (decided or not), texts as title + abstract.
@@ -103,11 +135,14 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
         if prior_scores is not None and len(prior_scores) != len(work_ids):
             raise ValueError("prior_scores and work_ids differ in length")
         cold_start = prior_scores is not None and any(
-            prior_scores[i] > 0 for i, w in enumerate(work_ids) if w not in labelled)
+            prior_scores[i] > 0 for i, w in enumerate(work_ids) if w not in labelled
+        )
         mode_used = "protocol" if cold_start else "random"
-        reason = (f"the model starts after at least {MIN_INCLUDES} include(s) and {MIN_EXCLUDES} exclude(s) "
-                  f"(so far {n_includes} and {len(labelled) - n_includes}); until then "
-                  + ("works matching the protocol's search terms come first" if cold_start else "random order"))
+        reason = (
+            f"the model starts after at least {MIN_INCLUDES} include(s) and {MIN_EXCLUDES} exclude(s) "
+            f"(so far {n_includes} and {len(labelled) - n_includes}); until then "
+            + ("works matching the protocol's search terms come first" if cold_start else "random order")
+        )
     if mode == "ranked" and not undecided_idx:
         mode_used, reason = "import", "nothing left to screen"
 
@@ -132,16 +167,14 @@ def order_candidates(work_ids: Sequence, texts: Sequence[str], labelled: Mapping
         assert prior_scores is not None
         score_of = dict(zip(work_ids, prior_scores, strict=True))
         # Ties (often many works with no term at all) keep the random order, not the file's.
-        ordered = sorted((w for w in random_order(work_ids, seed) if w not in labelled),
-                         key=lambda w: -score_of[w])
+        ordered = sorted((w for w in random_order(work_ids, seed) if w not in labelled), key=lambda w: -score_of[w])
         expected = None
     else:
         pool = random_order(work_ids, seed) if mode_used == "random" else list(work_ids)
         ordered = [w for w in pool if w not in labelled]
         # In random order the screened works are a random sample: their include rate is a fair
         # estimate for the rest. Not so for import order (files are often sorted by relevance).
-        expected = (n_includes / len(labelled) * len(ordered)
-                    if mode_used == "random" and labelled else None)
+        expected = n_includes / len(labelled) * len(ordered) if mode_used == "random" and labelled else None
     advice = stopping_advice(history_labels, len(work_ids), expected)
     test = recall_stopping_test(history_labels, len(work_ids), recall_target, confidence)
     info = QueueInfo(mode, mode_used, reason, len(labelled), n_includes, expected, advice, scores, test)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Hashable, Mapping, Optional, Sequence
 
 from screening.prioritise import QueueInfo, order_candidates
 from screening.prioritise.cold_start import ProtocolTerms, protocol_scores
-from screening.prioritise.stopping import DEFAULT_CONFIDENCE, DEFAULT_RECALL_TARGET
 from screening.prioritise.model import DEFAULT_SETTINGS, Features, ModelSettings
+from screening.prioritise.stopping import DEFAULT_CONFIDENCE, DEFAULT_RECALL_TARGET
 
 log = logging.getLogger(__name__)
 
@@ -34,43 +34,52 @@ class Ranking:
 class BackgroundRanker:
     """One per stage-1 work set; make a new one when works are added (a new import)."""
 
-    def __init__(self, work_ids: Sequence, texts: Sequence[str], *, settings: ModelSettings | None = None,
-                 seed: int = 0, order_fn: Callable = order_candidates,
-                 protocol_terms: Optional[ProtocolTerms] = None,
-                 recall_target: float = DEFAULT_RECALL_TARGET, confidence: float = DEFAULT_CONFIDENCE):
+    def __init__(
+        self,
+        work_ids: Sequence,
+        texts: Sequence[str],
+        *,
+        settings: ModelSettings | None = None,
+        seed: int = 0,
+        order_fn: Callable = order_candidates,
+        protocol_terms: ProtocolTerms | None = None,
+        recall_target: float = DEFAULT_RECALL_TARGET,
+        confidence: float = DEFAULT_CONFIDENCE,
+    ):
         self.work_ids = list(work_ids)
         self.texts = list(texts)
         self.settings = settings or DEFAULT_SETTINGS
         self.seed = seed
         self.protocol_terms = protocol_terms  # for the cold start, scored in the worker thread
-        self._prior_scores: Optional[list[float]] = None
+        self._prior_scores: list[float] | None = None
         self.recall_target, self.confidence = recall_target, confidence
         self._order_fn = order_fn
-        self._features: Optional[Features] = None
+        self._features: Features | None = None
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
-        self._pending: Optional[tuple[dict, Optional[list]]] = None
+        self._pending: tuple[dict, list | None] | None = None
         self._busy = False
         self._closed = False
-        self._latest: Optional[Ranking] = None
-        self.error: Optional[BaseException] = None  # the last failure; the previous ranking stays served
+        self._latest: Ranking | None = None
+        self.error: BaseException | None = None  # the last failure; the previous ranking stays served
         self.retrains = 0
         self._thread = threading.Thread(target=self._run, name="background-ranker", daemon=True)
         self._thread.start()
 
     # ---- called from the UI thread: never blocks on training ----
-    def submit(self, labelled: Mapping[Hashable, int], history: Optional[Sequence] = None) -> None:
+    def submit(self, labelled: Mapping[Hashable, int], history: Sequence | None = None) -> None:
         """Ask for a ranking trained on these decisions; replaces any request not yet started."""
         with self._wake:
             self._pending = (dict(labelled), list(history) if history is not None else None)
             self._wake.notify()
 
-    def latest(self) -> Optional[Ranking]:
+    def latest(self) -> Ranking | None:
         with self._lock:
             return self._latest
 
-    def next_work(self, labelled: Mapping[Hashable, int], mode: str = "ranked",
-                  history: Optional[Sequence] = None) -> tuple[list, QueueInfo]:
+    def next_work(
+        self, labelled: Mapping[Hashable, int], mode: str = "ranked", history: Sequence | None = None
+    ) -> tuple[list, QueueInfo]:
         """The queue to show now. In ranked mode: the latest finished ranking minus works decided
         since, and a retrain is requested if the ranking is older than the decisions."""
         if mode != "ranked":
@@ -79,8 +88,9 @@ class BackgroundRanker:
         if ranking is None or ranking.trained_on != dict(labelled):
             self.submit(labelled, history)
         if ranking is None:
-            ordered, info = order_candidates(self.work_ids, self.texts, labelled, "random",
-                                             history=history, seed=self.seed)
+            ordered, info = order_candidates(
+                self.work_ids, self.texts, labelled, "random", history=history, seed=self.seed
+            )
             info.mode_requested = "ranked"
             info.reason = "the first ranking is still being computed"
             return ordered, info
@@ -103,7 +113,7 @@ class BackgroundRanker:
             self._wake.notify_all()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> "BackgroundRanker":
+    def __enter__(self) -> BackgroundRanker:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -138,15 +148,21 @@ class BackgroundRanker:
                     self._busy = False
                     self._wake.notify_all()
 
-    def _rank(self, labelled: dict, history: Optional[list]) -> Ranking:
+    def _rank(self, labelled: dict, history: list | None) -> Ranking:
         kwargs: dict = {}
         if self._order_fn is order_candidates:
             if self._features is None:
                 self._features = Features(self.texts, self.settings)
             if self._prior_scores is None and self.protocol_terms is not None:
                 self._prior_scores = protocol_scores(self.protocol_terms, self.texts)
-            kwargs = {"features": self._features, "settings": self.settings, "prior_scores": self._prior_scores,
-                      "recall_target": self.recall_target, "confidence": self.confidence}
-        ordered, info = self._order_fn(self.work_ids, self.texts, labelled, "ranked",
-                                       history=history, seed=self.seed, **kwargs)
+            kwargs = {
+                "features": self._features,
+                "settings": self.settings,
+                "prior_scores": self._prior_scores,
+                "recall_target": self.recall_target,
+                "confidence": self.confidence,
+            }
+        ordered, info = self._order_fn(
+            self.work_ids, self.texts, labelled, "ranked", history=history, seed=self.seed, **kwargs
+        )
         return Ranking(ordered, info, labelled, time.monotonic())

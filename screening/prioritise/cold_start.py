@@ -13,8 +13,8 @@ review/terms.py's, which the highlighting on the screening card uses too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from review.normalise import fold
 from review.terms import compile_term
@@ -45,8 +45,9 @@ class ProtocolScorer:
     """Compiled once per protocol; ``score`` rates one title + abstract."""
 
     def __init__(self, terms: ProtocolTerms):
-        self.families = [[[p for p in (compile_term(t) for t in group) if p] for group in family]
-                         for family in terms.families]
+        self.families = [
+            [[p for p in (compile_term(t) for t in group) if p] for group in family] for family in terms.families
+        ]
         self.criteria = [re.compile(rf"\b{re.escape(w)}") for w in terms.criteria_words]
 
     def score(self, text: str) -> float:

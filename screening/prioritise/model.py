@@ -16,8 +16,8 @@ classifier. ``Features`` keeps that matrix; ``score_matrix`` is the part that ru
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -28,7 +28,6 @@ from sklearn.naive_bayes import ComplementNB, MultinomialNB
 from sklearn.svm import LinearSVC
 
 from review.normalise import fold
-
 
 CALIBRATION_FOLDS = 5  # out-of-fold scores for calibrating the estimate of what is left
 
@@ -55,15 +54,28 @@ class ModelSettings:
 def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
     vectorisers = []
     if settings.word_ngrams is not None:
-        vectorisers.append(TfidfVectorizer(lowercase=False, ngram_range=settings.word_ngrams,
-                                           sublinear_tf=settings.sublinear_tf, min_df=settings.min_df,
-                                           max_df=settings.max_df, dtype=np.float32))
+        vectorisers.append(
+            TfidfVectorizer(
+                lowercase=False,
+                ngram_range=settings.word_ngrams,
+                sublinear_tf=settings.sublinear_tf,
+                min_df=settings.min_df,
+                max_df=settings.max_df,
+                dtype=np.float32,
+            )
+        )
     if settings.char_ngrams is not None:
-        vectorisers.append(TfidfVectorizer(lowercase=False, analyzer="char_wb",
-                                           ngram_range=settings.char_ngrams,
-                                           sublinear_tf=settings.sublinear_tf,
-                                           min_df=max(settings.min_df, 2),
-                                           max_df=settings.max_df, dtype=np.float32))
+        vectorisers.append(
+            TfidfVectorizer(
+                lowercase=False,
+                analyzer="char_wb",
+                ngram_range=settings.char_ngrams,
+                sublinear_tf=settings.sublinear_tf,
+                min_df=max(settings.min_df, 2),
+                max_df=settings.max_df,
+                dtype=np.float32,
+            )
+        )
     return vectorisers
 
 
@@ -156,8 +168,13 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
         return np.zeros(0)
     if settings.members:
         # Each member's log-odds already carry the labelled include rate; their mean is the vote.
-        log_odds = np.mean([_logit(score_matrix(x_l, labels, x_u, member)) for x_l, x_u, member
-                            in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)], axis=0)
+        log_odds = np.mean(
+            [
+                _logit(score_matrix(x_l, labels, x_u, member))
+                for x_l, x_u, member in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)
+            ],
+            axis=0,
+        )
         return _sigmoid(log_odds)
     if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
         return np.full(x_unlabelled.shape[0], n_pos / len(labels))
@@ -173,8 +190,14 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
     return _sigmoid(np.asarray(log_odds, dtype=float))
 
 
-def calibrated_probabilities(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSettings,
-                             raw: np.ndarray | None = None, folds: int = CALIBRATION_FOLDS) -> np.ndarray:
+def calibrated_probabilities(
+    x_labelled,
+    labels: np.ndarray,
+    x_unlabelled,
+    settings: ModelSettings,
+    raw: np.ndarray | None = None,
+    folds: int = CALIBRATION_FOLDS,
+) -> np.ndarray:
     """Probabilities for the unlabelled rows, calibrated on out-of-fold scores of the labelled ones.
 
     The raw probabilities inherit the include rate of the screened records, which ranked screening
@@ -207,8 +230,12 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def rank(texts_labelled: Sequence[str], labels: Sequence[int], texts_unlabelled: Sequence[str],
-         settings: ModelSettings | None = None) -> np.ndarray:
+def rank(
+    texts_labelled: Sequence[str],
+    labels: Sequence[int],
+    texts_unlabelled: Sequence[str],
+    settings: ModelSettings | None = None,
+) -> np.ndarray:
     """Score unlabelled texts by predicted relevance (higher first); pure, for one-off calls.
 
     Fits the features on all texts given. Callers that retrain many times on the same set
@@ -228,10 +255,10 @@ def rank(texts_labelled: Sequence[str], labels: Sequence[int], texts_unlabelled:
 _SVM_WORD = ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11, balance_ratio=9.8)
 # the same SVM over character 3-5-grams within words only: inflections and compounds share features
 # (the default: best mean WSS@95 over the 17 benchmark sets, docs/prioritisation.md)
-_SVM_CHAR = ModelSettings("svm-char", classifier="svm", word_ngrams=None, char_ngrams=(3, 5), c=0.11,
-                          balance_ratio=9.8)
+_SVM_CHAR = ModelSettings("svm-char", classifier="svm", word_ngrams=None, char_ngrams=(3, 5), c=0.11, balance_ratio=9.8)
 CANDIDATES = {
-    s.name: s for s in (
+    s.name: s
+    for s in (
         _SVM_WORD,
         _SVM_CHAR,
         # the two SVMs trained apart, voting with their mean log-odds
@@ -247,16 +274,22 @@ CANDIDATES = {
 DEFAULT_SETTINGS = CANDIDATES["svm-char"]
 
 
-_CLASSIFIER_NAMES = {"logistic": "logistic regression", "nb": "multinomial naive Bayes",
-                     "cnb": "complement naive Bayes", "svm": "a linear support vector machine"}
+_CLASSIFIER_NAMES = {
+    "logistic": "logistic regression",
+    "nb": "multinomial naive Bayes",
+    "cnb": "complement naive Bayes",
+    "svm": "a linear support vector machine",
+}
 
 
 def describe(settings: ModelSettings) -> str:
     """The model and its settings in words, for a methods section (``review export DIR screening-methods``)."""
     if settings.members:
         parts = "; and ".join(describe(member) for member in settings.members)
-        return (f"an ensemble of {len(settings.members)} models trained separately, whose log-odds are averaged "
-                f"for each work: {parts}")
+        return (
+            f"an ensemble of {len(settings.members)} models trained separately, whose log-odds are averaged "
+            f"for each work: {parts}"
+        )
     grams = []
     if settings.word_ngrams is not None:
         grams.append(f"word {settings.word_ngrams[0]}–{settings.word_ngrams[1]}-grams")
@@ -264,13 +297,18 @@ def describe(settings: ModelSettings) -> str:
         grams.append(f"character {settings.char_ngrams[0]}–{settings.char_ngrams[1]}-grams within words")
     knobs = [f"sublinear term frequency: {'yes' if settings.sublinear_tf else 'no'}"]
     if settings.balance:
-        knobs.append(f"includes weighted {settings.balance_ratio:g} times the excludes in total"
-                     if settings.balance_ratio != 1 else "includes and excludes weighted equally in total")
+        knobs.append(
+            f"includes weighted {settings.balance_ratio:g} times the excludes in total"
+            if settings.balance_ratio != 1
+            else "includes and excludes weighted equally in total"
+        )
     else:
         knobs.append("no class weighting")
     knobs.append(f"alpha = {settings.alpha:g}" if settings.classifier in ("nb", "cnb") else f"C = {settings.c:g}")
-    return (f"{_CLASSIFIER_NAMES.get(settings.classifier, settings.classifier)} on TF-IDF "
-            f"{' and '.join(grams)} of title and abstract ({'; '.join(knobs)})")
+    return (
+        f"{_CLASSIFIER_NAMES.get(settings.classifier, settings.classifier)} on TF-IDF "
+        f"{' and '.join(grams)} of title and abstract ({'; '.join(knobs)})"
+    )
 
 
 def settings_named(name: str) -> ModelSettings:
@@ -278,5 +316,3 @@ def settings_named(name: str) -> ModelSettings:
         return CANDIDATES[name]
     except KeyError:
         raise ValueError(f"unknown model {name!r}; known: {', '.join(CANDIDATES)}") from None
-
-

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
 from screening.prioritise.model import ModelSettings, calibrated_probabilities, score_matrix
-from screening.prioritise.stopping import (consecutive_exclusions, estimate_relevant_remaining,
-                                           exclusion_run_needed, recall_stopping_test, stopping_advice)
+from screening.prioritise.stopping import (
+    consecutive_exclusions,
+    estimate_relevant_remaining,
+    exclusion_run_needed,
+    recall_stopping_test,
+    stopping_advice,
+)
 
 
 def batch_size(n_records: int) -> int:
@@ -80,9 +85,16 @@ class Simulation:
     criterion_at: int | None = None  # records screened when the statistical criterion was first met
 
 
-def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSettings,
-             batch: int | None = None, follow_stopping: bool = True, limit: int | None = None,
-             hint: bool = True) -> Simulation:
+def simulate(
+    matrix,
+    labels: np.ndarray,
+    prior: Sequence[int],
+    settings: ModelSettings,
+    batch: int | None = None,
+    follow_stopping: bool = True,
+    limit: int | None = None,
+    hint: bool = True,
+) -> Simulation:
     """Screen in model order, retraining after every ``batch`` decisions.
 
     Runs until every relevant record is found and, with ``follow_stopping``, until both the heuristic
@@ -101,8 +113,7 @@ def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSe
     found = int(labels[order].sum())
     needed = exclusion_run_needed(n)
     while pool.any() and (limit is None or len(order) < limit):
-        if follow_stopping and result.criterion_at is None and \
-                recall_stopping_test(labels[order], n).reached:
+        if follow_stopping and result.criterion_at is None and recall_stopping_test(labels[order], n).reached:
             result.criterion_at = len(order)
         hint_done = result.stop_at is not None or not hint
         stopped = hint_done and result.criterion_at is not None
@@ -123,7 +134,8 @@ def simulate(matrix, labels: np.ndarray, prior: Sequence[int], settings: ModelSe
         if follow_stopping and hint and result.stop_at is None and consecutive_exclusions(y) >= needed:
             # the costly calibrated estimate is only needed once the run of exclusions is long enough
             expected = estimate_relevant_remaining(
-                calibrated_probabilities(x_labelled, y, x_pool, settings, raw=scores))
+                calibrated_probabilities(x_labelled, y, x_pool, settings, raw=scores)
+            )
             if stopping_advice(y.tolist(), n, expected).stop:
                 result.stop_at = len(order)
         for rank_pos in np.argsort(-scores, kind="stable")[:batch]:

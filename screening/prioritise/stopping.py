@@ -24,8 +24,8 @@ Both conditions must hold. The advice never stops anything: the reviewer decides
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -53,16 +53,24 @@ class RecallTest:
         """One sentence for the screen and the methods section."""
         target, conf = f"{self.recall_target:.0%}", f"{self.confidence:.0%}"
         if self.reached:
-            return (f"The recall target of {target} was reached at {conf} confidence (hypergeometric stopping "
-                    f"test, p = {self.p_value:.3f}) after {self.screened} of {self.total} records were screened "
-                    f"and {self.relevant_found} relevant records found.")
-        return (f"Recall of {target} cannot yet be claimed at {conf} confidence: p = {self.p_value:.3f} for "
-                f"\"recall is below {target}\" after {self.screened} of {self.total} records "
-                f"({self.relevant_found} relevant found); keep screening.")
+            return (
+                f"The recall target of {target} was reached at {conf} confidence (hypergeometric stopping "
+                f"test, p = {self.p_value:.3f}) after {self.screened} of {self.total} records were screened "
+                f"and {self.relevant_found} relevant records found."
+            )
+        return (
+            f"Recall of {target} cannot yet be claimed at {conf} confidence: p = {self.p_value:.3f} for "
+            f'"recall is below {target}" after {self.screened} of {self.total} records '
+            f"({self.relevant_found} relevant found); keep screening."
+        )
 
 
-def recall_stopping_test(history: Sequence[int] | np.ndarray, total: int, recall_target: float = DEFAULT_RECALL_TARGET,
-                         confidence: float = DEFAULT_CONFIDENCE) -> RecallTest:
+def recall_stopping_test(
+    history: Sequence[int] | np.ndarray,
+    total: int,
+    recall_target: float = DEFAULT_RECALL_TARGET,
+    confidence: float = DEFAULT_CONFIDENCE,
+) -> RecallTest:
     """Callaghan and Müller-Hansen's (2020) test of H0 "recall < target", our own implementation.
 
     ``history`` holds 1 (relevant) or 0 for the screened records in the order they were screened;
@@ -96,6 +104,7 @@ def recall_stopping_test(history: Sequence[int] | np.ndarray, total: int, recall
         if p_values[best] < 1.0:
             best_p, best_n = float(p_values[best]), best + 1
     return RecallTest(best_p, recall_target, confidence, screened, found, total, best_n)
+
 
 # Run of consecutive exclusions: at least this many records ...
 MIN_EXCLUSION_RUN = 50
@@ -153,25 +162,30 @@ class StoppingAdvice:
     message: str
 
 
-def stopping_advice(history: Sequence[int], n_records: int,
-                    expected_remaining: float | None) -> StoppingAdvice:
+def stopping_advice(history: Sequence[int], n_records: int, expected_remaining: float | None) -> StoppingAdvice:
     """Advise whether screening may stop; ``history`` holds 1/0 in the order decisions were made."""
     run = consecutive_exclusions(history)
     needed = exclusion_run_needed(n_records)
     if expected_remaining is None:
-        return StoppingAdvice(False, run, needed, None,
-                              "No model estimate yet (random order or too few decisions): keep screening.")
+        return StoppingAdvice(
+            False, run, needed, None, "No model estimate yet (random order or too few decisions): keep screening."
+        )
     run_ok = run >= needed
     estimate_ok = expected_remaining < MAX_EXPECTED_REMAINING
     includes = sum(1 for label in history if label == 1)
     if includes < MIN_INCLUDES_FOR_ADVICE:
-        return StoppingAdvice(False, run, needed, expected_remaining,
-                              f"Only {includes} include(s) so far; no advice to stop before "
-                              f"{MIN_INCLUDES_FOR_ADVICE}: keep screening.")
+        return StoppingAdvice(
+            False,
+            run,
+            needed,
+            expected_remaining,
+            f"Only {includes} include(s) so far; no advice to stop before {MIN_INCLUDES_FOR_ADVICE}: keep screening.",
+        )
     left = relevant_left_text(expected_remaining)
     if run_ok and estimate_ok:
-        message = (f"{run} exclusions in a row (needed {needed}) and the model expects "
-                   f"{left} left: you may consider stopping.")
+        message = (
+            f"{run} exclusions in a row (needed {needed}) and the model expects {left} left: you may consider stopping."
+        )
     elif run_ok:
         message = f"{run} exclusions in a row, but the model still expects {left} left: keep screening."
     else:

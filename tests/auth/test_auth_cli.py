@@ -40,19 +40,38 @@ def rev(tmp_path, capsys):
 
 @pytest.mark.slow
 def test_user_add_from_stdin_then_list_passwd_disable(rev, capsys, monkeypatch):
-    code, out, _ = run(capsys, "user", "add", rev, "Cecilie", "--role", "lead", "--password-stdin",
-                       stdin=PASSWORD + "\n", monkeypatch=monkeypatch)
+    code, out, _ = run(
+        capsys,
+        "user",
+        "add",
+        rev,
+        "Cecilie",
+        "--role",
+        "lead",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 0 and "added Cecilie (lead)" in out
     code, out, _ = run(capsys, "user", "add", rev, "Anna", "--email", "anna@example.org", "--no-password")
     assert code == 0
     code, out, _ = run(capsys, "user", "list", rev)
     assert "Cecilie\tlead\tactive\tpassword" in out and "sso anna@example.org" in out
     assert PASSWORD not in out and "argon2" not in out
-    code, _, err = run(capsys, "user", "add", rev, "cecilie", "--password-stdin", stdin=PASSWORD + "\n",
-                       monkeypatch=monkeypatch)
+    code, _, err = run(
+        capsys, "user", "add", rev, "cecilie", "--password-stdin", stdin=PASSWORD + "\n", monkeypatch=monkeypatch
+    )
     assert code == 1 and err.startswith("Error: an account named 'Cecilie' already exists")
-    code, _, _ = run(capsys, "user", "passwd", rev, "Cecilie", "--password-stdin", stdin="a newer synthetic one\n",
-                     monkeypatch=monkeypatch)
+    code, _, _ = run(
+        capsys,
+        "user",
+        "passwd",
+        rev,
+        "Cecilie",
+        "--password-stdin",
+        stdin="a newer synthetic one\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 0
     store = open_store(rev)
     try:
@@ -74,16 +93,27 @@ def test_user_add_asks_twice_at_a_prompt(rev, capsys, monkeypatch):
 
 
 def test_short_or_empty_passwords_are_refused(rev, capsys, monkeypatch):
-    code, _, err = run(capsys, "user", "add", rev, "Bjørn", "--password-stdin", stdin="short\n",
-                       monkeypatch=monkeypatch)
+    code, _, err = run(
+        capsys, "user", "add", rev, "Bjørn", "--password-stdin", stdin="short\n", monkeypatch=monkeypatch
+    )
     assert code == 1 and "at least" in err
     code, _, err = run(capsys, "user", "add", rev, "Bjørn", "--password-stdin", stdin="", monkeypatch=monkeypatch)
     assert code == 1 and "standard input was empty" in err
 
 
 def test_audit_lists_and_exports_who_imported_what(rev, capsys, monkeypatch, tmp_path):
-    run(capsys, "user", "add", rev, "Cecilie", "--role", "lead", "--password-stdin", stdin=PASSWORD + "\n",
-        monkeypatch=monkeypatch)
+    run(
+        capsys,
+        "user",
+        "add",
+        rev,
+        "Cecilie",
+        "--role",
+        "lead",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        monkeypatch=monkeypatch,
+    )
     assert run(capsys, "import", rev, RIS, "--family", "no")[0] == 0
     code, out, _ = run(capsys, "audit", rev)
     assert code == 0 and "account-add" in out and f"import  {RIS.name}" in out and "command line (" in out
@@ -151,13 +181,25 @@ def test_app_command_allows_loopback_alone_or_accounts_or_sso(rev, capsys, monke
     args = Namespace(dir=rev, port=8501, address="127.0.0.1", headless=True, secrets=None)
     assert "--server.address" in command(args)
     secrets = tmp_path / "secrets.toml"
-    secrets.write_text('[auth]\nredirect_uri = "https://review.example.org/oauth2callback"\ncookie_secret = "s"\n'
-                       '[auth.feide]\nclient_id = "c"\nclient_secret = "s"\n'
-                       'server_metadata_url = "https://auth.dataporten.no/.well-known/openid-configuration"\n')
+    secrets.write_text(
+        '[auth]\nredirect_uri = "https://review.example.org/oauth2callback"\ncookie_secret = "s"\n'
+        '[auth.feide]\nclient_id = "c"\nclient_secret = "s"\n'
+        'server_metadata_url = "https://auth.dataporten.no/.well-known/openid-configuration"\n'
+    )
     cmd = command(Namespace(dir=rev, port=8501, address="0.0.0.0", headless=True, secrets=secrets))
     assert cmd[cmd.index("--secrets.files") + 1] == str(secrets)
-    run(capsys, "user", "add", rev, "Cecilie", "--role", "lead", "--password-stdin", stdin=PASSWORD + "\n",
-        monkeypatch=monkeypatch)
+    run(
+        capsys,
+        "user",
+        "add",
+        rev,
+        "Cecilie",
+        "--role",
+        "lead",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+        monkeypatch=monkeypatch,
+    )
     assert command(Namespace(dir=rev, port=8501, address="0.0.0.0", headless=True, secrets=None))
 
 
@@ -166,8 +208,13 @@ def test_the_server_never_starts_open_on_a_non_loopback_address(rev):
     """The real `review app` process: it exits with the message and nothing listens on the port."""
     port = free_port()
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "review", "app", str(rev), "--host", "0.0.0.0", "--port", str(port),
-                           "--headless"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "review", "app", str(rev), "--host", "0.0.0.0", "--port", str(port), "--headless"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1
     assert "refusing to listen on 0.0.0.0" in proc.stderr
     with socket.socket() as s:
@@ -182,8 +229,12 @@ def test_ending_review_app_ends_the_server(rev):
     import urllib.request
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "review", "app", str(rev), "--headless", "--port", str(port)],
-                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "review", "app", str(rev), "--headless", "--port", str(port)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:

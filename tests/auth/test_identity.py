@@ -7,13 +7,22 @@ import pytest
 from sqlalchemy import select, text
 
 from review.auth import audit
-from review.auth.accounts import (MAX_FAILURES, SignInError, add_account, list_accounts, set_disabled,
-                                  set_password, set_role, sign_in_oidc, sign_in_password)
-from review.names import fold, same_person
+from review.auth.accounts import (
+    MAX_FAILURES,
+    SignInError,
+    add_account,
+    list_accounts,
+    set_disabled,
+    set_password,
+    set_role,
+    sign_in_oidc,
+    sign_in_password,
+)
 from review.auth.roles import PermissionDenied
 from review.dedup import resolve_pair, undo_merge
 from review.errors import ReviewError
 from review.ingest import SearchInfo, import_files
+from review.names import fold, same_person
 from review.protocol import load_protocol
 from review.reports.registry import ExportData
 from review.store import schema
@@ -25,8 +34,12 @@ from tests.conftest import REPO, set_stage_mode
 
 pytestmark = pytest.mark.slow  # accounts hash passwords with Argon2 (deliberately slow): seconds each
 
-PW = {"Cecilie": "synthetic lead password", "Bjørn": "synthetic reviewer password",
-      "Vera": "synthetic viewer password", "Anna": "synthetic second reviewer"}
+PW = {
+    "Cecilie": "synthetic lead password",
+    "Bjørn": "synthetic reviewer password",
+    "Vera": "synthetic viewer password",
+    "Anna": "synthetic second reviewer",
+}
 RIS = REPO / "tests" / "fixtures" / "ris_oria.ris"
 
 
@@ -77,13 +90,31 @@ def test_votes_stored_under_two_spellings_earlier_still_count_as_one_person(stor
 
     with store.write() as conn:
         for name, decision in (("Anna", "include"), ("anna", "exclude")):
-            conn.execute(schema.decisions.insert().values(work_id=works[0], stage=1, reviewer=name, decision=decision,
-                                                          reasons="[]", final=False, basis="vote",
-                                                          created_at=now_iso()))
+            conn.execute(
+                schema.decisions.insert().values(
+                    work_id=works[0],
+                    stage=1,
+                    reviewer=name,
+                    decision=decision,
+                    reasons="[]",
+                    final=False,
+                    basis="vote",
+                    created_at=now_iso(),
+                )
+            )
         for name in ("Anna", "anna"):  # the same person twice, agreeing with themself
-            conn.execute(schema.decisions.insert().values(work_id=works[1], stage=1, reviewer=name, decision="include",
-                                                          reasons="[]", final=False, basis="vote",
-                                                          created_at=now_iso()))
+            conn.execute(
+                schema.decisions.insert().values(
+                    work_id=works[1],
+                    stage=1,
+                    reviewer=name,
+                    decision="include",
+                    reasons="[]",
+                    final=False,
+                    basis="vote",
+                    created_at=now_iso(),
+                )
+            )
         assert settle_votes(conn, works[1], 1) is None  # never a consensus alone
     assert outcome_of_votes({"Anna": "include", "anna": "include"}) is None
     assert outcome_of_votes({"Anna": "include", "Bjørn": "include"}) == "include"
@@ -97,7 +128,9 @@ def test_votes_stored_under_two_spellings_earlier_still_count_as_one_person(stor
 def test_roles_are_checked_in_the_core(team, works, dual_protocol, review_dir):
     store = team
     record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
-    record(store, dual_protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn", reasons=["x"]))
+    record(
+        store, dual_protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn", reasons=["x"])
+    )
     with pytest.raises(PermissionDenied, match="Bjørn .*may not reconcile"):
         reconcile(store, dual_protocol, works[0], 1, "Bjørn", "include")
     reconcile(store, dual_protocol, works[0], 1, "cecilie", "include")  # the lead, spelled loosely
@@ -141,7 +174,11 @@ def test_without_accounts_names_are_trusted_as_before(store, works, dual_protoco
 
 
 def test_the_full_log_is_the_leads_and_its_export_is_audited(team, works, dual_protocol):
-    record(team, dual_protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Anna", reasons=["hidden"]))
+    record(
+        team,
+        dual_protocol,
+        Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Anna", reasons=["hidden"]),
+    )
     blinded = ExportData(team, dual_protocol, viewer="Bjørn").decisions()
     assert not [d for d in blinded if d.reviewer == "Anna"]
     full = ExportData(team, dual_protocol, viewer="Cecilie", full_log=True).decisions()

@@ -7,13 +7,34 @@ from tests.dedup.synthetic import rec
 
 
 def test_full_values_win_over_shortened_ones_whatever_the_order():
-    scholar = rec("Nyankomne i arbeid: erfaringer fra …", "K Nordmann; O Hansen", 2020, source="scholar",
-                  authors_truncated=True, abstract="Kort utdrag …", abstract_is_snippet=True,
-                  doi="10.9999/x.1", family="sv")
-    oria = rec("Nyankomne i arbeid: erfaringer fra tre kommuner", "Nordmann, Kari; Hansen, Ola; Berg, Ida",
-               2020, source="oria", doc_type="report", family="no", peer_reviewed=False)
-    other = rec("Nyankomne i arbeid", "", 2021, abstract="Forfatternes eget sammendrag om nyankomne.",
-                family="en", peer_reviewed=True)
+    scholar = rec(
+        "Nyankomne i arbeid: erfaringer fra …",
+        "K Nordmann; O Hansen",
+        2020,
+        source="scholar",
+        authors_truncated=True,
+        abstract="Kort utdrag …",
+        abstract_is_snippet=True,
+        doi="10.9999/x.1",
+        family="sv",
+    )
+    oria = rec(
+        "Nyankomne i arbeid: erfaringer fra tre kommuner",
+        "Nordmann, Kari; Hansen, Ola; Berg, Ida",
+        2020,
+        source="oria",
+        doc_type="report",
+        family="no",
+        peer_reviewed=False,
+    )
+    other = rec(
+        "Nyankomne i arbeid",
+        "",
+        2021,
+        abstract="Forfatternes eget sammendrag om nyankomne.",
+        family="en",
+        peer_reviewed=True,
+    )
     for records in ([scholar, oria, other], [other, oria, scholar]):
         best = best_fields(records)
         assert best["title"] == "Nyankomne i arbeid: erfaringer fra tre kommuner"

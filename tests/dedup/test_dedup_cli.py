@@ -9,10 +9,15 @@ TITLE = "Karriereveiledning for nyankomne flyktninger og innvandrere"
 
 def test_dedup_command_runs_lists_resolves_and_undoes(review_dir, capsys):
     store = Store(f"sqlite:///{review_dir / 'review.sqlite'}")
-    ids = add_records(store, [rec(TITLE, "Nordmann, Kari", 2021, family="no"),
-                              rec(TITLE + ".", "K Nordmann", 2021, family="sv", source="scholar"),
-                              rec(TITLE, "Nordmann, Kari", 2021, doc_type="chapter"),
-                              rec(TITLE, "Nordmann, Kari", 2021, doc_type="book")])
+    ids = add_records(
+        store,
+        [
+            rec(TITLE, "Nordmann, Kari", 2021, family="no"),
+            rec(TITLE + ".", "K Nordmann", 2021, family="sv", source="scholar"),
+            rec(TITLE, "Nordmann, Kari", 2021, doc_type="chapter"),
+            rec(TITLE, "Nordmann, Kari", 2021, doc_type="book"),
+        ],
+    )
     store.close()
     assert main(["dedup", str(review_dir), "--no-progress"]) == 0
     out = capsys.readouterr().out

@@ -33,11 +33,20 @@ def scholar(title, authors=SCHOLAR_TEAM, year=2020, doc_type="other", **extra):
 
 # --- Document types: a guess from Scholar, or a report Oria typed "book", decides nothing -----------------
 
+
 def test_scholar_book_marker_does_not_split_a_chapter():
-    chapter = oria("Karriereveiledning i mottak for voksne flyktninger", "Fredriksen, Hanne", doc_type="chapter",
-                   venue="Veiledning i Norden")
-    assert verdict(chapter, scholar("Karriereveiledning i mottak for voksne flyktninger", "H Fredriksen",
-                                    doc_type="book")).outcome == DUPLICATE
+    chapter = oria(
+        "Karriereveiledning i mottak for voksne flyktninger",
+        "Fredriksen, Hanne",
+        doc_type="chapter",
+        venue="Veiledning i Norden",
+    )
+    assert (
+        verdict(
+            chapter, scholar("Karriereveiledning i mottak for voksne flyktninger", "H Fredriksen", doc_type="book")
+        ).outcome
+        == DUPLICATE
+    )
 
 
 def test_a_chapter_and_a_book_both_typed_by_oria_stay_apart():
@@ -58,6 +67,7 @@ def test_a_report_and_an_article_of_one_title_are_left_for_a_person():
 
 # --- A series number lost with the subtitle Scholar cut ---------------------------------------------------
 
+
 def test_series_number_cut_by_scholar_is_one_work():
     full = oria(f"Åtte byer – åtte tiltak. {REPORT}. Delrapport 1")
     assert merged([full, scholar("Åtte byer – åtte tiltak")]) == {(0, 1)}
@@ -76,8 +86,12 @@ def test_two_numbers_stay_apart_even_from_scholar():
 
 
 def test_a_cut_title_that_fits_two_volumes_is_queued_not_merged():
-    records = [oria(f"{REPORT}. Delrapport 4"), oria(f"{REPORT}. Delrapport 5"), scholar(REPORT),
-               scholar(f"{REPORT}. Delrapport …")]
+    records = [
+        oria(f"{REPORT}. Delrapport 4"),
+        oria(f"{REPORT}. Delrapport 5"),
+        scholar(REPORT),
+        scholar(f"{REPORT}. Delrapport …"),
+    ]
     result = find_duplicates(records)
     assert result.duplicate_pairs() == set()
     queued = {(p.a, p.b) for p in result.uncertain}
@@ -91,29 +105,40 @@ def test_cut_title_of_another_year_is_not_merged():
 
 # --- A title cut at its subtitle, however short the part kept --------------------------------------------
 
+
 def test_title_cut_at_the_subtitle_is_one_work():
-    records = [oria("Samarbeidsmodellen TVK – Tverrfaglig kvalifisering av voksne", "Lie, Åse; Moe, Per", 2022),
-               scholar("Samarbeidsmodellen TVK", "Å Lie, P Moe", 2022)]
+    records = [
+        oria("Samarbeidsmodellen TVK – Tverrfaglig kvalifisering av voksne", "Lie, Åse; Moe, Per", 2022),
+        scholar("Samarbeidsmodellen TVK", "Å Lie, P Moe", 2022),
+    ]
     assert merged(records) == {(0, 1)}
 
 
 def test_title_cut_at_the_subtitle_by_other_people_is_not_merged():
-    records = [oria("Samarbeidsmodellen TVK – Tverrfaglig kvalifisering av voksne", "Lie, Åse; Moe, Per", 2022),
-               scholar("Samarbeidsmodellen TVK", "T Vik", 2022)]
+    records = [
+        oria("Samarbeidsmodellen TVK – Tverrfaglig kvalifisering av voksne", "Lie, Åse; Moe, Per", 2022),
+        scholar("Samarbeidsmodellen TVK", "T Vik", 2022),
+    ]
     assert merged(records) == set()
 
 
 # --- Organisations as authors ------------------------------------------------------------------------------
 
+
 def test_institution_listed_first_in_one_catalogue_record():
-    records = [oria(REPORT, "OsloMet; Nordmann, Kari; Hansen, Ola"), oria(REPORT, "Nordmann, Kari; Hansen, Ola"),
-               scholar(REPORT, "K Nordmann, O Hansen")]
+    records = [
+        oria(REPORT, "OsloMet; Nordmann, Kari; Hansen, Ola"),
+        oria(REPORT, "Nordmann, Kari; Hansen, Ola"),
+        scholar(REPORT, "K Nordmann, O Hansen"),
+    ]
     assert merged(records) == {(0, 1), (0, 2), (1, 2)}
 
 
 def test_a_first_author_who_truly_differs_still_splits_two_theses():
-    records = [oria("Karriereveiledning for voksne flyktninger", "Nilsen, Kari", 2019, doc_type="thesis"),
-               oria("Karriereveiledning for voksne flyktninger", "Berge, Ola", 2019, doc_type="thesis")]
+    records = [
+        oria("Karriereveiledning for voksne flyktninger", "Nilsen, Kari", 2019, doc_type="thesis"),
+        oria("Karriereveiledning for voksne flyktninger", "Berge, Ola", 2019, doc_type="thesis"),
+    ]
     found = verdict(*records)
     assert found.outcome == DISTINCT and found.hard
 
@@ -127,24 +152,39 @@ def test_company_form_after_an_organisation_name():
 
 # --- Short report titles -------------------------------------------------------------------------------------
 
+
 def test_short_report_title_same_people_same_year_is_one_work():
-    records = [oria("Introduksjonsprogram i endring", "Lunde, Marit; Holm, Erik", 2019),
-               scholar("Introduksjonsprogram i endring", "M Lunde, E Holm", 2019, doc_type="book")]
+    records = [
+        oria("Introduksjonsprogram i endring", "Lunde, Marit; Holm, Erik", 2019),
+        scholar("Introduksjonsprogram i endring", "M Lunde, E Holm", 2019, doc_type="book"),
+    ]
     assert merged(records) == {(0, 1)}
 
 
 def test_short_report_title_of_other_people_or_years_stays_apart():
-    records = [oria("Introduksjonsprogram i endring", "Lunde, Marit; Holm, Erik", 2019),
-               oria("Introduksjonsprogram i endring", "Vik, Anders", 2022)]
+    records = [
+        oria("Introduksjonsprogram i endring", "Lunde, Marit; Holm, Erik", 2019),
+        oria("Introduksjonsprogram i endring", "Vik, Anders", 2022),
+    ]
     assert merged(records) == set()
 
 
 def test_one_editors_short_journal_pieces_are_not_joined_by_the_report_rule():
     """One editor writes an "Editorial" in every issue: a record with its issue and pages and another
     without any (online first, or an untyped web copy) may be any of them."""
-    records = [rec("Editorial", "Nordmann, Kari", 2019, venue="Nordisk tidsskrift", volume="12", issue="1",
-                   pages="1-2", doc_type="article"),
-               rec("Editorial", "Nordmann, Kari", 2019, venue="Nordisk tidsskrift")]
+    records = [
+        rec(
+            "Editorial",
+            "Nordmann, Kari",
+            2019,
+            venue="Nordisk tidsskrift",
+            volume="12",
+            issue="1",
+            pages="1-2",
+            doc_type="article",
+        ),
+        rec("Editorial", "Nordmann, Kari", 2019, venue="Nordisk tidsskrift"),
+    ]
     assert merged(records) == set()
 
 
@@ -160,7 +200,10 @@ def test_a_record_without_author_is_not_joined_on_another_publisher():
 
 def test_an_organisations_short_titles_of_one_year_are_left_for_a_person():
     """A ministry sends out many a "Høringsnotat" in one year: the same organisation is not the same people."""
-    records = [oria("Høringsnotat", "Kunnskapsdepartementet", 2019), scholar("Høringsnotat", "Kunnskapsdepartementet", 2019)]
+    records = [
+        oria("Høringsnotat", "Kunnskapsdepartementet", 2019),
+        scholar("Høringsnotat", "Kunnskapsdepartementet", 2019),
+    ]
     result = find_duplicates(records)
     assert result.duplicate_pairs() == set() and [(p.a, p.b) for p in result.uncertain] == [(0, 1)]
 
@@ -199,10 +242,12 @@ def test_a_catalogue_record_naming_only_the_publishing_institution_joins_the_rep
 
 def test_an_institution_that_did_not_publish_the_report_or_a_scholar_record_stays_queued():
     people = oria(SHORT, "Vik, Anders", 2022, publisher="Fafo")
-    for other in (oria(SHORT, "IMDi", 2022, publisher="IMDi"),  # IMDi's own note under Fafo's title
-                  oria(SHORT, "Fafo", 2022, publisher="IMDi"),  # Fafo wrote it, IMDi published it
-                  oria(SHORT, "Fafo", 2022),  # no publisher to confirm
-                  scholar(SHORT, "Fafo", 2022, publisher="Fafo")):  # Scholar: a host, perhaps a cut title
+    for other in (
+        oria(SHORT, "IMDi", 2022, publisher="IMDi"),  # IMDi's own note under Fafo's title
+        oria(SHORT, "Fafo", 2022, publisher="IMDi"),  # Fafo wrote it, IMDi published it
+        oria(SHORT, "Fafo", 2022),  # no publisher to confirm
+        scholar(SHORT, "Fafo", 2022, publisher="Fafo"),
+    ):  # Scholar: a host, perhaps a cut title
         result = find_duplicates([people, other])
         assert result.duplicate_pairs() == set() and [(p.a, p.b) for p in result.uncertain] == [(0, 1)], other
     # Another year is another report (a year apart a person looks); two institutions are two authors.
@@ -212,28 +257,46 @@ def test_an_institution_that_did_not_publish_the_report_or_a_scholar_record_stay
 
 def test_two_people_who_differ_still_split():
     title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
-    found = verdict(oria(title, "Lillevik, Rune", 2020, doc_type="thesis"),
-                    oria(title, "Weiss, Nina", 2020, doc_type="thesis"))
+    found = verdict(
+        oria(title, "Lillevik, Rune", 2020, doc_type="thesis"), oria(title, "Weiss, Nina", 2020, doc_type="thesis")
+    )
     assert found.outcome == DISTINCT and found.hard
 
 
 def test_a_group_name_against_a_team_on_a_journal_article_still_splits():
     title = "Kompetansekartlegging og karriereveiledning for nyankomne flyktninger"
-    found = verdict(rec(title, "Helsedirektoratet", 2020, doc_type="article", venue="Nordisk tidsskrift",
-                        volume="4", pages="1-10"),
-                    rec(title, "Lillevik, Rune; Weiss, Nina", 2020, doc_type="article", venue="Nordisk tidsskrift",
-                        volume="4", pages="11-20"))
+    found = verdict(
+        rec(title, "Helsedirektoratet", 2020, doc_type="article", venue="Nordisk tidsskrift", volume="4", pages="1-10"),
+        rec(
+            title,
+            "Lillevik, Rune; Weiss, Nina",
+            2020,
+            doc_type="article",
+            venue="Nordisk tidsskrift",
+            volume="4",
+            pages="11-20",
+        ),
+    )
     assert found.outcome == DISTINCT and found.hard
 
 
 def test_a_scholar_book_that_is_the_chapters_book_stays_apart():
     """An introduction titled after its book: Scholar's [BOOK] record has the book's title, which the
     chapter's record names as its book. (Bundled review: S009/S010.)"""
-    chapter = oria("Karriereveiledning i et flerkulturelt samfunn: en innledning", "Dahl, Hilde", 2018,
-                   doc_type="chapter", venue="Karriereveiledning i et flerkulturelt samfunn")
+    chapter = oria(
+        "Karriereveiledning i et flerkulturelt samfunn: en innledning",
+        "Dahl, Hilde",
+        2018,
+        doc_type="chapter",
+        venue="Karriereveiledning i et flerkulturelt samfunn",
+    )
     book = scholar("Karriereveiledning i et flerkulturelt samfunn", "H Dahl", 2018, doc_type="book")
     found = verdict(chapter, book)
     assert found.outcome == DISTINCT and found.hard
-    records = [chapter, oria("Karriereveiledning i et flerkulturelt samfunn", "Dahl, Hilde", 2018, doc_type="book"),
-               book, scholar("Karriereveiledning i et flerkulturelt samfunn: en innledning", "H Dahl", 2018)]
+    records = [
+        chapter,
+        oria("Karriereveiledning i et flerkulturelt samfunn", "Dahl, Hilde", 2018, doc_type="book"),
+        book,
+        scholar("Karriereveiledning i et flerkulturelt samfunn: en innledning", "H Dahl", 2018),
+    ]
     assert merged(records) == {(0, 3), (1, 2)}

@@ -1,7 +1,6 @@
 """Comparison keys (synthetic titles)."""
 
 from review.dedup.keys import record_keys, surname_core, title_numbers
-
 from tests.dedup.synthetic import rec
 
 
@@ -45,9 +44,11 @@ def test_supplement_volumes_are_not_compared():
 
 def test_database_notes_after_a_title_are_ignored():
     plain = record_keys(rec("Memory rehabilitation after brain injury"))
-    for noted in ("Memory rehabilitation after brain injury. [Review] [108 refs]",
-                  "Memory rehabilitation after brain injury.[Erratum appears in Brain Inj. 2013",
-                  "Memory rehabilitation after brain injury [Chinese]"):
+    for noted in (
+        "Memory rehabilitation after brain injury. [Review] [108 refs]",
+        "Memory rehabilitation after brain injury.[Erratum appears in Brain Inj. 2013",
+        "Memory rehabilitation after brain injury [Chinese]",
+    ):
         keys = record_keys(rec(noted))
         assert (keys.title, keys.numbers) == (plain.title, ())
     assert record_keys(rec("[Memory rehabilitation after brain injury]. [Spanish]")).title == plain.title

@@ -16,9 +16,11 @@ TITLE = "Karriereveiledning for nyankomne flyktninger og innvandrere: en kunnska
 
 
 def records(n_extra: int = 0):
-    base = [rec(TITLE, "Nordmann, Kari", 2023, family="no", doi="10.9999/fafo.2023.1"),
-            rec(TITLE, "Nordmann, Kari", 2023, source="scholar", family="sv"),
-            rec("Et annet arbeid om språkopplæring", "Lund, Per", 2020, family="en")]
+    base = [
+        rec(TITLE, "Nordmann, Kari", 2023, family="no", doi="10.9999/fafo.2023.1"),
+        rec(TITLE, "Nordmann, Kari", 2023, source="scholar", family="sv"),
+        rec("Et annet arbeid om språkopplæring", "Lund, Per", 2020, family="en"),
+    ]
     return base + [rec(f"Syntetisk rapport nummer {i}", "Berg, Ida", 2019, family="da") for i in range(n_extra)]
 
 
@@ -109,6 +111,7 @@ def test_a_first_decision_during_the_comparison_counts_as_a_change(store, protoc
     def decide_meanwhile(call):
         if call == 1:
             from screening.decisions import Decision, record
+
             other = Store(store.url)
             record(other, protocol, Decision(work_id=work, stage=1, decision="include", reviewer="Anna"))
             other.close()

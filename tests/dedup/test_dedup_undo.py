@@ -35,9 +35,14 @@ def screen(store, protocol, work, decision, reviewer="Anna"):
 
 
 def three_works(store, protocol):
-    ids = add_records(store, [rec("Mentorordninger for nyankomne kvinner", "Nordmann, Kari", 2019),
-                              rec("Språkpraksis i kommunale virksomheter", "Hansen, Ola", 2020),
-                              rec("Arbeidstrening og karriereveiledning", "Berg, Ida", 2021)])
+    ids = add_records(
+        store,
+        [
+            rec("Mentorordninger for nyankomne kvinner", "Nordmann, Kari", 2019),
+            rec("Språkpraksis i kommunale virksomheter", "Hansen, Ola", 2020),
+            rec("Arbeidstrening og karriereveiledning", "Berg, Ida", 2021),
+        ],
+    )
     run_dedup(store, protocol)
     works = [work_of(store, i) for i in ids]
     assert len(set(works)) == 3
@@ -89,9 +94,14 @@ def test_merging_two_differently_screened_works_asks_whose_decisions_stand(store
 
 def test_the_pair_queue_never_offers_two_records_already_in_one_work(store, protocol):
     title = "Karriereveiledning for voksne innvandrere i Norge"
-    ids = add_records(store, [rec(title, "Nordmann, Kari", 2021, doc_type="report", doi="10.9999/x.1"),
-                              rec(title, "Nordmann, Kari", 2021, doc_type="article"),
-                              rec(title, "Nordmann, Kari", 2021, doc_type="report", doi="10.9999/x.1")])
+    ids = add_records(
+        store,
+        [
+            rec(title, "Nordmann, Kari", 2021, doc_type="report", doi="10.9999/x.1"),
+            rec(title, "Nordmann, Kari", 2021, doc_type="article"),
+            rec(title, "Nordmann, Kari", 2021, doc_type="report", doi="10.9999/x.1"),
+        ],
+    )
     run_dedup(store, protocol)
     assert work_of(store, ids[0]) == work_of(store, ids[2]) != work_of(store, ids[1])
     with store.read() as conn:
@@ -104,8 +114,10 @@ def test_the_pair_queue_never_offers_two_records_already_in_one_work(store, prot
 
 def test_keep_apart_says_which_work_it_created_and_has_an_undo(store, protocol):
     title = "Karriereveiledning for voksne innvandrere i Norge"
-    ids = add_records(store, [rec(title, "Nordmann, Kari", 2021, doi="10.9999/x.2"),
-                              rec(title, "Nordmann, Kari", 2021, doi="10.9999/x.2")])
+    ids = add_records(
+        store,
+        [rec(title, "Nordmann, Kari", 2021, doi="10.9999/x.2"), rec(title, "Nordmann, Kari", 2021, doi="10.9999/x.2")],
+    )
     run_dedup(store, protocol)
     work = work_of(store, ids[0])
     change = decide_pair(store, ids[0], ids[1], "distinct", "Anna", protocol=protocol)
@@ -119,8 +131,10 @@ def test_keep_apart_says_which_work_it_created_and_has_an_undo(store, protocol):
 
 def test_undoing_a_merge_puts_the_pair_back_in_the_queue(store, protocol):
     title = "Karriereveiledning for voksne innvandrere i Norge"
-    ids = add_records(store, [rec(title, "Nordmann, Kari", 2021, doc_type="report"),
-                              rec(title, "Nordmann, Kari", 2021, doc_type="article")])
+    ids = add_records(
+        store,
+        [rec(title, "Nordmann, Kari", 2021, doc_type="report"), rec(title, "Nordmann, Kari", 2021, doc_type="article")],
+    )
     assert run_dedup(store, protocol).uncertain == 1
     before = grouping(store)
     change = decide_pair(store, ids[0], ids[1], "duplicate", "Anna", protocol=protocol)

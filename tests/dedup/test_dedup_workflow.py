@@ -15,12 +15,35 @@ AUTHORS = "Nordmann, Kari; Hansen, Ola; Berg, Ida"
 
 
 def report_copies():
-    return [rec(TITLE, AUTHORS, 2023, source="scholar", family="sv", cluster_id=None,
-                abstract="Vi har gjennomgått … kort utdrag", abstract_is_snippet=True),
-            rec("Karriereveiledning for nyankomne flyktninger og innvandrere: en …", "KA Nordmann; O Hansen",
-                2023, source="scholar", family="da"),
-            rec(TITLE, AUTHORS, 2023, source="oria", family="no", doc_type="report", doi="10.9999/fafo.2023.1",
-                abstract="Rapporten oppsummerer forskning om karriereveiledning for nyankomne. " * 3)]
+    return [
+        rec(
+            TITLE,
+            AUTHORS,
+            2023,
+            source="scholar",
+            family="sv",
+            cluster_id=None,
+            abstract="Vi har gjennomgått … kort utdrag",
+            abstract_is_snippet=True,
+        ),
+        rec(
+            "Karriereveiledning for nyankomne flyktninger og innvandrere: en …",
+            "KA Nordmann; O Hansen",
+            2023,
+            source="scholar",
+            family="da",
+        ),
+        rec(
+            TITLE,
+            AUTHORS,
+            2023,
+            source="oria",
+            family="no",
+            doc_type="report",
+            doi="10.9999/fafo.2023.1",
+            abstract="Rapporten oppsummerer forskning om karriereveiledning for nyankomne. " * 3,
+        ),
+    ]
 
 
 def work_of(store, raw_id):
@@ -34,8 +57,9 @@ def work_row(store, work_id):
 
 
 def test_merged_work_takes_the_best_fields_and_counts_for_the_first_family(store, protocol):
-    ids = add_records(store, report_copies() + [rec("Et annet arbeid om språkopplæring", "Lund, Per", 2020,
-                                                    family="en")])
+    ids = add_records(
+        store, report_copies() + [rec("Et annet arbeid om språkopplæring", "Lund, Per", 2020, family="en")]
+    )
     report = run_dedup(store, protocol)
     assert (report.records, report.works, report.merged) == (4, 2, 2)
     work = work_of(store, ids[0])
@@ -56,8 +80,9 @@ def test_rerun_keeps_work_ids_and_new_records_join_existing_works(store, protoco
     first = add_records(store, report_copies()[:1] + [rec("Språk og arbeid i Sverige", "Svensson, Eva", 2019)])
     run_dedup(store, protocol)
     before = {raw: work_of(store, raw) for raw in first}
-    later = add_records(store, report_copies()[2:] + [rec("Helt nytt arbeid fra 2023", "Lund, Per", 2023)],
-                        round_label="2023")
+    later = add_records(
+        store, report_copies()[2:] + [rec("Helt nytt arbeid fra 2023", "Lund, Per", 2023)], round_label="2023"
+    )
     report = run_dedup(store, protocol)
     assert {raw: work_of(store, raw) for raw in first} == before
     assert work_of(store, later[0]) == before[first[0]]
@@ -76,8 +101,11 @@ def test_two_screened_works_are_queued_instead_of_merged(store, protocol):
     add_decision(store, work_of(store, b[0]))
     # The second record is corrected into a copy of the first (as a re-import of a fixed file would).
     with store.write() as conn:
-        conn.execute(schema.raw_records.update().where(schema.raw_records.c.id == b[0]).values(
-            title=TITLE, authors=json.dumps([["Nordmann", "Kari"], ["Hansen", "Ola"]])))
+        conn.execute(
+            schema.raw_records.update()
+            .where(schema.raw_records.c.id == b[0])
+            .values(title=TITLE, authors=json.dumps([["Nordmann", "Kari"], ["Hansen", "Ola"]]))
+        )
     report = run_dedup(store, protocol)
     assert work_of(store, a[0]) != work_of(store, b[0])
     assert report.uncertain == 1
@@ -99,8 +127,13 @@ def test_a_work_grouped_when_it_was_made_has_no_merge_to_undo(store, protocol):
 
 
 def test_resolve_pair_merges_and_the_verdict_survives_reruns(store, protocol):
-    ids = add_records(store, [rec("Nyankomne i arbeid", "Nordmann, Kari", 2020),
-                              rec("Nyankomne i arbeid og utdanning", "Nordmann, Kari", 2020)])
+    ids = add_records(
+        store,
+        [
+            rec("Nyankomne i arbeid", "Nordmann, Kari", 2020),
+            rec("Nyankomne i arbeid og utdanning", "Nordmann, Kari", 2020),
+        ],
+    )
     run_dedup(store, protocol)
     assert work_of(store, ids[0]) != work_of(store, ids[1])
     kept = work_of(store, ids[0])
@@ -118,8 +151,10 @@ def test_resolve_pair_merges_and_the_verdict_survives_reruns(store, protocol):
 
 def test_distinct_verdict_removes_the_pair_from_the_queue(store, protocol):
     title = "Karriereveiledning for voksne innvandrere i Norge"
-    ids = add_records(store, [rec(title, "Nordmann, Kari", 2021, doc_type="report"),
-                              rec(title, "Nordmann, Kari", 2021, doc_type="article")])
+    ids = add_records(
+        store,
+        [rec(title, "Nordmann, Kari", 2021, doc_type="report"), rec(title, "Nordmann, Kari", 2021, doc_type="article")],
+    )
     assert run_dedup(store, protocol).uncertain == 1
     resolve_pair(store, ids[0], ids[1], "distinct", "Anna")
     with store.read() as conn:
@@ -148,10 +183,24 @@ def test_bad_requests_raise_review_errors_and_change_nothing(store, protocol):
 
 def test_the_protocol_can_keep_cochrane_review_versions_apart(store, protocol):
     venue = "Cochrane Database of Systematic Reviews"
-    versions = [rec("Mentoring for refugees entering work", AUTHORS, 2009, venue=venue, family="en",
-                    doi="10.1002/14651858.CD999001.pub2"),
-                rec("Mentoring for refugees entering work", AUTHORS, 2015, venue=venue, family="en",
-                    doi="10.1002/14651858.CD999001.pub3")]
+    versions = [
+        rec(
+            "Mentoring for refugees entering work",
+            AUTHORS,
+            2009,
+            venue=venue,
+            family="en",
+            doi="10.1002/14651858.CD999001.pub2",
+        ),
+        rec(
+            "Mentoring for refugees entering work",
+            AUTHORS,
+            2015,
+            venue=venue,
+            family="en",
+            doi="10.1002/14651858.CD999001.pub3",
+        ),
+    ]
     ids = add_records(store, versions)
     protocol.join_review_versions = False
     run_dedup(store, protocol)
@@ -164,9 +213,12 @@ def test_the_protocol_can_keep_cochrane_review_versions_apart(store, protocol):
 def test_the_starter_protocol_joins_review_versions_and_a_bad_setting_is_named(review_dir):
     from review.errors import ProtocolError
     from review.protocol import load_protocol
+
     assert load_protocol(review_dir).join_review_versions is True
     path = review_dir / "review.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("join_review_versions = true",
-                                                             'join_review_versions = "yes"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("join_review_versions = true", 'join_review_versions = "yes"'),
+        encoding="utf-8",
+    )
     with pytest.raises(ProtocolError, match=r"review\.toml: dedup\.join_review_versions must be true or false"):
         load_protocol(review_dir)

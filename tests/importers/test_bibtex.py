@@ -13,8 +13,14 @@ def test_scholar_cite_bibtex_escapes_decoded(fixture):
     assert result.format == "bibtex" and result.source == "other" and result.problems == []
     article, book, phd = result.records
     assert article.title == "Karriereveiledning for nyankomne flyktninger: 50% i arbeid"
-    assert article.authors == [Author("Nordmann", "Kari"), Author("Sørensen", "Per"), Author("Björk", "Åsa"),
-                               Author("Østby", "Lars"), Author("Lærum", "åge"), Author("Ström", "Eva")]
+    assert article.authors == [
+        Author("Nordmann", "Kari"),
+        Author("Sørensen", "Per"),
+        Author("Björk", "Åsa"),
+        Author("Østby", "Lars"),
+        Author("Lærum", "åge"),
+        Author("Ström", "Eva"),
+    ]
     assert article.publisher == "Eksempel & Sønner"
     assert article.venue == "Tidsskrift for eksempelforskning" and article.pages == "101-120"
     assert (article.year, article.volume, article.issue, article.doc_type) == (2021, "5", "2", "article")
@@ -50,11 +56,25 @@ def test_duplicate_keys_are_imported_with_a_note(tmp_path):
     assert [p.fatal for p in result.problems] == [False]
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (r"S{\o}rensen", "Sørensen"), (r"{\AA}se", "Åse"), (r"{\aa}", "å"), (r"{\ae}", "æ"), (r"{\AE}", "Æ"),
-    (r"{\O}", "Ø"), (r"\O{}stby", "Østby"), (r'Bj{\"o}rk', "Björk"), (r'\"{o}', "ö"), (r"\&", "&"),
-    (r"50\% of {BIG} data", "50% of BIG data"), (r"\'{e}tude", "étude"), (r"Fran\c{c}ois", "François"),
-    ("<script>x</script>", "<script>x</script>"), (r"$x$ and \unknown", r"$x$ and \unknown"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (r"S{\o}rensen", "Sørensen"),
+        (r"{\AA}se", "Åse"),
+        (r"{\aa}", "å"),
+        (r"{\ae}", "æ"),
+        (r"{\AE}", "Æ"),
+        (r"{\O}", "Ø"),
+        (r"\O{}stby", "Østby"),
+        (r"Bj{\"o}rk", "Björk"),
+        (r"\"{o}", "ö"),
+        (r"\&", "&"),
+        (r"50\% of {BIG} data", "50% of BIG data"),
+        (r"\'{e}tude", "étude"),
+        (r"Fran\c{c}ois", "François"),
+        ("<script>x</script>", "<script>x</script>"),
+        (r"$x$ and \unknown", r"$x$ and \unknown"),
+    ],
+)
 def test_latex_decoding(raw, expected):
     assert decode_latex(raw) == expected

@@ -25,15 +25,32 @@ FILES = sorted(path.name for path in DATABASES.iterdir() if path.suffix != ".md"
 def summary(result: ImportResult) -> dict:
     """What a golden file pins down: the file-level facts and, per record, the fields a reviewer sees."""
     return {
-        "format": result.format, "encoding": result.encoding, "source": result.source, "database": result.database,
+        "format": result.format,
+        "encoding": result.encoding,
+        "source": result.source,
+        "database": result.database,
         "problems": [str(problem) + ("" if problem.fatal else " [kept]") for problem in result.problems],
-        "records": [{
-            "position": r.position, "line": r.line, "title": r.title,
-            "authors": [author.display() for author in r.authors], "authors_truncated": r.authors_truncated,
-            "year": r.year, "doi": r.doi, "venue": r.venue, "abstract": r.abstract,
-            "abstract_is_snippet": r.abstract_is_snippet, "source_id": r.source_id, "doc_type": r.doc_type,
-            "volume": r.volume, "issue": r.issue, "pages": r.pages, "language": r.language,
-        } for r in result.records],
+        "records": [
+            {
+                "position": r.position,
+                "line": r.line,
+                "title": r.title,
+                "authors": [author.display() for author in r.authors],
+                "authors_truncated": r.authors_truncated,
+                "year": r.year,
+                "doi": r.doi,
+                "venue": r.venue,
+                "abstract": r.abstract,
+                "abstract_is_snippet": r.abstract_is_snippet,
+                "source_id": r.source_id,
+                "doc_type": r.doc_type,
+                "volume": r.volume,
+                "issue": r.issue,
+                "pages": r.pages,
+                "language": r.language,
+            }
+            for r in result.records
+        ],
     }
 
 

@@ -19,10 +19,13 @@ from review.errors import InputError
 from review.importers import limits, read_file, table
 
 SHEET = "xl/worksheets/sheet1.xml"
-HEAD = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<dimension ref="{dimension}"/><sheetData>')
-HEADER_ROW = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c>'
-              '<c r="B1" t="inlineStr"><is><t>Year</t></is></c></row>')
+HEAD = (
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<dimension ref="{dimension}"/><sheetData>'
+)
+HEADER_ROW = (
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="B1" t="inlineStr"><is><t>Year</t></is></c></row>'
+)
 
 
 def workbook_with_sheet(path: Path, sheet_xml: str | bytes) -> Path:
@@ -54,8 +57,11 @@ def refused(path: Path, *words: str) -> str:
 
 
 def test_a_sheet_declaring_excels_largest_size_is_refused_at_once(tmp_path):
-    xml = (HEAD.format(dimension="A1:XFD1048576") + HEADER_ROW
-           + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>')
+    xml = (
+        HEAD.format(dimension="A1:XFD1048576")
+        + HEADER_ROW
+        + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>'
+    )
     path = workbook_with_sheet(tmp_path / "declared.xlsx", xml)
     assert path.stat().st_size < 10_000
     refused(path, "declares", "rows", "limit")
@@ -63,14 +69,20 @@ def test_a_sheet_declaring_excels_largest_size_is_refused_at_once(tmp_path):
 
 def test_a_sheet_with_a_far_away_cell_and_no_declared_size_stops_at_the_row_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(limits.LIMITS, "rows", 50_000)
-    xml = (HEAD.replace('<dimension ref="{dimension}"/>', "") + HEADER_ROW
-           + '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData></worksheet>')
+    xml = (
+        HEAD.replace('<dimension ref="{dimension}"/>', "")
+        + HEADER_ROW
+        + '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData></worksheet>'
+    )
     refused(workbook_with_sheet(tmp_path / "far.xlsx", xml), "more than 50,000 rows")
 
 
 def test_a_row_wider_than_the_column_limit_is_refused(tmp_path):
-    xml = (HEAD.replace('<dimension ref="{dimension}"/>', "") + HEADER_ROW
-           + '<row r="2"><c r="XFD2"><v>1</v></c></row></sheetData></worksheet>')
+    xml = (
+        HEAD.replace('<dimension ref="{dimension}"/>', "")
+        + HEADER_ROW
+        + '<row r="2"><c r="XFD2"><v>1</v></c></row></sheetData></worksheet>'
+    )
     refused(workbook_with_sheet(tmp_path / "wide.xlsx", xml), "16,384 columns", "limit")
 
 
@@ -125,19 +137,25 @@ def test_a_normal_workbook_still_imports(tmp_path):
 
 
 def test_cells_beyond_a_declared_size_that_is_too_small_are_kept(tmp_path):
-    xml = (HEAD.format(dimension="A1:A1") + HEADER_ROW
-           + '<row r="2"><c r="A2" t="inlineStr"><is><t>Synthetic</t></is></c><c r="B2"><v>2021</v></c></row>'
-           + "</sheetData></worksheet>")
+    xml = (
+        HEAD.format(dimension="A1:A1")
+        + HEADER_ROW
+        + '<row r="2"><c r="A2" t="inlineStr"><is><t>Synthetic</t></is></c><c r="B2"><v>2021</v></c></row>'
+        + "</sheetData></worksheet>"
+    )
     result = read_file(workbook_with_sheet(tmp_path / "small.xlsx", xml))
     assert [(r.title, r.year) for r in result.records] == [("Synthetic", 2021)]
 
 
 # --- CSV with an unclosed quote --------------------------------------------------------------------
 
+
 def test_an_unclosed_quote_that_merges_two_rows_is_refused_with_its_line(tmp_path):
     path = tmp_path / "quote.csv"
-    path.write_text('# SYNTHETIC\nTitle,Authors,Year\n"Unclosed title,Nordmann,2019\nSecond,"Hansen",2020\n'
-                    "Third,Lie,2021\n", encoding="utf-8")
+    path.write_text(
+        '# SYNTHETIC\nTitle,Authors,Year\n"Unclosed title,Nordmann,2019\nSecond,"Hansen",2020\nThird,Lie,2021\n',
+        encoding="utf-8",
+    )
     message = refused(path, "line 3", "lines 3-4", "quote")
     assert message.startswith("quote.csv, line 3")
 
@@ -153,7 +171,9 @@ def test_a_quoted_cell_with_line_breaks_is_still_one_cell(tmp_path):
     path.write_text('Title,Abstract,Year\n"A title","First line\nsecond, line",2019\nSecond,,2020\n')
     result = read_file(path)
     assert [(r.title, r.abstract, r.year, r.line) for r in result.records] == [
-        ("A title", "First line second, line", 2019, 2), ("Second", None, 2020, 4)]
+        ("A title", "First line second, line", 2019, 2),
+        ("Second", None, 2020, 4),
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")

@@ -57,22 +57,35 @@ def test_a_pubmed_file_is_read_as_medline_one_record_each_with_its_pmid(tmp_path
         result = read_file(write(tmp_path, name, MEDLINE))
         assert result.format == "medline" and result.database == "PubMed"
         assert [(r.title, r.year, r.doi, r.source_id) for r in result.records] == [
-            ("First synthetic record with a title that goes on over two lines.", 2020, "10.9999/sj.2020.1",
-             "pmid:39990101"),
-            ("Second synthetic record.", 2021, "10.9999/sj.2021.2", "pmid:39990102")]
+            (
+                "First synthetic record with a title that goes on over two lines.",
+                2020,
+                "10.9999/sj.2020.1",
+                "pmid:39990101",
+            ),
+            ("Second synthetic record.", 2021, "10.9999/sj.2021.2", "pmid:39990102"),
+        ]
         assert authors(result.records[0]) == [("Nordmann", "Kari"), ("Berg", "Ola")]
 
 
 def test_a_pmid_is_an_identifier_dedup_compares_across_sources(tmp_path):
     nbib = read_file(write(tmp_path, "a.nbib", MEDLINE)).records[0]
-    table = read_file(write(tmp_path, "b.csv", "PMID,Title,Authors,Journal/Book,Publication Year\n"
-                                                "39990101,Første syntetiske post,Nordmann K,Synthetic journal,2020\n"))
+    table = read_file(
+        write(
+            tmp_path,
+            "b.csv",
+            "PMID,Title,Authors,Journal/Book,Publication Year\n"
+            "39990101,Første syntetiske post,Nordmann K,Synthetic journal,2020\n",
+        )
+    )
     assert record_keys(nbib).source_id == record_keys(table.records[0]).source_id == "pmid:39990101"
 
 
 def test_ebscohost_ris_gives_the_doi_from_l3(tmp_path):
-    ris = ("TY  - JOUR\nTI  - Synthetic title\nAU  - Nordmann, Kari\nPY  - 2019\nDB  - ERIC\nDP  - EBSCOhost\n"
-           "L3  - 10.9999/nje.2019.045\nER  - \n")
+    ris = (
+        "TY  - JOUR\nTI  - Synthetic title\nAU  - Nordmann, Kari\nPY  - 2019\nDB  - ERIC\nDP  - EBSCOhost\n"
+        "L3  - 10.9999/nje.2019.045\nER  - \n"
+    )
     result = read_file(write(tmp_path, "ebsco.ris", ris))
     assert result.records[0].doi == "10.9999/nje.2019.045"
     assert result.database == "ERIC; EBSCOhost" and result.problems == []
@@ -95,30 +108,37 @@ def test_vancouver_names_keep_surname_and_initials_apart():
 
 
 def test_organisations_stay_whole():
-    for name in ("Statistisk sentralbyrå", "Utlendingsdirektoratet", "Synthetic Study Group",
-                 "Norwegian Directorate of Examples"):
+    for name in (
+        "Statistisk sentralbyrå",
+        "Utlendingsdirektoratet",
+        "Synthetic Study Group",
+        "Norwegian Directorate of Examples",
+    ):
         assert parse_author(name) == Author(name)
 
 
 def test_csv_cells_of_several_names_are_split(tmp_path):
-    csv = ("Title,Authors\nOne,\"Kari Nordmann, Ola Berg\"\nTwo,\"Nordmann KA, Berg O, Liu R.\"\n"
-           "Three,\"Nordmann, Kari\"\nFour,\"Nordmann, Kari; Berg, Ola\"\n")
+    csv = (
+        'Title,Authors\nOne,"Kari Nordmann, Ola Berg"\nTwo,"Nordmann KA, Berg O, Liu R."\n'
+        'Three,"Nordmann, Kari"\nFour,"Nordmann, Kari; Berg, Ola"\n'
+    )
     records = read_file(write(tmp_path, "names.csv", csv)).records
     assert [authors(r) for r in records] == [
         [("Nordmann", "Kari"), ("Berg", "Ola")],
         [("Nordmann", "KA"), ("Berg", "O"), ("Liu", "R.")],
         [("Nordmann", "Kari")],
-        [("Nordmann", "Kari"), ("Berg", "Ola")]]
+        [("Nordmann", "Kari"), ("Berg", "Ola")],
+    ]
 
 
 def test_database_column_names_are_recognised(tmp_path):
     cases = {
-        "embase.csv": "Title,Author Names,Source title,Publication Year\nT,\"Liu R., Berg O.\",Eur J Ex,2020\n",
-        "pubmed.csv": "PMID,Title,Authors,Journal/Book,Publication Year\n1,T,\"Liu R, Berg O\",Eur J Ex,2020\n",
+        "embase.csv": 'Title,Author Names,Source title,Publication Year\nT,"Liu R., Berg O.",Eur J Ex,2020\n',
+        "pubmed.csv": 'PMID,Title,Authors,Journal/Book,Publication Year\n1,T,"Liu R, Berg O",Eur J Ex,2020\n',
         "ieee.csv": "Document Title,Authors,Publication,Publication Year\nT,R. Liu; O. Berg,Eur J Ex,2020\n",
         "springer.csv": "Item Title,Publication Title,Authors,Publication Year,Item DOI,Content Type\n"
-                        "T,Eur J Ex,Rui LiuOla Berg,2020,10.9999/x,Article\n",
-        "asreview.csv": "record_id,title,first_authors,publication_year,journal\n1,T,\"Liu, R.\",2020,Eur J Ex\n",
+        "T,Eur J Ex,Rui LiuOla Berg,2020,10.9999/x,Article\n",
+        "asreview.csv": 'record_id,title,first_authors,publication_year,journal\n1,T,"Liu, R.",2020,Eur J Ex\n',
     }
     for name, text in cases.items():
         record = read_file(write(tmp_path, name, text)).records[0]
@@ -138,21 +158,34 @@ POP_HEADER = "Cites,Authors,Title,Year,Source,Publisher,ArticleURL,CitesURL,GSRa
 
 
 def test_publish_or_perish_from_another_database_is_not_google_scholar(tmp_path):
-    row = ("3,K Nordmann,T,2021,Eur J Ex,,https://www.semanticscholar.org/paper/1,,1,2025-01-01,"
-           "A full synthetic abstract.\n")
+    row = (
+        "3,K Nordmann,T,2021,Eur J Ex,,https://www.semanticscholar.org/paper/1,,1,2025-01-01,"
+        "A full synthetic abstract.\n"
+    )
     result = read_file(write(tmp_path, "pop.csv", POP_HEADER + row))
     assert result.source == "other" and result.database == "Semantic Scholar (Publish or Perish)"
     assert result.records[0].abstract_is_snippet is False
-    scholar = read_file(write(tmp_path, "pop_gs.csv", POP_HEADER + row.replace(
-        "https://www.semanticscholar.org/paper/1,", "https://example.org/1,https://scholar.google.com/scholar?cites=1")))
+    scholar = read_file(
+        write(
+            tmp_path,
+            "pop_gs.csv",
+            POP_HEADER
+            + row.replace(
+                "https://www.semanticscholar.org/paper/1,",
+                "https://example.org/1,https://scholar.google.com/scholar?cites=1",
+            ),
+        )
+    )
     assert scholar.source == "scholar" and scholar.records[0].abstract_is_snippet is True
 
 
 def test_a_database_name_containing_oria_does_not_make_the_file_oria(tmp_path):
     ris = "TY  - RPRT\nTI  - T\nDB  - University of Pretoria Repository\nER  - \n"
     assert read_file(write(tmp_path, "up.ris", ris)).source == "other"
-    assert read_file(write(tmp_path, "oria.ris", ris.replace("University of Pretoria Repository", "Oria"))).source \
+    assert (
+        read_file(write(tmp_path, "oria.ris", ris.replace("University of Pretoria Repository", "Oria"))).source
         == "oria"
+    )
 
 
 def test_a_gbk_file_is_decoded_as_chinese(tmp_path):
@@ -163,24 +196,36 @@ def test_a_gbk_file_is_decoded_as_chinese(tmp_path):
 
 
 def test_untitled_records_with_a_doi_are_kept_st_is_a_title_and_jats_is_removed(tmp_path):
-    ris = ("TY  - JOUR\nDO  - 10.9999/x.2\nAB  - <jats:p>Synthetic <jats:italic>abstract</jats:italic>.</jats:p>\n"
-           "ER  - \nTY  - CHAP\nST  - Short title\nER  - \nTY  - JOUR\nPY  - 2020\nER  - \n")
+    ris = (
+        "TY  - JOUR\nDO  - 10.9999/x.2\nAB  - <jats:p>Synthetic <jats:italic>abstract</jats:italic>.</jats:p>\n"
+        "ER  - \nTY  - CHAP\nST  - Short title\nER  - \nTY  - JOUR\nPY  - 2020\nER  - \n"
+    )
     result = read_file(write(tmp_path, "odd.ris", ris))
     assert [(r.title, r.doi, r.abstract) for r in result.records] == [
-        ("", "10.9999/x.2", "Synthetic abstract ."), ("Short title", None, None)]
+        ("", "10.9999/x.2", "Synthetic abstract ."),
+        ("Short title", None, None),
+    ]
     assert [str(p) for p in result.problems] == [
         "record 1, line 1: the record has no title; kept for its DOI",
         "record 1, line 1: markup (JATS or HTML tags) removed from the abstract",
         "record 2, line 5: no title; the ST field was used as the title",
-        "record 3, line 8: the record has no title, DOI or abstract and was skipped"]
+        "record 3, line 8: the record has no title, DOI or abstract and was skipped",
+    ]
 
 
 @pytest.mark.slow
 def test_the_cli_prints_each_problem_naming_file_record_and_line_and_stores_the_database(tmp_path, review_dir):
-    path = write(tmp_path, "ebsco.ris", "TY  - JOUR\nTI  - T\nDB  - ERIC\nDP  - EBSCOhost\nM3  - 10.9999/y\nER  - \n"
-                                        "TY  - JOUR\nER  - \n")
-    out = subprocess.run([sys.executable, "-m", "review", "import", str(review_dir), str(path)],
-                         capture_output=True, text=True, cwd=Path(__file__).parent.parent.parent)
+    path = write(
+        tmp_path,
+        "ebsco.ris",
+        "TY  - JOUR\nTI  - T\nDB  - ERIC\nDP  - EBSCOhost\nM3  - 10.9999/y\nER  - \nTY  - JOUR\nER  - \n",
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "review", "import", str(review_dir), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent.parent,
+    )
     assert out.returncode == 0, out.stderr
     assert "Warning: ebsco.ris, record 1, line 1: no DOI field; the DOI was taken from M3" in out.stdout
     assert "Skipped: ebsco.ris, record 2, line 7: the record has no title, DOI or abstract" in out.stdout
@@ -220,7 +265,8 @@ def test_each_repaired_line_is_a_problem_line(tmp_path):
     assert result.records[0].title == "Tromsø og Bodø" and result.repaired_mojibake == 2
     assert [str(p) for p in result.problems] == [
         'line 2: double-encoded UTF-8 repaired (such as "Ã¸" for "ø")',
-        'line 3: double-encoded UTF-8 repaired (such as "Ã¸" for "ø")']
+        'line 3: double-encoded UTF-8 repaired (such as "Ã¸" for "ø")',
+    ]
 
 
 def test_a_value_cut_to_its_column_width_is_reported(tmp_path):
@@ -228,4 +274,5 @@ def test_a_value_cut_to_its_column_width_is_reported(tmp_path):
     result = read_file(write(tmp_path, "long.ris", ris))
     assert result.records[0].volume == "9" * 50
     assert [str(p) for p in result.problems] == [
-        "record 1, line 1: volume cut to 50 characters (the whole value is kept with the record)"]
+        "record 1, line 1: volume cut to 50 characters (the whole value is kept with the record)"
+    ]

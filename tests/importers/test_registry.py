@@ -17,12 +17,15 @@ def test_unknown_source_is_refused(fixture):
         read_file(fixture("ris_oria.ris"), source="pubmed")
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    ("export.txt", "TY  - JOUR\nT1  - Tittel\nER  - \n", "ris"),
-    ("export.txt", "% note\n@article{k, title={Tittel}}\n", "bibtex"),
-    ("export", "Title,Year,Source\nTittel,2020,X\n", "pop-csv_or_csv"),
-    ("export.dat", '{"docs": [{"pnx": {"display": {"title": ["Tittel"]}}}]}', "pnx-json"),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("export.txt", "TY  - JOUR\nT1  - Tittel\nER  - \n", "ris"),
+        ("export.txt", "% note\n@article{k, title={Tittel}}\n", "bibtex"),
+        ("export", "Title,Year,Source\nTittel,2020,X\n", "pop-csv_or_csv"),
+        ("export.dat", '{"docs": [{"pnx": {"display": {"title": ["Tittel"]}}}]}', "pnx-json"),
+    ],
+)
 def test_content_sniffing_when_the_suffix_says_nothing(tmp_path, name, text, expected):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -81,16 +84,27 @@ def test_endnote_xml(fixture):
     article, chapter = result.records
     assert article.title == "Karriereveiledning & flyktninger"
     assert article.authors == [Author("Nordmann", "Kari"), Author("Hansen", "Ola")]
-    assert (article.venue, article.year, article.doi) == ("Tidsskrift for eksempelforskning", 2021, "10.9999/example.enw.1")
-    assert (article.doc_type, article.language, article.pages, article.issns) == ("article", "no", "101-120", ["0000-0019"])
+    assert (article.venue, article.year, article.doi) == (
+        "Tidsskrift for eksempelforskning",
+        2021,
+        "10.9999/example.enw.1",
+    )
+    assert (article.doc_type, article.language, article.pages, article.issns) == (
+        "article",
+        "no",
+        "101-120",
+        ["0000-0019"],
+    )
     assert article.keywords == ["karriereveiledning", "flyktninger"] and article.line == 4
     assert chapter.doc_type == "chapter" and chapter.year == 2018
 
 
 def test_endnote_xml_entities_are_not_expanded(tmp_path):
     path = tmp_path / "xxe.xml"
-    path.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-                    "<xml><records><record><titles><title>A &e; B</title></titles></record></records></xml>")
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        "<xml><records><record><titles><title>A &e; B</title></titles></record></records></xml>"
+    )
     try:
         result = read_file(path)
     except InputError:

@@ -15,17 +15,44 @@ from review.importers import read_file
 from review.model import DOC_TYPES, SOURCES
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-READER_SUFFIXES = {".ris": "ris_oria.ris", ".bib": "bibtex_scholar_cite.bib", ".csv": "pop_26col.csv",
-                   ".json": "pnx_response.json", ".html": "scholar_results.html", ".xml": "endnote_library.xml",
-                   ".txt": "ris_bad_records.ris"}
+READER_SUFFIXES = {
+    ".ris": "ris_oria.ris",
+    ".bib": "bibtex_scholar_cite.bib",
+    ".csv": "pop_26col.csv",
+    ".json": "pnx_response.json",
+    ".html": "scholar_results.html",
+    ".xml": "endnote_library.xml",
+    ".txt": "ris_bad_records.ris",
+}
 
 
 def _mutate(seed: bytes, data) -> bytes:
     start = data.draw(st.integers(0, len(seed)))
     end = data.draw(st.integers(start, min(len(seed), start + 200)))
-    insert = data.draw(st.one_of(st.binary(max_size=40),
-                                 st.sampled_from([b"{", b"}", b"\n", b"\r", b"@", b"TY  - ", b"ER  - ", b'"',
-                                                  b"<", b"$$Q", b"\\", b"\x00", b"\xff", b"\xc3", b","])))
+    insert = data.draw(
+        st.one_of(
+            st.binary(max_size=40),
+            st.sampled_from(
+                [
+                    b"{",
+                    b"}",
+                    b"\n",
+                    b"\r",
+                    b"@",
+                    b"TY  - ",
+                    b"ER  - ",
+                    b'"',
+                    b"<",
+                    b"$$Q",
+                    b"\\",
+                    b"\x00",
+                    b"\xff",
+                    b"\xc3",
+                    b",",
+                ]
+            ),
+        )
+    )
     return seed[:start] + insert + seed[end:]
 
 
@@ -35,7 +62,11 @@ def _check(path: Path) -> None:
     except InputError:
         return
     for record in result.records:
-        assert (record.title or record.doi or record.abstract) and record.source in SOURCES and record.doc_type in DOC_TYPES
+        assert (
+            (record.title or record.doi or record.abstract)
+            and record.source in SOURCES
+            and record.doc_type in DOC_TYPES
+        )
         assert record.position >= 1
 
 

@@ -34,8 +34,10 @@ def test_thesis_marker_in_scholar_venue(tmp_path, fixture):
     assert read_file(path).records[3].doc_type == "thesis"
 
 
-@pytest.mark.parametrize("name, words", [("scholar_captcha.html", "CAPTCHA"),
-                                         ("scholar_not_results.html", "not a Google Scholar result page")])
+@pytest.mark.parametrize(
+    "name, words",
+    [("scholar_captcha.html", "CAPTCHA"), ("scholar_not_results.html", "not a Google Scholar result page")],
+)
 def test_pages_without_results_are_input_errors(fixture, name, words):
     with pytest.raises(InputError) as caught:
         read_file(fixture(name))

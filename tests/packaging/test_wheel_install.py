@@ -34,10 +34,28 @@ def installed(tmp_path_factory):
     """(bin dir, a working directory outside the checkout) of a venv holding only the wheel's package."""
     base = tmp_path_factory.mktemp("wheel")
     source = base / "source"  # a clean copy: a build/ left in the checkout would hide a missing file
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
-        ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "bundled_data", "*.sqlite*"))
-    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                  "-w", str(base / "dist"), str(source)], cwd=base)
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "bundled_data", "*.sqlite*"
+        ),
+    )
+    built = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(base / "dist"),
+            str(source),
+        ],
+        cwd=base,
+    )
     if built.returncode != 0:
         pytest.fail("building the wheel failed:\n" + built.stderr[-3000:])
     wheel = next((base / "dist").glob("nordic_review-*.whl"))
@@ -66,16 +84,24 @@ def test_init_runs_from_the_wheel(installed):
     done = _run([str(bin_dir / "review"), "init", "starter"], cwd=away)
     assert done.returncode == 0, done.stderr[-3000:]
     assert sorted(p.name for p in (away / "starter" / "queries").glob("*.toml")) == [
-        "da.toml", "en.toml", "no.toml", "sv.toml"]
+        "da.toml",
+        "en.toml",
+        "no.toml",
+        "sv.toml",
+    ]
 
 
 def test_app_serves_from_the_wheel(installed):
     bin_dir, away = installed
     _run([str(bin_dir / "review"), "init", "served"], cwd=away)
     port = free_port()
-    proc = subprocess.Popen([str(bin_dir / "review"), "app", "served", "--headless", "--port", str(port),
-                             "--address", "127.0.0.1"], cwd=away, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(bin_dir / "review"), "app", "served", "--headless", "--port", str(port), "--address", "127.0.0.1"],
+        cwd=away,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 90
         healthy = False

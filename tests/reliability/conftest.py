@@ -41,13 +41,18 @@ def postgres_server(tmp_path_factory):
         yield named
         return
     if not postgres_installed():
-        pytest.skip(f"PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or on PATH), "
-                    f"and {POSTGRES_ENV} names no server: the team-server store tests are skipped")
+        pytest.skip(
+            f"PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or on PATH), "
+            f"and {POSTGRES_ENV} names no server: the team-server store tests are skipped"
+        )
     env = {**os.environ, "REVIEW_PG_STATE": str(tmp_path_factory.mktemp("postgres") / "server-dir")}
     started = subprocess.run([str(SERVER_SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=180)
     if started.returncode != 0:
-        pytest.fail(f"PostgreSQL is installed but a test server did not start ({SERVER_SCRIPT.name} start):\n"
-                    f"{started.stderr[-2000:]}", pytrace=False)
+        pytest.fail(
+            f"PostgreSQL is installed but a test server did not start ({SERVER_SCRIPT.name} start):\n"
+            f"{started.stderr[-2000:]}",
+            pytrace=False,
+        )
     try:
         yield started.stdout.strip()
     finally:

@@ -9,7 +9,6 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from sqlalchemy import select
 
@@ -38,7 +37,7 @@ class Session:
     lines: list[str] = field(default_factory=list)
     ready: threading.Event = field(default_factory=threading.Event)
     first_ack: threading.Event = field(default_factory=threading.Event)
-    reader: Optional[threading.Thread] = None
+    reader: threading.Thread | None = None
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -83,18 +82,47 @@ def start_process(args: list[str], database_url: str) -> Session:
     env.pop("REVIEW_DATABASE_URL", None)
     if not database_url.startswith("sqlite"):
         env["REVIEW_DATABASE_URL"] = database_url
-    process = subprocess.Popen([sys.executable, *args], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
     session = Session(process)
     session.reader = threading.Thread(target=session._read, daemon=True)
     session.reader.start()
     return session
 
 
-def start_session(review_dir: Path, database_url: str, *, reviewer: str, tag: str, works: list[int],
-                  count: int = 250, seed: int = 0, go_file: Optional[Path] = None, shared_reasons: bool = False) -> Session:
-    args = [str(SESSION), str(review_dir), "--reviewer", reviewer, "--tag", tag,
-            "--count", str(count), "--works", ",".join(map(str, works)), "--seed", str(seed)]
+def start_session(
+    review_dir: Path,
+    database_url: str,
+    *,
+    reviewer: str,
+    tag: str,
+    works: list[int],
+    count: int = 250,
+    seed: int = 0,
+    go_file: Path | None = None,
+    shared_reasons: bool = False,
+) -> Session:
+    args = [
+        str(SESSION),
+        str(review_dir),
+        "--reviewer",
+        reviewer,
+        "--tag",
+        tag,
+        "--count",
+        str(count),
+        "--works",
+        ",".join(map(str, works)),
+        "--seed",
+        str(seed),
+    ]
     if go_file is not None:
         args += ["--go-file", str(go_file)]
     if shared_reasons:
@@ -122,5 +150,9 @@ def assert_acked_are_stored(acks: list[Ack], rows: dict[int, dict]) -> None:
     for ack in acks:
         row = rows.get(ack.decision_id)
         assert row is not None, f"acknowledged decision {ack} is missing from the store"
-        assert (row["work_id"], row["stage"], row["decision"], row["note"]) == \
-            (ack.work_id, ack.stage, ack.decision, ack.note), f"stored row {row} differs from acknowledged {ack}"
+        assert (row["work_id"], row["stage"], row["decision"], row["note"]) == (
+            ack.work_id,
+            ack.stage,
+            ack.decision,
+            ack.note,
+        ), f"stored row {row} differs from acknowledged {ack}"

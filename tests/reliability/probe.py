@@ -35,13 +35,17 @@ def write_settings(store: Store) -> dict[str, str]:
             synchronous = conn.exec_driver_sql("PRAGMA synchronous").scalar()
             journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
         lock = "at-begin" if _sqlite_lock_held_at_begin(store) else "lazy"
-        return {"synchronous": {0: "off", 1: "normal", 2: "full", 3: "extra"}[synchronous], "journal": journal,
-                "lock": lock}
+        return {
+            "synchronous": {0: "off", 1: "normal", 2: "full", 3: "extra"}[synchronous],
+            "journal": journal,
+            "lock": lock,
+        }
     with store.write() as conn:
         synchronous = conn.exec_driver_sql("SHOW synchronous_commit").scalar()
         held = conn.exec_driver_sql(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() "
-            f"AND ((classid::bigint << 32) | objid::bigint) = {WRITE_LOCK_KEY}").scalar()
+            f"AND ((classid::bigint << 32) | objid::bigint) = {WRITE_LOCK_KEY}"
+        ).scalar()
     return {"synchronous": synchronous, "journal": "wal", "lock": "at-begin" if held else "lazy"}
 
 

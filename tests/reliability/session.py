@@ -58,8 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stage", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--go-file", type=Path, help="print 'ready', then wait for this file to exist")
-    parser.add_argument("--shared-reasons", action="store_true",
-                        help="use custom reasons and a reviewer name that other sessions use too")
+    parser.add_argument(
+        "--shared-reasons",
+        action="store_true",
+        help="use custom reasons and a reviewer name that other sessions use too",
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
@@ -82,8 +85,14 @@ def main(argv: list[str] | None = None) -> int:
                 reasons = [rng.choice(pool)]
             if args.shared_reasons and i % 10 == 0:
                 reviewer = SHARED_REVIEWER
-            d = Decision(work_id=work, stage=args.stage, decision=decision, reviewer=reviewer, reasons=reasons,
-                         note=f"{args.tag}-{i}")
+            d = Decision(
+                work_id=work,
+                stage=args.stage,
+                decision=decision,
+                reviewer=reviewer,
+                reasons=reasons,
+                note=f"{args.tag}-{i}",
+            )
             recorded = record(store, protocol, d)
             print(f"ack {recorded.decision_id} {work} {args.stage} {decision} {args.tag}-{i}", flush=True)
     except ReviewError as exc:

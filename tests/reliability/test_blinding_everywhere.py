@@ -30,8 +30,20 @@ PAGES = ("overview", "screening", "works", "conflicts", "reports")
 def page_text(at) -> str:
     """Everything the page shows as text: messages, HTML, tables, widget options and values."""
     parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "success", "warning",
-                 "error", "html", "metric"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "text",
+        "info",
+        "success",
+        "warning",
+        "error",
+        "html",
+        "metric",
+    ):
         parts += [str(getattr(e, "value", "")) + " " + str(getattr(e, "label", "")) for e in at.get(kind)]
     parts += [d.value.to_csv() for d in at.dataframe]
     for kind in ("multiselect", "selectbox", "text_input", "text_area"):
@@ -62,32 +74,46 @@ def dual(review_dir, store, works):
     set_stage_mode(review_dir, 1, "dual")
     protocol = load_protocol(review_dir)
     before = compute_flow(store, protocol)
-    record(store, protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer=A,
-                                     reasons=[SECRET_REASON], note=SECRET_NOTE))
+    record(
+        store,
+        protocol,
+        Decision(work_id=works[0], stage=1, decision="exclude", reviewer=A, reasons=[SECRET_REASON], note=SECRET_NOTE),
+    )
     return protocol, before
 
 
-def test_other_vote_is_hidden_on_every_page_and_export_until_both_voted(app, review_dir, store, works, dual,
-                                                                       tmp_path):
+def test_other_vote_is_hidden_on_every_page_and_export_until_both_voted(app, review_dir, store, works, dual, tmp_path):
     protocol, before = dual
     after = compute_flow(store, protocol)
     # The counts (overview, reports, flow diagram, Table 3.1) move only with final decisions.
     assert (after.stages[1].excluded, after.stages[1].screened, after.stages[1].excluded_by_reason) == (
-        before.stages[1].excluded, before.stages[1].screened, before.stages[1].excluded_by_reason)
+        before.stages[1].excluded,
+        before.stages[1].screened,
+        before.stages[1].excluded_by_reason,
+    )
 
     leaks = []
     for page in PAGES:
         at = no_errors(app(B, page))
         text = page_text(at)
-        leaks += [f"{page}: {secret}" for secret in (SECRET_REASON, SECRET_NOTE, f"{A} voted", f"{A}: exclude")
-                  if secret in text]
+        leaks += [
+            f"{page}: {secret}"
+            for secret in (SECRET_REASON, SECRET_NOTE, f"{A} voted", f"{A}: exclude")
+            if secret in text
+        ]
     screen = app(B, "screening")
     assert any("1 other vote(s) stay hidden" in c.value for c in screen.caption)
 
-    exports = {**{f"B {k}": v for k, v in export_texts(review_dir, tmp_path, B).items()},
-               **{f"team {k}": v for k, v in export_texts(review_dir, tmp_path, None).items()}}
-    leaks += [f"export {name}: {secret}" for name, text in exports.items()
-              for secret in (SECRET_REASON, SECRET_NOTE) if secret in text]
+    exports = {
+        **{f"B {k}": v for k, v in export_texts(review_dir, tmp_path, B).items()},
+        **{f"team {k}": v for k, v in export_texts(review_dir, tmp_path, None).items()},
+    }
+    leaks += [
+        f"export {name}: {secret}"
+        for name, text in exports.items()
+        for secret in (SECRET_REASON, SECRET_NOTE)
+        if secret in text
+    ]
     for who in ("B", "team"):  # the decision log has no row of A's at all
         log = exports[f"{who} decisions.csv"]
         leaks += [f"{who} decisions.csv: a row of {A}" for line in log.splitlines() if f",{A}," in line]
@@ -97,8 +123,12 @@ def test_other_vote_is_hidden_on_every_page_and_export_until_both_voted(app, rev
     from review.ui.report_views import all_exports_zip
 
     with zipfile.ZipFile(io.BytesIO(all_exports_zip(store, protocol, viewer=B))) as archive:  # the page's zip
-        leaks += [f"zip {name}: {secret}" for name in archive.namelist()
-                  for secret in (SECRET_REASON, SECRET_NOTE) if secret.encode() in archive.read(name)]
+        leaks += [
+            f"zip {name}: {secret}"
+            for name in archive.namelist()
+            for secret in (SECRET_REASON, SECRET_NOTE)
+            if secret.encode() in archive.read(name)
+        ]
     assert not leaks, "\n".join(leaks)
     assert len(exports) == 2 * len(export_choices())
     print(f"\nblinding: {len(PAGES)} pages and {len(exports)} exports ({len(export_choices())} kinds x B/team) clean")
@@ -114,7 +144,9 @@ def test_other_vote_is_hidden_on_every_page_and_export_until_both_voted(app, rev
     (tmp_path / "after").mkdir()
     for reviewer in (B, None):
         path = tmp_path / "after" / f"decisions-{reviewer or 'team'}.csv"
-        args = ["export", str(review_dir), "decisions", "-o", str(path)] + (["--reviewer", reviewer] if reviewer else [])
+        args = ["export", str(review_dir), "decisions", "-o", str(path)] + (
+            ["--reviewer", reviewer] if reviewer else []
+        )
         assert cli(args) == 0
         assert SECRET_NOTE in path.read_text(encoding="utf-8-sig")
 
@@ -140,8 +172,9 @@ def test_blinding_holds_with_real_accounts_on_every_page_and_download(app, revie
             at.switch_page(f"views/{page}.py").run()
             no_errors(at)
             text = page_text(at)
-            leaks += [f"{who} {page}: {s}" for s in (SECRET_REASON, SECRET_NOTE, f"{A} voted", f"{A}: exclude")
-                      if s in text]
+            leaks += [
+                f"{who} {page}: {s}" for s in (SECRET_REASON, SECRET_NOTE, f"{A} voted", f"{A}: exclude") if s in text
+            ]
             checked += 1
         for what, suffix in export_choices():  # what the Reports page's download gives this person
             data = export_bytes(store, protocol, what, suffix, viewer=who)

@@ -40,14 +40,18 @@ def run_together(review_dir, url, tmp_path, specs: list[dict]) -> list:
         assert code == 0, f"session exited with {code}: {stderr[-2000:]} {s.lines[-3:]}"
         # Retries in Store.transact let a lazily taken write lock pass this test too, until a
         # read-then-write transaction meets a busy lock it cannot upgrade; so the mode is checked.
-        assert parse_settings(s.lines)["lock"] == "at-begin", "a write transaction did not hold the write lock from BEGIN"
+        assert parse_settings(s.lines)["lock"] == "at-begin", (
+            "a write transaction did not hold the write lock from BEGIN"
+        )
     return sessions
 
 
 def test_four_writers_lose_and_double_nothing(review_dir, backend_url, tmp_path):
     works = prepare_review(review_dir, backend_url, 50)
-    specs = [dict(reviewer=f"Leser {k}", tag=f"p{k}", works=works, count=DECISIONS_EACH, seed=k,
-                  shared_reasons=True) for k in range(PROCESSES)]
+    specs = [
+        dict(reviewer=f"Leser {k}", tag=f"p{k}", works=works, count=DECISIONS_EACH, seed=k, shared_reasons=True)
+        for k in range(PROCESSES)
+    ]
     sessions = run_together(review_dir, backend_url, tmp_path, specs)
 
     acks = [a for s in sessions for a in s.acks()]
@@ -76,8 +80,9 @@ def test_dual_votes_at_once_still_reach_consensus(review_dir, backend_url, tmp_p
     concurrent vote would leave an agreed work without its final decision."""
     set_stage_mode(review_dir, 1, "dual")
     works = prepare_review(review_dir, backend_url, 6)
-    specs = [dict(reviewer=name, tag=name, works=works, count=150, seed=seed)
-             for name, seed in (("Anna", 11), ("Bjorn", 12))]
+    specs = [
+        dict(reviewer=name, tag=name, works=works, count=150, seed=seed) for name, seed in (("Anna", 11), ("Bjorn", 12))
+    ]
     run_together(review_dir, backend_url, tmp_path, specs)
 
     store = Store(backend_url)
@@ -96,7 +101,8 @@ def test_dual_votes_at_once_still_reach_consensus(review_dir, backend_url, tmp_p
         assert following and following[0]["reviewer"] == CONSENSUS, f"work {work}: agreed votes, no consensus"
         assert following[0]["decision"] == votes["Anna"]["decision"]
         assert json.loads(following[0]["reasons"]) == sorted(
-            {r for v in votes.values() for r in json.loads(v["reasons"])})
+            {r for v in votes.values() for r in json.loads(v["reasons"])}
+        )
         checked += 1
     assert len([r for r in rows if not r["final"]]) == 300
     assert checked > 0, "no work ended with agreeing votes; the check did not run"

@@ -43,8 +43,11 @@ def review(tmp_path, capsys) -> Path:
     assert run(capsys, "import", directory, FIXTURES / "ris_oria.ris", "--family", "no")[0] == 0
     assert run(capsys, "dedup", directory)[0] == 0
     decisions = tmp_path / "d.csv"
-    decisions.write_text("work_id,stage,decision,reason,reviewer,final\n1,1,include,,Anna,true\n"
-                         "2,1,exclude,Studentoppgave,Anna,true\n3,1,include,,Bjørn,true\n", encoding="utf-8")
+    decisions.write_text(
+        "work_id,stage,decision,reason,reviewer,final\n1,1,include,,Anna,true\n"
+        "2,1,exclude,Studentoppgave,Anna,true\n3,1,include,,Bjørn,true\n",
+        encoding="utf-8",
+    )
     assert run(capsys, "decide", directory, "--csv", decisions)[0] == 0
     checkpoint(directory)
     return directory
@@ -63,8 +66,10 @@ def digest(path: Path) -> str:
 
 def more_decisions(tmp_path: Path, n: int = 1) -> Path:
     path = tmp_path / "more.csv"
-    path.write_text("work_id,stage,decision,reason,reviewer,final\n"
-                    + "".join("1,2,include,,Anna,true\n" for _ in range(n)), encoding="utf-8")
+    path.write_text(
+        "work_id,stage,decision,reason,reviewer,final\n" + "".join("1,2,include,,Anna,true\n" for _ in range(n)),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -81,12 +86,18 @@ WRITES = [("decide", "--csv"), ("import", FIXTURES / "endnote_library.xml", "--f
 
 # --- an empty file is not a new review
 
+
 def test_a_zero_length_store_is_refused_not_taken_for_a_new_review(review, tmp_path, capsys):
     store = review / "review.sqlite"
     store.write_bytes(b"")
-    for argv in (["status", review], ["decide", review, "--csv", more_decisions(tmp_path)],
-                 ["import", review, FIXTURES / "endnote_library.xml", "--family", "sv"], ["dedup", review],
-                 ["export", review, "works", "-o", tmp_path / "w.csv"], ["backup", review, tmp_path / "b.sqlite"]):
+    for argv in (
+        ["status", review],
+        ["decide", review, "--csv", more_decisions(tmp_path)],
+        ["import", review, FIXTURES / "endnote_library.xml", "--family", "sv"],
+        ["dedup", review],
+        ["export", review, "works", "-o", tmp_path / "w.csv"],
+        ["backup", review, tmp_path / "b.sqlite"],
+    ):
         code, _, err = run(capsys, *argv)
         assert code == 1, argv
         line = one_error_line(err)
@@ -106,6 +117,7 @@ def test_a_file_that_is_not_a_database_is_refused(review, capsys):
 
 
 # --- corruption
+
 
 def _corrupt_table_page(directory: Path, table: str) -> None:
     conn = sqlite3.connect(directory / "review.sqlite")
@@ -141,8 +153,12 @@ def test_a_corrupted_store_refuses_every_command_and_is_not_written(review, tmp_
         _swap_index_roots(review)
     store = review / "review.sqlite"
     before = digest(store)
-    for argv in (["status", review], ["decide", review, "--csv", more_decisions(tmp_path, 300)],
-                 ["import", review, FIXTURES / "endnote_library.xml", "--family", "sv"], ["dedup", review]):
+    for argv in (
+        ["status", review],
+        ["decide", review, "--csv", more_decisions(tmp_path, 300)],
+        ["import", review, FIXTURES / "endnote_library.xml", "--family", "sv"],
+        ["dedup", review],
+    ):
         code, _, err = run(capsys, *argv)
         assert code == 1, argv
         line = one_error_line(err)
@@ -154,6 +170,7 @@ def test_a_corrupted_store_refuses_every_command_and_is_not_written(review, tmp_
 
 
 # --- a full disk
+
 
 def test_a_full_disk_is_one_error_line_and_keeps_what_was_stored(review, capsys, monkeypatch):
     plain = db._sqlite_pragmas
@@ -175,6 +192,7 @@ def test_a_full_disk_is_one_error_line_and_keeps_what_was_stored(review, capsys,
 
 # --- a read-only store
 
+
 def test_a_read_only_store_can_be_read_and_refuses_writes_in_one_line(review, tmp_path, capsys, monkeypatch):
     # SQLite opens a file it may not write read-only and answers SQLITE_READONLY on the first write;
     # mode=ro gives the same answer here, where the tests run as a user that may write anything.
@@ -184,8 +202,11 @@ def test_a_read_only_store_can_be_read_and_refuses_writes_in_one_line(review, tm
     code, out, _ = run(capsys, "status", review)
     assert code == 0 and "Records identified: 3" in out
     assert run(capsys, "export", review, "decisions", "-o", tmp_path / "d.csv")[0] == 0
-    for argv in (["decide", review, "--csv", more_decisions(tmp_path)],
-                 ["import", review, FIXTURES / "endnote_library.xml", "--family", "sv"], ["dedup", review]):
+    for argv in (
+        ["decide", review, "--csv", more_decisions(tmp_path)],
+        ["import", review, FIXTURES / "endnote_library.xml", "--family", "sv"],
+        ["dedup", review],
+    ):
         code, _, err = run(capsys, *argv)
         assert code == 1, argv
         assert "is read-only" in one_error_line(err)
@@ -194,18 +215,20 @@ def test_a_read_only_store_can_be_read_and_refuses_writes_in_one_line(review, tm
 
 # --- tampering with the append-only history
 
+
 def test_insert_or_replace_cannot_rewrite_a_decision(review):
     conn = sqlite3.connect(review / "review.sqlite")  # another program, default settings
     for statement in (
-            "INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, "
-            "created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, '2020-01-01')",
-            "REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, created_at) "
-            "VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, '2020-01-01')",
-            "INSERT INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, created_at) "
-            "VALUES (2, 1, 1, 'Anna', 'exclude', '[]', 1, 0, '2020-01-01') "
-            "ON CONFLICT(id) DO UPDATE SET decision = 'exclude'",
-            "UPDATE decisions SET row_hash = 'forged' WHERE id = 1",
-            "UPDATE decisions SET decision = 'exclude', row_hash = NULL WHERE id = 1"):
+        "INSERT OR REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, "
+        "created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, '2020-01-01')",
+        "REPLACE INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, created_at) "
+        "VALUES (1, 1, 1, 'Anna', 'exclude', '[]', 1, 0, '2020-01-01')",
+        "INSERT INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, created_at) "
+        "VALUES (2, 1, 1, 'Anna', 'exclude', '[]', 1, 0, '2020-01-01') "
+        "ON CONFLICT(id) DO UPDATE SET decision = 'exclude'",
+        "UPDATE decisions SET row_hash = 'forged' WHERE id = 1",
+        "UPDATE decisions SET decision = 'exclude', row_hash = NULL WHERE id = 1",
+    ):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             conn.execute(statement)
     conn.close()
@@ -277,6 +300,7 @@ def test_rows_written_by_the_program_are_sealed_in_the_same_transaction(review, 
 
 # --- backup
 
+
 def test_backup_is_a_verified_copy_that_restores(review, tmp_path, capsys):
     target = tmp_path / "copy.sqlite"
     code, out, _ = run(capsys, "backup", review, target)
@@ -304,6 +328,7 @@ def test_a_write_error_mid_session_marks_the_store_damaged(review, monkeypatch):
             raise DatabaseError("INSERT", {}, Malformed("database disk image is malformed"))
 
         from review.errors import StoreError
+
         with pytest.raises(StoreError, match="damaged"):
             store.transact(broken)
         with pytest.raises(StoreError, match="damaged"):

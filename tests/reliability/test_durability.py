@@ -18,9 +18,16 @@ import random
 import time
 
 import pytest
+
 from review.store import Store
-from tests.reliability.harness import (BULK_SESSION, assert_acked_are_stored, prepare_review, start_process,
-                                       start_session, stored_decisions)
+from tests.reliability.harness import (
+    BULK_SESSION,
+    assert_acked_are_stored,
+    prepare_review,
+    start_process,
+    start_session,
+    stored_decisions,
+)
 from tests.reliability.probe import parse_settings
 
 pytestmark = pytest.mark.slow
@@ -59,8 +66,9 @@ def test_acknowledged_decisions_survive_sigkill(review_dir, backend_url):
     works = prepare_review(review_dir, backend_url, 40)
     acked, in_flight = [], 0
     for k in range(KILLS):
-        session = start_session(review_dir, backend_url, reviewer=f"Leser {k % 2}", tag=f"k{k}", works=works,
-                                count=10**7, seed=SEED + k)
+        session = start_session(
+            review_dir, backend_url, reviewer=f"Leser {k % 2}", tag=f"k{k}", works=works, count=10**7, seed=SEED + k
+        )
         assert session.first_ack.wait(120), f"session {k} acknowledged nothing: {session.lines[-3:]}"
         assert_durable_settings(session, backend_url)
         time.sleep(rng.uniform(0.0, 1.5))
@@ -75,8 +83,10 @@ def test_acknowledged_decisions_survive_sigkill(review_dir, backend_url):
         # at most one decision committed in the instant between its commit and its acknowledgement
         assert len(acks) <= len(this_session) <= len(acks) + 1, f"seed {SEED}, kill {k}"
         in_flight += len(this_session) - len(acks)
-    print(f"sigkill ({backend_url.split(':')[0]}): {KILLS} kills survived, {len(acked)} acknowledged decisions "
-          f"all found, {in_flight} committed but killed before acknowledgement, seed {SEED}")
+    print(
+        f"sigkill ({backend_url.split(':')[0]}): {KILLS} kills survived, {len(acked)} acknowledged decisions "
+        f"all found, {in_flight} committed but killed before acknowledgement, seed {SEED}"
+    )
 
 
 def write_decisions_csv(path, works: list[int], tag: str) -> int:
@@ -128,6 +138,8 @@ def test_killed_bulk_import_is_all_or_nothing(review_dir, backend_url, tmp_path)
         outcomes.append(found)
         if k >= 2 and 0 in outcomes:
             break
-    print(f"bulk kills ({backend_url.split(':')[0]}): {len(outcomes)}, rolled back {outcomes.count(0)}, "
-          f"committed whole {outcomes.count(expected)}, rows per file {expected}, seed {SEED}")
+    print(
+        f"bulk kills ({backend_url.split(':')[0]}): {len(outcomes)}, rolled back {outcomes.count(0)}, "
+        f"committed whole {outcomes.count(expected)}, rows per file {expected}, seed {SEED}"
+    )
     assert 0 in outcomes, "no kill landed inside the transaction; the all-or-nothing case was not exercised"

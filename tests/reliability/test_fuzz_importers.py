@@ -35,9 +35,17 @@ pytestmark = pytest.mark.slow
 PROFILES = {"smoke": 1, "ci": 10, "deep": 100}
 SCALE = PROFILES[os.environ.get("REVIEW_FUZZ_PROFILE", "ci")]
 # Examples per test at scale 1; the ci total over the tests below is 14,850.
-BASE_EXAMPLES = {"ris": 300, "medline": 100, "bibtex": 250, "csv": 250, "xlsx": 60, "pnx": 150, "endnote": 150,
-                 "html": 150, "bytes": 75}
-
+BASE_EXAMPLES = {
+    "ris": 300,
+    "medline": 100,
+    "bibtex": 250,
+    "csv": 250,
+    "xlsx": 60,
+    "pnx": 150,
+    "endnote": 150,
+    "html": 150,
+    "bytes": 75,
+}
 
 
 @pytest.fixture(scope="session")
@@ -46,9 +54,12 @@ def fuzz_dir(tmp_path_factory) -> Path:
 
 
 def fuzz_settings(kind: str):
-    return settings(max_examples=BASE_EXAMPLES[kind] * SCALE, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.filter_too_much])
+    return settings(
+        max_examples=BASE_EXAMPLES[kind] * SCALE,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
 
 
 # --- text pieces -----------------------------------------------------------------------------------
@@ -57,8 +68,23 @@ def fuzz_settings(kind: str):
 
 NORDIC = "æøåÆØÅäöÄÖüéèÞþðÐ"
 TRICKY = "\x00\x01\x0b\x0c\x1b\x7f\u00a0\u200b\u2028\u2029\ufeff\ufffd{}\\\"'%@#;,\t<>&=…–—\r\n"
-WORDS = ["Nordmann", "Kari", "karriereveiledning", "2019", "10.9999/x.1", "et al", "and", "Tromsø", "Göteborg",
-         "Ålesund", "Ärlig", "https://example.org/a?b=1&c=2", "SYNTHETIC", "", " "]
+WORDS = [
+    "Nordmann",
+    "Kari",
+    "karriereveiledning",
+    "2019",
+    "10.9999/x.1",
+    "et al",
+    "and",
+    "Tromsø",
+    "Göteborg",
+    "Ålesund",
+    "Ärlig",
+    "https://example.org/a?b=1&c=2",
+    "SYNTHETIC",
+    "",
+    " ",
+]
 LINE_ENDS = ["\n", "\r\n", "\r"]
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]
 
@@ -66,8 +92,9 @@ ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]
 def text(rng: random.Random, size: int = 30) -> str:
     style = rng.randrange(4)
     if style == 0:  # anything in Unicode but surrogates
-        return "".join(chr(c) for c in (rng.randrange(0x110000) for _ in range(rng.randrange(size)))
-                       if not 0xD800 <= c <= 0xDFFF)
+        return "".join(
+            chr(c) for c in (rng.randrange(0x110000) for _ in range(rng.randrange(size))) if not 0xD800 <= c <= 0xDFFF
+        )
     if style == 1:
         return "".join(rng.choice(NORDIC + TRICKY + "abc XYZ 0123.-") for _ in range(rng.randrange(size)))
     return " ".join(rng.choice(WORDS) for _ in range(rng.randrange(6)))
@@ -78,7 +105,7 @@ def damaged(rng: random.Random, document: str) -> bytes:
     data = document.encode(rng.choice(ENCODINGS), errors="replace")
     action = rng.randrange(4)
     if action == 2 and data:
-        data = data[:rng.randrange(len(data) + 1)]
+        data = data[: rng.randrange(len(data) + 1)]
     elif action == 3:
         at = rng.randrange(len(data) + 1)
         data = data[:at] + rng.randbytes(rng.randrange(16)) + data[at:]
@@ -91,8 +118,40 @@ def documents(build):
 
 # --- RIS -------------------------------------------------------------------------------------------
 
-RIS_TAGS = ["TY", "T1", "TI", "T2", "AU", "A1", "A2", "PY", "Y1", "DA", "JF", "JO", "T3", "SN", "DO", "UR",
-            "AB", "N2", "N1", "KW", "LA", "PB", "VL", "IS", "SP", "EP", "ID", "M3", "CY", "ER", "XX", "Z9"]
+RIS_TAGS = [
+    "TY",
+    "T1",
+    "TI",
+    "T2",
+    "AU",
+    "A1",
+    "A2",
+    "PY",
+    "Y1",
+    "DA",
+    "JF",
+    "JO",
+    "T3",
+    "SN",
+    "DO",
+    "UR",
+    "AB",
+    "N2",
+    "N1",
+    "KW",
+    "LA",
+    "PB",
+    "VL",
+    "IS",
+    "SP",
+    "EP",
+    "ID",
+    "M3",
+    "CY",
+    "ER",
+    "XX",
+    "Z9",
+]
 
 
 def ris_document(rng: random.Random) -> str:
@@ -112,9 +171,30 @@ def ris_document(rng: random.Random) -> str:
 
 # --- BibTeX ----------------------------------------------------------------------------------------
 
-BIB_FIELDS = ["title", "author", "year", "journal", "booktitle", "publisher", "doi", "url", "abstract",
-              "keywords", "note", "isbn", "issn", "pages", "volume", "number", "school", "type", "language",
-              "", "tITle", "x-y"]
+BIB_FIELDS = [
+    "title",
+    "author",
+    "year",
+    "journal",
+    "booktitle",
+    "publisher",
+    "doi",
+    "url",
+    "abstract",
+    "keywords",
+    "note",
+    "isbn",
+    "issn",
+    "pages",
+    "volume",
+    "number",
+    "school",
+    "type",
+    "language",
+    "",
+    "tITle",
+    "x-y",
+]
 LATEX = ["{\\o}", "{\\aa}", '{\\"o}', "\\&", "\\%", "{\\AE}", "\\'e", "$x^2$", "\\textit{", "\\"]
 
 
@@ -138,8 +218,20 @@ def bibtex_document(rng: random.Random) -> str:
     end = rng.choice(LINE_ENDS)
     parts = []
     for _ in range(rng.randrange(5)):
-        kind = rng.choice(["article", "book", "techreport", "phdthesis", "misc", "string", "comment", "preamble",
-                           "ARTICLE", "unknown"])
+        kind = rng.choice(
+            [
+                "article",
+                "book",
+                "techreport",
+                "phdthesis",
+                "misc",
+                "string",
+                "comment",
+                "preamble",
+                "ARTICLE",
+                "unknown",
+            ]
+        )
         key = rng.choice(["nordmann2019", "pop12", "", "a,b", "ø", "k e y"])
         body = ("," + end).join(f"  {rng.choice(BIB_FIELDS)} = {bib_value(rng)}" for _ in range(rng.randrange(9)))
         opening, closing = rng.choice([("{", "}"), ("(", ")"), ("{", ""), ("{", "}}")])
@@ -151,10 +243,41 @@ def bibtex_document(rng: random.Random) -> str:
 
 # --- CSV -------------------------------------------------------------------------------------------
 
-CSV_COLUMNS = ["Cites", "Authors", "Title", "Year", "Source", "Publisher", "ArticleURL", "CitesURL", "GSRank",
-               "QueryDate", "Type", "DOI", "ISSN", "CitationURL", "Volume", "Issue", "StartPage", "EndPage",
-               "ECC", "CitesPerYear", "CitesPerAuthor", "AuthorCount", "Age", "Abstract", "FullTextURL",
-               "RelatedURL", "Tittel", "Forfatter", "År", "Språk", "Fagfellevurdert", "title", ""]
+CSV_COLUMNS = [
+    "Cites",
+    "Authors",
+    "Title",
+    "Year",
+    "Source",
+    "Publisher",
+    "ArticleURL",
+    "CitesURL",
+    "GSRank",
+    "QueryDate",
+    "Type",
+    "DOI",
+    "ISSN",
+    "CitationURL",
+    "Volume",
+    "Issue",
+    "StartPage",
+    "EndPage",
+    "ECC",
+    "CitesPerYear",
+    "CitesPerAuthor",
+    "AuthorCount",
+    "Age",
+    "Abstract",
+    "FullTextURL",
+    "RelatedURL",
+    "Tittel",
+    "Forfatter",
+    "År",
+    "Språk",
+    "Fagfellevurdert",
+    "title",
+    "",
+]
 
 
 def csv_cell(value: str, delimiter: str) -> str:
@@ -179,31 +302,72 @@ def csv_document(rng: random.Random) -> str:
 
 # --- Google Scholar HTML ---------------------------------------------------------------------------
 
+
 def scholar_document(rng: random.Random) -> str:
     results = []
     for _ in range(rng.randrange(5)):
         marker = rng.choice(["", "[PDF] ", "[CITATION] ", "[BOK] ", "[HTML] "])
         byline = text(rng) + rng.choice([" - ", " - 2019 - ", "… - ", ""]) + text(rng)
         link = rng.choice(['<a href="https://example.org/x">', "<a>", '<a href="">', ""])
-        cites = rng.choice(["", '<a href="/scholar?cites=123">Sitert av 7</a>',
-                            '<a href="/scholar?cluster=9">Alle 3 versjonene</a>', '<a href="?cites=x">Cited by x</a>'])
-        inner = (f'<div class="gs_ri"><h3 class="gs_rt"><span>{marker}</span>{link}{text(rng)}</a></h3>'
-                 f'<div class="gs_a">{byline}</div><div class="gs_rs">{text(rng)}</div>'
-                 f'<div class="gs_fl">{cites}</div></div>')
+        cites = rng.choice(
+            [
+                "",
+                '<a href="/scholar?cites=123">Sitert av 7</a>',
+                '<a href="/scholar?cluster=9">Alle 3 versjonene</a>',
+                '<a href="?cites=x">Cited by x</a>',
+            ]
+        )
+        inner = (
+            f'<div class="gs_ri"><h3 class="gs_rt"><span>{marker}</span>{link}{text(rng)}</a></h3>'
+            f'<div class="gs_a">{byline}</div><div class="gs_rs">{text(rng)}</div>'
+            f'<div class="gs_fl">{cites}</div></div>'
+        )
         if rng.random() < 0.2:
-            inner = inner[:rng.randrange(len(inner) + 1)]  # a cut-off result
+            inner = inner[: rng.randrange(len(inner) + 1)]  # a cut-off result
         results.append(f'<div class="gs_r gs_or gs_scl" data-cid="{text(rng, 8)}">{inner}</div>')
-    head = rng.choice(["<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>", "<html><body>", "",
-                       "<!-- SYNTHETIC fuzz data --><html>"])
-    middle = rng.choice(["", '<div id="gs_captcha_ccl">robot</div>', "<form id='gs_captcha_f'>",
-                         "<div id='gs_res_ccl_mid'>"])
+    head = rng.choice(
+        [
+            "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>",
+            "<html><body>",
+            "",
+            "<!-- SYNTHETIC fuzz data --><html>",
+        ]
+    )
+    middle = rng.choice(
+        ["", '<div id="gs_captcha_ccl">robot</div>', "<form id='gs_captcha_f'>", "<div id='gs_res_ccl_mid'>"]
+    )
     return head + middle + "".join(results) + rng.choice(["</body></html>", "", "</div>"])
 
 
 # --- MEDLINE / PubMed ------------------------------------------------------------------------------
 
-MEDLINE_TAGS = ["PMID", "TI", "AB", "FAU", "AU", "AD", "DP", "TA", "JT", "LID", "AID", "IS", "VI", "IP", "PG",
-                "PT", "LA", "MH", "OT", "CN", "BTI", "SO", "XX", "STAT", "DEP"]
+MEDLINE_TAGS = [
+    "PMID",
+    "TI",
+    "AB",
+    "FAU",
+    "AU",
+    "AD",
+    "DP",
+    "TA",
+    "JT",
+    "LID",
+    "AID",
+    "IS",
+    "VI",
+    "IP",
+    "PG",
+    "PT",
+    "LA",
+    "MH",
+    "OT",
+    "CN",
+    "BTI",
+    "SO",
+    "XX",
+    "STAT",
+    "DEP",
+]
 
 
 def medline_document(rng: random.Random) -> str:
@@ -223,6 +387,7 @@ def medline_document(rng: random.Random) -> str:
 
 # --- Excel -----------------------------------------------------------------------------------------
 
+
 def xlsx_bytes(rng: random.Random) -> bytes:
     """A workbook written by openpyxl from fuzzed cells, then maybe damaged like the text formats."""
     import io
@@ -239,16 +404,19 @@ def xlsx_bytes(rng: random.Random) -> bytes:
             kind = rng.randrange(5)
             value = text(rng)
             # openpyxl refuses characters that XML 1.0 forbids; a real workbook cannot hold them either.
-            value = "".join(c for c in value if c in "\t\n\r" or (ord(c) >= 32 and not 0xD800 <= ord(c) <= 0xDFFF
-                                                                  and ord(c) not in (0xFFFE, 0xFFFF)))
-            row.append([value, rng.randint(-10**12, 10**12), rng.random() * 3000, None, "=1+1"][kind])
+            value = "".join(
+                c
+                for c in value
+                if c in "\t\n\r" or (ord(c) >= 32 and not 0xD800 <= ord(c) <= 0xDFFF and ord(c) not in (0xFFFE, 0xFFFF))
+            )
+            row.append([value, rng.randint(-(10**12), 10**12), rng.random() * 3000, None, "=1+1"][kind])
         sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     data = buffer.getvalue()
     action = rng.randrange(4)
     if action == 2:
-        data = data[:rng.randrange(len(data) + 1)]
+        data = data[: rng.randrange(len(data) + 1)]
     elif action == 3:
         at = rng.randrange(len(data) + 1)
         data = data[:at] + rng.randbytes(rng.randrange(16)) + data[at:]
@@ -257,9 +425,25 @@ def xlsx_bytes(rng: random.Random) -> bytes:
 
 # --- Primo PNX JSON --------------------------------------------------------------------------------
 
-PNX_FIELDS = ["display.title", "display.creator", "display.type", "addata.au", "addata.date", "addata.doi",
-              "addata.jtitle", "addata.abstract", "addata.issn", "addata.isbn", "addata.spage", "addata.epage",
-              "control.recordid", "display.lds50", "facets.language", "display.identifier", "links.linktorsrc"]
+PNX_FIELDS = [
+    "display.title",
+    "display.creator",
+    "display.type",
+    "addata.au",
+    "addata.date",
+    "addata.doi",
+    "addata.jtitle",
+    "addata.abstract",
+    "addata.issn",
+    "addata.isbn",
+    "addata.spage",
+    "addata.epage",
+    "control.recordid",
+    "display.lds50",
+    "facets.language",
+    "display.identifier",
+    "links.linktorsrc",
+]
 
 
 def pnx_value(rng: random.Random):
@@ -286,8 +470,9 @@ def pnx_document(rng: random.Random) -> str:
             pnx_part.setdefault(section, {})[name] = pnx_value(rng)
         if rng.random() < 0.2:
             pnx_part[rng.choice(["display", "addata"])] = pnx_value(rng)  # a section that is not an object
-        docs.append(rng.choice([{"pnx": pnx_part}, pnx_part, {"pnx": pnx_part, "context": text(rng)},
-                                text(rng), None, 5]))
+        docs.append(
+            rng.choice([{"pnx": pnx_part}, pnx_part, {"pnx": pnx_part, "context": text(rng)}, text(rng), None, 5])
+        )
     shape = rng.randrange(4)
     data = {"info": {"total": len(docs)}, "docs": docs} if shape < 2 else docs if shape == 2 else {"docs": text(rng)}
     return json.dumps(data, ensure_ascii=rng.random() < 0.5)
@@ -295,9 +480,23 @@ def pnx_document(rng: random.Random) -> str:
 
 # --- EndNote XML -----------------------------------------------------------------------------------
 
-ENDNOTE_PATHS = ["titles/title", "contributors/authors/author", "dates/year", "periodical/full-title",
-                 "abstract", "electronic-resource-num", "isbn", "accession-num", "urls/related-urls/url",
-                 "keywords/keyword", "pages", "volume", "language", "ref-type", "titles/secondary-title"]
+ENDNOTE_PATHS = [
+    "titles/title",
+    "contributors/authors/author",
+    "dates/year",
+    "periodical/full-title",
+    "abstract",
+    "electronic-resource-num",
+    "isbn",
+    "accession-num",
+    "urls/related-urls/url",
+    "keywords/keyword",
+    "pages",
+    "volume",
+    "language",
+    "ref-type",
+    "titles/secondary-title",
+]
 
 
 def xml_text(rng: random.Random) -> str:
@@ -329,6 +528,7 @@ def endnote_document(rng: random.Random) -> str:
 
 
 # --- the property ----------------------------------------------------------------------------------
+
 
 def read_or_input_error(reader, directory: Path, data: bytes, suffix: str) -> None:
     path = directory / f"fuzz{suffix}"

@@ -26,8 +26,11 @@ from screening.team import add_reviewer
 from tests.conftest import set_stage_mode, singleton_works
 from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, sign_in, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 PAYLOADS = (
     "<script>window.__pwned=1</script>",
@@ -56,12 +59,24 @@ GROUP_FIELDS = ("aim", "method", "findings")
 def work_record(n: int, *, snippet: bool = False) -> RawRecord:
     """Synthetic record n with hostile text in every field (tags keep the fields apart)."""
     return RawRecord(
-        source="oria", format="ris", file_name=FILE_NAME, position=n, line=n,
-        title=hostile(f"Title{n} karriereveiledning"), authors=[Author(hostile(f"Family{n}"), hostile(f"Given{n}"))],
-        year=2019, venue=hostile(f"Venue{n}"), publisher=hostile(f"Publisher{n}"), doc_type="report",
-        doi=f"10.1234/{n}" + "".join(p.replace(" ", "") for p in PAYLOADS), abstract=hostile(f"Abstract{n}"),
-        abstract_is_snippet=snippet, url="javascript:window.__pwned=1", peer_reviewed=False,
-        keywords=[hostile(f"Keyword{n}")])
+        source="oria",
+        format="ris",
+        file_name=FILE_NAME,
+        position=n,
+        line=n,
+        title=hostile(f"Title{n} karriereveiledning"),
+        authors=[Author(hostile(f"Family{n}"), hostile(f"Given{n}"))],
+        year=2019,
+        venue=hostile(f"Venue{n}"),
+        publisher=hostile(f"Publisher{n}"),
+        doc_type="report",
+        doi=f"10.1234/{n}" + "".join(p.replace(" ", "") for p in PAYLOADS),
+        abstract=hostile(f"Abstract{n}"),
+        abstract_is_snippet=snippet,
+        url="javascript:window.__pwned=1",
+        peer_reviewed=False,
+        keywords=[hostile(f"Keyword{n}")],
+    )
 
 
 COPIED = ("venue", "publisher", "doi", "abstract", "abstract_is_snippet", "url")  # works keep no keywords
@@ -74,7 +89,9 @@ def build(directory):
     text = family_file.read_text(encoding="utf-8")
     start = text.index("label = ")
     end = text.index("\n", start)
-    family_file.write_text(text[:start] + "label = " + json.dumps(hostile("FamilyLabel")) + text[end:], encoding="utf-8")
+    family_file.write_text(
+        text[:start] + "label = " + json.dumps(hostile("FamilyLabel")) + text[end:], encoding="utf-8"
+    )
     protocol = load_protocol(directory)
     store = open_store(directory)
     records = [work_record(n, snippet=n == 2) for n in range(1, 8)]
@@ -85,11 +102,17 @@ def build(directory):
     works = singleton_works(store)
     with store.write() as conn:  # singleton_works copies a few fields; a real dedup copies all
         for raw in conn.execute(select(schema.raw_records)).all():
-            work = conn.execute(select(schema.work_links.c.work_id).where(schema.work_links.c.raw_id == raw.id)).scalar()
-            conn.execute(schema.works.update().where(schema.works.c.id == work).values(
-                {c: getattr(raw, c) for c in COPIED}))
-        conn.execute(schema.candidate_pairs.insert().values(raw_a=6, raw_b=7, score=0.9, created_at=now_iso(),
-                                                            reason=hostile("PairReason")))
+            work = conn.execute(
+                select(schema.work_links.c.work_id).where(schema.work_links.c.raw_id == raw.id)
+            ).scalar()
+            conn.execute(
+                schema.works.update().where(schema.works.c.id == work).values({c: getattr(raw, c) for c in COPIED})
+            )
+        conn.execute(
+            schema.candidate_pairs.insert().values(
+                raw_a=6, raw_b=7, score=0.9, created_at=now_iso(), reason=hostile("PairReason")
+            )
+        )
     add_reviewer(store, protocol, REVIEWER)
     w1, w2, w3, w4, w5 = works[:5]
 
@@ -104,8 +127,16 @@ def build(directory):
     add_link(store, w2, LINK, REVIEWER)
     for work in (w3, w4):
         vote(work, 2, "include", REVIEWER, note=hostile("DecisionNote"))
-        save_summary(store, protocol, work, aim=hostile("Aim"), method=hostile("Method"),
-                     findings=hostile("Findings"), group=protocol.appendix_groups[0], author=REVIEWER)
+        save_summary(
+            store,
+            protocol,
+            work,
+            aim=hostile("Aim"),
+            method=hostile("Method"),
+            findings=hostile("Findings"),
+            group=protocol.appendix_groups[0],
+            author=REVIEWER,
+        )
     vote(w4, 3, "include", REVIEWER)
     vote(w5, 1, "include", "Anna")  # a conflict with a hostile custom reason and note
     vote(w5, 1, "exclude", "Bjørn", reasons=[hostile("CustomReason")], note=hostile("DecisionNote"))
@@ -141,17 +172,34 @@ EXPECTED = {
     "Import": ["Reviewer", "File"],
     "Duplicates": ["Reviewer", "PairReason", *[f.format(n=n) for n in (6, 7) for f in AUTHOR_FIELDS[:5]], "File"],
     "Stage 1": ["Reviewer", *[f.format(n=1) for f in AUTHOR_FIELDS], "DOI1"],
-    "Stage 2": ["Reviewer", *[f.format(n=2) for f in AUTHOR_FIELDS], "DOI2", "Link",
-                *[f"QualityNote-{c}" for c in ("validity", "reliability", "generalisability", "research_question",
-                                              "method_design", "coherence")]],
+    "Stage 2": [
+        "Reviewer",
+        *[f.format(n=2) for f in AUTHOR_FIELDS],
+        "DOI2",
+        "Link",
+        *[
+            f"QualityNote-{c}"
+            for c in ("validity", "reliability", "generalisability", "research_question", "method_design", "coherence")
+        ],
+    ],
     "Stage 3": ["Reviewer", *[f.format(n=3) for f in AUTHOR_FIELDS], "DOI3", "Aim", "Method", "Findings"],
     "Conflicts": ["Reviewer", "Title5", "CustomReason"],
     "Reports": ["Reviewer", "Title4", "Family4", "Publisher4", "Aim", "Method", "Findings"],  # given names: initials
 }
 
 # The app's own key guard (review/ui/keyguard.py) is the one script we put on the page ourselves.
-INJECTED = ('script:not([data-nordic-review="key-guard"])', "iframe", "object", "embed", "img[onerror]", "svg[onload]", "[onerror]", "[onload]",
-            'a[href^="javascript:" i]', "[src^='javascript:' i]")
+INJECTED = (
+    'script:not([data-nordic-review="key-guard"])',
+    "iframe",
+    "object",
+    "embed",
+    "img[onerror]",
+    "svg[onload]",
+    "[onerror]",
+    "[onload]",
+    'a[href^="javascript:" i]',
+    "[src^='javascript:' i]",
+)
 USER_TEXT = '[data-testid="stHtml"], [data-testid="stMarkdownContainer"], [data-testid="stText"]'
 CHROME = '[data-testid="stHeaderActionElements"] *'  # Streamlit's own heading anchors
 

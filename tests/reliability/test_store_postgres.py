@@ -20,9 +20,12 @@ from tests.auth import test_identity
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]  # a server and a database per test
 
-SQLITE_ONLY = {"test_migrations_record_version_and_are_idempotent", "test_newer_schema_is_refused",
-               "test_sqlite_settings_for_durability", "test_core_does_not_import_streamlit"}
-
+SQLITE_ONLY = {
+    "test_migrations_record_version_and_are_idempotent",
+    "test_newer_schema_is_refused",
+    "test_sqlite_settings_for_durability",
+    "test_core_does_not_import_streamlit",
+}
 
 
 def _is_fixture(obj) -> bool:
@@ -76,6 +79,7 @@ def test_history_tables_refuse_truncate(store, works):
 
 # --- an owner role for migrations, a less privileged role for the program
 
+
 @pytest.fixture
 def two_roles(postgres_url):
     """An owner role that owns the database (and so the tables the migrations create) and an app
@@ -94,8 +98,11 @@ def two_roles(postgres_url):
             conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
         conn.exec_driver_sql(f'ALTER DATABASE "{url.database}" OWNER TO {owner}')
     try:
-        yield (url.set(username=owner, password=password).render_as_string(hide_password=False),
-               url.set(username=app, password=password).render_as_string(hide_password=False), app)
+        yield (
+            url.set(username=owner, password=password).render_as_string(hide_password=False),
+            url.set(username=app, password=password).render_as_string(hide_password=False),
+            app,
+        )
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
@@ -126,19 +133,21 @@ def test_the_app_role_cannot_switch_off_or_bypass_the_history_protection(two_rol
         works = singleton_works(app)
         for work in works:  # the program works as usual under the app role, sealing included
             record(app, protocol, Decision(work_id=work, stage=1, decision="include", reviewer="Anna"))
-        for statement in ("ALTER TABLE decisions DISABLE TRIGGER ALL",
-                          "ALTER TABLE decisions DISABLE TRIGGER decisions_append_only",
-                          "DROP TRIGGER decisions_append_only ON decisions",
-                          "SET session_replication_role = replica",
-                          "UPDATE decisions SET decision = 'exclude' WHERE id = 1",
-                          "UPDATE decisions SET row_hash = 'forged' WHERE id = 1",
-                          "DELETE FROM decisions WHERE id = 1",
-                          "TRUNCATE decisions CASCADE",
-                          "INSERT INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, "
-                          "created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', true, false, 'x') "
-                          "ON CONFLICT (id) DO UPDATE SET decision = 'exclude'",
-                          "DROP TABLE decisions CASCADE",
-                          "CREATE TABLE evil (x int)"):
+        for statement in (
+            "ALTER TABLE decisions DISABLE TRIGGER ALL",
+            "ALTER TABLE decisions DISABLE TRIGGER decisions_append_only",
+            "DROP TRIGGER decisions_append_only ON decisions",
+            "SET session_replication_role = replica",
+            "UPDATE decisions SET decision = 'exclude' WHERE id = 1",
+            "UPDATE decisions SET row_hash = 'forged' WHERE id = 1",
+            "DELETE FROM decisions WHERE id = 1",
+            "TRUNCATE decisions CASCADE",
+            "INSERT INTO decisions (id, work_id, stage, reviewer, decision, reasons, final, automatic, "
+            "created_at) VALUES (1, 1, 1, 'Anna', 'exclude', '[]', true, false, 'x') "
+            "ON CONFLICT (id) DO UPDATE SET decision = 'exclude'",
+            "DROP TABLE decisions CASCADE",
+            "CREATE TABLE evil (x int)",
+        ):
             with pytest.raises((DBAPIError, StoreError), match="(?i)owner|permission|append-only|denied"):
                 with app.engine.begin() as conn:
                     conn.exec_driver_sql(statement)

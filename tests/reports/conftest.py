@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reports_testdata import fill_store, write_protocol
 
 from review.protocol import load_protocol
 from review.store.db import Store
-from reports_testdata import fill_store, write_protocol
 
 
 @pytest.fixture

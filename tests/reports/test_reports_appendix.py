@@ -2,9 +2,10 @@
 
 import html.parser
 
+from reports_testdata import check_golden, docx_text
+
 from review.reports import collect
 from review.reports.appendix import appendix_html, appendix_markdown, md_escape, write_appendix_docx
-from reports_testdata import check_golden, docx_text
 
 
 def _included(store, protocol):

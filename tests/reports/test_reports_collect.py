@@ -38,8 +38,13 @@ def test_search_log_lists_runs_and_planned_searches(store, protocol):
     with store.read() as conn:
         log = collect.collect_search_log(conn, protocol)
     pairs = [(e.family, e.source, e.search.files if e.search else None) for e in log]
-    assert pairs == [("no", "oria", ["oria_no.ris"]), ("no", "scholar", ["scholar_no.html"]),
-                     ("sv", "scholar", ["scholar_sv.html"]), ("en", "oria", ["oria_en.ris"]), ("sv", "oria", None)]
+    assert pairs == [
+        ("no", "oria", ["oria_no.ris"]),
+        ("no", "scholar", ["scholar_no.html"]),
+        ("sv", "scholar", ["scholar_sv.html"]),
+        ("en", "oria", ["oria_en.ris"]),
+        ("sv", "oria", None),
+    ]
     scholar_no = log[1].search
     # A string nobody recorded stays unrecorded: the protocol's Oria string is never put in its place.
     assert scholar_no.query is None and scholar_no.query_text == "not recorded"

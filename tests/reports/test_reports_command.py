@@ -4,19 +4,35 @@ import subprocess
 import sys
 
 import pytest
+from reports_testdata import is_zip, synthetic_flow
 
 from review.cli import main
 from review.errors import ReviewError
 from review.reports.registry import EXPORTS, ExportData, export
-from reports_testdata import is_zip, synthetic_flow
 
 
-@pytest.mark.parametrize("what, suffix", [
-    ("included", ".csv"), ("included", ".xlsx"), ("included", ".ris"), ("included", ".bib"), ("included", ".docx"),
-    ("appendix", ".md"), ("appendix", ".html"), ("appendix", ".docx"), ("search-log", ".csv"),
-    ("search-log", ".md"), ("search-appendix", ".md"), ("search-appendix", ".docx"), ("search-appendix", ".csv"),
-    ("asreview", ".csv"), ("raw", ".csv"), ("works", ".xlsx"), ("decisions", ".csv"),
-])
+@pytest.mark.parametrize(
+    "what, suffix",
+    [
+        ("included", ".csv"),
+        ("included", ".xlsx"),
+        ("included", ".ris"),
+        ("included", ".bib"),
+        ("included", ".docx"),
+        ("appendix", ".md"),
+        ("appendix", ".html"),
+        ("appendix", ".docx"),
+        ("search-log", ".csv"),
+        ("search-log", ".md"),
+        ("search-appendix", ".md"),
+        ("search-appendix", ".docx"),
+        ("search-appendix", ".csv"),
+        ("asreview", ".csv"),
+        ("raw", ".csv"),
+        ("works", ".xlsx"),
+        ("decisions", ".csv"),
+    ],
+)
 def test_cli_writes_each_store_export(review_dir, tmp_path, capsys, what, suffix):
     out = tmp_path / f"out{suffix}"
     assert main(["export", str(review_dir), what, "-o", str(out)]) == 0
@@ -27,8 +43,9 @@ def test_cli_writes_each_store_export(review_dir, tmp_path, capsys, what, suffix
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("what, suffix", [("flow", ".svg"), ("flow", ".png"), ("table", ".csv"), ("table", ".md"),
-                                          ("table", ".xlsx")])
+@pytest.mark.parametrize(
+    "what, suffix", [("flow", ".svg"), ("flow", ".png"), ("table", ".csv"), ("table", ".md"), ("table", ".xlsx")]
+)
 def test_flow_exports_from_a_given_flow(store, protocol, tmp_path, what, suffix):
     out = export(ExportData(store, protocol, flow=synthetic_flow()), what, tmp_path / f"x{suffix}")
     assert out.stat().st_size > 0
@@ -66,8 +83,19 @@ def test_a_failing_export_leaves_no_file(store, protocol, tmp_path, monkeypatch)
 
 
 def test_every_export_the_brief_names_is_registered():
-    assert set(EXPORTS) == {"flow", "included", "search-log", "search-appendix", "asreview", "table", "appendix",
-                            "raw", "works", "decisions", "screening-methods"}
+    assert set(EXPORTS) == {
+        "flow",
+        "included",
+        "search-log",
+        "search-appendix",
+        "asreview",
+        "table",
+        "appendix",
+        "raw",
+        "works",
+        "decisions",
+        "screening-methods",
+    }
 
 
 @pytest.mark.slow
@@ -79,16 +107,27 @@ def test_reports_do_not_import_streamlit():
 
 def test_hand_built_flow_matches_compute_flow_on_the_synthetic_store(store, protocol):
     from screening.flow import compute_flow
+
     computed, built = compute_flow(store, protocol), synthetic_flow()
-    for name in ("identified", "identified_by_source", "identified_by_family", "duplicates_removed", "unique",
-                 "included"):
+    for name in (
+        "identified",
+        "identified_by_source",
+        "identified_by_family",
+        "duplicates_removed",
+        "unique",
+        "included",
+    ):
         assert getattr(computed, name) == getattr(built, name), name
     for number, stage in built.stages.items():
         got = computed.stages[number]
-        assert (got.included, got.excluded, got.excluded_by_reason) == \
-            (stage.included, stage.excluded, stage.excluded_by_reason)
-    assert [(f.family, f.unique, f.passed) for f in computed.families] == \
-        [(f.family, f.unique, f.passed) for f in built.families]
+        assert (got.included, got.excluded, got.excluded_by_reason) == (
+            stage.included,
+            stage.excluded,
+            stage.excluded_by_reason,
+        )
+    assert [(f.family, f.unique, f.passed) for f in computed.families] == [
+        (f.family, f.unique, f.passed) for f in built.families
+    ]
 
 
 @pytest.mark.slow

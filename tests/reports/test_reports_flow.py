@@ -3,10 +3,10 @@
 import struct
 
 import pytest
+from reports_testdata import check_golden, svg_text, synthetic_flow
 
 from review.reports.flow.draw import PNG_DPI, write_flow
 from review.reports.flow.layout import LINE_HEIGHT, PAD, layout_flow, text_width
-from reports_testdata import check_golden, svg_text, synthetic_flow
 from screening.flowtypes import StageCount
 
 NAMES = {"no": "Norwegian", "sv": "Swedish", "en": "English"}
@@ -23,7 +23,7 @@ def test_boxes_do_not_overlap_and_text_fits(previous, language):
     boxes = diagram.boxes
     for i, a in enumerate(boxes):
         assert 0 <= a.x and a.right <= diagram.width and 0 <= a.y and a.bottom <= diagram.footnote_top
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not _overlap(a, b), (a.key, b.key)
         if a.kind in ("main", "side", "previous"):
             assert len(a.lines) * LINE_HEIGHT + 2 * PAD <= a.h + 1e-9
@@ -46,8 +46,13 @@ def test_every_arrow_starts_and_ends_on_a_box_edge():
 
     def on_edge(point):
         x, y = point
-        return any((abs(x - b.x) < 1e-9 or abs(x - b.right) < 1e-9) and b.y <= y <= b.bottom
-                   or (abs(y - b.y) < 1e-9 or abs(y - b.bottom) < 1e-9) and b.x <= x <= b.right for b in edges)
+        return any(
+            (abs(x - b.x) < 1e-9 or abs(x - b.right) < 1e-9)
+            and b.y <= y <= b.bottom
+            or (abs(y - b.y) < 1e-9 or abs(y - b.bottom) < 1e-9)
+            and b.x <= x <= b.right
+            for b in edges
+        )
 
     assert len(diagram.arrows) == 12  # 5 sideways, 6 down, 1 from the previous studies
     for arrow in diagram.arrows:
@@ -56,10 +61,25 @@ def test_every_arrow_starts_and_ends_on_a_box_edge():
 
 def test_counts_follow_prisma_arithmetic():
     flow = synthetic_flow()
-    flow.stages[1] = StageCount(1, "s1", screened=6, included=4, excluded=2, excluded_automatically=1, entered=5,
-                                excluded_by_reason={"Studentoppgave": 1, "Ikke karriereveiledning": 1})
-    flow.stages[2] = StageCount(2, "s2", screened=4, included=2, excluded=2, pending=1,
-                                excluded_by_reason={"Fulltekst ikke tilgjengelig": 1, "Ikke relevant": 1})
+    flow.stages[1] = StageCount(
+        1,
+        "s1",
+        screened=6,
+        included=4,
+        excluded=2,
+        excluded_automatically=1,
+        entered=5,
+        excluded_by_reason={"Studentoppgave": 1, "Ikke karriereveiledning": 1},
+    )
+    flow.stages[2] = StageCount(
+        2,
+        "s2",
+        screened=4,
+        included=2,
+        excluded=2,
+        pending=1,
+        excluded_by_reason={"Fulltekst ikke tilgjengelig": 1, "Ikke relevant": 1},
+    )
     diagram = layout_flow(flow, "en", NAMES)
     text = {b.key: " ".join(ln.text for ln in b.lines) for b in diagram.boxes}
     assert "Records removed for other reasons (n = 1)" in text["identification_side"]
@@ -73,8 +93,9 @@ def test_counts_follow_prisma_arithmetic():
 
 def test_reasons_without_counts_are_reported_as_unrecorded():
     flow = synthetic_flow()
-    flow.stages[3] = StageCount(3, "s3", screened=5, included=2, excluded=3,
-                                excluded_by_reason={"For perifert for problemstillingene": 1})
+    flow.stages[3] = StageCount(
+        3, "s3", screened=5, included=2, excluded=3, excluded_by_reason={"For perifert for problemstillingene": 1}
+    )
     side = layout_flow(flow, "en").box("final_side")
     assert [ln.text.strip() for ln in side.lines][-1] == "No reason recorded (n = 2)"
 
@@ -87,7 +108,8 @@ def test_long_reason_lists_grow_the_row_and_push_later_rows_down():
     long = layout_flow(flow, "en")
     assert long.box("assessed_side").h > short.box("assessed_side").h
     assert long.box("included").y - short.box("included").y == pytest.approx(
-        long.box("assessed_side").h - short.box("assessed_side").h)
+        long.box("assessed_side").h - short.box("assessed_side").h
+    )
 
 
 def test_new_review_svg_labels(tmp_path):
@@ -98,8 +120,9 @@ def test_new_review_svg_labels(tmp_path):
 
 def test_updated_review_svg_labels_in_norwegian(tmp_path):
     path = tmp_path / "flow.svg"
-    write_flow(synthetic_flow(previous=7), path, language="no", family_names={"no": "Norsk", "sv": "Svensk",
-                                                                             "en": "Engelsk"})
+    write_flow(
+        synthetic_flow(previous=7), path, language="no", family_names={"no": "Norsk", "sv": "Svensk", "en": "Engelsk"}
+    )
     labels = svg_text(path)
     assert "Tidligere studier" in labels and "Totalt antall studier inkludert i oversikten" in labels
     assert "(n = 11)" in labels  # 7 previous + 4 new

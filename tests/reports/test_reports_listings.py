@@ -3,11 +3,11 @@
 import csv
 
 import pandas as pd
+from reports_testdata import check_golden
 
 from review.reports import collect
 from review.reports.listings import asreview_table, decisions_table, raw_table, search_log_table, works_table
 from review.reports.tabular import write_csv, write_markdown
-from reports_testdata import check_golden
 
 
 def test_search_log_golden(store, protocol, tmp_path):
@@ -26,8 +26,17 @@ def test_asreview_labels_come_from_stage_1_and_pandas_reads_them(store, protocol
     write_csv(table, path, excel=False)
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(path)
-    assert list(frame.columns) == ["record_id", "title", "abstract", "authors", "year", "doi", "url",
-                                   "label_included", "synthetic"]
+    assert list(frame.columns) == [
+        "record_id",
+        "title",
+        "abstract",
+        "authors",
+        "year",
+        "doi",
+        "url",
+        "label_included",
+        "synthetic",
+    ]
     labels = dict(zip(frame["record_id"], frame["label_included"], strict=True))
     assert labels[4] == 0 and labels[1] == 1 and labels[5] == 1
     check_golden("asreview.csv", path.read_text(encoding="utf-8"))
@@ -35,9 +44,23 @@ def test_asreview_labels_come_from_stage_1_and_pandas_reads_them(store, protocol
 
 def test_unscreened_works_have_an_empty_label(tmp_path):
     from review.reports.collect import ScreeningWork
-    work = ScreeningWork(work_id=9, title="t", abstract=None, authors=[], year=None, venue=None, publisher=None,
-                         doc_type="other", language=None, doi=None, url=None, peer_reviewed=None, family=None,
-                         final={2: "include"})
+
+    work = ScreeningWork(
+        work_id=9,
+        title="t",
+        abstract=None,
+        authors=[],
+        year=None,
+        venue=None,
+        publisher=None,
+        doc_type="other",
+        language=None,
+        doi=None,
+        url=None,
+        peer_reviewed=None,
+        family=None,
+        final={2: "include"},
+    )
     assert asreview_table([work]).rows[0][7] is None
 
 

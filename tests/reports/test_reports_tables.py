@@ -2,16 +2,23 @@
 
 import csv
 
+from reports_testdata import check_golden, synthetic_flow, xlsx_text
+
 from review.reports.table31 import table_3_1
 from review.reports.tabular import sheet_name, write_csv, write_markdown, write_xlsx
-from reports_testdata import check_golden, synthetic_flow, xlsx_text
 from screening.flowtypes import FamilyCount
 
 
 def test_columns_come_from_the_protocol_and_total_row_adds_up(protocol):
     table = table_3_1(synthetic_flow(), protocol)
-    assert table.columns == ["Kilde", "Søkeord", "Søkeresultater", "Første vurdering", "Andre vurdering",
-                             "Inkluderte bidrag"]
+    assert table.columns == [
+        "Kilde",
+        "Søkeord",
+        "Søkeresultater",
+        "Første vurdering",
+        "Andre vurdering",
+        "Inkluderte bidrag",
+    ]
     assert table.rows[0][:2] == ["Google Scholar/Oria", "Karriereveiledning + flyktninger/innvandrere"]
     assert table.rows[-1] == ["Totalt", "", 6, 5, 5, 4]
     body = table.rows[:-1]

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import shutil
-import tomllib
 from pathlib import Path
 
 import pytest
 import tomli_w
+import tomllib
 
 from tests.search.primo_stub import PrimoStub
 

@@ -15,9 +15,14 @@ from tests.search.primo_stub import Reply, paged
 
 KEY = "l7xx-synthetic-secret-key"
 TODAY = "2024-05-02"
-FAMILY = Family(id="no", label="no", language="no", sources=["oria"],
-                groups=[TermGroup("a", ["karriereveiledning*"]), TermGroup("b", ["flyktning*", "innvandrer*"])],
-                exclude_doc_types=["thesis"])
+FAMILY = Family(
+    id="no",
+    label="no",
+    language="no",
+    sources=["oria"],
+    groups=[TermGroup("a", ["karriereveiledning*"]), TermGroup("b", ["flyktning*", "innvandrer*"])],
+    exclude_doc_types=["thesis"],
+)
 QUERY = build_primo_query(FAMILY, (2016, 2022))
 
 
@@ -29,8 +34,9 @@ def make_client(stub, sleeps, **overrides) -> PrimoClient:
 
 def run(stub, sleeps, tmp_path, **kwargs):
     client_settings = kwargs.pop("client", {})
-    return search_family(make_client(stub, sleeps, **client_settings), QUERY, tmp_path, searched=TODAY,
-                         progress=False, **kwargs)
+    return search_family(
+        make_client(stub, sleeps, **client_settings), QUERY, tmp_path, searched=TODAY, progress=False, **kwargs
+    )
 
 
 def test_pages_through_all_hits_and_saves_each_raw_page(stub, sleeps, tmp_path):
@@ -137,6 +143,7 @@ def test_an_import_failure_keeps_the_search_files_and_explains(stub, sleeps, tmp
 
     def refuse(*args, **kwargs):
         raise ReviewError("synthetic: no reader for this file")
+
     with pytest.raises(ReviewError, match="search itself succeeded.*review import"):
         import_search("store", "protocol", tmp_path, result, import_file=refuse)
     assert (tmp_path / EXPORT_SUBDIR / result.records_file).is_file()

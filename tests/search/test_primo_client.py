@@ -14,8 +14,7 @@ KEY = "l7xx-synthetic-secret-key"
 
 
 def client(stub, sleeps, **overrides) -> PrimoClient:
-    settings = dict(endpoint=stub.url, min_interval=0.0, backoff_base=1.0, backoff_max=30.0, max_retries=3,
-                    timeout=2.0)
+    settings = dict(endpoint=stub.url, min_interval=0.0, backoff_base=1.0, backoff_max=30.0, max_retries=3, timeout=2.0)
     settings.update(overrides)
     return PrimoClient(OriaConfig(**settings), overrides.pop("key", KEY), sleep=sleeps)
 
@@ -26,6 +25,7 @@ def scripted(*replies: Reply):
 
     def respond(_seen):
         return queue.pop(0) if len(queue) > 1 else queue[0]
+
     return respond
 
 
@@ -40,8 +40,12 @@ def test_key_goes_in_the_authorization_header_not_the_url(stub, sleeps):
 
 
 def test_key_as_query_parameter_is_masked_in_urls_messages_and_bodies(stub, sleeps):
-    stub.respond = lambda seen: Reply(status=400, body=json.dumps(
-        {"errorsExist": True, "errorList": {"error": [{"errorCode": "INVALID", "errorMessage": f"bad key {KEY}"}]}}))
+    stub.respond = lambda seen: Reply(
+        status=400,
+        body=json.dumps(
+            {"errorsExist": True, "errorList": {"error": [{"errorCode": "INVALID", "errorMessage": f"bad key {KEY}"}]}}
+        ),
+    )
     c = client(stub, sleeps, api_key_in="query")
     with pytest.raises(ReviewError) as err:
         c.get({"q": "any,contains,x"})
@@ -51,8 +55,9 @@ def test_key_as_query_parameter_is_masked_in_urls_messages_and_bodies(stub, slee
 
 
 def test_429_waits_as_long_as_retry_after_says(stub, sleeps):
-    stub.respond = scripted(Reply(status=429, body="slow down", headers={"Retry-After": "7"}),
-                            Reply(body=page_body(1, 0, 50)))
+    stub.respond = scripted(
+        Reply(status=429, body="slow down", headers={"Retry-After": "7"}), Reply(body=page_body(1, 0, 50))
+    )
     page = client(stub, sleeps).get({"q": "x"})
     assert page.attempts == 2 and sleeps.calls == [7.0]
 
@@ -65,9 +70,11 @@ def test_retry_after_longer_than_backoff_max_stops_the_search(stub, sleeps):
 
 
 def test_server_errors_back_off_exponentially_then_succeed(stub, sleeps):
-    stub.respond = scripted(Reply(status=500, body="<html><body>Internal error</body></html>",
-                                  headers={"Content-Type": "text/html"}),
-                            Reply(status=503, body=""), Reply(body=page_body(2, 0, 50)))
+    stub.respond = scripted(
+        Reply(status=500, body="<html><body>Internal error</body></html>", headers={"Content-Type": "text/html"}),
+        Reply(status=503, body=""),
+        Reply(body=page_body(2, 0, 50)),
+    )
     page = client(stub, sleeps).get({"q": "x"})
     assert page.attempts == 3 and sleeps.calls == [1.0, 2.0]
 
@@ -80,8 +87,9 @@ def test_persistent_server_error_gives_up_with_the_reason(stub, sleeps):
 
 
 def test_html_page_with_status_200_is_a_clear_error(stub, sleeps):
-    stub.respond = lambda seen: Reply(body="<html><body>Maintenance tonight</body></html>",
-                                      headers={"Content-Type": "text/html"})
+    stub.respond = lambda seen: Reply(
+        body="<html><body>Maintenance tonight</body></html>", headers={"Content-Type": "text/html"}
+    )
     with pytest.raises(ReviewError, match="not JSON.*Maintenance tonight"):
         client(stub, sleeps).get({"q": "x"})
 

@@ -19,9 +19,17 @@ from review.search.primo_client import PrimoClient
 from tests.search.primo_stub import Reply, page_body
 
 KEY = "l7xx+syn/thetic key=ø"  # characters that every encoding writes differently
-FORMS = {KEY, quote(KEY, safe=""), quote(KEY), quote_plus(KEY), quote(KEY, safe="").lower(),
-         quote(quote(KEY, safe=""), safe=""), json.dumps(KEY)[1:-1], json.dumps(KEY, ensure_ascii=False)[1:-1]
-         .replace("/", "\\/"), "l7xx+syn/thetic key=&#248;"}
+FORMS = {
+    KEY,
+    quote(KEY, safe=""),
+    quote(KEY),
+    quote_plus(KEY),
+    quote(KEY, safe="").lower(),
+    quote(quote(KEY, safe=""), safe=""),
+    json.dumps(KEY)[1:-1],
+    json.dumps(KEY, ensure_ascii=False)[1:-1].replace("/", "\\/"),
+    "l7xx+syn/thetic key=&#248;",
+}
 
 
 class DripServer:
@@ -77,8 +85,11 @@ def make_client(url: str, **overrides) -> PrimoClient:
 @pytest.mark.parametrize("drip_head", [False, True], ids=["body", "headers"])
 def test_a_dripping_server_cannot_hold_a_request_past_its_deadline(drip_head):
     body = page_body(3, 0, 50).encode()
-    head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
-            + "".join(f"X-Padding-{i}: {'x' * 20}\r\n" for i in range(40)) + "\r\n").encode()
+    head = (
+        f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        + "".join(f"X-Padding-{i}: {'x' * 20}\r\n" for i in range(40))
+        + "\r\n"
+    ).encode()
     server = DripServer(head, body, interval=0.02, drip_head=drip_head)  # about 30 s for the whole answer
     try:
         started = time.monotonic()
@@ -104,8 +115,13 @@ def test_an_oversized_answer_is_refused(declared):
         payload = body
     else:
         head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-        payload = b"".join(f"{len(body[i:i + 4096]):x}\r\n".encode() + body[i:i + 4096] + b"\r\n"
-                           for i in range(0, len(body), 4096)) + b"0\r\n\r\n"
+        payload = (
+            b"".join(
+                f"{len(body[i : i + 4096]):x}\r\n".encode() + body[i : i + 4096] + b"\r\n"
+                for i in range(0, len(body), 4096)
+            )
+            + b"0\r\n\r\n"
+        )
     server = DripServer(head + payload, b"", interval=0)
     try:
         with pytest.raises(ReviewError, match=r"larger than 100,000 bytes"):
@@ -116,16 +132,22 @@ def test_an_oversized_answer_is_refused(declared):
 
 def test_every_form_of_the_key_is_masked_in_pages_messages_and_logs(stub, caplog):
     echoed = " | ".join(sorted(FORMS))
-    stub.respond = lambda seen: Reply(body=json.dumps({"info": {"total": 1, "echo": echoed},
-                                                       "docs": [{"note": echoed}]}))
+    stub.respond = lambda seen: Reply(
+        body=json.dumps({"info": {"total": 1, "echo": echoed}, "docs": [{"note": echoed}]})
+    )
     caplog.set_level(logging.DEBUG)
     page = make_client(stub.url, api_key_in="query").get({"q": "x"})
     assert stub.seen[0].params["apikey"] == KEY  # it was sent, in the query
     stub.respond = lambda seen: Reply(status=400, body=f"<html>bad key {echoed}</html>")
     with pytest.raises(ReviewError) as refused:
         make_client(stub.url, api_key_in="query").get({"q": "x"})
-    texts = {"saved page": page.text, "parsed page": json.dumps(page.data, ensure_ascii=False), "url": page.url,
-             "error": str(refused.value), "log": caplog.text}
+    texts = {
+        "saved page": page.text,
+        "parsed page": json.dumps(page.data, ensure_ascii=False),
+        "url": page.url,
+        "error": str(refused.value),
+        "log": caplog.text,
+    }
     assert "GET /primo/v1/search?" in caplog.text  # urllib3 logged the request line, with the key masked
     for where, text in texts.items():
         for form in FORMS:

@@ -16,14 +16,21 @@ def protocol():
 
 
 def family(*groups: list[str], **kwargs) -> Family:
-    return Family(id="t", label="t", language="no", sources=["oria"],
-                  groups=[TermGroup(f"g{i}", list(g)) for i, g in enumerate(groups)], **kwargs)
+    return Family(
+        id="t",
+        label="t",
+        language="no",
+        sources=["oria"],
+        groups=[TermGroup(f"g{i}", list(g)) for i, g in enumerate(groups)],
+        **kwargs,
+    )
 
 
 def test_norwegian_family_keeps_truncation_and_excludes_dissertations(protocol):
     query = build_primo_query(protocol.family("no"), YEARS)
-    assert query.q == ("any,contains,karriereveiledning* AND "
-                       "(flyktning* OR innvandrer* OR nyankom* OR introduksjonsprogram*)")
+    assert query.q == (
+        "any,contains,karriereveiledning* AND (flyktning* OR innvandrer* OR nyankom* OR introduksjonsprogram*)"
+    )
     params = query.params()
     assert params["qExclude"] == "facet_rtype,exact,dissertations"
     assert params["multiFacets"] == "facet_searchcreationdate,include,[2016 TO 2022]"
@@ -32,15 +39,15 @@ def test_norwegian_family_keeps_truncation_and_excludes_dissertations(protocol):
 
 def test_english_family_quotes_phrases_and_requires_peer_review(protocol):
     params = build_primo_query(protocol.family("en"), YEARS).params()
-    assert params["q"].startswith('any,contains,("career counseling" OR "career counselling" OR "career guidance")'
-                                  " AND (refugee* OR immigrant*)")
+    assert params["q"].startswith(
+        'any,contains,("career counseling" OR "career counselling" OR "career guidance") AND (refugee* OR immigrant*)'
+    )
     assert params["qInclude"] == "facet_tlevel,exact,peer_reviewed"
 
 
 def test_qinclude_date_facet_is_and_ed_with_peer_review():
     query = build_primo_query(family(["a*"], ["b"], peer_reviewed_only=True), (2018, 2019), date_facet="qInclude")
-    assert query.params()["qInclude"] == ("facet_tlevel,exact,peer_reviewed|,|"
-                                          "facet_creationdate,exact,[2018 TO 2019]")
+    assert query.params()["qInclude"] == ("facet_tlevel,exact,peer_reviewed|,|facet_creationdate,exact,[2018 TO 2019]")
     assert "multiFacets" not in query.params()
 
 
@@ -55,12 +62,15 @@ def test_several_excluded_types_share_one_qexclude():
     assert query.params()["qExclude"] == "facet_rtype,exact,dissertations|,|facet_rtype,exact,book_chapters"
 
 
-@pytest.mark.parametrize("groups, kwargs, message", [
-    ([["a;b"]], {}, "reserves"),
-    ([["a"], ["OR"]], {}, "operator"),
-    ([["a"], []], {}, "at least one term"),
-    ([["a"]], {"exclude_doc_types": ["poster"]}, "poster"),
-])
+@pytest.mark.parametrize(
+    "groups, kwargs, message",
+    [
+        ([["a;b"]], {}, "reserves"),
+        ([["a"], ["OR"]], {}, "operator"),
+        ([["a"], []], {}, "at least one term"),
+        ([["a"]], {"exclude_doc_types": ["poster"]}, "poster"),
+    ],
+)
 def test_unusable_families_are_protocol_errors(groups, kwargs, message):
     with pytest.raises(ProtocolError, match=message):
         build_primo_query(family(*groups, **kwargs), YEARS)

@@ -4,7 +4,8 @@ import re
 from itertools import product
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review.errors import ProtocolError
 from review.protocol import Family, TermGroup, load_protocol
@@ -31,8 +32,14 @@ def covered(queries: list[str]) -> set[tuple[str, ...]]:
 
 
 def family(groups, forms=None) -> Family:
-    return Family(id="t", label="t", language="no", sources=["scholar"],
-                  groups=[TermGroup(f"g{i}", list(g)) for i, g in enumerate(groups)], scholar_forms=forms or {})
+    return Family(
+        id="t",
+        label="t",
+        language="no",
+        sources=["scholar"],
+        groups=[TermGroup(f"g{i}", list(g)) for i, g in enumerate(groups)],
+        scholar_forms=forms or {},
+    )
 
 
 @pytest.mark.parametrize("family_id", ["no", "sv", "da"])
@@ -92,8 +99,10 @@ _word = st.text(alphabet="abcdefghijklmnopqrsøåä", min_size=1, max_size=25)
 
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None)
-@given(groups=st.lists(st.lists(_word, min_size=1, max_size=12, unique=True), min_size=1, max_size=3),
-       limit=st.integers(min_value=80, max_value=256))
+@given(
+    groups=st.lists(st.lists(_word, min_size=1, max_size=12, unique=True), min_size=1, max_size=3),
+    limit=st.integers(min_value=80, max_value=256),
+)
 def test_any_split_respects_the_limit_and_covers_everything(groups, limit):
     queries = split_queries(groups, max_length=limit)
     assert all(len(q) <= limit for q in queries)

@@ -8,7 +8,7 @@ import pytest
 
 from review.cli import main
 from review.errors import ReviewError
-from review.search.oria import EXPORT_SUBDIR, read_log
+from review.search.oria import EXPORT_SUBDIR
 from tests.search.primo_stub import paged
 
 
@@ -29,8 +29,24 @@ def test_oria_command_saves_every_family_against_a_local_endpoint(stub, review_d
 
 def test_one_family_and_a_record_cap(stub, review_dir, capsys):
     stub.respond = paged(400)
-    assert main(["search", "oria", str(review_dir), "--family", "sv", "--endpoint", stub.url, "--no-key",
-                 "--no-import", "--max-records", "10"]) == 0
+    assert (
+        main(
+            [
+                "search",
+                "oria",
+                str(review_dir),
+                "--family",
+                "sv",
+                "--endpoint",
+                stub.url,
+                "--no-key",
+                "--no-import",
+                "--max-records",
+                "10",
+            ]
+        )
+        == 0
+    )
     assert len(stub.seen) == 1 and stub.seen[0].params["limit"] == "10"
     assert "karriärvägledning*" in stub.seen[0].params["q"]
 
@@ -46,8 +62,7 @@ def test_missing_api_key_is_a_clear_error_before_any_request(stub, review_dir, c
 def test_key_from_the_environment_is_sent_but_never_printed_or_saved(stub, review_dir, capsys, monkeypatch):
     monkeypatch.setenv("PRIMO_API_KEY", "l7xx-synthetic-env-key")
     stub.respond = paged(3)
-    assert main(["-v", "search", "oria", str(review_dir), "--family", "no", "--endpoint", stub.url,
-                 "--no-import"]) == 0
+    assert main(["-v", "search", "oria", str(review_dir), "--family", "no", "--endpoint", stub.url, "--no-import"]) == 0
     assert stub.seen[0].headers["authorization"] == "apikey l7xx-synthetic-env-key"
     captured = capsys.readouterr()
     assert "l7xx-synthetic-env-key" not in captured.out + captured.err
@@ -69,6 +84,7 @@ def test_search_and_import_into_the_store_end_to_end(stub, review_dir, capsys):
     if "pnx-json" not in getattr(importers, "READERS", {"pnx-json": None}):
         pytest.skip("no pnx-json reader in this version")
     from sqlalchemy import func, select
+
     from review.store import open_store, schema
 
     stub.respond = paged(3, year_of=lambda n: 2012 if n == 0 else 2020)
@@ -106,6 +122,7 @@ def test_import_failure_keeps_the_saved_search(stub, review_dir, capsys, monkeyp
 
     def refuse(*args, **kwargs):
         raise ReviewError("synthetic refusal")
+
     monkeypatch.setattr(review.ingest, "import_file", refuse)
     stub.respond = paged(2)
     assert main(["search", "oria", str(review_dir), "--family", "no", "--endpoint", stub.url, "--no-key"]) == 1
@@ -116,8 +133,9 @@ def test_import_failure_keeps_the_saved_search(stub, review_dir, capsys, monkeyp
 
 def test_bad_config_is_a_protocol_error(review_dir, capsys):
     path = review_dir / "review.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("min_interval = 0.0", "min_interval = \"fast\""),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("min_interval = 0.0", 'min_interval = "fast"'), encoding="utf-8"
+    )
     assert main(["search", "oria", str(review_dir), "--dry-run"]) == 1
     assert "min_interval" in capsys.readouterr().err
 
@@ -142,6 +160,7 @@ def test_scholar_for_an_oria_only_family_is_refused(review_dir, capsys):
 
 def test_core_search_modules_do_not_load_streamlit():
     import importlib
+
     for name in ("review.search.runner", "review.commands.search"):
         importlib.import_module(name)
     assert "streamlit" not in sys.modules or pytest.skip("another test loaded streamlit")

@@ -17,8 +17,24 @@ TYPED = "karriereveiledning* AND (flyktning* OR innvandrer*)"  # what the lead t
 
 
 def _update(review_dir):
-    assert main(["import", str(review_dir), str(RIS), "--source", "oria", "--family", "no", "--query", TYPED,
-                 "--searched", "2022-09-26"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(review_dir),
+                str(RIS),
+                "--source",
+                "oria",
+                "--family",
+                "no",
+                "--query",
+                TYPED,
+                "--searched",
+                "2022-09-26",
+            ]
+        )
+        == 0
+    )
     assert main(["update", str(review_dir), "--years", "2023-2025"]) == 0
 
 
@@ -46,8 +62,9 @@ def test_scholar_sheet_uses_the_new_rounds_years(review_dir, capsys):
 def test_a_live_rerun_in_a_later_round_sends_the_stored_string_with_the_new_years(stub, review_dir, capsys):
     _update(review_dir)
     stub.respond = paged(4, year_of=lambda n: 2024)
-    code = main(["search", "oria", str(review_dir), "--family", "no", "--endpoint", stub.url, "--no-key",
-                 "--run-by", "Anna"])
+    code = main(
+        ["search", "oria", str(review_dir), "--family", "no", "--endpoint", stub.url, "--no-key", "--run-by", "Anna"]
+    )
     assert code == 0, capsys.readouterr().err
     sent = stub.seen[0].params
     assert sent["q"] == f"any,contains,{TYPED}"  # the stored string, not the protocol's longer query

@@ -9,9 +9,9 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from review.commands.app import streamlit_command
 
@@ -28,16 +28,32 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(review_dir: Path, *, timeout: float = 60, extra_options: tuple[str, ...] = (),
-                env: dict | None = None, port: int | None = None) -> Iterator[str]:
+def running_app(
+    review_dir: Path,
+    *,
+    timeout: float = 60,
+    extra_options: tuple[str, ...] = (),
+    env: dict | None = None,
+    port: int | None = None,
+) -> Iterator[str]:
     """The app's URL while a `streamlit run` process serves it; the process is ended afterwards.
     ``extra_options`` go to Streamlit (e.g. ``--secrets.files`` for single sign-on); ``port`` when the
     test must know it in advance (an OpenID Connect redirect URI names it)."""
     port = port or free_port()
     # Started as `review app` starts it (same fixed settings), plus what a test run needs.
-    cmd = streamlit_command(REPO / "review" / "app" / "main.py", "--server.headless", "true",
-                            "--server.address", "127.0.0.1", "--server.port", str(port),
-                            "--server.fileWatcherType", "none", *extra_options, review_dir=review_dir)
+    cmd = streamlit_command(
+        REPO / "review" / "app" / "main.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.fileWatcherType",
+        "none",
+        *extra_options,
+        review_dir=review_dir,
+    )
     log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the server
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"

@@ -22,6 +22,7 @@ def app(review_dir, works, monkeypatch):
     # AppTest has no server, so server.address is unset, which for a real server means every interface
     # (sign-in required). These tests are the solo user's: on loopback, as `review app` starts it.
     from streamlit import config
+
     previous = config.get_option("server.address")
     config.set_option("server.address", "127.0.0.1")
 
@@ -60,8 +61,18 @@ def plain(markdown: str) -> str:
 
 def decide_button(at, stage: int, choice: str):
     """The decision button on screen: its key names the work drawn (s1_include_<work>_<n>)."""
-    found = [b for b in at.button if b.key and (b.key == f"s{stage}_{choice}" or (  # the latter: before #25
-        b.key.startswith(f"s{stage}_{choice}_") and b.key[len(f"s{stage}_{choice}_"):].replace("_", "").isdigit()))]
+    found = [
+        b
+        for b in at.button
+        if b.key
+        and (
+            b.key == f"s{stage}_{choice}"
+            or (  # the latter: before #25
+                b.key.startswith(f"s{stage}_{choice}_")
+                and b.key[len(f"s{stage}_{choice}_") :].replace("_", "").isdigit()
+            )
+        )
+    ]
     assert len(found) == 1, [b.key for b in at.button]
     return found[0]
 
@@ -72,6 +83,7 @@ def press(at, stage: int, choice: str):
 
 
 # --- browser tests (marked ``browser``): one Chromium per module, one app server and page per test ---
+
 
 @pytest.fixture(scope="module")
 def browser():

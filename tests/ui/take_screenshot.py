@@ -18,21 +18,31 @@ from review.model import Author, RawRecord  # noqa: E402
 from review.protocol import load_protocol, save_highlight_keywords  # noqa: E402
 from review.store import open_store, schema  # noqa: E402
 from tests.conftest import add_records, singleton_works  # noqa: E402
-from tests.ui.browser_support import (CHROMIUM, CHROMIUM_ARGS, open_page, press_on_card,  # noqa: E402
-                                      running_app, sign_in, wait_idle)
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, press_on_card, running_app, sign_in, wait_idle  # noqa: E402
 
 EXAMPLES = [  # (title, authors, year, abstract): invented for the screenshot
-    ("Karriereveiledning i introduksjonsprogrammet: erfaringer fra fem kommuner",
-     [Author("Nordmann", "Kari"), Author("Hansen", "Ola")], 2019,
-     "Rapporten undersøker hvordan karriereveiledning for nyankomne flyktninger organiseres i "
-     "introduksjonsprogrammet. Vi har intervjuet veiledere og deltakere i fem kommuner og finner at "
-     "veiledningen ofte kommer sent i programmet, og at flyktninger med høyere utdanning sjelden får "
-     "hjelp til å bruke kompetansen sin. Karriereveiledningen fungerer best når den kobles til "
-     "arbeidspraksis og språkopplæring."),
-    ("Karriärvägledning för nyanlända: en kartläggning", [Author("Svensson", "Anna")], 2020,
-     "Kartläggningen beskriver karriärvägledning för nyanlända invandrare i svenska kommuner."),
-    ("Career guidance for refugees in the Nordic countries", [Author("Larsen", "Mette")], 2021,
-     "A review of career guidance services for refugees and immigrants."),
+    (
+        "Karriereveiledning i introduksjonsprogrammet: erfaringer fra fem kommuner",
+        [Author("Nordmann", "Kari"), Author("Hansen", "Ola")],
+        2019,
+        "Rapporten undersøker hvordan karriereveiledning for nyankomne flyktninger organiseres i "
+        "introduksjonsprogrammet. Vi har intervjuet veiledere og deltakere i fem kommuner og finner at "
+        "veiledningen ofte kommer sent i programmet, og at flyktninger med høyere utdanning sjelden får "
+        "hjelp til å bruke kompetansen sin. Karriereveiledningen fungerer best når den kobles til "
+        "arbeidspraksis og språkopplæring.",
+    ),
+    (
+        "Karriärvägledning för nyanlända: en kartläggning",
+        [Author("Svensson", "Anna")],
+        2020,
+        "Kartläggningen beskriver karriärvägledning för nyanlända invandrare i svenska kommuner.",
+    ),
+    (
+        "Career guidance for refugees in the Nordic countries",
+        [Author("Larsen", "Mette")],
+        2021,
+        "A review of career guidance services for refugees and immigrants.",
+    ),
 ]
 
 
@@ -42,22 +52,36 @@ def build(directory: Path) -> None:
     save_highlight_keywords(directory, ["arbeidspraksis", "introduksjonsprogram*"], ["høyere utdanning"])
     protocol = load_protocol(directory)
     store = open_store(directory)
-    recs = [RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1, title=title,
-                      authors=authors, year=year, venue="Synthetic example report series", doc_type="report",
-                      abstract=abstract) for i, (title, authors, year, abstract) in enumerate(EXAMPLES * 4)]
+    recs = [
+        RawRecord(
+            source="oria",
+            format="ris",
+            file_name="synthetic.ris",
+            position=i + 1,
+            title=title,
+            authors=authors,
+            year=year,
+            venue="Synthetic example report series",
+            doc_type="report",
+            abstract=abstract,
+        )
+        for i, (title, authors, year, abstract) in enumerate(EXAMPLES * 4)
+    ]
     add_records(store, protocol, recs)
     singleton_works(store)
     with store.write() as conn:  # the test helper copies only a few fields to the works
         for raw in conn.execute(schema.raw_records.select()).all():
-            conn.execute(schema.works.update().where(schema.works.c.id == raw.id)
-                         .values(abstract=raw.abstract, venue=raw.venue))
+            conn.execute(
+                schema.works.update().where(schema.works.c.id == raw.id).values(abstract=raw.abstract, venue=raw.venue)
+            )
     store.close()
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent.parent / "docs" /
-                        "screenshot.png")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent.parent / "docs" / "screenshot.png"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 

@@ -54,7 +54,11 @@ def test_decide_stores_before_the_next_work_and_undo_goes_back(app, store, works
     with store.read() as conn:
         row = history(conn, works[1], 1)[-1]
     assert (row["decision"], row["reasons"], row["note"], row["order_mode"]) == (
-        "exclude", '["Ikke karriereveiledning"]', "synthetic note", "import")
+        "exclude",
+        '["Ikke karriereveiledning"]',
+        "synthetic note",
+        "import",
+    )
 
     at.button(key="s1_undo").click().run()
     assert shown_work(at) == works[1]
@@ -117,7 +121,12 @@ def test_summary_editor_saves_aim_method_findings_and_group(app, store, protocol
     with store.read() as conn:
         row = conn.execute(select(schema.summaries)).one()
     assert (row.aim, row.method, row.findings, row.appendix_group, row.author) == (
-        "Synthetic aim", "Synthetic method", "Synthetic findings <b>not bold</b>", protocol.appendix_groups[0], "Anna")
+        "Synthetic aim",
+        "Synthetic method",
+        "Synthetic findings <b>not bold</b>",
+        protocol.appendix_groups[0],
+        "Anna",
+    )
     press(at, 3, "include")
     no_errors(at)
     at.switch_page("views/reports.py").run()
@@ -148,9 +157,11 @@ def test_every_export_is_one_click_with_a_plain_file_name_and_one_zip_holds_them
 def test_lead_reconciles_a_conflict_and_sees_kappa(app, review_dir, store, works):
     set_stage_mode(review_dir, 1, "dual")
     from review.protocol import load_protocol
+
     protocol = load_protocol(review_dir)
-    for work, (anna, bjorn) in zip(works[:3], [("include", "exclude"), ("include", "include"),
-                                              ("exclude", "exclude")], strict=True):
+    for work, (anna, bjorn) in zip(
+        works[:3], [("include", "exclude"), ("include", "include"), ("exclude", "exclude")], strict=True
+    ):
         record(store, protocol, Decision(work_id=work, stage=1, decision=anna, reviewer="Anna"))
         record(store, protocol, Decision(work_id=work, stage=1, decision=bjorn, reviewer="Bjørn"))
     at = app("Bjørn", "conflicts")
@@ -169,8 +180,11 @@ def test_lead_reconciles_a_conflict_and_sees_kappa(app, review_dir, store, works
 
 def test_record_text_is_escaped_in_the_card(app, store):
     with store.write() as conn:
-        conn.execute(schema.works.update().where(schema.works.c.id == 1).values(
-            title='<script>window.__pwned=1</script> Karriereveiledning', abstract='<img src=x onerror="x()">'))
+        conn.execute(
+            schema.works.update()
+            .where(schema.works.c.id == 1)
+            .values(title="<script>window.__pwned=1</script> Karriereveiledning", abstract='<img src=x onerror="x()">')
+        )
     at = app("Anna", "screening")
     html = card(at)
     assert "<script>" not in html and "<img" not in html
@@ -190,15 +204,21 @@ def test_import_page_reads_uploads_and_lists_problems_and_encoding(app, review_d
     successes, warnings = [plain(s.value) for s in at.success], [plain(w.value) for w in at.warning]
     # Records were dropped from the first file: a warning with the count, never a green success.
     assert not any("ris_bad_records.ris" in s for s in successes)
-    assert any(w.startswith("ris_bad_records.ris: 2 records read as ris, encoding utf-8; 1 record(s) dropped, "
-                            "3 record(s) kept with a problem")
-               for w in warnings), warnings
+    assert any(
+        w.startswith(
+            "ris_bad_records.ris: 2 records read as ris, encoding utf-8; 1 record(s) dropped, "
+            "3 record(s) kept with a problem"
+        )
+        for w in warnings
+    ), warnings
     assert any("ris_cp1252.ris: 1 records read as ris, encoding cp1252" in s for s in successes)
     warnings = " ".join(plain(w.value) for w in at.warning)  # each problem a line naming file, record, line
     assert "Skipped: ris_bad_records.ris, record 2, line 9: the record has no title, DOI or abstract" in warnings
     assert "Warning: ris_bad_records.ris, record 3, line 15: year 'ukjent' not understood" in warnings
     assert sorted(p.name for p in (review_dir / "exports" / "uploads").iterdir()) == [
-        "ris_bad_records.ris", "ris_cp1252.ris"]
+        "ris_bad_records.ris",
+        "ris_cp1252.ris",
+    ]
     with store.read() as conn:
         families = conn.execute(select(schema.imports.c.family)).scalars().all()
     assert families == ["no", "sv", "sv"]  # the synthetic works' import, then the two uploads
@@ -244,8 +264,11 @@ def add_pair(store, raw_a, raw_b, score=0.91):
     from review.timeutil import now_iso
 
     with store.write() as conn:
-        conn.execute(schema.candidate_pairs.insert().values(raw_a=raw_a, raw_b=raw_b, score=score,
-                                                            reason="synthetic: similar titles", created_at=now_iso()))
+        conn.execute(
+            schema.candidate_pairs.insert().values(
+                raw_a=raw_a, raw_b=raw_b, score=score, reason="synthetic: similar titles", created_at=now_iso()
+            )
+        )
 
 
 def test_duplicates_page_shows_a_pair_with_differences_marked(app, store):
@@ -269,7 +292,9 @@ def test_merge_keep_apart_and_undo_on_the_duplicates_page(app, store):
     no_errors(at)
     with store.read() as conn:
         links = dict(conn.execute(select(schema.work_links.c.raw_id, schema.work_links.c.work_id)).all())
-        verdicts = conn.execute(select(schema.pair_verdicts.c.verdict).order_by(schema.pair_verdicts.c.id)).scalars().all()
+        verdicts = (
+            conn.execute(select(schema.pair_verdicts.c.verdict).order_by(schema.pair_verdicts.c.id)).scalars().all()
+        )
     assert links[1] == links[2] and links[3] != links[4] and verdicts == ["duplicate", "distinct"]
     undo = {b.label: b for b in at.button if b.key and b.key.startswith("undo_")}
     assert sorted(undo) == ["Undo keep apart", "Undo merge"]  # keep apart has an undo too
@@ -284,8 +309,11 @@ def test_dual_screening_hides_the_other_vote_until_both_voted(app, review_dir, s
     from review.protocol import load_protocol
 
     set_stage_mode(review_dir, 1, "dual")
-    record(store, load_protocol(review_dir), Decision(work_id=works[0], stage=1, decision="exclude",
-                                                      reviewer="Bjørn", reasons=["Ikke karriereveiledning"]))
+    record(
+        store,
+        load_protocol(review_dir),
+        Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn", reasons=["Ikke karriereveiledning"]),
+    )
     at = app("Anna", "screening")
     assert shown_work(at) == works[0]
     assert not any("Bjørn" in t.value for t in at.text)
@@ -309,8 +337,7 @@ def test_a_broken_protocol_is_a_message_not_a_traceback(app, review_dir):
 def test_import_then_prepare_makes_works_ready_to_screen(app, store):
     pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
     at = app("Anna", "import_files")
-    at.file_uploader(key="import_files").upload("ris_oria.ris", (FIXTURES / "ris_oria.ris").read_bytes(),
-                                                "text/plain")
+    at.file_uploader(key="import_files").upload("ris_oria.ris", (FIXTURES / "ris_oria.ris").read_bytes(), "text/plain")
     at.button(key="FormSubmitter:import_form-Import").click().run()
     with store.read() as conn:
         before = conn.execute(select(schema.works.c.id)).scalars().all()
@@ -319,8 +346,13 @@ def test_import_then_prepare_makes_works_ready_to_screen(app, store):
     assert any("excluded by protocol rules" in plain(s.value) for s in at.success)
     with store.read() as conn:
         after = conn.execute(select(schema.works.c.id)).scalars().all()
-        unlinked = conn.execute(select(schema.raw_records.c.id).where(
-            ~schema.raw_records.c.id.in_(select(schema.work_links.c.raw_id)))).scalars().all()
+        unlinked = (
+            conn.execute(
+                select(schema.raw_records.c.id).where(~schema.raw_records.c.id.in_(select(schema.work_links.c.raw_id)))
+            )
+            .scalars()
+            .all()
+        )
     assert len(after) > len(before) and unlinked == []
 
 
@@ -416,14 +448,31 @@ def test_stage_3_shows_the_full_texts_added_at_stage_2(app, store, protocol, rev
 def test_the_conflict_queue_shows_the_whole_card_and_the_lead_can_decide_maybe(app, review_dir, store, works):
     set_stage_mode(review_dir, 1, "dual")
     from review.protocol import load_protocol
+
     protocol = load_protocol(review_dir)
     with store.write() as conn:
-        conn.execute(schema.works.update().where(schema.works.c.id == works[0]).values(
-            abstract="Synthetic abstract shown to the lead", url="https://example.org/synthetic"))
-    record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna",
-                                     note="synthetic note by Anna"))
-    record(store, protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn",
-                                     reasons=["Ikke karriereveiledning"], note="synthetic note by Bjørn"))
+        conn.execute(
+            schema.works.update()
+            .where(schema.works.c.id == works[0])
+            .values(abstract="Synthetic abstract shown to the lead", url="https://example.org/synthetic")
+        )
+    record(
+        store,
+        protocol,
+        Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna", note="synthetic note by Anna"),
+    )
+    record(
+        store,
+        protocol,
+        Decision(
+            work_id=works[0],
+            stage=1,
+            decision="exclude",
+            reviewer="Bjørn",
+            reasons=["Ikke karriereveiledning"],
+            note="synthetic note by Bjørn",
+        ),
+    )
     at = no_errors(app("Anna", "conflicts"))
     cards = [h.value for h in at.get("html") if 'class="work-card"' in h.value]
     assert len(cards) == 1 and "Synthetic abstract shown to the lead" in cards[0]
@@ -437,13 +486,20 @@ def test_the_conflict_queue_shows_the_whole_card_and_the_lead_can_decide_maybe(a
     with store.read() as conn:
         final = history(conn, works[0], 1)[-1]
     assert (final["reviewer"], final["decision"], final["final"], final["note"]) == (
-        "Anna", "maybe", True, "synthetic lead note")
+        "Anna",
+        "maybe",
+        True,
+        "synthetic lead note",
+    )
 
 
 def test_duplicates_show_abstract_link_status_and_leave_provenance_unmarked(app, store, protocol, works):
     with store.write() as conn:
-        conn.execute(schema.raw_records.update().where(schema.raw_records.c.id == 1).values(
-            abstract="Synthetic abstract one", url="https://example.org/one"))
+        conn.execute(
+            schema.raw_records.update()
+            .where(schema.raw_records.c.id == 1)
+            .values(abstract="Synthetic abstract one", url="https://example.org/one")
+        )
     record(store, protocol, Decision(work_id=works[0], stage=1, decision="include", reviewer="Anna"))
     add_pair(store, 1, 2)
     table = [h.value for h in no_errors(app("Anna", "duplicates")).get("html") if 'class="pair"' in h.value][0]

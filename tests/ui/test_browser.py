@@ -13,18 +13,31 @@ from review.store import open_store, schema
 from tests.conftest import add_records, singleton_works
 from tests.ui.browser_support import CHROMIUM, blur, open_page, press_on_card, sign_in, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
 
 
 def records(titles):
-    return [RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1, title=title,
-                      authors=[Author("Nordmann", "Kari")], year=2019, doc_type="report",
-                      abstract=f"Synthetic abstract {i + 1} om karriereveiledning for flyktninger. {IMG}")
-            for i, title in enumerate(titles)]
+    return [
+        RawRecord(
+            source="oria",
+            format="ris",
+            file_name="synthetic.ris",
+            position=i + 1,
+            title=title,
+            authors=[Author("Nordmann", "Kari")],
+            year=2019,
+            doc_type="report",
+            abstract=f"Synthetic abstract {i + 1} om karriereveiledning for flyktninger. {IMG}",
+        )
+        for i, title in enumerate(titles)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +46,14 @@ def review(tmp_path_factory):
     write_starter_protocol(directory)
     protocol = load_protocol(directory)
     store = open_store(directory)
-    add_records(store, protocol, records([f"Synthetic work {n}: karriereveiledning" for n in (1, 2, 3)]
-                                         + [f"{SCRIPT} Synthetic {IMG} work 4 <b>bold</b>"]))
+    add_records(
+        store,
+        protocol,
+        records(
+            [f"Synthetic work {n}: karriereveiledning" for n in (1, 2, 3)]
+            + [f"{SCRIPT} Synthetic {IMG} work 4 <b>bold</b>"]
+        ),
+    )
     singleton_works(store)
     store.close()
     return directory
@@ -53,8 +72,11 @@ def test_three_works_screened_with_the_keyboard_are_stored(page, review):
         wait_idle(page)
     store = open_store(review)
     with store.read() as conn:
-        rows = conn.execute(select(schema.decisions.c.work_id, schema.decisions.c.decision,
-                                   schema.decisions.c.reviewer).order_by(schema.decisions.c.id)).all()
+        rows = conn.execute(
+            select(schema.decisions.c.work_id, schema.decisions.c.decision, schema.decisions.c.reviewer).order_by(
+                schema.decisions.c.id
+            )
+        ).all()
     store.close()
     assert [tuple(r) for r in rows] == [(1, "include", "Anna"), (2, "exclude", "Anna"), (3, "maybe", "Anna")]
 
@@ -80,9 +102,20 @@ def test_imported_titles_with_markup_show_literally(page, tmp_path):
     pytest.importorskip("review.importers", reason="importers not installed in this version")
     pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
     ris = tmp_path / "markup.ris"
-    ris.write_text("\n".join([
-        "TY  - RPRT", f"TI  - Synthetic import {SCRIPT} karriereveiledning", "AU  - Nordmann, Kari", "PY  - 2020",
-        f"AB  - Synthetic abstract {IMG}", "ER  - ", ""]), encoding="utf-8")
+    ris.write_text(
+        "\n".join(
+            [
+                "TY  - RPRT",
+                f"TI  - Synthetic import {SCRIPT} karriereveiledning",
+                "AU  - Nordmann, Kari",
+                "PY  - 2020",
+                f"AB  - Synthetic abstract {IMG}",
+                "ER  - ",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
     sign_in(page, "Bjørn")
     open_page(page, "Import")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(ris))

@@ -11,10 +11,13 @@ from review.model import Author, RawRecord
 from review.protocol import load_protocol
 from review.store import open_store
 from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import CHROMIUM, PAGE_LINKS, sign_in, visit_every_page, wait_idle
+from tests.ui.browser_support import CHROMIUM, sign_in, visit_every_page, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 SEVERE = ("serious", "critical")
 
@@ -25,11 +28,25 @@ def review(tmp_path_factory):
     write_starter_protocol(directory)
     protocol = load_protocol(directory)
     store = open_store(directory)
-    add_records(store, protocol, [
-        RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1,
-                  title=f"Synthetic work {i + 1}: karriereveiledning for overføringsflyktninger",
-                  authors=[Author("Nordmann", "Kari")], year=2019, doc_type="report", url="https://example.org/x",
-                  abstract="Synthetic abstract about arbeidsinnvandrere og nyankomne.") for i in range(4)])
+    add_records(
+        store,
+        protocol,
+        [
+            RawRecord(
+                source="oria",
+                format="ris",
+                file_name="synthetic.ris",
+                position=i + 1,
+                title=f"Synthetic work {i + 1}: karriereveiledning for overføringsflyktninger",
+                authors=[Author("Nordmann", "Kari")],
+                year=2019,
+                doc_type="report",
+                url="https://example.org/x",
+                abstract="Synthetic abstract about arbeidsinnvandrere og nyankomne.",
+            )
+            for i in range(4)
+        ],
+    )
     singleton_works(store)
     store.close()
     return directory
@@ -39,17 +56,25 @@ def severe_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] if n["target"] else "?"
-                                                                     for n in v["nodes"][:3])
-            for v in results.response["violations"] if v.get("impact") in SEVERE]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:3])
+        for v in results.response["violations"]
+        if v.get("impact") in SEVERE
+    ]
 
 
 def test_no_serious_or_critical_axe_violation_on_any_page(page):
     found = {"sign-in": severe_violations(page)}
     sign_in(page, "Anna")
     titles = []
-    visit_every_page(page, lambda index: (titles.append(page.title()),
-                                          found.setdefault(f"{index}: {page.title()}", severe_violations(page))))
+    visit_every_page(
+        page,
+        lambda index: (
+            titles.append(page.title()),
+            found.setdefault(f"{index}: {page.title()}", severe_violations(page)),
+        ),
+    )
     assert len(titles) >= 8
     assert {k: v for k, v in found.items() if v} == {}
 
@@ -94,7 +119,9 @@ def test_a_reviewer_signs_in_opens_stage_1_and_screens_by_keyboard_alone_with_a_
     card = page.locator(".work-card")
     card.wait_for()
     first = card.get_attribute("data-work")
-    page.locator('[class*="st-key-s1_include_"] button').first.wait_for()  # a key pressed before the buttons exist is lost
+    page.locator(
+        '[class*="st-key-s1_include_"] button'
+    ).first.wait_for()  # a key pressed before the buttons exist is lost
     wait_idle(page)
     page.keyboard.press("Escape")  # leave the link; shortcuts work from anywhere outside a text field
     page.keyboard.press("i")

@@ -13,8 +13,11 @@ from review.store import open_store, schema
 from tests.conftest import add_records, singleton_works
 from tests.ui.browser_support import CHROMIUM, blur, open_page, sign_in, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 BOUNCE = """({key, gap}) => new Promise(resolve => {
   const press = () => ["keydown", "keyup"].forEach(type => document.dispatchEvent(
@@ -35,10 +38,24 @@ def review(tmp_path_factory):
     write_starter_protocol(directory)
     protocol = load_protocol(directory)
     store = open_store(directory)
-    add_records(store, protocol, [
-        RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=n, title=f"Synthetic work {n}",
-                  authors=[Author("Nordmann", "Kari")], year=2019, doc_type="report",
-                  abstract=f"Synthetic abstract {n}.") for n in range(1, 13)])
+    add_records(
+        store,
+        protocol,
+        [
+            RawRecord(
+                source="oria",
+                format="ris",
+                file_name="synthetic.ris",
+                position=n,
+                title=f"Synthetic work {n}",
+                authors=[Author("Nordmann", "Kari")],
+                year=2019,
+                doc_type="report",
+                abstract=f"Synthetic abstract {n}.",
+            )
+            for n in range(1, 13)
+        ],
+    )
     singleton_works(store)
     store.close()
     return directory
@@ -48,8 +65,9 @@ def decisions(review) -> list[tuple[int, str]]:
     store = open_store(review)
     try:
         with store.read() as conn:
-            rows = conn.execute(select(schema.decisions.c.work_id, schema.decisions.c.decision)
-                                .order_by(schema.decisions.c.id)).all()
+            rows = conn.execute(
+                select(schema.decisions.c.work_id, schema.decisions.c.decision).order_by(schema.decisions.c.id)
+            ).all()
     finally:
         store.close()
     return [tuple(r) for r in rows]
@@ -78,7 +96,7 @@ def test_a_second_press_within_50_ms_is_ignored_and_a_held_key_decides_once(page
         before = decisions(review)
         gap = page.evaluate(BOUNCE, {"key": "i", "gap": BOUNCE_MS})
         after = shown(page)
-        added = decisions(review)[len(before):]
+        added = decisions(review)[len(before) :]
         if gap < 50:  # the second press left before the next work could be drawn: ignored
             assert added == [(work, "include")], f"presses {gap:.0f} ms apart"
             within_50_ms = True

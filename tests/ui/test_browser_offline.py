@@ -15,8 +15,11 @@ from review.store import open_store
 from tests.conftest import add_records, singleton_works
 from tests.ui.browser_support import CHROMIUM, VIEWPORT, running_app, sign_in, visit_every_page, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -25,11 +28,24 @@ def review(tmp_path_factory):
     write_starter_protocol(directory)
     protocol = load_protocol(directory)
     store = open_store(directory)
-    add_records(store, protocol, [
-        RawRecord(source="oria", format="ris", file_name="synthetic.ris", position=i + 1,
-                  title=f"Synthetic work {i + 1} om karriereveiledning for overføringsflyktninger",
-                  authors=[Author("Nordmann", "Kari")], year=2019, doc_type="report",
-                  abstract="Synthetic abstract about arbeidsinnvandrere.") for i in range(3)])
+    add_records(
+        store,
+        protocol,
+        [
+            RawRecord(
+                source="oria",
+                format="ris",
+                file_name="synthetic.ris",
+                position=i + 1,
+                title=f"Synthetic work {i + 1} om karriereveiledning for overføringsflyktninger",
+                authors=[Author("Nordmann", "Kari")],
+                year=2019,
+                doc_type="report",
+                abstract="Synthetic abstract about arbeidsinnvandrere.",
+            )
+            for i in range(3)
+        ],
+    )
     singleton_works(store)
     store.close()
     return directory
@@ -54,9 +70,14 @@ def test_every_page_loads_only_from_the_app_itself(browser, review):
         finally:
             context.close()
     app = urlsplit(url)
-    foreign = sorted({u for u in requests + icons
-                      if urlsplit(u).scheme not in ("data", "blob")
-                      and (urlsplit(u).scheme, urlsplit(u).netloc) != (app.scheme, app.netloc)})
+    foreign = sorted(
+        {
+            u
+            for u in requests + icons
+            if urlsplit(u).scheme not in ("data", "blob")
+            and (urlsplit(u).scheme, urlsplit(u).netloc) != (app.scheme, app.netloc)
+        }
+    )
     assert requests, "no request was recorded"
     assert foreign == []
     assert deploy == 0  # no Deploy button: nothing offers to publish the review elsewhere

@@ -13,8 +13,11 @@ from screening.decisions import Decision, record
 from tests.conftest import add_records, singleton_works, synthetic_records
 from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, sign_in, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 
 @pytest.fixture
@@ -65,8 +68,9 @@ def test_lead_opens_a_round_and_the_reports_follow_the_round_picker(review):
     store = open_store(review)
     try:
         with store.read() as conn:
-            years = conn.execute(select(schema.rounds.c.year_from, schema.rounds.c.year_to)
-                                 .order_by(schema.rounds.c.id)).all()
+            years = conn.execute(
+                select(schema.rounds.c.year_from, schema.rounds.c.year_to).order_by(schema.rounds.c.id)
+            ).all()
     finally:
         store.close()
     assert [tuple(y) for y in years] == [(2016, 2022), (2023, 2025)]

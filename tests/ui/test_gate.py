@@ -21,8 +21,11 @@ def accounts(store):
 
 
 def shown(at) -> str:
-    return plain("\n".join(str(e.value) for kind in ("title", "markdown", "error", "warning", "info", "caption")
-                     for e in at.get(kind)))
+    return plain(
+        "\n".join(
+            str(e.value) for kind in ("title", "markdown", "error", "warning", "info", "caption") for e in at.get(kind)
+        )
+    )
 
 
 def sign_in(at, name, password):

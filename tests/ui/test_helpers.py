@@ -1,7 +1,7 @@
 """UI helpers without Streamlit: highlighting, cards, pair diffs, uploads, where the review is."""
 
-import sys
 import subprocess
+import sys
 
 import pytest
 
@@ -12,7 +12,7 @@ from review.ui.location import ENV_DIR, parse_app_args, resolve
 from review.ui.pairs import diff_html
 from review.ui.uploads import UPLOAD_DIR, save_uploads
 
-PAYLOADS = ('<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">')
+PAYLOADS = ("<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">')
 
 
 def matcher(*terms):
@@ -22,8 +22,10 @@ def matcher(*terms):
 def test_truncated_terms_match_inflections_and_keep_original_case():
     m = matcher("karriereveiledning*", "flyktning*")
     out = highlight_html("Karriereveiledningen for flyktninger og Flyktning", m)
-    assert out == ('<mark class="term g0">Karriereveiledningen</mark> for <mark class="term g1">flyktninger</mark>'
-                   ' og <mark class="term g1">Flyktning</mark>')
+    assert out == (
+        '<mark class="term g0">Karriereveiledningen</mark> for <mark class="term g1">flyktninger</mark>'
+        ' og <mark class="term g1">Flyktning</mark>'
+    )
 
 
 def test_terms_match_across_diacritics():
@@ -32,14 +34,17 @@ def test_terms_match_across_diacritics():
     assert highlight_html("KARRIÄRVÄGLEDNING", m).startswith('<mark class="term g0">KARRIÄRVÄGLEDNING</mark>')
 
 
-@pytest.mark.parametrize("term, text, marked", [
-    ("flyktning*", "Tiltak for overføringsflyktninger i kommunen", "overføringsflyktninger"),
-    ("innvandr*", "Norske arbeidsinnvandrere", "arbeidsinnvandrere"),
-    ("ankom*", "Stöd till nyankomna kvinnor", "nyankomna"),
-    ("karriereveiledning", "karriere-veiledning i skolen", "karriere-veiledning"),
-    ("career guidance", "career-guidance services", "career-guidance"),
-    ("flyktning*", "de ikke-flyktningene", "flyktningene"),
-])
+@pytest.mark.parametrize(
+    "term, text, marked",
+    [
+        ("flyktning*", "Tiltak for overføringsflyktninger i kommunen", "overføringsflyktninger"),
+        ("innvandr*", "Norske arbeidsinnvandrere", "arbeidsinnvandrere"),
+        ("ankom*", "Stöd till nyankomna kvinnor", "nyankomna"),
+        ("karriereveiledning", "karriere-veiledning i skolen", "karriere-veiledning"),
+        ("career guidance", "career-guidance services", "career-guidance"),
+        ("flyktning*", "de ikke-flyktningene", "flyktningene"),
+    ],
+)
 def test_a_term_matches_as_the_second_part_of_a_compound_and_across_hyphens(term, text, marked):
     # The whole compound is marked, so the reviewer sees the word the term sits in.
     assert f'<mark class="term g0">{marked}</mark>' in highlight_html(text, matcher(term))
@@ -98,10 +103,21 @@ def test_protocol_terms_cover_every_family(protocol):
 
 
 def test_work_card_escapes_every_field_and_drops_unsafe_links():
-    view = {"id": 7, "title": PAYLOADS[0], "authors": [[PAYLOADS[1], "Kari"]], "year": 2020,
-            "venue": "<b>Venue</b>", "abstract": "Snippet " + PAYLOADS[1], "abstract_is_snippet": True,
-            "url": "javascript:alert(1)", "doi": '10.1/x"><script>', "families": ["no"], "sources": ["scholar"],
-            "records": [{}], "doc_type": "report"}
+    view = {
+        "id": 7,
+        "title": PAYLOADS[0],
+        "authors": [[PAYLOADS[1], "Kari"]],
+        "year": 2020,
+        "venue": "<b>Venue</b>",
+        "abstract": "Snippet " + PAYLOADS[1],
+        "abstract_is_snippet": True,
+        "url": "javascript:alert(1)",
+        "doi": '10.1/x"><script>',
+        "families": ["no"],
+        "sources": ["scholar"],
+        "records": [{}],
+        "doc_type": "report",
+    }
     out = work_card_html(view, matcher("snippet*"))
     assert "<script" not in out and "<img" not in out and "<b>" not in out
     assert "javascript:" not in out
@@ -112,8 +128,7 @@ def test_work_card_escapes_every_field_and_drops_unsafe_links():
 def test_pair_diff_marks_only_the_differing_words():
     left, right = diff_html("Karriereveiledning for flyktninger", "Karriereveiledning av flyktninger <b>")
     assert left == 'Karriereveiledning <mark class="diff">for</mark> flyktninger'
-    assert right == ('Karriereveiledning <mark class="diff">av</mark> flyktninger'
-                     '<mark class="diff"> &lt;b&gt;</mark>')
+    assert right == ('Karriereveiledning <mark class="diff">av</mark> flyktninger<mark class="diff"> &lt;b&gt;</mark>')
 
 
 def test_uploads_are_kept_once_and_never_overwritten(tmp_path):
@@ -137,9 +152,11 @@ def test_review_directory_from_argument_then_environment(review_dir, tmp_path):
 
 @pytest.mark.slow
 def test_core_helpers_do_not_load_streamlit():
-    code = ("import sys, review.ui.cards, review.ui.location, review.ui.pairs, review.ui.tables, "
-            "review.ui.report_views, review.ui.uploads, screening.screen_view, screening.undo, "
-            "screening.team, screening.attachments; print('streamlit' in sys.modules)")
+    code = (
+        "import sys, review.ui.cards, review.ui.location, review.ui.pairs, review.ui.tables, "
+        "review.ui.report_views, review.ui.uploads, screening.screen_view, screening.undo, "
+        "screening.team, screening.attachments; print('streamlit' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

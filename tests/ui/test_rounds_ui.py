@@ -52,8 +52,11 @@ def open_round(at, first=2023, last=2025, label="Update 2023–2025"):
 
 def rounds(store):
     with store.read() as conn:
-        return conn.execute(select(schema.rounds.c.id, schema.rounds.c.label, schema.rounds.c.year_from,
-                                   schema.rounds.c.year_to).order_by(schema.rounds.c.id)).all()
+        return conn.execute(
+            select(
+                schema.rounds.c.id, schema.rounds.c.label, schema.rounds.c.year_from, schema.rounds.c.year_to
+            ).order_by(schema.rounds.c.id)
+        ).all()
 
 
 def test_the_lead_opens_a_round_on_the_overview_page(app, store, review_dir):
@@ -78,12 +81,16 @@ def test_only_the_lead_may_open_a_round(app, store):
     assert len(rounds(store)) == 1
 
 
-def test_upload_into_the_new_round_with_its_search_record_then_dedup_against_earlier_rounds(app, store, works,
-                                                                                          protocol):
+def test_upload_into_the_new_round_with_its_search_record_then_dedup_against_earlier_rounds(
+    app, store, works, protocol
+):
     pytest.importorskip("review.dedup")
     for work in works:  # round 1 fully screened at stage 1
-        record(store, protocol, Decision(work_id=work, stage=1, decision="exclude", reviewer="Anna",
-                                         reasons=["Ikke karriereveiledning"]))
+        record(
+            store,
+            protocol,
+            Decision(work_id=work, stage=1, decision="exclude", reviewer="Anna", reasons=["Ikke karriereveiledning"]),
+        )
     at = open_round(app("Anna", "overview"))
     at.switch_page("views/import_files.py").run()
     no_errors(at)
@@ -97,8 +104,9 @@ def test_upload_into_the_new_round_with_its_search_record_then_dedup_against_ear
     at.button(key="FormSubmitter:import_form-Import").click().run()
     no_errors(at)
     with store.read() as conn:
-        [search] = [dict(r) for r in conn.execute(select(schema.searches).where(schema.searches.c.round_id == 2))
-                    .mappings()]
+        [search] = [
+            dict(r) for r in conn.execute(select(schema.searches).where(schema.searches.c.round_id == 2)).mappings()
+        ]
     assert search["query"] == "karriereveiledning* AND nyankom*" and search["query_origin"] == "as run"
     assert search["hits"] == 57 and search["run_by"] == "Anna" and search["interface"] == "oria-web"
     assert json.loads(search["settings"]) == {"view": "47BIBSYS_NETWORK:Oria", "expanded": "no"}

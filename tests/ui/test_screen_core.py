@@ -13,8 +13,11 @@ from tests.conftest import set_stage_mode
 
 
 def decide(store, protocol, work, decision, reviewer="Anna", stage=1, reasons=()):
-    return record(store, protocol, Decision(work_id=work, stage=stage, decision=decision, reviewer=reviewer,
-                                            reasons=list(reasons)))
+    return record(
+        store,
+        protocol,
+        Decision(work_id=work, stage=stage, decision=decision, reviewer=reviewer, reasons=list(reasons)),
+    )
 
 
 @pytest.mark.slow
@@ -95,8 +98,7 @@ def test_attachments_links_and_files(review_dir, store, works):
     assert attachment_path(review_dir, {"kind": "file", "location": "../review.toml"}) is None
 
 
-def test_given_order_is_walked_past_decided_works_and_falls_back_to_import_order(store, protocol, works,
-                                                                                 monkeypatch):
+def test_given_order_is_walked_past_decided_works_and_falls_back_to_import_order(store, protocol, works, monkeypatch):
     import screening.queue as queue
 
     monkeypatch.setattr(queue, "RANKING_BATCH", 2)  # several batches with ten works
@@ -118,14 +120,24 @@ def test_given_order_is_walked_past_decided_works_and_falls_back_to_import_order
 
 def test_ranked_queue_from_the_prioritiser(store, protocol, works):
     pytest.importorskip("screening.prioritise", reason="prioritiser not installed in this version")
-    from screening.ranked import labels, ranked_queue
     from screening.auto import PROTOCOL_REVIEWER
+    from screening.ranked import labels, ranked_queue
 
     decide(store, protocol, works[0], "include")
     decide(store, protocol, works[1], "exclude")
     decide(store, protocol, works[2], "maybe")
-    record(store, protocol, Decision(work_id=works[3], stage=1, decision="exclude", reviewer=PROTOCOL_REVIEWER,
-                                     reasons=["Studentoppgave"], automatic=True))
+    record(
+        store,
+        protocol,
+        Decision(
+            work_id=works[3],
+            stage=1,
+            decision="exclude",
+            reviewer=PROTOCOL_REVIEWER,
+            reasons=["Studentoppgave"],
+            automatic=True,
+        ),
+    )
     with store.read() as conn:
         assert labels(conn) == {works[0]: 1, works[1]: 0}  # maybe and rule-based exclusions say nothing
         ranked = ranked_queue(conn)

@@ -39,6 +39,7 @@ def include(store, protocol, work_id, *stages, reviewer="Anna"):
 
 # ---- Save with the decision -------------------------------------------------------------------
 
+
 def test_stage2_ratings_typed_but_not_saved_are_stored_with_the_include(app, store, protocol, works):
     include(store, protocol, works[0], 1)
     at = app("Anna", "fulltext")
@@ -57,8 +58,7 @@ def test_stage2_ratings_typed_but_not_saved_are_stored_with_the_include(app, sto
     assert not at.warning  # the include saw the ratings stored beside it: no "no quality ratings" flag
 
 
-def test_a_refused_press_stores_neither_the_decision_nor_the_ratings_and_keeps_the_form(app, store, protocol,
-                                                                                       works):
+def test_a_refused_press_stores_neither_the_decision_nor_the_ratings_and_keeps_the_form(app, store, protocol, works):
     include(store, protocol, works[0], 1)
     at = app("Anna", "fulltext")
     criterion = protocol.quality_criteria[0].id
@@ -82,7 +82,8 @@ def test_stage3_summary_typed_but_not_saved_is_stored_with_the_include(app, stor
     with store.read() as conn:
         rows = conn.execute(select(schema.summaries)).all()
     assert [(r.aim, r.method, r.findings, r.author) for r in rows] == [
-        ("Synthetic aim", "", "Synthetic findings", "Anna")]
+        ("Synthetic aim", "", "Synthetic findings", "Anna")
+    ]
     at.button(key="s3_undo").click().run()  # back to it and decide again unchanged: no second version
     press(at, 3, "include")
     with store.read() as conn:
@@ -90,6 +91,7 @@ def test_stage3_summary_typed_but_not_saved_is_stored_with_the_include(app, stor
 
 
 # ---- Going back shows what was there; notes are visible ---------------------------------------
+
 
 def test_undo_fills_in_the_earlier_reasons_and_note_and_deciding_again_keeps_them(app, store, works):
     at = app("Anna", "screening")
@@ -107,14 +109,25 @@ def test_undo_fills_in_the_earlier_reasons_and_note_and_deciding_again_keeps_the
     with store.read() as conn:
         rows = history(conn, works[0], 1)
     assert [(r["decision"], r["reasons"], r["note"]) for r in rows] == [
-        ("exclude", f'["{REASON}"]', "synthetic: only about schools")] * 2
+        ("exclude", f'["{REASON}"]', "synthetic: only about schools")
+    ] * 2
 
 
 def test_notes_show_to_the_other_reviewer_once_both_voted_and_in_the_conflict_queue(app, review_dir, store, works):
     set_stage_mode(review_dir, 1, "dual")
     protocol = load_protocol(review_dir)
-    record(store, protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer="Bjørn",
-                                     reasons=[REASON], note="synthetic note by Bjørn"))
+    record(
+        store,
+        protocol,
+        Decision(
+            work_id=works[0],
+            stage=1,
+            decision="exclude",
+            reviewer="Bjørn",
+            reasons=[REASON],
+            note="synthetic note by Bjørn",
+        ),
+    )
     at = app("Anna", "screening")
     assert not any("synthetic note by Bjørn" in t for t in texts(at))  # blinded until Anna votes
     press(at, 1, "include")
@@ -125,6 +138,7 @@ def test_notes_show_to_the_other_reviewer_once_both_voted_and_in_the_conflict_qu
 
 
 # ---- A list of works per stage -----------------------------------------------------------------
+
 
 def test_the_list_finds_a_work_by_title_and_opens_it_to_change_the_decision(app, store, protocol, works):
     for w in works[:6]:
@@ -149,8 +163,7 @@ def test_the_list_finds_a_work_by_title_and_opens_it_to_change_the_decision(app,
     assert shown_work(at) == works[6]  # and on with the queue
 
 
-def test_the_list_filters_by_reviewer_maybe_and_conflict_without_showing_blinded_votes(app, review_dir, store,
-                                                                                     works):
+def test_the_list_filters_by_reviewer_maybe_and_conflict_without_showing_blinded_votes(app, review_dir, store, works):
     set_stage_mode(review_dir, 1, "dual")
     protocol = load_protocol(review_dir)
     votes = {works[0]: ("include", "exclude"), works[1]: ("maybe", None), works[2]: (None, "exclude")}
@@ -158,8 +171,7 @@ def test_the_list_filters_by_reviewer_maybe_and_conflict_without_showing_blinded
         if anna:
             record(store, protocol, Decision(work_id=w, stage=1, decision=anna, reviewer="Anna"))
         if bjorn:
-            record(store, protocol, Decision(work_id=w, stage=1, decision=bjorn, reviewer="Bjørn",
-                                             reasons=[REASON]))
+            record(store, protocol, Decision(work_id=w, stage=1, decision=bjorn, reviewer="Bjørn", reasons=[REASON]))
     at = app("Anna", "works")
     at.checkbox(key="list_conflict").check().run()
     assert list(at.dataframe[0].value["#"]) == [works[0]]
@@ -172,6 +184,7 @@ def test_the_list_filters_by_reviewer_maybe_and_conflict_without_showing_blinded
 
 
 # ---- Maybe is not decided ----------------------------------------------------------------------
+
 
 def test_maybes_wait_in_their_own_queue_and_the_stage_is_never_done_while_any_remain(app, store, protocol, works):
     for w in works[1:]:
@@ -202,6 +215,7 @@ def test_stage2_offers_the_maybes_too(app, store, protocol, works):
 
 # ---- Key bounce: a press names the work it was drawn for ---------------------------------------
 
+
 def test_a_press_that_left_before_the_next_work_was_drawn_is_ignored(app, store, works):
     at = app("Anna", "screening")
     first = decide_button(at, 1, "include")
@@ -217,10 +231,10 @@ def test_a_press_that_left_before_the_next_work_was_drawn_is_ignored(app, store,
 
 # ---- Import feedback ---------------------------------------------------------------------------
 
+
 def test_a_refused_multi_file_upload_names_the_files_keeps_the_form_and_leaves_no_file(app, review_dir, store):
     at = app("Anna", "import_files")
-    at.file_uploader(key="import_files").upload("ris_oria.ris", (FIXTURES / "ris_oria.ris").read_bytes(),
-                                                "text/plain")
+    at.file_uploader(key="import_files").upload("ris_oria.ris", (FIXTURES / "ris_oria.ris").read_bytes(), "text/plain")
     at.file_uploader(key="import_files").upload("notes.txt", b"just some text, not an export\n", "text/plain")
     at.selectbox(key="import_family").set_value("sv")
     at.text_area(key="import_query").input("synthetic query")
@@ -250,6 +264,7 @@ def test_a_clean_file_is_a_success_and_a_repaired_one_a_warning_with_the_count(a
 
 
 # ---- Ranked order never blocks the page --------------------------------------------------------
+
 
 def test_switching_to_ranked_draws_the_page_at_once_in_random_order(app, store, works, monkeypatch):
     import screening.ranked as ranked

@@ -19,8 +19,11 @@ from screening.decisions import Decision, record
 from tests.conftest import add_records, set_stage_mode, singleton_works, synthetic_records
 from tests.ui.browser_support import CHROMIUM, free_port, nav_links, open_page, running_app, wait_idle
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 LEAD, REVIEWER, SSO_REVIEWER, VIEWER = "Cecilie", "Bjørn", "Anna", "Vera"
 PASSWORDS = {LEAD: "synthetic lead pass 1", REVIEWER: "synthetic reviewer pass 2", VIEWER: "synthetic viewer pass 3"}
@@ -43,8 +46,18 @@ def team(tmp_path_factory):
     add_account(store, REVIEWER, "reviewer", password=PASSWORDS[REVIEWER])
     add_account(store, VIEWER, "viewer", password=PASSWORDS[VIEWER])
     add_account(store, SSO_REVIEWER, "reviewer", email=ANNA_EMAIL)
-    record(store, protocol, Decision(work_id=works[0], stage=1, decision="exclude", reviewer=SSO_REVIEWER,
-                                     reasons=[SECRET_REASON], note=SECRET_NOTE))
+    record(
+        store,
+        protocol,
+        Decision(
+            work_id=works[0],
+            stage=1,
+            decision="exclude",
+            reviewer=SSO_REVIEWER,
+            reasons=[SECRET_REASON],
+            note=SECRET_NOTE,
+        ),
+    )
     store.close()
     return directory
 
@@ -63,15 +76,22 @@ def provider():
 def app_url(team, provider, tmp_path_factory):
     port = free_port()
     folder = tmp_path_factory.mktemp("secrets")
-    (folder / "secrets.toml").write_text("\n".join([
-        "[auth]",
-        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"',
-        f'cookie_secret = "{secrets.token_hex(32)}"',
-        "[auth.testidp]",
-        'label = "the test provider"',
-        'client_id = "nordic-review-test"',
-        'client_secret = "synthetic-client-secret"',
-        f'server_metadata_url = "{provider}/.well-known/openid-configuration"', ""]), encoding="utf-8")
+    (folder / "secrets.toml").write_text(
+        "\n".join(
+            [
+                "[auth]",
+                f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"',
+                f'cookie_secret = "{secrets.token_hex(32)}"',
+                "[auth.testidp]",
+                'label = "the test provider"',
+                'client_id = "nordic-review-test"',
+                'client_secret = "synthetic-client-secret"',
+                f'server_metadata_url = "{provider}/.well-known/openid-configuration"',
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
     with running_app(team, port=port, extra_options=("--secrets.files", str(folder / "secrets.toml"))) as url:
         yield url
 
@@ -114,7 +134,7 @@ def signed_in_as(page) -> str:
 
 def nav_labels(page) -> list[str]:
     """Page titles in the sidebar (each link's text also holds its icon's name on a line of its own)."""
-    if page.locator('.st-key-pages').count() == 0:
+    if page.locator(".st-key-pages").count() == 0:
         return []  # not signed in: no navigation (the sidebar holds only the language picker)
     return [t.strip().split("\n")[-1] for t in nav_links(page).all_inner_texts()]
 

@@ -3,7 +3,6 @@ either exactly (the core keeps what each change moved)."""
 
 import importlib
 from types import ModuleType
-from typing import Optional
 
 import streamlit as st
 
@@ -17,7 +16,7 @@ reviewer = common.require_reviewer(review)
 common.require_role(review, "dedup")
 
 st.title(_("Possible duplicates"))
-dedup: Optional[ModuleType]
+dedup: ModuleType | None
 try:
     dedup = importlib.import_module("review.dedup")
 except ImportError:
@@ -28,8 +27,11 @@ CONFLICT_KEY = "pair_merge_conflict"
 
 
 def _said(raw_a: int, raw_b: int, verdict: str, change) -> str:
-    text = (_("Records {a} and {b}: merged into one work") if verdict == "duplicate"
-            else _("Records {a} and {b}: kept apart")).format(a=raw_a, b=raw_b)
+    text = (
+        _("Records {a} and {b}: merged into one work")
+        if verdict == "duplicate"
+        else _("Records {a} and {b}: kept apart")
+    ).format(a=raw_a, b=raw_b)
     told = change.describe()
     return text + (f"; {told}" if told else "") + "."
 
@@ -44,8 +46,12 @@ def _resolve(raw_a: int, raw_b: int, verdict: str, keep=None) -> None:
             return dedup.decide_pair(review.store, raw_a, raw_b, verdict, reviewer, protocol=review.protocol, keep=keep)
         except dedup.MergeConflict as conflict:
             # Both works were screened, differently: show what each says and let the person pick.
-            st.session_state[CONFLICT_KEY] = {"raw_a": raw_a, "raw_b": raw_b, "works": conflict.works,
-                                              "differences": conflict.differences}
+            st.session_state[CONFLICT_KEY] = {
+                "raw_a": raw_a,
+                "raw_b": raw_b,
+                "works": conflict.works,
+                "differences": conflict.differences,
+            }
             return None
 
     change = common.attempt(act)
@@ -57,19 +63,27 @@ def _undo_action(action_id: int, verdict: str) -> None:
     module = dedup
     if module is None:  # the button is not drawn without it
         return
-    common.attempt(lambda: module.undo_action(review.store, action_id, reviewer, review.protocol),
-                   done=lambda change: (_("Merge undone") if verdict == "duplicate" else _("Keep apart undone"))
-                   + (f": {change.describe()}" if change.describe() else "") + "; "
-                   + _("the pair waits in the queue again."))
+    common.attempt(
+        lambda: module.undo_action(review.store, action_id, reviewer, review.protocol),
+        done=lambda change: (
+            (_("Merge undone") if verdict == "duplicate" else _("Keep apart undone"))
+            + (f": {change.describe()}" if change.describe() else "")
+            + "; "
+            + _("the pair waits in the queue again.")
+        ),
+    )
 
 
 def _undo_merge(work_id: int) -> None:
     module = dedup
     if module is None:  # the form is not drawn without it
         return
-    common.attempt(lambda: module.undo_merge(review.store, work_id, reviewer, review.protocol),
-                   done=lambda change: _("Latest merge into work #{work} undone: {change}.").format(
-                       work=work_id, change=change.describe()))
+    common.attempt(
+        lambda: module.undo_merge(review.store, work_id, reviewer, review.protocol),
+        done=lambda change: _("Latest merge into work #{work} undone: {change}.").format(
+            work=work_id, change=change.describe()
+        ),
+    )
 
 
 with review.store.read() as conn:
@@ -79,18 +93,37 @@ with review.store.read() as conn:
 conflict = st.session_state.get(CONFLICT_KEY)
 if conflict:
     work_a, work_b = conflict["works"]
-    st.warning(_("Records {a} and {b} were not merged: works #{work_a} and #{work_b} were screened differently. "
-                 "Choose whose decisions stand (the other work's decisions stay in its history), or keep the "
-                 "records apart.").format(a=conflict["raw_a"], b=conflict["raw_b"], work_a=work_a, work_b=work_b))
+    st.warning(
+        _(
+            "Records {a} and {b} were not merged: works #{work_a} and #{work_b} were screened differently. "
+            "Choose whose decisions stand (the other work's decisions stay in its history), or keep the "
+            "records apart."
+        ).format(a=conflict["raw_a"], b=conflict["raw_b"], work_a=work_a, work_b=work_b)
+    )
     for line in conflict["differences"]:
         st.text(line)
     cols = st.columns(3)
-    cols[0].button(_("Merge, keep #{work}'s decisions").format(work=work_a), key="conflict_keep_a", disabled=dedup is None,
-                   on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_a))
-    cols[1].button(_("Merge, keep #{work}'s decisions").format(work=work_b), key="conflict_keep_b", disabled=dedup is None,
-                   on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_b))
-    cols[2].button(_("Different works: keep apart"), key="conflict_apart", disabled=dedup is None,
-                   on_click=_resolve, args=(conflict["raw_a"], conflict["raw_b"], "distinct"))
+    cols[0].button(
+        _("Merge, keep #{work}'s decisions").format(work=work_a),
+        key="conflict_keep_a",
+        disabled=dedup is None,
+        on_click=_resolve,
+        args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_a),
+    )
+    cols[1].button(
+        _("Merge, keep #{work}'s decisions").format(work=work_b),
+        key="conflict_keep_b",
+        disabled=dedup is None,
+        on_click=_resolve,
+        args=(conflict["raw_a"], conflict["raw_b"], "duplicate", work_b),
+    )
+    cols[2].button(
+        _("Different works: keep apart"),
+        key="conflict_apart",
+        disabled=dedup is None,
+        on_click=_resolve,
+        args=(conflict["raw_a"], conflict["raw_b"], "distinct"),
+    )
 
 
 def _move(delta: int) -> None:
@@ -103,27 +136,68 @@ else:
     # A list of the waiting pairs: skip one to decide later, go back, or jump to any.
     position = min(max(st.session_state.get("pair_pos", 0), 0), len(pairs) - 1)
     st.session_state["pair_pos"] = position
-    labels = [_("{n}. records {a} and {b} · {score}").format(n=i + 1, a=p.raw_a, b=p.raw_b, score=f"{p.score:.2f}")
-              for i, p in enumerate(pairs)]
+    labels = [
+        _("{n}. records {a} and {b} · {score}").format(n=i + 1, a=p.raw_a, b=p.raw_b, score=f"{p.score:.2f}")
+        for i, p in enumerate(pairs)
+    ]
     nav = st.columns([4, 1, 1])
-    nav[0].selectbox(_("Pair"), range(len(pairs)), index=position, format_func=lambda i: labels[i],
-                     key=f"pair_pick_{position}", on_change=lambda: st.session_state.update(
-                         pair_pos=st.session_state[f"pair_pick_{position}"]))
-    nav[1].button(_("Back"), key="pair_back", shortcut="B", disabled=position == 0, on_click=_move, args=(-1,),
-                  icon=":material/arrow_back:", width="stretch")
-    nav[2].button(_("Skip"), key="pair_skip", shortcut="S", disabled=position >= len(pairs) - 1, on_click=_move,
-                  args=(1,), icon=":material/arrow_forward:", width="stretch")
+    nav[0].selectbox(
+        _("Pair"),
+        range(len(pairs)),
+        index=position,
+        format_func=lambda i: labels[i],
+        key=f"pair_pick_{position}",
+        on_change=lambda: st.session_state.update(pair_pos=st.session_state[f"pair_pick_{position}"]),
+    )
+    nav[1].button(
+        _("Back"),
+        key="pair_back",
+        shortcut="B",
+        disabled=position == 0,
+        on_click=_move,
+        args=(-1,),
+        icon=":material/arrow_back:",
+        width="stretch",
+    )
+    nav[2].button(
+        _("Skip"),
+        key="pair_skip",
+        shortcut="S",
+        disabled=position >= len(pairs) - 1,
+        on_click=_move,
+        args=(1,),
+        icon=":material/arrow_forward:",
+        width="stretch",
+    )
     pair = pairs[position]
-    st.caption(_("Pair {n} of {count} waiting · similarity {score} · {reason}. Where each record came from is "
-                 "shown in grey and not marked.").format(n=position + 1, count=len(pairs), score=f"{pair.score:.2f}",
-                                                        reason=md_escape(pair.reason)))
+    st.caption(
+        _(
+            "Pair {n} of {count} waiting · similarity {score} · {reason}. Where each record came from is "
+            "shown in grey and not marked."
+        ).format(n=position + 1, count=len(pairs), score=f"{pair.score:.2f}", reason=md_escape(pair.reason))
+    )
     st.html(pair_table_html(pair, _))
     cols = st.columns(3)
     disabled = dedup is None
-    cols[0].button(_("Same work: merge"), key="pair_merge", shortcut="D", type="primary", disabled=disabled,
-                   on_click=_resolve, args=(pair.raw_a, pair.raw_b, "duplicate"), width="stretch")
-    cols[1].button(_("Different works: keep apart"), key="pair_apart", shortcut="K", disabled=disabled,
-                   on_click=_resolve, args=(pair.raw_a, pair.raw_b, "distinct"), width="stretch")
+    cols[0].button(
+        _("Same work: merge"),
+        key="pair_merge",
+        shortcut="D",
+        type="primary",
+        disabled=disabled,
+        on_click=_resolve,
+        args=(pair.raw_a, pair.raw_b, "duplicate"),
+        width="stretch",
+    )
+    cols[1].button(
+        _("Different works: keep apart"),
+        key="pair_apart",
+        shortcut="K",
+        disabled=disabled,
+        on_click=_resolve,
+        args=(pair.raw_a, pair.raw_b, "distinct"),
+        width="stretch",
+    )
     st.caption(_("Keyboard: **D** duplicate (merge) · **K** keep apart · **S** skip · **B** back"))
 
 st.subheader(_("Recent decisions on pairs"))
@@ -133,12 +207,21 @@ for v in verdicts[:10]:
     line, undo = st.columns([4, 1])
     state = " · " + _("undone") if v["undone_at"] else ""
     said = common.word(v["verdict"])
-    line.text(_("Records {a} and {b}: {verdict} ({name}, {at})").format(
-        a=v["raw_a"], b=v["raw_b"], verdict=said, name=v["reviewer"], at=v["decided_at"][:16]) + state)
+    line.text(
+        _("Records {a} and {b}: {verdict} ({name}, {at})").format(
+            a=v["raw_a"], b=v["raw_b"], verdict=said, name=v["reviewer"], at=v["decided_at"][:16]
+        )
+        + state
+    )
     if v["action_id"] is not None and not v["undone_at"] and dedup is not None:
         label = _("Undo merge") if v["verdict"] == "duplicate" else _("Undo keep apart")
-        undo.button(label, key=f"undo_{v['id']}", on_click=_undo_action, args=(v["action_id"], v["verdict"]),
-                       help=_("Put the works back exactly as they were before this decision"))
+        undo.button(
+            label,
+            key=f"undo_{v['id']}",
+            on_click=_undo_action,
+            args=(v["action_id"], v["verdict"]),
+            help=_("Put the works back exactly as they were before this decision"),
+        )
 
 if dedup is not None:
     with st.expander(_("Undo the latest merge into a work")):

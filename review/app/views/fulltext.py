@@ -5,7 +5,14 @@ import streamlit as st
 
 from review.app import common
 from review.app.common import _
-from review.app.decide_panel import decision_form, revisit_banner, show_criteria, show_progress, show_standing, show_work
+from review.app.decide_panel import (
+    decision_form,
+    revisit_banner,
+    show_criteria,
+    show_progress,
+    show_standing,
+    show_work,
+)
 from review.app.fulltext_panel import show_full_texts
 from review.app.work_picker import picked_state
 from review.protocol import QUALITY_RATINGS
@@ -31,8 +38,9 @@ def form_ratings(work: int) -> dict:
     return answers
 
 
-state, work_id = picked_state(review, STAGE, reviewer,
-                     _("No open works at stage 2 for you. Works reach this stage when included at stage 1."))
+state, work_id = picked_state(
+    review, STAGE, reviewer, _("No open works at stage 2 for you. Works reach this stage when included at stage 1.")
+)
 with review.store.read() as conn:
     rate = bool(protocol.quality_criteria) and needs_rating(conn, work_id)
     ratings = latest_ratings(conn, work_id)
@@ -49,14 +57,20 @@ with left:
         with link_col.form(f"link_{work_id}", clear_on_submit=True, border=False):
             url = st.text_input(_("Add a link (https://…)"), key=f"link_url_{work_id}")
             if st.form_submit_button(_("Add link")):
-                common.attempt(lambda: add_link(review.store, work_id, url, reviewer), done=lambda _result: _("Link added"))
+                common.attempt(
+                    lambda: add_link(review.store, work_id, url, reviewer), done=lambda _result: _("Link added")
+                )
                 st.rerun()
         with file_col.form(f"file_{work_id}", clear_on_submit=True, border=False):
             upload = st.file_uploader(_("Add a file (PDF, …)"), key=f"file_up_{work_id}")
             if st.form_submit_button(_("Add file")) and upload is not None:
                 chosen_file = upload
-                common.attempt(lambda: add_file(review.store, review.directory, work_id, chosen_file.name,
-                                                chosen_file.getvalue(), reviewer), done=lambda _result: _("File added"))
+                common.attempt(
+                    lambda: add_file(
+                        review.store, review.directory, work_id, chosen_file.name, chosen_file.getvalue(), reviewer
+                    ),
+                    done=lambda _result: _("File added"),
+                )
                 st.rerun()
 
     if rate:
@@ -66,18 +80,27 @@ with left:
             for criterion in protocol.quality_criteria:
                 previous = ratings.get(criterion.id, {})
                 cols = st.columns([3, 2])
-                cols[0].radio(criterion.label, QUALITY_RATINGS, horizontal=True, key=f"q_{work_id}_{criterion.id}",
-                              format_func=common.word,
-                              help=criterion.description or None,
-                              index=QUALITY_RATINGS.index(previous["rating"]) if previous else None)
+                cols[0].radio(
+                    criterion.label,
+                    QUALITY_RATINGS,
+                    horizontal=True,
+                    key=f"q_{work_id}_{criterion.id}",
+                    format_func=common.word,
+                    help=criterion.description or None,
+                    index=QUALITY_RATINGS.index(previous["rating"]) if previous else None,
+                )
                 cols[1].text_input(_("Note"), value=previous.get("note") or "", key=f"qn_{work_id}_{criterion.id}")
             if st.button(_("Save ratings"), key=f"save_ratings_{work_id}", type="primary"):
                 answers = form_ratings(work_id)
-                common.attempt(lambda: save_ratings(review.store, protocol, work_id, reviewer, answers),
-                               done=lambda _result: _("{count} rating(s) saved").format(count=len(answers)))
+                common.attempt(
+                    lambda: save_ratings(review.store, protocol, work_id, reviewer, answers),
+                    done=lambda _result: _("{count} rating(s) saved").format(count=len(answers)),
+                )
                 st.rerun()
         verdict = assess(protocol, {c: row["rating"] for c, row in ratings.items()})
-        (st.success if verdict.acceptable else st.warning)(_("Quality rule: {verdict}").format(verdict=quality_verdict(verdict, protocol, _)))
+        (st.success if verdict.acceptable else st.warning)(
+            _("Quality rule: {verdict}").format(verdict=quality_verdict(verdict, protocol, _))
+        )
     else:
         st.caption(_("Peer reviewed: no quality appraisal needed."))
 

@@ -6,7 +6,6 @@ import streamlit as st
 
 from review.app import common
 from review.app.common import _
-from review.ui.i18n import N_
 from review.app.decide_panel import (
     decision_form,
     keys,
@@ -19,6 +18,7 @@ from review.app.decide_panel import (
     show_work,
 )
 from review.app.stopping_panel import stop_panel
+from review.ui.i18n import N_
 from review.ui.text import md_escape
 from screening.queue import ORDERS, shuffled
 from screening.ranked import WAITING, prioritiser_available, ranked_from, start_ranker, works_signature
@@ -33,9 +33,17 @@ reviewer = common.require_reviewer(review)
 k = keys(STAGE)
 
 st.header(_("Stage 1: title and abstract"))
-order = st.segmented_control(_("Queue order"), ORDERS, default="import", key=k["order"], format_func=lambda o: _(o),
-                             help=_("import: as imported; random: a fixed shuffle per reviewer; "
-                                    "ranked: most likely relevant first (learns from your decisions)"))
+order = st.segmented_control(
+    _("Queue order"),
+    ORDERS,
+    default="import",
+    key=k["order"],
+    format_func=lambda o: _(o),
+    help=_(
+        "import: as imported; random: a fixed shuffle per reviewer; "
+        "ranked: most likely relevant first (learns from your decisions)"
+    ),
+)
 order = order or "import"
 
 
@@ -80,16 +88,23 @@ def _order(order: str, status) -> tuple:
             why = ranked.note
     if ranked is not None and ranked.mode_used in ("ranked", "protocol"):  # a finished ranking (or cold start)
         ranking, order_mode = ranked.order, ranked.mode_used
-        estimate = (_("{count} estimated among those left").format(count=ranked.estimate) if ranked.estimate
-                    else _("no estimate of relevant works left yet"))
-        status.caption(md_escape((_("Ranked by predicted relevance: {estimate}.").format(estimate=estimate)
-                                  + f" {ranked.note}").strip()))
+        estimate = (
+            _("{count} estimated among those left").format(count=ranked.estimate)
+            if ranked.estimate
+            else _("no estimate of relevant works left yet")
+        )
+        status.caption(
+            md_escape(
+                (_("Ranked by predicted relevance: {estimate}.").format(estimate=estimate) + f" {ranked.note}").strip()
+            )
+        )
     else:
         ranking, order_mode = _random_order(), "random"
         status.caption(md_escape(f"{_(WAITING)} ({why})."))
     if ranked is not None and ranked.recall_test is not None:
         (status.success if ranked.recall_test.reached else status.caption)(
-            md_escape(_("Stopping criterion:") + " " + ranked.recall_test.statement()))
+            md_escape(_("Stopping criterion:") + " " + ranked.recall_test.statement())
+        )
     if ranked is not None and ranked.stopping:
         status.caption(md_escape(_("Hint (a heuristic, not a stopping criterion):") + " " + ranked.stopping))
     with status:
@@ -110,9 +125,18 @@ def work_panel(order: str) -> None:
     if pick is None and queue == "maybe" and maybes and not st.session_state.get(k["back"]):
         pick = maybes[0]
     with review.store.read() as conn:
-        state = screen_state(conn, review.protocol, STAGE, reviewer, back=st.session_state.get(k["back"], 0),
-                             order=order, ranking=ranking, pick=pick, round_id=common.chosen_round(),
-                             with_progress=False)
+        state = screen_state(
+            conn,
+            review.protocol,
+            STAGE,
+            reviewer,
+            back=st.session_state.get(k["back"], 0),
+            order=order,
+            ranking=ranking,
+            pick=pick,
+            round_id=common.chosen_round(),
+            with_progress=False,
+        )
     st.session_state[k["back"]] = state.back
     for note in state.notes:
         st.info(_(note))  # the notes screen_state gives are in the catalogue (above); others show as they are
@@ -123,8 +147,12 @@ def work_panel(order: str) -> None:
             offer_maybes(STAGE, maybes)
         else:
             st.success(_("Nothing left for you at stage 1. Thank you! Pick another stage or look at the reports."))
-        st.button(_("Undo my last decision"), key="s1_undo", shortcut="U", on_click=lambda: st.session_state.update(
-            {k["back"]: 1}))
+        st.button(
+            _("Undo my last decision"),
+            key="s1_undo",
+            shortcut="U",
+            on_click=lambda: st.session_state.update({k["back"]: 1}),
+        )
         st.stop()
 
     progress_slot = st.empty()

@@ -16,12 +16,17 @@ protocol = review.protocol
 
 st.title(_("Works by stage"))
 stages = [s.number for s in protocol.stages if s.number in STAGE_PAGES]
-stage = st.segmented_control(_("Stage"), stages, default=stages[0], key="list_stage",
-                             format_func=lambda n: f"{n}: {protocol.stage(n).label}") or stages[0]
+stage = (
+    st.segmented_control(
+        _("Stage"), stages, default=stages[0], key="list_stage", format_func=lambda n: f"{n}: {protocol.stage(n).label}"
+    )
+    or stages[0]
+)
 cols = st.columns([3, 2, 2, 1, 1], vertical_alignment="bottom")
 text = cols[0].text_input(_("Search title or author"), key="list_text", max_chars=200)
-status = cols[1].selectbox(_("Decision"), STATUSES, index=None, key="list_status", placeholder=_("Any"),
-                           format_func=common.word)
+status = cols[1].selectbox(
+    _("Decision"), STATUSES, index=None, key="list_status", placeholder=_("Any"), format_func=common.word
+)
 # Read once per state of the store (shared by every session, blinded per viewer); each filter or keystroke
 # only filters it again.
 everyone = common.read_cached(review, listed_works, protocol, stage, reviewer)
@@ -31,12 +36,23 @@ maybe = cols[3].checkbox(_("Maybe"), key="list_maybe")
 conflict = cols[4].checkbox(_("Conflict"), key="list_conflict")
 
 items = filtered(everyone, text=text, status=status, reviewer=who, maybe=maybe, conflict=conflict)
-st.caption(_("{count} of {total} works at stage {stage}. Votes by others show once both have voted (blinded "
-             "screening).").format(count=len(items), total=len(everyone), stage=stage))
-rows = [{"#": i.work_id, _("Title"): i.title, _("Authors"): i.authors, _("Year"): i.year, _("Decision"): common.word(i.status),
-         _("Votes"): "; ".join(f"{r}: {common.word(d)}" for r, d in sorted(i.votes.items())),
-         _("Conflict"): _("yes") if i.conflict else ""}
-        for i in items]
+st.caption(
+    _(
+        "{count} of {total} works at stage {stage}. Votes by others show once both have voted (blinded screening)."
+    ).format(count=len(items), total=len(everyone), stage=stage)
+)
+rows = [
+    {
+        "#": i.work_id,
+        _("Title"): i.title,
+        _("Authors"): i.authors,
+        _("Year"): i.year,
+        _("Decision"): common.word(i.status),
+        _("Votes"): "; ".join(f"{r}: {common.word(d)}" for r, d in sorted(i.votes.items())),
+        _("Conflict"): _("yes") if i.conflict else "",
+    }
+    for i in items
+]
 st.dataframe(rows, hide_index=True)
 
 
@@ -57,8 +73,11 @@ if labels:
     work_id = pick_col.selectbox(_("Work to open"), list(labels), key="list_pick", format_func=lambda i: labels[i])
     open_col.button(_("Open to decide"), key="list_open", type="primary", on_click=_open, args=(work_id,))
     if len(items) > PICKABLE:
-        st.caption(_("Work to open: the first {count} of the {total} works listed; search or filter to reach the "
-                     "others.").format(count=PICKABLE, total=len(items)))
+        st.caption(
+            _(
+                "Work to open: the first {count} of the {total} works listed; search or filter to reach the others."
+            ).format(count=PICKABLE, total=len(items))
+        )
 target = st.session_state.pop("_open_page", None)
 if target:
     st.switch_page(target, query_params={})  # not None: that would refuse to clear the bound ?reviewer=

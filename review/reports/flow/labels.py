@@ -47,10 +47,10 @@ LABELS: dict[str, dict[str, str]] = {
         "total_reports": "Reports of total included studies",
         "footnote_1": "* Records are counted per database and per query family.",
         "footnote_2": "** Excluded by a reviewer. No automation tool excluded records; records removed by a "
-                      "protocol rule (e.g. student theses, outside the years) are counted as removed for "
-                      "other reasons.",
+        "protocol rule (e.g. student theses, outside the years) are counted as removed for "
+        "other reasons.",
         "attribution": "Layout after the PRISMA 2020 flow diagram: Page MJ, McKenzie JE, Bossuyt PM, et al. "
-                       "BMJ 2021;372:n71. doi:10.1136/bmj.n71",
+        "BMJ 2021;372:n71. doi:10.1136/bmj.n71",
     },
     "no": {
         "header": "Identifisering av studier via databaser og registre",
@@ -90,17 +90,24 @@ LABELS: dict[str, dict[str, str]] = {
         "total_reports": "Rapporter fra alle inkluderte studier",
         "footnote_1": "* Poster er talt per database og per søkefamilie.",
         "footnote_2": "** Ekskludert av en vurderer. Ingen automatiske verktøy ekskluderte poster; poster "
-                      "fjernet etter en regel i protokollen (f.eks. studentoppgaver, utenfor tidsrommet) er "
-                      "talt som fjernet av andre grunner.",
+        "fjernet etter en regel i protokollen (f.eks. studentoppgaver, utenfor tidsrommet) er "
+        "talt som fjernet av andre grunner.",
         "attribution": "Oppsett etter PRISMA 2020-flytdiagrammet: Page MJ, McKenzie JE, Bossuyt PM, mfl. "
-                       "BMJ 2021;372:n71. doi:10.1136/bmj.n71",
+        "BMJ 2021;372:n71. doi:10.1136/bmj.n71",
     },
 }
 
 # Stage-2 exclusion reasons that mean the full text could not be had: PRISMA counts those as
 # "Reports not retrieved" rather than as assessed and excluded. Matched on folded text.
-NOT_RETRIEVED_PHRASES = ("fulltekst ikke tilgjengelig", "full text not available", "not retrieved",
-                         "ikke tilgjengelig", "inte tillganglig", "ikke tilgaengelig", "could not be obtained")
+NOT_RETRIEVED_PHRASES = (
+    "fulltekst ikke tilgjengelig",
+    "full text not available",
+    "not retrieved",
+    "ikke tilgjengelig",
+    "inte tillganglig",
+    "ikke tilgaengelig",
+    "could not be obtained",
+)
 
 
 def labels(language: str) -> dict[str, str]:

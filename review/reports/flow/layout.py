@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
 
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
@@ -99,7 +98,8 @@ class Diagram:
 def text_width(text: str, size: float = FONT_SIZE, weight: str = "normal") -> float:
     """Width in inches as matplotlib will draw it."""
     width, _h, _d = TextToPath().get_text_width_height_descent(
-        text, FontProperties(family=FONT_FAMILY, size=size, weight=weight), ismath=False)
+        text, FontProperties(family=FONT_FAMILY, size=size, weight=weight), ismath=False
+    )
     return width / 72
 
 
@@ -139,8 +139,7 @@ def _height(lines: list[Line]) -> float:
 
 def _reason_items(reasons: dict[str, int], total: int, lab: dict[str, str]) -> list[tuple[str, int]]:
     ordered = sorted(reasons.items(), key=lambda kv: (kv[0] == NO_REASON, -kv[1], fold(kv[0])))
-    items = [(lab["count"].format(label=lab["no_reason"] if r == NO_REASON else r, n=n), 1)
-             for r, n in ordered if n]
+    items = [(lab["count"].format(label=lab["no_reason"] if r == NO_REASON else r, n=n), 1) for r, n in ordered if n]
     unexplained = total - sum(n for _r, n in ordered)
     if unexplained > 0:
         items.append((lab["count"].format(label=lab["no_reason"], n=unexplained), 1))
@@ -157,7 +156,7 @@ def _split_not_retrieved(stage: StageCount) -> tuple[int, dict[str, int]]:
     return missing, other
 
 
-def _awaiting(stage: Optional[StageCount], lab: dict[str, str]) -> list[tuple[str, int]]:
+def _awaiting(stage: StageCount | None, lab: dict[str, str]) -> list[tuple[str, int]]:
     if stage is None:
         return []
     lines = []
@@ -169,11 +168,10 @@ def _awaiting(stage: Optional[StageCount], lab: dict[str, str]) -> list[tuple[st
 
 
 Items = list[tuple[str, int]]  # (text, indent level) of each line in a box
-Row = tuple[str, Items, Optional[Items], str]  # (key, main items, side items or None, bar)
+Row = tuple[str, Items, Items | None, str]  # (key, main items, side items or None, bar)
 
 
-def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], language: str,
-          updated: bool) -> list[Row]:
+def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], language: str, updated: bool) -> list[Row]:
     """(key, main items, side items or None, bar) per row, top to bottom."""
     sources = SOURCE_NAMES.get(language, SOURCE_NAMES["en"])
     empty = StageCount(number=0, label="")
@@ -183,17 +181,25 @@ def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], languag
     identified = [(lab["identified"], 0)]
     if not flow.identified_by_source:
         identified.append((lab["n"].format(n=flow.identified), 1))
-    identified += [(lab["count"].format(label=sources.get(s, s), n=n), 1)
-                   for s, n in sorted(flow.identified_by_source.items(),
-                                      key=lambda kv: (list(sources).index(kv[0]) if kv[0] in sources else 99, kv[0]))]
+    identified += [
+        (lab["count"].format(label=sources.get(s, s), n=n), 1)
+        for s, n in sorted(
+            flow.identified_by_source.items(),
+            key=lambda kv: (list(sources).index(kv[0]) if kv[0] in sources else 99, kv[0]),
+        )
+    ]
     if flow.identified_by_family:
         identified.append((lab["by_family"], 0))
-        identified += [(lab["count"].format(label=family_names.get(f, f) or lab["no_family"], n=n), 1)
-                       for f, n in flow.identified_by_family.items()]
+        identified += [
+            (lab["count"].format(label=family_names.get(f, f) or lab["no_family"], n=n), 1)
+            for f, n in flow.identified_by_family.items()
+        ]
     removed = [(lab["removed"], 0), (lab["duplicates"].format(n=flow.duplicates_removed), 1)]
     if flow.duplicates_of_earlier is not None:  # an update: found again vs. duplicated among the new searches
-        removed += [(lab["dup_earlier"].format(n=flow.duplicates_of_earlier), 2),
-                    (lab["dup_within"].format(n=flow.duplicates_within), 2)]
+        removed += [
+            (lab["dup_earlier"].format(n=flow.duplicates_of_earlier), 2),
+            (lab["dup_within"].format(n=flow.duplicates_within), 2),
+        ]
     removed.append((lab["removed_other"].format(n=auto), 1))
     if flow.undeduplicated:
         removed.append((lab["not_deduplicated"].format(n=flow.undeduplicated), 1))
@@ -205,29 +211,76 @@ def _rows(flow: Flow, lab: dict[str, str], family_names: dict[str, str], languag
     s2_other = s2.excluded - not_retrieved
     rows: list[Row] = [
         ("identification", identified, removed, "identification"),
-        ("screened", [(lab["screened"], 0), (lab["n"].format(n=screened), 0)] + _awaiting(s1, lab),
-         [(lab["excluded_records"], 0), (lab["n"].format(n=s1.excluded - auto), 0)], "screening"),
-        ("sought", [(lab["sought"], 0), (lab["n"].format(n=sought), 0)],
-         [(lab["not_retrieved"], 0), (lab["n"].format(n=not_retrieved), 0)], "screening"),
-        ("assessed", [(lab["assessed"], 0), (lab["n"].format(n=assessed), 0)] + _awaiting(s2, lab),
-         [(lab["reports_excluded"], 0)] + _reason_items(s2_reasons, s2_other, lab), "screening"),
-        ("final", [(lab["final_review"], 0), (lab["n"].format(n=s2.included), 0)] + _awaiting(s3, lab),
-         [(lab["reports_excluded"], 0)] + _reason_items(s3.excluded_by_reason, s3.excluded, lab), "screening"),
+        (
+            "screened",
+            [(lab["screened"], 0), (lab["n"].format(n=screened), 0)] + _awaiting(s1, lab),
+            [(lab["excluded_records"], 0), (lab["n"].format(n=s1.excluded - auto), 0)],
+            "screening",
+        ),
+        (
+            "sought",
+            [(lab["sought"], 0), (lab["n"].format(n=sought), 0)],
+            [(lab["not_retrieved"], 0), (lab["n"].format(n=not_retrieved), 0)],
+            "screening",
+        ),
+        (
+            "assessed",
+            [(lab["assessed"], 0), (lab["n"].format(n=assessed), 0)] + _awaiting(s2, lab),
+            [(lab["reports_excluded"], 0)] + _reason_items(s2_reasons, s2_other, lab),
+            "screening",
+        ),
+        (
+            "final",
+            [(lab["final_review"], 0), (lab["n"].format(n=s2.included), 0)] + _awaiting(s3, lab),
+            [(lab["reports_excluded"], 0)] + _reason_items(s3.excluded_by_reason, s3.excluded, lab),
+            "screening",
+        ),
     ]
     if updated:
-        rows.append(("included", [(lab["new_included"], 0), (lab["n"].format(n=flow.included), 0),
-                                  (lab["new_reports"], 0), (lab["n"].format(n=flow.included), 0)], None, "included"))
-        rows.append(("total", [(lab["total"], 0), (lab["n"].format(n=flow.total_included), 0),
-                               (lab["total_reports"], 0), (lab["n"].format(n=flow.total_included), 0)],
-                     None, "included"))
+        rows.append(
+            (
+                "included",
+                [
+                    (lab["new_included"], 0),
+                    (lab["n"].format(n=flow.included), 0),
+                    (lab["new_reports"], 0),
+                    (lab["n"].format(n=flow.included), 0),
+                ],
+                None,
+                "included",
+            )
+        )
+        rows.append(
+            (
+                "total",
+                [
+                    (lab["total"], 0),
+                    (lab["n"].format(n=flow.total_included), 0),
+                    (lab["total_reports"], 0),
+                    (lab["n"].format(n=flow.total_included), 0),
+                ],
+                None,
+                "included",
+            )
+        )
     else:
-        rows.append(("included", [(lab["included"], 0), (lab["n"].format(n=flow.included), 0),
-                                  (lab["included_reports"], 0), (lab["n"].format(n=flow.included), 0)],
-                     None, "included"))
+        rows.append(
+            (
+                "included",
+                [
+                    (lab["included"], 0),
+                    (lab["n"].format(n=flow.included), 0),
+                    (lab["included_reports"], 0),
+                    (lab["n"].format(n=flow.included), 0),
+                ],
+                None,
+                "included",
+            )
+        )
     return rows
 
 
-def layout_flow(flow: Flow, language: str = "en", family_names: Optional[dict[str, str]] = None) -> Diagram:
+def layout_flow(flow: Flow, language: str = "en", family_names: dict[str, str] | None = None) -> Diagram:
     """Place every box of the diagram; the updated-review layout when ``flow.previous_included`` is set."""
     lab = labels(language)
     updated = flow.previous_included is not None
@@ -239,24 +292,43 @@ def layout_flow(flow: Flow, language: str = "en", family_names: Optional[dict[st
     diagram = Diagram(width=width, height=0)
 
     y = MARGIN
-    header = Box("header", x_main, y, MAIN_W + ARROW_GAP_X + SIDE_W, HEADER_H,
-                 [Line(lab["header_new" if updated else "header"])], kind="header", align="center")
+    header = Box(
+        "header",
+        x_main,
+        y,
+        MAIN_W + ARROW_GAP_X + SIDE_W,
+        HEADER_H,
+        [Line(lab["header_new" if updated else "header"])],
+        kind="header",
+        align="center",
+    )
     diagram.boxes.append(header)
     if updated:
-        diagram.boxes.append(Box("previous_header", x_prev, y, PREV_W, HEADER_H, _lines(
-            [(lab["previous_header"], 0)], PREV_W), kind="previous_header", align="center"))
+        diagram.boxes.append(
+            Box(
+                "previous_header",
+                x_prev,
+                y,
+                PREV_W,
+                HEADER_H,
+                _lines([(lab["previous_header"], 0)], PREV_W),
+                kind="previous_header",
+                align="center",
+            )
+        )
     y += HEADER_H + ROW_GAP * 0.8
 
     bars: dict[str, list[float]] = {}
-    previous_main: Optional[Box] = None
+    previous_main: Box | None = None
     rows = _rows(flow, lab, family_names, language, updated)
     rows_per_bar = {bar: sum(1 for r in rows if r[3] == bar) for *_rest, bar in rows}
     for key, main_items, side_items, bar in rows:
         main_lines = _lines(main_items, MAIN_W)
         side_lines = _lines(side_items, SIDE_W) if side_items else []
         # a bar that spans one row makes that row at least as tall as the bar's rotated label
-        bar_min = (text_width(lab[f"bar_{bar}"], HEADER_FONT_SIZE, "bold") + 2 * BAR_LABEL_PAD
-                   if rows_per_bar[bar] == 1 else 0)
+        bar_min = (
+            text_width(lab[f"bar_{bar}"], HEADER_FONT_SIZE, "bold") + 2 * BAR_LABEL_PAD if rows_per_bar[bar] == 1 else 0
+        )
         row_h = max(_height(main_lines), _height(side_lines) if side_lines else 0, bar_min)
         main = Box(key, x_main, y, MAIN_W, row_h, main_lines)
         diagram.boxes.append(main)
@@ -274,8 +346,15 @@ def layout_flow(flow: Flow, language: str = "en", family_names: Optional[dict[st
         y = main.bottom + ROW_GAP
 
     if updated:
-        prev_lines = _lines([(lab["previous"], 0), (lab["n"].format(n=flow.previous_included), 0),
-                             (lab["previous_reports"], 0), (lab["n"].format(n=flow.previous_included), 0)], PREV_W)
+        prev_lines = _lines(
+            [
+                (lab["previous"], 0),
+                (lab["n"].format(n=flow.previous_included), 0),
+                (lab["previous_reports"], 0),
+                (lab["n"].format(n=flow.previous_included), 0),
+            ],
+            PREV_W,
+        )
         ident = diagram.box("identification")
         prev = Box("previous", x_prev, ident.y, PREV_W, _height(prev_lines), prev_lines, kind="previous")
         diagram.boxes.append(prev)
@@ -284,8 +363,9 @@ def layout_flow(flow: Flow, language: str = "en", family_names: Optional[dict[st
         diagram.arrows.append(Arrow([(cx, prev.bottom), (cx, ty), (total.x, ty)]))
 
     for name, (top, bottom) in bars.items():
-        diagram.boxes.append(Box(f"bar_{name}", MARGIN, top, BAR_W, bottom - top,
-                                 [Line(lab[f"bar_{name}"])], kind="bar", align="center"))
+        diagram.boxes.append(
+            Box(f"bar_{name}", MARGIN, top, BAR_W, bottom - top, [Line(lab[f"bar_{name}"])], kind="bar", align="center")
+        )
 
     y = y - ROW_GAP + FOOTNOTE_GAP
     for key in ("footnote_1", "footnote_2", "attribution"):
