@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT / "fafo_data"))
 
 from real_works import REAL_WORKS  # noqa: E402
 
+from review.importers.mappings import POP_COLUMNS as PUBLISH_OR_PERISH_COLUMNS  # noqa: E402
+
 SYNTHETIC = "SYNTHETIC benchmark record (nordic-review benchmarks/grey_literature.py), not a real export"
 FILES = ("oria.ris", "pop.csv", "scholar.html", "scholar.bib")
 
@@ -383,34 +385,7 @@ def write_ris(items: list[Rendering]) -> str:
     return "\n".join(lines)
 
 
-POP_COLUMNS = [
-    "Cites",
-    "Authors",
-    "Title",
-    "Year",
-    "Source",
-    "Publisher",
-    "ArticleURL",
-    "CitesURL",
-    "GSRank",
-    "QueryDate",
-    "Type",
-    "DOI",
-    "ISSN",
-    "CitationURL",
-    "Volume",
-    "Issue",
-    "StartPage",
-    "EndPage",
-    "ECC",
-    "CitesPerYear",
-    "CitesPerAuthor",
-    "AuthorCount",
-    "Age",
-    "Abstract",
-    "FullTextURL",
-    "RelatedURL",
-]
+POP_COLUMNS = list(PUBLISH_OR_PERISH_COLUMNS)
 
 
 def write_pop(items: list[Rendering]) -> str:

@@ -31,16 +31,13 @@ import pandas as pd  # noqa: E402
 import rispy  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
 
+from review.importers.mappings import POP_COLUMNS as PUBLISH_OR_PERISH_COLUMNS  # noqa: E402
 from review.normalise import fold, normalise_doi, parse_author, title_key  # noqa: E402
 
 ORDER = ("no", "sv", "da", "en")
 TABLE_3_1 = {"no": (190, 31, 12, 9), "sv": (112, 22, 6, 3), "da": (15, 6, 2, 2), "en": (68, 29, 17, 10)}
 SYNTHETIC = "Syntetisk stand-in-post (ikke en ekte publikasjon)"
-POP_COLUMNS = (
-    "Cites,Authors,Title,Year,Source,Publisher,ArticleURL,CitesURL,GSRank,QueryDate,Type,DOI,ISSN,"
-    "CitationURL,Volume,Issue,StartPage,EndPage,ECC,CitesPerYear,CitesPerAuthor,AuthorCount,Age,"
-    "Abstract,FullTextURL,RelatedURL"
-).split(",")
+POP_COLUMNS = list(PUBLISH_OR_PERISH_COLUMNS)
 THESIS_WORDS = re.compile(r"masteroppgave|bacheloroppgave|examensarbete|uppsats|speciale", re.I)
 CITES = re.compile(r"[?&]cites=(\d+)")
 CLUSTER = re.compile(r"[?&]cluster=(\d+)")

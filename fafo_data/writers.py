@@ -9,38 +9,11 @@ import io
 
 from model import SYNTHETIC_NOTE, Work
 
+from review.importers.mappings import POP_COLUMNS
 from review.normalise import fold
 
 RIS_TYPES = {"article": "JOUR", "report": "RPRT", "chapter": "CHAP", "book": "BOOK", "other": "GEN"}
-POP_HEADER = [
-    "Cites",
-    "Authors",
-    "Title",
-    "Year",
-    "Source",
-    "Publisher",
-    "ArticleURL",
-    "CitesURL",
-    "GSRank",
-    "QueryDate",
-    "Type",
-    "DOI",
-    "ISSN",
-    "CitationURL",
-    "Volume",
-    "Issue",
-    "StartPage",
-    "EndPage",
-    "ECC",
-    "CitesPerYear",
-    "CitesPerAuthor",
-    "AuthorCount",
-    "Age",
-    "Abstract",
-    "FullTextURL",
-    "RelatedURL",
-    "Note",
-]
+POP_HEADER = [*POP_COLUMNS, "Note"]
 
 
 def ris_record(w: Work, oria_id: str) -> list[str]:

@@ -596,3 +596,13 @@ ENDNOTE_XML_ROLES: dict[str, tuple[str, ...]] = {
     "pages": ("pages",),
     "keywords": ("keywords/keyword",),
 }
+
+
+# Publish or Perish's full CSV export, its 26 columns in the order it writes them. The reader finds
+# columns by name (any layout works); this list is for writing files in PoP's own layout (the bundled
+# review's generator, the grey-literature benchmark, the fuzz tests).
+POP_COLUMNS: tuple[str, ...] = (
+    "Cites", "Authors", "Title", "Year", "Source", "Publisher", "ArticleURL", "CitesURL", "GSRank", "QueryDate",
+    "Type", "DOI", "ISSN", "CitationURL", "Volume", "Issue", "StartPage", "EndPage", "ECC", "CitesPerYear",
+    "CitesPerAuthor", "AuthorCount", "Age", "Abstract", "FullTextURL", "RelatedURL",
+)  # fmt: skip

@@ -28,6 +28,7 @@ importers = pytest.importorskip("review.importers", reason="the importers are no
 from review.errors import InputError  # noqa: E402
 from review.importers import bibtex, endnote_xml, medline, pnx, ris, scholar_html, table  # noqa: E402
 from review.importers.build import INTERNAL_ERROR  # noqa: E402
+from review.importers.mappings import POP_COLUMNS  # noqa: E402
 from review.model import ImportResult  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -244,32 +245,7 @@ def bibtex_document(rng: random.Random) -> str:
 # --- CSV -------------------------------------------------------------------------------------------
 
 CSV_COLUMNS = [
-    "Cites",
-    "Authors",
-    "Title",
-    "Year",
-    "Source",
-    "Publisher",
-    "ArticleURL",
-    "CitesURL",
-    "GSRank",
-    "QueryDate",
-    "Type",
-    "DOI",
-    "ISSN",
-    "CitationURL",
-    "Volume",
-    "Issue",
-    "StartPage",
-    "EndPage",
-    "ECC",
-    "CitesPerYear",
-    "CitesPerAuthor",
-    "AuthorCount",
-    "Age",
-    "Abstract",
-    "FullTextURL",
-    "RelatedURL",
+    *POP_COLUMNS,
     "Tittel",
     "Forfatter",
     "År",
