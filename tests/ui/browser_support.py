@@ -13,7 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from review.bundled import write_starter_protocol
 from review.commands.app import streamlit_command
+from review.model import Author, RawRecord
+from review.protocol import load_protocol
+from review.store import open_store
+from tests.conftest import add_records, singleton_works
 
 REPO = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -133,3 +138,29 @@ def press_on_card(page, work_id: int, key: str, *, stage: int = 1) -> None:
     wait_idle(page)
     blur(page)
     page.keyboard.press(key)
+
+
+def synthetic_record(position: int, title: str, abstract: str, **fields) -> RawRecord:
+    """One invented Oria report by Kari Nordmann (2019): the test data every browser test screens."""
+    return RawRecord(
+        source="oria",
+        format="ris",
+        file_name="synthetic.ris",
+        position=position,
+        title=title,
+        authors=[Author("Nordmann", "Kari")],
+        year=2019,
+        doc_type="report",
+        abstract=abstract,
+        **fields,
+    )
+
+
+def synthetic_review(directory: Path, records: list[RawRecord]) -> Path:
+    """A review from the starter protocol at ``directory`` holding ``records``, each its own work."""
+    write_starter_protocol(directory)
+    store = open_store(directory)
+    add_records(store, load_protocol(directory), records)
+    singleton_works(store)
+    store.close()
+    return directory

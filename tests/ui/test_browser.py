@@ -6,12 +6,17 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from review.bundled import write_starter_protocol
-from review.model import Author, RawRecord
-from review.protocol import load_protocol
 from review.store import open_store, schema
-from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import CHROMIUM, blur, open_page, press_on_card, sign_in, wait_idle
+from tests.ui.browser_support import (
+    CHROMIUM,
+    blur,
+    open_page,
+    press_on_card,
+    sign_in,
+    synthetic_record,
+    synthetic_review,
+    wait_idle,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,38 +30,20 @@ IMG = '<img src=x onerror="window.__pwned=1">'
 
 def records(titles):
     return [
-        RawRecord(
-            source="oria",
-            format="ris",
-            file_name="synthetic.ris",
-            position=i + 1,
-            title=title,
-            authors=[Author("Nordmann", "Kari")],
-            year=2019,
-            doc_type="report",
-            abstract=f"Synthetic abstract {i + 1} om karriereveiledning for flyktninger. {IMG}",
-        )
-        for i, title in enumerate(titles)
+        synthetic_record(n, title, f"Synthetic abstract {n} om karriereveiledning for flyktninger. {IMG}")
+        for n, title in enumerate(titles, 1)
     ]
 
 
 @pytest.fixture(scope="module")
 def review(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("browser") / "rev"
-    write_starter_protocol(directory)
-    protocol = load_protocol(directory)
-    store = open_store(directory)
-    add_records(
-        store,
-        protocol,
+    return synthetic_review(
+        tmp_path_factory.mktemp("browser") / "rev",
         records(
             [f"Synthetic work {n}: karriereveiledning" for n in (1, 2, 3)]
             + [f"{SCRIPT} Synthetic {IMG} work 4 <b>bold</b>"]
         ),
     )
-    singleton_works(store)
-    store.close()
-    return directory
 
 
 def card(page, work_id):

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.bundled import write_starter_protocol
-from review.model import Author, RawRecord
-from review.protocol import load_protocol
-from review.store import open_store
-from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import CHROMIUM, sign_in, visit_every_page, wait_idle
+from tests.ui.browser_support import CHROMIUM, sign_in, synthetic_record, synthetic_review, visit_every_page, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,32 +19,12 @@ SEVERE = ("serious", "critical")
 
 @pytest.fixture(scope="module")
 def review(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("access") / "rev"
-    write_starter_protocol(directory)
-    protocol = load_protocol(directory)
-    store = open_store(directory)
-    add_records(
-        store,
-        protocol,
-        [
-            RawRecord(
-                source="oria",
-                format="ris",
-                file_name="synthetic.ris",
-                position=i + 1,
-                title=f"Synthetic work {i + 1}: karriereveiledning for overføringsflyktninger",
-                authors=[Author("Nordmann", "Kari")],
-                year=2019,
-                doc_type="report",
-                url="https://example.org/x",
-                abstract="Synthetic abstract about arbeidsinnvandrere og nyankomne.",
-            )
-            for i in range(4)
-        ],
+    titles = (f"Synthetic work {n}: karriereveiledning for overføringsflyktninger" for n in range(1, 5))
+    abstract = "Synthetic abstract about arbeidsinnvandrere og nyankomne."
+    return synthetic_review(
+        tmp_path_factory.mktemp("access") / "rev",
+        [synthetic_record(n, title, abstract, url="https://example.org/x") for n, title in enumerate(titles, 1)],
     )
-    singleton_works(store)
-    store.close()
-    return directory
 
 
 def severe_violations(page) -> list[str]:

@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from review.bundled import write_starter_protocol
-from review.model import Author, RawRecord
-from review.protocol import load_protocol
 from review.store import open_store, schema
-from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import CHROMIUM, blur, open_page, sign_in, wait_idle
+from tests.ui.browser_support import CHROMIUM, blur, open_page, sign_in, synthetic_record, synthetic_review, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,31 +30,10 @@ REPEAT_MS = 33  # a typical keyboard auto-repeat interval (30 per second)
 
 @pytest.fixture(scope="module")
 def review(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("keys") / "rev"
-    write_starter_protocol(directory)
-    protocol = load_protocol(directory)
-    store = open_store(directory)
-    add_records(
-        store,
-        protocol,
-        [
-            RawRecord(
-                source="oria",
-                format="ris",
-                file_name="synthetic.ris",
-                position=n,
-                title=f"Synthetic work {n}",
-                authors=[Author("Nordmann", "Kari")],
-                year=2019,
-                doc_type="report",
-                abstract=f"Synthetic abstract {n}.",
-            )
-            for n in range(1, 13)
-        ],
+    return synthetic_review(
+        tmp_path_factory.mktemp("keys") / "rev",
+        [synthetic_record(n, f"Synthetic work {n}", f"Synthetic abstract {n}.") for n in range(1, 13)],
     )
-    singleton_works(store)
-    store.close()
-    return directory
 
 
 def decisions(review) -> list[tuple[int, str]]:

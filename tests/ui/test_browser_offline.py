@@ -8,12 +8,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from review.bundled import write_starter_protocol
-from review.model import Author, RawRecord
-from review.protocol import load_protocol
-from review.store import open_store
-from tests.conftest import add_records, singleton_works
-from tests.ui.browser_support import CHROMIUM, VIEWPORT, running_app, sign_in, visit_every_page, wait_idle
+from tests.ui.browser_support import (
+    CHROMIUM,
+    VIEWPORT,
+    running_app,
+    sign_in,
+    synthetic_record,
+    synthetic_review,
+    visit_every_page,
+    wait_idle,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,31 +28,17 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def review(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("offline") / "rev"
-    write_starter_protocol(directory)
-    protocol = load_protocol(directory)
-    store = open_store(directory)
-    add_records(
-        store,
-        protocol,
+    return synthetic_review(
+        tmp_path_factory.mktemp("offline") / "rev",
         [
-            RawRecord(
-                source="oria",
-                format="ris",
-                file_name="synthetic.ris",
-                position=i + 1,
-                title=f"Synthetic work {i + 1} om karriereveiledning for overføringsflyktninger",
-                authors=[Author("Nordmann", "Kari")],
-                year=2019,
-                doc_type="report",
-                abstract="Synthetic abstract about arbeidsinnvandrere.",
+            synthetic_record(
+                n,
+                f"Synthetic work {n} om karriereveiledning for overføringsflyktninger",
+                "Synthetic abstract about arbeidsinnvandrere.",
             )
-            for i in range(3)
+            for n in range(1, 4)
         ],
     )
-    singleton_works(store)
-    store.close()
-    return directory
 
 
 def test_every_page_loads_only_from_the_app_itself(browser, review):
