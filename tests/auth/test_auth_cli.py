@@ -31,16 +31,9 @@ def run(capsys, *args, stdin=None, monkeypatch=None):
     return code, out, err
 
 
-@pytest.fixture
-def rev(tmp_path, capsys):
-    assert main(["init", str(tmp_path / "rev")]) == 0
-    capsys.readouterr()
-    return tmp_path / "rev"
-
-
-@pytest.mark.slow
-def test_user_add_from_stdin_then_list_passwd_disable(rev, capsys, monkeypatch):
-    code, out, _ = run(
+def add_lead(capsys, rev, monkeypatch):
+    """`review user add REV Cecilie --role lead`, the password typed on standard input."""
+    return run(
         capsys,
         "user",
         "add",
@@ -52,6 +45,18 @@ def test_user_add_from_stdin_then_list_passwd_disable(rev, capsys, monkeypatch):
         stdin=PASSWORD + "\n",
         monkeypatch=monkeypatch,
     )
+
+
+@pytest.fixture
+def rev(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "rev")]) == 0
+    capsys.readouterr()
+    return tmp_path / "rev"
+
+
+@pytest.mark.slow
+def test_user_add_from_stdin_then_list_passwd_disable(rev, capsys, monkeypatch):
+    code, out, _ = add_lead(capsys, rev, monkeypatch)
     assert code == 0 and "added Cecilie (lead)" in out
     code, out, _ = run(capsys, "user", "add", rev, "Anna", "--email", "anna@example.org", "--no-password")
     assert code == 0
@@ -102,18 +107,7 @@ def test_short_or_empty_passwords_are_refused(rev, capsys, monkeypatch):
 
 
 def test_audit_lists_and_exports_who_imported_what(rev, capsys, monkeypatch, tmp_path):
-    run(
-        capsys,
-        "user",
-        "add",
-        rev,
-        "Cecilie",
-        "--role",
-        "lead",
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-        monkeypatch=monkeypatch,
-    )
+    add_lead(capsys, rev, monkeypatch)
     assert run(capsys, "import", rev, RIS, "--family", "no")[0] == 0
     code, out, _ = run(capsys, "audit", rev)
     assert code == 0 and "account-add" in out and f"import  {RIS.name}" in out and "command line (" in out
@@ -188,18 +182,7 @@ def test_app_command_allows_loopback_alone_or_accounts_or_sso(rev, capsys, monke
     )
     cmd = command(Namespace(dir=rev, port=8501, address="0.0.0.0", headless=True, secrets=secrets))
     assert cmd[cmd.index("--secrets.files") + 1] == str(secrets)
-    run(
-        capsys,
-        "user",
-        "add",
-        rev,
-        "Cecilie",
-        "--role",
-        "lead",
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-        monkeypatch=monkeypatch,
-    )
+    add_lead(capsys, rev, monkeypatch)
     assert command(Namespace(dir=rev, port=8501, address="0.0.0.0", headless=True, secrets=None))
 
 
