@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from review.bundled import write_starter_protocol
-from review.protocol import load_protocol
 from review.store import open_store
 from review.ui.i18n import remembered_language
-from tests.conftest import add_records, singleton_works, synthetic_records
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, sign_in, wait_idle
+from tests.conftest import synthetic_records
+from tests.ui.browser_support import CHROMIUM, open_page, running_app, sign_in, synthetic_review, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,23 +20,7 @@ pytestmark = [
 
 @pytest.fixture
 def review(tmp_path):
-    directory = tmp_path / "rev"
-    write_starter_protocol(directory)
-    store = open_store(directory)
-    add_records(store, load_protocol(directory), synthetic_records(4))
-    singleton_works(store)
-    store.close()
-    return directory
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return synthetic_review(tmp_path / "rev", synthetic_records(4))
 
 
 def choose_language(page, name: str) -> None:
