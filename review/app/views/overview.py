@@ -34,11 +34,8 @@ st.caption(
 
 # Read once per state of the store, shared by every session (a page switch with nothing new is quick).
 rounds = common.read_cached(review, round_rows)
-if rounds:
-    with review.store.read() as conn:
-        shown_rounds = round_rows(conn, _)  # the same, under the reader's column names
-else:
-    shown_rounds = []
+# The same rows under the reader's column names (round_rows names its columns with catalogue messages).
+shown_rounds = [{_(column): value for column, value in row.items()} for row in rounds]
 progresses = [common.read_cached(review, progress, s.number, round_id) for s in protocol.stages]
 flow = common.read_cached(review, compute_flow_conn, protocol, round_id)
 shown = next((r for r in rounds if r["#"] == round_id), None)
