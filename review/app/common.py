@@ -242,8 +242,7 @@ def _round_picker(review: Review) -> None:
     """One choice for every page: the Overview, the queues and the Reports show this round, or all."""
     from review.update import list_rounds
 
-    with review.store.read() as conn:
-        rounds = {r["id"]: r for r in list_rounds(conn)}
+    rounds = {r["id"]: r for r in read_cached(review, list_rounds)}  # drawn on every page: read once per change
     if len(rounds) < 2:  # a review with one round has nothing to choose
         st.session_state.pop("round_view", None)
         return
