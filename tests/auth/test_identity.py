@@ -262,3 +262,13 @@ def test_account_rules(team):
         add_account(team, "Rolf", "admin", password="long enough password")
     with pytest.raises(ReviewError, match="another account"):
         add_account(team, "Anna Two", "reviewer", email="anna@example.org")
+
+
+def test_opening_a_round_from_the_app_is_left_to_the_lead(team, dual_protocol):
+    """The Overview page passes the signed-in person to update_review, and the core checks the role."""
+    from review.update import update_review
+
+    with pytest.raises(PermissionDenied, match="Bjørn .*may not"):
+        update_review(team, dual_protocol, (2023, 2025), actor="Bjørn")
+    report = update_review(team, dual_protocol, (2023, 2025), actor="Cecilie")
+    assert report.opened and events(team, "open-round")[-1]["actor"] == "Cecilie"
