@@ -40,10 +40,25 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # A REPLACE that removes a row fires its delete triggers (and so is refused on history tables).
     cur.execute("PRAGMA recursive_triggers = ON")
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(cur)
     # FULL: a commit is on disk before it returns, so an acknowledged decision survives a crash.
     cur.execute("PRAGMA synchronous = FULL")
     cur.close()
+
+
+def _switch_to_wal(cur) -> None:
+    # Turning a new store to WAL needs an exclusive lock, and SQLite refuses that at once, without
+    # waiting out busy_timeout, while another connection is writing (waiting could deadlock). Several
+    # programs opening a new store together meet exactly that; wait for the writer as busy_timeout would.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _is_lock_error(exc: Exception) -> bool:

@@ -9,6 +9,8 @@ the acknowledged decisions. Runs on SQLite, and on PostgreSQL when a test server
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 from collections import Counter
 
 import pytest
@@ -120,3 +122,26 @@ def test_new_store_opened_by_four_at_once(review_dir, backend_url, tmp_path):
     finally:
         store.close()
     assert versions == list(range(1, LATEST + 1))
+
+
+def test_new_store_waits_for_a_writer_before_turning_to_wal(tmp_path):
+    """SQLite refuses the switch of a new file to WAL at once, without waiting out busy_timeout, while
+    another connection holds the write lock. That is how one of four programs opening a new store
+    together failed with 'database is locked' in CI; opening must wait for the writer instead."""
+    path = tmp_path / "review.sqlite"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.executescript("CREATE TABLE t(x); DROP TABLE t")  # a file with a header and no tables yet
+    writer.execute("BEGIN IMMEDIATE")  # the write lock, as another program's first migration holds it
+    release = threading.Timer(0.3, writer.execute, ("COMMIT",))
+    release.start()
+    try:
+        store = Store(f"sqlite:///{path}")
+    finally:
+        release.join()
+        writer.close()
+    try:
+        with store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert max(conn.execute(select(schema.schema_version.c.version)).scalars()) == LATEST
+    finally:
+        store.close()
