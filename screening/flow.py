@@ -11,9 +11,9 @@ from review.protocol import Protocol
 from review.rounds import check_round
 from review.store import Store, schema
 from review.store.decisions import latest_final, maybes_waiting, passed, reaching, reasons_of
+from review.store.stopping import stopped_rounds
 from review.store.works import earlier_live_work_ids, live_work_ids
 from screening.flowtypes import FamilyCount, Flow, StageCount
-from screening.stopping import stopped_rounds
 
 NO_REASON = "No reason given"
 
