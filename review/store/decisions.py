@@ -276,4 +276,6 @@ def synthetic_counts(conn: Connection, round_id: int | None = None) -> tuple[int
     w = schema.works
     ids = set(live_work_ids(conn, round_id))
     stand_ins = set(conn.execute(select(w.c.id).where(w.c.synthetic.is_(True))).scalars()) & ids
+    if not stand_ins:  # a real review: no need to find the included works
+        return 0, 0
     return len(stand_ins), len(stand_ins & set(included(conn)))
