@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from review.errors import ReviewError
+from review.messages import Message
 from review.names import fold, same_person, tidy
 from review.protocol import Protocol
 from review.store import schema
@@ -28,7 +29,20 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "screen": frozenset({"lead", "reviewer"}),  # decisions, quality ratings, summaries, full-text links
     "reports": frozenset({"lead", "reviewer", "viewer"}),  # reports and blinded exports
 }
-ROLE_TEXT = {"lead": "the lead", "reviewer": "a reviewer", "viewer": "a viewer"}
+ROLE_TEXT = {"lead": Message("the lead"), "reviewer": Message("a reviewer"), "viewer": Message("a viewer")}
+# What each action is called in a refusal ("… may not import: only the lead may").
+ACTION_TEXT = {
+    "import": Message("import"),
+    "dedup": Message("dedup"),
+    "reconcile": Message("reconcile"),
+    "open-round": Message("open round"),
+    "stop": Message("stop"),
+    "full-log": Message("full log"),
+    "accounts": Message("accounts"),
+    "audit": Message("audit"),
+    "screen": Message("screen"),
+    "reports": Message("reports"),
+}
 
 
 class PermissionDenied(ReviewError):
@@ -36,9 +50,17 @@ class PermissionDenied(ReviewError):
 
     def __init__(self, name: str, role: str | None, action: str):
         self.name, self.role, self.action = name, role, action
-        who = f"{name} ({ROLE_TEXT.get(role, 'no role')})" if role else f"{name} (no account in this review)"
-        allowed = " or ".join(ROLE_TEXT[r] for r in ROLES if r in PERMISSIONS[action])
-        super().__init__(f"{who} may not {action.replace('-', ' ')}: only {allowed} may")
+        if role:
+            who = Message("{name} ({role})", name=name, role=ROLE_TEXT.get(role, Message("no role")))
+        else:
+            who = Message("{name} (no account in this review)", name=name)
+        allowed: str | None = None
+        for r in ROLES:
+            if r in PERMISSIONS[action]:
+                text = ROLE_TEXT[r]
+                allowed = text if allowed is None else Message("{first} or {second}", first=allowed, second=text)
+        doing = ACTION_TEXT.get(action) or action.replace("-", " ")
+        super().__init__(Message("{who} may not {action}: only {allowed} may", who=who, action=doing, allowed=allowed))
 
 
 def has_accounts(conn: Connection) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from review.messages import Joined, Message, render
 from review.store.preferences import REVIEW_WIDE, get_preference, set_preference
 
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -50,8 +51,19 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-def gettext_for(lang: str):
-    return translations(lang if lang in LANGUAGES else DEFAULT).gettext
+@cache
+def gettext_for(lang: str) -> Callable[[str], str]:
+    """The page's translator for ``lang``: a catalogue message by its text; a message the core built
+    (review/messages.py) by its template, filled with its parameters (those that are Messages translated
+    too, the review's own words left as they are). English gives the core's text unchanged."""
+    gettext = translations(lang if lang in LANGUAGES else DEFAULT).gettext
+
+    def translate(message: str) -> str:
+        if isinstance(message, Message | Joined):
+            return render(message, gettext)
+        return gettext(message)
+
+    return translate
 
 
 def N_(message: str) -> str:

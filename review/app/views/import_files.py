@@ -7,6 +7,7 @@ import streamlit as st
 from review.app import common
 from review.app.common import _
 from review.errors import ReviewError
+from review.messages import message_of
 from review.ingest import SearchInfo, import_files
 from review.interfaces import INTERFACES, parse_settings
 from review.model import SOURCES
@@ -108,9 +109,9 @@ def _refusing(uploaded, info, refusal: list):
 def _refused(uploaded, exc: ReviewError) -> None:
     # One unreadable file refuses the whole upload; with several files, say that none was stored.
     if len(uploaded) > 1:
-        common.flash("error", batch_refused([f.name for f in uploaded], str(exc), _))
+        common.flash("error", batch_refused([f.name for f in uploaded], _(message_of(exc)), _))
     else:
-        common.flash("error", f"{exc}. " + _("The file was not stored; the form keeps your choices."))
+        common.flash("error", _(message_of(exc)) + ". " + _("The file was not stored; the form keeps your choices."))
 
 
 if submitted:
