@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 from review.auth import audit
 from review.auth.roles import require
 from review.errors import ReviewError
+from review.messages import Message
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.store import Store, schema
@@ -57,11 +58,19 @@ def stop_screening(
 ) -> StopRecord:
     """Record a stop for the current round; the criterion's statement is taken as it stands now."""
     if stage != STAGE:
-        raise ReviewError(f"screening can be stopped early at stage {STAGE} only (ranked title/abstract screening)")
+        raise ReviewError(
+            Message(
+                "screening can be stopped early at stage {STAGE} only (ranked title/abstract screening)", STAGE=STAGE
+            )
+        )
     if basis not in BASES:
-        raise ReviewError(f"the basis of a stop is one of {', '.join(BASES)}, not {basis!r}")
+        raise ReviewError(
+            Message("the basis of a stop is one of {items}, not {basis!r}", items=", ".join(BASES), basis=basis)
+        )
     if basis == "reviewers" and not (note or "").strip():
-        raise ReviewError("a stop decided by the reviewers needs a note saying why (it goes into the methods record)")
+        raise ReviewError(
+            Message("a stop decided by the reviewers needs a note saying why (it goes into the methods record)")
+        )
 
     def work(conn: Connection) -> StopRecord:
         require(conn, protocol, decided_by, "stop")

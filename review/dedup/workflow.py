@@ -21,6 +21,7 @@ from review.dedup.best import best_fields, counting_family
 from review.dedup.engine import DedupResult, find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
 from review.errors import ReviewError, StoreError
+from review.messages import Message
 from review.protocol import Protocol
 from review.store import pairs, schema
 from review.store.db import Store, inserted_id
@@ -110,9 +111,14 @@ def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> De
         if report is not None:
             return report
     raise StoreError(
-        f"the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
-        f"row (imports, merges or first decisions on works); nothing was changed. Run 'review dedup' "
-        f"again when the other work is done"
+        Message(
+            (
+                "the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
+                "row (imports, merges or first decisions on works); nothing was changed. Run 'review "
+                "dedup' again when the other work is done"
+            ),
+            DEDUP_ATTEMPTS=DEDUP_ATTEMPTS,
+        )
     )
 
 
@@ -233,9 +239,9 @@ def _work_of(conn: Connection, raw_id: int) -> int:
     if work_id is None:
         exists = conn.execute(select(schema.raw_records.c.id).where(schema.raw_records.c.id == raw_id)).scalar()
         raise StoreError(
-            f"there is no raw record {raw_id}"
+            Message("there is no raw record {raw_id}", raw_id=raw_id)
             if exists is None
-            else f"raw record {raw_id} is not in any work yet; run 'review dedup' first"
+            else Message("raw record {raw_id} is not in any work yet; run 'review dedup' first", raw_id=raw_id)
         )
     return work_id
 
@@ -261,7 +267,7 @@ def _split_off(conn: Connection, raw_id: int, reviewer: str, now: str) -> int:
 def _check_reviewer(reviewer: str) -> str:
     reviewer = (reviewer or "").strip()
     if not reviewer:
-        raise ReviewError("a reviewer name is needed to record who decided")
+        raise ReviewError(Message("a reviewer name is needed to record who decided"))
     return reviewer
 
 
@@ -340,7 +346,14 @@ def merge_differences(conn: Connection, work_a: int, work_b: int) -> list[str]:
 def _survivor(conn: Connection, work_a: int, work_b: int, keep: int | None) -> tuple[int, int]:
     if keep is not None:
         if keep not in (work_a, work_b):
-            raise ReviewError(f"keep names work {keep}, which is neither {work_a} nor {work_b}")
+            raise ReviewError(
+                Message(
+                    "keep names work {keep}, which is neither {work_a} nor {work_b}",
+                    keep=keep,
+                    work_a=work_a,
+                    work_b=work_b,
+                )
+            )
         return keep, work_b if keep == work_a else work_a
     differences = merge_differences(conn, work_a, work_b)
     if differences:
@@ -371,9 +384,11 @@ def decide_pair(
     screening) when the two were together.
     """
     if verdict not in VERDICTS:
-        raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+        raise ReviewError(
+            Message("verdict must be one of {items}, not {verdict!r}", items=", ".join(VERDICTS), verdict=verdict)
+        )
     if raw_a == raw_b:
-        raise ReviewError("a record cannot be compared with itself")
+        raise ReviewError(Message("a record cannot be compared with itself"))
     reviewer = _check_reviewer(reviewer)
     a, b = _ordered(int(raw_a), int(raw_b))
     order = protocol.family_order if protocol else []
@@ -448,16 +463,34 @@ def resolve_pair(
 def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChange:
     links, works = schema.work_links, schema.works
     if action["undone_at"] is not None:
-        raise ReviewError(f"that change was already undone ({action['undone_by']}, {action['undone_at'][:16]})")
+        raise ReviewError(
+            Message(
+                "that change was already undone ({undone_by}, {undone_at})",
+                undone_by=action["undone_by"],
+                undone_at=action["undone_at"][:16],
+            )
+        )
     change = GroupingChange(work=None, action_id=action["id"])
     if action["kind"] == "merge":
         survivor, absorbed = action["work"], action["other"]
         state = work_state(conn, absorbed)
         if state is None or state.merged_into != survivor:
-            raise ReviewError(f"work {absorbed} is no longer merged into work {survivor}; nothing to undo")
+            raise ReviewError(
+                Message(
+                    "work {absorbed} is no longer merged into work {survivor}; nothing to undo",
+                    absorbed=absorbed,
+                    survivor=survivor,
+                )
+            )
         later = work_state(conn, survivor)
         if later is not None and later.merged_into is not None:
-            raise ReviewError(f"work {survivor} was merged into work {later.merged_into} since; undo that merge first")
+            raise ReviewError(
+                Message(
+                    "work {survivor} was merged into work {merged_into} since; undo that merge first",
+                    survivor=survivor,
+                    merged_into=later.merged_into,
+                )
+            )
         conn.execute(
             update(links)
             .where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == survivor)
@@ -471,8 +504,13 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
         origin, created = action["work"], action["other"]
         if created in works_with_decisions(conn):
             raise ReviewError(
-                f"work {created}, made by this split, has been screened since; mark the two "
-                f"records as the same work instead, which shows both decision histories"
+                Message(
+                    (
+                        "work {created}, made by this split, has been screened since; mark the two records as the "
+                        "same work instead, which shows both decision histories"
+                    ),
+                    created=created,
+                )
             )
         conn.execute(
             update(links)
@@ -508,7 +546,7 @@ def undo_action(store: Store, action_id: int, reviewer: str, protocol: Protocol 
         require(conn, protocol, reviewer, "dedup")
         action = pairs.get_action(conn, action_id)
         if action is None:
-            raise StoreError(f"there is no change {action_id} to undo")
+            raise StoreError(Message("there is no change {action_id} to undo", action_id=action_id))
         return _undo(conn, action, reviewer, order)
 
     return store.transact(undo)
@@ -522,7 +560,7 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Protocol | N
     def undo(conn: Connection) -> GroupingChange:
         require(conn, protocol, reviewer, "dedup")
         if work_state(conn, work_id) is None:
-            raise StoreError(f"there is no work {work_id}")
+            raise StoreError(Message("there is no work {work_id}", work_id=work_id))
         action = pairs.latest_merge_into(conn, work_id)
         if action is None:
             n = len(work_records(conn, work_id))

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, exists, inspect, select, text, update
 from review import vocabulary
 from review.errors import StoreError
 from review.interfaces import INTERFACES, LEGACY, NOT_RECORDED, default_interface
+from review.messages import Message
 from review.store import chain, schema
 from review.store.schema import inserted_id
 from review.synthetic import fields_say_synthetic
@@ -241,7 +242,14 @@ def upgrade(conn: Connection) -> int:
     found = current_version(conn)
     if found > LATEST:
         raise StoreError(
-            f"the review store has schema version {found}, newer than this program ({LATEST}); upgrade nordic-review"
+            Message(
+                (
+                    "the review store has schema version {found}, newer than this program ({LATEST}); upgrade "
+                    "nordic-review"
+                ),
+                found=found,
+                LATEST=LATEST,
+            )
         )
     for version in range(found + 1, LATEST + 1):
         MIGRATIONS[version - 1](conn)

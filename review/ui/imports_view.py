@@ -68,7 +68,7 @@ def outcome(summary, tr: Callable[[str], str] = str) -> tuple[str, str]:
     was; records dropped, values repaired or records kept with a caveat make it a ``warning``
     that gives the counts; content imported before is ``info``."""
     if summary.already_imported is not None:
-        return "info", summary.describe()
+        return "info", tr(summary.describe())
     text = tr("{file}: {count} records read as {format}, encoding {encoding}").format(
         file=summary.file_name, count=summary.records, format=summary.format, encoding=summary.encoding
     ) + (", " + tr("database {name}").format(name=summary.database) if summary.database else "")

@@ -154,7 +154,7 @@ if submitted:
                         ),
                         expanded=True,
                     ):
-                        st.warning("\n\n".join(md_escape(line) for line in summary.problem_lines()))
+                        st.warning("\n\n".join(md_escape(_(line)) for line in summary.problem_lines()))
 
 st.subheader(_("Ready for screening"))
 st.caption(_("Group new records into works (deduplication) and apply the protocol's automatic exclusions."))
