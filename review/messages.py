@@ -13,6 +13,7 @@ This module imports nothing of the project: every layer may use it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -70,6 +71,45 @@ def render(message: Any, gettext) -> str:
     if isinstance(message, Joined):
         return message.separator.join(render(part, gettext) for part in message.parts)
     return message
+
+
+def to_data(message: Any) -> Any:
+    """A Message as plain JSON data, so a message kept in the store (a pair's reason, an import problem)
+    can be shown translated later: {"template", "params"} for a Message, {"separator", "parts"} for a
+    Joined; anything else as it is."""
+    if isinstance(message, Message):
+        return {"template": message.template, "params": {k: to_data(v) for k, v in message.params.items()}}
+    if isinstance(message, Joined):
+        return {"separator": message.separator, "parts": [to_data(p) for p in message.parts]}
+    if isinstance(message, str):
+        return str.__str__(message)
+    return message
+
+
+def from_data(data: Any) -> Any:
+    """The inverse of ``to_data``; data that is not a stored message comes back as it is."""
+    if isinstance(data, dict) and isinstance(data.get("template"), str) and isinstance(data.get("params"), dict):
+        return Message(data["template"], **{k: from_data(v) for k, v in data["params"].items()})
+    if isinstance(data, dict) and isinstance(data.get("separator"), str) and isinstance(data.get("parts"), list):
+        return Joined(data["separator"], [from_data(p) for p in data["parts"]])
+    return data
+
+
+def dumps(message: Any) -> str | None:
+    """JSON text for a column beside the English one; None when there is nothing to translate."""
+    return json.dumps(to_data(message), ensure_ascii=False) if isinstance(message, Message | Joined) else None
+
+
+def loads(text: str | None, english: str) -> str:
+    """The message kept by ``dumps``, or ``english`` (the stored text) when none was kept or it no longer
+    reads as one. A message whose text differs from ``english`` is not trusted: the English stays."""
+    if not text:
+        return english
+    try:
+        found = from_data(json.loads(text))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return english
+    return found if isinstance(found, Message | Joined) and str.__str__(found) == english else english
 
 
 def message_of(exc: BaseException) -> str:

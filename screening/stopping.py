@@ -78,9 +78,11 @@ def stop_screening(
         test = criterion_now(conn, protocol, round_id)
         if basis == "criterion" and not test.reached:
             raise ReviewError(
-                "the stopping criterion is not met: "
-                + test.statement()
-                + " To stop anyway, record the reviewers' own decision with a note."
+                Message(
+                    "the stopping criterion is not met: {statement} To stop anyway, record the reviewers' own "
+                    "decision with a note.",
+                    statement=test.statement(),
+                )
             )
         works = eligible(conn, STAGE, round_id)
         decided = latest_final(conn, STAGE, works)
@@ -88,7 +90,11 @@ def stop_screening(
         statement = (
             test.statement()
             if basis == "criterion"
-            else (f"The reviewers stopped screening: {(note or '').strip()} (at that point: {test.statement()})")
+            else Message(
+                "The reviewers stopped screening: {note} (at that point: {statement})",
+                note=(note or "").strip(),
+                statement=test.statement(),
+            )
         )
         row_id = inserted_id(
             conn.execute(

@@ -126,7 +126,7 @@ def _store(directory: str) -> Store:
     return open_store(Path(directory))
 
 
-@st.cache_resource(show_spinner="Preparing the bundled review (first start only)…")
+@st.cache_resource(show_spinner=False)  # the spinner is drawn by open_review, in the reader's language
 def _location(argv: tuple[str, ...], review_dir_env: str):
     return resolve(argv, {"REVIEW_DIR": review_dir_env} if review_dir_env else {})
 
@@ -162,7 +162,10 @@ def log_run_time(what: str, started: float) -> None:
 def open_review() -> Review:
     """Called once per run by app.py; pages get the same object from ``review_context``."""
     try:
-        location = _location(tuple(sys.argv[1:]), os.environ.get("REVIEW_DIR", ""))
+        # Shown only when this takes over half a second: the first start of the bundled review, which
+        # copies and imports it. The language is this session's (English until someone chooses).
+        with st.spinner(_("Preparing the bundled review (first start only)…")):
+            location = _location(tuple(sys.argv[1:]), os.environ.get("REVIEW_DIR", ""))
         directory = location.directory.resolve()
         protocol = load_protocol(directory)
         store = _store(str(directory))

@@ -21,7 +21,7 @@ from review.dedup.best import best_fields, counting_family
 from review.dedup.engine import DedupResult, find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
 from review.errors import ReviewError, StoreError
-from review.messages import Message
+from review.messages import Joined, Message
 from review.protocol import Protocol
 from review.store import pairs, schema
 from review.store.db import Store, inserted_id
@@ -282,15 +282,19 @@ class GroupingChange:
     unscreened: list[int] = field(default_factory=list)  # of restored and created, those with no decision
 
     def describe(self) -> str:
+        """One line, English for the CLI; a ``review.messages.Joined`` the app shows translated."""
         parts = []
         if self.restored:
-            parts.append("restored " + ", ".join(f"work #{w}" for w in self.restored) + " as it was before the merge")
+            works = Joined(", ", [Message("work #{id}", id=w) for w in self.restored])
+            parts.append(Message("restored {works} as it was before the merge", works=works))
         if self.created:
-            parts.append("new " + ", ".join(f"work #{w}" for w in self.created))
+            parts.append(
+                Message("new {works}", works=Joined(", ", [Message("work #{id}", id=w) for w in self.created]))
+            )
         waiting = [w for w in self.restored + self.created if w in self.unscreened]
         if waiting:
-            parts.append(", ".join(f"#{w}" for w in waiting) + " needs screening")
-        return "; ".join(parts)
+            parts.append(Message("{works} needs screening", works=", ".join(f"#{w}" for w in waiting)))
+        return Joined("; ", parts)
 
 
 class MergeConflict(ReviewError):

@@ -212,6 +212,13 @@ def _preferences(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.preferences])
 
 
+def _pair_reason_messages(conn: Connection) -> None:
+    """A pair's reason kept as a translatable message beside its English text (review/messages.py), so
+    the app shows it in the reader's language. Pairs queued before keep their English reason."""
+    if "reason_message" not in {c["name"] for c in inspect(conn).get_columns("candidate_pairs")}:
+        conn.execute(text("ALTER TABLE candidate_pairs ADD COLUMN reason_message TEXT"))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_chained_history,
@@ -223,6 +230,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _add_search_records,
     _accounts_and_events,
     _preferences,
+    _pair_reason_messages,
 ]
 LATEST = len(MIGRATIONS)
 

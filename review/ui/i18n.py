@@ -59,6 +59,8 @@ def gettext_for(lang: str) -> Callable[[str], str]:
     gettext = translations(lang if lang in LANGUAGES else DEFAULT).gettext
 
     def translate(message: str) -> str:
+        if not message:  # gettext("") would give the catalogue's header
+            return message
         if isinstance(message, Message | Joined):
             return render(message, gettext)
         return gettext(message)

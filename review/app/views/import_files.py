@@ -7,9 +7,9 @@ import streamlit as st
 from review.app import common
 from review.app.common import _
 from review.errors import ReviewError
-from review.messages import message_of
 from review.ingest import SearchInfo, import_files
 from review.interfaces import INTERFACES, parse_settings
+from review.messages import message_of
 from review.model import SOURCES
 from review.rounds import search_round
 from review.ui.imports_view import batch_refused, import_rows, outcome, problem_rows, record_rows
