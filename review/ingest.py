@@ -16,8 +16,8 @@ from review.auth import audit
 from review.auth.roles import require
 from review.errors import InputError, ReviewError
 from review.interfaces import INTERFACES, NOT_RECORDED
-from review.messages import Joined, Message
-from review.model import SOURCES, ImportResult, RawRecord
+from review.messages import Joined, Message, to_data
+from review.model import SOURCES, ImportResult, Problem, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.searches import SearchFacts, record_search
@@ -166,6 +166,17 @@ def _read(path: Path, info: SearchInfo) -> ImportResult:
     return result
 
 
+def _stored_problem(problem: Problem) -> dict:
+    """A problem as the import keeps it: its fields (the English message among them) and, where the
+    message is translatable, its template and parameters (``message_data``) so the app can show it in
+    the reader's language later."""
+    kept = asdict(problem)
+    data = to_data(problem.message)
+    if isinstance(data, dict):
+        kept["message_data"] = data
+    return kept
+
+
 def import_files(
     store: Store,
     protocol: Protocol,
@@ -286,7 +297,7 @@ def store_result(
                 repaired_mojibake=result.repaired_mojibake,
                 n_records=len(result.records),
                 n_problems=len(result.problems),
-                problems=_json([asdict(p) for p in result.problems]),
+                problems=_json([_stored_problem(p) for p in result.problems]),
                 imported_at=now_iso(),
                 database=result.database,
                 search_id=searches[key],

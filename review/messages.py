@@ -95,6 +95,16 @@ def from_data(data: Any) -> Any:
     return data
 
 
+def stored_message(data: Any, english: str) -> str:
+    """A message kept as ``to_data`` data beside its English text: the Message where the data rebuilds
+    exactly that text, else the English as stored (a store written before messages were kept)."""
+    try:
+        found = from_data(data)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return english
+    return found if isinstance(found, Message | Joined) and str.__str__(found) == english else english
+
+
 def dumps(message: Any) -> str | None:
     """JSON text for a column beside the English one; None when there is nothing to translate."""
     return json.dumps(to_data(message), ensure_ascii=False) if isinstance(message, Message | Joined) else None
@@ -106,10 +116,10 @@ def loads(text: str | None, english: str) -> str:
     if not text:
         return english
     try:
-        found = from_data(json.loads(text))
-    except (ValueError, TypeError, KeyError, IndexError):
+        data = json.loads(text)
+    except ValueError:
         return english
-    return found if isinstance(found, Message | Joined) and str.__str__(found) == english else english
+    return stored_message(data, english)
 
 
 def message_of(exc: BaseException) -> str:

@@ -209,7 +209,7 @@ def load_protocol(review_dir: Path) -> Protocol:
     if not path.is_file():
         raise ProtocolError(
             Message(
-                ("{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'"),
+                "{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'",
                 review_dir=review_dir,
             )
         )

@@ -98,10 +98,8 @@ def check_eligible(conn: Connection, work_id: int, stage: int) -> None:
         said = prev["decision"] if prev else "missing"
         raise ReviewError(
             Message(
-                (
-                    "work {work_id} cannot enter stage {stage}: its final decision at stage {previous_stage} is "
-                    "{said}, not include"
-                ),
+                "work {work_id} cannot enter stage {stage}: its final decision at stage {previous_stage} is "
+                "{said}, not include",
                 work_id=work_id,
                 stage=stage,
                 previous_stage=stage - 1,
@@ -149,10 +147,8 @@ def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
         if (d.reviewer or "").strip().casefold() in RESERVED_REVIEWERS:
             raise ReviewError(
                 Message(
-                    (
-                        "'{name}' is reserved for decisions made by rules ({items}); a person's decision needs "
-                        "their own name"
-                    ),
+                    "'{name}' is reserved for decisions made by rules ({items}); a person's decision needs "
+                    "their own name",
                     name=d.reviewer.strip(),
                     items=", ".join(RESERVED_REVIEWERS),
                 )

@@ -211,10 +211,8 @@ def sign_in_password(store: Store, name: str, password: str, *, where: str = "ap
         )
         raise SignInError(
             Message(
-                (
-                    "too many failed sign-ins for this name; wait {minutes} minutes and try again, or "
-                    "ask the lead to set a new password"
-                ),
+                "too many failed sign-ins for this name; wait {minutes} minutes and try again, or "
+                "ask the lead to set a new password",
                 minutes=int(WINDOW.total_seconds() // 60),
             )
         )
@@ -265,10 +263,8 @@ def sign_in_oidc(store: Store, claims: dict, *, provider: str | None = None) -> 
         audit.record(store, who, "sign-in", fold(who), dict(detail, reason=reason), ok=False)
         raise SignInError(
             Message(
-                (
-                    "{who} has no active account in this review; ask the lead to add you (review user add DIR "
-                    "NAME --email ADDRESS)"
-                ),
+                "{who} has no active account in this review; ask the lead to add you (review user add DIR "
+                "NAME --email ADDRESS)",
                 who=who,
             )
         )

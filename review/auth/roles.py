@@ -30,6 +30,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "reports": frozenset({"lead", "reviewer", "viewer"}),  # reports and blinded exports
 }
 ROLE_TEXT = {"lead": Message("the lead"), "reviewer": Message("a reviewer"), "viewer": Message("a viewer")}
+NO_ROLE = Message("no role")
 # What each action is called in a refusal ("… may not import: only the lead may").
 ACTION_TEXT = {
     "import": Message("import"),
@@ -51,7 +52,8 @@ class PermissionDenied(ReviewError):
     def __init__(self, name: str, role: str | None, action: str):
         self.name, self.role, self.action = name, role, action
         if role:
-            who = Message("{name} ({role})", name=name, role=ROLE_TEXT.get(role, Message("no role")))
+            said = ROLE_TEXT.get(role) or NO_ROLE
+            who = Message("{name} ({role})", name=name, role=said)
         else:
             who = Message("{name} (no account in this review)", name=name)
         allowed: str | None = None

@@ -46,10 +46,16 @@ class DedupReport:
     joined_works: int = 0  # existing works absorbed into another in this run
 
     def __str__(self) -> str:
-        return (
-            f"{self.records} records -> {self.works} works ({self.merged} duplicates merged); "
-            f"{self.new_works} new works, {self.linked} records linked, {self.joined_works} works joined; "
-            f"{self.uncertain} uncertain pairs"
+        return Message(
+            "{records} records -> {works} works ({merged} duplicates merged); {new_works} new works, {linked} "
+            "records linked, {joined_works} works joined; {uncertain} uncertain pairs",
+            records=self.records,
+            works=self.works,
+            merged=self.merged,
+            new_works=self.new_works,
+            linked=self.linked,
+            joined_works=self.joined_works,
+            uncertain=self.uncertain,
         )
 
 
@@ -112,11 +118,9 @@ def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> De
             return report
     raise StoreError(
         Message(
-            (
-                "the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
-                "row (imports, merges or first decisions on works); nothing was changed. Run 'review "
-                "dedup' again when the other work is done"
-            ),
+            "the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
+            "row (imports, merges or first decisions on works); nothing was changed. Run 'review "
+            "dedup' again when the other work is done",
             DEDUP_ATTEMPTS=DEDUP_ATTEMPTS,
         )
     )
@@ -509,10 +513,8 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
         if created in works_with_decisions(conn):
             raise ReviewError(
                 Message(
-                    (
-                        "work {created}, made by this split, has been screened since; mark the two records as the "
-                        "same work instead, which shows both decision histories"
-                    ),
+                    "work {created}, made by this split, has been screened since; mark the two records as the "
+                    "same work instead, which shows both decision histories",
                     created=created,
                 )
             )

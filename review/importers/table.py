@@ -86,10 +86,8 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
             result.problems.append(
                 Problem(
                     Message(
-
-                            "the Publish or Perish file does not show which database it searched (no links); taken as "
-                            "Google Scholar, its default"
-
+                        "the Publish or Perish file does not show which database it searched (no links); taken as "
+                        "Google Scholar, its default"
                     ),
                     fatal=False,
                 )
@@ -205,10 +203,8 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
                 raise InputError(
                     file_name,
                     Message(
-                        (
-                            "a quoted cell opened on this line is not closed where it should be, so lines "
-                            "{first}-{last} were read as one row of {count} cell(s) instead of {width}"
-                        ),
+                        "a quoted cell opened on this line is not closed where it should be, so lines "
+                        "{first}-{last} were read as one row of {count} cell(s) instead of {width}",
                         first=first,
                         last=last,
                         count=len(cells),

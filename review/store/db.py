@@ -245,7 +245,7 @@ def open_store(review_dir: Path) -> Store:
     if not (review_dir / "review.toml").is_file():
         raise StoreError(
             Message(
-                ("{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'"),
+                "{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'",
                 review_dir=review_dir,
             )
         )

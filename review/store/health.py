@@ -98,10 +98,8 @@ def check_open(conn: Connection, where: str, verify_hint: str = "review verify D
     if version > migrations.LATEST:
         raise StoreError(
             Message(
-                (
-                    "the review store has schema version {version}, newer than this program ({LATEST}); "
-                    "upgrade nordic-review"
-                ),
+                "the review store has schema version {version}, newer than this program ({LATEST}); "
+                "upgrade nordic-review",
                 version=version,
                 LATEST=migrations.LATEST,
             )

@@ -251,10 +251,8 @@ def upgrade(conn: Connection) -> int:
     if found > LATEST:
         raise StoreError(
             Message(
-                (
-                    "the review store has schema version {found}, newer than this program ({LATEST}); upgrade "
-                    "nordic-review"
-                ),
+                "the review store has schema version {found}, newer than this program ({LATEST}); upgrade "
+                "nordic-review",
                 found=found,
                 LATEST=LATEST,
             )

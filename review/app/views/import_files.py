@@ -162,7 +162,7 @@ if st.button(_("Deduplicate and apply protocol rules"), key="prepare"):
     result = common.attempt(lambda: str(prepare_for_screening(review.store, protocol, actor=who)))
     common.show_flash()
     if result:
-        st.success(result)
+        st.success(md_escape(_(result)))
         if current.is_update:
             flow = compute_flow(review.store, protocol, current.id)
             st.info(

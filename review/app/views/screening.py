@@ -93,7 +93,9 @@ def _order(order: str, status) -> tuple:
         )
         status.caption(
             md_escape(
-                (_("Ranked by predicted relevance: {estimate}.").format(estimate=estimate) + f" {_(ranked.note)}").strip()
+                (
+                    _("Ranked by predicted relevance: {estimate}.").format(estimate=estimate) + f" {_(ranked.note)}"
+                ).strip()
             )
         )
     else:
