@@ -31,18 +31,19 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 ROLE_TEXT = {"lead": Message("the lead"), "reviewer": Message("a reviewer"), "viewer": Message("a viewer")}
 NO_ROLE = Message("no role")
-# What each action is called in a refusal ("… may not import: only the lead may").
-ACTION_TEXT = {
-    "import": Message("import"),
-    "dedup": Message("dedup"),
-    "reconcile": Message("reconcile"),
-    "open-round": Message("open round"),
-    "stop": Message("stop"),
-    "full-log": Message("full log"),
-    "accounts": Message("accounts"),
-    "audit": Message("audit"),
-    "screen": Message("screen"),
-    "reports": Message("reports"),
+# The refusal per action, each a whole sentence so a translation can bend the verb ("… may not import: only
+# the lead may").
+REFUSALS = {
+    "import": lambda **p: Message("{who} may not import: only {allowed} may", **p),
+    "dedup": lambda **p: Message("{who} may not dedup: only {allowed} may", **p),
+    "reconcile": lambda **p: Message("{who} may not reconcile: only {allowed} may", **p),
+    "open-round": lambda **p: Message("{who} may not open round: only {allowed} may", **p),
+    "stop": lambda **p: Message("{who} may not stop: only {allowed} may", **p),
+    "full-log": lambda **p: Message("{who} may not full log: only {allowed} may", **p),
+    "accounts": lambda **p: Message("{who} may not accounts: only {allowed} may", **p),
+    "audit": lambda **p: Message("{who} may not audit: only {allowed} may", **p),
+    "screen": lambda **p: Message("{who} may not screen: only {allowed} may", **p),
+    "reports": lambda **p: Message("{who} may not reports: only {allowed} may", **p),
 }
 
 
@@ -61,8 +62,14 @@ class PermissionDenied(ReviewError):
             if r in PERMISSIONS[action]:
                 text = ROLE_TEXT[r]
                 allowed = text if allowed is None else Message("{first} or {second}", first=allowed, second=text)
-        doing = ACTION_TEXT.get(action) or action.replace("-", " ")
-        super().__init__(Message("{who} may not {action}: only {allowed} may", who=who, action=doing, allowed=allowed))
+        refusal = REFUSALS.get(action)
+        if refusal is not None:
+            super().__init__(refusal(who=who, allowed=allowed))
+        else:
+            text = Message(
+                "{who} may not {action}: only {allowed} may", who=who, action=action.replace("-", " "), allowed=allowed
+            )
+            super().__init__(text)
 
 
 def has_accounts(conn: Connection) -> bool:
