@@ -67,11 +67,20 @@ class ImportSummary:
         lines: list[str] = []
         for text, fatal in zip(self.problems, self.fatal or [True] * len(self.problems), strict=False):
             placed = text.startswith(("record ", "line "))  # "a.ris, record 3: …", else "a.ris: …"
+            name = self.file_name
             if fatal:
-                template = "Skipped: {file}, {problem}" if placed else "Skipped: {file}: {problem}"
+                line = (
+                    Message("Skipped: {file}, {problem}", file=name, problem=text)
+                    if placed
+                    else Message("Skipped: {file}: {problem}", file=name, problem=text)
+                )
             else:
-                template = "Warning: {file}, {problem}" if placed else "Warning: {file}: {problem}"
-            lines.append(Message(template, file=self.file_name, problem=text))
+                line = (
+                    Message("Warning: {file}, {problem}", file=name, problem=text)
+                    if placed
+                    else Message("Warning: {file}: {problem}", file=name, problem=text)
+                )
+            lines.append(line)
         return lines
 
 
