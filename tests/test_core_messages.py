@@ -188,3 +188,47 @@ def test_every_message_the_core_builds_has_a_literal_template():
                     if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                         loose.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert loose == []
+
+
+# --- a pair's reason in the store -----------------------------------------------------------------------
+
+
+def test_a_pair_queued_by_deduplication_keeps_its_reason_as_a_message(store, protocol, works):
+    from review.store.pairs import replace_queue, uncertain_pairs
+    from review.ui.pairs import open_pairs
+
+    reason = Message("{why} ({described})", why=Message("similar titles"), described=Message("same year"))
+    with store.write() as conn:
+        replace_queue(conn, [{"raw_a": works[0], "raw_b": works[1], "score": 0.9, "reason": reason}])
+    with store.read() as conn:
+        (row,) = uncertain_pairs(conn)
+        (pair,) = open_pairs(conn)
+    assert row["reason"] == "similar titles (same year)"  # what the CLI and exports read
+    assert shown("nb", pair.reason) == "like titler (samme år)"
+
+
+def test_a_store_from_the_version_before_gains_the_reason_column_and_keeps_its_pairs(tmp_path):
+    from sqlalchemy import create_engine, inspect, select, text
+
+    from review.store import migrations, schema
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    position = migrations.MIGRATIONS.index(migrations._pair_reason_messages)
+    with engine.begin() as conn:
+        schema.metadata.create_all(conn, tables=[schema.schema_version])
+        for version, step in enumerate(migrations.MIGRATIONS[:position], start=1):
+            step(conn)
+            conn.execute(schema.schema_version.insert().values(version=version, applied_at="2026-01-01"))
+        conn.execute(text("ALTER TABLE candidate_pairs DROP COLUMN reason_message"))  # as the version before
+        # (this engine does not enforce foreign keys: the pair alone stands for a queue)
+        conn.execute(
+            text(
+                "INSERT INTO candidate_pairs (raw_a, raw_b, score, reason, created_at) "
+                "VALUES (1, 2, 0.9, 'similar titles', '2026-01-01')"
+            )
+        )
+        migrations.upgrade(conn)
+        assert "reason_message" in {c["name"] for c in inspect(conn).get_columns("candidate_pairs")}
+        kept = conn.execute(select(schema.candidate_pairs)).mappings().one()
+    assert kept["reason"] == "similar titles" and kept["reason_message"] is None
+    assert loads(kept["reason_message"], kept["reason"]) == "similar titles"  # shown as stored
