@@ -2,9 +2,10 @@
 
 The catalogues are Babel ``.po`` files under ``review/ui/locales/<lang>/LC_MESSAGES/messages.po``, read
 once per process and compiled in memory (Babel's reader and .mo writer), so no build step is needed and a
-translator edits plain .po files. A message missing from a catalogue shows in English. Only the
-interface is translated: the review's own words (stage names, reasons, criteria, search terms) stay as
-the protocol writes them. Update the catalogues with ``pybabel extract`` / ``pybabel update`` (see
+translator edits plain .po files. A message missing from a catalogue shows in English. Messages the core
+builds (``review.messages.Message``: refusals, import problems, a pair's reason, queue notes) are
+translated by their template, with their parameters filled in. Only the interface is translated: the
+review's own words (stage names, reasons, criteria, search terms) stay as the protocol writes them. Update the catalogues with ``pybabel extract`` / ``pybabel update`` (see
 docs/ui.md).
 
 The choice is kept per person in the review's store (``preferences``), under the name the app knows
