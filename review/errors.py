@@ -27,6 +27,7 @@ class InputError(ReviewError):
         expected: str | None = None,
     ):
         self.file, self.problem, self.line, self.record, self.expected = file, problem, line, record, expected
+        where: str
         if line is not None and record is not None:
             where = Message("{file}, line {line}, record {record}", file=file, line=line, record=record)
         elif line is not None:

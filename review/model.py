@@ -29,7 +29,9 @@ class Problem:
     def __str__(self) -> str:
         # A Message (review/messages.py): English here and in the CLI, the reader's language in the app.
         if self.record is not None and self.line is not None:
-            return Message("record {record}, line {line}: {problem}", record=self.record, line=self.line, problem=self.message)
+            return Message(
+                "record {record}, line {line}: {problem}", record=self.record, line=self.line, problem=self.message
+            )
         if self.record is not None:
             return Message("record {record}: {problem}", record=self.record, problem=self.message)
         if self.line is not None:

@@ -71,7 +71,9 @@ def read_file(path: Path, *, source: str = "auto") -> ImportResult:
         log.debug("reader %s failed on %s", format_id, path, exc_info=True)
         raise InputError(
             path.name,
-            Message("could not be read as {format_id} ({error_type})", format_id=format_id, error_type=type(exc).__name__),
+            Message(
+                "could not be read as {format_id} ({error_type})", format_id=format_id, error_type=type(exc).__name__
+            ),
             expected=_describe(format_id),
         ) from None
     if source != "auto":

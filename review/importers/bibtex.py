@@ -56,10 +56,8 @@ def read(path: Path) -> ImportResult:
             result.problems.append(
                 Problem(
                     Message(
-
-                            "the Publish or Perish file does not show which database it searched (no links); taken as "
-                            "Google Scholar, its default"
-
+                        "the Publish or Perish file does not show which database it searched (no links); taken as "
+                        "Google Scholar, its default"
                     ),
                     fatal=False,
                 )
