@@ -10,10 +10,10 @@ from review import vocabulary as vocab
 from review.protocol import Protocol
 from review.rounds import check_round
 from review.store import Store, schema
-from review.store.decisions import latest_final, maybes_waiting, passed, reaching, reasons_of
+from review.store.decisions import latest_final, maybes_among, passed, reaching, reasons_of
+from review.store.stopping import stopped_rounds
 from review.store.works import earlier_live_work_ids, live_work_ids
 from screening.flowtypes import FamilyCount, Flow, StageCount
-from screening.stopping import stopped_rounds
 
 NO_REASON = "No reason given"
 
@@ -53,7 +53,7 @@ def _stage_count(
             given = reasons_of(row)
             reasons[given[0] if given else NO_REASON] += 1
             count.excluded_automatically += row["basis"] == vocab.RULE
-    maybes = set(maybes_waiting(conn, number, round_id))
+    maybes = maybes_among(conn, number, in_stage)
     count.maybe = len(maybes)
     count.screened = count.included + count.excluded
     count.pending = len(in_stage) - count.screened - count.maybe

@@ -33,7 +33,7 @@ def _open_query(protocol: Protocol, stage: int, reviewer: str, round_id: int | N
     """Works still waiting for this reviewer: no final row yet (a final maybe goes to the maybe queue),
     not voted on by them, and in dual mode not already voted on by enough reviewers."""
     w = schema.works
-    final = latest_final_query(stage).subquery()
+    final = latest_final_query(stage, "work_id").subquery()
     votes = voted_query(stage).subquery()
     query = (
         reaching_query(stage, round_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from review.auth import audit
 from review.auth.roles import require
@@ -19,9 +19,8 @@ from review.errors import ReviewError
 from review.messages import Message
 from review.protocol import Protocol
 from review.rounds import current_round
-from review.store import Store, schema
-from review.store.db import inserted_id
-from review.timeutil import now_iso
+from review.store import Store
+from review.store.stopping import insert_stop
 from screening.decisions import latest_final
 from screening.queue import eligible
 from screening.ranked import labels
@@ -96,40 +95,21 @@ def stop_screening(
                 statement=test.statement(),
             )
         )
-        row_id = inserted_id(
-            conn.execute(
-                schema.stopping_decisions.insert().values(
-                    stage=STAGE,
-                    round_id=round_id,
-                    basis=basis,
-                    statement=statement,
-                    p_value=test.p_value,
-                    recall_target=test.recall_target,
-                    confidence=test.confidence,
-                    screened=len(decided),
-                    unscreened=unscreened,
-                    note=note,
-                    decided_by=decided_by,
-                    created_at=now_iso(),
-                )
-            )
+        row_id = insert_stop(
+            conn,
+            stage=STAGE,
+            round_id=round_id,
+            basis=basis,
+            statement=statement,
+            p_value=test.p_value,
+            recall_target=test.recall_target,
+            confidence=test.confidence,
+            screened=len(decided),
+            unscreened=unscreened,
+            note=note,
+            decided_by=decided_by,
         )
         audit.log_event(conn, decided_by, "stop", f"stage {STAGE}", {"basis": basis, "round": round_id})
         return StopRecord(row_id, STAGE, round_id, basis, statement, unscreened)
 
     return store.transact(work)
-
-
-def stops(conn: Connection, round_id: int | None = None) -> list[dict]:
-    """Every stop recorded, oldest first (of one round, or of the whole review)."""
-    s = schema.stopping_decisions
-    query = select(s).order_by(s.c.id)
-    if round_id is not None:
-        query = query.where(s.c.round_id == round_id)
-    return [row._asdict() for row in conn.execute(query)]
-
-
-def stopped_rounds(conn: Connection, stage: int) -> set[int]:
-    """Rounds in which screening at ``stage`` was stopped: their undecided works were never screened."""
-    s = schema.stopping_decisions
-    return set(conn.execute(select(s.c.round_id).where(s.c.stage == stage)).scalars())

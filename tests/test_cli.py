@@ -28,6 +28,45 @@ def test_every_command_has_help(capsys):
         assert "usage: review " + name in capsys.readouterr().out
 
 
+def test_each_command_module_registers_exactly_the_commands_listed_for_it():
+    """A command line naming a command imports only the module listed for it, so the list must be right."""
+    import argparse
+    import importlib
+
+    from review.cli import COMMAND_MODULES
+
+    for module, commands in COMMAND_MODULES.items():
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(subparsers)
+        assert tuple(subparsers.choices) == commands, module
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h", "status"], ["-v", "--help", "status"]])
+def test_the_top_level_help_lists_every_command(argv, capsys):
+    from review.cli import COMMAND_MODULES
+
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 0
+    listed = capsys.readouterr().out
+    assert all(f"\n    {name} " in listed for names in COMMAND_MODULES.values() for name in names)
+
+
+@pytest.mark.parametrize("argv", [["bogus"], ["-v", "bogus"], []])
+def test_a_missing_or_unknown_command_names_every_command(argv, capsys):
+    code, _, err = run(capsys, *argv)
+    assert code == 1 and err.count("\n") == 1
+    if argv:
+        assert "invalid choice: 'bogus'" in err and "'status'" in err and "'restore'" in err
+
+
+def test_options_of_a_command_work_before_and_after_its_arguments(tmp_path, capsys):
+    run(capsys, "init", tmp_path / "r")
+    _, before, _ = run(capsys, "-v", "status", "--json", tmp_path / "r")
+    _, after, _ = run(capsys, "status", tmp_path / "r", "--json")
+    assert json.loads(before) == json.loads(after) and "identified" in json.loads(after)
+
+
 def test_init_writes_the_starter_protocol_in_family_order(tmp_path, capsys):
     code, out, _ = run(capsys, "init", tmp_path / "r")
     assert code == 0

@@ -23,13 +23,15 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})), file=sys.stderr)
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def modules_loaded_by(*argv: str) -> set[str]:
+def modules_loaded_by(*argv: str, packages: bool = True) -> set[str]:
+    """The modules a fresh interpreter holds after ``review ARGV`` (their top-level packages by default)."""
     done = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=REPO, capture_output=True, text=True, check=True)
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+    names = json.loads(done.stderr.strip().splitlines()[-1])
+    return {name.split(".")[0] for name in names} if packages else set(names)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +59,16 @@ def test_status_loads_neither_the_dedup_engine_nor_the_writers(tmp_path):
     loaded = modules_loaded_by("status", str(tmp_path / "r"))
     assert "sqlalchemy" in loaded  # the probe sees what the command used
     assert not loaded & {"numpy", "pandas", "matplotlib", "sklearn", "docx", "streamlit"}
+
+
+@pytest.mark.slow
+def test_status_loads_no_other_command_and_not_the_screening_queue(tmp_path):
+    """The parser imports only the named command's module; the flow reads stops from the store, not
+    through the stopping workflow, which loads the queue, the ranker and the sign-in rules."""
+    subprocess.run(
+        [sys.executable, "-m", "review", "init", str(tmp_path / "r")], cwd=REPO, check=True, capture_output=True
+    )
+    loaded = modules_loaded_by("status", str(tmp_path / "r"), packages=False)
+    assert "screening.flow" in loaded and "review.commands.status" in loaded  # the probe sees the command
+    assert not {m for m in loaded if m.startswith("review.commands.")} - {"review.commands", "review.commands.status"}
+    assert not loaded & {"screening.stopping", "screening.queue", "screening.ranked", "review.auth.roles"}

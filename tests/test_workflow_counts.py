@@ -203,6 +203,20 @@ def test_a_work_reaches_a_stage_only_when_included_at_every_earlier_stage(store,
     assert flow.stages[2].included == 0 and flow.stages[3].pending == 0
 
 
+def test_a_maybe_at_a_later_stage_waits_only_while_the_work_reaches_that_stage(store, protocol, works):
+    from review.store.decisions import maybes_among, maybes_waiting
+
+    vote(store, protocol, works[0], 1, "include", "Anna")
+    vote(store, protocol, works[0], 2, "maybe", "Anna")
+    assert compute_flow(store, protocol).stages[2].maybe == 1
+    vote(store, protocol, works[0], 1, "exclude", "Anna")  # a changed mind at stage 1
+    stage2 = compute_flow(store, protocol).stages[2]
+    assert (stage2.maybe, stage2.pending) == (0, 0)
+    with store.read() as conn:
+        for stage in (1, 2, 3):
+            assert maybes_among(conn, stage, eligible(conn, stage)) == set(maybes_waiting(conn, stage))
+
+
 OLD_DECISIONS_DDL = """CREATE TABLE decisions_v1 (
     id INTEGER PRIMARY KEY, work_id INTEGER NOT NULL REFERENCES works (id), stage INTEGER NOT NULL,
     reviewer VARCHAR(200) NOT NULL, decision VARCHAR(10) NOT NULL, reasons TEXT DEFAULT '[]' NOT NULL,

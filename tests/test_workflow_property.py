@@ -23,6 +23,7 @@ from review.reports.flow.layout import layout_flow
 from review.reports.table31 import table_3_1
 from review.rounds import open_round
 from review.store import open_store, schema
+from review.store.decisions import maybes_among, maybes_waiting
 from screening.agreement import reconcile
 from screening.auto import apply_protocol_exclusions
 from screening.bulk import apply_decisions_csv
@@ -140,6 +141,10 @@ def _check_agreement(store, protocol, round_id=None) -> dict:
             reach = len(eligible(conn, n, round_id))
             assert s["included"] + s["excluded"] + s["maybe"] + s["pending"] == reach, (n, s, reach)
             assert s["screened"] == s["included"] + s["excluded"]
+            for reviewer in (None, *REVIEWERS):  # the flow's shortcut and the maybe queue's query agree
+                assert maybes_among(conn, n, eligible(conn, n, round_id), reviewer) == set(
+                    maybes_waiting(conn, n, round_id, reviewer)
+                )
             awaiting = s["pending"] + s["maybe"]
             if awaiting and n > 1:
                 key = "assessed" if n == 2 else "final"

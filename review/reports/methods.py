@@ -17,8 +17,8 @@ from sqlalchemy import Connection
 from review.protocol import Protocol
 from review.reports.tabular import Table, markdown_table
 from review.store.decisions import people_rows_by_order
+from review.store.stopping import stops
 from screening.flow import compute_flow_conn
-from screening.stopping import stops
 
 ORDER_NAMES = {
     "ranked": "ranked by the model (most likely relevant first)",

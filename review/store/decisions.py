@@ -69,15 +69,17 @@ def reasons_of(row: dict) -> list[str]:
 # --- the latest final row and the latest votes ---------------------------------------------------------
 
 
-def latest_final_query(stage: int) -> Select:
-    """SELECT the latest final row per work at a stage (all columns)."""
+def latest_final_query(stage: int, *columns: str) -> Select:
+    """SELECT the latest final row per work at a stage: the named columns, or all of them. (A subquery
+    that carries only the columns it is asked for is cheaper to build and to compile.)"""
     newest = (
         select(func.max(d.c.id).label("id"))
         .where(d.c.stage == stage, d.c.final.is_(True))
         .group_by(d.c.work_id)
         .subquery()
     )
-    return select(d).join(newest, d.c.id == newest.c.id)
+    chosen = [d.c[c] for c in columns] if columns else [d]
+    return select(*chosen).join(newest, d.c.id == newest.c.id)
 
 
 def latest_final(conn: Connection, stage: int, work_ids: Iterable[int] | None = None) -> dict[int, dict]:
@@ -117,7 +119,7 @@ def voted_query(stage: int) -> Select:
 
 
 def _with_final(stage: int, decisions: tuple[str, ...]) -> Select:
-    final = latest_final_query(stage).subquery()
+    final = latest_final_query(stage, "work_id", "decision").subquery()
     return select(final.c.work_id).where(final.c.decision.in_(decisions))
 
 
@@ -152,7 +154,7 @@ def included(conn: Connection, last_stage: int = vocab.STAGES[-1], round_id: int
 def maybes_query(stage: int, reviewer: str | None = None) -> Select:
     """SELECT work_id of works waiting as a maybe at a stage: not decided, and their final row is maybe
     or a reviewer's latest vote is maybe. With ``reviewer``: only where that person said maybe."""
-    final = latest_final_query(stage).subquery()
+    final = latest_final_query(stage, "work_id", "decision", "reviewer").subquery()
     maybe_final = select(final.c.work_id).where(final.c.decision == "maybe")
     newest_vote = (
         select(func.max(d.c.id)).where(d.c.stage == stage, d.c.basis == vocab.VOTE).group_by(d.c.work_id, d.c.reviewer)
@@ -173,6 +175,13 @@ def maybes_waiting(conn: Connection, stage: int, round_id: int | None = None, re
         .order_by(schema.works.c.id)
     )
     return list(conn.execute(query).scalars())
+
+
+def maybes_among(conn: Connection, stage: int, reaching_ids: Iterable[int], reviewer: str | None = None) -> set[int]:
+    """``maybes_waiting`` for a caller that holds the works reaching the stage (``reaching``, same round):
+    of those, the ones ``maybes_query`` finds. One query of the same shape at every stage, where
+    ``maybes_waiting`` builds a larger one per stage (the flow of `review status` asks at three stages)."""
+    return set(reaching_ids).intersection(conn.execute(maybes_query(stage, reviewer)).scalars())
 
 
 def people_labels(conn: Connection, stage: int = 1) -> dict[int, int]:
@@ -267,4 +276,6 @@ def synthetic_counts(conn: Connection, round_id: int | None = None) -> tuple[int
     w = schema.works
     ids = set(live_work_ids(conn, round_id))
     stand_ins = set(conn.execute(select(w.c.id).where(w.c.synthetic.is_(True))).scalars()) & ids
+    if not stand_ins:  # a real review: no need to find the included works
+        return 0, 0
     return len(stand_ins), len(stand_ins & set(included(conn)))
