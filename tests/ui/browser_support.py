@@ -4,6 +4,7 @@ Shared by the browser tests and the screenshot script. Chromium comes from Debia
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import tempfile
@@ -12,6 +13,9 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from review.bundled import write_starter_protocol
 from review.commands.app import streamlit_command
@@ -101,12 +105,18 @@ def serving(
         log.close()
 
 
-# Streamlit's wire protocol is protobuf over one websocket. Field numbers (streamlit/proto): BackMsg 11 is
-# rerun_script; ForwardMsg 4 is new_session (a run starts) and 6 script_finished, whose status 2 means
-# "stopped early for another run".
+# Streamlit's wire protocol is protobuf over one websocket: the page sends BackMsg (rerun_script asks for
+# a run), the server ForwardMsg (new_session: a run starts; script_finished, with a status that says
+# whether it stopped early for another run). The numbers come from the installed Streamlit's own messages.
+PROTOCOL = {
+    "RERUN_SCRIPT": BackMsg.DESCRIPTOR.fields_by_name["rerun_script"].number,
+    "NEW_SESSION": ForwardMsg.DESCRIPTOR.fields_by_name["new_session"].number,
+    "SCRIPT_FINISHED": ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number,
+    "FINISHED_EARLY_FOR_RERUN": ForwardMsg.FINISHED_EARLY_FOR_RERUN,
+}
 RUN_WATCH = """(() => {
   if (window.__streamlitRuns) { return; }
-  const RERUN_SCRIPT = 11, NEW_SESSION = 4, SCRIPT_FINISHED = 6, FINISHED_EARLY_FOR_RERUN = 2;
+  const {RERUN_SCRIPT, NEW_SESSION, SCRIPT_FINISHED, FINISHED_EARLY_FOR_RERUN} = PROTOCOL;
   const runs = window.__streamlitRuns = {
     seq: 0, requested: 0, started: 0, finished: 0, lastStart: 0, lastFinal: 0, needStart: 0, needFinal: 0,
     settling: 0,
@@ -175,14 +185,14 @@ RUN_WATCH = """(() => {
   for (const type of ["pointerdown", "pointerup", "click", "keydown", "keyup", "input", "change", "focusout"]) {
     window.addEventListener(type, settle, true);
   }
-})();"""
+})();""".replace("PROTOCOL", json.dumps(PROTOCOL))
 
 SETTLED = """() => {
   const runs = window.__streamlitRuns;
   if (!runs) { throw new Error("no run watcher on this page: open it with browser_support.watch / new_context"); }
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.dataset.testConnectionState === "CONNECTED" && app.dataset.testScriptState === "notRunning"
-    && runs.started > 0 && runs.lastFinal > runs.lastStart && runs.lastStart > runs.needStart
+    && runs.requested > 0 && runs.started > 0 && runs.lastFinal > runs.lastStart && runs.lastStart > runs.needStart
     && runs.lastFinal > runs.needFinal && runs.settling === 0;
 }"""
 
