@@ -31,6 +31,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from review.errors import InputError
+from review.messages import Message
 
 # Lead bytes of two- and three-byte UTF-8 sequences as they look after a cp1252/latin-1 decode,
 # followed by a continuation byte seen the same way. Nordic letters all start with "Ã".
@@ -79,7 +80,7 @@ def decode_bytes(data: bytes, file_name: str) -> DecodedText:
     """Decode, repair mojibake and normalise to NFC."""
     text, encoding, warning = _decode(data, file_name)
     if not text.strip():
-        raise InputError(file_name, "the file is empty", expected="exported records")
+        raise InputError(file_name, Message("the file is empty"), expected=Message("exported records"))
     repaired_lines: list[int] = []
     text, repaired = repair_mojibake(text, repaired_lines)
     if not unicodedata.is_normalized("NFC", text):
@@ -99,12 +100,12 @@ def looks_binary(data: bytes) -> bool:
 
 def _decode(data: bytes, file_name: str) -> tuple[str, str, str | None]:
     if not data.strip():
-        raise InputError(file_name, "the file is empty", expected="exported records")
+        raise InputError(file_name, Message("the file is empty"), expected=Message("exported records"))
     if looks_binary(data):
         raise InputError(
             file_name,
-            "this is a binary file, not a text export",
-            expected="a RIS, BibTeX, CSV, JSON, HTML or XML export, or an .xlsx workbook",
+            Message("this is a binary file, not a text export"),
+            expected=Message("a RIS, BibTeX, CSV, JSON, HTML or XML export, or an .xlsx workbook"),
         )
     if data.startswith(codecs.BOM_UTF8):
         try:
@@ -116,7 +117,9 @@ def _decode(data: bytes, file_name: str) -> tuple[str, str, str | None]:
             return data.decode("utf-16"), "utf-16", None
         except UnicodeDecodeError as exc:
             raise InputError(
-                file_name, f"broken UTF-16 text at byte {exc.start}", expected="a UTF-16 file with a byte-order mark"
+                file_name,
+                Message("broken UTF-16 text at byte {start}", start=exc.start),
+                expected=Message("a UTF-16 file with a byte-order mark"),
             ) from None
     else:
         try:
@@ -133,8 +136,8 @@ def guess_encoding(data: bytes, file_name: str) -> tuple[str, str, str | None]:
     if not candidates:
         raise InputError(
             file_name,
-            "the text encoding could not be recognised",
-            expected="a text export in UTF-8 or a common code page (save it as UTF-8)",
+            Message("the text encoding could not be recognised"),
+            expected=Message("a text export in UTF-8 or a common code page (save it as UTF-8)"),
         )
     cleanest = min(candidate.chaos for candidate in candidates)
     plausible = [c for c in candidates if c.chaos <= cleanest + _CHAOS_TIE]
@@ -145,9 +148,11 @@ def guess_encoding(data: bytes, file_name: str) -> tuple[str, str, str | None]:
     others = [c.encoding for c in plausible if c is not chosen and str(c) != text]
     warning = None
     if others and chosen.coherence < _COHERENCE_FLOOR:
-        warning = (
-            f"the text encoding is a guess: read as {chosen.encoding}, but {', '.join(others[:3])} "
-            f"would fit the bytes as well; check the letters outside A-Z, or save the file as UTF-8"
+        warning = Message(
+            "the text encoding is a guess: read as {encoding}, but {others} would fit the bytes as well; "
+            "check the letters outside A-Z, or save the file as UTF-8",
+            encoding=chosen.encoding,
+            others=", ".join(others[:3]),
         )
     return text, chosen.encoding, warning
 

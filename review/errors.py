@@ -1,7 +1,10 @@
 """One error family. The CLI and the UI catch ``ReviewError`` once and show its message;
-anything else is a bug and keeps its traceback."""
+anything else is a bug and keeps its traceback. The message is a ``review.messages.Message`` where the
+core built one: the CLI prints it as it is (English), the app translates it (``message_of``)."""
 
 from __future__ import annotations
+
+from review.messages import Message
 
 
 class ReviewError(Exception):
@@ -24,14 +27,18 @@ class InputError(ReviewError):
         expected: str | None = None,
     ):
         self.file, self.problem, self.line, self.record, self.expected = file, problem, line, record, expected
-        where = file
-        if line is not None:
-            where += f", line {line}"
-        if record is not None:
-            where += f", record {record}"
-        message = f"{where}: {problem}"
+        where: str
+        if line is not None and record is not None:
+            where = Message("{file}, line {line}, record {record}", file=file, line=line, record=record)
+        elif line is not None:
+            where = Message("{file}, line {line}", file=file, line=line)
+        elif record is not None:
+            where = Message("{file}, record {record}", file=file, record=record)
+        else:
+            where = file
+        message = Message("{where}: {problem}", where=where, problem=problem)
         if expected:
-            message += f" (expected {expected})"
+            message = Message("{message} (expected {expected})", message=message, expected=expected)
         super().__init__(message)
 
 

@@ -16,7 +16,8 @@ from review.auth import audit
 from review.auth.roles import require
 from review.errors import InputError, ReviewError
 from review.interfaces import INTERFACES, NOT_RECORDED
-from review.model import SOURCES, ImportResult, RawRecord
+from review.messages import Joined, Message, to_data
+from review.model import SOURCES, ImportResult, Problem, RawRecord
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.searches import SearchFacts, record_search
@@ -44,7 +45,11 @@ class ImportSummary:
 
     def describe(self) -> str:
         if self.already_imported is not None:
-            return f"{self.file_name}: already imported (import #{self.already_imported}, same content); nothing added"
+            return Message(
+                "{file}: already imported (import #{id}, same content); nothing added",
+                file=self.file_name,
+                id=self.already_imported,
+            )
         text = (
             f"{self.file_name}: {self.records} records read as {self.format} ({self.encoding}), "
             f"source {self.source}"
@@ -59,10 +64,23 @@ class ImportSummary:
 
     def problem_lines(self) -> list[str]:
         """One line per problem naming the file, the record and the line: 'Warning: a.ris, record 3, line 20: …'."""
-        lines = []
+        lines: list[str] = []
         for text, fatal in zip(self.problems, self.fatal or [True] * len(self.problems), strict=False):
-            where = ", " if text.startswith(("record ", "line ")) else ": "
-            lines.append(f"{'Skipped' if fatal else 'Warning'}: {self.file_name}{where}{text}")
+            placed = text.startswith(("record ", "line "))  # "a.ris, record 3: …", else "a.ris: …"
+            name = self.file_name
+            if fatal:
+                line = (
+                    Message("Skipped: {file}, {problem}", file=name, problem=text)
+                    if placed
+                    else Message("Skipped: {file}: {problem}", file=name, problem=text)
+                )
+            else:
+                line = (
+                    Message("Warning: {file}, {problem}", file=name, problem=text)
+                    if placed
+                    else Message("Warning: {file}: {problem}", file=name, problem=text)
+                )
+            lines.append(line)
         return lines
 
 
@@ -127,11 +145,17 @@ def _validate(protocol: Protocol, info: SearchInfo) -> SearchInfo:
     if info.query is not None and not info.query.strip():
         info.query = None
     if info.hits is not None and info.hits < 0:
-        raise ReviewError(f"--hits must not be negative, not {info.hits}")
+        raise ReviewError(Message("--hits must not be negative, not {hits}", hits=info.hits))
     if info.interface is not None and info.interface not in INTERFACES:
-        raise ReviewError(f"unknown interface '{info.interface}'; choose one of: {', '.join(INTERFACES)}")
+        raise ReviewError(
+            Message(
+                "unknown interface '{interface}'; choose one of: {items}",
+                interface=info.interface,
+                items=", ".join(INTERFACES),
+            )
+        )
     if info.searched is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.searched):
-        raise ReviewError(f"search date '{info.searched}' is not YYYY-MM-DD")
+        raise ReviewError(Message("search date '{searched}' is not YYYY-MM-DD", searched=info.searched))
     return info
 
 
@@ -140,13 +164,26 @@ def _read(path: Path, info: SearchInfo) -> ImportResult:
 
     result = read_file(path, source=info.source)
     if not result.records:
-        detail = "; ".join(str(p) for p in result.problems[:3])
+        detail = Joined("; ", [str(p) for p in result.problems[:3]])
         raise InputError(
             path.name,
-            "no record could be read" + (f": {detail}" if detail else ""),
-            expected="at least one bibliographic record",
+            Message("no record could be read: {problems}", problems=detail)
+            if detail
+            else Message("no record could be read"),
+            expected=Message("at least one bibliographic record"),
         )
     return result
+
+
+def _stored_problem(problem: Problem) -> dict:
+    """A problem as the import keeps it: its fields (the English message among them) and, where the
+    message is translatable, its template and parameters (``message_data``) so the app can show it in
+    the reader's language later."""
+    kept = asdict(problem)
+    data = to_data(problem.message)
+    if isinstance(data, dict):
+        kept["message_data"] = data
+    return kept
 
 
 def import_files(
@@ -269,7 +306,7 @@ def store_result(
                 repaired_mojibake=result.repaired_mojibake,
                 n_records=len(result.records),
                 n_problems=len(result.problems),
-                problems=_json([asdict(p) for p in result.problems]),
+                problems=_json([_stored_problem(p) for p in result.problems]),
                 imported_at=now_iso(),
                 database=result.database,
                 search_id=searches[key],

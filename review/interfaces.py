@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from review.errors import ReviewError
+from review.messages import Message
 
 NOT_RECORDED = "not recorded"
 # Where a search's string came from: typed by the person who ran it, sent by the live client, not
@@ -100,7 +101,7 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or not key or not value:
-            raise ReviewError(f"setting '{pair}' must look like KEY=VALUE")
+            raise ReviewError(Message("setting '{pair}' must look like KEY=VALUE", pair=pair))
         settings[key] = value
     return settings
 
@@ -108,11 +109,22 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
 def check_settings(interface: str, settings: dict[str, str]) -> None:
     """Only the settings an interface has ("other" takes any), so a typo is not stored as a fact."""
     if interface not in INTERFACES:
-        raise ReviewError(f"unknown interface '{interface}'; choose one of: {', '.join(INTERFACES)}")
+        raise ReviewError(
+            Message(
+                "unknown interface '{interface}'; choose one of: {items}",
+                interface=interface,
+                items=", ".join(INTERFACES),
+            )
+        )
     known = dict(INTERFACES[interface].settings)
     wrong = sorted(k for k in settings if known and k not in known)
     if wrong:
         raise ReviewError(
-            f"interface '{interface}' ({INTERFACES[interface].label}) has no setting "
-            f"{', '.join(repr(k) for k in wrong)}; its settings are: {', '.join(known)}"
+            Message(
+                "interface '{interface}' ({label}) has no setting {items}; its settings are: {known}",
+                interface=interface,
+                label=INTERFACES[interface].label,
+                items=", ".join(repr(k) for k in wrong),
+                known=", ".join(known),
+            )
         )

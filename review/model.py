@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from review.messages import Message
 from review.vocabulary import DOC_TYPES, SOURCES  # noqa: F401  (defined once, with the store's constraints)
 
 
@@ -26,12 +27,16 @@ class Problem:
     fatal: bool = True  # True: the record was skipped; False: imported with a warning
 
     def __str__(self) -> str:
-        where = []
+        # A Message (review/messages.py): English here and in the CLI, the reader's language in the app.
+        if self.record is not None and self.line is not None:
+            return Message(
+                "record {record}, line {line}: {problem}", record=self.record, line=self.line, problem=self.message
+            )
         if self.record is not None:
-            where.append(f"record {self.record}")
+            return Message("record {record}: {problem}", record=self.record, problem=self.message)
         if self.line is not None:
-            where.append(f"line {self.line}")
-        return (", ".join(where) + ": " if where else "") + self.message
+            return Message("line {line}: {problem}", line=self.line, problem=self.message)
+        return self.message
 
 
 @dataclass

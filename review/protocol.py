@@ -18,6 +18,7 @@ import tomllib
 
 from review import protocol_schema as schema_models
 from review.errors import ProtocolError
+from review.messages import Message
 from review.protocol_schema import validated
 from review.vocabulary import QUALITY_RATINGS, SCREENING_MODES  # noqa: F401  (defined once)
 
@@ -129,11 +130,11 @@ def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ProtocolError(f"{path}: file not found") from None
+        raise ProtocolError(Message("{path}: file not found", path=path)) from None
     except OSError as exc:
-        raise ProtocolError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ProtocolError(Message("{path}: cannot be read ({error})", path=path, error=exc.strerror or exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ProtocolError(f"{path}: not valid TOML ({exc})") from None
+        raise ProtocolError(Message("{path}: not valid TOML ({exc})", path=path, exc=exc)) from None
 
 
 def load_family(path: Path) -> Family:
@@ -207,7 +208,10 @@ def load_protocol(review_dir: Path) -> Protocol:
     path = review_dir / "review.toml"
     if not path.is_file():
         raise ProtocolError(
-            f"{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'"
+            Message(
+                "{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'",
+                review_dir=review_dir,
+            )
         )
     data = validated(schema_models.ReviewFile, _read_toml(path), path)
     where = str(path)
@@ -238,11 +242,24 @@ def load_protocol(review_dir: Path) -> Protocol:
     ids = [f.id for f in families]
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
-        raise ProtocolError(f"{queries_dir}: two query files declare the same family id {twice}")
+        raise ProtocolError(
+            Message(
+                "{queries_dir}: two query files declare the same family id {twice}",
+                queries_dir=queries_dir,
+                twice=twice,
+            )
+        )
     order = list(data.counting.family_order if data.counting.family_order is not None else ids)
     unknown = [f for f in order if f not in ids]
     if unknown:
-        raise ProtocolError(f"{where}: counting.family_order names unknown families {unknown}; declared: {ids}")
+        raise ProtocolError(
+            Message(
+                "{where}: counting.family_order names unknown families {unknown}; declared: {ids}",
+                where=where,
+                unknown=unknown,
+                ids=ids,
+            )
+        )
     if data.search.oria is not None:
         from review.search.config import load_oria_config  # the search package reads [search.oria] itself
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, func, select
 
 from review.errors import ReviewError
 from review.interfaces import INTERFACES, LEGACY, NOT_RECORDED, QUERY_ORIGINS, check_settings, default_interface
+from review.messages import Message
 from review.store import schema
 from review.store.db import inserted_id
 from review.timeutil import now_iso
@@ -47,9 +48,9 @@ def record_search(conn: Connection, round_id: int, facts: SearchFacts, file_form
     check_settings(interface, facts.settings)
     origin = facts.query_origin if facts.query else NOT_RECORDED
     if origin not in QUERY_ORIGINS:
-        raise ReviewError(f"unknown query origin '{origin}'")
+        raise ReviewError(Message("unknown query origin '{origin}'", origin=origin))
     if facts.hits is not None and facts.hits < 0:
-        raise ReviewError(f"hits must not be negative, not {facts.hits}")
+        raise ReviewError(Message("hits must not be negative, not {hits}", hits=facts.hits))
     database = facts.database or INTERFACES[interface].database
     return inserted_id(
         conn.execute(

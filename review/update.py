@@ -15,6 +15,7 @@ from review.auth.roles import require
 from review.errors import ReviewError
 from review.ingest import ImportSummary, SearchInfo, import_batch
 from review.manifest import read_search_manifest
+from review.messages import Message
 from review.protocol import Protocol
 from review.rounds import current_round, open_round, round_years
 from review.store import Store, schema
@@ -34,7 +35,7 @@ class UpdateReport:
 def parse_years(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text or "")
     if not match or int(match.group(1)) > int(match.group(2)):
-        raise ReviewError(f"years must look like 2023-2025, not '{text}'")
+        raise ReviewError(Message("years must look like 2023-2025, not '{text}'", text=text))
     return int(match.group(1)), int(match.group(2))
 
 
@@ -51,7 +52,12 @@ def start_round(
         earlier = conn.execute(select(schema.rounds.c.year_to).order_by(schema.rounds.c.id.desc())).scalar()
         if earlier is not None and years[0] <= earlier:
             raise ReviewError(
-                f"the new round's years {years[0]}-{years[1]} overlap the previous round, which ended in {earlier}"
+                Message(
+                    "the new round's years {first}-{last} overlap the previous round, which ended in {earlier}",
+                    first=years[0],
+                    last=years[1],
+                    earlier=earlier,
+                )
             )
         rid = open_round(conn, *years, label=(label or "").strip() or f"Update {years[0]}–{years[1]}")
         audit.log_event(conn, actor, "open-round", f"round {rid}", {"years": list(years)})
@@ -84,7 +90,7 @@ def update_review(
     person in the app (the core checks their role); the CLI passes None."""
     entries = read_search_manifest(manifest) if manifest else []
     if len(label or "") > 100:
-        raise ReviewError("a round's label may be at most 100 characters")
+        raise ReviewError(Message("a round's label may be at most 100 characters"))
     round_id, label, opened = start_round(store, protocol, years, label, actor=actor)
     report = UpdateReport(round_id=round_id, label=label, years=years, opened=opened)
     if opened and review_dir is not None:
@@ -101,7 +107,7 @@ def extend_protocol_years(review_dir: Path, years: tuple[int, int]) -> tuple[int
     text = path.read_text(encoding="utf-8")
     match = re.search(r"(?m)^years\s*=\s*\[\s*(\d{4})\s*,\s*(\d{4})\s*,?\s*\]", text)  # one line or several
     if not match:
-        raise ReviewError(f"{path}: no 'years = [first, last]' line to extend")
+        raise ReviewError(Message("{path}: no 'years = [first, last]' line to extend", path=path))
     widened = (min(int(match.group(1)), years[0]), max(int(match.group(2)), years[1]))
     text = text[: match.start()] + f"years = [{widened[0]}, {widened[1]}]" + text[match.end() :]
     path.write_text(text, encoding="utf-8")

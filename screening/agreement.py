@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 from review.auth import audit
 from review.auth.roles import has_accounts, identities, require
 from review.errors import ReviewError
+from review.messages import Message
 from review.names import same_person
 from review.protocol import Protocol
 from review.store import Store
@@ -66,7 +67,7 @@ def reconcile(
 
     def work(conn: Connection) -> int:
         if not protocol.lead and not has_accounts(conn):
-            raise ReviewError("the protocol names no lead ([team] lead in review.toml) to reconcile conflicts")
+            raise ReviewError(Message("the protocol names no lead ([team] lead in review.toml) to reconcile conflicts"))
         require(conn, protocol, lead, "reconcile")
         decision_id = decide(conn, protocol, d).decision_id
         audit.log_event(conn, d.reviewer, "reconcile", f"work {work_id}", {"stage": stage, "decision": decision})

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, select
 
 from review.auth.roles import require
 from review.errors import ReviewError
+from review.messages import Message
 from review.store import Store, schema
 from review.store.db import inserted_id
 from review.timeutil import now_iso
@@ -24,13 +25,13 @@ def attachments_for(conn: Connection, work_id: int) -> list[dict]:
 
 def _check_work(conn: Connection, work_id: int) -> None:
     if conn.execute(select(schema.works.c.id).where(schema.works.c.id == work_id)).first() is None:
-        raise ReviewError(f"no work with id {work_id}")
+        raise ReviewError(Message("no work with id {work_id}", work_id=work_id))
 
 
 def add_link(store: Store, work_id: int, url: str, added_by: str) -> int:
     url = (url or "").strip()
     if not re.match(r"(?i)^https?://\S+$", url):
-        raise ReviewError(f"'{url}' is not a web link (it must start with http:// or https://)")
+        raise ReviewError(Message("'{url}' is not a web link (it must start with http:// or https://)", url=url))
 
     def work(conn: Connection) -> int:
         _check_work(conn, work_id)
@@ -56,9 +57,13 @@ def safe_file_name(name: str) -> str:
 def add_file(store: Store, review_dir: Path, work_id: int, name: str, data: bytes, added_by: str) -> int:
     """Keep an uploaded full text under attachments/<work id>/ and link it to the work."""
     if not data:
-        raise ReviewError(f"{name}: the file is empty")
+        raise ReviewError(Message("{name}: the file is empty", name=name))
     if len(data) > MAX_FILE_BYTES:
-        raise ReviewError(f"{name}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise ReviewError(
+            Message(
+                "{name}: larger than {MAX_FILE_BYTES} MB", name=name, MAX_FILE_BYTES=MAX_FILE_BYTES // (1024 * 1024)
+            )
+        )
     folder = Path(review_dir) / ATTACHMENT_DIR / str(int(work_id))
     target = folder / safe_file_name(name)
     stem, suffix, n = target.stem, target.suffix, 1

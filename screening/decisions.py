@@ -17,6 +17,7 @@ from review import vocabulary as vocab
 from review.auth import audit
 from review.auth.roles import canonical_name, identities, require
 from review.errors import ReviewError
+from review.messages import Message
 from review.protocol import Protocol
 from review.store import Store, schema
 from review.store.decisions import (  # noqa: F401
@@ -83,27 +84,54 @@ def basis_for(protocol: Protocol, d: Decision) -> str:
 def check_eligible(conn: Connection, work_id: int, stage: int) -> None:
     work = work_state(conn, work_id)
     if work is None:
-        raise ReviewError(f"no work with id {work_id}")
+        raise ReviewError(Message("no work with id {work_id}", work_id=work_id))
     if work.merged_into is not None:
-        raise ReviewError(f"work {work_id} was merged into work {work.merged_into}; decide on that one")
+        raise ReviewError(
+            Message(
+                "work {work_id} was merged into work {merged_into}; decide on that one",
+                work_id=work_id,
+                merged_into=work.merged_into,
+            )
+        )
     if stage > 1 and conn.execute(reaching_query(stage).where(schema.works.c.id == work_id)).first() is None:
         prev = latest_final(conn, stage - 1, [work_id]).get(work_id)
         said = prev["decision"] if prev else "missing"
         raise ReviewError(
-            f"work {work_id} cannot enter stage {stage}: its final decision at stage {stage - 1} is {said}, not include"
+            Message(
+                "work {work_id} cannot enter stage {stage}: its final decision at stage {previous_stage} is "
+                "{said}, not include",
+                work_id=work_id,
+                stage=stage,
+                previous_stage=stage - 1,
+                said=said,
+            )
             if said != "include"
-            else f"work {work_id} cannot enter stage {stage}: it was not included at an earlier stage"
+            else Message(
+                "work {work_id} cannot enter stage {stage}: it was not included at an earlier stage",
+                work_id=work_id,
+                stage=stage,
+            )
         )
 
 
 def validate(protocol: Protocol, d: Decision) -> None:
     if d.decision not in vocab.DECISIONS:
-        raise ReviewError(f"decision must be one of {', '.join(vocab.DECISIONS)}, not '{d.decision}'")
+        raise ReviewError(
+            Message(
+                "decision must be one of {items}, not '{decision}'",
+                items=", ".join(vocab.DECISIONS),
+                decision=d.decision,
+            )
+        )
     stage = protocol.stage(d.stage)
     if d.decision == "exclude" and stage.reason_required and not [r for r in d.reasons if r.strip()]:
         raise ReviewError(
-            f"an exclusion at stage {d.stage} ({stage.name}) needs a reason; "
-            f"the protocol lists: {'; '.join(stage.reasons)}"
+            Message(
+                "an exclusion at stage {stage} ({name}) needs a reason; the protocol lists: {items}",
+                stage=d.stage,
+                name=stage.name,
+                items="; ".join(stage.reasons),
+            )
         )
 
 
@@ -118,8 +146,12 @@ def decide(conn: Connection, protocol: Protocol, d: Decision) -> Recorded:
     if basis != vocab.RULE:
         if (d.reviewer or "").strip().casefold() in RESERVED_REVIEWERS:
             raise ReviewError(
-                f"'{d.reviewer.strip()}' is reserved for decisions made by rules "
-                f"({', '.join(RESERVED_REVIEWERS)}); a person's decision needs their own name"
+                Message(
+                    "'{name}' is reserved for decisions made by rules ({items}); a person's decision needs "
+                    "their own name",
+                    name=d.reviewer.strip(),
+                    items=", ".join(RESERVED_REVIEWERS),
+                )
             )
         d.reviewer = canonical_name(conn, d.reviewer)  # one person, one spelling in the log
         require(conn, protocol, d.reviewer, "screen")

@@ -13,6 +13,7 @@ from review.auth import audit
 from review.auth.roles import require
 from review.dedup import run_dedup
 from review.dedup.workflow import DedupReport
+from review.messages import Message
 from review.protocol import Protocol
 from review.store import Store
 from screening.auto import apply_protocol_exclusions
@@ -24,7 +25,9 @@ class Preparation:
     excluded: int  # works excluded by a protocol rule (a thesis, a year outside the round's)
 
     def __str__(self) -> str:
-        return f"{self.dedup}; {self.excluded} work(s) excluded by protocol rules"
+        return Message(
+            "{dedup}; {excluded} work(s) excluded by protocol rules", dedup=str(self.dedup), excluded=self.excluded
+        )
 
 
 def prepare_for_screening(

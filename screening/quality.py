@@ -12,6 +12,7 @@ from sqlalchemy import Connection, func, select
 
 from review.auth.roles import require
 from review.errors import ReviewError
+from review.messages import Message
 from review.protocol import Protocol
 from review.store import Store, schema
 from review.store.reviewers import ensure_reviewer
@@ -46,9 +47,19 @@ def write_rating(
     conn: Connection, known: set[str], work_id: int, reviewer: str, criterion: str, rating: str, note: str | None
 ) -> None:
     if criterion not in known:
-        raise ReviewError(f"unknown quality criterion '{criterion}'; the protocol has: {', '.join(sorted(known))}")
+        raise ReviewError(
+            Message(
+                "unknown quality criterion '{criterion}'; the protocol has: {items}",
+                criterion=criterion,
+                items=", ".join(sorted(known)),
+            )
+        )
     if rating not in QUALITY_RATINGS:
-        raise ReviewError(f"a quality rating is one of {', '.join(QUALITY_RATINGS)}, not '{rating}'")
+        raise ReviewError(
+            Message(
+                "a quality rating is one of {items}, not '{rating}'", items=", ".join(QUALITY_RATINGS), rating=rating
+            )
+        )
     conn.execute(
         schema.quality_ratings.insert().values(
             work_id=work_id,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
+from review.messages import Message
 from review.store.decisions import people_labels
 from review.store.works import (
     work_texts,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # scikit-learn loads only when ranked order is asked for
     from screening.prioritise.background import BackgroundRanker
 
 log = logging.getLogger(__name__)
-WAITING = "Random order until the model is ready"  # what the page says while no ranking exists
+WAITING = Message("Random order until the model is ready")  # what the page says while no ranking exists
 
 
 @dataclass
@@ -63,7 +64,7 @@ def ranked_queue(conn: Connection, round_id: int | None = None) -> RankedQueue |
         return None
     work_ids, texts = _inputs(conn, round_id)
     if not work_ids:
-        return RankedQueue([], "import", "nothing to screen", None)
+        return RankedQueue([], "import", Message("nothing to screen"), None)
     known = set(work_ids)
     labelled = {k: v for k, v in labels(conn).items() if k in known}
     order, info = order_candidates(work_ids, texts, labelled, "ranked")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
+from review.messages import Message
 from review.protocol import Protocol
 from screening.blinding import visible_votes
 from screening.decisions import latest_final, latest_votes, reasons_for
@@ -64,7 +65,7 @@ def screen_state(
     if work_id is None and back > 0:
         work_id = step_back(conn, stage, reviewer, back)
         if work_id is None:
-            notes.append("There is no earlier decision of yours at this stage to go back to.")
+            notes.append(Message("There is no earlier decision of yours at this stage to go back to."))
             back = 0
     revisiting = work_id is not None
     maybes = maybes_for(conn, protocol, stage, reviewer, round_id)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 from review.auth import audit
 from review.auth.roles import require
 from review.errors import ReviewError
+from review.messages import Message
 from review.protocol import Protocol
 from review.rounds import current_round
 from review.store import Store, schema
@@ -57,11 +58,19 @@ def stop_screening(
 ) -> StopRecord:
     """Record a stop for the current round; the criterion's statement is taken as it stands now."""
     if stage != STAGE:
-        raise ReviewError(f"screening can be stopped early at stage {STAGE} only (ranked title/abstract screening)")
+        raise ReviewError(
+            Message(
+                "screening can be stopped early at stage {STAGE} only (ranked title/abstract screening)", STAGE=STAGE
+            )
+        )
     if basis not in BASES:
-        raise ReviewError(f"the basis of a stop is one of {', '.join(BASES)}, not {basis!r}")
+        raise ReviewError(
+            Message("the basis of a stop is one of {items}, not {basis!r}", items=", ".join(BASES), basis=basis)
+        )
     if basis == "reviewers" and not (note or "").strip():
-        raise ReviewError("a stop decided by the reviewers needs a note saying why (it goes into the methods record)")
+        raise ReviewError(
+            Message("a stop decided by the reviewers needs a note saying why (it goes into the methods record)")
+        )
 
     def work(conn: Connection) -> StopRecord:
         require(conn, protocol, decided_by, "stop")
@@ -69,9 +78,11 @@ def stop_screening(
         test = criterion_now(conn, protocol, round_id)
         if basis == "criterion" and not test.reached:
             raise ReviewError(
-                "the stopping criterion is not met: "
-                + test.statement()
-                + " To stop anyway, record the reviewers' own decision with a note."
+                Message(
+                    "the stopping criterion is not met: {statement} To stop anyway, record the reviewers' own "
+                    "decision with a note.",
+                    statement=test.statement(),
+                )
             )
         works = eligible(conn, STAGE, round_id)
         decided = latest_final(conn, STAGE, works)
@@ -79,7 +90,11 @@ def stop_screening(
         statement = (
             test.statement()
             if basis == "criterion"
-            else (f"The reviewers stopped screening: {(note or '').strip()} (at that point: {test.statement()})")
+            else Message(
+                "The reviewers stopped screening: {note} (at that point: {statement})",
+                note=(note or "").strip(),
+                statement=test.statement(),
+            )
         )
         row_id = inserted_id(
             conn.execute(

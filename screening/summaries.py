@@ -9,6 +9,7 @@ from sqlalchemy import Connection, func, select
 from review.auth import audit
 from review.auth.roles import canonical_name, require
 from review.errors import ReviewError
+from review.messages import Message
 from review.protocol import Protocol
 from review.store import Store, schema
 from review.store.db import inserted_id
@@ -29,7 +30,7 @@ def write_summary(
     if group and protocol.appendix_groups and group not in protocol.appendix_groups:
         raise ReviewError(f"unknown appendix group '{group}'; the protocol has: " + "; ".join(protocol.appendix_groups))
     if conn.execute(select(schema.works.c.id).where(schema.works.c.id == work_id)).first() is None:
-        raise ReviewError(f"no work with id {work_id}")
+        raise ReviewError(Message("no work with id {work_id}", work_id=work_id))
     author = canonical_name(conn, author)
     require(conn, protocol, author, "screen")
     summary_id = inserted_id(

@@ -6,6 +6,7 @@ from sqlalchemy import Connection
 
 from review.auth.roles import canonical_name
 from review.errors import ReviewError
+from review.messages import Message
 from review.names import same_person
 from review.protocol import Protocol
 from review.store import Store
@@ -27,11 +28,11 @@ def add_reviewer(store: Store, protocol: Protocol, name: str) -> str:
     """Register a new reviewer name (trimmed); returns the name to sign in with."""
     name = " ".join((name or "").split())
     if not name:
-        raise ReviewError("type a name to add a reviewer")
+        raise ReviewError(Message("type a name to add a reviewer"))
     if len(name) > MAX_NAME:
-        raise ReviewError(f"a reviewer name has at most {MAX_NAME} characters")
+        raise ReviewError(Message("a reviewer name has at most {MAX_NAME} characters", MAX_NAME=MAX_NAME))
     if name.casefold() in SYSTEM_NAMES:
-        raise ReviewError(f"'{name}' is reserved for decisions made by rules; choose another name")
+        raise ReviewError(Message("'{name}' is reserved for decisions made by rules; choose another name", name=name))
     role = "lead" if protocol.lead and same_person(name, protocol.lead) else "reviewer"
 
     def work(conn) -> str:

@@ -21,6 +21,7 @@ from review.app.language import _, word  # noqa: F401  (pages import them from h
 from review.auth import audit
 from review.auth.roles import PermissionDenied
 from review.errors import ReviewError
+from review.messages import message_of
 from review.names import same_person
 from review.protocol import Protocol, load_protocol
 from review.store import Store, open_store
@@ -125,7 +126,7 @@ def _store(directory: str) -> Store:
     return open_store(Path(directory))
 
 
-@st.cache_resource(show_spinner="Preparing the bundled review (first start only)…")
+@st.cache_resource(show_spinner=False)  # the spinner is drawn by open_review, in the reader's language
 def _location(argv: tuple[str, ...], review_dir_env: str):
     return resolve(argv, {"REVIEW_DIR": review_dir_env} if review_dir_env else {})
 
@@ -161,12 +162,15 @@ def log_run_time(what: str, started: float) -> None:
 def open_review() -> Review:
     """Called once per run by app.py; pages get the same object from ``review_context``."""
     try:
-        location = _location(tuple(sys.argv[1:]), os.environ.get("REVIEW_DIR", ""))
+        # Shown only when this takes over half a second: the first start of the bundled review, which
+        # copies and imports it. The language is this session's (English until someone chooses).
+        with st.spinner(_("Preparing the bundled review (first start only)…")):
+            location = _location(tuple(sys.argv[1:]), os.environ.get("REVIEW_DIR", ""))
         directory = location.directory.resolve()
         protocol = load_protocol(directory)
         store = _store(str(directory))
     except ReviewError as exc:
-        st.error(md_escape(_("The review could not be opened: {error}").format(error=exc)))
+        st.error(md_escape(_("The review could not be opened: {error}").format(error=_(message_of(exc)))))
         st.stop()
     review = Review(directory, location.origin, store, protocol)
     language_picker(review)  # before the gate: the sign-in page is in the reader's language too
@@ -191,10 +195,10 @@ def attempt(action: Callable[[], Any], *, done: Callable[[Any], str] | None = No
         result = action()
     except PermissionDenied as exc:  # the core refused: keep a record of the attempt
         audit.record(review_context().store, exc.name, "refused", exc.action, {"role": exc.role}, ok=False)
-        flash("error", str(exc))
+        flash("error", _(message_of(exc)))
         return None
     except ReviewError as exc:
-        flash("error", str(exc))
+        flash("error", _(message_of(exc)))
         return None
     except Exception:  # a bug: keep the traceback in the log, show a calm message
         log.exception("unexpected error in a page action")

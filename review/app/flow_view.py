@@ -8,6 +8,7 @@ import streamlit as st
 
 from review.app.common import Review, _, log
 from review.errors import ReviewError
+from review.messages import message_of
 from review.ui.report_views import export_bytes, status_json
 from review.ui.tables import flow_rows
 from screening.flowtypes import Flow
@@ -46,7 +47,7 @@ def show_flow(review: Review, flow: Flow, *, key: str = "flow", round_id: int | 
         with st.spinner(_("Drawing the flow diagram…")):
             png = _diagram(str(review.directory), counts, round_id, review, flow)
     except ReviewError as exc:
-        st.error(_("The flow diagram could not be drawn: {error}").format(error=exc))
+        st.error(_("The flow diagram could not be drawn: {error}").format(error=_(message_of(exc))))
     except Exception:  # a bug in drawing must not hide the counts
         log.exception("drawing the flow diagram failed")
         st.error(_("The flow diagram could not be drawn; the counts are below. Details are in the server log."))

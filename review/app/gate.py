@@ -18,6 +18,7 @@ from review.auth.accounts import SignInError, find_account, sign_in_oidc, sign_i
 from review.auth.exposure import REQUIRE_ENV, is_proxied, sign_in_required
 from review.auth.roles import allowed, has_accounts
 from review.auth.secrets import providers
+from review.messages import message_of
 from review.ui.text import md_escape
 
 ACTOR_KEY = "_actor"  # (name, role, method) of the signed-in account
@@ -98,7 +99,7 @@ def gate(review) -> Actor | None:
             account = sign_in_oidc(store, claims)
         except SignInError as exc:
             st.title(_("Sign in"))
-            st.error(md_escape(str(exc)))
+            st.error(md_escape(_(message_of(exc))))
             st.button(_("Sign out of the identity provider"), key="sso_logout", on_click=st.logout)
             st.stop()
         actor = Actor(account.name, account.role, "sso")
@@ -137,7 +138,7 @@ def _sign_in_page(review) -> None:
                 try:
                     account = sign_in_password(review.store, name, password)
                 except SignInError as exc:
-                    st.error(md_escape(str(exc)))
+                    st.error(md_escape(_(message_of(exc))))
                 else:
                     st.session_state[ACTOR_KEY] = Actor(account.name, account.role, "password")
                     st.rerun()

@@ -16,6 +16,7 @@ import streamlit as st  # noqa: E402
 from review.app import common  # noqa: E402
 from review.app.gate import may  # noqa: E402
 from review.errors import ReviewError  # noqa: E402
+from review.messages import message_of  # noqa: E402
 from review.ui.keyguard import KEY_GUARD  # noqa: E402
 from review.ui.text import md_escape  # noqa: E402
 
@@ -59,5 +60,5 @@ common.page_links(PAGES)
 try:
     page.run()
 except ReviewError as exc:  # page actions report their own; this catches what a page hits while drawing
-    st.error(md_escape(str(exc)))
+    st.error(md_escape(_(message_of(exc))))
 common.log_run_time("run", STARTED)  # with NORDIC_REVIEW_TIMING set

@@ -41,5 +41,5 @@ def _stop(review: Review, reviewer: str, basis: str, note) -> None:
         flash(
             "success",
             _("Screening stopped; {count} works are left unscreened.").format(count=record.unscreened)
-            + f" {record.statement}",
+            + f" {_(record.statement)}",
         )

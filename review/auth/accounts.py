@@ -17,6 +17,7 @@ from sqlalchemy import Connection, func, select
 from review.auth import audit
 from review.auth.roles import ROLES, account_row
 from review.errors import ReviewError
+from review.messages import Message
 from review.names import fold, tidy
 from review.store import Store, schema
 from review.timeutil import now_iso
@@ -77,22 +78,22 @@ def find_account(conn: Connection, name: str) -> Account | None:
 
 def check_password(password: str | None) -> str:
     if password is None or len(password) < MIN_PASSWORD:
-        raise ReviewError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise ReviewError(Message("a password needs at least {MIN_PASSWORD} characters", MIN_PASSWORD=MIN_PASSWORD))
     if password != password.strip("\r\n"):
-        raise ReviewError("a password may not begin or end with a line break")
+        raise ReviewError(Message("a password may not begin or end with a line break"))
     return password
 
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise ReviewError(f"role must be one of {', '.join(ROLES)}, not '{role}'")
+        raise ReviewError(Message("role must be one of {items}, not '{role}'", items=", ".join(ROLES), role=role))
     return role
 
 
 def _existing(conn: Connection, name: str) -> dict:
     row = account_row(conn, name)
     if row is None:
-        raise ReviewError(f"no account named '{tidy(name)}' in this review")
+        raise ReviewError(Message("no account named '{name}' in this review", name=tidy(name)))
     return row
 
 
@@ -109,27 +110,30 @@ def add_account(
     """A new account; at least one way to sign in (a password, an e-mail or a subject for single sign-on)."""
     name, role = tidy(name), _check_role(role)
     if not name:
-        raise ReviewError("an account needs a name")
+        raise ReviewError(Message("an account needs a name"))
     if len(name) > MAX_NAME:
-        raise ReviewError(f"a name has at most {MAX_NAME} characters")
+        raise ReviewError(Message("a name has at most {MAX_NAME} characters", MAX_NAME=MAX_NAME))
     if fold(name) in RESERVED:
-        raise ReviewError(f"'{name}' is reserved for decisions made by rules; choose another name")
+        raise ReviewError(Message("'{name}' is reserved for decisions made by rules; choose another name", name=name))
     email = fold(email) if email and email.strip() else None
     subject = subject.strip() if subject and subject.strip() else None
     if password is None and not email and not subject:
-        raise ReviewError("give a password, or an e-mail or subject for single sign-on")
+        raise ReviewError(Message("give a password, or an e-mail or subject for single sign-on"))
     hashed = _hasher.hash(check_password(password)) if password is not None else None
 
     def work(conn: Connection) -> Account:
         row = account_row(conn, name)
         if row is not None:
             raise ReviewError(
-                f"an account named '{row['name']}' already exists (names are compared without case and accents)"
+                Message(
+                    "an account named '{name}' already exists (names are compared without case and accents)",
+                    name=row["name"],
+                )
             )
         a = schema.accounts
         for column, value in (("email", email), ("subject", subject)):
             if value and conn.execute(select(a.c.name).where(a.c[column] == value)).first():
-                raise ReviewError(f"another account already signs in with that {column}")
+                raise ReviewError(Message("another account already signs in with that {column}", column=column))
         now = now_iso()
         conn.execute(
             a.insert().values(
@@ -206,8 +210,11 @@ def sign_in_password(store: Store, name: str, password: str, *, where: str = "ap
             ok=False,
         )
         raise SignInError(
-            f"too many failed sign-ins for this name; wait {int(WINDOW.total_seconds() // 60)} "
-            "minutes and try again, or ask the lead to set a new password"
+            Message(
+                "too many failed sign-ins for this name; wait {minutes} minutes and try again, or "
+                "ask the lead to set a new password",
+                minutes=int(WINDOW.total_seconds() // 60),
+            )
         )
     dummy = _dummy_hash()
     stored = row["password_hash"] if row and row["password_hash"] else dummy
@@ -220,7 +227,7 @@ def sign_in_password(store: Store, name: str, password: str, *, where: str = "ap
         audit.record(
             store, tidy(name) or "?", "sign-in", key, {"method": "password", "where": where, "reason": reason}, ok=False
         )
-        raise SignInError("the name or the password is wrong, or the account is disabled")
+        raise SignInError(Message("the name or the password is wrong, or the account is disabled"))
 
     def work(conn: Connection) -> None:
         if _hasher.check_needs_rehash(stored):
@@ -255,8 +262,11 @@ def sign_in_oidc(store: Store, claims: dict, *, provider: str | None = None) -> 
         )
         audit.record(store, who, "sign-in", fold(who), dict(detail, reason=reason), ok=False)
         raise SignInError(
-            f"{who} has no active account in this review; ask the lead to add you "
-            f"(review user add DIR NAME --email ADDRESS)"
+            Message(
+                "{who} has no active account in this review; ask the lead to add you (review user add DIR "
+                "NAME --email ADDRESS)",
+                who=who,
+            )
         )
     audit.record(store, row.name, "sign-in", row.name_key, detail)
     return _account(row._asdict())

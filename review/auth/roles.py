@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from review.errors import ReviewError
+from review.messages import Message
 from review.names import fold, same_person, tidy
 from review.protocol import Protocol
 from review.store import schema
@@ -28,7 +29,22 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "screen": frozenset({"lead", "reviewer"}),  # decisions, quality ratings, summaries, full-text links
     "reports": frozenset({"lead", "reviewer", "viewer"}),  # reports and blinded exports
 }
-ROLE_TEXT = {"lead": "the lead", "reviewer": "a reviewer", "viewer": "a viewer"}
+ROLE_TEXT = {"lead": Message("the lead"), "reviewer": Message("a reviewer"), "viewer": Message("a viewer")}
+NO_ROLE = Message("no role")
+# The refusal per action, each a whole sentence so a translation can bend the verb ("… may not import: only
+# the lead may").
+REFUSALS = {
+    "import": lambda **p: Message("{who} may not import: only {allowed} may", **p),
+    "dedup": lambda **p: Message("{who} may not dedup: only {allowed} may", **p),
+    "reconcile": lambda **p: Message("{who} may not reconcile: only {allowed} may", **p),
+    "open-round": lambda **p: Message("{who} may not open round: only {allowed} may", **p),
+    "stop": lambda **p: Message("{who} may not stop: only {allowed} may", **p),
+    "full-log": lambda **p: Message("{who} may not full log: only {allowed} may", **p),
+    "accounts": lambda **p: Message("{who} may not accounts: only {allowed} may", **p),
+    "audit": lambda **p: Message("{who} may not audit: only {allowed} may", **p),
+    "screen": lambda **p: Message("{who} may not screen: only {allowed} may", **p),
+    "reports": lambda **p: Message("{who} may not reports: only {allowed} may", **p),
+}
 
 
 class PermissionDenied(ReviewError):
@@ -36,9 +52,24 @@ class PermissionDenied(ReviewError):
 
     def __init__(self, name: str, role: str | None, action: str):
         self.name, self.role, self.action = name, role, action
-        who = f"{name} ({ROLE_TEXT.get(role, 'no role')})" if role else f"{name} (no account in this review)"
-        allowed = " or ".join(ROLE_TEXT[r] for r in ROLES if r in PERMISSIONS[action])
-        super().__init__(f"{who} may not {action.replace('-', ' ')}: only {allowed} may")
+        if role:
+            said = ROLE_TEXT.get(role) or NO_ROLE
+            who = Message("{name} ({role})", name=name, role=said)
+        else:
+            who = Message("{name} (no account in this review)", name=name)
+        allowed: str | None = None
+        for r in ROLES:
+            if r in PERMISSIONS[action]:
+                text = ROLE_TEXT[r]
+                allowed = text if allowed is None else Message("{first} or {second}", first=allowed, second=text)
+        refusal = REFUSALS.get(action)
+        if refusal is not None:
+            super().__init__(refusal(who=who, allowed=allowed))
+        else:
+            text = Message(
+                "{who} may not {action}: only {allowed} may", who=who, action=action.replace("-", " "), allowed=allowed
+            )
+            super().__init__(text)
 
 
 def has_accounts(conn: Connection) -> bool:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from review.dedup.keys import Keys
+from review.messages import Message
 
 DUPLICATE, UNCERTAIN, DISTINCT = "duplicate", "uncertain", "distinct"
 
@@ -207,9 +208,9 @@ def _numbers_conflict(a: Keys, b: Keys) -> str | None:
     if a.cut or b.cut:
         cut, full = (a, b) if a.cut else (b, a)
         if _extra(cut.numbers, full.numbers):
-            return "different numbers in the titles"
+            return Message("different numbers in the titles")
         return None  # the shortened title may just have lost its number: handled as uncertain below
-    return "different numbers in the titles (volumes of a series?)"
+    return Message("different numbers in the titles (volumes of a series?)")
 
 
 def lost_number(a: Keys, b: Keys) -> bool:
@@ -265,33 +266,54 @@ def _hard_conflict(a: Keys, b: Keys) -> str | None:
     if numbers:
         return numbers
     if types_differ(a, b) == "hard":
-        return f"a {a.doc_type} and a {b.doc_type}"
+        return Message("a {first_type} and a {second_type}", first_type=a.doc_type, second_type=b.doc_type)
     if _holds(a, b) or _holds(b, a):
-        return "a chapter and the book that holds it"
+        return Message("a chapter and the book that holds it")
     if a.year and b.year and abs(a.year - b.year) > MAX_YEAR_GAP:
-        return f"years {a.year} and {b.year}"
+        return Message("years {first} and {second}", first=a.year, second=b.year)
     if author_agreement(a, b) == "conflict":
-        return "different first authors"
+        return Message("different first authors")
     return None
+
+
+# How two titles were compared and how far the authors agree, as a pair's reason says it (translatable).
+SIMILARITY_TEXT = {
+    "no title": Message("no title"),
+    "title": Message("title"),
+    "shortened title": Message("shortened title"),
+    "translated title": Message("translated title"),
+    "title cut at a subtitle": Message("title cut at a subtitle"),
+    "main title": Message("main title"),
+}
+AGREEMENT_TEXT = {
+    "strong": Message("strong"),
+    "first": Message("first"),
+    "weak": Message("weak"),
+    "unknown": Message("unknown"),
+    "conflict": Message("conflict"),
+}
 
 
 def classify(a: Keys, b: Keys) -> Verdict:
     """The verdict on one pair of records, from their keys alone."""
     if a.cluster_id and a.cluster_id == b.cluster_id:
-        return Verdict(DUPLICATE, 1.0, "cluster-id", "same Google Scholar cluster")
+        return Verdict(DUPLICATE, 1.0, "cluster-id", Message("same Google Scholar cluster"))
     if a.source_id and a.source_id == b.source_id:
-        return Verdict(DUPLICATE, 1.0, "record-id", "same Oria record")
+        return Verdict(DUPLICATE, 1.0, "record-id", Message("same Oria record"))
 
     title, how = title_similarity(a, b)
     score = round(title / 100, 4)
     if a.cochrane and a.cochrane == b.cochrane and title >= REVIEW_VERSION_TITLE_MIN:
         return Verdict(
-            DUPLICATE, max(score, 0.99), "review-version", f"versions of Cochrane review {a.cochrane.upper()}"
+            DUPLICATE,
+            max(score, 0.99),
+            "review-version",
+            Message("versions of Cochrane review {review}", review=a.cochrane.upper()),
         )
     doubt = _doi_doubt(a, b, title) if a.doi and a.doi == b.doi else None
     if a.doi and a.doi == b.doi and title >= TITLE_SAME and a.numbers == b.numbers and not doubt:
         # One DOI and one title: the same article even when one database garbled the author names.
-        return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and title")
+        return Verdict(DUPLICATE, max(score, 0.99), "doi", Message("same DOI and title"))
     if (
         a.doi
         and a.doi == b.doi
@@ -300,7 +322,7 @@ def classify(a: Keys, b: Keys) -> Verdict:
     ):
         # One DOI in one issue (or on one page range): the same article even when a database garbled the
         # author names ("Jinsong" for Du Jinsong, a team glued into one name) or a number in the title.
-        return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI and issue")
+        return Verdict(DUPLICATE, max(score, 0.99), "doi", Message("same DOI and issue"))
     if (
         title >= TITLE_SAME
         and _same_citation(a, b)
@@ -311,21 +333,28 @@ def classify(a: Keys, b: Keys) -> Verdict:
         # Same title in the same volume, year and page: one article, even when a database mangled
         # the author names (given and family swapped, "Si Hyun Kang" as a surname) or the DOI.
         # Short titles ("Editorial Introduction") are excluded: one journal prints one in every issue.
-        return Verdict(DUPLICATE, score, "fuzzy", "same title, year, volume and first page")
+        return Verdict(DUPLICATE, score, "fuzzy", Message("same title, year, volume and first page"))
     if a.notice != b.notice and title >= TITLE_SAME and _notice_fits(a, b):
         # "Correction: <title>" or "Reprint of: <title>" and its article. Benchmarks disagree on whether
         # these are one work (srsr joins them, digital_work and haematology keep them apart): a person decides.
         # Printed in the same issue, the notice belongs to the article (both of those sets agree).
         if _same_issue(a, b) and author_agreement(a, b) != "unknown":
-            return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"a {a.notice or b.notice} notice in its article's issue")
-        return Verdict(UNCERTAIN, score, "fuzzy", f"a {a.notice or b.notice} notice and its article?")
+            return Verdict(
+                DUPLICATE,
+                score * 0.98,
+                "fuzzy",
+                Message("a {notice} notice in its article's issue", notice=a.notice or b.notice),
+            )
+        return Verdict(
+            UNCERTAIN, score, "fuzzy", Message("a {notice} notice and its article?", notice=a.notice or b.notice)
+        )
     conflict = _hard_conflict(a, b)
     if conflict:
         return Verdict(DISTINCT, score, "fuzzy", conflict, hard=True)
 
     if a.doi and a.doi == b.doi:
         if doubt:
-            return Verdict(UNCERTAIN, score, "doi", f"same DOI but {doubt}")
+            return Verdict(UNCERTAIN, score, "doi", Message("same DOI but {doubt}", doubt=doubt))
         if (
             title >= DOI_TITLE_MIN
             or not a.title
@@ -338,8 +367,8 @@ def classify(a: Keys, b: Keys) -> Verdict:
                 and author_agreement(a, b) in ("strong", "first")
             )
         ):
-            return Verdict(DUPLICATE, max(score, 0.99), "doi", "same DOI")
-        return Verdict(UNCERTAIN, score, "doi", "same DOI but different titles (a supplement's DOI?)")
+            return Verdict(DUPLICATE, max(score, 0.99), "doi", Message("same DOI"))
+        return Verdict(UNCERTAIN, score, "doi", Message("same DOI but different titles (a supplement's DOI?)"))
     if a.doi and b.doi:
         # Two DOIs: distinct works unless everything else, down to the page, is the same.
         # The same page in the same journal; a differing volume is allowed only under one journal name
@@ -349,9 +378,9 @@ def classify(a: Keys, b: Keys) -> Verdict:
         )
         if title >= TITLE_SAME and same_page and a.year == b.year:
             if author_agreement(a, b) == "strong" and min(a.words, b.words) >= SHORT_TITLE_WORDS:
-                return Verdict(DUPLICATE, score * 0.98, "doi", "same title, authors and pages; DOIs differ")
-            return Verdict(UNCERTAIN, score, "fuzzy", "same title and pages but different DOIs")
-        return Verdict(DISTINCT, score, "fuzzy", "different DOIs", hard=True)
+                return Verdict(DUPLICATE, score * 0.98, "doi", Message("same title, authors and pages; DOIs differ"))
+            return Verdict(UNCERTAIN, score, "fuzzy", Message("same title and pages but different DOIs"))
+        return Verdict(DISTINCT, score, "fuzzy", Message("different DOIs"), hard=True)
 
     if (_same_citation(a, b) or _same_range(a, b)) and a.title and b.title:
         partial = fuzz.partial_ratio(a.title, b.title) if title < CITATION_TITLE_MIN else title
@@ -360,7 +389,7 @@ def classify(a: Keys, b: Keys) -> Verdict:
                 DUPLICATE,
                 round(partial / 100, 4) * 0.99,
                 "fuzzy",
-                f"same authors, year, volume and pages; title {partial:.0f}%",
+                Message("same authors, year, volume and pages; title {partial:.0f}%", partial=partial),
             )
     if (
         _same_range(a, b)
@@ -376,10 +405,10 @@ def classify(a: Keys, b: Keys) -> Verdict:
             DUPLICATE,
             max(score, CITATION_TITLE_MIN / 100),
             "fuzzy",
-            f"same authors, year, volume and page range; title {title:.0f}%",
+            Message("same authors, year, volume and page range; title {title:.0f}%", title=title),
         )
     if title < TITLE_CANDIDATE:
-        return Verdict(DISTINCT, score, "fuzzy", "different titles")
+        return Verdict(DISTINCT, score, "fuzzy", Message("different titles"))
     return _fuzzy(a, b, title, how, score)
 
 
@@ -401,7 +430,7 @@ def _doi_doubt(a: Keys, b: Keys, title: float) -> str | None:
     """Why a shared DOI may not mean one work: supplement DOIs cover many abstracts, and databases
     copy an article's DOI onto the conference abstract that preceded it."""
     if _pages_conflict(a, b) and author_agreement(a, b) == "conflict":
-        return "different pages and authors (pieces of one debate?)"
+        return Message("different pages and authors (pieces of one debate?)")
     if (
         title >= TITLE_SAME
         and a.numbers == b.numbers
@@ -412,11 +441,11 @@ def _doi_doubt(a: Keys, b: Keys, title: float) -> str | None:
         # page in another volume: that stays in doubt (neuroimaging and cardiac count those apart).
         return None
     if _volumes_differ(a, b):
-        return "different volumes"
+        return Message("different volumes")
     if _pages_conflict(a, b) and title < TITLE_SAME:
-        return "different pages (a supplement's DOI?)"
+        return Message("different pages (a supplement's DOI?)")
     if a.first_page and b.first_page and a.first_page != b.first_page and venues_conflict(a, b):
-        return "different journals and pages"
+        return Message("different journals and pages")
     return None
 
 
@@ -561,45 +590,64 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
     year_gap = abs(a.year - b.year) if a.year and b.year else None
     pages = _pages_agree(a, b)
     short = min(a.words, b.words) < SHORT_TITLE_WORDS
-    described = f"{how} {title:.0f}%, authors {authors}, " + (
-        f"years {a.year}/{b.year}" if year_gap else "same year" if year_gap == 0 else "year unknown"
+    described = Message(
+        "{how} {title:.0f}%, authors {authors}, {years}",
+        how=SIMILARITY_TEXT.get(how, how),
+        title=title,
+        authors=AGREEMENT_TEXT.get(authors, authors),
+        years=Message("years {first}/{second}", first=a.year, second=b.year)
+        if year_gap
+        else Message("same year")
+        if year_gap == 0
+        else Message("year unknown"),
     )
 
     def maybe(why: str) -> Verdict:
-        return Verdict(UNCERTAIN, score, "fuzzy", f"{why} ({described})")
+        return Verdict(UNCERTAIN, score, "fuzzy", Message("{why} ({described})", why=why, described=described))
 
     if _pages_conflict(a, b):
-        return maybe("different first pages")
+        return maybe(Message("different first pages"))
     if _volumes_differ(a, b):
-        return maybe("different volumes (a conference abstract and the article?)")
+        return maybe(Message("different volumes (a conference abstract and the article?)"))
     same_issue = _same_issue(a, b)
     if venues_conflict(a, b) and not pages and not same_issue:
         # The same volume and issue outweigh a journal name given in two languages
         # ("Jinko Chino Gakkai Ronbunshi" / "Transactions of the Japanese Society for AI").
-        return maybe("different journals or series")
+        return maybe(Message("different journals or series"))
     if a.issue and b.issue and a.issue != b.issue and not (a.first_page or b.first_page):
-        return maybe("different issues")
+        return maybe(Message("different issues"))
     if types_differ(a, b):
-        return maybe(f"a {a.doc_type} and a {b.doc_type}")
+        return maybe(Message("a {first_type} and a {second_type}", first_type=a.doc_type, second_type=b.doc_type))
     if a.numbers != b.numbers and lost_number(a, b):
         # Scholar cut the series number away with the subtitle: one work when the same people wrote it
         # the same year, unless the record fits two volumes (the engine checks that).
         if year_gap == 0 and authors in ("strong", "first"):
             return Verdict(
-                DUPLICATE, score * 0.98, "fuzzy", f"a series number cut with the title ({described})", partial=True
+                DUPLICATE,
+                score * 0.98,
+                "fuzzy",
+                Message("a series number cut with the title ({described})", described=described),
+                partial=True,
             )
-        return maybe("the shortened title may have lost a volume number")
+        return maybe(Message("the shortened title may have lost a volume number"))
     if how == "shortened title" and a.numbers != b.numbers:
-        return maybe("the shortened title may have lost a volume number")
+        return maybe(Message("the shortened title may have lost a volume number"))
     if title < TITLE_SAME:
         if title >= TITLE_CLOSE and pages and year_gap == 0 and authors in ("strong", "first"):
-            return Verdict(DUPLICATE, score, "fuzzy", f"close title, same pages ({described})")
-        return maybe("similar titles")
+            return Verdict(
+                DUPLICATE, score, "fuzzy", Message("close title, same pages ({described})", described=described)
+            )
+        return maybe(Message("similar titles"))
     if short and year_gap == 0 and authors == "strong" and (a.people or b.people) and _grey(a) and _grey(b):
         # A report's short title ("Introduksjonsprogram i endring"): the same title, the same people and
         # the same year are one work. Journals are left out: one editor writes an "Editorial" every issue;
         # so are organisations alone: a ministry sends out many a "Høringsnotat" in one year.
-        return Verdict(DUPLICATE, score * 0.98, "fuzzy", f"short title, same authors and year ({described})")
+        return Verdict(
+            DUPLICATE,
+            score * 0.98,
+            "fuzzy",
+            Message("short title, same authors and year ({described})", described=described),
+        )
     if short and year_gap == 0 and authors == "unknown" and _grey(a) and _grey(b) and _institution_for_its_people(a, b):
         # The same short title and year in two catalogue records, one naming the publishing institution where
         # the other names its people: the institution stands in for them. Another organisation (IMDi's own
@@ -608,12 +656,14 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
             DUPLICATE,
             score * 0.98,
             "fuzzy",
-            f"short title, same year and publisher; the publisher named as author ({described})",
+            Message(
+                "short title, same year and publisher; the publisher named as author ({described})", described=described
+            ),
         )
     if short and not pages and not (same_issue and year_gap == 0 and authors in ("strong", "unknown")):
         # One author's short piece in one issue ("Anxious interactions", a "Preface") is one work even
         # when one database gives its page and another its article number.
-        return maybe("short title")
+        return maybe(Message("short title"))
     if year_gap == 0:
         if authors in ("strong", "first") or (authors == "weak" and pages):
             return Verdict(DUPLICATE, score, "fuzzy", described)
@@ -621,7 +671,7 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
             pages or a.words >= 6 or same_issue or _organisation_publishes(a, b) or _institution_for_its_people(a, b)
         ):
             return Verdict(DUPLICATE, score * 0.99, "fuzzy", described)
-        return maybe("authors do not confirm")
+        return maybe(Message("authors do not confirm"))
     if year_gap == 1:
         # Print and online years differ, but so do a conference paper and its journal version:
         # the same volume or first page has to confirm.
@@ -636,8 +686,8 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
             # One paper dated by the meeting in one database and by the proceedings in another (ICIS 2017,
             # indexed as 2018), or an article online in one year and in print the next. The venues agree
             # (checked above); a journal version of a conference paper would not.
-            return Verdict(DUPLICATE, score * 0.97, "fuzzy", f"{described}; same venue")
-        return maybe("years one apart")
+            return Verdict(DUPLICATE, score * 0.97, "fuzzy", Message("{described}; same venue", described=described))
+        return maybe(Message("years one apart"))
     if authors == "strong" and (pages or a.words >= 6):  # one record without a year
         return Verdict(DUPLICATE, score * 0.98, "fuzzy", described)
-    return maybe("year missing")
+    return maybe(Message("year missing"))

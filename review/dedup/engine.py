@@ -9,6 +9,7 @@ from review.dedup.blocking import candidate_pairs
 from review.dedup.cluster import Clusters
 from review.dedup.compare import DISTINCT, DUPLICATE, UNCERTAIN, Verdict, classify
 from review.dedup.keys import Keys, record_keys
+from review.messages import Message
 from review.model import RawRecord
 
 
@@ -81,7 +82,7 @@ def find_duplicates(
                     person,
                     1.0 if person == DUPLICATE else 0.0,
                     "person",
-                    "a reviewer's verdict",
+                    Message("a reviewer's verdict"),
                     hard=person == DISTINCT,
                 )
             else:
@@ -122,12 +123,21 @@ def find_duplicates(
         elif outcome in ("conflict", "locked"):
             blocked += 1
             why = (
-                "both works already have screening decisions"
+                Message("both works already have screening decisions")
                 if outcome == "locked"
-                else "would join records that conflict with each other"
+                else Message("would join records that conflict with each other")
             )
             uncertain.append(
-                (i, j, Verdict(UNCERTAIN, verdict.score, verdict.rule, f"{verdict.reason}; not merged: {why}"))
+                (
+                    i,
+                    j,
+                    Verdict(
+                        UNCERTAIN,
+                        verdict.score,
+                        verdict.rule,
+                        Message("{reason}; not merged: {why}", reason=verdict.reason, why=why),
+                    ),
+                )
             )
 
     final_groups = clusters.groups()
@@ -138,7 +148,7 @@ def find_duplicates(
                 links[pos] = max(
                     (judge(pos, other) for other in group if other != pos and judge(pos, other).outcome == DUPLICATE),
                     key=lambda v: v.score,
-                    default=Verdict(DUPLICATE, 0.0, "group", "kept together"),
+                    default=Verdict(DUPLICATE, 0.0, "group", Message("kept together")),
                 )
     still_open = [
         PairOutcome(i, j, v)
@@ -181,7 +191,10 @@ def _ambiguous_partials(duplicates, judge):
             i,
             j,
             Verdict(
-                UNCERTAIN, v.score, v.rule, f"{v.reason}; a shortened title that fits more than one volume of a series"
+                UNCERTAIN,
+                v.score,
+                v.rule,
+                Message("{reason}; a shortened title that fits more than one volume of a series", reason=v.reason),
             ),
         )
         for i, j, v in duplicates

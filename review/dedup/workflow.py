@@ -21,6 +21,7 @@ from review.dedup.best import best_fields, counting_family
 from review.dedup.engine import DedupResult, find_duplicates
 from review.dedup.records import load_raw, record_from_row, work_records
 from review.errors import ReviewError, StoreError
+from review.messages import Joined, Message
 from review.protocol import Protocol
 from review.store import pairs, schema
 from review.store.db import Store, inserted_id
@@ -45,10 +46,16 @@ class DedupReport:
     joined_works: int = 0  # existing works absorbed into another in this run
 
     def __str__(self) -> str:
-        return (
-            f"{self.records} records -> {self.works} works ({self.merged} duplicates merged); "
-            f"{self.new_works} new works, {self.linked} records linked, {self.joined_works} works joined; "
-            f"{self.uncertain} uncertain pairs"
+        return Message(
+            "{records} records -> {works} works ({merged} duplicates merged); {new_works} new works, {linked} "
+            "records linked, {joined_works} works joined; {uncertain} uncertain pairs",
+            records=self.records,
+            works=self.works,
+            merged=self.merged,
+            new_works=self.new_works,
+            linked=self.linked,
+            joined_works=self.joined_works,
+            uncertain=self.uncertain,
         )
 
 
@@ -110,9 +117,12 @@ def run_dedup(store: Store, protocol: Protocol, *, progress: bool = False) -> De
         if report is not None:
             return report
     raise StoreError(
-        f"the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
-        f"row (imports, merges or first decisions on works); nothing was changed. Run 'review dedup' "
-        f"again when the other work is done"
+        Message(
+            "the review changed while deduplication was comparing records, {DEDUP_ATTEMPTS} times in a "
+            "row (imports, merges or first decisions on works); nothing was changed. Run 'review "
+            "dedup' again when the other work is done",
+            DEDUP_ATTEMPTS=DEDUP_ATTEMPTS,
+        )
     )
 
 
@@ -233,9 +243,9 @@ def _work_of(conn: Connection, raw_id: int) -> int:
     if work_id is None:
         exists = conn.execute(select(schema.raw_records.c.id).where(schema.raw_records.c.id == raw_id)).scalar()
         raise StoreError(
-            f"there is no raw record {raw_id}"
+            Message("there is no raw record {raw_id}", raw_id=raw_id)
             if exists is None
-            else f"raw record {raw_id} is not in any work yet; run 'review dedup' first"
+            else Message("raw record {raw_id} is not in any work yet; run 'review dedup' first", raw_id=raw_id)
         )
     return work_id
 
@@ -261,7 +271,7 @@ def _split_off(conn: Connection, raw_id: int, reviewer: str, now: str) -> int:
 def _check_reviewer(reviewer: str) -> str:
     reviewer = (reviewer or "").strip()
     if not reviewer:
-        raise ReviewError("a reviewer name is needed to record who decided")
+        raise ReviewError(Message("a reviewer name is needed to record who decided"))
     return reviewer
 
 
@@ -276,15 +286,19 @@ class GroupingChange:
     unscreened: list[int] = field(default_factory=list)  # of restored and created, those with no decision
 
     def describe(self) -> str:
+        """One line, English for the CLI; a ``review.messages.Joined`` the app shows translated."""
         parts = []
         if self.restored:
-            parts.append("restored " + ", ".join(f"work #{w}" for w in self.restored) + " as it was before the merge")
+            works = Joined(", ", [Message("work #{id}", id=w) for w in self.restored])
+            parts.append(Message("restored {works} as it was before the merge", works=works))
         if self.created:
-            parts.append("new " + ", ".join(f"work #{w}" for w in self.created))
+            parts.append(
+                Message("new {works}", works=Joined(", ", [Message("work #{id}", id=w) for w in self.created]))
+            )
         waiting = [w for w in self.restored + self.created if w in self.unscreened]
         if waiting:
-            parts.append(", ".join(f"#{w}" for w in waiting) + " needs screening")
-        return "; ".join(parts)
+            parts.append(Message("{works} needs screening", works=", ".join(f"#{w}" for w in waiting)))
+        return Joined("; ", parts)
 
 
 class MergeConflict(ReviewError):
@@ -340,7 +354,14 @@ def merge_differences(conn: Connection, work_a: int, work_b: int) -> list[str]:
 def _survivor(conn: Connection, work_a: int, work_b: int, keep: int | None) -> tuple[int, int]:
     if keep is not None:
         if keep not in (work_a, work_b):
-            raise ReviewError(f"keep names work {keep}, which is neither {work_a} nor {work_b}")
+            raise ReviewError(
+                Message(
+                    "keep names work {keep}, which is neither {work_a} nor {work_b}",
+                    keep=keep,
+                    work_a=work_a,
+                    work_b=work_b,
+                )
+            )
         return keep, work_b if keep == work_a else work_a
     differences = merge_differences(conn, work_a, work_b)
     if differences:
@@ -371,9 +392,11 @@ def decide_pair(
     screening) when the two were together.
     """
     if verdict not in VERDICTS:
-        raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+        raise ReviewError(
+            Message("verdict must be one of {items}, not {verdict!r}", items=", ".join(VERDICTS), verdict=verdict)
+        )
     if raw_a == raw_b:
-        raise ReviewError("a record cannot be compared with itself")
+        raise ReviewError(Message("a record cannot be compared with itself"))
     reviewer = _check_reviewer(reviewer)
     a, b = _ordered(int(raw_a), int(raw_b))
     order = protocol.family_order if protocol else []
@@ -448,16 +471,34 @@ def resolve_pair(
 def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChange:
     links, works = schema.work_links, schema.works
     if action["undone_at"] is not None:
-        raise ReviewError(f"that change was already undone ({action['undone_by']}, {action['undone_at'][:16]})")
+        raise ReviewError(
+            Message(
+                "that change was already undone ({undone_by}, {undone_at})",
+                undone_by=action["undone_by"],
+                undone_at=action["undone_at"][:16],
+            )
+        )
     change = GroupingChange(work=None, action_id=action["id"])
     if action["kind"] == "merge":
         survivor, absorbed = action["work"], action["other"]
         state = work_state(conn, absorbed)
         if state is None or state.merged_into != survivor:
-            raise ReviewError(f"work {absorbed} is no longer merged into work {survivor}; nothing to undo")
+            raise ReviewError(
+                Message(
+                    "work {absorbed} is no longer merged into work {survivor}; nothing to undo",
+                    absorbed=absorbed,
+                    survivor=survivor,
+                )
+            )
         later = work_state(conn, survivor)
         if later is not None and later.merged_into is not None:
-            raise ReviewError(f"work {survivor} was merged into work {later.merged_into} since; undo that merge first")
+            raise ReviewError(
+                Message(
+                    "work {survivor} was merged into work {merged_into} since; undo that merge first",
+                    survivor=survivor,
+                    merged_into=later.merged_into,
+                )
+            )
         conn.execute(
             update(links)
             .where(links.c.raw_id.in_(action["raw_ids"]), links.c.work_id == survivor)
@@ -471,8 +512,11 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
         origin, created = action["work"], action["other"]
         if created in works_with_decisions(conn):
             raise ReviewError(
-                f"work {created}, made by this split, has been screened since; mark the two "
-                f"records as the same work instead, which shows both decision histories"
+                Message(
+                    "work {created}, made by this split, has been screened since; mark the two records as the "
+                    "same work instead, which shows both decision histories",
+                    created=created,
+                )
             )
         conn.execute(
             update(links)
@@ -508,7 +552,7 @@ def undo_action(store: Store, action_id: int, reviewer: str, protocol: Protocol 
         require(conn, protocol, reviewer, "dedup")
         action = pairs.get_action(conn, action_id)
         if action is None:
-            raise StoreError(f"there is no change {action_id} to undo")
+            raise StoreError(Message("there is no change {action_id} to undo", action_id=action_id))
         return _undo(conn, action, reviewer, order)
 
     return store.transact(undo)
@@ -522,7 +566,7 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Protocol | N
     def undo(conn: Connection) -> GroupingChange:
         require(conn, protocol, reviewer, "dedup")
         if work_state(conn, work_id) is None:
-            raise StoreError(f"there is no work {work_id}")
+            raise StoreError(Message("there is no work {work_id}", work_id=work_id))
         action = pairs.latest_merge_into(conn, work_id)
         if action is None:
             n = len(work_records(conn, work_id))

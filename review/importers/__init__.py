@@ -14,6 +14,7 @@ from pathlib import Path
 
 from review.errors import InputError, UnknownFormatError
 from review.importers import bibtex, endnote_xml, limits, medline, pnx, ris, scholar_html, table
+from review.messages import Message
 from review.model import SOURCES, ImportResult
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,11 @@ def read_file(path: Path, *, source: str = "auto") -> ImportResult:
     """Read one export. ``source`` other than "auto" overrides the reader's guess everywhere."""
     path = Path(path)
     if source != "auto" and source not in SOURCES:
-        raise InputError(path.name, f"unknown source {source!r}", expected=f"auto or one of {', '.join(SOURCES)}")
+        raise InputError(
+            path.name,
+            Message("unknown source {source!r}", source=source),
+            expected=Message("auto or one of {items}", items=", ".join(SOURCES)),
+        )
     limits.require_regular_file(path)
     format_id = pick_format(path)
     try:
@@ -65,7 +70,11 @@ def read_file(path: Path, *, source: str = "auto") -> ImportResult:
     except Exception as exc:  # noqa: BLE001 - a reader bug must still end as a clear user message
         log.debug("reader %s failed on %s", format_id, path, exc_info=True)
         raise InputError(
-            path.name, f"could not be read as {format_id} ({type(exc).__name__})", expected=_describe(format_id)
+            path.name,
+            Message(
+                "could not be read as {format_id} ({error_type})", format_id=format_id, error_type=type(exc).__name__
+            ),
+            expected=_describe(format_id),
         ) from None
     if source != "auto":
         result.source = source
@@ -85,14 +94,14 @@ def pick_format(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except OSError as exc:
-        raise InputError(path.name, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(path.name, Message("cannot be read ({error})", error=exc.strerror or exc)) from None
     if suffix in _MEDLINE_LOOKALIKES:  # PubMed files saved as .ris: read as RIS they became one record
         return "medline" if sniff(head) == "medline" else "ris"
     found = sniff(head)
     if found is None:
         raise UnknownFormatError(
             path.name,
-            "the file format was not recognised",
+            Message("the file format was not recognised"),
             expected="one of: " + "; ".join(f"{fid} ({', '.join(sfx)})" for fid, sfx, _ in SUPPORTED_FORMATS),
         )
     return found

@@ -20,6 +20,7 @@ from review.errors import InputError
 from review.importers.build import RecordSpec, build_record, find_database, new_result
 from review.importers.latex import decode_latex
 from review.importers.mappings import BIBTEX_DATABASE_KEYS, BIBTEX_DATABASES, BIBTEX_ROLES, POP_DATA_SOURCES
+from review.messages import Message
 from review.model import ImportResult, Problem
 
 # The splitter logs every failed block; we report those as problems with their lines instead.
@@ -38,7 +39,10 @@ def read(path: Path) -> ImportResult:
     entries = _entries(decoded.text, path.name, result.problems)
     if not entries:
         raise InputError(
-            path.name, "no BibTeX entries found", line=1, expected="entries such as @article{key, title={...}, ...}"
+            path.name,
+            Message("no BibTeX entries found"),
+            line=1,
+            expected=Message("entries such as @article{key, title={...}, ...}"),
         )
     result.source = guess_source(entries)
     from_pop = bool(entries) and all(_POP_KEY.match(fields["ID"][0]) for _, fields in entries)
@@ -51,8 +55,10 @@ def read(path: Path) -> ImportResult:
         if searched is None:
             result.problems.append(
                 Problem(
-                    "the Publish or Perish file does not show which database it searched "
-                    "(no links); taken as Google Scholar, its default",
+                    Message(
+                        "the Publish or Perish file does not show which database it searched (no links); taken as "
+                        "Google Scholar, its default"
+                    ),
                     fatal=False,
                 )
             )
@@ -96,7 +102,9 @@ def _entries(text: str, file_name: str, problems: list[Problem]) -> list[tuple[i
         library = bibtexparser.parse_string(text)
     except Exception as exc:  # noqa: BLE001 - the parser's internals must not reach the user
         raise InputError(
-            file_name, f"the BibTeX could not be parsed ({type(exc).__name__})", expected="well-formed BibTeX entries"
+            file_name,
+            Message("the BibTeX could not be parsed ({error_type})", error_type=type(exc).__name__),
+            expected=Message("well-formed BibTeX entries"),
         ) from None
     entries: list[tuple[int, dict[str, list[str]]]] = []
     for block in library.blocks:
@@ -109,7 +117,9 @@ def _entries(text: str, file_name: str, problems: list[Problem]) -> list[tuple[i
             entries.append((line, _fields(block.ignore_error_block, strip_enclosing=True)))
             problems.append(
                 Problem(
-                    f"imported despite a duplicate {'field' if isinstance(block, bib.DuplicateFieldKeyBlock) else 'entry'} key",
+                    Message("imported despite a duplicate field key")
+                    if isinstance(block, bib.DuplicateFieldKeyBlock)
+                    else Message("imported despite a duplicate entry key"),
                     record=len(entries),
                     line=line,
                     fatal=False,
@@ -119,11 +129,11 @@ def _entries(text: str, file_name: str, problems: list[Problem]) -> list[tuple[i
             if isinstance(block.error, BlockAbortedException) and "end of file" in block.error.abort_reason.lower():
                 raise InputError(
                     file_name,
-                    "a BibTeX entry is not closed before the end of the file",
+                    Message("a BibTeX entry is not closed before the end of the file"),
                     line=line,
-                    expected="a closing } for the entry that starts on this line",
+                    expected=Message("a closing } for the entry that starts on this line"),
                 )
-            problems.append(Problem("a block that is not a valid BibTeX entry was skipped", line=line))
+            problems.append(Problem(Message("a block that is not a valid BibTeX entry was skipped"), line=line))
     return entries
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from review.encoding import DecodedText
 from review.importers import limits, mappings
+from review.messages import Message
 from review.model import Author, ImportResult, Problem, RawRecord
 from review.normalise import (
     clean_text,
@@ -37,7 +38,7 @@ _DIGITS = re.compile(r"\d[\d\s.,\u00a0]*")
 _TRUE = frozenset({"yes", "ja", "true", "1", "y", "j", "peer_reviewed", "peer reviewed", "fagfellevurdert"})
 _SCHOLAR_NAME = re.compile(r"^(?:[A-ZÆØÅÄÖÜ]{1,4}|(?:[A-ZÆØÅÄÖÜ]\.\s?){1,4})\s+\S")  # "KA Nordmann"
 # The start of the problem a bug in normalising gives: the fuzz tests fail on it, so it cannot hide.
-INTERNAL_ERROR = "this record could not be read because of an internal error"
+INTERNAL_ERROR = Message("this record could not be read because of an internal error")
 _FALSE = frozenset({"no", "nei", "nej", "false", "0", "n"})
 
 
@@ -69,10 +70,17 @@ _LISTED_REPAIRS = 100
 def note_repairs(problems: list[Problem], lines: list[int]) -> None:
     """A problem line for each line whose double-encoded UTF-8 ("TromsÃ¸") was repaired."""
     for line in lines[:_LISTED_REPAIRS]:
-        problems.append(Problem('double-encoded UTF-8 repaired (such as "Ã¸" for "ø")', line=line, fatal=False))
+        problems.append(
+            Problem(Message('double-encoded UTF-8 repaired (such as "Ã¸" for "ø")'), line=line, fatal=False)
+        )
     if len(lines) > _LISTED_REPAIRS:
         problems.append(
-            Problem(f"… and {len(lines) - _LISTED_REPAIRS} more lines with double-encoded UTF-8 repaired", fatal=False)
+            Problem(
+                Message(
+                    "… and {count} more lines with double-encoded UTF-8 repaired", count=len(lines) - _LISTED_REPAIRS
+                ),
+                fatal=False,
+            )
         )
 
 
@@ -139,7 +147,17 @@ def build_record(
         return _build(fields, spec, view if view is not None else fields, file_name, position, line, problems)
     except Exception as exc:  # noqa: BLE001 - a record we cannot read must not stop the other records
         log.debug("record %s of %s could not be normalised", position, file_name, exc_info=True)
-        problems.append(Problem(f"{INTERNAL_ERROR} ({type(exc).__name__}); the record was skipped", position, line))
+        problems.append(
+            Problem(
+                Message(
+                    "{problem} ({error_type}); the record was skipped",
+                    problem=INTERNAL_ERROR,
+                    error_type=type(exc).__name__,
+                ),
+                position,
+                line,
+            )
+        )
         return None
 
 
@@ -163,7 +181,13 @@ def _build(fields, spec, view, file_name, position, line, problems) -> RawRecord
         got = values(role)
         text = clean_text(got[0]) if got else ""
         if text and role in _CLIP and len(text) > _CLIP[role]:
-            note(f"{role.replace('_', ' ')} cut to {_CLIP[role]} characters (the whole value is kept with the record)")
+            note(
+                Message(
+                    "{field} cut to {limit} characters (the whole value is kept with the record)",
+                    field=role.replace("_", " "),
+                    limit=_CLIP[role],
+                )
+            )
             return text[: _CLIP[role]]
         return text or None
 
@@ -172,7 +196,7 @@ def _build(fields, spec, view, file_name, position, line, problems) -> RawRecord
 
     title = first("title")
     if title and used.get("title") in mappings.FALLBACK_KEYS["title"]:
-        note(f"no title; the {used['title']} field was used as the title")
+        note(Message("no title; the {field} field was used as the title", field=used["title"]))
     abstract, repaired = strip_markup(first("abstract"))
     if abstract and len(abstract) < 40 and fold(abstract) in mappings.NO_ABSTRACT:
         abstract = None
@@ -181,9 +205,17 @@ def _build(fields, spec, view, file_name, position, line, problems) -> RawRecord
     if not title:
         # Kept when something identifies or describes the work for a reviewer; a search snippet does not.
         if not (doi or pmid or (abstract and not spec.abstract_is_snippet)):
-            problems.append(Problem("the record has no title, DOI or abstract and was skipped", position, line))
+            problems.append(
+                Problem(Message("the record has no title, DOI or abstract and was skipped"), position, line)
+            )
             return None
-        note("the record has no title; kept for its " + ("DOI" if doi else "PMID" if pmid else "abstract"))
+        note(
+            Message("the record has no title; kept for its DOI")
+            if doi
+            else Message("the record has no title; kept for its PMID")
+            if pmid
+            else Message("the record has no title; kept for its abstract")
+        )
 
     record = RawRecord(
         format=spec.format, file_name=file_name, position=position, line=line, fields=fields, title=title or ""
@@ -192,14 +224,14 @@ def _build(fields, spec, view, file_name, position, line, problems) -> RawRecord
         values("authors"), spec.author_style, vancouver=spec.vancouver
     )
     if spec.author_style == "glued" and len(record.authors) > len(values("authors")):
-        note("names run together in one cell were split where a new name begins")
+        note(Message("names run together in one cell were split where a new name begins"))
     record.authors += [Author(clean_text(name)) for name in values("corporate_authors") if clean_text(name)]
     record.year = _year(values("year"), note)
     record.venue = first("venue")
     record.publisher = first("publisher")
     record.abstract = abstract
     if repaired:
-        note("markup (JATS or HTML tags) removed from the abstract")
+        note(Message("markup (JATS or HTML tags) removed from the abstract"))
     record.abstract_is_snippet = bool(record.abstract) and spec.abstract_is_snippet
     record.doi = doi
     record.isbns, record.issns = split_identifiers(values("identifiers"))
@@ -318,7 +350,7 @@ def _year(values: list[str], note: Callable[[str], None]) -> int | None:
         if year is not None:
             return year
     if values:
-        note(f"year {clean_text(values[0])[:40]!r} not understood; left empty")
+        note(Message("year {value!r} not understood; left empty", value=clean_text(values[0])[:40]))
     return None
 
 
@@ -330,13 +362,13 @@ def _doi(values: list[str], spec: RecordSpec, view, note: Callable[[str], None])
     keys = spec.roles.get("doi", ())
     primary = [v for v in view.get(keys[0], ()) if v.strip()] if keys else []
     if primary:
-        note(f"DOI {clean_text(primary[0])[:60]!r} is not a DOI; left empty")
+        note(Message("DOI {value!r} is not a DOI; left empty", value=clean_text(primary[0])[:60]))
         return None
     for key in spec.roles.get("doi_guess", ()):  # where some databases put the DOI instead
         for value in view.get(key, ()):
             doi = normalise_doi(value) if "10." in value else None
             if doi:
-                note(f"no DOI field; the DOI was taken from {key}")
+                note(Message("no DOI field; the DOI was taken from {field}", field=key))
                 return doi[:300]
     return None
 

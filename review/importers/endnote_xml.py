@@ -14,6 +14,7 @@ from review.encoding import read_text
 from review.errors import InputError
 from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import ENDNOTE_XML_ROLES
+from review.messages import Message
 from review.model import ImportResult
 
 FORMAT = "endnote-xml"
@@ -33,11 +34,14 @@ def read(path: Path) -> ImportResult:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(
-            path.name, f"not well-formed XML ({exc.msg})", line=exc.lineno, expected="an EndNote XML export"
+            path.name,
+            Message("not well-formed XML ({msg})", msg=exc.msg),
+            line=exc.lineno,
+            expected=Message("an EndNote XML export"),
         ) from None
     records = root.findall(".//record")
     if not records:
-        raise InputError(path.name, "no <record> elements", line=1, expected="an EndNote XML export")
+        raise InputError(path.name, Message("no <record> elements"), line=1, expected=Message("an EndNote XML export"))
     result = new_result(path.name, FORMAT, decoded)
     for position, element in enumerate(records, start=1):
         record = build_record(

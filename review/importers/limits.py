@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review.errors import InputError
+from review.messages import Message
 
 
 @dataclass
@@ -44,16 +45,18 @@ def require_regular_file(path: Path) -> os.stat_result:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise InputError(str(path), "no such file", expected="the path of an exported file") from None
+        raise InputError(str(path), Message("no such file"), expected=Message("the path of an exported file")) from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(str(path), Message("cannot be read ({error})", error=exc.strerror or exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(str(path), "this is a folder, not a file", expected="the path of an exported file")
+        raise InputError(
+            str(path), Message("this is a folder, not a file"), expected=Message("the path of an exported file")
+        )
     if not stat.S_ISREG(info.st_mode):
         raise InputError(
             str(path),
-            "not a regular file (a named pipe, device or socket); it was not read",
-            expected="an exported file saved on disk",
+            Message("not a regular file (a named pipe, device or socket); it was not read"),
+            expected=Message("an exported file saved on disk"),
         )
     return info
 
@@ -64,17 +67,23 @@ def read_bytes(path: Path) -> bytes:
     if info.st_size > LIMITS.file_bytes:
         raise InputError(
             path.name,
-            f"the file is {_mb(info.st_size)}, more than the limit of {_mb(LIMITS.file_bytes)} for one export",
-            expected="a smaller export (split the search into several files)",
+            Message(
+                "the file is {size}, more than the limit of {limit} for one export",
+                size=_mb(info.st_size),
+                limit=_mb(LIMITS.file_bytes),
+            ),
+            expected=Message("a smaller export (split the search into several files)"),
         )
     try:
         with open(path, "rb") as handle:
             data = handle.read(LIMITS.file_bytes + 1)
     except OSError as exc:
-        raise InputError(path.name, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(path.name, Message("cannot be read ({error})", error=exc.strerror or exc)) from None
     if len(data) > LIMITS.file_bytes:  # the file grew while we read it
         raise InputError(
-            path.name, f"the file is more than the limit of {_mb(LIMITS.file_bytes)}", expected="a smaller export"
+            path.name,
+            Message("the file is more than the limit of {limit}", limit=_mb(LIMITS.file_bytes)),
+            expected=Message("a smaller export"),
         )
     return data
 
@@ -91,8 +100,8 @@ def check_workbook(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(
             path.name,
-            f"not a readable Excel workbook ({type(exc).__name__})",
-            expected="an .xlsx file saved by Excel or an export tool",
+            Message("not a readable Excel workbook ({error_type})", error_type=type(exc).__name__),
+            expected=Message("an .xlsx file saved by Excel or an export tool"),
         ) from None
     total = 0
     for member in members:
@@ -100,23 +109,34 @@ def check_workbook(path: Path) -> None:
         if member.filename.lower().endswith("sharedstrings.xml") and member.file_size > LIMITS.shared_strings_bytes:
             raise InputError(
                 path.name,
-                f"the workbook's shared strings inflate to {_mb(member.file_size)}, "
-                f"more than the limit of {_mb(LIMITS.shared_strings_bytes)}",
-                expected="an .xlsx export of a normal size",
+                Message(
+                    "the workbook's shared strings inflate to {size}, more than the limit of {limit}",
+                    size=_mb(member.file_size),
+                    limit=_mb(LIMITS.shared_strings_bytes),
+                ),
+                expected=Message("an .xlsx export of a normal size"),
             )
         ratio = member.file_size // max(member.compress_size, 1)
         if member.file_size > 1024 * 1024 and ratio > LIMITS.compression_ratio:
             raise InputError(
                 path.name,
-                f"{member.filename} inflates {ratio} times (to {_mb(member.file_size)}), "
-                f"like a zip bomb; it was not opened",
-                expected="an .xlsx file saved by Excel or an export tool",
+                Message(
+                    "{filename} inflates {ratio} times (to {size}), like a zip bomb; it was not opened",
+                    filename=member.filename,
+                    ratio=ratio,
+                    size=_mb(member.file_size),
+                ),
+                expected=Message("an .xlsx file saved by Excel or an export tool"),
             )
     if total > LIMITS.uncompressed_bytes:
         raise InputError(
             path.name,
-            f"the workbook inflates to {_mb(total)}, more than the limit of {_mb(LIMITS.uncompressed_bytes)}",
-            expected="a smaller export",
+            Message(
+                "the workbook inflates to {size}, more than the limit of {limit}",
+                size=_mb(total),
+                limit=_mb(LIMITS.uncompressed_bytes),
+            ),
+            expected=Message("a smaller export"),
         )
 
 
@@ -126,15 +146,20 @@ def check_table_size(file_name: str, rows: int, columns: int, *, declared: bool 
         found = f"declares {rows:,} rows" if declared else f"has more than {LIMITS.rows:,} rows"
         raise InputError(
             file_name,
-            f"the sheet {found}, more than the limit of {LIMITS.rows:,}",
-            expected="a smaller export (split the search into several files)",
+            Message("the sheet {found}, more than the limit of {rows:,}", found=found, rows=LIMITS.rows),
+            expected=Message("a smaller export (split the search into several files)"),
         )
     if columns > LIMITS.columns:
         found = "declares" if declared else "has a row of"
         raise InputError(
             file_name,
-            f"the sheet {found} {columns:,} columns, more than the limit of {LIMITS.columns:,}",
-            expected="one column per field",
+            Message(
+                "the sheet {found} {columns:,} columns, more than the limit of {limit:,}",
+                found=found,
+                columns=columns,
+                limit=LIMITS.columns,
+            ),
+            expected=Message("one column per field"),
         )
 
 
@@ -155,8 +180,8 @@ def check_time() -> None:
     if current is not None and time.monotonic() > current[1]:
         raise InputError(
             current[0],
-            f"reading the file took longer than the limit of {current[2]:g} s",
-            expected="an export that can be read in reasonable time (split large exports)",
+            Message("reading the file took longer than the limit of {seconds:g} s", seconds=current[2]),
+            expected=Message("an export that can be read in reasonable time (split large exports)"),
         )
 
 

@@ -16,6 +16,7 @@ from review.encoding import read_text
 from review.errors import InputError
 from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import MEDLINE_ROLES
+from review.messages import Message
 from review.model import ImportResult, Problem
 
 FORMAT = "medline"
@@ -35,9 +36,9 @@ def read(path: Path) -> ImportResult:
     if not chunks:
         raise InputError(
             path.name,
-            "no MEDLINE records found",
+            Message("no MEDLINE records found"),
             line=1,
-            expected='records that start with a "PMID- " line, one tag per line',
+            expected=Message('records that start with a "PMID- " line, one tag per line'),
         )
     result.database = "PubMed"
     for position, (line, fields) in enumerate(chunks, start=1):
@@ -77,7 +78,9 @@ def split_records(text: str, problems: list[Problem]) -> list[tuple[int, dict[st
         match = _TAG.match(line)
         if match is None:
             if not stray_reported:
-                problems.append(Problem("a line that is not a MEDLINE tag line was ignored", line=number, fatal=False))
+                problems.append(
+                    Problem(Message("a line that is not a MEDLINE tag line was ignored"), line=number, fatal=False)
+                )
                 stray_reported = True
             continue
         tag, value = match.group(1), match.group(2).strip()
@@ -88,7 +91,12 @@ def split_records(text: str, problems: list[Problem]) -> list[tuple[int, dict[st
             current, start = {}, number
             if tag != "PMID":
                 problems.append(
-                    Problem(f"the record starts with {tag}, not PMID", record=len(chunks) + 1, line=number, fatal=False)
+                    Problem(
+                        Message("the record starts with {tag}, not PMID", tag=tag),
+                        record=len(chunks) + 1,
+                        line=number,
+                        fatal=False,
+                    )
                 )
         current.setdefault(tag, []).append(value)
         last_tag = tag

@@ -14,6 +14,7 @@ from review.encoding import read_text
 from review.errors import InputError
 from review.importers.build import RecordSpec, build_record
 from review.importers.mappings import PNX_ROLES
+from review.messages import Message
 from review.model import ImportResult, Problem
 
 FORMAT = "pnx-json"
@@ -27,20 +28,22 @@ def read(path: Path) -> ImportResult:
     except json.JSONDecodeError as exc:
         raise InputError(
             path.name,
-            f"not valid JSON ({exc.msg})",
+            Message("not valid JSON ({msg})", msg=exc.msg),
             line=exc.lineno,
-            expected="a Primo search response or a list of PNX docs",
+            expected=Message("a Primo search response or a list of PNX docs"),
         ) from None
     except RecursionError:
-        raise InputError(path.name, "the JSON is nested too deeply", expected="a Primo search response") from None
+        raise InputError(
+            path.name, Message("the JSON is nested too deeply"), expected=Message("a Primo search response")
+        ) from None
     docs = data.get("docs") if isinstance(data, dict) else data
     if isinstance(data, dict) and docs is None and "pnx" in data:
         docs = [data]  # a single saved doc
     if not isinstance(docs, list):
         raise InputError(
             path.name,
-            "no list of records in the JSON",
-            expected='an object with a "docs" list, or a list of docs with "pnx" sections',
+            Message("no list of records in the JSON"),
+            expected=Message('an object with a "docs" list, or a list of docs with "pnx" sections'),
         )
     result = records_from_pnx(docs, path.name)
     result.encoding = decoded.encoding
@@ -55,7 +58,7 @@ def records_from_pnx(docs: Iterable[Any], file_name: str) -> ImportResult:
     result = ImportResult(file_name=file_name, format=FORMAT, encoding="utf-8", source="oria")
     for position, doc in enumerate(docs, start=1):
         if not isinstance(doc, dict):
-            result.problems.append(Problem("not a PNX record (expected an object)", record=position))
+            result.problems.append(Problem(Message("not a PNX record (expected an object)"), record=position))
             continue
         fields = flatten(doc)
         record = build_record(

@@ -17,6 +17,7 @@ from review.encoding import read_text
 from review.errors import InputError
 from review.importers.build import RecordSpec, build_record, find_database, name_databases, new_result, with_roles
 from review.importers.mappings import RIS_DATABASES, RIS_ROLES
+from review.messages import Message
 from review.model import ImportResult, Problem, RawRecord
 
 FORMAT = "ris"
@@ -40,7 +41,10 @@ def read(path: Path) -> ImportResult:
     chunks = split_records(decoded.text, result.problems)
     if not chunks:
         raise InputError(
-            path.name, "no RIS records found", line=1, expected='records of tag lines such as "TY  - JOUR" ... "ER  - "'
+            path.name,
+            Message("no RIS records found"),
+            line=1,
+            expected=Message('records of tag lines such as "TY  - JOUR" ... "ER  - "'),
         )
     named = [value for chunk in chunks for tag in ("DB", "DP") for value in chunk.fields.get(tag, ())]
     database = find_database(RIS_DATABASES, named)
@@ -86,12 +90,12 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
                 values[-1] = f"{values[-1]}\n{line.strip()}" if values[-1] else line.strip()
             elif stray_from is None:
                 stray_from = number
-                problems.append(Problem("text outside any record was ignored", line=number, fatal=False))
+                problems.append(Problem(Message("text outside any record was ignored"), line=number, fatal=False))
             continue
         stray_from = None
         if tag == "ER":
             if current is None:
-                problems.append(Problem("an ER line without a record was ignored", line=number, fatal=False))
+                problems.append(Problem(Message("an ER line without a record was ignored"), line=number, fatal=False))
             else:
                 chunks.append(current)
                 current = None
@@ -99,7 +103,7 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
         if current is not None and tag == "TY" and current.fields:
             problems.append(
                 Problem(
-                    "no ER line before the next TY; the record was kept",
+                    Message("no ER line before the next TY; the record was kept"),
                     record=len(chunks) + 1,
                     line=current.line,
                     fatal=False,
@@ -111,7 +115,12 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
             current = _Chunk(line=number)
             if tag != "TY":
                 problems.append(
-                    Problem(f"the record starts with {tag}, not TY", record=len(chunks) + 1, line=number, fatal=False)
+                    Problem(
+                        Message("the record starts with {tag}, not TY", tag=tag),
+                        record=len(chunks) + 1,
+                        line=number,
+                        fatal=False,
+                    )
                 )
         current.fields.setdefault(tag, []).append(value)
         current.last_tag = tag
@@ -119,7 +128,10 @@ def split_records(text: str, problems: list[Problem]) -> list[_Chunk]:
     if current is not None and current.fields:
         problems.append(
             Problem(
-                "the last record has no ER line; it was kept", record=len(chunks) + 1, line=current.line, fatal=False
+                Message("the last record has no ER line; it was kept"),
+                record=len(chunks) + 1,
+                line=current.line,
+                fatal=False,
             )
         )
         chunks.append(current)

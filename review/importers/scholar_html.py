@@ -15,6 +15,7 @@ from review.encoding import read_text
 from review.errors import InputError
 from review.importers.build import RecordSpec, build_record, new_result
 from review.importers.mappings import SCHOLAR_CITED_BY_PREFIXES, SCHOLAR_HTML_ROLES, SCHOLAR_TITLE_MARKERS
+from review.messages import Message
 from review.model import ImportResult
 
 FORMAT = "scholar-html"
@@ -33,13 +34,15 @@ def read(path: Path) -> ImportResult:
         soup = BeautifulSoup(decoded.text, "html.parser")
     except Exception as exc:  # noqa: BLE001 - the HTML parser's internals must not reach the user
         raise InputError(
-            path.name, f"the HTML could not be parsed ({type(exc).__name__})", expected=_NOT_RESULTS_EXPECTED
+            path.name,
+            Message("the HTML could not be parsed ({error_type})", error_type=type(exc).__name__),
+            expected=_NOT_RESULTS_EXPECTED,
         ) from None
     if soup.select_one("form#gs_captcha_f") is not None or soup.select_one("#gs_captcha_ccl") is not None:
         raise InputError(
             path.name,
-            "this is Google Scholar's CAPTCHA (robot check) page, not results",
-            expected="a result page saved after solving the CAPTCHA in the browser",
+            Message("this is Google Scholar's CAPTCHA (robot check) page, not results"),
+            expected=Message("a result page saved after solving the CAPTCHA in the browser"),
         )
     blocks = soup.select(_RESULT)
     if not blocks:

@@ -28,6 +28,7 @@ from review.importers.build import (
     with_roles,
 )
 from review.importers.mappings import POP_DATA_SOURCES, POP_URL_KEYS, TABLE_DATABASES, TABLE_ROLES
+from review.messages import Message
 from review.model import ImportResult, Problem, RawRecord
 from review.normalise import fold
 
@@ -68,9 +69,9 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
     if not any(key in roles["title"] for key in keys):
         raise InputError(
             file_name,
-            "no title column in the header row",
+            Message("no title column in the header row"),
             line=header_line,
-            expected=f"a column named Title (found: {', '.join(h for h in header if h)[:200]})",
+            expected=Message("a column named Title (found: {items})", items=", ".join(h for h in header if h)[:200]),
         )
     table = list(rows)
     is_pop = database is not None and database.name == "Publish or Perish"
@@ -84,8 +85,10 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
         if not evidence:
             result.problems.append(
                 Problem(
-                    "the Publish or Perish file does not show which database it searched "
-                    "(no links); taken as Google Scholar, its default",
+                    Message(
+                        "the Publish or Perish file does not show which database it searched (no links); taken as "
+                        "Google Scholar, its default"
+                    ),
                     fatal=False,
                 )
             )
@@ -106,7 +109,9 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
         if len(cells) > len(header):
             result.problems.append(
                 Problem(
-                    f"{len(cells) - len(header)} cell(s) beyond the header were kept as extra columns",
+                    Message(
+                        "{count} cell(s) beyond the header were kept as extra columns", count=len(cells) - len(header)
+                    ),
                     position,
                     line,
                     fatal=False,
@@ -114,7 +119,12 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
             )
         if any(cell.count("\n") > _SUSPECT_CELL_LINES for cell in cells):
             result.problems.append(
-                Problem("a cell spans hundreds of lines; check for an unbalanced quote", position, line, fatal=False)
+                Problem(
+                    Message("a cell spans hundreds of lines; check for an unbalanced quote"),
+                    position,
+                    line,
+                    fatal=False,
+                )
             )
         for key in roles.get("database", ()):
             named.extend(view.get(key, ()))
@@ -146,7 +156,11 @@ def _header(rows: Iterator[tuple[int, list[str]]], file_name: str) -> tuple[int,
     for line, cells in rows:
         if any(cell.strip() for cell in cells):
             return line, [cell.strip() for cell in cells]
-    raise InputError(file_name, "no header row", expected="a header row naming the columns, then one row per record")
+    raise InputError(
+        file_name,
+        Message("no header row"),
+        expected=Message("a header row naming the columns, then one row per record"),
+    )
 
 
 def _row_fields(header: list[str], keys: list[str], cells: list[str]):
@@ -174,7 +188,7 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
     while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
         skip += 1
     if skip == len(lines):
-        raise InputError(file_name, "no header row", expected="a header row naming the columns")
+        raise InputError(file_name, Message("no header row"), expected=Message("a header row naming the columns"))
     delimiter = max(_DELIMITERS, key=lines[skip].count)
     reader = csv.reader(io.StringIO("\n".join(lines[skip:])), delimiter=delimiter)
     previous_end = rows = 0
@@ -188,11 +202,16 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
             elif last > first and len(cells) != width and any("\n" in cell for cell in cells):
                 raise InputError(
                     file_name,
-                    f"a quoted cell opened on this line is not closed where it should "
-                    f"be, so lines {first}-{last} were read as one row of {len(cells)} "
-                    f"cell(s) instead of {width}",
+                    Message(
+                        "a quoted cell opened on this line is not closed where it should be, so lines "
+                        "{first}-{last} were read as one row of {count} cell(s) instead of {width}",
+                        first=first,
+                        last=last,
+                        count=len(cells),
+                        width=width,
+                    ),
                     line=first,
-                    expected="a closing double quote for every opening one",
+                    expected=Message("a closing double quote for every opening one"),
                 )
             rows += 1
             if rows % 1000 == 0:
@@ -202,9 +221,9 @@ def _csv_rows(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
     except csv.Error as exc:
         raise InputError(
             file_name,
-            f"the CSV is malformed ({exc})",
+            Message("the CSV is malformed ({exc})", exc=exc),
             line=skip + previous_end + 1,
-            expected="comma-, semicolon- or tab-separated values with balanced quotes",
+            expected=Message("comma-, semicolon- or tab-separated values with balanced quotes"),
         ) from None
 
 
@@ -260,8 +279,8 @@ def _openpyxl(path: Path, call):
     except Exception as exc:  # noqa: BLE001 - openpyxl internals must not reach the user
         raise InputError(
             path.name,
-            f"not a readable Excel workbook ({type(exc).__name__})",
-            expected="an .xlsx file saved by Excel or an export tool",
+            Message("not a readable Excel workbook ({error_type})", error_type=type(exc).__name__),
+            expected=Message("an .xlsx file saved by Excel or an export tool"),
         ) from None
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from review.errors import StoreError
+from review.messages import Message
 from review.store import chain, health, migrations
 from review.store.schema import inserted_id  # noqa: F401  (callers import it from here)
 
@@ -182,7 +183,9 @@ class Store:
                 if not _is_lock_error(exc) or attempt == LOCK_RETRIES - 1:
                     if _is_lock_error(exc):
                         raise StoreError(
-                            "the review store stayed busy; another program is writing to it, try again in a moment"
+                            Message(
+                                "the review store stayed busy; another program is writing to it, try again in a moment"
+                            )
                         ) from exc
                     raise
                 time.sleep(0.05 * (2**attempt))
@@ -216,7 +219,9 @@ class Store:
                     )
                 return self._token, int(self._watch.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.where}: could not read the store ({exc})") from None
+                raise StoreError(
+                    Message("{where}: could not read the store ({exc})", where=self.where, exc=exc)
+                ) from None
 
     def close(self) -> None:
         with self._watch_lock:
@@ -239,6 +244,9 @@ def open_store(review_dir: Path) -> Store:
     review_dir = Path(review_dir)
     if not (review_dir / "review.toml").is_file():
         raise StoreError(
-            f"{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'"
+            Message(
+                "{review_dir} is not a review directory (no review.toml); create one with 'review init {review_dir}'",
+                review_dir=review_dir,
+            )
         )
     return Store(store_url(review_dir))

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from review.errors import StoreError
+from review.messages import Message
 from review.store import chain, migrations, schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -56,7 +57,9 @@ def check_file(path: Path | None) -> None:
             with open(path, "rb") as handle:
                 header = handle.read(len(SQLITE_HEADER))
         except OSError as exc:
-            raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            raise StoreError(
+                Message("{path}: cannot be read ({error})", path=path, error=exc.strerror or exc)
+            ) from None
         if header or time.monotonic() >= deadline:
             break
         time.sleep(0.05)
@@ -94,8 +97,12 @@ def check_open(conn: Connection, where: str, verify_hint: str = "review verify D
     version = migrations.current_version(conn)
     if version > migrations.LATEST:
         raise StoreError(
-            f"the review store has schema version {version}, newer than this program "
-            f"({migrations.LATEST}); upgrade nordic-review"
+            Message(
+                "the review store has schema version {version}, newer than this program ({LATEST}); "
+                "upgrade nordic-review",
+                version=version,
+                LATEST=migrations.LATEST,
+            )
         )
     return version
 

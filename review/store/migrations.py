@@ -15,6 +15,7 @@ from sqlalchemy import Connection, exists, inspect, select, text, update
 from review import vocabulary
 from review.errors import StoreError
 from review.interfaces import INTERFACES, LEGACY, NOT_RECORDED, default_interface
+from review.messages import Message
 from review.store import chain, schema
 from review.store.schema import inserted_id
 from review.synthetic import fields_say_synthetic
@@ -211,6 +212,13 @@ def _preferences(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.preferences])
 
 
+def _pair_reason_messages(conn: Connection) -> None:
+    """A pair's reason kept as a translatable message beside its English text (review/messages.py), so
+    the app shows it in the reader's language. Pairs queued before keep their English reason."""
+    if "reason_message" not in {c["name"] for c in inspect(conn).get_columns("candidate_pairs")}:
+        conn.execute(text("ALTER TABLE candidate_pairs ADD COLUMN reason_message TEXT"))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_initial,
     _v2_chained_history,
@@ -222,6 +230,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _add_search_records,
     _accounts_and_events,
     _preferences,
+    _pair_reason_messages,
 ]
 LATEST = len(MIGRATIONS)
 
@@ -241,7 +250,12 @@ def upgrade(conn: Connection) -> int:
     found = current_version(conn)
     if found > LATEST:
         raise StoreError(
-            f"the review store has schema version {found}, newer than this program ({LATEST}); upgrade nordic-review"
+            Message(
+                "the review store has schema version {found}, newer than this program ({LATEST}); upgrade "
+                "nordic-review",
+                found=found,
+                LATEST=LATEST,
+            )
         )
     for version in range(found + 1, LATEST + 1):
         MIGRATIONS[version - 1](conn)

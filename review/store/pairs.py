@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Select, and_, delete, exists, insert, select, update
 
+from review.messages import dumps
 from review.store import schema
 from review.store.db import inserted_id
 from review.timeutil import now_iso
@@ -81,13 +82,24 @@ def replace_queue(conn: Connection, rows: list[dict]) -> None:
     conn.execute(delete(pairs_t))
     if rows:
         now = now_iso()
-        conn.execute(insert(pairs_t), [{**row, "created_at": now} for row in rows])
+        conn.execute(
+            insert(pairs_t), [{**row, "created_at": now, "reason_message": dumps(row.get("reason"))} for row in rows]
+        )
 
 
 def requeue(conn: Connection, raw_a: int, raw_b: int, score: float | None, reason: str | None) -> None:
     """Put a pair back in the queue (an undo gives back what the verdict took away)."""
     if queued_pair(conn, raw_a, raw_b) is None and score is not None:
-        conn.execute(insert(pairs_t).values(raw_a=raw_a, raw_b=raw_b, score=score, reason=reason, created_at=now_iso()))
+        conn.execute(
+            insert(pairs_t).values(
+                raw_a=raw_a,
+                raw_b=raw_b,
+                score=score,
+                reason=reason,
+                reason_message=dumps(reason),
+                created_at=now_iso(),
+            )
+        )
 
 
 def drop_pairs(conn: Connection, raw_ids: Iterable[int]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from review.errors import StoreError
+from review.messages import Message
 from review.model import RawRecord
 from review.store import schema
 from review.store.works import authors_text, decode_authors, encode_authors
@@ -132,7 +133,7 @@ def work_records(conn: Connection, work_id: int) -> list[LinkedRecord]:
     """The raw records of a work, earliest first, with how each was linked."""
     work = conn.execute(select(schema.works.c.id).where(schema.works.c.id == work_id)).first()
     if work is None:
-        raise StoreError(f"there is no work {work_id}")
+        raise StoreError(Message("there is no work {work_id}", work_id=work_id))
     links = schema.work_links
     rows = conn.execute(
         select(schema.raw_records, links.c.rule, links.c.score, links.c.decided_by)
@@ -153,7 +154,7 @@ def record_with_file(conn: Connection, raw_id: int) -> dict:
         .where(r.c.id == raw_id)
     ).first()
     if row is None:
-        raise StoreError(f"there is no raw record {raw_id}")
+        raise StoreError(Message("there is no raw record {raw_id}", raw_id=raw_id))
     found = row._asdict()
     found["authors"] = authors_text(found["authors"])
     return found

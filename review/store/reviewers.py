@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from review.errors import ReviewError
+from review.messages import Message
 from review.names import fold
 from review.store import schema
 from review.timeutil import now_iso
@@ -16,11 +17,14 @@ def ensure_reviewer(conn: Connection, name: str, role: str = "reviewer") -> bool
     new: names are compared without case and accents (review.names)."""
     name = (name or "").strip()
     if not name:
-        raise ReviewError("a decision needs a reviewer name")
+        raise ReviewError(Message("a decision needs a reviewer name"))
     if name.casefold() in RESERVED_NAMES:
         raise ReviewError(
-            f"'{name}' is reserved for decisions made by rules "
-            f"({', '.join(RESERVED_NAMES)}); a person needs their own name"
+            Message(
+                "'{name}' is reserved for decisions made by rules ({items}); a person needs their own name",
+                name=name,
+                items=", ".join(RESERVED_NAMES),
+            )
         )
     key = fold(name)
     if any(fold(known) == key for known in conn.execute(select(schema.reviewers.c.name)).scalars()):

@@ -203,6 +203,7 @@ candidate_pairs = Table(
     Column("score", Float, nullable=False),
     Column("reason", Text),
     Column("created_at", String(32), nullable=False),
+    Column("reason_message", Text),  # the reason as review.messages data (JSON), for the app to translate
     CheckConstraint("raw_a < raw_b", name="pair_ordered"),
 )
 

@@ -2,9 +2,10 @@
 
 The catalogues are Babel ``.po`` files under ``review/ui/locales/<lang>/LC_MESSAGES/messages.po``, read
 once per process and compiled in memory (Babel's reader and .mo writer), so no build step is needed and a
-translator edits plain .po files. A message missing from a catalogue shows in English. Only the
-interface is translated: the review's own words (stage names, reasons, criteria, search terms) stay as
-the protocol writes them. Update the catalogues with ``pybabel extract`` / ``pybabel update`` (see
+translator edits plain .po files. A message missing from a catalogue shows in English. Messages the core
+builds (``review.messages.Message``: refusals, import problems, a pair's reason, queue notes) are
+translated by their template, with their parameters filled in. Only the interface is translated: the
+review's own words (stage names, reasons, criteria, search terms) stay as the protocol writes them. Update the catalogues with ``pybabel extract`` / ``pybabel update`` (see
 docs/ui.md).
 
 The choice is kept per person in the review's store (``preferences``), under the name the app knows
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from review.messages import Joined, Message, render
 from review.store.preferences import REVIEW_WIDE, get_preference, set_preference
 
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -50,8 +52,21 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-def gettext_for(lang: str):
-    return translations(lang if lang in LANGUAGES else DEFAULT).gettext
+@cache
+def gettext_for(lang: str) -> Callable[[str], str]:
+    """The page's translator for ``lang``: a catalogue message by its text; a message the core built
+    (review/messages.py) by its template, filled with its parameters (those that are Messages translated
+    too, the review's own words left as they are). English gives the core's text unchanged."""
+    gettext = translations(lang if lang in LANGUAGES else DEFAULT).gettext
+
+    def translate(message: str) -> str:
+        if not message:  # gettext("") would give the catalogue's header
+            return message
+        if isinstance(message, Message | Joined):
+            return render(message, gettext)
+        return gettext(message)
+
+    return translate
 
 
 def N_(message: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
+from review.messages import stored_message
 from review.store.imports import all_imports, import_problems
 from review.store.records import records_of_import
 
@@ -40,7 +41,7 @@ def problem_rows(conn: Connection, import_id: int, tr: Callable[[str], str] = st
             tr("Record"): p.get("record"),
             tr("Line"): p.get("line"),
             tr("Skipped"): tr("yes") if p.get("fatal", True) else tr("no"),
-            tr("Problem"): p.get("message", ""),
+            tr("Problem"): tr(stored_message(p.get("message_data"), p.get("message", ""))),
         }
         for p in import_problems(conn, import_id)
     ]
@@ -68,7 +69,7 @@ def outcome(summary, tr: Callable[[str], str] = str) -> tuple[str, str]:
     was; records dropped, values repaired or records kept with a caveat make it a ``warning``
     that gives the counts; content imported before is ``info``."""
     if summary.already_imported is not None:
-        return "info", summary.describe()
+        return "info", tr(summary.describe())
     text = tr("{file}: {count} records read as {format}, encoding {encoding}").format(
         file=summary.file_name, count=summary.records, format=summary.format, encoding=summary.encoding
     ) + (", " + tr("database {name}").format(name=summary.database) if summary.database else "")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review.errors import ReviewError
+from review.messages import Message
 
 ENV_DIR = "REVIEW_DIR"
 ENV_CACHE = "NORDIC_REVIEW_CACHE"  # overrides ~/.cache/nordic-review (tests, shared machines)
@@ -63,8 +64,11 @@ def bundled_working_copy(say: Callable[[str], None] = lambda _: None) -> Locatio
             run_review(scratch / "review", say=say)
         except ImportError as exc:
             raise ReviewError(
-                f"the bundled review cannot be built in this version ({exc.name} is missing); "
-                f"open a review directory with --dir instead"
+                Message(
+                    "the bundled review cannot be built in this version ({name} is missing); open a review "
+                    "directory with --dir instead",
+                    name=exc.name,
+                )
             ) from None
         (scratch / "review").rename(target)
     finally:
@@ -85,7 +89,9 @@ def resolve(
         return bundled_working_copy(say)
     if not (location.directory / "review.toml").is_file():
         raise ReviewError(
-            f"{location.directory} is not a review directory (no review.toml); "
-            f"create one with 'review init {location.directory}'"
+            Message(
+                "{directory} is not a review directory (no review.toml); create one with 'review init {directory}'",
+                directory=location.directory,
+            )
         )
     return location

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from review.messages import loads
 from review.store.pairs import recent_verdicts as store_recent_verdicts
 from review.store.pairs import uncertain_pairs
 from review.store.records import record_with_file
@@ -89,7 +90,7 @@ def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
             p["raw_a"],
             p["raw_b"],
             p["score"],
-            p["reason"] or "",
+            loads(p.get("reason_message"), p["reason"] or ""),  # translatable where kept as a message
             _with_status(conn, record_with_file(conn, p["raw_a"])),
             _with_status(conn, record_with_file(conn, p["raw_b"])),
         )

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from review.errors import ReviewError
 from review.ingest import ImportSummary, content_hash
+from review.messages import Message
 from screening.attachments import safe_file_name
 
 UPLOAD_DIR = Path("exports") / "uploads"
@@ -27,7 +28,7 @@ def _save(review_dir: Path, files: Iterable[tuple[str, bytes]], written: list[Pa
     paths = []
     for name, data in files:
         if not data:
-            raise ReviewError(f"{name}: the uploaded file is empty")
+            raise ReviewError(Message("{name}: the uploaded file is empty", name=name))
         target = folder / safe_file_name(name)
         stem, suffix, n = target.stem, target.suffix, 1
         while target.exists() and content_hash(target.read_bytes()) != content_hash(data):

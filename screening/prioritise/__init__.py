@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from review.messages import Message
 from screening.prioritise.model import (
     DEFAULT_SETTINGS,
     Features,
@@ -138,13 +139,19 @@ def order_candidates(
             prior_scores[i] > 0 for i, w in enumerate(work_ids) if w not in labelled
         )
         mode_used = "protocol" if cold_start else "random"
-        reason = (
-            f"the model starts after at least {MIN_INCLUDES} include(s) and {MIN_EXCLUDES} exclude(s) "
-            f"(so far {n_includes} and {len(labelled) - n_includes}); until then "
-            + ("works matching the protocol's search terms come first" if cold_start else "random order")
+        reason = Message(
+            "the model starts after at least {includes} include(s) and {excludes} exclude(s) (so far {found_includes} "
+            "and {found_excludes}); until then {order}",
+            includes=MIN_INCLUDES,
+            excludes=MIN_EXCLUDES,
+            found_includes=n_includes,
+            found_excludes=len(labelled) - n_includes,
+            order=Message("works matching the protocol's search terms come first")
+            if cold_start
+            else Message("random order"),
         )
     if mode == "ranked" and not undecided_idx:
-        mode_used, reason = "import", "nothing left to screen"
+        mode_used, reason = "import", Message("nothing left to screen")
 
     scores: dict = {}
     if mode_used == "ranked":

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+from review.messages import Message
 from screening.prioritise import QueueInfo, order_candidates
 from screening.prioritise.cold_start import ProtocolTerms, protocol_scores
 from screening.prioritise.model import DEFAULT_SETTINGS, Features, ModelSettings
@@ -92,7 +93,7 @@ class BackgroundRanker:
                 self.work_ids, self.texts, labelled, "random", history=history, seed=self.seed
             )
             info.mode_requested = "ranked"
-            info.reason = "the first ranking is still being computed"
+            info.reason = Message("the first ranking is still being computed")
             return ordered, info
         return [w for w in ranking.ordered if w not in labelled], ranking.info
 

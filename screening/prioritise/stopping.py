@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from review.messages import Message
+
 DEFAULT_RECALL_TARGET = 0.95
 DEFAULT_CONFIDENCE = 0.95
 
@@ -51,17 +53,25 @@ class RecallTest:
 
     def statement(self) -> str:
         """One sentence for the screen and the methods section."""
-        target, conf = f"{self.recall_target:.0%}", f"{self.confidence:.0%}"
+        figures = {
+            "target": f"{self.recall_target:.0%}",
+            "confidence": f"{self.confidence:.0%}",
+            "p": f"{self.p_value:.3f}",
+            "screened": self.screened,
+            "total": self.total,
+            "found": self.relevant_found,
+        }
         if self.reached:
-            return (
-                f"The recall target of {target} was reached at {conf} confidence (hypergeometric stopping "
-                f"test, p = {self.p_value:.3f}) after {self.screened} of {self.total} records were screened "
-                f"and {self.relevant_found} relevant records found."
+            return Message(
+                "The recall target of {target} was reached at {confidence} confidence (hypergeometric stopping "
+                "test, p = {p}) after {screened} of {total} records were screened and {found} relevant records "
+                "found.",
+                **figures,
             )
-        return (
-            f"Recall of {target} cannot yet be claimed at {conf} confidence: p = {self.p_value:.3f} for "
-            f'"recall is below {target}" after {self.screened} of {self.total} records '
-            f"({self.relevant_found} relevant found); keep screening."
+        return Message(
+            'Recall of {target} cannot yet be claimed at {confidence} confidence: p = {p} for "recall is below '
+            '{target}" after {screened} of {total} records ({found} relevant found); keep screening.',
+            **figures,
         )
 
 
@@ -148,9 +158,9 @@ def relevant_left_text(expected_remaining: float) -> str:
     """The model's estimate as a reviewer reads it: a whole number of works (a sum of
     probabilities such as 2.37 is an expectation, and decimals suggest a precision it lacks)."""
     if expected_remaining < 0.5:
-        return "fewer than 1 relevant work"
+        return Message("fewer than 1 relevant work")
     n = round(expected_remaining)
-    return f"about {n} relevant work{'s' if n != 1 else ''}"
+    return Message("about {n} relevant works", n=n) if n != 1 else Message("about 1 relevant work")
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,11 @@ def stopping_advice(history: Sequence[int], n_records: int, expected_remaining: 
     needed = exclusion_run_needed(n_records)
     if expected_remaining is None:
         return StoppingAdvice(
-            False, run, needed, None, "No model estimate yet (random order or too few decisions): keep screening."
+            False,
+            run,
+            needed,
+            None,
+            Message("No model estimate yet (random order or too few decisions): keep screening."),
         )
     run_ok = run >= needed
     estimate_ok = expected_remaining < MAX_EXPECTED_REMAINING
@@ -179,15 +193,29 @@ def stopping_advice(history: Sequence[int], n_records: int, expected_remaining: 
             run,
             needed,
             expected_remaining,
-            f"Only {includes} include(s) so far; no advice to stop before {MIN_INCLUDES_FOR_ADVICE}: keep screening.",
+            Message(
+                "Only {includes} include(s) so far; no advice to stop before {minimum}: keep screening.",
+                includes=includes,
+                minimum=MIN_INCLUDES_FOR_ADVICE,
+            ),
         )
     left = relevant_left_text(expected_remaining)
     if run_ok and estimate_ok:
-        message = (
-            f"{run} exclusions in a row (needed {needed}) and the model expects {left} left: you may consider stopping."
+        message = Message(
+            "{run} exclusions in a row (needed {needed}) and the model expects {left} left: you may consider stopping.",
+            run=run,
+            needed=needed,
+            left=left,
         )
     elif run_ok:
-        message = f"{run} exclusions in a row, but the model still expects {left} left: keep screening."
+        message = Message(
+            "{run} exclusions in a row, but the model still expects {left} left: keep screening.", run=run, left=left
+        )
     else:
-        message = f"{run} of {needed} exclusions in a row so far; the model expects {left} left: keep screening."
+        message = Message(
+            "{run} of {needed} exclusions in a row so far; the model expects {left} left: keep screening.",
+            run=run,
+            needed=needed,
+            left=left,
+        )
     return StoppingAdvice(run_ok and estimate_ok, run, needed, expected_remaining, message)

@@ -29,8 +29,9 @@ pytestmark = pytest.mark.slow  # every test drives the app in Streamlit's AppTes
 
 PLACEHOLDER = re.compile(r"\{\w*\}")
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [ROOT / "review" / "app", ROOT / "review" / "ui"]
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "translate": None, "tr": None}  # as docs/ui.md's pybabel extract
+# The pages (review/app, review/ui) and the core's messages (review.messages.Message) throughout.
+SOURCES = [ROOT / "review", ROOT / "screening"]
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "translate": None, "tr": None, "Message": None}  # as docs/ui.md says
 TRANSLATED = [code for code in LANGUAGES if code != "en"]
 
 
@@ -70,7 +71,7 @@ def test_every_literal_given_to_the_catalogue_function_is_in_the_template():
                 if (
                     isinstance(node, ast.Call)
                     and isinstance(node.func, ast.Name)
-                    and node.func.id in ("_", "N_", "tr", "translate")
+                    and node.func.id in ("_", "N_", "tr", "translate", "Message")
                     and node.args
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)
@@ -193,10 +194,23 @@ def busy_review(app, review_dir, store, works):
     record(store, protocol, Decision(work_id=works[2], stage=2, decision="include", reviewer="Anna"))
     record(store, protocol, Decision(work_id=works[3], stage=1, decision="maybe", reviewer="Anna"))
     add_link(store, works[2], "https://example.org/synthetic-full-text", "Anna")
+    from review.messages import Message, dumps
+
+    # A reason as deduplication writes it (review.dedup.compare / engine): kept in English and as a message.
+    reason = Message(
+        "{reason}; not merged: {why}",
+        reason=Message("{why} ({described})", why=Message("similar titles"), described=Message("same year")),
+        why=Message("both works already have screening decisions"),
+    )
     with store.write() as conn:
         conn.execute(
             schema.candidate_pairs.insert().values(
-                raw_a=works[5], raw_b=works[6], score=0.9, reason="synthetic: similar titles", created_at=now_iso()
+                raw_a=works[5],
+                raw_b=works[6],
+                score=0.9,
+                reason=reason,
+                reason_message=dumps(reason),
+                created_at=now_iso(),
             )
         )
     return protocol

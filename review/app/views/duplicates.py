@@ -32,7 +32,7 @@ def _said(raw_a: int, raw_b: int, verdict: str, change) -> str:
         if verdict == "duplicate"
         else _("Records {a} and {b}: kept apart")
     ).format(a=raw_a, b=raw_b)
-    told = change.describe()
+    told = _(change.describe())
     return text + (f"; {told}" if told else "") + "."
 
 
@@ -67,7 +67,7 @@ def _undo_action(action_id: int, verdict: str) -> None:
         lambda: module.undo_action(review.store, action_id, reviewer, review.protocol),
         done=lambda change: (
             (_("Merge undone") if verdict == "duplicate" else _("Keep apart undone"))
-            + (f": {change.describe()}" if change.describe() else "")
+            + (f": {_(change.describe())}" if change.describe() else "")
             + "; "
             + _("the pair waits in the queue again.")
         ),
@@ -81,7 +81,7 @@ def _undo_merge(work_id: int) -> None:
     common.attempt(
         lambda: module.undo_merge(review.store, work_id, reviewer, review.protocol),
         done=lambda change: _("Latest merge into work #{work} undone: {change}.").format(
-            work=work_id, change=change.describe()
+            work=work_id, change=_(change.describe())
         ),
     )
 
@@ -174,7 +174,7 @@ else:
         _(
             "Pair {n} of {count} waiting · similarity {score} · {reason}. Where each record came from is "
             "shown in grey and not marked."
-        ).format(n=position + 1, count=len(pairs), score=f"{pair.score:.2f}", reason=md_escape(pair.reason))
+        ).format(n=position + 1, count=len(pairs), score=f"{pair.score:.2f}", reason=md_escape(_(pair.reason)))
     )
     st.html(pair_table_html(pair, _))
     cols = st.columns(3)

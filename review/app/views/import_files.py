@@ -9,6 +9,7 @@ from review.app.common import _
 from review.errors import ReviewError
 from review.ingest import SearchInfo, import_files
 from review.interfaces import INTERFACES, parse_settings
+from review.messages import message_of
 from review.model import SOURCES
 from review.rounds import search_round
 from review.ui.imports_view import batch_refused, import_rows, outcome, problem_rows, record_rows
@@ -108,9 +109,9 @@ def _refusing(uploaded, info, refusal: list):
 def _refused(uploaded, exc: ReviewError) -> None:
     # One unreadable file refuses the whole upload; with several files, say that none was stored.
     if len(uploaded) > 1:
-        common.flash("error", batch_refused([f.name for f in uploaded], str(exc), _))
+        common.flash("error", batch_refused([f.name for f in uploaded], _(message_of(exc)), _))
     else:
-        common.flash("error", f"{exc}. " + _("The file was not stored; the form keeps your choices."))
+        common.flash("error", _(message_of(exc)) + ". " + _("The file was not stored; the form keeps your choices."))
 
 
 if submitted:
@@ -153,7 +154,7 @@ if submitted:
                         ),
                         expanded=True,
                     ):
-                        st.warning("\n\n".join(md_escape(line) for line in summary.problem_lines()))
+                        st.warning("\n\n".join(md_escape(_(line)) for line in summary.problem_lines()))
 
 st.subheader(_("Ready for screening"))
 st.caption(_("Group new records into works (deduplication) and apply the protocol's automatic exclusions."))
@@ -161,7 +162,7 @@ if st.button(_("Deduplicate and apply protocol rules"), key="prepare"):
     result = common.attempt(lambda: str(prepare_for_screening(review.store, protocol, actor=who)))
     common.show_flash()
     if result:
-        st.success(result)
+        st.success(md_escape(_(result)))
         if current.is_update:
             flow = compute_flow(review.store, protocol, current.id)
             st.info(

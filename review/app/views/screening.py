@@ -26,8 +26,6 @@ from screening.screen_view import screen_state
 
 STAGE = 1
 ORDER_WORDS = (N_("import"), N_("random"), N_("ranked"))  # the queue orders, for the catalogue
-N_("Random order until the model is ready")  # screening.ranked.WAITING, for the catalogue
-N_("There is no earlier decision of yours at this stage to go back to.")  # a note of screen_state
 review = common.review_context()
 reviewer = common.require_reviewer(review)
 k = keys(STAGE)
@@ -85,17 +83,19 @@ def _order(order: str, status) -> tuple:
         if starter.error is not None:
             why = _("the model could not be started; the details are in the server log")
         elif ranked is not None and ranked.note:
-            why = ranked.note
+            why = _(ranked.note)
     if ranked is not None and ranked.mode_used in ("ranked", "protocol"):  # a finished ranking (or cold start)
         ranking, order_mode = ranked.order, ranked.mode_used
         estimate = (
-            _("{count} estimated among those left").format(count=ranked.estimate)
+            _("{count} estimated among those left").format(count=_(ranked.estimate))
             if ranked.estimate
             else _("no estimate of relevant works left yet")
         )
         status.caption(
             md_escape(
-                (_("Ranked by predicted relevance: {estimate}.").format(estimate=estimate) + f" {ranked.note}").strip()
+                (
+                    _("Ranked by predicted relevance: {estimate}.").format(estimate=estimate) + f" {_(ranked.note)}"
+                ).strip()
             )
         )
     else:
@@ -103,10 +103,10 @@ def _order(order: str, status) -> tuple:
         status.caption(md_escape(f"{_(WAITING)} ({why})."))
     if ranked is not None and ranked.recall_test is not None:
         (status.success if ranked.recall_test.reached else status.caption)(
-            md_escape(_("Stopping criterion:") + " " + ranked.recall_test.statement())
+            md_escape(_("Stopping criterion:") + " " + _(ranked.recall_test.statement()))
         )
     if ranked is not None and ranked.stopping:
-        status.caption(md_escape(_("Hint (a heuristic, not a stopping criterion):") + " " + ranked.stopping))
+        status.caption(md_escape(_("Hint (a heuristic, not a stopping criterion):") + " " + _(ranked.stopping)))
     with status:
         stop_panel(review, reviewer, bool(ranked and ranked.recall_test and ranked.recall_test.reached))
     return ranking, order_mode
@@ -139,7 +139,7 @@ def work_panel(order: str) -> None:
         )
     st.session_state[k["back"]] = state.back
     for note in state.notes:
-        st.info(_(note))  # the notes screen_state gives are in the catalogue (above); others show as they are
+        st.info(_(note))  # core messages (review/messages.py), shown in the reader's language
 
     if state.work_id is None:
         show_progress(review, state, reviewer)
