@@ -182,6 +182,7 @@ def measure_browser(n: int, presses: int) -> dict:
         running_app,
         sign_in,
         wait_idle,
+        watch,
     )
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -189,6 +190,7 @@ def measure_browser(n: int, presses: int) -> dict:
         with running_app(Path(tmp) / "rev") as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
+            watch(page)
             page.goto(url)
             wait_idle(page)
             sign_in(page, "Anna")

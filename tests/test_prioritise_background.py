@@ -40,11 +40,12 @@ def test_first_request_falls_back_to_random_then_serves_the_ranking():
 
 def test_request_does_not_block_while_a_slow_retrain_runs():
     ids, texts, truth = corpus()
-    release = threading.Event()
+    release, entered = threading.Event(), threading.Event()
     calls = []
 
     def slow_order(*args, **kwargs):
         calls.append(dict(args[2]))
+        entered.set()
         release.wait(10)
         return order_candidates(*args, **kwargs)
 
@@ -52,7 +53,7 @@ def test_request_does_not_block_while_a_slow_retrain_runs():
     ranker = BackgroundRanker(ids, texts, order_fn=slow_order)
     try:
         ranker.submit(labelled)
-        time.sleep(0.1)  # the worker is now stuck in slow_order
+        assert entered.wait(30)  # the worker is now stuck in slow_order
         started = time.monotonic()
         ordered, info = ranker.next_work(labelled)
         assert time.monotonic() - started < 0.5
@@ -84,18 +85,19 @@ def test_stale_ranking_is_served_without_decided_works_and_a_retrain_follows():
 
 def test_pending_requests_are_coalesced_to_the_newest():
     ids, texts, truth = corpus()
-    release = threading.Event()
+    release, entered = threading.Event(), threading.Event()
     seen = []
 
     def gated(*args, **kwargs):
         seen.append(len(args[2]))
+        entered.set()
         release.wait(10)
         return order_candidates(*args, **kwargs)
 
     labelled = seed_decisions(truth)
     with BackgroundRanker(ids, texts, order_fn=gated) as ranker:
         ranker.submit(labelled)
-        time.sleep(0.1)
+        assert entered.wait(30)  # the first retrain runs (and waits for release)
         undecided = [w for w in ids if w not in labelled]
         for k in range(1, 5):  # four decisions arrive while the first retrain runs
             ranker.submit({**labelled, **{w: truth[w] for w in undecided[:k]}})

@@ -71,7 +71,7 @@ def test_acknowledged_decisions_survive_sigkill(review_dir, backend_url):
         )
         assert session.first_ack.wait(120), f"session {k} acknowledged nothing: {session.lines[-3:]}"
         assert_durable_settings(session, backend_url)
-        time.sleep(rng.uniform(0.0, 1.5))
+        time.sleep(rng.uniform(0.0, 1.5))  # the kill lands at a random moment: what this test is about
         session.kill()
         acks = session.acks()
         assert acks, f"seed {SEED}: session {k} exited before the kill: {session.process.stderr.read()[-2000:]}"
@@ -129,7 +129,7 @@ def test_killed_bulk_import_is_all_or_nothing(review_dir, backend_url, tmp_path)
         write_decisions_csv(path, works, f"b{k}")
         session = start_process([str(BULK_SESSION), str(review_dir), str(path)], backend_url)
         assert session.ready.wait(120)
-        time.sleep(rng.uniform(0.1, 0.9) * duration)
+        time.sleep(rng.uniform(0.1, 0.9) * duration)  # a random moment within the write: the thing tested
         session.kill()
         found = bulk_rows(backend_url, f"b{k}")
         applied = any(line.startswith("applied") for line in session.lines)

@@ -24,7 +24,7 @@ from screening.quality import save_ratings
 from screening.summaries import save_summary
 from screening.team import add_reviewer
 from tests.conftest import set_stage_mode, singleton_works
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, sign_in, wait_idle
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, new_context, open_page, running_app, sign_in, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -156,7 +156,7 @@ def page(review):
 
     with running_app(review) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1400})
+        context = new_context(browser, viewport={"width": 1400, "height": 1400})
         page = context.new_page()
         page.goto(url)  # the address carries no name (issue 17): sign in through the sidebar
         wait_idle(page)

@@ -95,7 +95,7 @@ class PrimoStub:
                 stub.seen.append(seen)
                 reply = stub.respond(seen)
                 if reply.delay:
-                    time.sleep(reply.delay)
+                    time.sleep(reply.delay)  # a slow server is what the stub plays here
                 data = reply.body.encode("utf-8")
                 try:
                     self.send_response(reply.status)

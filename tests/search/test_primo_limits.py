@@ -63,7 +63,7 @@ class DripServer:
                 if self.stop.is_set():
                     break
                 conn.sendall(bytes([byte]))
-                time.sleep(self.interval)
+                time.sleep(self.interval)  # the drip rate of a slow server: the thing tested
         except OSError:
             pass
         finally:

@@ -4,6 +4,7 @@ Shared by the browser tests and the screenshot script. Chromium comes from Debia
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import tempfile
@@ -12,6 +13,9 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from review.bundled import write_starter_protocol
 from review.commands.app import streamlit_command
@@ -44,6 +48,20 @@ def running_app(
     """The app's URL while a `streamlit run` process serves it; the process is ended afterwards.
     ``extra_options`` go to Streamlit (e.g. ``--secrets.files`` for single sign-on); ``port`` when the
     test must know it in advance (an OpenID Connect redirect URI names it)."""
+    with serving(review_dir, timeout=timeout, extra_options=extra_options, env=env, port=port) as (url, _):
+        yield url
+
+
+@contextmanager
+def serving(
+    review_dir: Path,
+    *,
+    timeout: float = 60,
+    extra_options: tuple[str, ...] = (),
+    env: dict | None = None,
+    port: int | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`running_app`, also giving the server process (a test that pauses the server needs it)."""
     port = port or free_port()
     # Started as `review app` starts it (same fixed settings), plus what a test run needs.
     cmd = streamlit_command(
@@ -76,8 +94,8 @@ def running_app(
                 pass
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not become healthy in time")
-            time.sleep(0.3)
-        yield url
+            time.sleep(0.3)  # polling the health check: a condition with a poll interval
+        yield url, proc
     finally:
         proc.terminate()
         try:
@@ -87,11 +105,129 @@ def running_app(
         log.close()
 
 
+# Streamlit's wire protocol is protobuf over one websocket: the page sends BackMsg (rerun_script asks for
+# a run), the server ForwardMsg (new_session: a run starts; script_finished, with a status that says
+# whether it stopped early for another run). The numbers come from the installed Streamlit's own messages.
+PROTOCOL = {
+    "RERUN_SCRIPT": BackMsg.DESCRIPTOR.fields_by_name["rerun_script"].number,
+    "NEW_SESSION": ForwardMsg.DESCRIPTOR.fields_by_name["new_session"].number,
+    "SCRIPT_FINISHED": ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number,
+    "FINISHED_EARLY_FOR_RERUN": ForwardMsg.FINISHED_EARLY_FOR_RERUN,
+}
+RUN_WATCH = """(() => {
+  if (window.__streamlitRuns) { return; }
+  const {RERUN_SCRIPT, NEW_SESSION, SCRIPT_FINISHED, FINISHED_EARLY_FOR_RERUN} = PROTOCOL;
+  const runs = window.__streamlitRuns = {
+    seq: 0, requested: 0, started: 0, finished: 0, lastStart: 0, lastFinal: 0, needStart: 0, needFinal: 0,
+    settling: 0,
+  };
+  const bytes = data => data instanceof ArrayBuffer ? new Uint8Array(data)
+    : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+  function* fields(b) {  // top-level protobuf fields: [number, value of a varint field]
+    let i = 0;
+    const varint = () => {
+      let value = 0, scale = 1, byte;
+      do { byte = b[i++]; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80 && i < b.length);
+      return value;
+    };
+    while (i < b.length) {
+      const tag = varint(), wire = tag & 7;
+      let value = null;
+      if (wire === 0) { value = varint(); }
+      else if (wire === 2) { const length = varint(); i += length; }  // not `i += varint()`: i is read first
+      else if (wire === 1) { i += 8; }
+      else if (wire === 5) { i += 4; }
+      else { return; }
+      yield [Math.floor(tag / 8), value];
+    }
+  }
+  // Two frames after anything happens, so that handlers deferred to a frame have sent their request
+  // and Streamlit has drawn what it received.
+  const settle = () => {
+    runs.seq += 1;
+    runs.settling += 1;
+    requestAnimationFrame(() => requestAnimationFrame(() => { runs.settling -= 1; }));
+    return runs.seq;
+  };
+  const protocolIdle = () => runs.lastFinal > runs.lastStart && runs.lastStart > runs.needStart;
+  const Native = window.WebSocket;
+  const send = Native.prototype.send;
+  Native.prototype.send = function (data) {
+    const b = bytes(data);
+    if (b && b.length) {
+      const first = fields(b).next().value;
+      if (first && first[0] === RERUN_SCRIPT) {
+        runs.requested += 1;
+        // Asked while the app is idle: the server's next run answers it. Asked while a run is under way
+        // the server may fold it into that run (or drop it: a fragment that is gone), so the next run
+        // to finish answers it.
+        if (protocolIdle()) { runs.needStart = settle(); } else { runs.needFinal = settle(); }
+      }
+    }
+    return send.call(this, data);
+  };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        const b = bytes(event.data);
+        if (!b) { return; }
+        for (const [field, value] of fields(b)) {
+          if (field === NEW_SESSION) { runs.started += 1; runs.lastStart = settle(); return; }
+          if (field === SCRIPT_FINISHED) {
+            if (value !== FINISHED_EARLY_FOR_RERUN) { runs.finished += 1; runs.lastFinal = settle(); }
+            return;
+          }
+        }
+      });
+    }
+  };
+  for (const type of ["pointerdown", "pointerup", "click", "keydown", "keyup", "input", "change", "focusout"]) {
+    window.addEventListener(type, settle, true);
+  }
+})();""".replace("PROTOCOL", json.dumps(PROTOCOL))
+
+SETTLED = """() => {
+  const runs = window.__streamlitRuns;
+  if (!runs) { throw new Error("no run watcher on this page: open it with browser_support.watch / new_context"); }
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testConnectionState === "CONNECTED" && app.dataset.testScriptState === "notRunning"
+    && runs.requested > 0 && runs.started > 0 && runs.lastFinal > runs.lastStart && runs.lastStart > runs.needStart
+    && runs.lastFinal > runs.needFinal && runs.settling === 0;
+}"""
+
+
+def watch(target) -> None:
+    """Count the app's runs in every document ``target`` (a Playwright page or context) opens from now
+    on; `wait_idle` needs it. Call it before the first ``goto``."""
+    target.add_init_script(script=RUN_WATCH)
+
+
+def new_context(browser, **options):
+    """A browser context whose pages `wait_idle` can follow (the shared viewport unless given)."""
+    context = browser.new_context(**{"viewport": VIEWPORT, **options})
+    watch(context)
+    return context
+
+
 def wait_idle(page, timeout: float = 30_000) -> None:
-    app = page.locator('[data-testid="stApp"]')
-    app.and_(page.locator('[data-test-connection-state="CONNECTED"]')).wait_for(timeout=timeout)
-    page.wait_for_timeout(200)
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=timeout)
+    """Wait until the app has answered every run the page asked for and drawn the result.
+
+    Streamlit shows ``notRunning`` for a while after a click (until the server starts the run), so that
+    state alone would let a test read the old page. The watcher (`watch`) sees each rerun request the
+    page sends and the server's run start and finish messages: after an action that asks for a run this
+    returns once that run (and any `st.rerun` it chains) has finished; after one that asks for none
+    (opening a list, a tab) it returns two frames later, with no fixed wait either way."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(SETTLED, timeout=timeout)
+    except PlaywrightTimeout as error:
+        state = page.evaluate(
+            "() => ({...window.__streamlitRuns, script: document.querySelector('[data-testid=\"stApp\"]')"
+            "?.dataset.testScriptState})"
+        )
+        raise AssertionError(f"the app did not become idle in {timeout / 1000:.0f} s: {state}") from error
 
 
 def sign_in(page, name: str) -> None:

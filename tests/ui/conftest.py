@@ -102,10 +102,10 @@ def browser():
 def page(browser, review):
     """The app serving the module's ``review`` directory, opened in a fresh browser context; the server
     is stopped when the test ends."""
-    from tests.ui.browser_support import VIEWPORT, running_app, wait_idle
+    from tests.ui.browser_support import new_context, running_app, wait_idle
 
     with running_app(review) as url:
-        context = browser.new_context(viewport=VIEWPORT)
+        context = new_context(browser)
         opened = context.new_page()
         opened.goto(url)
         wait_idle(opened)

@@ -18,7 +18,16 @@ from review.model import Author, RawRecord  # noqa: E402
 from review.protocol import load_protocol, save_highlight_keywords  # noqa: E402
 from review.store import open_store, schema  # noqa: E402
 from tests.conftest import add_records, singleton_works  # noqa: E402
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, press_on_card, running_app, sign_in, wait_idle  # noqa: E402
+from tests.ui.browser_support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    open_page,
+    press_on_card,
+    running_app,
+    sign_in,
+    wait_idle,
+    watch,
+)
 
 EXAMPLES = [  # (title, authors, year, abstract): invented for the screenshot
     (
@@ -91,6 +100,7 @@ def main(argv=None) -> int:
         with running_app(review) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
+            watch(page)
             page.goto(url)
             wait_idle(page)
             sign_in(page, "Anna")
@@ -100,7 +110,8 @@ def main(argv=None) -> int:
                 press_on_card(page, work_id, key)
                 page.locator(f'.work-card[data-work="{work_id + 1}"]').wait_for()
                 wait_idle(page)
-            page.wait_for_timeout(6000)  # let the toast fade
+            # The picture shows the page, not the last decision's toast: wait until it has faded out.
+            page.locator('[data-testid="stToast"]').first.wait_for(state="detached", timeout=30_000)
             args.out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.out))
             browser.close()

@@ -13,7 +13,7 @@ from review.protocol import load_protocol
 from review.store import open_store
 from review.ui.i18n import gettext_for
 from tests.conftest import synthetic_records
-from tests.ui.browser_support import CHROMIUM, VIEWPORT, open_page, running_app, sign_in, synthetic_review, wait_idle
+from tests.ui.browser_support import CHROMIUM, new_context, open_page, running_app, sign_in, synthetic_review, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,7 +52,7 @@ def test_a_malformed_export_is_refused_in_norwegian_on_the_import_page(browser, 
     assert norwegian.startswith("syntetisk-feil.ris: ingen post kunne leses") and norwegian != english
 
     with running_app(review) as url:
-        context = browser.new_context(viewport=VIEWPORT)
+        context = new_context(browser)
         page = context.new_page()
         page.goto(url)
         wait_idle(page)

@@ -9,7 +9,7 @@ import pytest
 from review.store import open_store
 from review.ui.i18n import remembered_language
 from tests.conftest import synthetic_records
-from tests.ui.browser_support import CHROMIUM, open_page, running_app, sign_in, synthetic_review, wait_idle
+from tests.ui.browser_support import CHROMIUM, new_context, open_page, running_app, sign_in, synthetic_review, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,7 +36,7 @@ def overview_in_swedish(page) -> None:
 
 def test_swedish_is_chosen_shown_kept_after_a_reload_and_given_back_to_its_reviewer(browser, review):
     with running_app(review) as url:
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context = new_context(browser)
         page = context.new_page()
         page.goto(url)
         wait_idle(page)

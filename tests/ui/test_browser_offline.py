@@ -10,7 +10,7 @@ import pytest
 
 from tests.ui.browser_support import (
     CHROMIUM,
-    VIEWPORT,
+    new_context,
     running_app,
     sign_in,
     synthetic_record,
@@ -43,7 +43,7 @@ def review(tmp_path_factory):
 
 def test_every_page_loads_only_from_the_app_itself(browser, review):
     with running_app(review) as url:
-        context = browser.new_context(viewport=VIEWPORT)
+        context = new_context(browser)
         requests: list[str] = []
         context.on("request", lambda request: requests.append(request.url))
         try:

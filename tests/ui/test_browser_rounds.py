@@ -11,7 +11,7 @@ from review.protocol import load_protocol
 from review.store import open_store, schema
 from screening.decisions import Decision, record
 from tests.conftest import add_records, singleton_works, synthetic_records
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, open_page, running_app, sign_in, wait_idle
+from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, new_context, open_page, running_app, sign_in, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,7 +40,7 @@ def test_lead_opens_a_round_and_the_reports_follow_the_round_picker(review):
     with running_app(review) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
+            page = new_context(browser, viewport={"width": 1400, "height": 1100}).new_page()
             page.goto(url)
             wait_idle(page)
             sign_in(page, "Anna")

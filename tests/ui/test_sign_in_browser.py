@@ -17,7 +17,7 @@ from review.protocol import load_protocol
 from review.store import open_store, schema
 from screening.decisions import Decision, record
 from tests.conftest import add_records, set_stage_mode, singleton_works, synthetic_records
-from tests.ui.browser_support import CHROMIUM, free_port, nav_links, open_page, running_app, wait_idle
+from tests.ui.browser_support import CHROMIUM, free_port, nav_links, new_context, open_page, running_app, wait_idle
 
 pytestmark = [
     pytest.mark.browser,
@@ -98,7 +98,7 @@ def app_url(team, provider, tmp_path_factory):
 
 @pytest.fixture
 def page(browser):  # the shared ``browser`` (tests/ui/conftest.py); the app is served once per module here
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context = new_context(browser, accept_downloads=True)
     page = context.new_page()
     yield page
     context.close()
@@ -161,6 +161,7 @@ def download_decisions(page, *, full=False) -> str:
     button = page.locator(".st-key-export_decisions_csv_full button" if full else ".st-key-export_decisions_csv button")
     with page.expect_download() as info:
         button.click()
+    wait_idle(page)  # the click also reruns the page
     return open(info.value.path(), encoding="utf-8-sig").read()
 
 
