@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Select, and_, delete, exists, insert, select, update
+from sqlalchemy import Connection, Select, and_, delete, exists, func, insert, select, update
 
 from review.messages import dumps
 from review.store import schema
@@ -69,7 +69,9 @@ def uncertain_pairs(conn: Connection, limit: int | None = None) -> list[dict]:
 
 
 def count_uncertain(conn: Connection) -> int:
-    return len(conn.execute(uncertain_pairs_query()).all())
+    """How many pairs wait for a person: counted by the database over the one query that lists them."""
+    waiting = uncertain_pairs_query().order_by(None).subquery()
+    return conn.execute(select(func.count()).select_from(waiting)).scalar_one()
 
 
 def queued_pair(conn: Connection, raw_a: int, raw_b: int) -> dict | None:
