@@ -207,6 +207,30 @@ def test_a_pair_queued_by_deduplication_keeps_its_reason_as_a_message(store, pro
     assert shown("nb", pair.reason) == "like titler (samme år)"
 
 
+def test_a_pair_an_undo_puts_back_keeps_its_reason_as_a_message(store, protocol, works):
+    """A verdict takes the pair out of the queue and its undo puts it back: the reason must come back as
+    the message it was, not as the English text the change log kept beside it."""
+    from sqlalchemy import func, select
+
+    from review.dedup import resolve_pair, undo_action
+    from review.store import schema
+    from review.store.pairs import replace_queue
+    from review.ui.pairs import open_pairs
+
+    reason = Message("{why} ({described})", why=Message("similar titles"), described=Message("same year"))
+    with store.write() as conn:
+        replace_queue(conn, [{"raw_a": works[0], "raw_b": works[1], "score": 0.9, "reason": reason}])
+    resolve_pair(store, works[0], works[1], "distinct", "Anna", protocol=protocol)
+    with store.read() as conn:
+        assert open_pairs(conn) == []
+        action = conn.execute(select(func.max(schema.dedup_actions.c.id))).scalar_one()
+    undo_action(store, action, "Anna", protocol=protocol)
+    with store.read() as conn:
+        (pair,) = open_pairs(conn)
+    assert str(pair.reason) == "similar titles (same year)"
+    assert shown("nb", pair.reason) == "like titler (samme år)"
+
+
 def test_a_store_from_the_version_before_gains_the_reason_column_and_keeps_its_pairs(tmp_path):
     from sqlalchemy import create_engine, inspect, select, text
 
@@ -220,6 +244,7 @@ def test_a_store_from_the_version_before_gains_the_reason_column_and_keeps_its_p
             step(conn)
             conn.execute(schema.schema_version.insert().values(version=version, applied_at="2026-01-01"))
         conn.execute(text("ALTER TABLE candidate_pairs DROP COLUMN reason_message"))  # as the version before
+        conn.execute(text("ALTER TABLE dedup_actions DROP COLUMN pair_reason_message"))
         # (this engine does not enforce foreign keys: the pair alone stands for a queue)
         conn.execute(
             text(
@@ -229,6 +254,7 @@ def test_a_store_from_the_version_before_gains_the_reason_column_and_keeps_its_p
         )
         migrations.upgrade(conn)
         assert "reason_message" in {c["name"] for c in inspect(conn).get_columns("candidate_pairs")}
+        assert "pair_reason_message" in {c["name"] for c in inspect(conn).get_columns("dedup_actions")}
         kept = conn.execute(select(schema.candidate_pairs)).mappings().one()
     assert kept["reason"] == "similar titles" and kept["reason_message"] is None
     assert loads(kept["reason_message"], kept["reason"]) == "similar titles"  # shown as stored

@@ -529,7 +529,14 @@ def _undo(conn: Connection, action: dict, reviewer: str, order) -> GroupingChang
         verdict = conn.execute(
             select(schema.pair_verdicts).where(schema.pair_verdicts.c.id == action["verdict_id"])
         ).one()
-        pairs.requeue(conn, verdict.raw_a, verdict.raw_b, action["pair_score"], action["pair_reason"])
+        pairs.requeue(
+            conn,
+            verdict.raw_a,
+            verdict.raw_b,
+            action["pair_score"],
+            action["pair_reason"],
+            action.get("pair_reason_message"),
+        )
     pairs.mark_undone(conn, action["id"], reviewer)
     audit.log_event(
         conn,

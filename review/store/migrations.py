@@ -214,9 +214,11 @@ def _preferences(conn: Connection) -> None:
 
 def _pair_reason_messages(conn: Connection) -> None:
     """A pair's reason kept as a translatable message beside its English text (review/messages.py), so
-    the app shows it in the reader's language. Pairs queued before keep their English reason."""
-    if "reason_message" not in {c["name"] for c in inspect(conn).get_columns("candidate_pairs")}:
-        conn.execute(text("ALTER TABLE candidate_pairs ADD COLUMN reason_message TEXT"))
+    the app shows it in the reader's language; the change log keeps it too, so an undo puts the pair back
+    with it. Pairs queued before keep their English reason."""
+    for table, column in (("candidate_pairs", "reason_message"), ("dedup_actions", "pair_reason_message")):
+        if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} TEXT"))
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [

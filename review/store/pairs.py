@@ -89,8 +89,16 @@ def replace_queue(conn: Connection, rows: list[dict]) -> None:
         )
 
 
-def requeue(conn: Connection, raw_a: int, raw_b: int, score: float | None, reason: str | None) -> None:
-    """Put a pair back in the queue (an undo gives back what the verdict took away)."""
+def requeue(
+    conn: Connection,
+    raw_a: int,
+    raw_b: int,
+    score: float | None,
+    reason: str | None,
+    reason_message: str | None = None,
+) -> None:
+    """Put a pair back in the queue (an undo gives back what the verdict took away, ``reason_message``
+    being the translatable reason as ``dumps`` kept it)."""
     if queued_pair(conn, raw_a, raw_b) is None and score is not None:
         conn.execute(
             insert(pairs_t).values(
@@ -98,7 +106,7 @@ def requeue(conn: Connection, raw_a: int, raw_b: int, score: float | None, reaso
                 raw_b=raw_b,
                 score=score,
                 reason=reason,
-                reason_message=dumps(reason),
+                reason_message=reason_message if reason_message is not None else dumps(reason),
                 created_at=now_iso(),
             )
         )
@@ -140,6 +148,7 @@ def record_action(
                 raw_ids=json.dumps(sorted(raw_ids)),
                 pair_score=pair["score"] if pair else None,
                 pair_reason=pair["reason"] if pair else None,
+                pair_reason_message=pair.get("reason_message") if pair else None,
                 decided_by=decided_by,
                 decided_at=now_iso(),
             )

@@ -373,7 +373,7 @@ dedup_actions = Table(
     # What each change to the grouping did, so it can be undone exactly: a merge moved ``raw_ids`` from
     # work ``other`` into ``work``; a split moved them out of ``work`` into ``other``. ``verdict_id`` names
     # the person's verdict that caused it (none for a run's automatic join; kind "none" for a verdict that
-    # moved nothing); ``pair_score``/``pair_reason`` keep the queue entry the verdict took away.
+    # moved nothing); ``pair_score``/``pair_reason``/``pair_reason_message`` keep the queue entry the verdict took away.
     "dedup_actions",
     metadata,
     Column("id", Integer, primary_key=True),
@@ -384,6 +384,7 @@ dedup_actions = Table(
     Column("raw_ids", Text, nullable=False, server_default="[]"),  # JSON list
     Column("pair_score", Float),
     Column("pair_reason", Text),
+    Column("pair_reason_message", Text),  # the reason as a translatable message (candidate_pairs.reason_message)
     Column("decided_by", String(200), nullable=False),
     Column("decided_at", String(32), nullable=False),
     Column("undone_by", String(200)),
