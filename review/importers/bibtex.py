@@ -19,7 +19,13 @@ from review.encoding import read_text
 from review.errors import InputError
 from review.importers.build import RecordSpec, build_record, find_database, new_result
 from review.importers.latex import decode_latex
-from review.importers.mappings import BIBTEX_DATABASE_KEYS, BIBTEX_DATABASES, BIBTEX_ROLES, POP_DATA_SOURCES
+from review.importers.mappings import (
+    BIBTEX_DATABASE_KEYS,
+    BIBTEX_DATABASES,
+    BIBTEX_ROLES,
+    POP_SOURCE_UNKNOWN,
+    pop_data_source,
+)
 from review.messages import Message
 from review.model import ImportResult, Problem
 
@@ -48,20 +54,9 @@ def read(path: Path) -> ImportResult:
     from_pop = bool(entries) and all(_POP_KEY.match(fields["ID"][0]) for _, fields in entries)
     snippets = result.source == "scholar"
     if from_pop:
-        links = [value.lower() for _, fields in entries for value in fields.get("url", ())]
-        searched = next(
-            (name for name, hosts in POP_DATA_SOURCES if any(host in link for link in links for host in hosts)), None
-        )
+        searched = pop_data_source(value for _, fields in entries for value in fields.get("url", ()))
         if searched is None:
-            result.problems.append(
-                Problem(
-                    Message(
-                        "the Publish or Perish file does not show which database it searched (no links); taken as "
-                        "Google Scholar, its default"
-                    ),
-                    fatal=False,
-                )
-            )
+            result.problems.append(Problem(POP_SOURCE_UNKNOWN, fatal=False))
         result.database = f"{searched or 'Google Scholar'} (Publish or Perish)"
         snippets = searched in (None, "Google Scholar")
         result.source = "scholar" if snippets else "other"

@@ -8,7 +8,10 @@ A vendor quirk is a changed row here, not a branch in a reader.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from review.messages import Message
 
 # Roles whose values from several keys are collected (best key first) rather than only the first key's.
 # Single-valued roles among them (type, language, year, doi) take the first value that can be understood.
@@ -305,6 +308,19 @@ POP_DATA_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("PubMed", ("pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov/pubmed")),
     ("Microsoft Academic", ("academic.microsoft.com",)),
 )
+# Said when no link tells, for the CSV and the BibTeX export alike.
+POP_SOURCE_UNKNOWN = Message(
+    "the Publish or Perish file does not show which database it searched (no links); taken as "
+    "Google Scholar, its default"
+)
+
+
+def pop_data_source(links: Iterable[str]) -> str | None:
+    """Which database a Publish or Perish export searched, told by its records' links; None when none tells."""
+    lowered = [link.lower() for link in links]
+    return next((name for name, hosts in POP_DATA_SOURCES if any(h in link for link in lowered for h in hosts)), None)
+
+
 POP_URL_KEYS = ("articleurl", "citesurl", "relatedurl", "citationurl", "fulltexturl", "url")
 # PoP "Authors" is one cell "KA Nordmann, O Hansen", and "Abstract" is Scholar's snippet.
 POP_AUTHOR_STYLE = "comma"

@@ -27,7 +27,7 @@ from review.importers.build import (
     note_repairs,
     with_roles,
 )
-from review.importers.mappings import POP_DATA_SOURCES, POP_URL_KEYS, TABLE_DATABASES, TABLE_ROLES
+from review.importers.mappings import POP_SOURCE_UNKNOWN, POP_URL_KEYS, TABLE_DATABASES, TABLE_ROLES, pop_data_source
 from review.messages import Message
 from review.model import ImportResult, Problem, RawRecord
 from review.normalise import fold
@@ -79,19 +79,13 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
     snippets = False
     if is_pop:
         result.format = FORMAT_POP
-        searched, evidence = pop_data_source(keys, table)
+        columns = [index for index, key in enumerate(keys) if key in POP_URL_KEYS]
+        searched = pop_data_source(cells[i] for _, cells in table for i in columns if i < len(cells))
+        if searched is None:
+            result.problems.append(Problem(POP_SOURCE_UNKNOWN, fatal=False))
+        searched = searched or "Google Scholar"  # Publish or Perish's default
         snippets = searched == "Google Scholar"  # Scholar gives snippets; the other sources real abstracts
         result.database = f"{searched} (Publish or Perish)"
-        if not evidence:
-            result.problems.append(
-                Problem(
-                    Message(
-                        "the Publish or Perish file does not show which database it searched (no links); taken as "
-                        "Google Scholar, its default"
-                    ),
-                    fatal=False,
-                )
-            )
     spec = RecordSpec(
         result.format,
         roles,
@@ -138,18 +132,6 @@ def _fill(result: ImportResult, rows: Iterator[tuple[int, list[str]]], file_name
     result.source = "scholar" if snippets else guess_source(result.records)
     for record in result.records:
         record.source = result.source
-
-
-def pop_data_source(keys: list[str], rows: list[tuple[int, list[str]]]) -> tuple[str, bool]:
-    """Which database a Publish or Perish export came from, told by its links; (name, whether any link told)."""
-    columns = [index for index, key in enumerate(keys) if key in POP_URL_KEYS]
-    for _, cells in rows:
-        for index in columns:
-            link = cells[index].lower() if index < len(cells) else ""
-            for name, hosts in POP_DATA_SOURCES:
-                if any(host in link for host in hosts):
-                    return name, True
-    return "Google Scholar", False
 
 
 def _header(rows: Iterator[tuple[int, list[str]]], file_name: str) -> tuple[int, list[str]]:
