@@ -179,6 +179,20 @@ def test_publish_or_perish_from_another_database_is_not_google_scholar(tmp_path)
     assert scholar.source == "scholar" and scholar.records[0].abstract_is_snippet is True
 
 
+def test_publish_or_perish_csv_and_bibtex_tell_the_database_the_same_way(tmp_path):
+    """Both exports are read by one rule: a link names the database; with no link the file is taken as
+    Google Scholar's, and the reader says so in a warning (synthetic records)."""
+    no_link = read_file(write(tmp_path, "pop.csv", POP_HEADER + "3,K Nordmann,T,2021,Eur J Ex,,,,1,2025-01-01,\n"))
+    bib = "@article{pop1,\n title={T},\n author={Nordmann, K},\n year={2021},\n url={%s}\n}\n"
+    bib_no_link = read_file(write(tmp_path, "pop.bib", bib.replace(",\n url={%s}", "")))
+    bib_link = read_file(write(tmp_path, "pop_s2.bib", bib % "https://www.semanticscholar.org/paper/1"))
+    for result in (no_link, bib_no_link):
+        assert result.database == "Google Scholar (Publish or Perish)", result.file_name
+        assert any("does not show which database it searched" in p.message for p in result.problems), result.file_name
+    assert bib_link.database == "Semantic Scholar (Publish or Perish)"
+    assert not any("does not show which database" in p.message for p in bib_link.problems)
+
+
 def test_a_database_name_containing_oria_does_not_make_the_file_oria(tmp_path):
     ris = "TY  - RPRT\nTI  - T\nDB  - University of Pretoria Repository\nER  - \n"
     assert read_file(write(tmp_path, "up.ris", ris)).source == "other"
