@@ -331,12 +331,13 @@ def _covers(big: dict[int, tuple], small: dict[int, tuple]) -> bool:
 
 def _describe_state(work_id: int, stage: int, state: tuple | None) -> str:
     if state is None:
-        return f"work {work_id}: nothing at stage {stage}"
+        return Message("work {work}: nothing at stage {stage}", work=work_id, stage=stage)
     final, votes = state
-    said = final or "no final decision"
+    said: str = final or Message("no final decision")
     if votes:
-        said += " (votes: " + ", ".join(f"{r} {v}" for r, v in sorted(votes.items())) + ")"
-    return f"work {work_id}: {said} at stage {stage}"
+        listed = ", ".join(f"{r} {v}" for r, v in sorted(votes.items()))
+        said = Message("{decision} (votes: {votes})", decision=said, votes=listed)
+    return Message("work {work}: {state} at stage {stage}", work=work_id, state=said, stage=stage)
 
 
 def merge_differences(conn: Connection, work_a: int, work_b: int) -> list[str]:
@@ -345,7 +346,7 @@ def merge_differences(conn: Connection, work_a: int, work_b: int) -> list[str]:
     if _covers(a, b) or _covers(b, a):
         return []
     return [
-        f"{_describe_state(work_a, s, a.get(s))} / {_describe_state(work_b, s, b.get(s))}"
+        Joined(" / ", [_describe_state(work_a, s, a.get(s)), _describe_state(work_b, s, b.get(s))])
         for s in sorted(set(a) | set(b))
         if a.get(s) != b.get(s)
     ]

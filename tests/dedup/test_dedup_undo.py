@@ -92,6 +92,21 @@ def test_merging_two_differently_screened_works_asks_whose_decisions_stand(store
         assert [r["decision"] for r in history(conn, wa)] == ["include"]  # set aside, kept in its history
 
 
+def test_the_differences_of_a_refused_merge_read_in_english_and_in_the_readers_language(store, protocol):
+    """The command line prints them in English; the Duplicates page shows them in the reader's language,
+    the stored decisions ('include', 'exclude') as they are."""
+    from review.ui.i18n import gettext_for
+
+    ids, (wa, wb, _) = three_works(store, protocol)
+    screen(store, protocol, wa, "include")
+    screen(store, protocol, wb, "exclude")
+    with pytest.raises(MergeConflict) as refused:
+        resolve_pair(store, ids[0], ids[1], "duplicate", "Anna", protocol=protocol)
+    (line,) = refused.value.differences
+    assert line == f"work {wa}: include at stage 1 / work {wb}: exclude at stage 1"
+    assert gettext_for("nb")(line) == f"arbeid {wa}: include på trinn 1 / arbeid {wb}: exclude på trinn 1"
+
+
 def test_the_pair_queue_never_offers_two_records_already_in_one_work(store, protocol):
     title = "Karriereveiledning for voksne innvandrere i Norge"
     ids = add_records(

@@ -101,7 +101,7 @@ if conflict:
         ).format(a=conflict["raw_a"], b=conflict["raw_b"], work_a=work_a, work_b=work_b)
     )
     for line in conflict["differences"]:
-        st.text(line)
+        st.text(_(line))
     cols = st.columns(3)
     cols[0].button(
         _("Merge, keep #{work}'s decisions").format(work=work_a),
