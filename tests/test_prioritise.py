@@ -248,3 +248,35 @@ def test_core_does_not_load_streamlit():
         [sys.executable, "-c", code], cwd=Path(__file__).parents[1], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_protocol_scores_become_one_scaled_column_only_for_models_that_use_them():
+    texts = ["laks og havbruk", "arbeidsinnvandring i Norge", "fiske i elva"]
+    with_protocol = CANDIDATES["svm-char-protocol"]
+    plain = Features(texts, CANDIDATES["svm-char"]).matrix
+    used = Features(texts, with_protocol, [0.0, 2.0, 1.0]).matrix
+    assert used.shape == (3, plain.shape[1] + 1)
+    assert np.allclose(used[:, -1].toarray().ravel(), [0.0, 1.0, 0.5])  # scaled by the set's best score
+    assert (used[:, :-1] != plain).nnz == 0
+    assert Features(texts, CANDIDATES["svm-char"], [0.0, 2.0, 1.0]).matrix.shape == plain.shape
+    assert Features(texts, with_protocol).matrix[:, -1].nnz == 0  # no protocol given: the text alone
+    with pytest.raises(ValueError, match="differ in length"):
+        Features(texts, with_protocol, [1.0])
+
+
+def test_a_protocol_aware_model_ranks_protocol_matches_first_among_unknown_texts():
+    # The undecided texts share no character n-gram with the decided ones: only the protocol tells them apart.
+    ids = ["inc", "exc", "a", "b"]
+    texts = ["arbeidsinnvandring", "laksefiske", "qqqq", "zzzz"]
+    labelled = {"inc": 1, "exc": 0}
+    prior = [1.0, 0.0, 0.0, 1.0]
+    settings = CANDIDATES["svm-char-protocol"]
+    ordered, _ = order_candidates(ids, texts, labelled, "ranked", settings=settings, prior_scores=prior)
+    assert ordered == ["b", "a"]
+    ordered, _ = order_candidates(ids, texts, labelled, "ranked", settings=CANDIDATES["svm-char"], prior_scores=prior)
+    assert ordered == ["a", "b"]  # a model without the column keeps the given order for a tie
+
+
+def test_description_says_when_the_protocol_is_a_feature():
+    assert "protocol" not in describe(CANDIDATES["svm-char"])
+    assert "protocol's score of each work" in describe(CANDIDATES["svm-char-protocol"])

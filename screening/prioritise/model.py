@@ -17,7 +17,7 @@ classifier. ``Features`` keeps that matrix; ``score_matrix`` is the part that ru
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -49,6 +49,9 @@ class ModelSettings:
     alpha: float = 1.0  # smoothing for naive Bayes
     # classifier "ensemble": these models, each on its own features, vote with their mean log-odds
     members: tuple[ModelSettings, ...] = ()
+    # > 0: the protocol's score of each work (``cold_start.protocol_scores``, scaled to at most 1) is one
+    # more feature column, times this weight, so the classifier learns how far to trust the protocol
+    protocol_weight: float = 0.0
 
 
 def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
@@ -112,14 +115,45 @@ def _tfidf(folded: list[str], settings: ModelSettings):
     return matrix
 
 
+def _with_protocol(matrix, settings: ModelSettings, prior: np.ndarray | None):
+    """Append the protocol's scores as one column, for models that use them (``protocol_weight``)."""
+    if isinstance(matrix, Stacked):
+        return Stacked(
+            [
+                _with_protocol(block, member, prior)
+                for block, member in zip(matrix.blocks, settings.members, strict=True)
+            ]
+        )
+    if settings.protocol_weight <= 0:
+        return matrix
+    column = np.zeros(matrix.shape[0], dtype=np.float32)
+    if prior is not None and prior.max() > 0:
+        # Scaled by the set's best score (no labels involved): the top of the protocol's order gets the weight.
+        column = (settings.protocol_weight * prior / prior.max()).astype(np.float32)
+    return sp.hstack([matrix, sp.csr_matrix(column.reshape(-1, 1))], format="csr")
+
+
+def uses_protocol(settings: ModelSettings) -> bool:
+    """Whether the model reads the protocol's scores (callers then pass ``prior_scores`` to ``Features``)."""
+    return settings.protocol_weight > 0 or any(uses_protocol(m) for m in settings.members)
+
+
 class Features:
     """The TF-IDF matrix of a fixed list of texts, computed once and reused by every retrain
-    (for an ensemble, a ``Stacked`` with one matrix per member)."""
+    (for an ensemble, a ``Stacked`` with one matrix per member).
 
-    def __init__(self, texts: Sequence[str], settings: ModelSettings):
+    ``prior_scores``: the protocol's score of each text, for a model with ``protocol_weight``; without
+    them such a model gets a column of zeros, i.e. ranks by the text alone.
+    """
+
+    def __init__(self, texts: Sequence[str], settings: ModelSettings, prior_scores: Sequence[float] | None = None):
+        if prior_scores is not None and len(prior_scores) != len(texts):
+            raise ValueError("prior_scores and texts differ in length")
         self.settings = settings
         self.size = len(texts)
-        self.matrix = _tfidf([fold(t or "") for t in texts], settings)  # fold once, not once per vectoriser
+        matrix = _tfidf([fold(t or "") for t in texts], settings)  # fold once, not once per vectoriser
+        prior = None if prior_scores is None else np.clip(np.asarray(prior_scores, dtype=float), 0, None)
+        self.matrix = _with_protocol(matrix, settings, prior)
 
 
 def _include_weight(settings: ModelSettings, n_pos: int, n_neg: int) -> float:
@@ -269,6 +303,22 @@ CANDIDATES = {
         ModelSettings("lr-word-balanced", classifier="logistic", char_ngrams=None, c=1.0),
         ModelSettings("nb-word-char", classifier="nb", alpha=0.1, balance=False),
         ModelSettings("cnb-word-char", classifier="cnb", alpha=0.3, balance=False),
+        # the two SVMs with the protocol's score as one more feature (issue #23: protocol-aware ranking)
+        replace(_SVM_WORD, name="svm-word-protocol", protocol_weight=1.0),
+        replace(_SVM_CHAR, name="svm-char-protocol", protocol_weight=1.0),
+        replace(_SVM_WORD, name="svm-word-protocol-0.3", protocol_weight=0.3),
+        replace(_SVM_CHAR, name="svm-char-protocol-0.3", protocol_weight=0.3),
+        # C for character n-grams (0.11 was tuned by ASReview for word n-grams, which are far fewer)
+        replace(_SVM_CHAR, name="svm-char-c0.03", c=0.03),
+        replace(_SVM_CHAR, name="svm-char-c0.5", c=0.5),
+        ModelSettings(
+            "ens-word-char-c0.5",
+            classifier="ensemble",
+            members=(_SVM_WORD, replace(_SVM_CHAR, name="svm-char-c0.5", c=0.5)),
+        ),
+        # other classifiers on the same character n-grams
+        ModelSettings("lr-char", classifier="logistic", word_ngrams=None, char_ngrams=(3, 5), c=1.0, balance_ratio=9.8),
+        ModelSettings("cnb-char", classifier="cnb", word_ngrams=None, char_ngrams=(3, 5), alpha=0.3, balance=False),
     )
 }
 DEFAULT_SETTINGS = CANDIDATES["svm-char"]
@@ -305,9 +355,15 @@ def describe(settings: ModelSettings) -> str:
     else:
         knobs.append("no class weighting")
     knobs.append(f"alpha = {settings.alpha:g}" if settings.classifier in ("nb", "cnb") else f"C = {settings.c:g}")
+    protocol = (
+        f", plus the protocol's score of each work (its search terms matched in title and abstract, scaled to "
+        f"at most {settings.protocol_weight:g}) as one more feature"
+        if settings.protocol_weight > 0
+        else ""
+    )
     return (
         f"{_CLASSIFIER_NAMES.get(settings.classifier, settings.classifier)} on TF-IDF "
-        f"{' and '.join(grams)} of title and abstract ({'; '.join(knobs)})"
+        f"{' and '.join(grams)} of title and abstract{protocol} ({'; '.join(knobs)})"
     )
 
 
