@@ -280,3 +280,19 @@ def test_a_protocol_aware_model_ranks_protocol_matches_first_among_unknown_texts
 def test_description_says_when_the_protocol_is_a_feature():
     assert "protocol" not in describe(CANDIDATES["svm-char"])
     assert "protocol's score of each work" in describe(CANDIDATES["svm-char-protocol"])
+
+
+def test_rank_vote_averages_the_members_rank_percentiles(corpus):
+    _, texts, labels = corpus
+    ensemble = CANDIDATES["rank-word-char-c0.03"]
+    assert ensemble.vote == "rank"
+    feats = Features(texts, ensemble)
+    y = np.array(labels[:40])
+    votes = score_matrix(feats.matrix[:40], y, feats.matrix[40:], ensemble)
+    apart = [
+        score_matrix(Features(texts, m).matrix[:40], y, Features(texts, m).matrix[40:], m) for m in ensemble.members
+    ]
+    n = len(texts) - 40
+    expected = np.mean([np.argsort(np.argsort(a, kind="stable"), kind="stable") + 1 for a in apart], axis=0) / n
+    assert np.allclose(votes, expected)  # no ties in these scores, so ranks are plain positions
+    assert "ranks among the unscreened works are averaged" in describe(ensemble)

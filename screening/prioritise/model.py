@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.stats import rankdata
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -49,6 +50,9 @@ class ModelSettings:
     alpha: float = 1.0  # smoothing for naive Bayes
     # classifier "ensemble": these models, each on its own features, vote with their mean log-odds
     members: tuple[ModelSettings, ...] = ()
+    # how an ensemble votes: "log-odds" (mean log-odds, a probability) or "rank" (mean rank percentile
+    # among the unscreened works: the order is kept, but the score is then no probability)
+    vote: str = "log-odds"
     # > 0: the protocol's score of each work (``cold_start.protocol_scores``, scaled to at most 1) is one
     # more feature column, times this weight, so the classifier learns how far to trust the protocol
     protocol_weight: float = 0.0
@@ -201,15 +205,14 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
     if x_unlabelled.shape[0] == 0:
         return np.zeros(0)
     if settings.members:
+        votes = [
+            score_matrix(x_l, labels, x_u, member)
+            for x_l, x_u, member in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)
+        ]
+        if settings.vote == "rank":  # each member's order counts alike, whatever the spread of its scores
+            return np.mean([rankdata(v) / len(v) for v in votes], axis=0)
         # Each member's log-odds already carry the labelled include rate; their mean is the vote.
-        log_odds = np.mean(
-            [
-                _logit(score_matrix(x_l, labels, x_u, member))
-                for x_l, x_u, member in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)
-            ],
-            axis=0,
-        )
-        return _sigmoid(log_odds)
+        return _sigmoid(np.mean([_logit(v) for v in votes], axis=0))
     if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
         return np.full(x_unlabelled.shape[0], n_pos / len(labels))
     model = _classifier(settings)
@@ -290,6 +293,7 @@ _SVM_WORD = ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11
 # the same SVM over character 3-5-grams within words only: inflections and compounds share features
 # (the default: best mean WSS@95 over the 17 benchmark sets, docs/prioritisation.md)
 _SVM_CHAR = ModelSettings("svm-char", classifier="svm", word_ngrams=None, char_ngrams=(3, 5), c=0.11, balance_ratio=9.8)
+_SVM_CHAR_C003 = replace(_SVM_CHAR, name="svm-char-c0.03", c=0.03)
 CANDIDATES = {
     s.name: s
     for s in (
@@ -309,13 +313,16 @@ CANDIDATES = {
         replace(_SVM_WORD, name="svm-word-protocol-0.3", protocol_weight=0.3),
         replace(_SVM_CHAR, name="svm-char-protocol-0.3", protocol_weight=0.3),
         # C for character n-grams (0.11 was tuned by ASReview for word n-grams, which are far fewer)
-        replace(_SVM_CHAR, name="svm-char-c0.03", c=0.03),
+        _SVM_CHAR_C003,
         replace(_SVM_CHAR, name="svm-char-c0.5", c=0.5),
         ModelSettings(
             "ens-word-char-c0.5",
             classifier="ensemble",
             members=(_SVM_WORD, replace(_SVM_CHAR, name="svm-char-c0.5", c=0.5)),
         ),
+        replace(_SVM_CHAR, name="svm-char-c0.01", c=0.01),
+        ModelSettings("ens-word-char-c0.03", classifier="ensemble", members=(_SVM_WORD, _SVM_CHAR_C003)),
+        ModelSettings("rank-word-char-c0.03", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR_C003)),
         # other classifiers on the same character n-grams
         ModelSettings("lr-char", classifier="logistic", word_ngrams=None, char_ngrams=(3, 5), c=1.0, balance_ratio=9.8),
         ModelSettings("cnb-char", classifier="cnb", word_ngrams=None, char_ngrams=(3, 5), alpha=0.3, balance=False),
@@ -336,8 +343,9 @@ def describe(settings: ModelSettings) -> str:
     """The model and its settings in words, for a methods section (``review export DIR screening-methods``)."""
     if settings.members:
         parts = "; and ".join(describe(member) for member in settings.members)
+        how = "ranks among the unscreened works" if settings.vote == "rank" else "log-odds"
         return (
-            f"an ensemble of {len(settings.members)} models trained separately, whose log-odds are averaged "
+            f"an ensemble of {len(settings.members)} models trained separately, whose {how} are averaged "
             f"for each work: {parts}"
         )
     grams = []
