@@ -189,6 +189,28 @@ TWINS = [
         real=False,
         note="the directorate's own document under T06's short title, the same year: another organisation's work",
     ),
+    Work(
+        "T10",
+        "Høringsnotat – forslag til endringer i integreringsloven",
+        [("Kunnskapsdepartementet", "")],
+        2021,
+        "report",
+        "Kunnskapsdepartementet",
+        "regjeringen.no",
+        real=False,
+        note="a ministry's consultation paper: Scholar's title cut at the subtitle is only its genre",
+    ),
+    Work(
+        "T11",
+        "Høringsnotat – forslag til endringer i opplæringslova",
+        [("Kunnskapsdepartementet", "")],
+        2021,
+        "report",
+        "Kunnskapsdepartementet",
+        "regjeringen.no",
+        real=False,
+        note="the same ministry's other consultation paper of that year: T10's genre title, another work",
+    ),
 ]
 
 
@@ -223,6 +245,33 @@ def byline(work: Work, limit: int = 3) -> str:
     return ", ".join(names) + ("…" if len(people) > limit else "")
 
 
+# Repositories built on DSpace that Oria harvests and Scholar indexes: their reports carry a handle.
+DSPACE_HOSTS = ("oda.oslomet.no",)
+
+
+def handle_of(n: int) -> str:
+    """A made-up handle under the prefix Norwegian repositories share."""
+    return f"11250/{2700000 + n}"
+
+
+def links(work: Work, n: int, marker: str = "") -> tuple[str, str, str]:
+    """(Oria's link, Scholar's title link, the link on a saved Scholar page) for one work. A report in a
+    DSpace repository is linked by its handle in Oria, by its landing page in Scholar (the link Publish or
+    Perish keeps as ArticleURL) and by the PDF inside it on a [PDF] hit; elsewhere, the publisher's pages."""
+    if not work.host:
+        return "", "", ""
+    if work.host in DSPACE_HOSTS:
+        handle = handle_of(n)
+        landing = f"https://{work.host}/oda-xmlui/handle/{handle}"
+        pdf = f"https://{work.host}/oda-xmlui/bitstream/handle/{handle}/{work.key.lower()}.pdf?sequence=1"
+        return f"https://hdl.handle.net/{handle}", landing, pdf if marker == "PDF" else landing
+    return (
+        f"https://{work.host}/publikasjoner/{work.key.lower()}",
+        f"https://{work.host}/{work.key.lower()}.pdf",
+        f"https://{work.host}/syn{n:09d}",
+    )
+
+
 def renderings(work: Work, n: int) -> list[Rendering]:
     """Each work as the sources render it. ``n`` varies the quirks from work to work."""
     out: list[Rendering] = []
@@ -255,7 +304,7 @@ def renderings(work: Work, n: int) -> list[Rendering]:
                 VL=work.volume,
                 SP=work.pages,
                 DO=work.doi,
-                UR=f"https://{work.host}/publikasjoner/{work.key.lower()}" if work.host else "",
+                UR=links(work, n)[0],
                 ID=f"alma99{n:04d}1234502201",
             ),
         )
@@ -285,7 +334,7 @@ def renderings(work: Work, n: int) -> list[Rendering]:
                     PY=str(work.year),
                     PB=work.publisher,
                     SN=work.issn,
-                    UR=f"https://hdl.handle.net/11250/{2700000 + n}",
+                    UR=f"https://hdl.handle.net/{handle_of(n)}",
                     ID=f"cdi_repo_{n:06d}",
                 ),
             )
@@ -307,7 +356,7 @@ def renderings(work: Work, n: int) -> list[Rendering]:
                 Year=str(work.year),
                 Source=work.venue if work.doc_type == "article" else "",
                 Publisher=work.host,
-                ArticleURL=f"https://{work.host}/{work.key.lower()}.pdf" if work.host else "",
+                ArticleURL=links(work, n)[1],
                 Type=pop_type,
                 DOI=work.doi if n % 2 else "",
             ),
@@ -333,6 +382,7 @@ def renderings(work: Work, n: int) -> list[Rendering]:
                 year=str(work.year),
                 host=work.host,
                 cid=f"syn{n:09d}",
+                link=links(work, n, marker)[2],
             ),
         )
     )
@@ -416,7 +466,7 @@ def write_html(items: list[Rendering]) -> str:
         else:
             heading = (
                 f'<span class="gs_ctc"><span class="gs_ct1">[{f["marker"]}]</span></span> '
-                f'<a href="https://{f["host"] or "example.org"}/{f["cid"]}">{title}</a>'
+                f'<a href="{html.escape(f["link"] or "https://example.org/" + f["cid"])}">{title}</a>'
             )
         middle = ", ".join(x for x in (f["venue"], f["year"]) if x)
         line = f"{html.escape(f['byline'])}&nbsp;- {html.escape(middle)}" + (

@@ -212,6 +212,26 @@ def shared_record_id(source: str, source_id: str | None) -> str | None:
     return None
 
 
+# Repository items: a DSpace handle (Norwegian repositories such as ODA, DUO, Brage and NTNU Open share the
+# prefix 11250; Danish and Finnish ones have their own), in any of the forms a record carries it: the
+# resolver ("hdl.handle.net/11250/2758123"), the repository's landing page (".../handle/11250/2758123") or
+# a file inside it (".../bitstream/handle/11250/2758123/rapport.pdf"). Swedish DiVA names an item
+# "diva2:1234567" in its links. One item is one deposited work, whichever link a source kept.
+_HANDLE = re.compile(r"(?:hdl\.handle\.net|/handle)/(\d+(?:\.\d+)*)/(\d+)(?=[/?#]|$)", re.I)
+_DIVA = re.compile(r"diva2(?::|%3a)(\d+)", re.I)
+
+
+def repository_item(url: str | None) -> str:
+    """The repository item a link points into ("hdl:11250/2758123", "diva2:1234567"), or "" for any other link."""
+    if not url:
+        return ""
+    handle = _HANDLE.search(url)
+    if handle:
+        return f"hdl:{handle.group(1)}/{handle.group(2)}"
+    diva = _DIVA.search(url)
+    return f"diva2:{diva.group(1)}" if diva else ""
+
+
 def author_key(author: Author) -> str:
     """Folded family name for matching: 'Søholt' and 'Soholt' compare equal."""
     return title_key(author.family)

@@ -11,7 +11,7 @@ ten labelled sets (see docs/dedup.md for the full table).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -85,11 +85,15 @@ MONOGRAPH_TYPES = frozenset({"report", "book"})
 HEAD_MIN_WORDS = 2
 
 
+# How two titles matched when one of them is only the part a source kept (see title_similarity).
+CUT_MATCHES = frozenset({"shortened title", "title cut at a subtitle"})
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     outcome: str  # DUPLICATE, UNCERTAIN or DISTINCT
     score: float  # 0..1, how alike the two records are
-    rule: str  # "doi", "record-id", "cluster-id", "fuzzy", "person"
+    rule: str  # "doi", "record-id", "cluster-id", "repository", "fuzzy", "person"
     reason: str  # one line a reviewer can read
     hard: bool = False  # a conflict that also forbids merging through other records
     # The match rests on a title a source shortened (a series number may be lost with the subtitle): it is
@@ -122,6 +126,17 @@ def title_similarity(a: Keys, b: Keys) -> tuple[float, str]:
         if score > best:
             best, how = score, "main title"
     return best, how
+
+
+def different_full_titles(a: Keys, b: Keys) -> bool:
+    """Two titles, each as written (neither matched on a part a source kept), that are not one title."""
+    title, how = title_similarity(a, b)
+    return how == "title" and title < TITLE_SAME
+
+
+def _cut_to_one_word(a: Keys, b: Keys) -> bool:
+    """Scholar kept only the word before the other title's first subtitle separator."""
+    return any(cut.scholar and cut.words == 1 and cut.title in full.heads for cut, full in ((a, b), (b, a)))
 
 
 def same_surname(x: str, y: str) -> bool:
@@ -408,8 +423,28 @@ def classify(a: Keys, b: Keys) -> Verdict:
             Message("same authors, year, volume and page range; title {title:.0f}%", title=title),
         )
     if title < TITLE_CANDIDATE:
+        if _cut_to_one_word(a, b) and a.year == b.year:
+            # "Høringsnotat" for "Høringsnotat – forslag til endringer i …": too little to match on, too
+            # likely to split unasked.
+            return Verdict(UNCERTAIN, score, "fuzzy", Message("a title cut to its first word"))
         return Verdict(DISTINCT, score, "fuzzy", Message("different titles"))
-    return _fuzzy(a, b, title, how, score)
+    if a.repository_item and a.repository_item == b.repository_item and not types_differ(a, b):
+        # Two links into one repository item (Oria's handle link, the landing page or the PDF Scholar links
+        # to): one deposited work, also when Scholar cut the series number from the title, so the record no
+        # longer fits two volumes. The hard conflicts above still part them (two numbers in two full titles,
+        # a chapter and its book, other people); a different item says nothing (one report, two repositories).
+        return Verdict(
+            DUPLICATE,
+            max(score, 0.97),
+            "repository",
+            Message("same repository item ({item})", item=a.repository_item),
+        )
+    verdict = _fuzzy(a, b, title, how, score)
+    if verdict.outcome == DUPLICATE and how in CUT_MATCHES:
+        # A title matched on the part a source kept fits every work that starts that way ("Høringsnotat –
+        # forslag til endringer i …" fits two of one ministry's papers): the engine checks it fits one.
+        return replace(verdict, partial=True)
+    return verdict
 
 
 def _title_inside(a: Keys, b: Keys) -> bool:
@@ -580,6 +615,20 @@ def _institution_for_its_people(a: Keys, b: Keys) -> bool:
     return False
 
 
+def _organisation_document(a: Keys, b: Keys) -> bool:
+    """One organisation is the only author of both records (or the author of one and the publisher of the
+    other, which names no author), neither names a person, and the title says more than a genre: an
+    organisation issues many a "Høringsnotat" or "Notat" a year, told apart only by a subtitle that Scholar
+    cuts without a mark. So one of the two must be a catalogue record, and the title must have two words."""
+    if a.people or b.people or (a.scholar and b.scholar) or min(a.words, b.words) < HEAD_MIN_WORDS:
+        return False
+    if a.organisation and b.organisation:
+        return a.authors == b.authors
+    return any(
+        not x.authors and y.organisation and _published_by(x.publisher, y.authors[0]) for x, y in ((a, b), (b, a))
+    )
+
+
 def _grey(k: Keys) -> bool:
     """No journal coordinates: a report, book, thesis or web document rather than a journal piece."""
     return k.doc_type != "article" and not (k.volume or k.issue or k.first_page or k.doi)
@@ -659,6 +708,15 @@ def _fuzzy(a: Keys, b: Keys, title: float, how: str, score: float) -> Verdict:
             Message(
                 "short title, same year and publisher; the publisher named as author ({described})", described=described
             ),
+        )
+    if short and year_gap == 0 and how == "title" and _grey(a) and _grey(b) and _organisation_document(a, b):
+        # An organisation's own document under a short title of its own ("Introduksjonsprogram i endring" by
+        # IMDi): the same title, organisation and year are one work when a catalogue shows the whole title.
+        return Verdict(
+            DUPLICATE,
+            score * 0.98,
+            "fuzzy",
+            Message("short title, same organisation and year ({described})", described=described),
         )
     if short and not pages and not (same_issue and year_gap == 0 and authors in ("strong", "unknown")):
         # One author's short piece in one issue ("Anxious interactions", a "Preface") is one work even

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from review.dedup.blocking import candidate_pairs
 from review.dedup.cluster import Clusters
-from review.dedup.compare import DISTINCT, DUPLICATE, UNCERTAIN, Verdict, classify
+from review.dedup.compare import DISTINCT, DUPLICATE, UNCERTAIN, Verdict, classify, different_full_titles
 from review.dedup.keys import Keys, record_keys
 from review.messages import Message
 from review.model import RawRecord
@@ -108,7 +108,7 @@ def find_duplicates(
         else:
             n_distinct += 1
 
-    duplicates, ambiguous = _ambiguous_partials(duplicates, judge)
+    duplicates, ambiguous = _ambiguous_partials(duplicates, judge, keys)
     uncertain.extend(ambiguous)
 
     clusters = Clusters(len(records), groups, locked)
@@ -165,10 +165,14 @@ def find_duplicates(
     )
 
 
-def _ambiguous_partials(duplicates, judge):
-    """A record matched only on a title Scholar cut before its series number ("Evaluering av … " for
-    "Delrapport 4" and "Delrapport 5") is one work only when it fits one volume: when it fits two that
-    must stay apart, none of those matches is kept and a person decides."""
+def _ambiguous_partials(duplicates, judge, keys):
+    """A record matched only on the part of a title a source kept ("Evaluering av … " for "Delrapport 4" and
+    "Delrapport 5"; "Høringsnotat – forslag til endringer i …" for two papers) is one work only when it fits
+    one: when it fits two that are told apart, none of those matches is kept and a person decides."""
+
+    def apart(x, y):
+        return judge(x, y).outcome == DISTINCT or different_full_titles(keys[x], keys[y])
+
     partners: dict[int, list[int]] = {}
     for i, j, verdict in duplicates:
         if verdict.partial:
@@ -177,7 +181,7 @@ def _ambiguous_partials(duplicates, judge):
     unplaced = {
         pos
         for pos, others in partners.items()
-        if len(others) > 1 and any(judge(x, y).hard for k, x in enumerate(others) for y in others[k + 1 :])
+        if len(others) > 1 and any(apart(x, y) for k, x in enumerate(others) for y in others[k + 1 :])
     }
     if not unplaced:
         return duplicates, []

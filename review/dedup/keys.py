@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from review.model import Author, RawRecord
-from review.normalise import LEGAL_FORMS, author_key, shared_record_id, title_key, without_legal_form
+from review.normalise import (
+    LEGAL_FORMS,
+    author_key,
+    repository_item,
+    shared_record_id,
+    title_key,
+    without_legal_form,
+)
 
 # Scholar shortens long titles and ends them with an ellipsis; so do some PoP exports ("...").
 _CUT_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
@@ -103,6 +110,7 @@ class Keys:
     people: bool = False  # some author is a person (has a given name or initials), not only an organisation
     organisation: bool = False  # the one author has no given name ("Kunnskapsdepartementet", "IMDi", "Opinion AS")
     host: str = ""  # a chapter's book: title_key of its venue ("En guide til karrierevejledningens …")
+    repository_item: str = ""  # the repository item its link points into ("hdl:11250/2758123"), see normalise
 
     @property
     def words(self) -> int:
@@ -195,6 +203,7 @@ def record_keys(record: RawRecord) -> Keys:
         publisher=title_key(record.publisher),
         people=any(a.given and _family(a) == a.family for a in record.authors),
         host=title_key(record.venue) if record.doc_type == "chapter" else "",
+        repository_item=repository_item(record.url),
         organisation=len(record.authors) == 1
         and not (record.authors[0].given and _family(record.authors[0]) == record.authors[0].family),
     )

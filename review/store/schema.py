@@ -188,7 +188,9 @@ work_links = Table(
     metadata,
     Column("raw_id", Integer, ForeignKey("raw_records.id"), primary_key=True),
     Column("work_id", Integer, ForeignKey("works.id"), nullable=False),
-    Column("rule", String(40), nullable=False),  # "first", "doi", "record-id", "cluster-id", "fuzzy", "person"
+    Column(
+        "rule", String(40), nullable=False
+    ),  # "first", "doi", "record-id", "cluster-id", "repository", "fuzzy", "person"
     Column("score", Float),
     Column("decided_by", String(200), nullable=False),  # "auto" or a reviewer name
     Column("decided_at", String(32), nullable=False),

@@ -300,3 +300,97 @@ def test_a_scholar_book_that_is_the_chapters_book_stays_apart():
         scholar("Karriereveiledning i et flerkulturelt samfunn: en innledning", "H Dahl", 2018),
     ]
     assert merged(records) == {(0, 3), (1, 2)}
+
+
+# --- Links into one repository item -----------------------------------------------------------------------
+
+ODA = "https://oda.oslomet.no/oda-xmlui"
+
+
+def test_repository_item_is_read_from_every_form_of_link():
+    from review.normalise import repository_item
+
+    assert {
+        repository_item("https://hdl.handle.net/11250/2758123"),
+        repository_item(f"{ODA}/handle/11250/2758123"),
+        repository_item(f"{ODA}/bitstream/handle/11250/2758123/rapport.pdf?sequence=1&isAllowed=y"),
+    } == {"hdl:11250/2758123"}
+    assert repository_item("https://www.diva-portal.org/smash/record.jsf?pid=diva2%3A1234567") == "diva2:1234567"
+    assert repository_item("https://www.diva-portal.org/smash/get/diva2:1234567/FULLTEXT01.pdf") == "diva2:1234567"
+    assert repository_item("https://www.fafo.no/images/pub/2021/20796.pdf") == ""
+    assert repository_item(f"{ODA}/handle/11250/27581234x") == ""
+
+
+def test_a_cut_title_linking_to_one_volumes_repository_item_joins_that_volume():
+    """Scholar lost the number, but its link (the landing page Publish or Perish keeps) is volume 4's item."""
+    records = [
+        oria(f"{REPORT}. Delrapport 4", url="https://hdl.handle.net/11250/2758123"),
+        oria(f"{REPORT}. Delrapport 5", url="https://hdl.handle.net/11250/2758999"),
+        scholar(REPORT, url=f"{ODA}/handle/11250/2758123"),
+        scholar(REPORT),  # the same cut title with no link still fits both volumes
+    ]
+    result = find_duplicates(records)
+    assert result.duplicate_pairs() == {(0, 2)}
+    assert {(1, 2), (0, 3), (1, 3)} <= {(p.a, p.b) for p in result.uncertain}
+
+
+def test_one_repository_item_does_not_join_two_numbered_volumes_or_a_chapter_and_its_book():
+    item = "https://hdl.handle.net/11250/2758123"
+    found = verdict(oria(f"{REPORT}. Delrapport 4", url=item), oria(f"{REPORT}. Delrapport 5", url=item))
+    assert found.outcome == DISTINCT and found.hard
+    title = "Karriereveiledning i mottak for voksne flyktninger"
+    chapter = oria(title, "Fredriksen, Hanne", doc_type="chapter", url=item)
+    assert verdict(chapter, oria(title, "Fredriksen, Hanne", doc_type="book", url=item)).outcome == DISTINCT
+
+
+# --- An organisation's own document ------------------------------------------------------------------------
+
+
+def test_an_organisations_own_short_title_is_one_work_across_sources():
+    """IMDi's own report: IMDi as the only author in Oria and Scholar, as publisher in a BibTeX entry without author."""
+    title = "Introduksjonsprogram i endring"
+    records = [
+        oria(title, "IMDi", 2022, publisher="IMDi"),
+        oria(title, "IMDi", 2022, doc_type="book", publisher="IMDi"),
+        scholar(title, "IMDi", 2022),
+        scholar(title, "", 2022, publisher="IMDi"),
+    ]
+    assert merged(records) == {(a, b) for a in range(4) for b in range(a + 1, 4)}
+
+
+def test_an_organisations_short_title_seen_only_in_scholar_is_left_for_a_person():
+    """Scholar may have cut the subtitle that told two of the organisation's papers apart."""
+    title = "Introduksjonsprogram i endring"
+    assert verdict(scholar(title, "IMDi", 2022), scholar(title, "", 2022, publisher="IMDi")).outcome == UNCERTAIN
+
+
+def test_another_organisations_document_under_the_same_short_title_stays_apart():
+    title = "Introduksjonsprogram i endring"
+    records = [oria(title, "IMDi", 2022, publisher="IMDi"), oria(title, "Fafo", 2022, publisher="Fafo")]
+    assert merged(records) == set()
+
+
+def test_a_cut_title_that_fits_two_papers_of_one_ministry_is_queued_not_merged():
+    """ "Høringsnotat – forslag til endringer i …" starts both of the ministry's consultation papers of that year."""
+    ministry = "Kunnskapsdepartementet"
+    records = [
+        oria("Høringsnotat – forslag til endringer i integreringsloven", ministry, 2021),
+        oria("Høringsnotat – forslag til endringer i opplæringslova", ministry, 2021),
+        scholar("Høringsnotat – forslag til endringer i …", ministry, 2021),
+    ]
+    result = find_duplicates(records)
+    assert result.duplicate_pairs() == set()
+    assert {(0, 2), (1, 2)} <= {(p.a, p.b) for p in result.uncertain}
+
+
+def test_a_title_cut_to_its_first_word_is_asked_not_split():
+    ministry = "Kunnskapsdepartementet"
+    full = oria("Høringsnotat – forslag til endringer i opplæringslova", ministry, 2021)
+    assert verdict(full, scholar("Høringsnotat", ministry, 2021)).outcome == UNCERTAIN
+    assert verdict(full, scholar("Høringsnotat", ministry, 2020)).outcome == DISTINCT
+
+
+def test_one_repository_item_leaves_a_report_and_an_article_for_a_person():
+    item = "https://hdl.handle.net/11250/2758123"
+    article = oria(REPORT, doc_type="article", venue="Søkelys på arbeidslivet", url=item)
+    assert verdict(oria(REPORT, url=item), article).outcome == UNCERTAIN
