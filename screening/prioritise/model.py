@@ -320,7 +320,7 @@ CANDIDATES = {
             classifier="ensemble",
             members=(_SVM_WORD, replace(_SVM_CHAR, name="svm-char-c0.5", c=0.5)),
         ),
-        replace(_SVM_CHAR, name="svm-char-c0.01", c=0.01),
+        ModelSettings("rank-word-char", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR)),
         ModelSettings("ens-word-char-c0.03", classifier="ensemble", members=(_SVM_WORD, _SVM_CHAR_C003)),
         ModelSettings("rank-word-char-c0.03", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR_C003)),
         # other classifiers on the same character n-grams
