@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from scipy.stats import rankdata
 
 from screening.prioritise import MIN_EXCLUDES, MIN_INCLUDES, ORDER_MODES, order_candidates, ready_for_ranking
 from screening.prioritise.model import (
@@ -292,7 +293,12 @@ def test_rank_vote_averages_the_members_rank_percentiles(corpus):
     apart = [
         score_matrix(Features(texts, m).matrix[:40], y, Features(texts, m).matrix[40:], m) for m in ensemble.members
     ]
-    n = len(texts) - 40
-    expected = np.mean([np.argsort(np.argsort(a, kind="stable"), kind="stable") + 1 for a in apart], axis=0) / n
-    assert np.allclose(votes, expected)  # no ties in these scores, so ranks are plain positions
+    positions = np.sum([rankdata(a) for a in apart], axis=0)
+    assert len(set(positions)) > 1 and len(set(votes)) == len(votes)
+    # higher mean rank, higher score: the order is the ranks' (equal sums keep the given order)
+    assert np.array_equal(np.argsort(-positions, kind="stable"), np.argsort(-votes, kind="stable"))
+    # ... and the values are the log-odds vote's, so they can still be summed into an estimate
+    log_odds_vote = score_matrix(feats.matrix[:40], y, feats.matrix[40:], CANDIDATES["ens-word-char-c0.03"])
+    assert np.allclose(np.sort(votes), np.sort(log_odds_vote))
+    assert not np.array_equal(np.argsort(-votes), np.argsort(-log_odds_vote))  # but in another order
     assert "ranks among the unscreened works are averaged" in describe(ensemble)

@@ -50,8 +50,8 @@ class ModelSettings:
     alpha: float = 1.0  # smoothing for naive Bayes
     # classifier "ensemble": these models, each on its own features, vote with their mean log-odds
     members: tuple[ModelSettings, ...] = ()
-    # how an ensemble votes: "log-odds" (mean log-odds, a probability) or "rank" (mean rank percentile
-    # among the unscreened works: the order is kept, but the score is then no probability)
+    # how an ensemble orders: "log-odds" (by the mean log-odds) or "rank" (by the mean rank percentile
+    # among the unscreened works; the scores are still the mean log-odds' probabilities, in that order)
     vote: str = "log-odds"
     # > 0: the protocol's score of each work (``cold_start.protocol_scores``, scaled to at most 1) is one
     # more feature column, times this weight, so the classifier learns how far to trust the protocol
@@ -209,10 +209,18 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
             score_matrix(x_l, labels, x_u, member)
             for x_l, x_u, member in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)
         ]
-        if settings.vote == "rank":  # each member's order counts alike, whatever the spread of its scores
-            return np.mean([rankdata(v) / len(v) for v in votes], axis=0)
         # Each member's log-odds already carry the labelled include rate; their mean is the vote.
-        return _sigmoid(np.mean([_logit(v) for v in votes], axis=0))
+        mean_vote = _sigmoid(np.mean([_logit(v) for v in votes], axis=0))
+        if settings.vote != "rank":
+            return mean_vote
+        # Rank vote: each member's order counts alike, whatever the spread of its margins. The order is that
+        # of the mean rank percentile; the values are the mean vote's, handed out in that order (best to
+        # best), so they stay probabilities for the estimate of what is left.
+        # (summed ranks are halves, exact in floating point, so equal sums stay ties kept in the given order)
+        order = np.argsort(-np.sum([rankdata(v) for v in votes], axis=0), kind="stable")
+        ranked = np.empty_like(mean_vote)
+        ranked[order] = np.sort(mean_vote)[::-1]
+        return ranked
     if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
         return np.full(x_unlabelled.shape[0], n_pos / len(labels))
     model = _classifier(settings)
