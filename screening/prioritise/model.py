@@ -150,7 +150,9 @@ class Features:
     them such a model gets a column of zeros, i.e. ranks by the text alone.
     """
 
-    def __init__(self, texts: Sequence[str], settings: ModelSettings, prior_scores: Sequence[float] | None = None):
+    def __init__(
+        self, texts: Sequence[str], settings: ModelSettings, prior_scores: Sequence[float] | np.ndarray | None = None
+    ):
         if prior_scores is not None and len(prior_scores) != len(texts):
             raise ValueError("prior_scores and texts differ in length")
         self.settings = settings
