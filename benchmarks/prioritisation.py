@@ -93,8 +93,14 @@ def run_asreview(python: Path, csv: Path, prior: list[int], batch: int) -> dict:
 
 
 def run_set(path: Path, args, python: Path | None, terms: ProtocolTerms | None = None) -> dict[str, dict]:
-    """Metrics per method for one set, averaged over the prior seeds."""
+    """Metrics per method for one set, averaged over the prior seeds.
+
+    ``terms``: the set's protocol (search terms written from the review question). Its scores go to
+    every candidate alike; only models with ``protocol_weight`` read them. ASReview gets none: it has no
+    notion of a protocol.
+    """
     texts, labels = load(path)
+    prior_scores = protocol_scores(terms, texts) if terms is not None else None
     n = len(labels)
     batch = batch_size(n)
     rows: dict[str, dict[str, list]] = {}
@@ -132,7 +138,7 @@ def run_set(path: Path, args, python: Path | None, terms: ProtocolTerms | None =
         for name in args.models:
             settings = settings_named(name)
             started = time.perf_counter()
-            features = Features(texts, settings)
+            features = Features(texts, settings, prior_scores)
             result = simulate(
                 features.matrix,
                 labels,
@@ -152,7 +158,7 @@ def run_set(path: Path, args, python: Path | None, terms: ProtocolTerms | None =
             out = run_asreview(python, path, prior, batch)
             order = out["order"] + [i for i in range(n) if i not in set(out["order"])]
             add(f"asreview ({out['model']})", order, out["seconds"] / max(1, out["retrains"]))
-    if terms is not None:
+    if terms is not None and not args.skip_cold_start:
         cold_start(path.stem, texts, labels, terms, args)
     return {m: {k: (statistics.mean(v) if v else None) for k, v in row.items()} for m, row in rows.items()}
 
@@ -179,8 +185,8 @@ def cold_start(name: str, texts: list[str], labels: np.ndarray, terms: ProtocolT
     """Recall after the first 5 % screened: the protocol's order until the model can train, against
     random order until then (the model takes over in both once an include and an exclude exist)."""
     settings = DEFAULT_SETTINGS
-    matrix = Features(texts, settings).matrix
     scores = np.asarray(protocol_scores(terms, texts))
+    matrix = Features(texts, settings, scores).matrix
     limit = int(np.ceil(COLD_START_SHARE * len(labels)))
     got = {"protocol": [], "random": []}
     for seed in range(args.seeds):
@@ -304,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for path in find_sets(data_dir(args.data), args.sets):
         _, labels = load(path)
-        per = run_set(path, args, python, protocols.get(path.stem) if not args.skip_cold_start else None)
+        per = run_set(path, args, python, protocols.get(path.stem))
         for method in per:
             if method not in methods:
                 methods.append(method)

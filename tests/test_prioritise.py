@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from scipy.stats import rankdata
 
 from screening.prioritise import MIN_EXCLUDES, MIN_INCLUDES, ORDER_MODES, order_candidates, ready_for_ranking
 from screening.prioritise.model import (
@@ -248,3 +249,56 @@ def test_core_does_not_load_streamlit():
         [sys.executable, "-c", code], cwd=Path(__file__).parents[1], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_protocol_scores_become_one_scaled_column_only_for_models_that_use_them():
+    texts = ["laks og havbruk", "arbeidsinnvandring i Norge", "fiske i elva"]
+    with_protocol = CANDIDATES["svm-char-protocol"]
+    plain = Features(texts, CANDIDATES["svm-char"]).matrix
+    used = Features(texts, with_protocol, [0.0, 2.0, 1.0]).matrix
+    assert used.shape == (3, plain.shape[1] + 1)
+    assert np.allclose(used[:, -1].toarray().ravel(), [0.0, 1.0, 0.5])  # scaled by the set's best score
+    assert (used[:, :-1] != plain).nnz == 0
+    assert Features(texts, CANDIDATES["svm-char"], [0.0, 2.0, 1.0]).matrix.shape == plain.shape
+    assert Features(texts, with_protocol).matrix[:, -1].nnz == 0  # no protocol given: the text alone
+    with pytest.raises(ValueError, match="differ in length"):
+        Features(texts, with_protocol, [1.0])
+
+
+def test_a_protocol_aware_model_ranks_protocol_matches_first_among_unknown_texts():
+    # The undecided texts share no character n-gram with the decided ones: only the protocol tells them apart.
+    ids = ["inc", "exc", "a", "b"]
+    texts = ["arbeidsinnvandring", "laksefiske", "qqqq", "zzzz"]
+    labelled = {"inc": 1, "exc": 0}
+    prior = [1.0, 0.0, 0.0, 1.0]
+    settings = CANDIDATES["svm-char-protocol"]
+    ordered, _ = order_candidates(ids, texts, labelled, "ranked", settings=settings, prior_scores=prior)
+    assert ordered == ["b", "a"]
+    ordered, _ = order_candidates(ids, texts, labelled, "ranked", settings=CANDIDATES["svm-char"], prior_scores=prior)
+    assert ordered == ["a", "b"]  # a model without the column keeps the given order for a tie
+
+
+def test_description_says_when_the_protocol_is_a_feature():
+    assert "protocol" not in describe(CANDIDATES["svm-char"])
+    assert "protocol's score of each work" in describe(CANDIDATES["svm-char-protocol"])
+
+
+def test_rank_vote_averages_the_members_rank_percentiles(corpus):
+    _, texts, labels = corpus
+    ensemble = CANDIDATES["rank-word-char-c0.03"]
+    assert ensemble.vote == "rank"
+    feats = Features(texts, ensemble)
+    y = np.array(labels[:40])
+    votes = score_matrix(feats.matrix[:40], y, feats.matrix[40:], ensemble)
+    apart = [
+        score_matrix(Features(texts, m).matrix[:40], y, Features(texts, m).matrix[40:], m) for m in ensemble.members
+    ]
+    positions = np.sum([rankdata(a) for a in apart], axis=0)
+    assert len(set(positions)) > 1 and len(set(votes)) == len(votes)
+    # higher mean rank, higher score: the order is the ranks' (equal sums keep the given order)
+    assert np.array_equal(np.argsort(-positions, kind="stable"), np.argsort(-votes, kind="stable"))
+    # ... and the values are the log-odds vote's, so they can still be summed into an estimate
+    log_odds_vote = score_matrix(feats.matrix[:40], y, feats.matrix[40:], CANDIDATES["ens-word-char-c0.03"])
+    assert np.allclose(np.sort(votes), np.sort(log_odds_vote))
+    assert not np.array_equal(np.argsort(-votes), np.argsort(-log_odds_vote))  # but in another order
+    assert "ranks among the unscreened works are averaged" in describe(ensemble)

@@ -135,3 +135,22 @@ def test_random_and_import_modes_bypass_the_worker():
         ordered, info = ranker.next_work({}, mode="import")
         assert ordered == ids and info.mode_used == "import"
         assert ranker.latest() is None and ranker.retrains == 0
+
+
+def test_a_protocol_aware_model_gets_the_protocol_scores_in_the_background_too():
+    from screening.prioritise.cold_start import ProtocolTerms, protocol_scores
+    from screening.prioritise.model import CANDIDATES
+
+    ids, texts, truth = corpus()
+    labelled = seed_decisions(truth)
+    terms = ProtocolTerms(((("arbeidsinnvandr*", "migrant*"),),))
+    settings = CANDIDATES["svm-char-protocol"]
+    prior = protocol_scores(terms, texts)
+    expected, _ = order_candidates(ids, texts, labelled, "ranked", settings=settings, prior_scores=prior)
+    without, _ = order_candidates(ids, texts, labelled, "ranked", settings=settings)
+    assert expected != without  # the protocol's column changes the order
+    with BackgroundRanker(ids, texts, settings=settings, protocol_terms=terms) as ranker:
+        ranker.submit(labelled)
+        assert ranker.wait_idle(30)
+        ordered, info = ranker.next_work(labelled)
+    assert info.mode_used == "ranked" and ordered == expected

@@ -123,7 +123,8 @@ def order_candidates(
     ``labelled``), used for the run of exclusions in the stopping advice. ``features``: a
     ``Features`` built for exactly ``texts`` (saves refitting TF-IDF on every call).
     ``prior_scores``: the protocol's score of each text (``cold_start.protocol_scores``), used for the
-    order until the model can train. ``recall_target``/``confidence``: the stopping criterion's.
+    order until the model can train, and after that as a feature by a model with ``protocol_weight``
+    (pass ``features`` built with the same scores). ``recall_target``/``confidence``: the stopping criterion's.
     """
     _check(work_ids, texts, labelled, mode)
     settings = settings or (features.settings if features is not None else DEFAULT_SETTINGS)
@@ -131,10 +132,10 @@ def order_candidates(
     history_labels = [labelled[w] for w in history_ids if w in labelled]
     n_includes = sum(labelled.values())
     undecided_idx = [i for i, w in enumerate(work_ids) if w not in labelled]
+    if prior_scores is not None and len(prior_scores) != len(work_ids):
+        raise ValueError("prior_scores and work_ids differ in length")
     mode_used, reason = mode, ""
     if mode == "ranked" and not ready_for_ranking(labelled):
-        if prior_scores is not None and len(prior_scores) != len(work_ids):
-            raise ValueError("prior_scores and work_ids differ in length")
         cold_start = prior_scores is not None and any(
             prior_scores[i] > 0 for i, w in enumerate(work_ids) if w not in labelled
         )
@@ -162,7 +163,7 @@ def order_candidates(
                 raise ValueError("features were built for a different set of texts")
             matrix = features.matrix
         else:
-            matrix = Features(texts, settings).matrix
+            matrix = Features(texts, settings, prior_scores).matrix
         x_labelled, x_undecided = matrix[labelled_idx], matrix[undecided_idx]
         raw = score_matrix(x_labelled, y, x_undecided, settings)
         by_score = np.argsort(-raw, kind="stable")  # ties keep the given order

@@ -152,10 +152,10 @@ class BackgroundRanker:
     def _rank(self, labelled: dict, history: list | None) -> Ranking:
         kwargs: dict = {}
         if self._order_fn is order_candidates:
-            if self._features is None:
-                self._features = Features(self.texts, self.settings)
             if self._prior_scores is None and self.protocol_terms is not None:
                 self._prior_scores = protocol_scores(self.protocol_terms, self.texts)
+            if self._features is None:  # a model with protocol_weight reads the protocol's scores too
+                self._features = Features(self.texts, self.settings, self._prior_scores)
             kwargs = {
                 "features": self._features,
                 "settings": self.settings,

@@ -17,10 +17,11 @@ classifier. ``Features`` keeps that matrix; ``score_matrix`` is the part that ru
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.stats import rankdata
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -49,6 +50,12 @@ class ModelSettings:
     alpha: float = 1.0  # smoothing for naive Bayes
     # classifier "ensemble": these models, each on its own features, vote with their mean log-odds
     members: tuple[ModelSettings, ...] = ()
+    # how an ensemble orders: "log-odds" (by the mean log-odds) or "rank" (by the mean rank percentile
+    # among the unscreened works; the scores are still the mean log-odds' probabilities, in that order)
+    vote: str = "log-odds"
+    # > 0: the protocol's score of each work (``cold_start.protocol_scores``, scaled to at most 1) is one
+    # more feature column, times this weight, so the classifier learns how far to trust the protocol
+    protocol_weight: float = 0.0
 
 
 def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
@@ -112,14 +119,47 @@ def _tfidf(folded: list[str], settings: ModelSettings):
     return matrix
 
 
+def _with_protocol(matrix, settings: ModelSettings, prior: np.ndarray | None):
+    """Append the protocol's scores as one column, for models that use them (``protocol_weight``)."""
+    if isinstance(matrix, Stacked):
+        return Stacked(
+            [
+                _with_protocol(block, member, prior)
+                for block, member in zip(matrix.blocks, settings.members, strict=True)
+            ]
+        )
+    if settings.protocol_weight <= 0:
+        return matrix
+    column = np.zeros(matrix.shape[0], dtype=np.float32)
+    if prior is not None and prior.max() > 0:
+        # Scaled by the set's best score (no labels involved): the top of the protocol's order gets the weight.
+        column = (settings.protocol_weight * prior / prior.max()).astype(np.float32)
+    return sp.hstack([matrix, sp.csr_matrix(column.reshape(-1, 1))], format="csr")
+
+
+def uses_protocol(settings: ModelSettings) -> bool:
+    """Whether the model reads the protocol's scores (callers then pass ``prior_scores`` to ``Features``)."""
+    return settings.protocol_weight > 0 or any(uses_protocol(m) for m in settings.members)
+
+
 class Features:
     """The TF-IDF matrix of a fixed list of texts, computed once and reused by every retrain
-    (for an ensemble, a ``Stacked`` with one matrix per member)."""
+    (for an ensemble, a ``Stacked`` with one matrix per member).
 
-    def __init__(self, texts: Sequence[str], settings: ModelSettings):
+    ``prior_scores``: the protocol's score of each text, for a model with ``protocol_weight``; without
+    them such a model gets a column of zeros, i.e. ranks by the text alone.
+    """
+
+    def __init__(
+        self, texts: Sequence[str], settings: ModelSettings, prior_scores: Sequence[float] | np.ndarray | None = None
+    ):
+        if prior_scores is not None and len(prior_scores) != len(texts):
+            raise ValueError("prior_scores and texts differ in length")
         self.settings = settings
         self.size = len(texts)
-        self.matrix = _tfidf([fold(t or "") for t in texts], settings)  # fold once, not once per vectoriser
+        matrix = _tfidf([fold(t or "") for t in texts], settings)  # fold once, not once per vectoriser
+        prior = None if prior_scores is None else np.clip(np.asarray(prior_scores, dtype=float), 0, None)
+        self.matrix = _with_protocol(matrix, settings, prior)
 
 
 def _include_weight(settings: ModelSettings, n_pos: int, n_neg: int) -> float:
@@ -167,15 +207,22 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
     if x_unlabelled.shape[0] == 0:
         return np.zeros(0)
     if settings.members:
+        votes = [
+            score_matrix(x_l, labels, x_u, member)
+            for x_l, x_u, member in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)
+        ]
         # Each member's log-odds already carry the labelled include rate; their mean is the vote.
-        log_odds = np.mean(
-            [
-                _logit(score_matrix(x_l, labels, x_u, member))
-                for x_l, x_u, member in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)
-            ],
-            axis=0,
-        )
-        return _sigmoid(log_odds)
+        mean_vote = _sigmoid(np.mean([_logit(v) for v in votes], axis=0))
+        if settings.vote != "rank":
+            return mean_vote
+        # Rank vote: each member's order counts alike, whatever the spread of its margins. The order is that
+        # of the mean rank percentile; the values are the mean vote's, handed out in that order (best to
+        # best), so they stay probabilities for the estimate of what is left.
+        # (summed ranks are halves, exact in floating point, so equal sums stay ties kept in the given order)
+        order = np.argsort(-np.sum([rankdata(v) for v in votes], axis=0), kind="stable")
+        ranked = np.empty_like(mean_vote)
+        ranked[order] = np.sort(mean_vote)[::-1]
+        return ranked
     if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
         return np.full(x_unlabelled.shape[0], n_pos / len(labels))
     model = _classifier(settings)
@@ -256,6 +303,7 @@ _SVM_WORD = ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11
 # the same SVM over character 3-5-grams within words only: inflections and compounds share features
 # (the default: best mean WSS@95 over the 17 benchmark sets, docs/prioritisation.md)
 _SVM_CHAR = ModelSettings("svm-char", classifier="svm", word_ngrams=None, char_ngrams=(3, 5), c=0.11, balance_ratio=9.8)
+_SVM_CHAR_C003 = replace(_SVM_CHAR, name="svm-char-c0.03", c=0.03)
 CANDIDATES = {
     s.name: s
     for s in (
@@ -269,6 +317,25 @@ CANDIDATES = {
         ModelSettings("lr-word-balanced", classifier="logistic", char_ngrams=None, c=1.0),
         ModelSettings("nb-word-char", classifier="nb", alpha=0.1, balance=False),
         ModelSettings("cnb-word-char", classifier="cnb", alpha=0.3, balance=False),
+        # the two SVMs with the protocol's score as one more feature (issue #23: protocol-aware ranking)
+        replace(_SVM_WORD, name="svm-word-protocol", protocol_weight=1.0),
+        replace(_SVM_CHAR, name="svm-char-protocol", protocol_weight=1.0),
+        replace(_SVM_WORD, name="svm-word-protocol-0.3", protocol_weight=0.3),
+        replace(_SVM_CHAR, name="svm-char-protocol-0.3", protocol_weight=0.3),
+        # C for character n-grams (0.11 was tuned by ASReview for word n-grams, which are far fewer)
+        _SVM_CHAR_C003,
+        replace(_SVM_CHAR, name="svm-char-c0.5", c=0.5),
+        ModelSettings(
+            "ens-word-char-c0.5",
+            classifier="ensemble",
+            members=(_SVM_WORD, replace(_SVM_CHAR, name="svm-char-c0.5", c=0.5)),
+        ),
+        ModelSettings("rank-word-char", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR)),
+        ModelSettings("ens-word-char-c0.03", classifier="ensemble", members=(_SVM_WORD, _SVM_CHAR_C003)),
+        ModelSettings("rank-word-char-c0.03", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR_C003)),
+        # other classifiers on the same character n-grams
+        ModelSettings("lr-char", classifier="logistic", word_ngrams=None, char_ngrams=(3, 5), c=1.0, balance_ratio=9.8),
+        ModelSettings("cnb-char", classifier="cnb", word_ngrams=None, char_ngrams=(3, 5), alpha=0.3, balance=False),
     )
 }
 DEFAULT_SETTINGS = CANDIDATES["svm-char"]
@@ -286,8 +353,9 @@ def describe(settings: ModelSettings) -> str:
     """The model and its settings in words, for a methods section (``review export DIR screening-methods``)."""
     if settings.members:
         parts = "; and ".join(describe(member) for member in settings.members)
+        how = "ranks among the unscreened works" if settings.vote == "rank" else "log-odds"
         return (
-            f"an ensemble of {len(settings.members)} models trained separately, whose log-odds are averaged "
+            f"an ensemble of {len(settings.members)} models trained separately, whose {how} are averaged "
             f"for each work: {parts}"
         )
     grams = []
@@ -305,9 +373,15 @@ def describe(settings: ModelSettings) -> str:
     else:
         knobs.append("no class weighting")
     knobs.append(f"alpha = {settings.alpha:g}" if settings.classifier in ("nb", "cnb") else f"C = {settings.c:g}")
+    protocol = (
+        f", plus the protocol's score of each work (its search terms matched in title and abstract, scaled to "
+        f"at most {settings.protocol_weight:g}) as one more feature"
+        if settings.protocol_weight > 0
+        else ""
+    )
     return (
         f"{_CLASSIFIER_NAMES.get(settings.classifier, settings.classifier)} on TF-IDF "
-        f"{' and '.join(grams)} of title and abstract ({'; '.join(knobs)})"
+        f"{' and '.join(grams)} of title and abstract{protocol} ({'; '.join(knobs)})"
     )
 
 
