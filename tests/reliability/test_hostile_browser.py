@@ -24,13 +24,18 @@ from screening.quality import save_ratings
 from screening.summaries import save_summary
 from screening.team import add_reviewer
 from tests.conftest import set_stage_mode, singleton_works
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, new_context, open_page, running_app, sign_in, wait_idle
+from tests.ui.browser_support import (
+    BROWSER_TEST,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    new_context,
+    open_page,
+    running_app,
+    sign_in,
+    wait_idle,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 PAYLOADS = (
     "<script>window.__pwned=1</script>",

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from review.store import open_store, schema
 from tests.ui.browser_support import (
-    CHROMIUM,
+    BROWSER_TEST,
     blur,
     open_page,
     press_on_card,
@@ -18,11 +18,7 @@ from tests.ui.browser_support import (
     wait_idle,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.browser_support import CHROMIUM, sign_in, synthetic_record, synthetic_review, visit_every_page, wait_idle
+from tests.ui.browser_support import (
+    BROWSER_TEST,
+    sign_in,
+    synthetic_record,
+    synthetic_review,
+    visit_every_page,
+    wait_idle,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 SEVERE = ("serious", "critical")
 

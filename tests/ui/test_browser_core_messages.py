@@ -13,13 +13,17 @@ from review.protocol import load_protocol
 from review.store import open_store
 from review.ui.i18n import gettext_for
 from tests.conftest import synthetic_records
-from tests.ui.browser_support import CHROMIUM, new_context, open_page, running_app, sign_in, synthetic_review, wait_idle
+from tests.ui.browser_support import (
+    BROWSER_TEST,
+    new_context,
+    open_page,
+    running_app,
+    sign_in,
+    synthetic_review,
+    wait_idle,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 # A RIS export whose one record has no title, DOI or abstract: nothing can be imported from it.
 MALFORMED = "TY  - RPRT\nAU  - Nordmann, Kari\nPY  - 2019\nER  - \n"

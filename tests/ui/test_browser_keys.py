@@ -7,13 +7,17 @@ import pytest
 from sqlalchemy import select
 
 from review.store import open_store, schema
-from tests.ui.browser_support import CHROMIUM, blur, open_page, sign_in, synthetic_record, synthetic_review, wait_idle
+from tests.ui.browser_support import (
+    BROWSER_TEST,
+    blur,
+    open_page,
+    sign_in,
+    synthetic_record,
+    synthetic_review,
+    wait_idle,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 BOUNCE = """({key, gap}) => new Promise(resolve => {
   const press = () => ["keydown", "keyup"].forEach(type => document.dispatchEvent(

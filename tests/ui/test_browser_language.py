@@ -9,13 +9,17 @@ import pytest
 from review.store import open_store
 from review.ui.i18n import remembered_language
 from tests.conftest import synthetic_records
-from tests.ui.browser_support import CHROMIUM, new_context, open_page, running_app, sign_in, synthetic_review, wait_idle
+from tests.ui.browser_support import (
+    BROWSER_TEST,
+    new_context,
+    open_page,
+    running_app,
+    sign_in,
+    synthetic_review,
+    wait_idle,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

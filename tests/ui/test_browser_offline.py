@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.ui.browser_support import (
-    CHROMIUM,
+    BROWSER_TEST,
     new_context,
     running_app,
     sign_in,
@@ -19,11 +19,7 @@ from tests.ui.browser_support import (
     wait_idle,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,18 @@ from review.protocol import load_protocol
 from review.store import open_store, schema
 from screening.decisions import Decision, record
 from tests.conftest import add_records, singleton_works, synthetic_records
-from tests.ui.browser_support import CHROMIUM, CHROMIUM_ARGS, new_context, open_page, running_app, sign_in, wait_idle
+from tests.ui.browser_support import (
+    BROWSER_TEST,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    new_context,
+    open_page,
+    running_app,
+    sign_in,
+    wait_idle,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from tests.ui.browser_support import (
-    CHROMIUM,
+    BROWSER_TEST,
     PAGE_LINKS,
     new_context,
     serving,
@@ -24,9 +24,7 @@ from tests.ui.browser_support import (
 )
 
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    *BROWSER_TEST,
     pytest.mark.skipif(sys.platform == "win32", reason="pauses the server with SIGSTOP"),
 ]
 

@@ -17,13 +17,17 @@ from review.protocol import load_protocol
 from review.store import open_store, schema
 from screening.decisions import Decision, record
 from tests.conftest import add_records, set_stage_mode, singleton_works, synthetic_records
-from tests.ui.browser_support import CHROMIUM, free_port, nav_links, new_context, open_page, running_app, wait_idle
+from tests.ui.browser_support import (
+    BROWSER_TEST,
+    free_port,
+    nav_links,
+    new_context,
+    open_page,
+    running_app,
+    wait_idle,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TEST
 
 LEAD, REVIEWER, SSO_REVIEWER, VIEWER = "Cecilie", "Bjørn", "Anna", "Vera"
 PASSWORDS = {LEAD: "synthetic lead pass 1", REVIEWER: "synthetic reviewer pass 2", VIEWER: "synthetic viewer pass 3"}
