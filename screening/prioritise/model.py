@@ -60,6 +60,11 @@ class ModelSettings:
     # > 0: the protocol's score of each work (``cold_start.protocol_scores``, scaled to at most 1) is one
     # more feature column, times this weight, so the classifier learns how far to trust the protocol
     protocol_weight: float = 0.0
+    # a document embedding of title and abstract (``embeddings.EMBEDDING_MODELS``, e.g. "wordllama") as features:
+    # alone when both n-gram ranges are None, else beside the TF-IDF blocks, its unit rows scaled by
+    # ``embedding_weight`` (each TF-IDF block's rows are unit length too)
+    embedding: str | None = None
+    embedding_weight: float = 1.0
 
 
 def build_vectorisers(settings: ModelSettings) -> list[TfidfVectorizer]:
@@ -108,15 +113,37 @@ class Stacked:
         return self.blocks[0].shape[0], sum(block.shape[1] for block in self.blocks)
 
 
-def _tfidf(folded: list[str], settings: ModelSettings):
+class _Texts:
+    """The texts of a set, folded (for n-grams) and raw (for an embedding model, whose tokenizer knows
+    ø, å and ä), each embedding computed at most once however many members ask for it."""
+
+    def __init__(self, raw: Sequence[str]):
+        self.raw = [t or "" for t in raw]
+        self.folded = [fold(t) for t in self.raw]  # fold once, not once per vectoriser
+        self._embedded: dict[str, np.ndarray] = {}
+
+    def embedded(self, model: str) -> np.ndarray:
+        if model not in self._embedded:
+            from screening.prioritise.embeddings import embed  # loads its model only for candidates that use it
+
+            self._embedded[model] = embed(self.raw, model)
+        return self._embedded[model]
+
+
+def _text_features(texts: _Texts, settings: ModelSettings):
     if settings.members:
-        return Stacked([_tfidf(folded, member) for member in settings.members])
+        return Stacked([_text_features(texts, member) for member in settings.members])
     blocks = []
     for vectoriser in build_vectorisers(settings):
         try:
-            blocks.append(vectoriser.fit_transform(folded))
+            blocks.append(vectoriser.fit_transform(texts.folded))
         except ValueError:  # every text empty, or nothing left after min_df/max_df
-            blocks.append(sp.csr_matrix((len(folded), 0), dtype=np.float32))
+            blocks.append(sp.csr_matrix((len(texts.folded), 0), dtype=np.float32))
+    if settings.embedding is not None:
+        dense = texts.embedded(settings.embedding)
+        if not blocks:  # the embedding alone: a dense matrix, which the classifiers take as it is
+            return dense
+        blocks.append(sp.csr_matrix(dense * np.float32(settings.embedding_weight)))
     matrix = sp.hstack(blocks, format="csr")
     if len(blocks) > 1:  # keep each row at unit length once the two blocks sit side by side
         matrix = matrix.multiply(1 / np.sqrt(len(blocks))).tocsr()
@@ -161,7 +188,7 @@ class Features:
             raise ValueError("prior_scores and texts differ in length")
         self.settings = settings
         self.size = len(texts)
-        matrix = _tfidf([fold(t or "") for t in texts], settings)  # fold once, not once per vectoriser
+        matrix = _text_features(_Texts(texts), settings)
         prior = None if prior_scores is None else np.clip(np.asarray(prior_scores, dtype=float), 0, None)
         self.matrix = _with_protocol(matrix, settings, prior)
 
@@ -308,6 +335,11 @@ _SVM_WORD = ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11
 # (the default until issue #23's second round: best mean WSS@95 on one seed, ahead of ASReview on 9 of 17 sets)
 _SVM_CHAR = ModelSettings("svm-char", classifier="svm", word_ngrams=None, char_ngrams=(3, 5), c=0.11, balance_ratio=9.8)
 _SVM_CHAR_C003 = replace(_SVM_CHAR, name="svm-char-c0.03", c=0.03)
+# the same SVM on a document embedding alone (dense, 256 unit-length dimensions); C 0.1 after a scratch run
+# of C 0.1, 1 and 10 on the 17 benchmark sets (mean WSS@95 0.359, 0.343, 0.294; docs/prioritisation.md)
+_SVM_WL = ModelSettings(
+    "svm-wl", classifier="svm", word_ngrams=None, char_ngrams=None, embedding="wordllama", c=0.1, balance_ratio=9.8
+)
 CANDIDATES = {
     s.name: s
     for s in (
@@ -341,6 +373,12 @@ CANDIDATES = {
         # other classifiers on the same character n-grams
         ModelSettings("lr-char", classifier="logistic", word_ngrams=None, char_ngrams=(3, 5), c=1.0, balance_ratio=9.8),
         ModelSettings("cnb-char", classifier="cnb", word_ngrams=None, char_ngrams=(3, 5), alpha=0.3, balance=False),
+        # issue #23, embeddings: the static token embeddings bundled in the PyPI package wordllama (256 dims,
+        # averaged over the tokens of title and abstract, unit length), alone, as a third voter, or beside
+        # the character n-grams in one SVM
+        _SVM_WL,
+        ModelSettings("rank-word-char-wl", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _SVM_WL)),
+        replace(_SVM_CHAR, name="svm-char-wl", embedding="wordllama", embedding_weight=0.5),
     )
 }
 DEFAULT_SETTINGS = CANDIDATES["rank-word-char"]
@@ -351,6 +389,14 @@ _CLASSIFIER_NAMES = {
     "nb": "multinomial naive Bayes",
     "cnb": "complement naive Bayes",
     "svm": "a linear support vector machine",
+}
+
+
+_EMBEDDING_NAMES = {
+    "wordllama": (
+        "a document embedding (the 256-dimension static token embeddings bundled in the Python package "
+        "wordllama 0.4, averaged over the tokens and scaled to unit length)"
+    ),
 }
 
 
@@ -368,7 +414,15 @@ def describe(settings: ModelSettings) -> str:
         grams.append(f"word {settings.word_ngrams[0]}–{settings.word_ngrams[1]}-grams")
     if settings.char_ngrams is not None:
         grams.append(f"character {settings.char_ngrams[0]}–{settings.char_ngrams[1]}-grams within words")
-    knobs = [f"sublinear term frequency: {'yes' if settings.sublinear_tf else 'no'}"]
+    features = f"TF-IDF {' and '.join(grams)} of title and abstract" if grams else ""
+    if settings.embedding is not None:
+        embedded = _EMBEDDING_NAMES.get(settings.embedding, f"the {settings.embedding!r} embedding")
+        if features:
+            weight = f", weighted {settings.embedding_weight:g}" if settings.embedding_weight != 1 else ""
+            features += f", beside {embedded} of title and abstract{weight}"
+        else:
+            features = f"{embedded} of title and abstract"
+    knobs = [f"sublinear term frequency: {'yes' if settings.sublinear_tf else 'no'}"] if grams else []
     if settings.balance:
         knobs.append(
             f"includes weighted {settings.balance_ratio:g} times the excludes in total"
@@ -385,8 +439,8 @@ def describe(settings: ModelSettings) -> str:
         else ""
     )
     return (
-        f"{_CLASSIFIER_NAMES.get(settings.classifier, settings.classifier)} on TF-IDF "
-        f"{' and '.join(grams)} of title and abstract{protocol} ({'; '.join(knobs)})"
+        f"{_CLASSIFIER_NAMES.get(settings.classifier, settings.classifier)} on "
+        f"{features}{protocol} ({'; '.join(knobs)})"
     )
 
 
