@@ -379,6 +379,7 @@ CANDIDATES = {
         _SVM_WL,
         ModelSettings("rank-word-char-wl", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _SVM_WL)),
         replace(_SVM_CHAR, name="svm-char-wl", embedding="wordllama", embedding_weight=0.5),
+        replace(_SVM_CHAR, name="svm-char-wl-0.2", embedding="wordllama", embedding_weight=0.2),
     )
 }
 DEFAULT_SETTINGS = CANDIDATES["rank-word-char"]
