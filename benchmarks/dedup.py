@@ -356,6 +356,7 @@ def main(argv=None) -> int:
             "ours": ours,
             "ours_s": seconds,
             "uncertain": uncertain,
+            "questions": result.decisions_for_a_person(),
             "naive": None,
             "naive_s": None,
             "bib": None,
@@ -371,7 +372,8 @@ def main(argv=None) -> int:
         rows.append(row)
         print(
             f"{name}: ours P {ours['precision']:.4f} R {ours['recall']:.4f} F1 {ours['f1']:.4f} "
-            f"({seconds:.1f} s, {uncertain} uncertain, {ours['silent']} gold pairs split without asking)"
+            f"({seconds:.1f} s, {uncertain} uncertain record pairs, {row['questions']} questions for a person, "
+            f"{ours['silent']} gold pairs split without asking)"
             + (
                 f"; bib-dedupe F1 {fmt(row['bib']['f1'])} ({row['bib_s']:.1f} s)"
                 if row["bib"]
@@ -385,9 +387,10 @@ def main(argv=None) -> int:
 
     print(
         "| set | records | gold pairs | ours P / R / F1 | ours s | queued pairs | queued per gold pair "
-        "| gold pairs split unasked | naive P / R / F1 | naive s | bib-dedupe P / R / F1 | bib-dedupe s |"
+        "| questions for a person | gold pairs split unasked | naive P / R / F1 | naive s | bib-dedupe P / R / F1 "
+        "| bib-dedupe s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
 
         def prf(s):
@@ -397,7 +400,7 @@ def main(argv=None) -> int:
         per_pair = r["uncertain"] / r["gold"] if r["gold"] else 0.0
         print(
             f"| {r['set']} | {r['records']:,} | {r['gold']:,} | {prf(r['ours'])} | {r['ours_s']:.1f} | "
-            f"{r['uncertain']:,} | {per_pair:.3f} | {r['ours']['silent']:,} | {prf(r['naive'])} | {fmt(r['naive_s'], 1)} | {bib} "
+            f"{r['uncertain']:,} | {per_pair:.3f} | {r['questions']:,} | {r['ours']['silent']:,} | {prf(r['naive'])} | {fmt(r['naive_s'], 1)} | {bib} "
             f"| {fmt(r['bib_s'], 1)} |"
         )
     public = [r for r in rows if r["set"] in SETS]

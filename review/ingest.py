@@ -159,10 +159,30 @@ def _validate(protocol: Protocol, info: SearchInfo) -> SearchInfo:
     return info
 
 
+# The databases whose records the dedup rules treat as a source of their own (review.vocabulary.SOURCES).
+_SOURCE_OF_DATABASE = {"oria": "oria", "google scholar": "scholar"}
+
+
+def declared_source(info: SearchInfo) -> str:
+    """The source the person named: ``--source``, else the database of the search they describe (``--database``,
+    or the interface's, Publish or Perish's ``source`` setting included); "auto" when they named none, and
+    the file's reader guesses. A Scholar search exported as BibTeX whose keys were renamed looks like any
+    reference manager's file, yet its @book is Scholar's guess, which the dedup rules must not trust."""
+    if info.source != "auto":
+        return info.source
+    database = info.database
+    if database is None and info.interface is not None:
+        database = info.settings.get("source") if info.interface == "pop" else None
+        database = database or INTERFACES[info.interface].database
+    if database is None:
+        return "auto"
+    return _SOURCE_OF_DATABASE.get(database.strip().casefold(), "other")
+
+
 def _read(path: Path, info: SearchInfo) -> ImportResult:
     from review.importers import read_file  # the registry; imported late to keep start-up light
 
-    result = read_file(path, source=info.source)
+    result = read_file(path, source=declared_source(info))
     if not result.records:
         detail = Joined("; ", [str(p) for p in result.problems[:3]])
         raise InputError(
@@ -282,7 +302,7 @@ def store_result(
 ) -> ImportSummary:
     """Write one read file and its records inside the caller's transaction, with its search record
     (shared with the other files of ``searches`` that have the same description)."""
-    source = result.source if info.source == "auto" else info.source
+    source = result.source  # what the person declared (declared_source), else the reader's guess
     filters = {"text": info.filters} if info.filters else {}
     searches = {} if searches is None else searches
     key = info.key() + source

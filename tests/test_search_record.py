@@ -255,3 +255,36 @@ def test_a_string_from_before_search_records_is_flagged_in_the_appendix():
     )
     legacy.query_origin = "as run"
     assert _row(legacy)[4] == "karriereveiledning*"
+
+
+SCHOLAR_BOOK = """@book{report1,
+  title={Evaluering av lokale integreringsprosjekter},
+  author={Nordmann, K and Hansen, O},
+  year={2020},
+  publisher={Fafo}
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("options", "source"),
+    [
+        ((), "other"),  # nothing in the file or the command says where it came from
+        (("--interface", "scholar-web"), "scholar"),
+        (("--database", "Google Scholar"), "scholar"),
+        (("--interface", "pop"), "scholar"),
+        (("--interface", "pop", "--setting", "source=Crossref"), "other"),
+        (("--interface", "oria-web"), "oria"),
+        (("--interface", "scholar-web", "--source", "other"), "other"),  # said outright, it stands
+    ],
+)
+def test_the_search_a_file_came_from_names_its_source(review, capsys, tmp_path, options, source):
+    """A Scholar BibTeX file whose keys were renamed cannot be recognised; when the person says it was a Scholar
+    search, its records are Scholar's, whose @book is a guess: the dedup rules must know it."""
+    path = tmp_path / "scholar.bib"
+    path.write_text(SCHOLAR_BOOK, encoding="utf-8")
+    code, out, err = run(capsys, "import", review, path, "--family", "no", *options)
+    assert code == 0, err
+    assert f"source {source}," in out
+    with sqlite3.connect(review / "review.sqlite") as db:
+        assert db.execute("select distinct source from raw_records").fetchall() == [(source,)]

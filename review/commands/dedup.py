@@ -113,5 +113,7 @@ def _print_pairs(store) -> int:
         print(f"[{pair['raw_a']} ~ {pair['raw_b']}] score {pair['score']:.2f}: {pair['reason']}")
         print(f"  {pair['raw_a']} (work {pair['work_a']}): {_describe(pair['a'])}")
         print(f"  {pair['raw_b']} (work {pair['work_b']}): {_describe(pair['b'])}")
-    print(f"{len(pairs)} pairs. Decide with --merge A B or --distinct A B.")
+        if pair["record_pairs"] > 1:
+            print(f"  (one answer covers the {pair['record_pairs']} queued record pairs between these two works)")
+    print(f"{len(pairs)} pairs of works. Decide with --merge A B or --distinct A B.")
     return 0

@@ -32,6 +32,13 @@ class DedupResult:
     def duplicate_pairs(self) -> set[tuple[int, int]]:
         return {(a, b) for g in self.groups for i, a in enumerate(g) for b in g[i + 1 :]}
 
+    def decisions_for_a_person(self) -> int:
+        """How many questions the uncertain pairs put to a person: one per pair of groups, since a verdict on
+        any record pair between two works answers it for both works (the store's queue,
+        ``review.store.pairs.uncertain_pairs_query``, asks each pair of works once for the same reason)."""
+        group_of = {pos: n for n, group in enumerate(self.groups) for pos in group}
+        return len({frozenset((group_of[p.a], group_of[p.b])) for p in self.uncertain})
+
 
 # Below this many records a run takes well under a second and a progress bar is only noise.
 PROGRESS_MIN_RECORDS = 5_000

@@ -593,7 +593,8 @@ def undo_merge(store: Store, work_id: int, reviewer: str, protocol: Protocol | N
 
 
 def list_pairs(conn: Connection) -> list[dict]:
-    """The uncertain pairs (``review.store.pairs``), each side as a RawRecord with its raw id and work."""
+    """The uncertain pairs (``review.store.pairs``: one per pair of works), each side as a RawRecord with its
+    raw id and work, and how many queued record pairs between the two works the pair stands for."""
     queue = pairs.uncertain_pairs(conn)
     ids = {i for p in queue for i in (p["raw_a"], p["raw_b"])}
     raw = schema.raw_records
@@ -606,6 +607,7 @@ def list_pairs(conn: Connection) -> list[dict]:
             "reason": p["reason"],
             "work_a": p["work_a"],
             "work_b": p["work_b"],
+            "record_pairs": p["record_pairs"],
             "a": record_from_row(rows[p["raw_a"]]),
             "b": record_from_row(rows[p["raw_b"]]),
         }

@@ -35,6 +35,15 @@ logging.getLogger("bibtexparser.splitter").setLevel(logging.CRITICAL)
 FORMAT = "bibtex"
 _POP_KEY = re.compile(r"^pop\d+$", re.IGNORECASE)
 _PRIMO_KEY = re.compile(r"^(alma\d|cdi_)", re.IGNORECASE)
+# Google Scholar's "Cite" BibTeX: the key is the first author's surname, the year and the first significant
+# title word, all lowercase (``nordmann2021karriereveiledning``), and the entry holds only bibliographic
+# fields: no url, abstract, keywords or file, which reference managers add.
+_SCHOLAR_CITE_KEY = re.compile(r"^[a-z]+(\d{4})[a-z]*$")
+_SCHOLAR_CITE_FIELDS = frozenset(
+    {"ENTRYTYPE", "ID", "title", "author", "editor", "journal", "booktitle", "volume", "number", "pages", "year"}
+    | {"publisher", "organization", "school", "institution", "note", "edition", "address", "series", "chapter"}
+    | {"howpublished", "month"}
+)
 _LATEX_SYMBOL = re.compile(r"\\([_&%#$])")
 _UNDECODED_ROLES = frozenset({"url", "doi", "howpublished"})  # URLs keep their backslashes and tildes
 
@@ -161,7 +170,8 @@ def _view(fields: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def guess_source(entries: list[tuple[int, dict[str, list[str]]]]) -> str:
-    """Publish or Perish keys its entries popNNNN; Primo keys look like record ids."""
+    """Publish or Perish keys its entries popNNNN; Primo keys look like record ids; Scholar's Cite dialog
+    keys each entry by surname, year and title word and writes no link or abstract."""
     keys = [fields["ID"][0] for _, fields in entries]
     if any(_PRIMO_KEY.match(key) for key in keys):
         return "oria"
@@ -169,4 +179,16 @@ def guess_source(entries: list[tuple[int, dict[str, list[str]]]]) -> str:
         return "scholar"  # Publish or Perish; ``read`` checks its links for another database
     if any("scholar.google" in value for _, fields in entries for value in fields.get("url", ())):
         return "scholar"
+    if entries and all(_scholar_cite(fields) for _, fields in entries):
+        return "scholar"
     return "other"
+
+
+def _scholar_cite(fields: dict[str, list[str]]) -> bool:
+    """An entry as Scholar's "Cite" dialog writes it: its key made from its own year, no field Scholar leaves out."""
+    key = _SCHOLAR_CITE_KEY.match(fields["ID"][0])
+    return (
+        key is not None
+        and key.group(1) == (fields.get("year") or [""])[0].strip()
+        and set(fields) <= _SCHOLAR_CITE_FIELDS
+    )

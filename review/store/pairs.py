@@ -1,9 +1,9 @@
 """Queries on ``candidate_pairs``, ``pair_verdicts`` and ``dedup_actions``: the pairs waiting for a
 person, the verdicts that stand, and what each change to the grouping moved.
 
-*The uncertain pairs* are the queued pairs with no standing verdict whose two records are in different
-works (two records already in one work are never offered). A verdict *stands* unless the action it
-caused was undone.
+*The uncertain pairs* are what waits for a person: for each pair of works, the most alike queued record
+pair between them, unless a standing verdict answers it (``uncertain_pairs_query`` says how). A verdict
+*stands* unless the action it caused was undone.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Select, and_, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, Select, and_, case, delete, exists, func, insert, or_, select, update
 
 from review.messages import dumps
 from review.store import schema
 from review.store.db import inserted_id
 from review.timeutil import now_iso
+from review.vocabulary import PAIR_VERDICTS
 
 pairs_t, verdicts_t, actions_t, links_t = (
     schema.candidate_pairs,
@@ -24,6 +25,7 @@ pairs_t, verdicts_t, actions_t, links_t = (
     schema.dedup_actions,
     schema.work_links,
 )
+DISTINCT = PAIR_VERDICTS[1]
 
 
 def withdrawn_verdicts_query() -> Select:
@@ -42,22 +44,55 @@ def standing_verdicts(conn: Connection) -> dict[tuple[int, int], str]:
 
 
 def uncertain_pairs_query() -> Select:
-    """SELECT candidate pairs (with each record's work) that wait for a person, most alike first."""
+    """SELECT what waits for a person: one row per pair of works, most alike first.
+
+    The rules compare records, so a record that may be a copy of a work with three records is queued three
+    times; the question is one (is it that work?), so each pair of works is asked once, through the most
+    alike of its queued record pairs, with ``record_pairs`` saying how many it stands for. A "keep apart"
+    on any record pair between two works answers for the two works as they are now; once one of its records
+    leaves its work the answer no longer covers the rest, and the other pairs are asked again. Two records
+    already in one work are never offered, nor a pair with a verdict of its own that stands.
+    """
     link_a, link_b = links_t.alias("link_a"), links_t.alias("link_b")
+    standing = ~verdicts_t.c.id.in_(withdrawn_verdicts_query())
     judged = exists().where(
-        and_(
-            verdicts_t.c.raw_a == pairs_t.c.raw_a,
-            verdicts_t.c.raw_b == pairs_t.c.raw_b,
-            ~verdicts_t.c.id.in_(withdrawn_verdicts_query()),
-        )
+        and_(verdicts_t.c.raw_a == pairs_t.c.raw_a, verdicts_t.c.raw_b == pairs_t.c.raw_b, standing)
     )
-    return (
-        select(pairs_t, link_a.c.work_id.label("work_a"), link_b.c.work_id.label("work_b"))
+    said_a, said_b = links_t.alias("said_a"), links_t.alias("said_b")
+    kept_apart = exists().where(
+        verdicts_t.c.verdict == DISTINCT,
+        standing,
+        said_a.c.raw_id == verdicts_t.c.raw_a,
+        said_b.c.raw_id == verdicts_t.c.raw_b,
+        or_(
+            and_(said_a.c.work_id == link_a.c.work_id, said_b.c.work_id == link_b.c.work_id),
+            and_(said_a.c.work_id == link_b.c.work_id, said_b.c.work_id == link_a.c.work_id),
+        ),
+    )
+    # A record not (yet) in a work stands for itself.
+    work_a = func.coalesce(link_a.c.work_id, -pairs_t.c.raw_a)
+    work_b = func.coalesce(link_b.c.work_id, -pairs_t.c.raw_b)
+    works = (case((work_a <= work_b, work_a), else_=work_b), case((work_a <= work_b, work_b), else_=work_a))
+    most_alike = (pairs_t.c.score.desc(), pairs_t.c.raw_a, pairs_t.c.raw_b)
+    waiting = (
+        select(
+            pairs_t,
+            link_a.c.work_id.label("work_a"),
+            link_b.c.work_id.label("work_b"),
+            func.count().over(partition_by=works).label("record_pairs"),
+            func.row_number().over(partition_by=works, order_by=most_alike).label("place_in_works"),
+        )
         .outerjoin(link_a, link_a.c.raw_id == pairs_t.c.raw_a)
         .outerjoin(link_b, link_b.c.raw_id == pairs_t.c.raw_b)
-        .where(~judged)
+        .where(~judged, ~kept_apart)
         .where((link_a.c.work_id.is_(None)) | (link_b.c.work_id.is_(None)) | (link_a.c.work_id != link_b.c.work_id))
-        .order_by(pairs_t.c.score.desc(), pairs_t.c.raw_a, pairs_t.c.raw_b)
+        .subquery("waiting")
+    )
+    shown = [column for column in waiting.c if column.name != "place_in_works"]
+    return (
+        select(*shown)
+        .where(waiting.c.place_in_works == 1)
+        .order_by(waiting.c.score.desc(), waiting.c.raw_a, waiting.c.raw_b)
     )
 
 

@@ -50,6 +50,7 @@ class Pair:
     reason: str
     a: dict
     b: dict
+    record_pairs: int = 1  # queued record pairs between the two works that this one answers for
 
 
 def _with_status(conn: Connection, record: dict) -> dict:
@@ -84,7 +85,8 @@ def status_text(steps: list[tuple[int, str]] | None, tr: Callable[[str], str] = 
 
 
 def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
-    """The uncertain pairs (``review.store.pairs``: never two records already in one work), most alike first."""
+    """The uncertain pairs (``review.store.pairs``: one per pair of works, never two records already in one work),
+    most alike first."""
     return [
         Pair(
             p["raw_a"],
@@ -93,6 +95,7 @@ def open_pairs(conn: Connection, limit: int = 200) -> list[Pair]:
             loads(p.get("reason_message"), p["reason"] or ""),  # translatable where kept as a message
             _with_status(conn, record_with_file(conn, p["raw_a"])),
             _with_status(conn, record_with_file(conn, p["raw_b"])),
+            p["record_pairs"],
         )
         for p in uncertain_pairs(conn, limit)
     ]

@@ -10,7 +10,8 @@ from review.model import Author
 
 def test_scholar_cite_bibtex_escapes_decoded(fixture):
     result = read_file(fixture("bibtex_scholar_cite.bib"))
-    assert result.format == "bibtex" and result.source == "other" and result.problems == []
+    # Scholar's Cite keys (surname, year, first title word) and its short field set say where it came from
+    assert result.format == "bibtex" and result.source == "scholar" and result.problems == []
     article, book, phd = result.records
     assert article.title == "Karriereveiledning for nyankomne flyktninger: 50% i arbeid"
     assert article.authors == [
@@ -78,3 +79,33 @@ def test_duplicate_keys_are_imported_with_a_note(tmp_path):
 )
 def test_latex_decoding(raw, expected):
     assert decode_latex(raw) == expected
+
+
+SCHOLAR_CITE = """@book{nordmann2020evaluering,
+  title={Evaluering av lokale integreringsprosjekter},
+  author={Nordmann, K and Hansen, O},
+  year={2020},
+  publisher={Fafo}
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (SCHOLAR_CITE, "scholar"),
+        # a reference manager's export of the same entry: another key style, or fields Scholar never writes
+        (SCHOLAR_CITE.replace("nordmann2020evaluering", "nordmann_evaluering_2020"), "other"),
+        (SCHOLAR_CITE.replace("nordmann2020evaluering", "Nordmann2020"), "other"),
+        (SCHOLAR_CITE.replace("publisher={Fafo}", "publisher={Fafo},\n  url={https://fafo.no/r1}"), "other"),
+        (SCHOLAR_CITE.replace("publisher={Fafo}", "publisher={Fafo},\n  abstract={Rapporten ...}"), "other"),
+        # the key's year is not the entry's: not a key Scholar made from this entry
+        (SCHOLAR_CITE.replace("year={2020}", "year={2019}"), "other"),
+    ],
+)
+def test_scholars_cite_export_is_recognised_by_its_keys_and_fields(tmp_path, text, source):
+    """Scholar gives a report @book, so which tool wrote the file decides how much its types are worth."""
+    path = tmp_path / "cite.bib"
+    path.write_text(text, encoding="utf-8")
+    result = read_file(path)
+    assert result.source == source and [r.source for r in result.records] == [source]

@@ -1,6 +1,7 @@
 """The store and screening suites again, on a PostgreSQL server instead of a SQLite file.
 
-The tests are the ones in tests/test_store.py and tests/test_screening.py, imported here so pytest
+The tests are the ones in tests/test_store.py, tests/test_screening.py, the identity tests and the
+duplicate queue's (its window functions), imported here so pytest
 collects them a second time; an autouse fixture points REVIEW_DATABASE_URL at a fresh database, so
 their ``store`` fixture (``open_store``) opens PostgreSQL. Tests that are about SQLite itself, or
 that build their own SQLite URL, have PostgreSQL versions below.
@@ -17,6 +18,7 @@ from review.store.migrations import LATEST
 from review.timeutil import now_iso
 from tests import test_screening, test_store
 from tests.auth import test_identity
+from tests.dedup import test_dedup_work_pairs
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]  # a server and a database per test
 
@@ -32,7 +34,7 @@ def _is_fixture(obj) -> bool:
     return hasattr(obj, "_fixture_function_marker") or hasattr(obj, "_pytestfixturefunction")
 
 
-for _module in (test_store, test_screening, test_identity):
+for _module in (test_store, test_screening, test_identity, test_dedup_work_pairs):
     for _name, _obj in vars(_module).items():
         if (_name.startswith("test_") and _name not in SQLITE_ONLY) or _is_fixture(_obj):
             globals()[_name] = _obj

@@ -368,6 +368,23 @@ def rerun_until(at, condition, timeout: float = 60.0) -> None:
         no_errors(at)
 
 
+def test_one_keep_apart_answers_for_every_record_of_the_two_works(app, store):
+    """Record 3 may be a copy of records 1 and 2; once those two are one work, the page asks about 3 once."""
+    pytest.importorskip("review.dedup", reason="deduplication not installed in this version")
+    add_pair(store, 1, 2, score=0.95)
+    add_pair(store, 1, 3, score=0.8)
+    add_pair(store, 2, 3, score=0.7)
+    at = app("Anna", "duplicates")
+    at.button(key="pair_merge").click().run()
+    no_errors(at)
+    assert [h.value.count("data-pair=") for h in at.get("html") if 'class="pair"' in h.value] == [1]
+    assert any("have 2 record pairs waiting" in c.value for c in at.caption)
+    assert "Pair 1 of 1 waiting" in " ".join(c.value for c in at.caption)
+    at.button(key="pair_apart").click().run()
+    no_errors(at)
+    assert any("No uncertain pairs are waiting." in s.value for s in at.success)
+
+
 def test_duplicates_page_shows_conflicting_decisions_and_the_lead_picks(app, store, review_dir):
     """Issue #16: merging two works screened differently never drops one's decisions silently."""
     pytest.importorskip("review.dedup", reason="deduplication not installed in this version")

@@ -176,6 +176,13 @@ else:
             "shown in grey and not marked."
         ).format(n=position + 1, count=len(pairs), score=f"{pair.score:.2f}", reason=md_escape(_(pair.reason)))
     )
+    if pair.record_pairs > 1:
+        st.caption(
+            _(
+                "The two works have {n} record pairs waiting; one answer covers them all, so the same question "
+                "is not asked again."
+            ).format(n=pair.record_pairs)
+        )
     st.html(pair_table_html(pair, _))
     cols = st.columns(3)
     disabled = dedup is None
