@@ -8,7 +8,8 @@ records together; on the English benchmark sets the two models, ranked together,
 default on more sets than either alone. Texts go through
 ``review.normalise.fold`` first, so "høgskole" and "högskola" both become plain letters before
 n-grams are cut. The other candidates (word n-grams, logistic regression, naive Bayes, an
-ensemble) stay in ``CANDIDATES`` so that the benchmark can compare them again.
+ensemble, a document embedding from ``embeddings``) stay in ``CANDIDATES`` so that the benchmark can compare
+them again.
 
 The features are fitted once on every text of the set (titles and abstracts are known before any
 decision; only the labels arrive later), so retraining after a decision only refits the
@@ -174,8 +175,8 @@ def uses_protocol(settings: ModelSettings) -> bool:
 
 
 class Features:
-    """The TF-IDF matrix of a fixed list of texts, computed once and reused by every retrain
-    (for an ensemble, a ``Stacked`` with one matrix per member).
+    """The feature matrix of a fixed list of texts (TF-IDF, and a document embedding for models that ask for
+    one), computed once and reused by every retrain (for an ensemble, a ``Stacked`` with one matrix per member).
 
     ``prior_scores``: the protocol's score of each text, for a model with ``protocol_weight``; without
     them such a model gets a column of zeros, i.e. ranks by the text alone.
