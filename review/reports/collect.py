@@ -18,6 +18,7 @@ from review.protocol import Protocol
 from review.searches import SearchRecord, list_searches
 from review.store import schema
 from review.store.decisions import included, latest_final, people_labels
+from review.store.pairs import count_standing_verdicts
 from review.store.works import decode_authors, decode_list, live_work_ids
 from screening.blinding import full_decision_rows, visible_decision_rows
 from screening.summaries import latest_summaries
@@ -429,7 +430,7 @@ def dedup_method(conn: Connection, language: str = "en") -> str:
     rules: dict[str, int] = dict(
         conn.execute(select(links.c.rule, func.count()).where(links.c.rule != "first").group_by(links.c.rule)).all()
     )
-    verdicts = conn.execute(select(func.count()).select_from(schema.pair_verdicts)).scalar_one()
+    verdicts = count_standing_verdicts(conn)  # a verdict a person undid decided nothing
     method, by_rule, by_person = DEDUP_METHOD.get(language, DEDUP_METHOD["en"])
     text = method.format(version=__version__)
     if rules:

@@ -43,6 +43,13 @@ def standing_verdicts(conn: Connection) -> dict[tuple[int, int], str]:
     return {(r.raw_a, r.raw_b): r.verdict for r in rows}
 
 
+def count_standing_verdicts(conn: Connection) -> int:
+    """How many pairs a person decided, as the grouping stands (the methods paragraph reports it)."""
+    return conn.execute(
+        select(func.count()).select_from(verdicts_t).where(~verdicts_t.c.id.in_(withdrawn_verdicts_query()))
+    ).scalar_one()
+
+
 def uncertain_pairs_query() -> Select:
     """SELECT what waits for a person: one row per pair of works, most alike first.
 

@@ -104,3 +104,24 @@ def test_a_keep_apart_stops_answering_once_a_record_leaves_the_work(store, proto
     with store.read() as conn:
         queue = list_pairs(conn)
     assert [{p["raw_a"], p["raw_b"]} for p in queue] == [{other, ids[2]}]
+
+
+def test_the_methods_paragraph_counts_the_verdicts_that_stand(store, protocol):
+    """PRISMA-S asks how duplicates were handled: a verdict a person undid decided nothing."""
+    from review.dedup import undo_action
+    from review.reports.collect import dedup_method
+
+    add_records(store, one_paper_and_a_title_cut_to_its_first_word())
+    run_dedup(store, protocol)
+    with store.read() as conn:
+        [pair] = list_pairs(conn)
+    change = decide_pair(store, pair["raw_a"], pair["raw_b"], "duplicate", "lead", protocol=protocol)
+    with store.read() as conn:
+        assert dedup_method(conn).endswith("Pairs decided by a person: 1.")
+    undo_action(store, change.action_id, "lead", protocol)
+    with store.read() as conn:
+        assert dedup_method(conn).endswith("Pairs decided by a person: 0.")
+        [again] = list_pairs(conn)
+    decide_pair(store, again["raw_a"], again["raw_b"], "distinct", "lead", protocol=protocol)
+    with store.read() as conn:
+        assert dedup_method(conn).endswith("Pairs decided by a person: 1.")
