@@ -319,3 +319,38 @@ def test_the_same_decisions_give_the_same_scores_whatever_numpys_random_state():
             np.random.seed(seed)
             runs.append(score_matrix(features.matrix[:300], labels[:300], features.matrix[300:], settings))
         assert np.array_equal(runs[0], runs[1]), name
+
+
+def test_the_nearest_include_member_lifts_a_work_like_one_unusual_include():
+    """Synthetic texts: most includes are about career guidance, one about language courses. An unscreened work on
+    language courses is far from what the includes share, but its nearest include is close."""
+    from screening.prioritise.model import CANDIDATES, Features, nearest_include, score_matrix
+
+    labelled = [
+        "career guidance for refugees in municipalities",
+        "career guidance and counselling for newly arrived refugees",
+        "guidance counsellors meeting refugees in career centres",
+        "norwegian language courses for adult immigrants in evening schools",
+        "fish farming along the coast",
+        "road maintenance budgets in rural counties",
+        "hospital waiting lists and surgery",
+    ]
+    labels = np.array([1, 1, 1, 1, 0, 0, 0])
+    unscreened = ["language courses in evening schools for adult immigrants", "waiting lists for road surgery"]
+    settings = CANDIDATES["rank-word-char-nnw"]
+    features = Features(labelled + unscreened, settings)
+    x_labelled, x_unscreened = features.matrix[: len(labelled)], features.matrix[len(labelled) :]
+    word_block = features.matrix.blocks[2]
+    similarity = nearest_include(word_block[: len(labelled)][labels == 1], word_block[len(labelled) :])
+    assert similarity[0] > 0.4 > similarity[1] >= 0
+    scores = score_matrix(x_labelled, labels, x_unscreened, settings)
+    assert scores[0] > scores[1]
+    # the vote's values are the two SVMs' probabilities: a similarity is no probability of relevance
+    svms = CANDIDATES["rank-word-char"]
+    plain = score_matrix(
+        Features(labelled + unscreened, svms).matrix[: len(labelled)],
+        labels,
+        Features(labelled + unscreened, svms).matrix[len(labelled) :],
+        svms,
+    )
+    assert np.allclose(np.sort(scores), np.sort(plain))

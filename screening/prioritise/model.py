@@ -43,7 +43,9 @@ class ModelSettings:
     """One candidate model. ``DEFAULT_SETTINGS`` is the one the benchmark chose; ``describe`` says it in words."""
 
     name: str
-    classifier: str = "logistic"  # "logistic", "nb" (multinomial), "cnb" (complement), "svm", "ensemble"
+    # "logistic", "nb" (multinomial), "cnb" (complement), "svm", "ensemble", or "nearest" (similarity to the
+    # nearest include: a member of a rank vote, not a classifier of its own)
+    classifier: str = "logistic"
     word_ngrams: tuple[int, int] | None = (1, 2)  # None: characters only
     char_ngrams: tuple[int, int] | None = (2, 5)  # None: words only
     sublinear_tf: bool = True
@@ -223,6 +225,17 @@ def _sigmoid(values: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(values, -40, 40)))
 
 
+def nearest_include(x_includes, x_unlabelled) -> np.ndarray:
+    """Each unlabelled row's cosine similarity to its most similar include (rows are unit length).
+
+    A linear model weighs what the includes share, so a relevant work that resembles one unusual include
+    (another design or sub-topic the review also takes) ranks low; its nearest include lifts it. The values
+    are similarities in [0, 1], kept inside (0, 1) so that a vote can take their logit."""
+    best = (x_unlabelled @ x_includes.T).max(axis=1)
+    best = best.toarray() if sp.issparse(best) else np.asarray(best)
+    return np.clip(np.asarray(best, dtype=float).ravel(), 1e-6, 1 - 1e-6)
+
+
 def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSettings) -> np.ndarray:
     """Probability of relevance for each unlabelled row.
 
@@ -243,8 +256,10 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
             score_matrix(x_l, labels, x_u, member)
             for x_l, x_u, member in zip(x_labelled.blocks, x_unlabelled.blocks, settings.members, strict=True)
         ]
-        # Each member's log-odds already carry the labelled include rate; their mean is the vote.
-        mean_vote = _sigmoid(np.mean([_logit(v) for v in votes], axis=0))
+        # Each member's log-odds already carry the labelled include rate; their mean is the vote. A nearest-
+        # include member gives similarities, not probabilities: it counts in the rank vote only.
+        probable = [v for v, member in zip(votes, settings.members, strict=True) if member.classifier != "nearest"]
+        mean_vote = _sigmoid(np.mean([_logit(v) for v in probable or votes], axis=0))
         if settings.vote != "rank":
             return mean_vote
         # Rank vote: each member's order counts alike, whatever the spread of its margins. The order is that
@@ -257,6 +272,8 @@ def score_matrix(x_labelled, labels: np.ndarray, x_unlabelled, settings: ModelSe
         return ranked
     if x_labelled.shape[1] == 0:  # no usable words at all: nothing to learn, keep the base rate
         return np.full(x_unlabelled.shape[0], n_pos / len(labels))
+    if settings.classifier == "nearest":
+        return nearest_include(x_labelled[labels == 1], x_unlabelled)
     model = _classifier(settings)
     model.fit(x_labelled, labels, sample_weight=_sample_weights(settings, labels, n_pos, n_neg))
     if hasattr(model, "predict_log_proba") and settings.classifier != "svm":
@@ -336,6 +353,9 @@ _SVM_WORD = ModelSettings("svm-word", classifier="svm", char_ngrams=None, c=0.11
 # (the default until issue #23's second round: best mean WSS@95 on one seed, ahead of ASReview on 9 of 17 sets)
 _SVM_CHAR = ModelSettings("svm-char", classifier="svm", word_ngrams=None, char_ngrams=(3, 5), c=0.11, balance_ratio=9.8)
 _SVM_CHAR_C003 = replace(_SVM_CHAR, name="svm-char-c0.03", c=0.03)
+_NN_CHAR = ModelSettings("nn-char", classifier="nearest", word_ngrams=None, char_ngrams=(3, 5), balance=False)
+_NN_WORD = ModelSettings("nn-word", classifier="nearest", char_ngrams=None, balance=False)
+_NB_WORD = ModelSettings("nb-word", classifier="nb", char_ngrams=None, alpha=0.1, balance=False)
 # the same SVM on a document embedding alone (dense, 256 unit-length dimensions); C 0.1 after a scratch run
 # of C 0.1, 1 and 10 on the 17 benchmark sets (mean WSS@95 0.359, 0.343, 0.294; docs/prioritisation.md)
 _SVM_WL = ModelSettings(
@@ -381,6 +401,17 @@ CANDIDATES = {
         ModelSettings("rank-word-char-wl", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _SVM_WL)),
         replace(_SVM_CHAR, name="svm-char-wl", embedding="wordllama", embedding_weight=0.5),
         replace(_SVM_CHAR, name="svm-char-wl-0.2", embedding="wordllama", embedding_weight=0.2),
+        # issue #23, fourth round: a third member beside the default's two SVMs, voting by rank: each work's
+        # similarity to its nearest include (character or word n-grams), or naive Bayes on word n-grams
+        ModelSettings(
+            "rank-word-char-nn", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _NN_CHAR)
+        ),
+        ModelSettings(
+            "rank-word-char-nnw", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _NN_WORD)
+        ),
+        ModelSettings(
+            "rank-word-char-nb", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _NB_WORD)
+        ),
     )
 }
 DEFAULT_SETTINGS = CANDIDATES["rank-word-char"]
@@ -424,6 +455,8 @@ def describe(settings: ModelSettings) -> str:
             features += f", beside {embedded} of title and abstract{weight}"
         else:
             features = f"{embedded} of title and abstract"
+    if settings.classifier == "nearest":
+        return f"the cosine similarity of each work's {features} to its most similar include"
     knobs = [f"sublinear term frequency: {'yes' if settings.sublinear_tf else 'no'}"] if grams else []
     if settings.balance:
         knobs.append(
