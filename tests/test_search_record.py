@@ -10,6 +10,7 @@ from review.cli import main
 from review.store import open_store
 from review.store.migrations import MIGRATIONS
 from tests.conftest import REPO
+from tests.importers.test_bibtex import SCHOLAR_CITE
 
 FIXTURES = REPO / "tests" / "fixtures"
 
@@ -257,13 +258,8 @@ def test_a_string_from_before_search_records_is_flagged_in_the_appendix():
     assert _row(legacy)[4] == "karriereveiledning*"
 
 
-SCHOLAR_BOOK = """@book{report1,
-  title={Evaluering av lokale integreringsprosjekter},
-  author={Nordmann, K and Hansen, O},
-  year={2020},
-  publisher={Fafo}
-}
-"""
+# Scholar's Cite entry with its key renamed, as a reference manager does: the file alone no longer says Scholar
+SCHOLAR_BOOK = SCHOLAR_CITE.replace("nordmann2020evaluering", "report1")
 
 
 @pytest.mark.parametrize(
