@@ -1,4 +1,4 @@
-"""How far the bundled document embedding (``screening.prioritise.embeddings``) carries meaning across
+"""How far the bundled document embeddings (``screening.prioritise.embeddings``) carry meaning across
 Norwegian, Swedish, Danish and English, against the character n-grams the default model uses.
 
 The phrases are SYNTHETIC: short review topics written for this check, each in the four languages. For
@@ -103,6 +103,7 @@ def main() -> int:
     kinds = {
         "wordllama, raw text": embed(texts),
         "wordllama, folded text": embed([fold(t) for t in texts]),
+        "use-m3, raw text": embed(texts, "use-m3"),
         "character 3–5-grams (folded)": character_vectors(texts),
     }
     print("| features | languages | cosine with the translation | cosine with other phrases | translation nearest |")
