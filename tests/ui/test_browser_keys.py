@@ -36,7 +36,8 @@ REPEAT_MS = 33  # a typical keyboard auto-repeat interval (30 per second)
 def review(tmp_path_factory):
     return synthetic_review(
         tmp_path_factory.mktemp("keys") / "rev",
-        [synthetic_record(n, f"Synthetic work {n}", f"Synthetic abstract {n}.") for n in range(1, 13)],
+        # enough works for the worst case: every bounce trial deciding two, then the held key and the next work
+        [synthetic_record(n, f"Synthetic work {n}", f"Synthetic abstract {n}.") for n in range(1, 2 * TRIALS + 3)],
     )
 
 
